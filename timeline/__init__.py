@@ -1,0 +1,1 @@
+"""timeline: turn news articles into a dated, source-linked timeline."""

@@ -1,0 +1,177 @@
+"""Score the tagger on TimeML (.tml) files with the TempEval-3 Task A timex measures.
+
+Strict span: the system extent equals the gold extent. Relaxed span: they
+overlap (each gold and system timex used once). Value and type F1 follow the
+TE3 scorer: attributes are compared on relaxed matches, and the number of
+correct attributes is divided by the system count (precision) and the gold
+count (recall).
+
+    python -m timeline.evaluate ../shared/corpora/tbaq/TimeBank ../shared/corpora/tbaq/AQUAINT
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Timex
+from .temporal import tag
+
+_TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+@dataclass
+class GoldTimex:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass
+class TimeMLDocument:
+    name: str
+    dct: str | None
+    text: str
+    gold: list[GoldTimex]
+
+
+def read_timeml(path: Path) -> TimeMLDocument:
+    """Plain text of <TEXT>, its gold TIMEX3s with character offsets, and the DCT."""
+    raw = path.read_text(encoding="utf-8")
+    dct_match = re.search(r"<DCT>.*?value=\"([^\"]+)\"", raw, re.S)
+    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+    if body is None:
+        raise ValueError(f"{path}: no <TEXT> element")
+    pieces: list[str] = []
+    length = 0
+    gold: list[GoldTimex] = []
+    open_timex: tuple[int, dict[str, str]] | None = None
+    position = 0
+    segment = body.group(1)
+    for m in _TAG.finditer(segment):
+        chunk = html.unescape(segment[position:m.start()])
+        pieces.append(chunk)
+        length += len(chunk)
+        position = m.end()
+        closing, name = m.group(1), m.group(2)
+        if name != "TIMEX3":
+            continue
+        if not closing:
+            open_timex = (length, dict(_ATTR.findall(m.group(3))))
+        elif open_timex is not None:
+            start, attrs = open_timex
+            gold.append(GoldTimex(start, length, "", attrs.get("type", ""), attrs.get("value", "")))
+            open_timex = None
+    pieces.append(html.unescape(segment[position:]))
+    text = "".join(pieces)
+    for g in gold:
+        g.text = text[g.start:g.end]
+    return TimeMLDocument(path.name, dct_match.group(1) if dct_match else None, text, gold)
+
+
+@dataclass
+class Scores:
+    gold: int = 0
+    system: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    value: int = 0
+    type: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def f1(correct: int, system: int, gold: int) -> tuple[float, float, float]:
+        p = correct / system if system else 0.0
+        r = correct / gold if gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def table(self) -> str:
+        rows = [("strict span", self.strict), ("relaxed span", self.relaxed), ("value", self.value), ("type", self.type)]
+        lines = [f"{'measure':<14}{'P':>8}{'R':>8}{'F1':>8}"]
+        for name, correct in rows:
+            p, r, f = self.f1(correct, self.system, self.gold)
+            lines.append(f"{name:<14}{p:8.3f}{r:8.3f}{f:8.3f}")
+        lines.append(f"gold timexes {self.gold}, system timexes {self.system}")
+        return "\n".join(lines)
+
+
+def score_document(doc: TimeMLDocument, predicted: list[Timex], scores: Scores, keep_errors: bool) -> None:
+    scores.gold += len(doc.gold)
+    scores.system += len(predicted)
+    unused = list(predicted)
+    for g in doc.gold:
+        match = next((p for p in unused if p.start == g.start and p.end == g.end), None)
+        if match is not None:
+            scores.strict += 1
+        else:
+            match = next((p for p in unused if p.start < g.end and g.start < p.end), None)
+        if match is None:
+            if keep_errors:
+                scores.errors.append(f"{doc.name}\tMISSED\t{g.text!r}\t{g.type}\t{g.value}\t{_context(doc.text, g.start, g.end)}")
+            continue
+        unused.remove(match)
+        scores.relaxed += 1
+        scores.value += match.value == g.value
+        scores.type += match.type == g.type
+        if keep_errors and (match.value != g.value or match.type != g.type or (match.start, match.end) != (g.start, g.end)):
+            scores.errors.append(
+                f"{doc.name}\tWRONG\t{g.text!r}->{match.text!r}\t{g.type}->{match.type}\t{g.value}->{match.value}"
+                f"\tdct={doc.dct}\t{match.explanation}\t{_context(doc.text, g.start, g.end)}")
+    if keep_errors:
+        for p in unused:
+            scores.errors.append(f"{doc.name}\tSPURIOUS\t{p.text!r}\t{p.type}\t{p.value}\t{_context(doc.text, p.start, p.end)}")
+
+
+def _context(text: str, start: int, end: int) -> str:
+    return " ".join((text[max(0, start - 60):start] + "[" + text[start:end] + "]" + text[end:end + 40]).split())
+
+
+def tml_files(paths: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for p in map(Path, paths):
+        files.extend(sorted(p.rglob("*.tml")) if p.is_dir() else [p])
+    return files
+
+
+def evaluate(paths: list[str], keep_errors: bool = False) -> tuple[Scores, float, int]:
+    """Score every .tml under ``paths``; returns the scores, tagging seconds and characters tagged."""
+    scores = Scores()
+    seconds, characters = 0.0, 0
+    for path in tml_files(paths):
+        doc = read_timeml(path)
+        began = time.perf_counter()
+        predicted = tag(doc.text, doc.dct)
+        seconds += time.perf_counter() - began
+        characters += len(doc.text)
+        score_document(doc, predicted, scores, keep_errors)
+    return scores, seconds, characters
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="timeline evaluate tempeval", description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="+", help=".tml files or folders of them")
+    parser.add_argument("--errors", action="store_true", help="list every missed, spurious and wrong timex")
+    args = parser.parse_args(argv)
+    files = tml_files(args.paths)
+    if not files:
+        print(f"no .tml files under {' '.join(args.paths)}", file=sys.stderr)
+        return 2
+    scores, seconds, characters = evaluate(args.paths, args.errors)
+    if args.errors:
+        print("\n".join(scores.errors))
+    print(f"{len(files)} documents, {characters:,} characters tagged in {seconds:.2f} s "
+          f"({characters / seconds:,.0f} characters/s)" if seconds else "")
+    print(scores.table())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""Plain dataclasses shared by every pipeline stage.
+
+They carry no behaviour beyond small derived properties, so that each stage
+can be read, tested and serialised on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A half-open span of time [begin, end) at a stated precision.
+
+    Keeping the precision next to the bounds is what stops "1997" from being
+    shown as 1 January 1997.
+    """
+
+    begin: datetime
+    end: datetime
+    precision: str  # minute, hour, part_of_day, day, week, month, season, quarter, half, year, decade, century
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.begin < other.end and other.begin < self.end
+
+    def contains(self, moment: datetime) -> bool:
+        return self.begin <= moment < self.end
+
+
+@dataclass
+class Timex:
+    """One temporal expression found in a text, with how its value was worked out."""
+
+    start: int  # character offset into the text, inclusive
+    end: int  # character offset, exclusive
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str  # TIMEX3 value: 2024-11-01, 2024-W45, P12D, PAST_REF, XXXX-11 ...
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, MORE_THAN ...
+    interval: Interval | None = None  # for DATE/TIME values that could be placed in time
+    anchor: str | None = None  # "DCT", "mention:<text>@<offset>", or None
+    explanation: str = ""
+    rule: str = ""
+    tid: str = ""
+    range_partner: str | None = None  # tid of the other end of "from X to Y"
+
+    @property
+    def begin(self) -> datetime | None:
+        return self.interval.begin if self.interval else None
+
+    @property
+    def precision(self) -> str | None:
+        return self.interval.precision if self.interval else None
+
+    @property
+    def resolved(self) -> bool:
+        """True when the value is anchored in time (no X placeholders for a DATE/TIME)."""
+        if self.type in ("DURATION", "SET"):
+            return True
+        return self.interval is not None
+
+
+@dataclass
+class Article:
+    """An article and its publication context (DCT), with where each piece came from."""
+
+    id: str
+    text: str
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+    author: str = ""
+    published: date | None = None
+    published_source: str = "none"  # metadata, html, dateline, inferred, none
+    published_confidence: str = "none"  # high, medium, low, none
+    origin: str = ""  # file path (and row) the article came from
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Source:
+    """One article's evidence for an event."""
+
+    article_id: str
+    title: str
+    outlet: str
+    url: str
+    origin: str
+    sentence: str
+    sentence_span: tuple[int, int]
+    date_span: tuple[int, int]
+    date_text: str
+
+
+@dataclass
+class Event:
+    """A dated happening with its evidence; several sources once merged."""
+
+    id: str
+    interval: Interval
+    value: str
+    mod: str | None
+    date_text: str
+    title: str
+    sentence: str
+    explanation: str
+    confidence: float
+    sources: list[Source]
+    names: list[str] = field(default_factory=list)
+    conflict: bool = False
+
+    @property
+    def begin(self) -> datetime:
+        return self.interval.begin
+
+    @property
+    def end(self) -> datetime:
+        return self.interval.end
+
+    @property
+    def precision(self) -> str:
+        return self.interval.precision

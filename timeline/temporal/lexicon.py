@@ -1,0 +1,167 @@
+"""English word lists for the tagger, kept as data apart from the rules and the arithmetic.
+
+Each table maps a written form (lower case) to its meaning; the rules build
+their regular expressions from the keys, and the resolvers read the values.
+"""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1,
+    "february": 2, "feb": 2,
+    "march": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "may": 5,
+    "june": 6, "jun": 6,
+    "july": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+
+# Month words that are also ordinary English words; alone they need a cue.
+AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"may", "march", "mar", "jan", "jun", "jul", "sep"})
+
+WEEKDAYS: dict[str, int] = {  # ISO weekday numbers, Monday = 1
+    "monday": 1, "mon": 1,
+    "tuesday": 2, "tues": 2, "tue": 2,
+    "wednesday": 3, "wed": 3,
+    "thursday": 4, "thurs": 4, "thur": 4, "thu": 4,
+    "friday": 5, "fri": 5,
+    "saturday": 6, "sat": 6,
+    "sunday": 7, "sun": 7,
+}
+
+# Abbreviations that are common words; they count as weekdays only with a dot.
+AMBIGUOUS_WEEKDAYS: frozenset[str] = frozenset({"mon", "wed", "sat", "sun", "fri", "tue", "thu", "thur"})
+
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "MO", "mornings": "MO",
+    "afternoon": "AF", "afternoons": "AF",
+    "evening": "EV", "evenings": "EV",
+    "night": "NI", "nights": "NI", "overnight": "NI",
+    "daytime": "DT",
+}
+
+SEASONS: dict[str, str] = {
+    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
+}
+
+# Calendar units: TIMEX3 duration letter and whether it is a time (PT...) unit.
+UNITS: dict[str, tuple[str, bool]] = {
+    "seconds": ("S", True),
+    "minute": ("M", True), "minutes": ("M", True), "min": ("M", True), "mins": ("M", True),
+    "hour": ("H", True), "hours": ("H", True), "hr": ("H", True), "hrs": ("H", True),
+    "day": ("D", False), "days": ("D", False),
+    "week": ("W", False), "weeks": ("W", False),
+    "fortnight": ("2W", False), "fortnights": ("2W", False),
+    "month": ("M", False), "months": ("M", False),
+    "quarter": ("Q", False), "quarters": ("Q", False),
+    "year": ("Y", False), "years": ("Y", False),
+    "decade": ("DE", False), "decades": ("DE", False),
+    "century": ("CE", False), "centuries": ("CE", False),
+    "millennium": ("ML", False), "millennia": ("ML", False),
+}
+
+# Words for "every UNIT" sets.
+FREQUENCY_ADVERBS: dict[str, str] = {
+    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+    "fortnightly": "P2W", "monthly": "P1M", "quarterly": "P1Q", "annually": "P1Y", "yearly": "P1Y",
+}
+
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "one hundred": 100, "thousand": 1000,
+    "a dozen": 12, "dozen": 12, "half a dozen": 6, "a couple of": 2, "a couple": 2, "couple of": 2,
+}
+
+# Quantities with no exact number: "several weeks" -> P<X>W.
+VAGUE_QUANTITIES: frozenset[str] = frozenset({
+    "several", "few", "a few", "many", "some", "numerous", "countless", "multiple",
+    "recent", "the past few", "a number of",
+})
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
+    "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "eleventh": 11, "11th": 11,
+    "twelfth": 12, "12th": 12, "thirteenth": 13, "13th": 13, "fourteenth": 14, "14th": 14,
+    "fifteenth": 15, "15th": 15, "sixteenth": 16, "16th": 16, "seventeenth": 17, "17th": 17,
+    "eighteenth": 18, "18th": 18, "nineteenth": 19, "19th": 19, "twentieth": 20, "20th": 20,
+    "twenty-first": 21, "21st": 21, "twenty-second": 22, "22nd": 22, "last": -1, "final": -1,
+}
+
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+    "seventies": 7, "eighties": 8, "nineties": 9,
+}
+
+# "early November" -> START; the TIMEX3 mod for each position word.
+POSITION_MODS: dict[str, str] = {
+    "early": "START", "the beginning of": "START", "the start of": "START", "beginning of": "START",
+    "start of": "START", "the dawn of": "START", "earlier": "START", "the early": "START",
+    "mid": "MID", "mid-": "MID", "middle of": "MID", "the middle of": "MID", "the mid": "MID",
+    "late": "END", "the end of": "END", "end of": "END", "the close of": "END", "later": "END",
+}
+
+# "more than a year" -> MORE_THAN; quantity hedges in front of durations and "ago" phrases.
+QUANTITY_MODS: dict[str, str] = {
+    "more than": "MORE_THAN", "over": "MORE_THAN", "upwards of": "MORE_THAN", "longer than": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE",
+    "less than": "LESS_THAN", "under": "LESS_THAN", "fewer than": "LESS_THAN",
+    "nearly": "LESS_THAN", "almost": "LESS_THAN", "not quite": "LESS_THAN",
+    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "some of": "APPROX", "nearly about": "APPROX",
+}
+
+# Words before a number that make it a name or a count, never a date: "Channel 12".
+NUMBER_NAME_CUES: frozenset[str] = frozenset({
+    "channel", "route", "highway", "interstate", "boeing", "airbus", "flight", "room", "no",
+    "number", "apollo", "windows", "article", "section", "chapter", "page", "pages", "resolution",
+    "version", "model", "psalm", "vol", "volume", "platform", "gate", "bus", "line", "suite",
+    "ward", "district", "precinct", "exit", "floor",
+    "mig", "iphone", "galaxy", "pixel", "xbox", "playstation",
+    "cnn", "bbc", "fox", "abc", "nbc", "cbs", "kan", "i24", "h.r", "rule", "regulation",
+    "amendment", "paragraph", "clause", "figure", "fig", "table", "tier",
+    "squadron", "brigade", "division", "battalion", "regiment",
+    "apt", "apartment", "street", "st", "avenue", "ave", "road", "rd", "box", "po",
+})
+
+# Nouns after a number that make it a count, never a year: "1,200 people", "2000 troops".
+COUNT_NOUNS: frozenset[str] = frozenset({
+    "people", "persons", "men", "women", "children", "kids", "hostages", "prisoners", "troops",
+    "soldiers", "fighters", "civilians", "combatants", "terrorists", "militants", "victims",
+    "residents", "workers", "employees", "jobs", "members", "voters", "votes", "seats", "cases",
+    "deaths", "dead", "casualties", "injured", "wounded", "refugees", "migrants", "students",
+    "units", "homes", "houses", "buildings", "cars", "vehicles", "rockets", "missiles", "shells",
+    "tons", "tonnes", "barrels", "shares", "points", "dollars", "euros", "pounds", "yen",
+    "percent", "per", "miles", "kilometers", "kilometres", "km", "meters", "metres", "feet",
+    "acres", "hectares", "pages", "words", "copies", "items", "signatures", "patients", "beds",
+    "calories", "degrees", "mph", "kg", "lbs", "users", "followers", "views", "ballots",
+    "delegates", "officers", "police", "agents", "staff", "officials", "companies", "firms",
+})
+
+# Words that move a clause into the past, present or future: the tense cues.
+FUTURE_CUES: frozenset[str] = frozenset({
+    "will", "'ll", "shall", "won't", "going", "expected", "expects", "plans", "planned",
+    "scheduled", "due", "intends", "aims", "hopes", "would", "upcoming", "coming", "next",
+    "forthcoming", "later",
+})
+PAST_CUES: frozenset[str] = frozenset({
+    "was", "were", "had", "did", "said", "told", "ago", "last", "earlier", "previously", "former",
+    "been", "came", "went", "took", "made", "gave", "began", "saw", "met", "held", "left", "fell",
+    "rose", "won", "lost", "led", "paid", "sold", "bought", "brought", "struck", "shot", "hit",
+    "spent", "sent", "became", "got", "found", "thought", "knew", "wrote", "ran", "put", "fled",
+    "killed", "announced", "reported", "broke", "chose", "drew", "drove",
+    "flew", "forgot", "froze", "grew", "hid", "kept", "laid", "lay", "meant", "rang", "said",
+    "sang", "sat", "slept", "spoke", "stood", "stole", "swore", "taught", "threw", "understood",
+    "woke", "wore", "withdrew", "overtook", "sought", "fought", "caught", "built", "felt", "heard",
+})
+PRESENT_CUES: frozenset[str] = frozenset({"is", "are", "am", "'s", "has", "have", "does", "do"})

@@ -1,0 +1,101 @@
+"""Regular-expression fragments built from the lexicon, and the parsers for what they match.
+
+Fragments avoid nested unbounded repetition so matching stays linear in the
+length of the text.
+"""
+
+from __future__ import annotations
+
+from . import lexicon as lx
+
+
+def alternation(words) -> str:
+    """A regex alternation of words, longest first, with spaces matching any blank run."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(w.replace(".", r"\.").replace(" ", r"\s+") for w in ordered)
+
+
+_UNIT_WORDS = [u for u in lx.NUMBER_WORDS if lx.NUMBER_WORDS[u] < 10 and " " not in u and u not in ("a", "an")]
+_TENS = [w for w, n in lx.NUMBER_WORDS.items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]
+
+MONTH = alternation(lx.MONTHS)
+WEEKDAY = alternation(lx.WEEKDAYS)
+SEASON = alternation(lx.SEASONS)
+PART_OF_DAY = alternation(lx.PARTS_OF_DAY)
+UNIT = alternation(lx.UNITS)
+ORDINAL = alternation(lx.ORDINALS)
+DECADE_WORD = alternation(lx.DECADE_WORDS)
+QUANTITY_MOD = alternation(lx.QUANTITY_MODS)
+FREQUENCY = alternation(lx.FREQUENCY_ADVERBS)
+
+# "twenty-four", "24", "2.5", "a dozen", "several", "two and a half"
+NUMBER = (
+    rf"(?:\d{{1,4}}(?:\.\d{{1,2}})?|(?:{alternation(_TENS)})(?:[\s-](?:{alternation(_UNIT_WORDS)}))?"
+    rf"|{alternation(lx.NUMBER_WORDS)}|{alternation(lx.VAGUE_QUANTITIES)})(?:\s+and\s+a\s+half)?"
+)
+DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
+DAY_SUFFIX = r"(?:st|nd|rd|th)?"
+YEAR4 = r"(?:1\d{3}|20\d{2})"
+POSITION = r"(?:earlier|later|early|mid|late|the\s+(?:beginning|start|middle|end|close)\s+of|(?:beginning|start|middle|end)\s+of)"
+
+
+def parse_number(words: str) -> float | None:
+    """The value of a matched NUMBER, or None for vague quantities ("several")."""
+    text = " ".join(words.lower().replace("-", " ").split())
+    half = 0.0
+    if text.endswith(" and a half"):
+        text, half = text[: -len(" and a half")], 0.5
+    if text in lx.VAGUE_QUANTITIES:
+        return None
+    if text in lx.NUMBER_WORDS:
+        return lx.NUMBER_WORDS[text] + half
+    try:
+        return float(text) + half
+    except ValueError:
+        pass
+    total = 0
+    for part in text.split():
+        if part not in lx.NUMBER_WORDS:
+            return None
+        total += lx.NUMBER_WORDS[part]
+    return total + half
+
+
+def position_mod(words: str | None) -> str | None:
+    """TIMEX3 mod for 'early', 'mid', 'late', 'the end of' ..."""
+    if not words:
+        return None
+    key = " ".join(words.lower().rstrip("-").split())
+    return lx.POSITION_MODS.get(key) or lx.POSITION_MODS.get(key.replace("the ", "", 1))
+
+
+def quantity_mod(words: str | None) -> str | None:
+    if not words:
+        return None
+    return lx.QUANTITY_MODS.get(" ".join(words.lower().split()))
+
+
+def month_number(word: str) -> int:
+    return lx.MONTHS[word.lower().rstrip(".")]
+
+
+def format_amount(amount: float | None) -> str:
+    """TIMEX3 duration amount: 3, 1.5, or X when vague."""
+    if amount is None:
+        return "X"
+    return str(int(amount)) if amount == int(amount) else f"{amount:g}"
+
+
+def duration_value(amount: float | None, unit_word: str) -> str:
+    """'3', 'weeks' -> P3W; '48', 'hour' -> PT48H; vague -> PXY."""
+    letter, is_time = lx.UNITS[unit_word.lower()]
+    if letter == "2W":
+        letter = "W"
+        amount = None if amount is None else amount * 2
+    if letter in ("DE", "CE", "ML"):
+        factor = {"DE": 10, "CE": 100, "ML": 1000}[letter]
+        letter = "Y"
+        amount = None if amount is None else amount * factor
+        if amount is None:
+            letter = {10: "DE", 100: "CE", 1000: "ML"}[factor]
+    return ("PT" if is_time else "P") + format_amount(amount) + letter

@@ -1,0 +1,204 @@
+"""Turn what a rule understood into a TIMEX3 value, using the publication date and the text.
+
+Every helper returns a :class:`Resolution` with a one-line explanation of how
+the value was reached. Without a DCT, anything relative stays underspecified
+(X placeholders, no interval) instead of being read against the machine's clock.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Callable
+
+from .calendar import Point, compare_precision, valid_year
+
+
+@dataclass
+class Context:
+    """What a resolver may look at besides the matched words."""
+
+    dct: datetime | None
+    day_first: bool = False  # read 03/04/2024 as 3 April rather than March 4
+    tense: str = "unknown"  # past, present, future, unknown
+    reference: Point | None = None  # the date last mentioned in the text (narrative anchor)
+    reference_text: str = ""
+
+
+@dataclass
+class Resolution:
+    type: str
+    value: str
+    mod: str | None = None
+    point: Point | None = None
+    anchor: str | None = None  # "DCT", "mention", or None for absolute values
+    how: str = ""
+
+
+class NotADate(Exception):
+    """Raised by a resolver when the words turn out not to be a usable date (e.g. 31 February)."""
+
+
+# -- building blocks -------------------------------------------------------------
+
+def absolute(point: Point, how: str, mod: str | None = None) -> Resolution:
+    return Resolution(_date_or_time(point), point.value, mod, point, None, how)
+
+
+def reference(value: str, how: str, type_: str = "DATE") -> Resolution:
+    """PAST_REF / PRESENT_REF / FUTURE_REF: vague times the TIMEX3 scheme names but does not place."""
+    return Resolution(type_, value, None, None, "DCT", how)
+
+
+def duration(value: str, how: str, mod: str | None = None) -> Resolution:
+    return Resolution("DURATION", value, mod, None, None, how)
+
+
+def frequency(value: str, how: str) -> Resolution:
+    return Resolution("SET", value, None, None, None, how)
+
+
+def unresolved(sample: Point, how: str, mod: str | None = None) -> Resolution:
+    """A relative date with no DCT: keep the known parts, X out the rest."""
+    return Resolution(_date_or_time(sample), re.sub(r"\d", "X", sample.value), mod, None, None, how)
+
+
+def _date_or_time(point: Point) -> str:
+    return "TIME" if compare_precision(point.precision, "day") > 0 else "DATE"
+
+
+# -- relative to the publication date -------------------------------------------
+
+def from_dct(ctx: Context, precision: str, steps: int, what: str, mod: str | None = None,
+             part: str | None = None) -> Resolution:
+    """'yesterday', 'last week', 'this year': the DCT's own granule, stepped."""
+    if ctx.dct is None:
+        return unresolved(Point.of(precision, datetime(2000, 1, 3), part), f"{what}; no publication date", mod)
+    point = Point.of(precision, ctx.dct, part).shift(steps)
+    return Resolution(_date_or_time(point), point.value, mod, point, "DCT", f"{what} of the publication date")
+
+
+def counted_from_anchor(ctx: Context, amount: int, unit: str, precision: str, use_reference: bool,
+                        what: str, mod: str | None = None) -> Resolution:
+    """'two weeks ago' (from the DCT) or 'two weeks later' (from the date last mentioned)."""
+    if use_reference and ctx.reference is not None:
+        base = ctx.reference
+        if compare_precision(base.precision, precision) < 0:
+            precision = base.precision
+        elif compare_precision(base.precision, precision) > 0 and unit in ("Y", "Q", "M"):
+            precision = base.precision if compare_precision(base.precision, "day") <= 0 else "day"
+        point = Point.of(precision, base.start, base.part).shift_by(amount, unit)
+        return Resolution(_date_or_time(point), point.value, mod, point, "mention",
+                          f"{what} from '{ctx.reference_text}' ({base.value}), mentioned earlier")
+    if ctx.dct is None:
+        return unresolved(Point.of(precision, datetime(2000, 1, 3)), f"{what}; no publication date", mod)
+    point = Point.of(precision, ctx.dct).shift_by(amount, unit)
+    return Resolution(_date_or_time(point), point.value, mod, point, "DCT", f"{what} from the publication date")
+
+
+def nearest_with_year(ctx: Context, make: Callable[[int], Point], what: str, mod: str | None = None,
+                      explicit_direction: str | None = None) -> Resolution:
+    """A month, day or season without a year: choose the year from the DCT and the tense.
+
+    Past clauses take the latest occurrence that had begun by the DCT ("in late
+    November" written on 1 Nov 2024 is 2023); future clauses the earliest that
+    has not ended; otherwise the occurrence nearest the DCT.
+    """
+    direction = explicit_direction or ctx.tense
+    if ctx.dct is None:
+        return unresolved(make(2000), f"{what}; no publication date to supply the year", mod)
+    dct = ctx.dct
+    candidates = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        if not valid_year(year):
+            continue
+        try:
+            candidates.append(make(year))
+        except ValueError:  # 29 February in a common year
+            continue
+    if not candidates:
+        raise NotADate(what)
+    day_start = datetime(dct.year, dct.month, dct.day)
+
+    def span(p: Point) -> tuple[datetime, datetime]:
+        return narrow(p, mod)
+
+    if direction == "last":
+        chosen = [p for p in candidates if span(p)[1] <= day_start] or candidates[:1]
+        point, reason = chosen[-1], "the last one that ended before the publication date"
+    elif direction == "next":
+        chosen = [p for p in candidates if span(p)[0] > day_start] or candidates[-1:]
+        point, reason = chosen[0], "the first one that begins after the publication date"
+    elif direction == "past":
+        chosen = [p for p in candidates if span(p)[0] <= day_start] or candidates[:1]
+        point, reason = chosen[-1], "the latest one on or before the publication date (past tense)"
+    elif direction == "future":
+        chosen = [p for p in candidates if span(p)[1] > day_start] or candidates[-1:]
+        point, reason = chosen[0], "the next one from the publication date (future tense)"
+    else:
+        def distance(p: Point) -> timedelta:
+            begin, end = span(p)
+            if begin <= day_start < end:
+                return timedelta(0)
+            return begin - day_start if begin > day_start else day_start - end + timedelta(microseconds=1)
+        point = min(candidates, key=distance)
+        reason = "the one nearest the publication date"
+    return Resolution(_date_or_time(point), point.value, mod, point, "DCT", f"{what}: {reason}")
+
+
+def weekday(ctx: Context, iso_weekday: int, what: str, explicit: str | None = None,
+            part: str | None = None) -> Resolution:
+    """'Friday', 'last Friday', 'next Friday' relative to the DCT and the tense."""
+    precision = "part_of_day" if part else "day"
+    if ctx.dct is None:
+        value = f"XXXX-WXX-{iso_weekday}" + (f"T{part}" if part else "")
+        return Resolution("TIME" if part else "DATE", value, None, None, None,
+                          f"{what}; no publication date to count from")
+    dct = datetime(ctx.dct.year, ctx.dct.month, ctx.dct.day)
+    back = (dct.isoweekday() - iso_weekday) % 7  # days back to the same weekday, 0 if today
+    ahead = (iso_weekday - dct.isoweekday()) % 7
+    direction = explicit or ctx.tense
+    if direction == "last":
+        day, reason = dct - timedelta(days=back or 7), f"the {what} before the publication date"
+    elif direction == "next":
+        day, reason = dct + timedelta(days=ahead or 7), f"the {what} after the publication date"
+    elif direction == "this":
+        day, reason = dct - timedelta(days=dct.isoweekday() - iso_weekday), f"the {what} of the publication week"
+    elif direction == "past":
+        day, reason = dct - timedelta(days=back), f"the {what} on or before the publication date, past tense"
+    elif direction == "future":
+        day, reason = dct + timedelta(days=ahead), f"the {what} on or after the publication date, future tense"
+    else:
+        if back <= ahead:
+            day, reason = dct - timedelta(days=back), f"the nearest {what} to the publication date"
+        else:
+            day, reason = dct + timedelta(days=ahead), f"the nearest {what} to the publication date"
+    point = Point.of(precision, day, part)
+    return Resolution(_date_or_time(point), point.value, None, point, "DCT", reason)
+
+
+def in_reference_frame(ctx: Context, make: Callable[[Point], Point], what: str,
+                       mod: str | None = None) -> Resolution:
+    """'that year', 'the same day': a granule of the date last mentioned (else the DCT's)."""
+    if ctx.reference is not None:
+        point = make(ctx.reference)
+        return Resolution(_date_or_time(point), point.value, mod, point, "mention",
+                          f"{what} of '{ctx.reference_text}' ({ctx.reference.value}), mentioned earlier")
+    if ctx.dct is None:
+        return unresolved(make(Point.of("day", datetime(2000, 1, 3))), f"{what}; nothing to anchor it", mod)
+    point = make(Point.of("minute", ctx.dct))
+    return Resolution(_date_or_time(point), point.value, mod, point, "DCT", f"{what} of the publication date")
+
+
+# -- intervals ----------------------------------------------------------------------
+
+def narrow(point: Point, mod: str | None) -> tuple[datetime, datetime]:
+    """The part of a granule that START/MID/END picks out: thirds of it."""
+    interval = point.interval
+    if mod not in ("START", "MID", "END"):
+        return interval.begin, interval.end
+    third = (interval.end - interval.begin) / 3
+    index = {"START": 0, "MID": 1, "END": 2}[mod]
+    return interval.begin + third * index, interval.begin + third * (index + 1)
+

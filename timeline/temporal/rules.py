@@ -1,0 +1,763 @@
+"""The tagger's rules: one declaration per kind of English temporal expression.
+
+Each rule is a regular expression (built from the lexicon's fragments), an
+interpreter that turns the match into a :class:`Resolution`, an optional
+guard that rejects look-alikes, and examples. The examples are run as tests
+(tests/test_rule_examples.py), so a rule and its evidence stay together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable
+
+from . import lexicon as lx
+from .calendar import Point, valid_year
+from .patterns import (
+    DAY_NUMBER, DAY_SUFFIX, DECADE_WORD, FREQUENCY, MONTH, NUMBER, ORDINAL, PART_OF_DAY, POSITION,
+    QUANTITY_MOD, SEASON, UNIT, WEEKDAY, YEAR4, duration_value, month_number, parse_number,
+    position_mod, quantity_mod,
+)
+from .resolve import (
+    Context, NotADate, Resolution, absolute, counted_from_anchor, duration, frequency, from_dct,
+    in_reference_frame, nearest_with_year, reference, weekday,
+)
+
+
+@dataclass(frozen=True)
+class Example:
+    """``text`` tagged with ``dct`` yields a timex whose words are ``words`` and value ``value``."""
+
+    text: str
+    dct: str | None
+    words: str
+    value: str
+    type: str | None = None
+    mod: str | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of a match that becomes its own timex ("2009-10" gives two)."""
+
+    start: int
+    end: int
+    resolution: Resolution
+
+
+Interpret = Callable[[re.Match, Context], "Resolution | list[Part]"]
+Guard = Callable[[re.Match, str], bool]
+
+
+@dataclass
+class Rule:
+    name: str
+    pattern: str
+    interpret: Interpret
+    examples: tuple[Example, ...]
+    guard: Guard | None = None
+    regex: re.Pattern = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.regex = re.compile(self.pattern, re.IGNORECASE)
+
+
+# -- guards: reject look-alikes --------------------------------------------------------
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)\W{0,3}$")
+_WORD_AFTER = re.compile(r"^\W{0,2}([A-Za-z][A-Za-z']*)")
+_PREPOSITION_CUES = frozenset({
+    "in", "of", "on", "since", "until", "till", "by", "during", "from", "to", "through", "before",
+    "after", "early", "late", "mid", "last", "next", "this", "and", "or", "between", "throughout",
+    "around", "circa", "c", "the", "fiscal", "year", "summer", "spring", "autumn", "fall", "winter",
+    "about", "for", "that", "past",
+})
+
+
+def word_before(text: str, index: int) -> str:
+    m = _WORD_BEFORE.search(text[max(0, index - 40):index])
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def word_after(text: str, index: int) -> str:
+    m = _WORD_AFTER.match(text[index:index + 40])
+    return m.group(1).lower() if m else ""
+
+
+def _capitalised(m: re.Match, *groups: str) -> bool:
+    """Month and weekday names count only when written with a capital."""
+    return all(m.group(g) is None or m.group(g)[0].isupper() for g in groups if g in m.re.groupindex)
+
+
+def names_ok(m: re.Match, text: str) -> bool:
+    if not _capitalised(m, "month", "wd", "wd0", "holiday"):
+        return False
+    for g in ("month", "wd"):
+        if g in m.re.groupindex and m.group(g):
+            word = m.group(g).lower()
+            if (word in lx.AMBIGUOUS_WEEKDAYS and g == "wd") and not m.group(g).endswith(".") \
+                    and not text[m.end(g):m.end(g) + 1] == ".":
+                return False
+    return True
+
+
+def year_context_ok(text: str, start: int, end: int, check_after: bool = True) -> bool:
+    """A four-digit number is a year unless its neighbours make it a count, a name or money."""
+    before = text[max(0, start - 4):start]
+    if re.search(r"[$£€#\d,./:]$", before) or (before.endswith("-") and not before.lower().endswith("mid-")):
+        return False
+    if check_after and re.match(r"(?:,\d|\.\d|\d|%|[:/]\d|[-–]\d|\s?(?:percent|per cent|mph|km|kg|bn|mn)\b)",
+                                text[end:end + 3] + text[end + 3:end + 12]):
+        return False
+    prev, nxt = word_before(text, start), word_after(text, end)
+    if prev in lx.NUMBER_NAME_CUES or nxt in lx.COUNT_NOUNS:
+        return False
+    year = int(text[start:end])
+    return year >= 1900 or prev in _PREPOSITION_CUES or nxt in ("ad", "bc", "bce", "ce")
+
+
+def year_ok(m: re.Match, text: str) -> bool:
+    return year_context_ok(text, m.start("year"), m.end("year"))
+
+
+def span_ok(m: re.Match, text: str) -> bool:
+    return year_context_ok(text, m.start("year"), m.end("year"), check_after=False)
+
+
+def cue_before_ambiguous_month(m: re.Match, text: str) -> bool:
+    if not names_ok(m, text):
+        return False
+    word = m.group("month").lower().rstrip(".")
+    has_modifier = any(m.group(g) for g in ("pos", "rel") if g in m.re.groupindex)
+    if word in lx.AMBIGUOUS_MONTHS and not has_modifier:
+        return word_before(text, m.start()) in _PREPOSITION_CUES and m.group("month")[0].isupper()
+    if len(word) <= 4 and not m.group("month").endswith(".") and word not in ("june", "july", "may"):
+        return False  # "Oct" alone without a dot is too likely a code or name
+    return True
+
+
+def season_ok(m: re.Match, text: str) -> bool:
+    """'fall' and 'spring' are verbs too: a season needs a determiner, a year or a preposition."""
+    if m.group("rel") or m.group("year") or m.group("pos"):
+        return True
+    return word_before(text, m.start()) in _PREPOSITION_CUES - {"and", "or", "to"}
+
+
+def not_a_name(m: re.Match, text: str) -> bool:
+    return word_before(text, m.start()) not in lx.NUMBER_NAME_CUES
+
+
+def not_age(m: re.Match, text: str) -> bool:
+    """'a 40-year-old man' is an age, not a time to put on a timeline."""
+    return not re.match(r"[\s-]+old\b", text[m.end():m.end() + 6], re.I)
+
+
+def lowercase_or_sentence_start(m: re.Match, text: str) -> bool:
+    """'Weekly' inside a sentence is part of a name ("Liberty Weekly"), not a frequency."""
+    word = m.group(0)
+    return word[0].islower() or not text[:m.start()].rstrip(" \t\"'“‘(") or \
+        text[:m.start()].rstrip(" \t\"'“‘(")[-1] in ".!?\n"
+
+
+def both(*guards: Guard) -> Guard:
+    return lambda m, text: all(g(m, text) for g in guards)
+
+
+# -- interpreters ------------------------------------------------------------------------
+
+def _day_point(year: int, month: int, day: int) -> Point:
+    try:
+        return Point.of("day", datetime(year, month, day))
+    except ValueError as err:
+        raise NotADate(f"{year}-{month}-{day}") from err
+
+
+def _year(m: re.Match, group: str = "year") -> int:
+    text = m.group(group).lstrip("'’")
+    year = int(text)
+    if len(text) == 2:
+        year += 1900 if year > 30 else 2000
+    if not valid_year(year):
+        raise NotADate(text)
+    return year
+
+
+def full_date(m: re.Match, ctx: Context) -> Resolution:
+    point = _day_point(_year(m), month_number(m.group("month")), int(m.group("day")))
+    return absolute(point, "a full calendar date")
+
+
+def iso_date(m: re.Match, ctx: Context) -> Resolution:
+    y, mo, d = int(m.group("year")), int(m.group("mon")), int(m.group("day"))
+    if m.group("hh"):
+        try:
+            moment = datetime(y, mo, d, int(m.group("hh")), int(m.group("mm")))
+        except ValueError as err:
+            raise NotADate(m.group(0)) from err
+        return absolute(Point.of("minute", moment), "an ISO 8601 date and time")
+    return absolute(_day_point(y, mo, d), "an ISO 8601 date")
+
+
+def numeric_date(m: re.Match, ctx: Context) -> Resolution:
+    a, b = int(m.group("a")), int(m.group("b"))
+    month, day = (b, a) if ctx.day_first else (a, b)
+    if month > 12 and day <= 12:
+        month, day = day, month
+    order = "day/month/year" if ctx.day_first else "month/day/year"
+    return absolute(_day_point(_year(m), month, day), f"a numeric date read as {order}")
+
+
+def month_day(m: re.Match, ctx: Context) -> Resolution:
+    month, day = month_number(m.group("month")), int(m.group("day"))
+    if day > 31:
+        raise NotADate(m.group(0))
+    return nearest_with_year(ctx, lambda y: _day_point(y, month, day), f"{m.group('month')} {day} without a year")
+
+
+def month_year(m: re.Match, ctx: Context) -> Resolution:
+    point = Point.of("month", datetime(_year(m), month_number(m.group("month")), 1))
+    return absolute(point, "a month and year", position_mod(m.group("pos")))
+
+
+def month_alone(m: re.Match, ctx: Context) -> Resolution:
+    month = month_number(m.group("month"))
+    mod = position_mod(m.group("pos"))
+    rel = (m.group("rel") or "").lower().split()
+    direction = {"last": "last", "past": "last", "next": "next", "coming": "next"}.get(rel[-1] if rel else "")
+    return nearest_with_year(ctx, lambda y: Point.of("month", datetime(y, month, 1)),
+                             f"{m.group('month')} without a year", mod, direction)
+
+
+def year_only(m: re.Match, ctx: Context) -> Resolution:
+    return absolute(Point.of("year", datetime(_year(m), 1, 1)), "a year", position_mod(m.group("pos")))
+
+
+def year_span(m: re.Match, ctx: Context) -> list[Part]:
+    first = _year(m, "year")
+    second_text = m.group("year2")
+    second = int(second_text) if len(second_text) == 4 else first // 100 * 100 + int(second_text)
+    if not first < second <= first + 100 or not valid_year(second):
+        raise NotADate(m.group(0))
+    return [
+        Part(m.start("year"), m.end("year"), absolute(Point.of("year", datetime(first, 1, 1)), "a year, start of a range")),
+        Part(m.start("year2"), m.end("year2"), absolute(Point.of("year", datetime(second, 1, 1)), "a year, end of a range")),
+    ]
+
+
+def fiscal_year(m: re.Match, ctx: Context) -> Resolution:
+    return absolute(Point.of("year", datetime(_year(m), 1, 1)), "a fiscal year, shown as its calendar year")
+
+
+def decade(m: re.Match, ctx: Context) -> Resolution:
+    mod = position_mod(m.group("pos"))
+    if m.group("dec"):
+        year = int(m.group("dec"))
+        if year % 100 == 0 and not m.group("pos"):
+            return absolute(Point.of("century", datetime(year, 1, 1)), "a century written as its first year ('the 1800s')")
+    elif m.group("short"):
+        short = int(m.group("short"))
+        year = (1900 if short > 20 else 2000) + short
+    else:
+        year = 1900 + 10 * lx.DECADE_WORDS[m.group("word").lower()]
+    return absolute(Point.of("decade", datetime(year, 1, 1)), "a decade", mod)
+
+
+def century(m: re.Match, ctx: Context) -> Resolution:
+    number = lx.ORDINALS[m.group("ord").lower()]
+    if number < 1:
+        raise NotADate(m.group(0))
+    return absolute(Point.of("century", datetime(max(1, (number - 1) * 100), 1, 1)), "a century",
+                    position_mod(m.group("pos")))
+
+
+def season(m: re.Match, ctx: Context) -> Resolution:
+    code = lx.SEASONS[m.group("season").lower()]
+    mod = position_mod(m.group("pos"))
+    if m.group("year"):
+        return absolute(Point.season(_year(m), code), "a season and year", mod)
+    rel = " ".join((m.group("rel") or "").lower().split())
+    direction = {"last": "last", "this past": "last", "next": "next", "this coming": "next"}.get(rel)
+    return nearest_with_year(ctx, lambda y: Point.season(y, code), f"{m.group('season')} without a year", mod, direction)
+
+
+_QUARTER_WORDS = {"latest": 0, "past": 0, "previous": 0, "most recent": 0, "last": 0, "current": 0}
+
+
+def quarter(m: re.Match, ctx: Context) -> Resolution:
+    which = " ".join(m.group("ord").lower().split()) if m.group("ord") else ""
+    year_words = (m.group("of") or "").lower()
+    if m.group("q"):
+        number = int(m.group("q"))
+    elif which in lx.ORDINALS and 1 <= lx.ORDINALS[which] <= 4:
+        number = lx.ORDINALS[which]
+    else:
+        number = None
+    if number is None:  # "the latest quarter", "the quarter"
+        if ctx.reference is not None and ctx.reference.precision == "quarter":
+            return in_reference_frame(ctx, lambda p: p, "the same quarter")
+        steps = 0 if which == "current" else -1
+        if ctx.dct is None or which == "current" or ctx.tense != "future":
+            return from_dct(ctx, "quarter", steps, "the current quarter" if steps == 0 else "the last full quarter")
+        return from_dct(ctx, "quarter", 0, "the current quarter")
+    if m.group("year"):
+        return absolute(Point.of("quarter", datetime(_year(m), 3 * number - 2, 1)), "a quarter of a year")
+    if year_words:
+        steps = {"last year": -1, "this year": 0, "next year": 1}.get(" ".join(year_words.split()), 0)
+        if ctx.dct is None:
+            return from_dct(ctx, "quarter", 0, f"quarter {number}")
+        point = Point.of("quarter", datetime(ctx.dct.year + steps, 3 * number - 2, 1))
+        return Resolution("DATE", point.value, None, point, "DCT", f"quarter {number} of {year_words}")
+    return nearest_with_year(ctx, lambda y: Point.of("quarter", datetime(y, 3 * number - 2, 1)),
+                             f"quarter {number} without a year")
+
+
+def half_year(m: re.Match, ctx: Context) -> Resolution:
+    which = m.group("ord").lower() if m.group("ord") else ""
+    number = int(m.group("h")) if m.group("h") else (1 if which == "first" else 2)
+    if m.group("year"):
+        return absolute(Point.of("half", datetime(_year(m), 6 * number - 5, 1)), "a half of a year")
+    frame = " ".join((m.group("of") or "this year").lower().split())
+    steps = {"last year": -1, "next year": 1}.get(frame, 0)
+    if ctx.dct is None:
+        return from_dct(ctx, "half", 0, f"half {number} of {frame}")
+    point = Point.of("half", datetime(ctx.dct.year + steps, 6 * number - 5, 1))
+    return Resolution("DATE", point.value, None, point, "DCT", f"half {number} of {frame}, from the publication date")
+
+
+_DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+                 "the day after tomorrow": 2, "tonight": 0, "last night": -1, "overnight": 0}
+
+
+def deictic_day(m: re.Match, ctx: Context) -> Resolution:
+    word = " ".join(m.group("day").lower().split())
+    part = m.group("part")
+    part_code = lx.PARTS_OF_DAY[part.lower()] if part else ({"tonight": "NI", "last night": "NI"}.get(word))
+    if word == "overnight":
+        part_code = "NI"
+    precision = "part_of_day" if part_code else "day"
+    return from_dct(ctx, precision, _DEICTIC_DAYS[word], f"'{word}'", position_mod(m.group("pos")), part_code)
+
+
+def this_part_of_day(m: re.Match, ctx: Context) -> Resolution:
+    code = lx.PARTS_OF_DAY[m.group("part").lower()]
+    return from_dct(ctx, "part_of_day", 0, f"this {m.group('part').lower()}", position_mod(m.group("pos")), code)
+
+
+_VAGUE_REFS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "the present": "PRESENT_REF", "current": "PRESENT_REF", "presently": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+    "the past": "PAST_REF", "recent": "PAST_REF",
+    "the future": "FUTURE_REF", "soon": "FUTURE_REF", "the near future": "FUTURE_REF", "shortly": "FUTURE_REF",
+}
+
+
+def vague_reference(m: re.Match, ctx: Context) -> Resolution:
+    word = " ".join(m.group("ref").lower().split())
+    value = _VAGUE_REFS.get(word) or ("PAST_REF" if "recent" in word or "past" in word else "FUTURE_REF")
+    meaning = {"PRESENT_REF": "the present", "PAST_REF": "some time before", "FUTURE_REF": "some time after"}[value]
+    return reference(value, f"a vague reference to {meaning} the publication date")
+
+
+def weekday_expression(m: re.Match, ctx: Context) -> Resolution:
+    number = lx.WEEKDAYS[m.group("wd").lower().rstrip(".")]
+    rel = " ".join((m.group("rel") or "").lower().split())
+    explicit = {"last": "last", "this past": "past", "past": "past", "next": "next", "this coming": "future",
+                "coming": "future", "this": "this"}.get(rel)
+    part = m.group("part")
+    part_code = lx.PARTS_OF_DAY[part.lower()] if part else None
+    return weekday(ctx, number, m.group("wd").rstrip("."), explicit, part_code)
+
+
+_UNIT_PRECISION = {"day": "day", "week": "week", "weekend": "weekend", "month": "month", "year": "year",
+                   "quarter": "quarter", "decade": "decade", "century": "century", "night": "part_of_day",
+                   "morning": "part_of_day", "afternoon": "part_of_day", "evening": "part_of_day", "fall": "season"}
+
+
+def relative_unit(m: re.Match, ctx: Context) -> Resolution:
+    """'last week', 'this year', 'earlier this week', 'the following day', 'that year', 'the past year'."""
+    rel = " ".join(m.group("rel").lower().split())
+    unit = m.group("unit").lower()
+    precision = _UNIT_PRECISION[unit]
+    part = lx.PARTS_OF_DAY.get(unit) if precision == "part_of_day" else None
+    mod = position_mod(m.group("pos"))
+    phrase = " ".join(m.group(0).split())
+    if m.group("the") and rel in ("past", "last") and unit in lx.UNITS:
+        return duration(duration_value(1.0, unit), f"'{phrase}': a length of time up to the publication date")
+    anaphoric = {"following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0, "that": 0,
+                 "that same": 0}
+    if rel in anaphoric or (m.group("the") and rel == "next"):
+        step = anaphoric.get(rel, 1)
+        return in_reference_frame(ctx, lambda p: Point.of(precision, p.start, part).shift(step), f"'{phrase}'", mod)
+    step = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}.get(rel, 0)
+    return from_dct(ctx, precision, step, f"'{phrase}'", mod, part)
+
+
+def the_weekend(m: re.Match, ctx: Context) -> Resolution:
+    direction = "past" if ctx.tense in ("past", "unknown", "present") else "future"
+    if ctx.dct is None:
+        return from_dct(ctx, "weekend", 0, "the weekend")
+    current = Point.of("weekend", ctx.dct)
+    if direction == "past" and current.start > ctx.dct:
+        return Resolution("DATE", current.shift(-1).value, None, current.shift(-1), "DCT",
+                          "the weekend before the publication date (past tense)")
+    return Resolution("DATE", current.value, None, current, "DCT", "the weekend of the publication week")
+
+
+def counted_relative(m: re.Match, ctx: Context) -> Resolution:
+    """'two weeks ago', 'a year earlier', 'three days later', 'nearly four years ago'."""
+    amount = parse_number(m.group("n"))
+    unit_word = m.group("unit").lower()
+    letter = lx.UNITS[unit_word][0]
+    unit = {"M": "MIN" if lx.UNITS[unit_word][1] else "M", "S": "MIN", "2W": "2W"}.get(letter, letter)
+    direction = m.group("dir").lower()
+    mod = "APPROX" if m.group("qmod") else None  # "nearly two years ago" is a vaguer date, not a bound
+    sign = -1 if direction in ("ago", "earlier", "before", "previously", "back") else 1
+    precision = {"MIN": "minute", "H": "hour", "2W": "week"}.get(unit) or {
+        "D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "year", "CE": "year"}[unit]
+    use_reference = direction in ("earlier", "later", "before", "after")
+    what = f"'{m.group('n')} {unit_word} {direction}'"
+    if amount is None:
+        if ctx.dct is None and not (use_reference and ctx.reference):
+            return counted_from_anchor(ctx, 1, unit, precision, use_reference, what, mod)
+        vague = {"D": "PXD", "W": "PXW", "M": "PXM", "Y": "PXY", "DE": "PXDE"}.get(unit, "PXY")
+        return reference("PAST_REF" if sign < 0 else "FUTURE_REF",
+                         f"{what}: an unspecified amount ({vague}) from the publication date")
+    if unit == "2W":
+        amount, unit = amount * 2, "W"
+    if amount != int(amount):
+        precision = {"year": "month", "month": "day", "week": "day", "day": "hour"}.get(precision, precision)
+        unit, amount = {"Y": ("M", amount * 12), "M": ("D", amount * 30), "W": ("D", amount * 7)}.get(unit, (unit, amount))
+    if unit in ("DE", "CE"):
+        amount, unit = amount * (10 if unit == "DE" else 100), "Y"
+    return counted_from_anchor(ctx, sign * int(amount), unit, precision, use_reference, what, mod)
+
+
+def duration_phrase(m: re.Match, ctx: Context) -> Resolution:
+    unit_word = m.group("unit").lower()
+    amount = parse_number(m.group("n")) if m.group("n") else None
+    value = duration_value(amount, unit_word)
+    mod = quantity_mod(m.group("qmod"))
+    return duration(value, f"a length of time: {m.group('n') or 'some'} {unit_word}", mod)
+
+
+def long_compound(m: re.Match, ctx: Context) -> Resolution:
+    """'yearslong', 'decades-long', 'weeklong': a length of time written as one adjective."""
+    unit_word = m.group("unit").lower()
+    amount = None if unit_word.endswith("s") else 1.0
+    return duration(duration_value(amount, unit_word), f"a length of time: '{m.group(0)}'")
+
+
+def bare_plural_duration(m: re.Match, ctx: Context) -> Resolution:
+    return duration(duration_value(None, m.group("unit")), f"an unspecified number of {m.group('unit').lower()}")
+
+
+def frequency_set(m: re.Match, ctx: Context) -> Resolution:
+    if m.group("adverb"):
+        return frequency(lx.FREQUENCY_ADVERBS[m.group("adverb").lower()], "a repeated time")
+    if m.group("wd"):
+        return frequency(f"XXXX-WXX-{lx.WEEKDAYS[m.group('wd').lower().rstrip('.')]}", "every such weekday")
+    unit = m.group("unit").lower()
+    if unit in lx.PARTS_OF_DAY:
+        return frequency("P1D", f"every {unit}")
+    return frequency(duration_value(1.0, unit), f"once every {unit}")
+
+
+def clock_time(m: re.Match, ctx: Context) -> Resolution:
+    if m.group("word"):
+        hour, minute = (12, 0) if m.group("word").lower() in ("noon", "midday") else (0, 0)
+    else:
+        hour = int(m.group("hh"))
+        minute = int(m.group("mm") or 0)
+        ampm = (m.group("ampm") or "").lower().replace(".", "").replace(" ", "")
+        if hour > 23 or minute > 59 or (ampm and not 1 <= hour <= 12):
+            raise NotADate(m.group(0))
+        if ampm == "pm" and hour != 12:
+            hour += 12
+        if ampm == "am" and hour == 12:
+            hour = 0
+    day_words = m.group("dayword")
+    if m.group("wd"):
+        day = weekday(ctx, lx.WEEKDAYS[m.group("wd").lower().rstrip(".")], m.group("wd"))
+    elif day_words:
+        day = from_dct(ctx, "day", _DEICTIC_DAYS[" ".join(day_words.lower().split())], f"'{day_words}'")
+    elif ctx.reference is not None and ctx.reference.precision in ("day", "part_of_day"):
+        day = in_reference_frame(ctx, lambda p: Point.of("day", p.start), "the day")
+    else:
+        day = from_dct(ctx, "day", 0, "the day")
+    if day.point is None:
+        return Resolution("TIME", f"{day.value}T{hour:02d}:{minute:02d}", quantity_mod(m.group("qmod")), None,
+                          None, f"{hour:02d}:{minute:02d} on {day.how}")
+    point = Point.of("minute", day.point.start.replace(hour=hour, minute=minute))
+    return Resolution("TIME", point.value, quantity_mod(m.group("qmod")), point, day.anchor,
+                      f"{hour:02d}:{minute:02d} on {day.value} ({day.how})")
+
+
+def day_of_month(m: re.Match, ctx: Context) -> Resolution:
+    """'the 22nd': a day of the month last mentioned, else of the DCT's month."""
+    day = int(m.group("day"))
+    if ctx.reference is not None and ctx.reference.precision in ("month", "day", "part_of_day"):
+        base = ctx.reference.start
+        return in_reference_frame(ctx, lambda p: _day_point(base.year, base.month, day), f"day {day}")
+    if ctx.dct is None:
+        return from_dct(ctx, "day", 0, f"day {day}")
+    candidates = []
+    for offset in (-1, 0, 1):
+        month_index = ctx.dct.year * 12 + ctx.dct.month - 1 + offset
+        try:
+            candidates.append(_day_point(month_index // 12, month_index % 12 + 1, day))
+        except NotADate:
+            continue
+    dct_day = datetime(ctx.dct.year, ctx.dct.month, ctx.dct.day)
+    if ctx.tense == "future":
+        point = next((p for p in candidates if p.start >= dct_day), candidates[-1])
+    else:
+        point = [p for p in candidates if p.start <= dct_day][-1] if ctx.tense == "past" else \
+            min(candidates, key=lambda p: abs(p.start - dct_day))
+    return Resolution("DATE", point.value, None, point, "DCT", f"day {day} of the month nearest the publication date")
+
+
+_FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+    "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31),
+    "valentine's day": (2, 14), "veterans day": (11, 11), "boxing day": (12, 26), "bastille day": (7, 14),
+    "may day": (5, 1), "st. patrick's day": (3, 17), "new year": (1, 1),
+}
+_NTH_WEEKDAY_HOLIDAYS = {  # (month, ISO weekday, nth; -1 = last)
+    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
+    "memorial day": (5, 1, -1), "martin luther king day": (1, 1, 3), "presidents' day": (2, 1, 3),
+    "election day": (11, 2, 1),
+}
+HOLIDAY = "|".join(re.escape(h).replace(r"\ ", r"\s+").replace("'", "['’]")
+                   for h in sorted({**_FIXED_HOLIDAYS, **_NTH_WEEKDAY_HOLIDAYS}, key=len, reverse=True))
+
+
+def _holiday_point(name: str, year: int) -> Point:
+    if name in _FIXED_HOLIDAYS:
+        month, day = _FIXED_HOLIDAYS[name]
+        return _day_point(year, month, day)
+    month, iso_weekday, nth = _NTH_WEEKDAY_HOLIDAYS[name]
+    if nth > 0:
+        first = datetime(year, month, 1)
+        offset = (iso_weekday - first.isoweekday()) % 7 + 7 * (nth - 1)
+        if name == "election day":  # the Tuesday after the first Monday
+            offset = (1 - first.isoweekday()) % 7 + 1
+        return _day_point(year, month, 1 + offset)
+    last = datetime(year, month + 1, 1) if month < 12 else datetime(year + 1, 1, 1)
+    day = last.toordinal() - 1
+    while datetime.fromordinal(day).isoweekday() != iso_weekday:
+        day -= 1
+    return Point.of("day", datetime.fromordinal(day))
+
+
+def holiday(m: re.Match, ctx: Context) -> Resolution:
+    name = " ".join(m.group("holiday").lower().replace("’", "'").split())
+    if m.group("year"):
+        return absolute(_holiday_point(name, _year(m)), f"{name.title()} of a stated year")
+    return nearest_with_year(ctx, lambda y: _holiday_point(name, y), f"{name.title()} without a year")
+
+
+# -- the rules ------------------------------------------------------------------------------
+
+WD = rf"(?:(?P<wd0>{WEEKDAY})\.?,?\s+)?"  # an optional leading weekday: "Monday, Nov. 22"
+D = rf"(?P<day>{DAY_NUMBER}){DAY_SUFFIX}"
+M_ = rf"(?P<month>{MONTH})\.?"
+Y = rf"(?P<year>{YEAR4})"
+POS = rf"(?:(?P<pos>{POSITION})[\s-]*)?"
+
+RULES: list[Rule] = [
+    Rule("iso_date",
+         r"\b(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d)?)?\b",
+         iso_date,
+         (Example("filed on 2024-02-26.", None, "2024-02-26", "2024-02-26"),
+          Example("at 2024-11-01T14:05 UTC", None, "2024-11-01T14:05", "2024-11-01T14:05", "TIME"))),
+    Rule("numeric_date", r"(?<![\d/.])(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<year>\d{4}|\d{2})(?![\d/])",
+         numeric_date,
+         (Example("the vote on 11/22/2023 was close", None, "11/22/2023", "2023-11-22"),)),
+    Rule("month_day_year", rf"\b{WD}{M_}\s*{D},?\s*{Y}\b", full_date,
+         (Example("Hamas's October 7, 2023, massacre", None, "October 7, 2023", "2023-10-07"),
+          Example("since Sept. 11, 2001 the rules", None, "Sept. 11, 2001", "2001-09-11"),
+          Example("on Monday, Nov. 22, 2021 he spoke", None, "Monday, Nov. 22, 2021", "2021-11-22"))),
+    Rule("day_month_year", rf"\b{WD}{D}\s+(?:of\s+)?{M_},?\s*{Y}\b", full_date,
+         (Example("| 26 February 2024, Monday |", None, "26 February 2024", "2024-02-26"),
+          Example("on the 7th of October 2023", None, "7th of October 2023", "2023-10-07"))),
+    Rule("month_day", rf"\b{WD}{M_}\s*{D}\b(?!\s*(?:,\s*)?\d|:\d|%)", month_day,
+         (Example("a nationwide address on Nov. 22.", "2024-02-26", "Nov. 22", "2023-11-22"),
+          Example("The deadline is March 30.", "2024-02-26", "March 30", "2024-03-30"),
+          Example("after Oct. 7 could have", "2024-02-26", "Oct. 7", "2023-10-07")),
+         guard=names_ok),
+    Rule("day_month", rf"\b{WD}(?:the\s+)?{D}\s+(?:of\s+)?{M_}(?!\s*,?\s*\d)", month_day,
+         (Example("on 7 October Hamas attacked", "2024-02-26", "7 October", "2023-10-07"),),
+         guard=names_ok),
+    Rule("month_year", rf"\b{POS}{M_},?\s+(?:of\s+)?{Y}\b", month_year,
+         (Example("prices in March 2024 rose", None, "March 2024", "2024-03"),
+          Example("in early January 1998", None, "early January 1998", "1998-01", mod="START")),
+         guard=both(names_ok, year_ok)),
+    Rule("month_alone",
+         rf"\b{POS}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past)\s+)?{M_}(?![\s.]*\d)",
+         month_alone,
+         (Example("In September, Israel assassinated Nasrallah", "2024-11-01", "September", "2024-09"),
+          Example("released 105 civilians during a weeklong truce in late November", "2024-11-01",
+                  "late November", "2023-11", mod="END"),
+          Example("Israel had killed 17,000 combatants as of August", "2024-11-01", "August", "2024-08"),
+          Example("In January, he was killed.", "2024-06-21", "January", "2024-01"),
+          Example("The talks will resume next March.", "2024-06-21", "next March", "2025-03")),
+         guard=cue_before_ambiguous_month),
+    Rule("year_span", rf"\b{Y}\s*[-–]\s*(?P<year2>\d{{4}}|\d{{2}})\b(?![-–]\d)", year_span,
+         (Example("the 2009-2010 season", None, "2009", "2009"),
+          Example("the 2009-10 season", None, "10", "2010")),
+         guard=span_ok),
+    Rule("fiscal_year", r"\b(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<year>(?:19|20)\d\d|'?\d\d)\b", fiscal_year,
+         (Example("earnings for fiscal 1998 fell", None, "fiscal 1998", "1998"),
+          Example("in FY2024 revenue", None, "FY2024", "2024"))),
+    Rule("year", rf"\b{POS}(?:(?:the\s+)?year\s+)?{Y}\b(?!['’]?s\b)", year_only,
+         (Example("In 1997, Netanyahu ordered", None, "1997", "1997"),
+          Example("a botched 1997 attempt", None, "1997", "1997"),
+          Example("entered the Strip in 2014 and 2015", None, "2015", "2015"),
+          Example("in mid-2015 the group", None, "mid-2015", "2015", mod="MID")),
+         guard=year_ok),
+    Rule("decade",
+         rf"\b(?:the\s+)?{POS}(?:the\s+)?(?:(?P<dec>1\d\d0|20\d0)['’]?s\b|['’](?P<short>\d0)['’]?s\b|(?P<word>{DECADE_WORD})\b)",
+         decade,
+         (Example("violence in the 1990s", None, "the 1990s", "199"),
+          Example("since the late '80s", None, "the late '80s", "198", mod="END"),
+          Example("during the nineties", None, "the nineties", "199"))),
+    Rule("century", rf"\b{POS}(?:the\s+)?(?P<ord>{ORDINAL})[\s-]+century\b", century,
+         (Example("in the 20th century", None, "the 20th century", "19"),
+          Example("by the end of the nineteenth century", None, "the end of the nineteenth century", "18",
+                  mod="END"))),
+    Rule("season",
+         rf"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the)\s+)?{POS}(?P<season>{SEASON})\b"
+         rf"(?:\s+(?:of\s+)?{Y}\b)?",
+         season,
+         (Example("the attack last summer", "2024-06-21", "last summer", "2023-SU"),
+          Example("in the spring of 1998", None, "the spring of 1998", "1998-SP")),
+         guard=season_ok),
+    Rule("quarter",
+         rf"\b(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|past|previous|most\s+recent"
+         rf"|last|current)[\s-]+(?:fiscal[\s-]+)?quarter|Q(?P<q>[1-4]))\b"
+         rf"(?:(?:\s+of|,)?\s+(?:{Y}\b|(?P<of>last\s+year|this\s+year|next\s+year)))?",
+         quarter,
+         (Example("profit in the third quarter rose", "1989-10-26", "the third quarter", "1989-Q3"),
+          Example("Q3 2024 results", None, "Q3 2024", "2024-Q3"),
+          Example("third-quarter net income fell", "1989-10-26", "third-quarter", "1989-Q3"))),
+    Rule("half_year",
+         rf"\b(?:the\s+)?(?:(?P<ord>first|second|latter)\s+half|H(?P<h>[12]))(?:\s+of)?"
+         rf"(?:\s+(?:{Y}\b|(?P<of>the\s+year|this\s+year|last\s+year|next\s+year)))",
+         half_year,
+         (Example("in the first half of 2024 sales", None, "the first half of 2024", "2024-H1"),
+          Example("in the second half of the year", "2024-03-03", "the second half of the year", "2024-H2"))),
+    Rule("holiday", rf"\b(?P<holiday>{HOLIDAY})\b(?:,?\s+{Y}\b)?", holiday,
+         (Example("on Christmas Eve they met", "2024-12-30", "Christmas Eve", "2024-12-24"),
+          Example("Thanksgiving Day 1998", None, "Thanksgiving Day 1998", "1998-11-26")),
+         guard=names_ok),
+    Rule("deictic_day",
+         rf"\b{POS}(?P<day>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday"
+         rf"|the\s+day\s+after\s+tomorrow|last\s+night|overnight)\b(?:\s+(?P<part>{PART_OF_DAY})\b)?",
+         deictic_day,
+         (Example("Kassab's assassination today comes", "2024-11-01", "today", "2024-11-01"),
+          Example("He arrived yesterday morning.", "2024-11-01", "yesterday morning", "2024-10-31TMO", "TIME"),
+          Example("The vote is tonight.", "2024-11-01", "tonight", "2024-11-01TNI", "TIME"))),
+    Rule("this_part_of_day", rf"\b{POS}this\s+(?P<part>morning|afternoon|evening)\b", this_part_of_day,
+         (Example("He spoke this morning.", "2024-11-01", "this morning", "2024-11-01TMO", "TIME"),)),
+    Rule("clock_time",
+         rf"\b(?:(?P<qmod>about|around|approximately|at\s+about|shortly\s+after|shortly\s+before)\s+)?"
+         rf"(?:(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)|(?P<word>noon|midnight|midday))"
+         rf"(?:\s+(?:[A-Z]{{2}}[SD]?T|GMT|UTC)\b)?"
+         rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})\b\.?|(?P<dayword>today|yesterday|tomorrow)\b))?",
+         clock_time,
+         (Example("at 10:35 a.m. Friday", "2024-11-01", "10:35 a.m. Friday", "2024-11-01T10:35", "TIME"),
+          Example("polls close at 8 p.m. EST tomorrow", "2024-11-04", "8 p.m. EST tomorrow", "2024-11-05T20:00", "TIME")),
+         guard=names_ok),
+    Rule("weekday",
+         rf"\b(?:(?P<pos>early|late)\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|past|coming)\s+)?"
+         rf"(?P<wd>{WEEKDAY})\b\.?(?:\s+(?P<part>morning|afternoon|evening|night)\b)?",
+         weekday_expression,
+         (Example("Izz al-Din Kassab was killed Friday in an airstrike", "2024-11-01", "Friday", "2024-11-01"),
+          Example("an official announced on Friday evening.", "2024-11-01", "Friday evening", "2024-11-01TEV", "TIME"),
+          Example("The cabinet will meet Monday.", "2024-11-01", "Monday", "2024-11-04"),
+          Example("Talks collapsed last Tuesday.", "2024-11-01", "last Tuesday", "2024-10-29"),
+          Example("They said Sunday that the bomb went off.", "2015-05-31", "Sunday", "2015-05-31")),
+         guard=names_ok),
+    Rule("relative_unit",
+         rf"\b{POS}(?P<the>the\s+)?(?P<rel>last|next|this\s+past|this\s+coming|this|following|previous"
+         rf"|preceding|prior|that\s+same|that|same|coming|past)\s+"
+         rf"(?P<unit>day|week|weekend|month|year|decade|century|night|morning|afternoon|evening)\b",
+         relative_unit,
+         (Example("Israel said earlier this year that", "2024-11-01", "earlier this year", "2024", mod="START"),
+          Example("proposal at the beginning of next week", "2024-11-01", "the beginning of next week", "2024-W45",
+                  mod="START"),
+          Example("Biden unveiled a proposal last month", "2024-06-21", "last month", "2024-05"),
+          Example("meeting Burns in Doha earlier this week", "2023-12-01", "earlier this week", "2023-W48",
+                  mod="START"),
+          Example("In 1997 he was elected. The next year he resigned.", None, "The next year", "1998"))),
+    Rule("the_weekend", r"\bthe\s+weekend\b", the_weekend,
+         (Example("Talks stalled over the weekend.", "2024-11-04", "the weekend", "2024-W44-WE"),)),
+    Rule("counted_relative",
+         rf"\b(?:(?P<qmod>{QUANTITY_MOD})\s+)?(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+"
+         rf"(?P<dir>ago|earlier|later|from\s+now|hence|(?:before|after)(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we)\b))\b",
+         counted_relative,
+         (Example("He was freed two days ago.", "2024-11-01", "two days ago", "2024-10-30"),
+          Example("In 1997 he was elected. Three years later he quit.", None, "Three years later", "2000"),
+          Example("Profit in the third quarter of 1989 rose 5% from a year earlier.", None, "a year earlier",
+                  "1988-Q3"))),
+    Rule("long_compound", r"\b(?P<unit>years|decades|months|weeks|days|hours|year|decade|month|week|day|hour)[-\s]?long\b",
+         long_compound,
+         (Example("a yearslong campaign", None, "yearslong", "PXY", "DURATION"),
+          Example("a weeklong truce", None, "weeklong", "P1W", "DURATION"))),
+    Rule("duration",
+         rf"\b(?:(?P<qmod>{QUANTITY_MOD})\s+(?!the\b))?(?:(?:the\s+)?(?:past|last|first|next|previous|coming|final|remaining)\s+)?"
+         rf"(?P<n>{NUMBER})(?:[\s-]+|(?<=\d))(?P<unit>{UNIT})\b",
+         duration_phrase,
+         (Example("a 12-day ceasefire", None, "12-day", "P12D", "DURATION"),
+          Example("an initial 48-hour ceasefire", None, "48-hour", "PT48H", "DURATION"),
+          Example("after more than a year of military operations", None, "more than a year", "P1Y", "DURATION",
+                  "MORE_THAN"),
+          Example("a six-week truce", None, "six-week", "P6W", "DURATION"),
+          Example("over the past three months", None, "the past three months", "P3M", "DURATION"),
+          Example("for several weeks", None, "several weeks", "PXW", "DURATION")),
+         guard=both(not_a_name, not_age)),
+    Rule("bare_plural_duration", r"(?<=\bfor\s)(?P<unit>years|decades|months|weeks|centuries)\b",
+         bare_plural_duration,
+         (Example("It has waited for years.", None, "years", "PXY", "DURATION"),)),
+    Rule("frequency",
+         rf"\b(?:(?P<adverb>{FREQUENCY})|(?:every|each|per)\s+(?:(?P<unit>day|week|month|year|quarter|hour|morning"
+         rf"|night|evening|decade)|(?P<wd>{WEEKDAY}))\b)",
+         frequency_set,
+         (Example("prayers are held every week", None, "every week", "P1W", "SET"),
+          Example("sales rise annually", None, "annually", "P1Y", "SET")),
+         guard=both(names_ok, lowercase_or_sentence_start)),
+    Rule("day_of_month", rf"\bthe\s+(?P<day>{DAY_NUMBER})(?:st|nd|rd|th)\b(?=\s*[,.;)]|\s+(?:and|or|to)\b)",
+         day_of_month,
+         (Example("The talks resumed on the 22nd.", "2024-02-26", "the 22nd", "2024-02-22"),)),
+    Rule("vague_reference",
+         r"\b(?P<ref>right\s+now|now|currently|at\s+present|nowadays|these\s+days|presently|recently|lately"
+         r"|previously|formerly|the\s+past|the\s+future|the\s+near\s+future|soon|shortly|current"
+         r"|recent|in\s+(?:recent|the\s+past\s+few|the\s+coming|coming)\s+(?:days|weeks|months|years|decades))\b",
+         vague_reference,
+         (Example("which now lies largely in ruins", "2024-11-01", "now", "PRESENT_REF"),
+          Example("in recent months", "2024-11-01", "in recent months", "PAST_REF"),
+          Example("a recent Egyptian proposal", "2024-11-01", "recent", "PAST_REF"))),
+]
+
+
+# Things that look like dates but are not; each must give no timex over the named words.
+NOT_DATES: tuple[tuple[str, str], ...] = (
+    ("Channel 12 news on Friday evening quoted a source", "Channel 12"),
+    ("killing some 1,200 people", "1,200"),
+    ("seizing 251 hostages", "251"),
+    ("The attack may have been retaliation", "may"),
+    ("He has also appeared on Liberty Weekly, Around the Empire", "Weekly"),
+    ("some 17,000 combatants", "17,000"),
+    ("drove down Route 66 at night", "Route 66"),
+    ("a Boeing 747 landed", "747"),
+    ("Protesters march to the square", "march"),
+    ("He came second in the race", "second"),
+    ("Call 555-1234 now", "555-1234"),
+    ("It cost $1997 in total", "1997"),
+    ("sent 2000 troops to the border", "2000"),
+    ("a 40-year-old man", "40-year"),
+)

@@ -1,0 +1,133 @@
+"""The tagging engine: run the rules, keep the best non-overlapping matches, resolve them in order.
+
+Resolution walks the text left to right so that narrative expressions
+("the next day", "a year earlier") can anchor on the date mentioned last.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from ..model import Interval, Timex
+from .calendar import Point
+from .resolve import Context, NotADate, Resolution, narrow
+from .rules import RULES, Part, Rule
+from .tense import clause_tense
+
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|until|till|through|thru|and)\s*$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.IGNORECASE)
+# A sentence break, so narrative anchors do not reach across unrelated paragraphs forever.
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    order: int
+    rule: Rule
+    match: re.Match
+
+
+def tag(text: str, dct: date | datetime | str | None = None, *, day_first: bool = False) -> list[Timex]:
+    """Find and resolve the temporal expressions of ``text`` written on ``dct``.
+
+    ``dct`` is the document creation time (publication date); without it,
+    relative expressions get underspecified TIMEX3 values and no interval.
+    """
+    anchor_time = _as_datetime(dct)
+    chosen = _select(_candidates(text))
+    timexes: list[Timex] = []
+    reference: tuple[Point, str] | None = None
+    for cand in chosen:
+        ctx = Context(anchor_time, day_first, clause_tense(text, cand.start, cand.end),
+                      reference[0] if reference else None, reference[1] if reference else "")
+        try:
+            outcome = cand.rule.interpret(cand.match, ctx)
+        except NotADate:
+            continue
+        parts = outcome if isinstance(outcome, list) else [Part(cand.start, cand.end, outcome)]
+        for part in parts:
+            timex = _to_timex(text, part, cand.rule.name, len(timexes) + 1)
+            timexes.append(timex)
+            if part.resolution.point is not None and timex.type in ("DATE", "TIME"):
+                reference = (part.resolution.point, timex.text)
+    _link_ranges(text, timexes)
+    return timexes
+
+
+def _as_datetime(dct: date | datetime | str | None) -> datetime | None:
+    if dct is None or dct == "":
+        return None
+    if isinstance(dct, datetime):
+        return dct.replace(tzinfo=None)
+    if isinstance(dct, date):
+        return datetime(dct.year, dct.month, dct.day)
+    text = str(dct).strip()
+    try:
+        return datetime.fromisoformat(text[:19] if "T" in text else text[:10]).replace(tzinfo=None)
+    except ValueError as err:
+        raise ValueError(f"publication date {dct!r} is not an ISO date (YYYY-MM-DD)") from err
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found = []
+    for order, rule in enumerate(RULES):
+        for match in rule.regex.finditer(text):
+            if match.end() == match.start():
+                continue
+            if rule.guard is None or rule.guard(match, text):
+                found.append(_Candidate(match.start(), match.end(), order, rule, match))
+    return found
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Longest match wins; among equals, the rule declared first. Returns them in text order."""
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.order, c.start)):
+        if any(cand.start < end and start < cand.end for start, end in taken):
+            continue
+        taken.append((cand.start, cand.end))
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _to_timex(text: str, part: Part, rule: str, number: int) -> Timex:
+    start, end = _trim(text, part.start, part.end)
+    res: Resolution = part.resolution
+    interval = None
+    if res.point is not None and res.type in ("DATE", "TIME"):
+        begin, finish = narrow(res.point, res.mod)
+        interval = Interval(begin, finish, res.point.precision)
+    words = text[start:end]
+    anchor = {"DCT": "DCT", "mention": "earlier mention"}.get(res.anchor or "", None)
+    return Timex(
+        start=start, end=end, text=words, type=res.type, value=res.value, mod=res.mod,
+        interval=interval, anchor=anchor, explanation=f"'{words}' → {res.value}: {res.how}",
+        rule=rule, tid=f"t{number}",
+    )
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " \t\n,;:.":
+        end -= 1
+    while start < end and text[start] in " \t\n":
+        start += 1
+    return start, end
+
+
+def _link_ranges(text: str, timexes: list[Timex]) -> None:
+    """'from 2001 to 2009', '2009-2010', 'between March and May': link the two ends."""
+    for first, second in zip(timexes, timexes[1:]):
+        if first.type not in ("DATE", "TIME") or second.type not in ("DATE", "TIME"):
+            continue
+        between = text[first.end:second.start]
+        if not _RANGE_JOIN.match(between):
+            continue
+        joiner = between.strip().lower()
+        opened = _RANGE_OPEN.search(text[max(0, first.start - 10):first.start])
+        if joiner in ("-", "–", "—") or (opened and joiner != "and") or (opened and opened.group(0).lower().startswith("between")):
+            first.range_partner, second.range_partner = second.tid, first.tid

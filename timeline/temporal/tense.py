@@ -1,0 +1,57 @@
+"""Guess whether the clause around an expression speaks of the past, present or future.
+
+Bare "Friday" or "November" means different dates in "was killed Friday" and
+"will meet Friday": the nearest tense cue decides, the words before the
+expression counting more than those after it (attribution tails like
+"officials said" come after).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import FUTURE_CUES, PAST_CUES, PRESENT_CUES
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|[.!?;:\n]")
+_CLAUSE_END = frozenset(".!?;:\n")
+# Words in -ed that are not past-tense verbs.
+_NOT_PAST_ED = frozenset({
+    "need", "needed", "feed", "speed", "seed", "bed", "red", "shed", "indeed", "hundred",
+    "proceed", "succeed", "exceed", "agreed", "breed", "creed", "greed", "weed", "steed",
+    "embed", "bred", "fled", "united", "limited", "unprecedented", "detailed", "scheduled",
+    "expected", "planned", "supposed", "alleged", "related", "based", "concerned",
+})
+_WINDOW = 12  # tokens looked at on each side
+
+
+def clause_tense(text: str, start: int, end: int) -> str:
+    """Return 'past', 'future', 'present' or 'unknown' for the clause holding text[start:end]."""
+    left = _tokens(text[max(0, start - 160):start])[::-1]
+    right = _tokens(text[end:end + 120])
+    scores = {"past": 0.0, "future": 0.0, "present": 0.0}
+    for side_weight, tokens in ((1.0, left), (0.6, right)):
+        for distance, token in enumerate(tokens[:_WINDOW]):
+            if token in _CLAUSE_END:
+                break
+            tense = _cue(token)
+            if tense:
+                strength = 1.6 if tense == "future" and token in ("will", "'ll", "shall") else 1.0
+                scores[tense] += side_weight * strength / (1 + distance)
+    best = max(scores, key=scores.get)
+    return best if scores[best] > 0 else "unknown"
+
+
+def _tokens(fragment: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(fragment)]
+
+
+def _cue(token: str) -> str | None:
+    if token in FUTURE_CUES:
+        return "future"
+    if token in PAST_CUES:
+        return "past"
+    if token in PRESENT_CUES:
+        return "present"
+    if len(token) > 4 and token.endswith("ed") and token not in _NOT_PAST_ED:
+        return "past"
+    return None
