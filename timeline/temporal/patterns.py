@@ -18,6 +18,9 @@ def alternation(words) -> str:
 _UNIT_WORDS = [u for u in lx.NUMBER_WORDS if lx.NUMBER_WORDS[u] < 10 and " " not in u and u not in ("a", "an")]
 _TENS = [w for w, n in lx.NUMBER_WORDS.items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]
 
+TENS_WORD = f"(?:{alternation(_TENS)})"
+DIGIT_WORD = f"(?:{alternation(_UNIT_WORDS)})"
+TEEN_WORD = f"(?:{alternation(w for w, n in lx.NUMBER_WORDS.items() if 10 <= n < 20 and ' ' not in w)})"
 MONTH = alternation(lx.MONTHS)
 WEEKDAY = alternation(lx.WEEKDAYS)
 SEASON = alternation(lx.SEASONS)

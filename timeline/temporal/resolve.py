@@ -36,6 +36,9 @@ class Resolution:
     how: str = ""
 
 
+_SOON = timedelta(days=60)  # with no tense cue, an occurrence this close ahead beats the past one
+
+
 class NotADate(Exception):
     """Raised by a resolver when the words turn out not to be a usable date (e.g. 31 February)."""
 
@@ -137,13 +140,15 @@ def nearest_with_year(ctx: Context, make: Callable[[int], Point], what: str, mod
         chosen = [p for p in candidates if span(p)[1] > day_start] or candidates[-1:]
         point, reason = chosen[0], "the next one from the publication date (future tense)"
     else:
-        def distance(p: Point) -> timedelta:
-            begin, end = span(p)
-            if begin <= day_start < end:
-                return timedelta(0)
-            return begin - day_start if begin > day_start else day_start - end + timedelta(microseconds=1)
-        point = min(candidates, key=distance)
-        reason = "the one nearest the publication date"
+        current = [p for p in candidates if span(p)[0] <= day_start < span(p)[1]]
+        upcoming = [p for p in candidates if span(p)[0] > day_start]
+        earlier = [p for p in candidates if span(p)[1] <= day_start]
+        if current:
+            point, reason = current[0], "the one under way at the publication date"
+        elif upcoming and (not earlier or span(upcoming[0])[0] - day_start <= _SOON):
+            point, reason = upcoming[0], "the next one, which is only weeks after the publication date"
+        else:
+            point, reason = earlier[-1], "the latest one before the publication date (news reports the past)"
     return Resolution(_date_or_time(point), point.value, mod, point, "DCT", f"{what}: {reason}")
 
 
@@ -170,10 +175,7 @@ def weekday(ctx: Context, iso_weekday: int, what: str, explicit: str | None = No
     elif direction == "future":
         day, reason = dct + timedelta(days=ahead), f"the {what} on or after the publication date, future tense"
     else:
-        if back <= ahead:
-            day, reason = dct - timedelta(days=back), f"the nearest {what} to the publication date"
-        else:
-            day, reason = dct + timedelta(days=ahead), f"the nearest {what} to the publication date"
+        day, reason = dct - timedelta(days=back), f"the {what} on or before the publication date (no tense cue)"
     point = Point.of(precision, day, part)
     return Resolution(_date_or_time(point), point.value, None, point, "DCT", reason)
 

@@ -16,7 +16,7 @@ from typing import Callable
 from . import lexicon as lx
 from .calendar import Point, valid_year
 from .patterns import (
-    DAY_NUMBER, DAY_SUFFIX, DECADE_WORD, FREQUENCY, MONTH, NUMBER, ORDINAL, PART_OF_DAY, POSITION,
+    DAY_NUMBER, DAY_SUFFIX, DECADE_WORD, DIGIT_WORD, FREQUENCY, TEEN_WORD, TENS_WORD, MONTH, NUMBER, ORDINAL, PART_OF_DAY, POSITION,
     QUANTITY_MOD, SEASON, UNIT, WEEKDAY, YEAR4, duration_value, month_number, parse_number,
     position_mod, quantity_mod,
 )
@@ -159,6 +159,20 @@ def lowercase_or_sentence_start(m: re.Match, text: str) -> bool:
     word = m.group(0)
     return word[0].islower() or not text[:m.start()].rstrip(" \t\"'“‘(") or \
         text[:m.start()].rstrip(" \t\"'“‘(")[-1] in ".!?\n"
+
+
+_FUNCTION_WORDS = frozenset({
+    "and", "or", "to", "in", "on", "at", "by", "for", "from", "since", "until", "with", "basis", "but",
+    "as", "than", "the", "a", "an", "during", "through", "so", "because", "while", "when", "if",
+})
+
+
+def not_attributive(m: re.Match, text: str) -> bool:
+    """'quarterly dividend' and 'daily life' use the word as an adjective, not as a repeated time."""
+    if not m.group("adverb"):
+        return True
+    nxt = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 30])
+    return nxt is None or nxt.group(1) in _FUNCTION_WORDS
 
 
 def both(*guards: Guard) -> Guard:
@@ -326,6 +340,45 @@ def half_year(m: re.Match, ctx: Context) -> Resolution:
     return Resolution("DATE", point.value, None, point, "DCT", f"half {number} of {frame}, from the publication date")
 
 
+def reported_period(m: re.Match, ctx: Context) -> Resolution:
+    """'the quarter', 'the latest quarter', 'the year-earlier quarter': the period under discussion."""
+    shift = -4 if m.group("ago") else 0
+    if ctx.reference is not None and ctx.reference.precision == "quarter":
+        return in_reference_frame(ctx, lambda p: p.shift(shift), f"'{' '.join(m.group(0).split())}'")
+    if ctx.dct is None:
+        return from_dct(ctx, "quarter", 0, "the quarter")
+    return from_dct(ctx, "quarter", -1 + shift, "the last full quarter before")
+
+
+def year_ago_adjective(m: re.Match, ctx: Context) -> Resolution:
+    """'year-earlier', 'year-ago': the period under discussion, a year before."""
+    if ctx.reference is not None:
+        base = ctx.reference
+        precision = base.precision if base.precision in ("quarter", "half", "month", "year") else "year"
+        return in_reference_frame(ctx, lambda p: Point.of(precision, p.start).shift_by(-1, "Y"),
+                                  "a year before")
+    return from_dct(ctx, "year", -1, "the year before")
+
+
+def spelled_year(m: re.Match, ctx: Context) -> Resolution:
+    """'nineteen ninety-six', 'the year two thousand': years as broadcast transcripts write them."""
+    if m.group("millennium"):
+        rest = m.group("rest")
+        year = 2000 + (_spelled_number(rest) if rest else 0)
+    else:
+        year = 100 * lx.NUMBER_WORDS[m.group("century").lower()] + _spelled_number(m.group("tail"))
+    return absolute(Point.of("year", datetime(year, 1, 1)), "a year written in words")
+
+
+def _spelled_number(words: str) -> int:
+    total = 0
+    for part in re.split(r"[\s-]+", words.lower()):
+        if part in ("and", "oh", "o"):
+            continue
+        total += lx.NUMBER_WORDS[part]
+    return total
+
+
 _DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
                  "the day after tomorrow": 2, "tonight": 0, "last night": -1, "overnight": 0}
 
@@ -349,9 +402,8 @@ _VAGUE_REFS = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "the present": "PRESENT_REF", "current": "PRESENT_REF", "presently": "PRESENT_REF",
-    "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
-    "the past": "PAST_REF", "recent": "PAST_REF",
-    "the future": "FUTURE_REF", "soon": "FUTURE_REF", "the near future": "FUTURE_REF", "shortly": "FUTURE_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
 }
 
 
@@ -418,7 +470,9 @@ def counted_relative(m: re.Match, ctx: Context) -> Resolution:
     sign = -1 if direction in ("ago", "earlier", "before", "previously", "back") else 1
     precision = {"MIN": "minute", "H": "hour", "2W": "week"}.get(unit) or {
         "D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "year", "CE": "year"}[unit]
-    use_reference = direction in ("earlier", "later", "before", "after")
+    use_reference = direction in ("earlier", "later", "before", "after") or (
+        direction == "ago" and unit == "Y" and ctx.reference is not None
+        and ctx.reference.precision in ("quarter", "half"))  # "up from $2 a year ago": the same quarter
     what = f"'{m.group('n')} {unit_word} {direction}'"
     if amount is None:
         if ctx.dct is None and not (use_reference and ctx.reference):
@@ -562,9 +616,9 @@ def holiday(m: re.Match, ctx: Context) -> Resolution:
 
 # -- the rules ------------------------------------------------------------------------------
 
-WD = rf"(?:(?P<wd0>{WEEKDAY})\.?,?\s+)?"  # an optional leading weekday: "Monday, Nov. 22"
+WD = rf"(?:(?P<wd0>{WEEKDAY})\b\.?,?\s+)?"  # an optional leading weekday: "Monday, Nov. 22"
 D = rf"(?P<day>{DAY_NUMBER}){DAY_SUFFIX}"
-M_ = rf"(?P<month>{MONTH})\.?"
+M_ = rf"(?P<month>{MONTH})\b\.?"
 Y = rf"(?P<year>{YEAR4})"
 POS = rf"(?:(?P<pos>{POSITION})[\s-]*)?"
 
@@ -650,6 +704,23 @@ RULES: list[Rule] = [
          half_year,
          (Example("in the first half of 2024 sales", None, "the first half of 2024", "2024-H1"),
           Example("in the second half of the year", "2024-03-03", "the second half of the year", "2024-H2"))),
+    Rule("reported_period",
+         r"\bthe\s+(?:(?:latest|current|comparable|same|most\s+recent)\s+)?(?P<ago>(?:year[\s-](?:earlier|ago)|prior[\s-]year)\s+)?"
+         r"(?:fiscal\s+)?quarter\b(?!\s+(?:of|century|mile|final|finals)\b)",
+         reported_period,
+         (Example("Profit in the third quarter of 1989 rose; the quarter was strong.", None, "the quarter", "1989-Q3"),
+          Example("Profit in the third quarter of 1989 rose from the year-earlier quarter.", None,
+                  "the year-earlier quarter", "1988-Q3"),
+          Example("Net income for the quarter fell.", "1989-10-26", "the quarter", "1989-Q3"))),
+    Rule("year_ago_adjective", r"\b(?:year[\s-](?:earlier|ago)|prior[\s-]year)(?=\s+(?:period|level|figure|results|quarter|month))",
+         year_ago_adjective,
+         (Example("Sales in the third quarter of 1989 beat the year-earlier period.", None, "year-earlier", "1988-Q3"),)),
+    Rule("spelled_year",
+         rf"\b(?:(?P<century>nineteen|eighteen|seventeen)\s+(?P<tail>{TENS_WORD}(?:[\s-]{DIGIT_WORD})?|{TEEN_WORD}|(?:oh|o)\s+{DIGIT_WORD})"
+         rf"|(?:the\s+year\s+)?(?P<millennium>two\s+thousand)(?:\s+(?:and\s+)?(?P<rest>{TEEN_WORD}|{TENS_WORD}(?:[\s-]{DIGIT_WORD})?|{DIGIT_WORD}))?)\b",
+         spelled_year,
+         (Example("back in nineteen ninety-six", None, "nineteen ninety-six", "1996"),
+          Example("by the year two thousand", None, "the year two thousand", "2000"))),
     Rule("holiday", rf"\b(?P<holiday>{HOLIDAY})\b(?:,?\s+{Y}\b)?", holiday,
          (Example("on Christmas Eve they met", "2024-12-30", "Christmas Eve", "2024-12-24"),
           Example("Thanksgiving Day 1998", None, "Thanksgiving Day 1998", "1998-11-26")),
@@ -729,18 +800,18 @@ RULES: list[Rule] = [
          frequency_set,
          (Example("prayers are held every week", None, "every week", "P1W", "SET"),
           Example("sales rise annually", None, "annually", "P1Y", "SET")),
-         guard=both(names_ok, lowercase_or_sentence_start)),
+         guard=both(names_ok, lowercase_or_sentence_start, not_attributive)),
     Rule("day_of_month", rf"\bthe\s+(?P<day>{DAY_NUMBER})(?:st|nd|rd|th)\b(?=\s*[,.;)]|\s+(?:and|or|to)\b)",
          day_of_month,
          (Example("The talks resumed on the 22nd.", "2024-02-26", "the 22nd", "2024-02-22"),)),
     Rule("vague_reference",
          r"\b(?P<ref>right\s+now|now|currently|at\s+present|nowadays|these\s+days|presently|recently|lately"
-         r"|previously|formerly|the\s+past|the\s+future|the\s+near\s+future|soon|shortly|current"
-         r"|recent|in\s+(?:recent|the\s+past\s+few|the\s+coming|coming)\s+(?:days|weeks|months|years|decades))\b",
+         r"|formerly|the\s+past|the\s+future|the\s+near\s+future|current"
+         r"|in\s+(?:recent|the\s+past\s+few|the\s+coming|coming)\s+(?:days|weeks|months|years|decades))\b",
          vague_reference,
          (Example("which now lies largely in ruins", "2024-11-01", "now", "PRESENT_REF"),
           Example("in recent months", "2024-11-01", "in recent months", "PAST_REF"),
-          Example("a recent Egyptian proposal", "2024-11-01", "recent", "PAST_REF"))),
+          Example("the current system has evolved", "2024-11-01", "current", "PRESENT_REF"))),
 ]
 
 

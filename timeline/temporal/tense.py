@@ -22,20 +22,28 @@ _NOT_PAST_ED = frozenset({
     "expected", "planned", "supposed", "alleged", "related", "based", "concerned",
 })
 _WINDOW = 12  # tokens looked at on each side
+# Words that, right before a date, point to a deadline or a start still to come.
+_DEADLINE_WORDS = frozenset({
+    "until", "till", "by", "through", "effective", "payable", "expire", "expires", "expiring", "record",
+    "due", "beginning", "starting", "scheduled", "slated", "before",
+})
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "of"})
 
 
 def clause_tense(text: str, start: int, end: int) -> str:
     """Return 'past', 'future', 'present' or 'unknown' for the clause holding text[start:end]."""
     left = _tokens(text[max(0, start - 160):start])[::-1]
+    if left and (left[0] in _DEADLINE_WORDS or (len(left) > 1 and left[0] in ("on", "at") and left[1] in _DEADLINE_WORDS)):
+        return "future"  # "expire Nov. 21", "payable Dec. 7", "until January", "by May"
     right = _tokens(text[end:end + 120])
     scores = {"past": 0.0, "future": 0.0, "present": 0.0}
     for side_weight, tokens in ((1.0, left), (0.6, right)):
         for distance, token in enumerate(tokens[:_WINDOW]):
             if token in _CLAUSE_END:
                 break
-            tense = _cue(token)
+            previous = tokens[distance + 1] if side_weight == 1.0 and distance + 1 < len(tokens) else ""
+            tense, strength = _cue(token, previous)
             if tense:
-                strength = 1.6 if tense == "future" and token in ("will", "'ll", "shall") else 1.0
                 scores[tense] += side_weight * strength / (1 + distance)
     best = max(scores, key=scores.get)
     return best if scores[best] > 0 else "unknown"
@@ -45,13 +53,14 @@ def _tokens(fragment: str) -> list[str]:
     return [t.lower() for t in _TOKEN.findall(fragment)]
 
 
-def _cue(token: str) -> str | None:
+def _cue(token: str, previous: str) -> tuple[str | None, float]:
+    """The tense a word signals and how strongly; ``previous`` is the word before it."""
     if token in FUTURE_CUES:
-        return "future"
+        return "future", 1.6 if token in ("will", "'ll", "shall") else 1.0
     if token in PAST_CUES:
-        return "past"
+        return "past", 1.0
     if token in PRESENT_CUES:
-        return "present"
-    if len(token) > 4 and token.endswith("ed") and token not in _NOT_PAST_ED:
-        return "past"
-    return None
+        return "present", 1.0
+    if len(token) > 4 and token.endswith("ed") and token not in _NOT_PAST_ED and previous not in _DETERMINERS:
+        return "past", 0.7  # a regular past form, or an adjective ("preferred shares"): weaker evidence
+    return None, 0.0
