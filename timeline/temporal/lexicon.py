@@ -152,7 +152,7 @@ COUNT_NOUNS: frozenset[str] = frozenset({
 FUTURE_CUES: frozenset[str] = frozenset({
     "will", "'ll", "shall", "won't", "going", "expected", "expects", "plans", "planned",
     "scheduled", "due", "intends", "aims", "hopes", "would", "upcoming", "coming", "next",
-    "forthcoming", "later",
+    "forthcoming", "later", "planning", "plan",
 })
 PAST_CUES: frozenset[str] = frozenset({
     "was", "were", "had", "did", "said", "told", "ago", "last", "earlier", "previously", "former",

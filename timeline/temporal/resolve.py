@@ -34,9 +34,12 @@ class Resolution:
     point: Point | None = None
     anchor: str | None = None  # "DCT", "mention", or None for absolute values
     how: str = ""
+    moves_reference: bool = True  # False for comparisons ("up from $2 a year earlier"): the story stays put
 
 
 _SOON = timedelta(days=60)  # with no tense cue, an occurrence this close ahead beats the past one
+_RECENT = timedelta(days=45)  # with a future cue, an occurrence that ended this recently still counts
+_PREDATED = timedelta(days=14)  # with a past cue, a day this far after the DCT is still taken as meant
 
 
 class NotADate(Exception):
@@ -111,6 +114,8 @@ def nearest_with_year(ctx: Context, make: Callable[[int], Point], what: str, mod
     direction = explicit_direction or ctx.tense
     if ctx.dct is None:
         return unresolved(make(2000), f"{what}; no publication date to supply the year", mod)
+    if explicit_direction is None and make(2000).precision == "day":
+        return _nearest_day(ctx, make, what)
     dct = ctx.dct
     candidates = []
     for year in (dct.year - 1, dct.year, dct.year + 1):
@@ -137,7 +142,9 @@ def nearest_with_year(ctx: Context, make: Callable[[int], Point], what: str, mod
         chosen = [p for p in candidates if span(p)[0] <= day_start] or candidates[:1]
         point, reason = chosen[-1], "the latest one on or before the publication date (past tense)"
     elif direction == "future":
-        chosen = [p for p in candidates if span(p)[1] > day_start] or candidates[-1:]
+        # A future cue rarely means a year ahead of something that ended days ago: that reading
+        # usually comes from reported speech about a recent event, so just-ended occurrences count.
+        chosen = [p for p in candidates if span(p)[1] > day_start - _RECENT] or candidates[-1:]
         point, reason = chosen[0], "the next one from the publication date (future tense)"
     else:
         current = [p for p in candidates if span(p)[0] <= day_start < span(p)[1]]
@@ -150,6 +157,34 @@ def nearest_with_year(ctx: Context, make: Callable[[int], Point], what: str, mod
         else:
             point, reason = earlier[-1], "the latest one before the publication date (news reports the past)"
     return Resolution(_date_or_time(point), point.value, mod, point, "DCT", f"{what}: {reason}")
+
+
+def _nearest_day(ctx: Context, make: Callable[[int], Point], what: str) -> Resolution:
+    """A day and month without a year: news leaves the year out for dates near the DCT.
+
+    The nearest occurrence wins, unless the tense rules it out: a past event
+    cannot lie more than two weeks after the DCT (reports are sometimes
+    pre-dated), nor a future one more than six weeks before it.
+    """
+    dct = datetime(ctx.dct.year, ctx.dct.month, ctx.dct.day)
+    candidates = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            candidates.append(make(year))
+        except (ValueError, NotADate):
+            continue
+    if not candidates:
+        raise NotADate(what)
+    if ctx.tense == "past":
+        allowed = [p for p in candidates if p.start <= dct + _PREDATED] or candidates
+    elif ctx.tense == "future":
+        allowed = [p for p in candidates if p.start >= dct - _RECENT] or candidates
+    else:
+        allowed = candidates
+    point = min(allowed, key=lambda p: abs(p.start - dct))
+    reason = "the occurrence nearest the publication date" + (f" consistent with the {ctx.tense} tense"
+                                                               if ctx.tense in ("past", "future") else "")
+    return Resolution("DATE", point.value, None, point, "DCT", f"{what}: {reason}")
 
 
 def weekday(ctx: Context, iso_weekday: int, what: str, explicit: str | None = None,
@@ -172,7 +207,7 @@ def weekday(ctx: Context, iso_weekday: int, what: str, explicit: str | None = No
         day, reason = dct - timedelta(days=dct.isoweekday() - iso_weekday), f"the {what} of the publication week"
     elif direction == "past":
         day, reason = dct - timedelta(days=back), f"the {what} on or before the publication date, past tense"
-    elif direction == "future":
+    elif direction in ("future", "present"):  # news uses the present for what is scheduled
         day, reason = dct + timedelta(days=ahead), f"the {what} on or after the publication date, future tense"
     else:
         day, reason = dct - timedelta(days=back), f"the {what} on or before the publication date (no tense cue)"

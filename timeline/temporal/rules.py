@@ -315,8 +315,11 @@ def quarter(m: re.Match, ctx: Context) -> Resolution:
         if ctx.dct is None or which == "current" or ctx.tense != "future":
             return from_dct(ctx, "quarter", steps, "the current quarter" if steps == 0 else "the last full quarter")
         return from_dct(ctx, "quarter", 0, "the current quarter")
-    if m.group("year"):
-        return absolute(Point.of("quarter", datetime(_year(m), 3 * number - 2, 1)), "a quarter of a year")
+    if m.group("year") or m.group("year0"):
+        year = _year(m, "year" if m.group("year") else "year0")
+        return absolute(Point.of("quarter", datetime(year, 3 * number - 2, 1)), "a quarter of a year")
+    if m.group("yrel"):
+        year_words = f"{m.group('yrel')} year"
     if year_words:
         steps = {"last year": -1, "this year": 0, "next year": 1}.get(" ".join(year_words.split()), 0)
         if ctx.dct is None:
@@ -343,8 +346,15 @@ def half_year(m: re.Match, ctx: Context) -> Resolution:
 def reported_period(m: re.Match, ctx: Context) -> Resolution:
     """'the quarter', 'the latest quarter', 'the year-earlier quarter': the period under discussion."""
     shift = -4 if m.group("ago") else 0
+    adjective = " ".join((m.group("adj") or "").lower().split())
+    if adjective == "current":
+        return from_dct(ctx, "quarter", 0, "the quarter under way")
+    if adjective in ("latest", "most recent"):
+        return from_dct(ctx, "quarter", -1 + shift, "the last full quarter before")
     if ctx.reference is not None and ctx.reference.precision == "quarter":
-        return in_reference_frame(ctx, lambda p: p.shift(shift), f"'{' '.join(m.group(0).split())}'")
+        resolution = in_reference_frame(ctx, lambda p: p.shift(shift), f"'{' '.join(m.group(0).split())}'")
+        resolution.moves_reference = not shift
+        return resolution
     if ctx.dct is None:
         return from_dct(ctx, "quarter", 0, "the quarter")
     return from_dct(ctx, "quarter", -1 + shift, "the last full quarter before")
@@ -352,12 +362,14 @@ def reported_period(m: re.Match, ctx: Context) -> Resolution:
 
 def year_ago_adjective(m: re.Match, ctx: Context) -> Resolution:
     """'year-earlier', 'year-ago': the period under discussion, a year before."""
-    if ctx.reference is not None:
-        base = ctx.reference
-        precision = base.precision if base.precision in ("quarter", "half", "month", "year") else "year"
-        return in_reference_frame(ctx, lambda p: Point.of(precision, p.start).shift_by(-1, "Y"),
-                                  "a year before")
-    return from_dct(ctx, "year", -1, "the year before")
+    if ctx.reference is not None and ctx.reference.precision in ("quarter", "half", "month"):
+        precision = ctx.reference.precision
+        resolution = in_reference_frame(ctx, lambda p: Point.of(precision, p.start).shift_by(-1, "Y"),
+                                        "a year before")
+    else:
+        resolution = from_dct(ctx, "year", -1, "the year before")
+    resolution.moves_reference = False
+    return resolution
 
 
 def spelled_year(m: re.Match, ctx: Context) -> Resolution:
@@ -421,6 +433,8 @@ def weekday_expression(m: re.Match, ctx: Context) -> Resolution:
                 "coming": "future", "this": "this"}.get(rel)
     part = m.group("part")
     part_code = lx.PARTS_OF_DAY[part.lower()] if part else None
+    if explicit is None and re.match(r"['’]s\b", m.string[m.end():m.end() + 3]):
+        explicit = "past"  # "Friday's close", "Wednesday's ruling"
     return weekday(ctx, number, m.group("wd").rstrip("."), explicit, part_code)
 
 
@@ -487,7 +501,10 @@ def counted_relative(m: re.Match, ctx: Context) -> Resolution:
         unit, amount = {"Y": ("M", amount * 12), "M": ("D", amount * 30), "W": ("D", amount * 7)}.get(unit, (unit, amount))
     if unit in ("DE", "CE"):
         amount, unit = amount * (10 if unit == "DE" else 100), "Y"
-    return counted_from_anchor(ctx, sign * int(amount), unit, precision, use_reference, what, mod)
+    resolution = counted_from_anchor(ctx, sign * int(amount), unit, precision, use_reference, what, mod)
+    # "up from $2 a year earlier" compares with the period under discussion without moving the story
+    resolution.moves_reference = not (unit == "Y" and amount == 1 and direction in ("ago", "earlier"))
+    return resolution
 
 
 def duration_phrase(m: re.Match, ctx: Context) -> Resolution:
@@ -534,7 +551,10 @@ def clock_time(m: re.Match, ctx: Context) -> Resolution:
         if ampm == "am" and hour == 12:
             hour = 0
     day_words = m.group("dayword")
-    if m.group("wd"):
+    if m.group("month"):
+        month, day_number = month_number(m.group("month")), int(m.group("day"))
+        day = nearest_with_year(ctx, lambda y: _day_point(y, month, day_number), f"{m.group('month')} {day_number}")
+    elif m.group("wd"):
         day = weekday(ctx, lx.WEEKDAYS[m.group("wd").lower().rstrip(".")], m.group("wd"))
     elif day_words:
         day = from_dct(ctx, "day", _DEICTIC_DAYS[" ".join(day_words.lower().split())], f"'{day_words}'")
@@ -691,13 +711,16 @@ RULES: list[Rule] = [
           Example("in the spring of 1998", None, "the spring of 1998", "1998-SP")),
          guard=season_ok),
     Rule("quarter",
-         rf"\b(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|past|previous|most\s+recent"
+         rf"\b(?:the\s+(?P<year0>{YEAR4})\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|the\s+)?"
+         rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|past|previous|most\s+recent"
          rf"|last|current)[\s-]+(?:fiscal[\s-]+)?quarter|Q(?P<q>[1-4]))\b"
          rf"(?:(?:\s+of|,)?\s+(?:{Y}\b|(?P<of>last\s+year|this\s+year|next\s+year)))?",
          quarter,
          (Example("profit in the third quarter rose", "1989-10-26", "the third quarter", "1989-Q3"),
           Example("Q3 2024 results", None, "Q3 2024", "2024-Q3"),
-          Example("third-quarter net income fell", "1989-10-26", "third-quarter", "1989-Q3"))),
+          Example("third-quarter net income fell", "1989-10-26", "third-quarter", "1989-Q3"),
+          Example("than the 1988 third quarter", None, "the 1988 third quarter", "1988-Q3"),
+          Example("next year's first quarter", "1989-10-31", "next year's first quarter", "1990-Q1"))),
     Rule("half_year",
          rf"\b(?:the\s+)?(?:(?P<ord>first|second|latter)\s+half|H(?P<h>[12]))(?:\s+of)?"
          rf"(?:\s+(?:{Y}\b|(?P<of>the\s+year|this\s+year|last\s+year|next\s+year)))",
@@ -705,14 +728,15 @@ RULES: list[Rule] = [
          (Example("in the first half of 2024 sales", None, "the first half of 2024", "2024-H1"),
           Example("in the second half of the year", "2024-03-03", "the second half of the year", "2024-H2"))),
     Rule("reported_period",
-         r"\bthe\s+(?:(?:latest|current|comparable|same|most\s+recent)\s+)?(?P<ago>(?:year[\s-](?:earlier|ago)|prior[\s-]year)\s+)?"
+         r"\bthe\s+(?:(?P<adj>latest|current|comparable|same|most\s+recent)\s+)?(?P<ago>(?:year[\s-](?:earlier|ago)|prior[\s-]year)\s+)?"
          r"(?:fiscal\s+)?quarter\b(?!\s+(?:of|century|mile|final|finals)\b)",
          reported_period,
          (Example("Profit in the third quarter of 1989 rose; the quarter was strong.", None, "the quarter", "1989-Q3"),
           Example("Profit in the third quarter of 1989 rose from the year-earlier quarter.", None,
                   "the year-earlier quarter", "1988-Q3"),
           Example("Net income for the quarter fell.", "1989-10-26", "the quarter", "1989-Q3"))),
-    Rule("year_ago_adjective", r"\b(?:year[\s-](?:earlier|ago)|prior[\s-]year)(?=\s+(?:period|level|figure|results|quarter|month))",
+    Rule("year_ago_adjective",
+         r"\b(?:year-(?:earlier|ago)|(?:year\s(?:earlier|ago)|prior[\s-]year)(?=\s+(?:period|level|figure|results|quarter|month)))",
          year_ago_adjective,
          (Example("Sales in the third quarter of 1989 beat the year-earlier period.", None, "year-earlier", "1988-Q3"),)),
     Rule("spelled_year",
@@ -738,10 +762,12 @@ RULES: list[Rule] = [
          rf"\b(?:(?P<qmod>about|around|approximately|at\s+about|shortly\s+after|shortly\s+before)\s+)?"
          rf"(?:(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)|(?P<word>noon|midnight|midday))"
          rf"(?:\s+(?:[A-Z]{{2}}[SD]?T|GMT|UTC)\b)?"
-         rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})\b\.?|(?P<dayword>today|yesterday|tomorrow)\b))?",
+         rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})\b\.?|(?P<dayword>today|yesterday|tomorrow)\b"
+         rf"|(?P<month>{MONTH})\b\.?\s*(?P<day>{DAY_NUMBER})\b))?",
          clock_time,
          (Example("at 10:35 a.m. Friday", "2024-11-01", "10:35 a.m. Friday", "2024-11-01T10:35", "TIME"),
-          Example("polls close at 8 p.m. EST tomorrow", "2024-11-04", "8 p.m. EST tomorrow", "2024-11-05T20:00", "TIME")),
+          Example("polls close at 8 p.m. EST tomorrow", "2024-11-04", "8 p.m. EST tomorrow", "2024-11-05T20:00", "TIME"),
+          Example("bids are due by 5 p.m. EST Nov. 9", "1989-11-02", "5 p.m. EST Nov. 9", "1989-11-09T17:00", "TIME")),
          guard=names_ok),
     Rule("weekday",
          rf"\b(?:(?P<pos>early|late)\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|past|coming)\s+)?"

@@ -52,7 +52,7 @@ def tag(text: str, dct: date | datetime | str | None = None, *, day_first: bool 
         for part in parts:
             timex = _to_timex(text, part, cand.rule.name, len(timexes) + 1)
             timexes.append(timex)
-            if part.resolution.point is not None and timex.type in ("DATE", "TIME"):
+            if part.resolution.point is not None and timex.type in ("DATE", "TIME") and part.resolution.moves_reference:
                 reference = (part.resolution.point, timex.text)
     _link_ranges(text, timexes)
     return timexes

@@ -27,14 +27,21 @@ _DEADLINE_WORDS = frozenset({
     "until", "till", "by", "through", "effective", "payable", "expire", "expires", "expiring", "record",
     "due", "beginning", "starting", "scheduled", "slated", "before",
 })
+_TO_FUTURE = frozenset({
+    "set", "is", "are", "due", "expected", "scheduled", "plans", "planned", "planning", "likely", "ready",
+    "going", "about", "slated", "poised", "intends", "hopes", "wants", "aims", "prepared", "preparing",
+})
+_MOVED = frozenset({"extended", "postponed", "delayed", "moved", "pushed", "adjourned", "deferred", "rescheduled"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "of"})
 
 
 def clause_tense(text: str, start: int, end: int) -> str:
     """Return 'past', 'future', 'present' or 'unknown' for the clause holding text[start:end]."""
     left = _tokens(text[max(0, start - 160):start])[::-1]
-    if left and (left[0] in _DEADLINE_WORDS or (len(left) > 1 and left[0] in ("on", "at") and left[1] in _DEADLINE_WORDS)):
-        return "future"  # "expire Nov. 21", "payable Dec. 7", "until January", "by May"
+    if left and (left[0] in _DEADLINE_WORDS or (len(left) > 1 and (
+            (left[0] in ("on", "at") and left[1] in _DEADLINE_WORDS) or (left[0] == "to" and left[1] in _MOVED)
+            or (left[0] == "as" and left[1] in ("soon", "early"))))):
+        return "future"  # "expire Nov. 21", "payable Dec. 7", "until January", "extended to Nov. 20"
     right = _tokens(text[end:end + 120])
     scores = {"past": 0.0, "future": 0.0, "present": 0.0}
     for side_weight, tokens in ((1.0, left), (0.6, right)):
@@ -55,6 +62,8 @@ def _tokens(fragment: str) -> list[str]:
 
 def _cue(token: str, previous: str) -> tuple[str | None, float]:
     """The tense a word signals and how strongly; ``previous`` is the word before it."""
+    if token == "to" and previous in _TO_FUTURE:
+        return "future", 1.0  # "set to resume", "is to meet", "planning to drive"
     if token in FUTURE_CUES:
         return "future", 1.6 if token in ("will", "'ll", "shall") else 1.0
     if token in PAST_CUES:
