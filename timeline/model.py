@@ -110,6 +110,8 @@ class Event:
     sources: list[Source]
     names: list[str] = field(default_factory=list)
     conflict: bool = False
+    centrality: float = 1.0  # how early in its article the evidence sentence comes (1 = first)
+    score: float = 0.0  # ranking: sources, precision, centrality
 
     @property
     def begin(self) -> datetime:

@@ -24,6 +24,7 @@ class Context:
     tense: str = "unknown"  # past, present, future, unknown
     reference: Point | None = None  # the date last mentioned in the text (narrative anchor)
     reference_text: str = ""
+    known_years: dict[tuple[int, int], int] | None = None  # (month, day) -> year, from full dates written earlier
 
 
 @dataclass

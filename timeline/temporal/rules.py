@@ -227,6 +227,11 @@ def month_day(m: re.Match, ctx: Context) -> Resolution:
     month, day = month_number(m.group("month")), int(m.group("day"))
     if day > 31:
         raise NotADate(m.group(0))
+    year = (ctx.known_years or {}).get((month, day))
+    if year is not None:  # "October 7, 2023 ... on October 7": the text already gave the year
+        point = _day_point(year, month, day)
+        return Resolution("DATE", point.value, None, point, "mention",
+                          f"{m.group('month')} {day} without a year: the year of the same date written in full earlier")
     return nearest_with_year(ctx, lambda y: _day_point(y, month, day), f"{m.group('month')} {day} without a year")
 
 
@@ -661,7 +666,9 @@ RULES: list[Rule] = [
     Rule("month_day", rf"\b{WD}{M_}\s*{D}\b(?!\s*(?:,\s*)?\d|:\d|%)", month_day,
          (Example("a nationwide address on Nov. 22.", "2024-02-26", "Nov. 22", "2023-11-22"),
           Example("The deadline is March 30.", "2024-02-26", "March 30", "2024-03-30"),
-          Example("after Oct. 7 could have", "2024-02-26", "Oct. 7", "2023-10-07")),
+          Example("after Oct. 7 could have", "2024-02-26", "Oct. 7", "2023-10-07"),
+          Example("Hamas's October 7, 2023, massacre. Hostages abducted on October 7 remain.", "2024-11-01",
+                  "October 7", "2023-10-07")),
          guard=names_ok),
     Rule("day_month", rf"\b{WD}(?:the\s+)?{D}\s+(?:of\s+)?{M_}(?!\s*,?\s*\d)", month_day,
          (Example("on 7 October Hamas attacked", "2024-02-26", "7 October", "2023-10-07"),),

@@ -41,9 +41,10 @@ def tag(text: str, dct: date | datetime | str | None = None, *, day_first: bool 
     chosen = _select(_candidates(text))
     timexes: list[Timex] = []
     reference: tuple[Point, str] | None = None
+    known_years: dict[tuple[int, int], int] = {}
     for cand in chosen:
         ctx = Context(anchor_time, day_first, clause_tense(text, cand.start, cand.end),
-                      reference[0] if reference else None, reference[1] if reference else "")
+                      reference[0] if reference else None, reference[1] if reference else "", known_years)
         try:
             outcome = cand.rule.interpret(cand.match, ctx)
         except NotADate:
@@ -52,8 +53,11 @@ def tag(text: str, dct: date | datetime | str | None = None, *, day_first: bool 
         for part in parts:
             timex = _to_timex(text, part, cand.rule.name, len(timexes) + 1)
             timexes.append(timex)
-            if part.resolution.point is not None and timex.type in ("DATE", "TIME") and part.resolution.moves_reference:
-                reference = (part.resolution.point, timex.text)
+            point = part.resolution.point
+            if point is not None and timex.type in ("DATE", "TIME") and part.resolution.moves_reference:
+                reference = (point, timex.text)
+            if point is not None and point.precision == "day" and part.resolution.anchor is None:
+                known_years[(point.start.month, point.start.day)] = point.start.year
     _link_ranges(text, timexes)
     return timexes
 

@@ -1,0 +1,45 @@
+"""Names (people, organisations, places) in a sentence: capitalised phrases minus a stop list.
+
+Crude but predictable; enough for the dashboard to filter by and for merging
+to check that two statements talk about the same actors.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..temporal.lexicon import MONTHS, WEEKDAYS
+
+_PHRASE = re.compile(
+    r"\b[A-Z][\w’'\-]*(?:\s+(?:(?:al|el|bin|ibn|de|la|van|von|of|the|for|and)[\-\s]+)?[A-Z][\w’'\-]*)*")
+_STOP = frozenset({
+    "the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "if", "as", "by", "with", "from",
+    "to", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "this", "that",
+    "these", "those", "there", "here", "when", "while", "after", "before", "since", "during", "according",
+    "meanwhile", "however", "also", "then", "now", "today", "yesterday", "tomorrow", "read", "more",
+    "top", "former", "new", "senior", "president", "prime", "minister", "chief", "mr", "mrs", "ms", "dr",
+    "some", "many", "all", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "last", "next", "early", "late", "mid", "earlier", "later", "such", "what", "who", "which", "why",
+    "how", "not", "no", "yes", "it’s", "it's", "vowing", "sitting", "citing", "speaking", "recognizing",
+    "back", "report", "reports", "officials", "sources",
+}) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def names_in(sentence: str) -> list[str]:
+    """Distinct capitalised phrases, leading stop words removed, in order of appearance."""
+    found: list[str] = []
+    for match in _PHRASE.finditer(sentence):
+        words = match.group(0).split()
+        while words and words[0].lower().strip("’'") in _STOP:
+            words = words[1:]
+        while words and words[-1].lower() in ("of", "the", "and", "for", "al", "bin"):
+            words = words[:-1]
+        phrase = " ".join(words).rstrip("’'s").strip("’'")
+        if len(phrase) > 1 and phrase.lower() not in _STOP and phrase not in found:
+            found.append(phrase)
+    return found
+
+
+def name_tokens(names: list[str]) -> set[str]:
+    """Lower-case words of the names, for overlap tests ('Gaza Strip' and 'Gaza' share 'gaza')."""
+    return {w.lower() for name in names for w in re.findall(r"[A-Za-z]{3,}", name)}

@@ -1,0 +1,64 @@
+"""Split news text into sentences with character spans.
+
+Line breaks end a sentence (headlines, captions and bylines often have no
+final punctuation); a full stop after a known abbreviation ("Nov.", "U.S.",
+"Dr.") or an initial does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset({
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep", "gov",
+    "pres", "rev", "st", "mt", "ft", "jr", "sr", "inc", "corp", "co", "ltd", "llc", "plc", "bros", "no",
+    "nos", "vs", "etc", "approx", "est", "dept", "univ", "assn", "ave", "blvd", "rd", "vol", "fig",
+    "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "d.c", "i.e", "e.g",
+})
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, trimmed of surrounding blanks, in text order."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for stop in _BOUNDARY.finditer(line.group(0)):
+            end = line.start() + stop.end()
+            if _is_abbreviation(text[start:line.start() + stop.start() + 1]):
+                continue
+            spans.append(_trim(text, start, end))
+            start = end
+        spans.append(_trim(text, start, line.end()))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _is_abbreviation(before_stop: str) -> bool:
+    word = _LAST_WORD.search(before_stop.rstrip("."))
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    return token in ABBREVIATIONS or len(token) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentence_at(spans: list[tuple[int, int]], offset: int) -> int:
+    """Index of the sentence holding ``offset`` (the last one starting at or before it)."""
+    low, high = 0, len(spans) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if spans[middle][0] <= offset:
+            low = middle
+        else:
+            high = middle - 1
+    return low

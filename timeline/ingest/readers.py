@@ -1,0 +1,184 @@
+"""Readers for each article format. Each yields Records, or Skipped with the reason, never nothing.
+
+A Record's ``meta`` holds metadata as written (strings); the loader parses and ranks it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from .decode import UnreadableInput, decode, tidy
+
+# Field names accepted in records, front matter and text headers, by the name we use.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "article"),
+    "title": ("title", "headline"),
+    "url": ("url", "link"),
+    "published": ("published", "date", "publish_date", "pubdate", "datepublished", "published_at"),
+    "outlet": ("source", "outlet", "publisher", "site"),
+    "author": ("author", "byline", "by"),
+}
+_CANONICAL = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
+_HEADER_LINE = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$")
+MANIFEST_NAMES = ("manifest.csv", "manifest.json")
+
+
+@dataclass
+class Record:
+    origin: str
+    text: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Skipped:
+    origin: str
+    reason: str
+
+
+def canonical_fields(raw: dict) -> dict[str, str]:
+    """Map a record's keys onto our names (case-insensitive aliases); unknown keys are dropped."""
+    out: dict[str, str] = {}
+    for key, value in raw.items():
+        name = _CANONICAL.get(str(key).strip().lower())
+        if name and name not in out and value not in (None, ""):
+            out[name] = value if isinstance(value, str) else str(value)
+    return out
+
+
+def read_path(path: Path) -> Iterator[Record | Skipped]:
+    """Dispatch on the file extension."""
+    suffix = path.suffix.lower()
+    reader = _READERS.get(suffix)
+    if reader is None:
+        yield Skipped(str(path), f"unsupported file type '{suffix or '(none)'}'")
+        return
+    try:
+        text = tidy(decode(path.read_bytes()))
+    except UnreadableInput as err:
+        yield Skipped(str(path), str(err))
+        return
+    except OSError as err:
+        yield Skipped(str(path), f"cannot read: {err.strerror or err}")
+        return
+    yield from reader(str(path), text)
+
+
+def read_plain(origin: str, text: str) -> Iterator[Record | Skipped]:
+    """.txt: an optional block of 'Key: value' header lines, then the body."""
+    meta, body = _header_block(text)
+    yield _record(origin, body, meta)
+
+
+def read_markdown(origin: str, text: str) -> Iterator[Record | Skipped]:
+    """.md: YAML-style front matter between '---' lines (flat key: value pairs), then the body."""
+    meta: dict[str, str] = {}
+    body = text
+    match = re.match(r"^---[ \t]*\n(.*?)\n---[ \t]*\n", text, re.S)
+    if match:
+        for line in match.group(1).splitlines():
+            pair = _HEADER_LINE.match(line)
+            if pair:
+                meta[pair.group(1)] = pair.group(2).strip().strip("\"'")
+        body = text[match.end():]
+    yield _record(origin, body, canonical_fields(meta))
+
+
+def read_json(origin: str, text: str) -> Iterator[Record | Skipped]:
+    """.json: one object or a list of objects."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        yield Skipped(origin, f"malformed JSON on line {err.lineno}: {err.msg}")
+        return
+    except RecursionError:
+        yield Skipped(origin, "JSON nested too deeply")
+        return
+    items = data if isinstance(data, list) else [data]
+    for index, item in enumerate(items, start=1):
+        where = f"{origin} item {index}" if isinstance(data, list) else origin
+        yield _from_mapping(where, item)
+
+
+def read_jsonl(origin: str, text: str) -> Iterator[Record | Skipped]:
+    """.jsonl: one object per line; a bad line is skipped and the rest go on."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{origin} line {number}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Skipped(where, f"malformed JSON on line {number}: {err.msg}")
+            continue
+        except RecursionError:
+            yield Skipped(where, "JSON nested too deeply")
+            continue
+        yield _from_mapping(where, item)
+
+
+def read_csv(origin: str, text: str) -> Iterator[Record | Skipped]:
+    """.csv: a header row naming the fields; one article per row."""
+    if not text.strip():
+        yield Skipped(origin, "empty CSV")
+        return
+    try:
+        reader = csv.DictReader(io.StringIO(text))
+        header = reader.fieldnames or []
+        if "text" not in {_CANONICAL.get(h.strip().lower()) for h in header if h}:
+            yield Skipped(origin, f"CSV without a text column (columns: {', '.join(h for h in header if h) or 'none'})")
+            return
+        for number, row in enumerate(reader, start=2):
+            yield _from_mapping(f"{origin} row {number}", row)
+    except csv.Error as err:
+        yield Skipped(origin, f"malformed CSV: {err}")
+
+
+def _from_mapping(origin: str, item: object) -> Record | Skipped:
+    if not isinstance(item, dict):
+        return Skipped(origin, f"expected an object with a text field, got {type(item).__name__}")
+    fields = canonical_fields(item)
+    if not fields.get("text", "").strip():
+        return Skipped(origin, "no text field (text, body, content or article)")
+    return _record(origin, fields.pop("text"), fields)
+
+
+def _record(origin: str, body: str, meta: dict[str, str]) -> Record | Skipped:
+    if not body.strip():
+        return Skipped(origin, "empty: no article text")
+    return Record(origin, body, meta)
+
+
+def _header_block(text: str) -> tuple[dict[str, str], str]:
+    """Leading 'Title: …', 'URL: …' lines of a text file are metadata, not body."""
+    meta: dict[str, str] = {}
+    lines = text.splitlines(keepends=True)
+    consumed = 0
+    for line in lines:
+        if not line.strip():
+            if meta:
+                consumed += len(line)
+                break
+            consumed += len(line)
+            continue
+        pair = _HEADER_LINE.match(line)
+        if not pair or pair.group(1).lower() not in _CANONICAL or _CANONICAL[pair.group(1).lower()] == "text":
+            break
+        meta[pair.group(1)] = pair.group(2)
+        consumed += len(line)
+    if not meta:
+        return {}, text
+    return canonical_fields(meta), text[consumed:]
+
+
+_READERS = {
+    ".txt": read_plain, ".text": read_plain, ".md": read_markdown, ".markdown": read_markdown,
+    ".json": read_json, ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".csv": read_csv,
+}
+SUPPORTED_SUFFIXES = tuple(_READERS)
