@@ -56,10 +56,10 @@ class Timex:
 
     @property
     def resolved(self) -> bool:
-        """True when the value is anchored in time (no X placeholders for a DATE/TIME)."""
+        """False when a relative date could not be placed (no publication date): its value has X placeholders."""
         if self.type in ("DURATION", "SET"):
             return True
-        return self.interval is not None
+        return "X" not in self.value
 
 
 @dataclass

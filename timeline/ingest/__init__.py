@@ -12,10 +12,10 @@ import hashlib
 import io
 import json
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from ..model import Article
 from .dates import BadDate, parse_published

@@ -160,8 +160,8 @@ PAST_CUES: frozenset[str] = frozenset({
     "rose", "won", "lost", "led", "paid", "sold", "bought", "brought", "struck", "shot", "hit",
     "spent", "sent", "became", "got", "found", "thought", "knew", "wrote", "ran", "put", "fled",
     "killed", "announced", "reported", "broke", "chose", "drew", "drove",
-    "flew", "forgot", "froze", "grew", "hid", "kept", "laid", "lay", "meant", "rang", "said",
-    "sang", "sat", "slept", "spoke", "stood", "stole", "swore", "taught", "threw", "understood",
+    "flew", "forgot", "froze", "grew", "hid", "kept", "laid", "lay", "meant", "rang", "sang", "sat",
+    "slept", "spoke", "stood", "stole", "swore", "taught", "threw", "understood",
     "woke", "wore", "withdrew", "overtook", "sought", "fought", "caught", "built", "felt", "heard",
 })
 PRESENT_CUES: frozenset[str] = frozenset({"is", "are", "am", "'s", "has", "have", "does", "do"})

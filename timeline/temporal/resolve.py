@@ -8,9 +8,9 @@ the value was reached. Without a DCT, anything relative stays underspecified
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable
 
 from .calendar import Point, compare_precision, valid_year
 
@@ -66,9 +66,10 @@ def frequency(value: str, how: str) -> Resolution:
     return Resolution("SET", value, None, None, None, how)
 
 
-def unresolved(sample: Point, how: str, mod: str | None = None) -> Resolution:
-    """A relative date with no DCT: keep the known parts, X out the rest."""
-    return Resolution(_date_or_time(sample), re.sub(r"\d", "X", sample.value), mod, None, None, how)
+def unresolved(sample: Point, how: str, mod: str | None = None, year_only: bool = False) -> Resolution:
+    """A relative date with no DCT: X out what is unknown (the year alone when month and day were given)."""
+    value = "XXXX" + sample.value[4:] if year_only else re.sub(r"\d", "X", sample.value)
+    return Resolution(_date_or_time(sample), value, mod, None, None, how)
 
 
 def _date_or_time(point: Point) -> str:
@@ -114,7 +115,7 @@ def nearest_with_year(ctx: Context, make: Callable[[int], Point], what: str, mod
     """
     direction = explicit_direction or ctx.tense
     if ctx.dct is None:
-        return unresolved(make(2000), f"{what}; no publication date to supply the year", mod)
+        return unresolved(make(2000), f"{what}; no publication date to supply the year", mod, year_only=True)
     if explicit_direction is None and make(2000).precision == "day":
         return _nearest_day(ctx, make, what)
     dct = ctx.dct

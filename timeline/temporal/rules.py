@@ -9,20 +9,49 @@ guard that rejects look-alikes, and examples. The examples are run as tests
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable
 
 from . import lexicon as lx
 from .calendar import Point, valid_year
 from .patterns import (
-    DAY_NUMBER, DAY_SUFFIX, DECADE_WORD, DIGIT_WORD, FREQUENCY, TEEN_WORD, TENS_WORD, MONTH, NUMBER, ORDINAL, PART_OF_DAY, POSITION,
-    QUANTITY_MOD, SEASON, UNIT, WEEKDAY, YEAR4, duration_value, month_number, parse_number,
-    position_mod, quantity_mod,
+    DAY_NUMBER,
+    DAY_SUFFIX,
+    DECADE_WORD,
+    DIGIT_WORD,
+    FREQUENCY,
+    MONTH,
+    NUMBER,
+    ORDINAL,
+    PART_OF_DAY,
+    POSITION,
+    QUANTITY_MOD,
+    SEASON,
+    TEEN_WORD,
+    TENS_WORD,
+    UNIT,
+    WEEKDAY,
+    YEAR4,
+    duration_value,
+    month_number,
+    parse_number,
+    position_mod,
+    quantity_mod,
 )
 from .resolve import (
-    Context, NotADate, Resolution, absolute, counted_from_anchor, duration, frequency, from_dct,
-    in_reference_frame, nearest_with_year, reference, weekday,
+    Context,
+    NotADate,
+    Resolution,
+    absolute,
+    counted_from_anchor,
+    duration,
+    frequency,
+    from_dct,
+    in_reference_frame,
+    nearest_with_year,
+    reference,
+    weekday,
 )
 
 

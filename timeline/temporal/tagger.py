@@ -125,7 +125,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _link_ranges(text: str, timexes: list[Timex]) -> None:
     """'from 2001 to 2009', '2009-2010', 'between March and May': link the two ends."""
-    for first, second in zip(timexes, timexes[1:]):
+    for first, second in zip(timexes, timexes[1:], strict=False):
         if first.type not in ("DATE", "TIME") or second.type not in ("DATE", "TIME"):
             continue
         between = text[first.end:second.start]
@@ -133,5 +133,6 @@ def _link_ranges(text: str, timexes: list[Timex]) -> None:
             continue
         joiner = between.strip().lower()
         opened = _RANGE_OPEN.search(text[max(0, first.start - 10):first.start])
-        if joiner in ("-", "–", "—") or (opened and joiner != "and") or (opened and opened.group(0).lower().startswith("between")):
+        between_and = opened is not None and opened.group(0).lower().startswith("between")
+        if joiner in ("-", "–", "—") or (opened and joiner != "and") or between_and:
             first.range_partner, second.range_partner = second.tid, first.tid

@@ -1,0 +1,36 @@
+# Two commands on a fresh machine with Python 3.11:
+#   make run   - set up .venv and open the dashboard on the bundled seed articles
+#   make test  - set up .venv with the test tools and run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint setup setup-dev evaluate bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+setup: $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+
+setup-dev: $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+
+run: setup
+	$(BIN)/streamlit run app.py
+
+test: setup-dev
+	$(BIN)/ruff check timeline tests app.py benchmarks
+	$(BIN)/python -m pytest
+
+evaluate: setup
+	$(BIN)/timeline evaluate tempeval ../shared/corpora/tbaq/TimeBank ../shared/corpora/tbaq/AQUAINT
+
+bench: setup
+	$(BIN)/python benchmarks/bench_tagger.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -1,0 +1,76 @@
+"""Calendar arithmetic and tense cues, the two things every resolution rests on."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.temporal import tag
+from timeline.temporal.calendar import Point
+from timeline.temporal.tense import clause_tense
+
+
+@pytest.mark.parametrize(("precision", "moment", "value", "begin", "end"), [
+    ("year", datetime(1997, 6, 3), "1997", datetime(1997, 1, 1), datetime(1998, 1, 1)),
+    ("decade", datetime(1994, 1, 1), "199", datetime(1990, 1, 1), datetime(2000, 1, 1)),
+    ("century", datetime(1972, 1, 1), "19", datetime(1900, 1, 1), datetime(2000, 1, 1)),
+    ("quarter", datetime(2024, 8, 9), "2024-Q3", datetime(2024, 7, 1), datetime(2024, 10, 1)),
+    ("week", datetime(2024, 11, 1), "2024-W44", datetime(2024, 10, 28), datetime(2024, 11, 4)),
+    ("month", datetime(2023, 11, 30), "2023-11", datetime(2023, 11, 1), datetime(2023, 12, 1)),
+    ("day", datetime(2024, 2, 29), "2024-02-29", datetime(2024, 2, 29), datetime(2024, 3, 1)),
+])
+def test_point_value_and_interval(precision, moment, value, begin, end):
+    point = Point.of(precision, moment)
+    assert point.value == value
+    assert (point.interval.begin, point.interval.end) == (begin, end)
+
+
+def test_iso_week_of_year_boundary():
+    assert Point.of("week", datetime(2021, 1, 2)).value == "2020-W53"
+
+
+def test_shift_keeps_precision():
+    assert Point.of("quarter", datetime(2024, 1, 5)).shift(-1).value == "2023-Q4"
+    assert Point.of("month", datetime(2024, 1, 31)).shift_by(1, "M").value == "2024-02"
+
+
+def test_calendar_edges_do_not_overflow():
+    last = Point.of("year", datetime(9999, 5, 1))
+    assert last.interval.end > last.interval.begin
+
+
+@pytest.mark.parametrize(("sentence", "words", "tense"), [
+    ("Kassab was killed Friday in an airstrike.", "Friday", "past"),
+    ("The cabinet will meet Monday to decide.", "Monday", "future"),
+    ("The rights, which expire Nov. 21, can be exercised.", "Nov. 21", "future"),
+    ("The dividend is payable Dec. 7 to holders.", "Dec. 7", "future"),
+    ("He redeemed preferred shares on Oct. 31.", "Oct. 31", "past"),
+])
+def test_clause_tense(sentence, words, tense):
+    start = sentence.index(words)
+    assert clause_tense(sentence, start, start + len(words)) == tense
+
+
+def test_no_dct_leaves_relative_dates_unresolved():
+    found = {t.text: t for t in tag("He was killed Friday. In late November a truce began. In 1997 he fled.")}
+    assert found["Friday"].value == "XXXX-WXX-5" and not found["Friday"].resolved
+    assert found["late November"].value == "XXXX-11" and found["late November"].interval is None
+    assert found["1997"].value == "1997" and found["1997"].resolved
+
+
+def test_narrative_anchor_next_day():
+    found = {t.text: t for t in tag("The strike came on March 3, 2024. The next day, talks resumed.", "2024-06-01")}
+    assert found["The next day"].value == "2024-03-04"
+    assert found["The next day"].anchor == "earlier mention"
+
+
+def test_every_timex_explains_itself():
+    for timex in tag("Talks collapsed last Tuesday, two weeks after a 12-day truce in March.", "2024-11-01"):
+        assert timex.explanation.startswith(f"'{timex.text}' → {timex.value}")
+
+
+def test_spans_index_the_text():
+    text = "On Nov. 22, 2023, and again on Oct. 7, officials met."
+    for timex in tag(text, "2024-02-26"):
+        assert text[timex.start:timex.end] == timex.text

@@ -1,0 +1,46 @@
+"""The command line end to end, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT, SEEDS
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "timeline.cli", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300, check=False)
+
+
+def test_build_seeds_writes_every_export(tmp_path):
+    out = tmp_path / "t.html"
+    result = run("build", str(SEEDS), "--out", str(out), "--csv", str(tmp_path / "e.csv"),
+                 "--json", str(tmp_path / "e.json"), "--timelinejs", str(tmp_path / "tl.json"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert sum(line.startswith("loaded") for line in lines) == 5
+    assert "published 2023-12-01 (metadata)" in result.stdout
+    assert any(line.startswith("total: 5 articles loaded, 0 skipped") for line in lines)
+    assert out.stat().st_size > 1_000_000  # plotly.js is embedded
+    events = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
+    assert any(e["value"] == "2023-11-22" for e in events)
+    assert json.loads((tmp_path / "tl.json").read_text(encoding="utf-8"))["events"]
+
+
+def test_tag_prints_a_table():
+    result = run("tag", str(next(SEEDS.glob("001_*.txt"))), "--dct", "2024-11-01")
+    assert result.returncode == 0, result.stderr
+    assert "late November" in result.stdout and "2023-11 END" in result.stdout
+    assert "Channel 12" not in result.stdout
+
+
+def test_tag_without_dct_reports_unresolved():
+    result = run("tag", str(next(SEEDS.glob("001_*.txt"))))
+    assert "XXXX-WXX-5" in result.stdout and "left unresolved" in result.stdout
+
+
+def test_bad_dct_is_a_clear_error():
+    result = run("tag", str(next(SEEDS.glob("001_*.txt"))), "--dct", "yesterday")
+    assert result.returncode == 2 and "not an ISO date" in result.stderr

@@ -1,0 +1,62 @@
+"""Exports: CSV is formula-safe, TimelineJS keeps precision, the HTML escapes hostile text."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from timeline import Article, build
+from timeline.export import render, timelinejs, write_csv, write_json
+from timeline.export.html import json_for_script, safe_link
+
+HOSTILE = Article(
+    "evil", "=HYPERLINK(\"http://x\") <script>alert(1)</script> The raid happened on March 3, 2024 in town.",
+    title="<script>alert('t')</script>", outlet="<img src=x onerror=alert(2)>", url="javascript:alert(3)")
+
+
+def test_csv_neutralises_formulas(tmp_path):
+    events = build([HOSTILE]).events
+    path = tmp_path / "e.csv"
+    write_csv(events, path)
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert rows and rows[0]["sentence"].startswith("'=")
+
+
+def test_json_round_trips(tmp_path, seed_timeline):
+    path = tmp_path / "e.json"
+    write_json(seed_timeline.events, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert len(data) == len(seed_timeline.events)
+    assert {"begin", "end", "precision", "title", "sources", "n_sources"} <= set(data[0])
+
+
+def test_timelinejs_dates_keep_precision(seed_timeline):
+    items = {e["display_date"]: e for e in timelinejs(seed_timeline.events)["events"]}
+    assert items["1997"]["start_date"] == {"year": 1997}
+    assert items["Nov. 22"]["start_date"] == {"year": 2023, "month": 11, "day": 22}
+    assert items["late November"]["start_date"] == {"year": 2023, "month": 11}
+
+
+def test_html_escapes_article_text():
+    page = render(build([HOSTILE]).events, "<b>t</b>")
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert 'href="javascript:' not in page
+    assert "<title>&lt;b&gt;t&lt;/b&gt;</title>" in page
+
+
+def test_html_is_standalone(seed_timeline):
+    page = render(seed_timeline.events, "Seeds")
+    assert "connect-src 'none'" in page
+    assert "<script src=" not in page and "cdn.plot.ly" not in page.split("<script>", 1)[0]
+    assert page.count('class="event"') == len(seed_timeline.events)
+
+
+def test_script_json_cannot_close_its_tag():
+    assert "</script>" not in json_for_script({"t": "</script><script>alert(1)</script>"})
+
+
+def test_only_http_links():
+    assert safe_link("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    for bad in ("javascript:alert(1)", "data:text/html,<b>", "ftp://x", " JAVASCRIPT:alert(1)", 'https://x" onmouseover="a'):
+        assert safe_link(bad) is None

@@ -1,0 +1,114 @@
+"""Command line: `timeline build`, `timeline tag`, `timeline evaluate tempeval`. A thin shell over the API."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from . import evaluate
+from .export import write_csv, write_html, write_json, write_timelinejs
+from .ingest.decode import UnreadableInput, decode, tidy
+from .pipeline import Timeline, build
+from .temporal import tag
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="timeline", description="Turn news articles into a dated, source-linked timeline.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    b = commands.add_parser("build", help="read articles, resolve their dates, make events, write exports")
+    b.add_argument("paths", nargs="+", help="article files or folders (read recursively, with manifest.csv)")
+    b.add_argument("--out", help="standalone HTML timeline to write")
+    b.add_argument("--csv", help="events as CSV")
+    b.add_argument("--json", help="events as JSON")
+    b.add_argument("--timelinejs", help="events as TimelineJS 3 JSON")
+    b.add_argument("--title", default="Timeline", help="title of the HTML timeline")
+    b.add_argument("--published", action="append", default=[], metavar="FILE=DATE",
+                   help="publication date of a file, overriding its metadata (repeatable)")
+
+    t = commands.add_parser("tag", help="list the temporal expressions of one text file")
+    t.add_argument("file")
+    t.add_argument("--dct", help="publication date (YYYY-MM-DD); without it relative dates stay unresolved")
+
+    e = commands.add_parser("evaluate", help="score the tagger")
+    e_commands = e.add_subparsers(dest="benchmark", required=True)
+    te = e_commands.add_parser("tempeval", help="TempEval-3 Task A timex scores on TimeML files")
+    te.add_argument("paths", nargs="+")
+    te.add_argument("--errors", action="store_true")
+
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        return _build(args)
+    if args.command == "tag":
+        return _tag(args)
+    return evaluate.main(args.paths + (["--errors"] if args.errors else []))
+
+
+def _build(args: argparse.Namespace) -> int:
+    overrides = {}
+    for item in args.published:
+        name, _, value = item.partition("=")
+        if not value:
+            print(f"--published needs FILE=DATE, got {item!r}", file=sys.stderr)
+            return 2
+        overrides[name] = value
+    timeline = build(args.paths, overrides)
+    _print_summary(timeline)
+    events = timeline.events
+    for flag, writer in ((args.csv, write_csv), (args.json, write_json)):
+        if flag:
+            writer(events, flag)
+    if args.timelinejs:
+        write_timelinejs(events, args.timelinejs, args.title)
+    if args.out:
+        write_html(events, args.out, args.title, len(timeline.article_list))
+    for path in (args.out, args.csv, args.json, args.timelinejs):
+        if path:
+            print(f"wrote {path}")
+    return 0 if timeline.article_list else 1
+
+
+def _print_summary(timeline: Timeline) -> None:
+    per_article = Counter(s.article_id for e in timeline.event_list for s in {x.article_id: x for x in e.sources}.values())
+    articles = {a.id: a for a in timeline.article_list}
+    for row in timeline.report_rows:
+        if row.status != "loaded":
+            print(f"skipped  {row.input}: {row.reason}")
+            continue
+        article = articles[row.article_id]
+        found = timeline.timexes.get(article.id, [])
+        unresolved = sum(not t.resolved for t in found)
+        published = f"{article.published} ({article.published_source})" if article.published else "unknown"
+        note = f", {unresolved} left unresolved" if unresolved else ""
+        print(f"loaded   {row.input}: {len(found)} dates found{note}, {per_article[article.id]} events, "
+              f"published {published}")
+    skipped = sum(r.status != "loaded" for r in timeline.report_rows)
+    print(f"total: {len(timeline.article_list)} articles loaded, {skipped} skipped, "
+          f"{sum(len(v) for v in timeline.timexes.values())} dates, {len(timeline.event_list)} events")
+
+
+def _tag(args: argparse.Namespace) -> int:
+    try:
+        text = tidy(decode(Path(args.file).read_bytes()))
+    except (OSError, UnreadableInput) as err:
+        print(f"{args.file}: {err}", file=sys.stderr)
+        return 2
+    try:
+        found = tag(text, args.dct)
+    except ValueError as err:
+        print(str(err), file=sys.stderr)
+        return 2
+    print(f"{'span':<12} {'text':<32} {'type':<9} {'value':<16} how")
+    for t in found:
+        words = t.text if len(t.text) <= 30 else t.text[:29] + "…"
+        value = t.value + (f" {t.mod}" if t.mod else "")
+        print(f"{t.start:>5}-{t.end:<6} {words:<32} {t.type:<9} {value:<16} {t.explanation.split(': ', 1)[-1]}")
+    if not args.dct and any(not t.resolved for t in found):
+        print(f"{sum(not t.resolved for t in found)} relative expressions left unresolved: no --dct given")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
