@@ -6,6 +6,7 @@ Resolution walks the text left to right so that narrative expressions
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,13 +23,38 @@ _RANGE_OPEN = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
+_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+
+
+class OriginalMatch:
+    """A match found in the lower-cased copy of the text, read back from the original words.
+
+    Lower-casing only A-Z keeps every offset, so spans and groups line up.
+    """
+
+    __slots__ = ("_match", "string", "re")
+
+    def __init__(self, match: re.Match, text: str) -> None:
+        self._match, self.string, self.re = match, text, match.re
+
+    def group(self, name: int | str = 0) -> str | None:
+        start, end = self._match.span(name)
+        return None if start < 0 else self.string[start:end]
+
+    def start(self, name: int | str = 0) -> int:
+        return self._match.start(name)
+
+    def end(self, name: int | str = 0) -> int:
+        return self._match.end(name)
+
+
 @dataclass
 class _Candidate:
     start: int
     end: int
     order: int
     rule: Rule
-    match: re.Match
+    match: OriginalMatch
 
 
 def tag(text: str, dct: date | datetime | str | None = None, *, day_first: bool = False) -> list[Timex]:
@@ -78,23 +104,28 @@ def _as_datetime(dct: date | datetime | str | None) -> datetime | None:
 
 def _candidates(text: str) -> list[_Candidate]:
     found = []
+    lowered = text.translate(_ASCII_LOWER)
     for order, rule in enumerate(RULES):
-        for match in rule.regex.finditer(text):
-            if match.end() == match.start():
+        for raw in rule.regex.finditer(lowered):
+            if raw.end() == raw.start():
                 continue
+            match = OriginalMatch(raw, text)
             if rule.guard is None or rule.guard(match, text):
-                found.append(_Candidate(match.start(), match.end(), order, rule, match))
+                found.append(_Candidate(raw.start(), raw.end(), order, rule, match))
     return found
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Longest match wins; among equals, the rule declared first. Returns them in text order."""
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the chosen spans never overlap, so sorted starts give sorted ends too
+    ends: list[int] = []
     chosen = []
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.order, c.start)):
-        if any(cand.start < end and start < cand.end for start, end in taken):
+        index = bisect.bisect_right(starts, cand.start)
+        if (index > 0 and ends[index - 1] > cand.start) or (index < len(starts) and starts[index] < cand.end):
             continue
-        taken.append((cand.start, cand.end))
+        starts.insert(index, cand.start)
+        ends.insert(index, cand.end)
         chosen.append(cand)
     return sorted(chosen, key=lambda c: c.start)
 
