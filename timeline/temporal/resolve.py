@@ -11,8 +11,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cached_property
 
 from .calendar import Point, compare_precision, valid_year
+from .tense import clause_tense
 
 
 @dataclass
@@ -21,10 +23,16 @@ class Context:
 
     dct: datetime | None
     day_first: bool = False  # read 03/04/2024 as 3 April rather than March 4
-    tense: str = "unknown"  # past, present, future, unknown
     reference: Point | None = None  # the date last mentioned in the text (narrative anchor)
     reference_text: str = ""
     known_years: dict[tuple[int, int], int] | None = None  # (month, day) -> year, from full dates written earlier
+    text: str = ""
+    span: tuple[int, int] = (0, 0)  # where the expression stands in ``text``
+
+    @cached_property
+    def tense(self) -> str:
+        """past, present, future or unknown; worked out only for the rules that ask."""
+        return clause_tense(self.text, *self.span) if self.text else "unknown"
 
 
 @dataclass

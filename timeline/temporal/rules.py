@@ -193,15 +193,16 @@ def not_age(m: re.Match, text: str) -> bool:
 
 def lowercase_or_sentence_start(m: re.Match, text: str) -> bool:
     """'Weekly' inside a sentence is part of a name ("Liberty Weekly"), not a frequency."""
-    word = m.group(0)
-    return word[0].islower() or not text[:m.start()].rstrip(" \t\"'“‘(") or \
-        text[:m.start()].rstrip(" \t\"'“‘(")[-1] in ".!?\n"
+    if m.group(0)[0].islower():
+        return True
+    before = text[max(0, m.start() - 20):m.start()].rstrip(" \t\"'“‘(")  # a bounded look back keeps tagging linear
+    return m.start() < 20 and not before or (bool(before) and before[-1] in ".!?\n")
 
 
 _FUNCTION_WORDS = frozenset({
     "and", "or", "to", "in", "on", "at", "by", "for", "from", "since", "until", "with", "basis", "but",
     "as", "than", "the", "a", "an", "during", "through", "so", "because", "while", "when", "if",
-    "outside", "inside", "near", "across", "around", "over", "under", "into", "onto", "until", "before", "after",
+    "outside", "inside", "near", "across", "around", "over", "under", "into", "onto", "before", "after",
 })
 
 

@@ -7,7 +7,10 @@ Resolution walks the text left to right so that narrative expressions
 from __future__ import annotations
 
 import bisect
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -15,7 +18,6 @@ from ..model import Interval, Timex
 from .calendar import Point
 from .resolve import Context, NotADate, Resolution, narrow
 from .rules import RULES, Part, Rule
-from .tense import clause_tense
 
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|until|till|through|thru|and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.IGNORECASE)
@@ -64,13 +66,31 @@ def tag(text: str, dct: date | datetime | str | None = None, *, day_first: bool 
     relative expressions get underspecified TIMEX3 values and no interval.
     """
     anchor_time = _as_datetime(dct)
+    with _collector_paused():
+        return _tag(text, anchor_time, day_first)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Tagging makes many short-lived objects and no reference cycles; the cyclic collector's
+    repeated full passes over them would make time grow faster than the text."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _tag(text: str, anchor_time: datetime | None, day_first: bool) -> list[Timex]:
     chosen = _select(_candidates(text))
     timexes: list[Timex] = []
     reference: tuple[Point, str] | None = None
     known_years: dict[tuple[int, int], int] = {}
     for cand in chosen:
-        ctx = Context(anchor_time, day_first, clause_tense(text, cand.start, cand.end),
-                      reference[0] if reference else None, reference[1] if reference else "", known_years)
+        ctx = Context(anchor_time, day_first, reference[0] if reference else None,
+                      reference[1] if reference else "", known_years, text, (cand.start, cand.end))
         try:
             outcome = cand.rule.interpret(cand.match, ctx)
         except NotADate:
