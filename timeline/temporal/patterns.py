@@ -33,7 +33,7 @@ FREQUENCY = alternation(lx.FREQUENCY_ADVERBS)
 
 # "twenty-four", "24", "2.5", "a dozen", "several", "two and a half"
 NUMBER = (
-    rf"(?:\d{{1,4}}(?:\.\d{{1,2}})?|(?:{alternation(_TENS)})(?:[\s-](?:{alternation(_UNIT_WORDS)}))?"
+    rf"(?:\d{{1,4}}(?:\.\d{{1,2}}|\s+1/2|\s*½)?|(?:{alternation(_TENS)})(?:[\s-](?:{alternation(_UNIT_WORDS)}))?"
     rf"|{alternation(lx.NUMBER_WORDS)}|{alternation(lx.VAGUE_QUANTITIES)})(?:\s+and\s+a\s+half)?"
 )
 DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -44,10 +44,11 @@ POSITION = r"(?:earlier|later|early|mid|late|the\s+(?:beginning|start|middle|end
 
 def parse_number(words: str) -> float | None:
     """The value of a matched NUMBER, or None for vague quantities ("several")."""
-    text = " ".join(words.lower().replace("-", " ").split())
+    text = " ".join(words.lower().replace("-", " ").replace("½", " 1/2").split())
     half = 0.0
-    if text.endswith(" and a half"):
-        text, half = text[: -len(" and a half")], 0.5
+    for suffix in (" and a half", " 1/2"):
+        if text.endswith(suffix):
+            text, half = text[: -len(suffix)], 0.5
     if text in lx.VAGUE_QUANTITIES:
         return None
     if text in lx.NUMBER_WORDS:
@@ -89,9 +90,21 @@ def format_amount(amount: float | None) -> str:
     return str(int(amount)) if amount == int(amount) else f"{amount:g}"
 
 
+# A fraction of a unit, written in the next smaller unit: 2.5 years -> P2Y6M (TIMEX3 has no decimals there).
+_SMALLER = {("Y", False): ("M", False, 12), ("M", False): ("D", False, 30), ("W", False): ("D", False, 7),
+            ("D", False): ("H", True, 24), ("H", True): ("M", True, 60), ("M", True): ("S", True, 60)}
+
+
 def duration_value(amount: float | None, unit_word: str) -> str:
-    """'3', 'weeks' -> P3W; '48', 'hour' -> PT48H; vague -> PXY."""
+    """'3', 'weeks' -> P3W; '48', 'hour' -> PT48H; '2.5', 'years' -> P2Y6M; vague -> PXY."""
     letter, is_time = lx.UNITS[unit_word.lower()]
+    if amount is not None and amount != int(amount) and (letter, is_time) in _SMALLER:
+        small, small_is_time, factor = _SMALLER[(letter, is_time)]
+        whole, part = int(amount), round((amount - int(amount)) * factor)
+        head = f"{whole}{letter}" if whole else ""
+        if is_time or not small_is_time:
+            return ("PT" if is_time else "P") + head + f"{part}{small}"
+        return f"P{head}T{part}{small}"
     if letter == "2W":
         letter = "W"
         amount = None if amount is None else amount * 2

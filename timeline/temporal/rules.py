@@ -888,6 +888,8 @@ RULES: list[Rule] = [
           Example("over the past three months", None, "the past three months", "P3M", "DURATION"),
           Example("for several weeks", None, "several weeks", "PXW", "DURATION"),
           Example("profit in the nine months rose", None, "the nine months", "P9M", "DURATION"),
+          Example("after 5 1/2 hours of talks", None, "5 1/2 hours", "PT5H30M", "DURATION"),
+          Example("it took two and a half years", None, "two and a half years", "P2Y6M", "DURATION"),
           Example("during the 12-day deal", None, "12-day", "P12D", "DURATION")),
          guard=both(not_a_name, not_age, not_fraction)),
     Rule("bare_plural_duration",
