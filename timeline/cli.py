@@ -27,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--title", default="Timeline", help="title of the HTML timeline")
     b.add_argument("--published", action="append", default=[], metavar="FILE=DATE",
                    help="publication date of a file, overriding its metadata (repeatable)")
+    b.add_argument("--allow-private-urls", action="store_true",
+                   help="allow fetching URLs on loopback or private networks (off by default)")
 
     t = commands.add_parser("tag", help="list the temporal expressions of one text file")
     t.add_argument("file")
@@ -54,7 +56,7 @@ def _build(args: argparse.Namespace) -> int:
             print(f"--published needs FILE=DATE, got {item!r}", file=sys.stderr)
             return 2
         overrides[name] = value
-    timeline = build(args.paths, overrides)
+    timeline = build(args.paths, overrides, args.allow_private_urls)
     _print_summary(timeline)
     events = timeline.events
     for flag, writer in ((args.csv, write_csv), (args.json, write_json)):
@@ -84,6 +86,8 @@ def _print_summary(timeline: Timeline) -> None:
         note = f", {unresolved} left unresolved" if unresolved else ""
         print(f"loaded   {row.input}: {len(found)} dates found{note}, {per_article[article.id]} events, "
               f"published {published}")
+        for warning in article.warnings:
+            print(f"         warning: {warning}")
     skipped = sum(r.status != "loaded" for r in timeline.report_rows)
     print(f"total: {len(timeline.article_list)} articles loaded, {skipped} skipped, "
           f"{sum(len(v) for v in timeline.timexes.values())} dates, {len(timeline.event_list)} events")

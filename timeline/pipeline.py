@@ -59,7 +59,8 @@ _ARTICLE_COLUMNS = ["id", "title", "outlet", "url", "origin", "published", "publ
                     "published_confidence", "characters", "dates_found", "unresolved", "warnings"]
 _MENTION_COLUMNS = ["article_id", "tid", "start", "end", "text", "type", "value", "mod", "begin", "end_time",
                     "precision", "resolved", "anchor", "rule", "explanation"]
-_REPORT_COLUMNS = ["input", "status", "reason", "article_id", "published", "published_source"]
+_REPORT_COLUMNS = ["input", "status", "reason", "article_id", "published", "published_source",
+                   "published_confidence", "warnings"]
 EVENT_COLUMNS = ["id", "begin", "end", "precision", "value", "mod", "date_text", "title", "sentence", "sources",
                  "n_sources", "outlets", "urls", "names", "confidence", "conflict", "score", "explanation"]
 
@@ -78,15 +79,16 @@ def events_frame(events: list[Event]) -> pd.DataFrame:
 
 
 def build(inputs: Iterable[str | Path | Article] | str | Path | Article,
-          published: Mapping[str, str | date] | None = None) -> Timeline:
+          published: Mapping[str, str | date] | None = None, allow_private_urls: bool = False) -> Timeline:
     """Read articles, find and resolve their dates, and make events.
 
-    ``inputs`` are files, folders (read recursively, with their manifest) or
-    Article objects. ``published`` overrides publication dates by file name.
+    ``inputs`` are files, folders (read recursively, with their manifest),
+    http(s) URLs or Article objects. ``published`` overrides publication dates
+    by file name.
     """
     if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
-    ingested = load(inputs, published)
+    ingested = load(inputs, published, allow_private_urls)
     timexes = {a.id: tag(a.text, a.published) for a in ingested.articles}
     events = build_events(ingested.articles, timexes)
     return Timeline(ingested.articles, timexes, events, ingested.report)

@@ -17,10 +17,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import trafilatura
+from trafilatura.settings import use_config
+
 from ..model import Article
+from .dateline import find_dateline
 from .dates import BadDate, parse_published
-from .decode import UnreadableInput, decode
-from .readers import MANIFEST_NAMES, Record, Skipped, canonical_fields, read_path
+from .decode import UnreadableInput, decode, tidy
+from .infer import infer_published
+from .readers import MANIFEST_NAMES, Record, Skipped, canonical_fields, read_html, read_path
 
 
 @dataclass
@@ -31,6 +36,8 @@ class ReportRow:
     article_id: str = ""
     published: date | None = None
     published_source: str = ""
+    published_confidence: str = ""
+    warnings: str = ""  # disagreements between dates, missing or inferred dates
 
 
 @dataclass
@@ -39,11 +46,13 @@ class IngestResult:
     report: list[ReportRow] = field(default_factory=list)
 
 
-def load(inputs: Iterable[str | Path | Article], published: Mapping[str, str | date] | None = None) -> IngestResult:
-    """Read every input (files, folders searched recursively, or ready Articles).
+def load(inputs: Iterable[str | Path | Article], published: Mapping[str, str | date] | None = None,
+         allow_private_urls: bool = False) -> IngestResult:
+    """Read every input (files, folders searched recursively, http(s) URLs, or ready Articles).
 
     ``published`` maps a file name (or path, or article id) to a publication
-    date that overrides all other metadata.
+    date that overrides all other metadata. URLs on loopback or private
+    networks are refused unless ``allow_private_urls`` (trafilatura's SSRF guard).
     """
     overrides = dict(published or {})
     result = IngestResult()
@@ -52,6 +61,9 @@ def load(inputs: Iterable[str | Path | Article], published: Mapping[str, str | d
     for item in inputs:
         if isinstance(item, Article):
             _add(result, by_text, used_ids, item, item.origin or item.id)
+            continue
+        if isinstance(item, str) and re.match(r"https?://", item, re.IGNORECASE):
+            _load_url(result, by_text, used_ids, item, overrides, allow_private_urls)
             continue
         path = Path(item)
         if not path.exists():
@@ -70,6 +82,27 @@ def load(inputs: Iterable[str | Path | Article], published: Mapping[str, str | d
                     continue
                 _add(result, by_text, used_ids, article, entry.origin)
     return result
+
+
+def _load_url(result: IngestResult, by_text: dict[str, Article], used_ids: set[str], url: str,
+              overrides: Mapping, allow_private: bool) -> None:
+    """Fetch a web page and read it like a saved HTML file."""
+    config = use_config()
+    config.set("DEFAULT", "SSRF_PROTECTION", "off" if allow_private else "on")
+    page = trafilatura.fetch_url(url, config=config)
+    if not page:
+        result.report.append(ReportRow(url, "skipped", "could not fetch the page"))
+        return
+    for entry in read_html(url, tidy(page), url=url):
+        if isinstance(entry, Skipped):
+            result.report.append(ReportRow(entry.origin, "skipped", entry.reason))
+            continue
+        try:
+            article = _article(entry, None, {}, overrides)
+        except BadDate as err:
+            result.report.append(ReportRow(url, "skipped", str(err)))
+            continue
+        _add(result, by_text, used_ids, article, url)
 
 
 def _files(path: Path) -> list[Path]:
@@ -114,31 +147,56 @@ def read_manifest(path: Path) -> dict[str, dict[str, str]]:
     return manifest
 
 
-def _article(record: Record, file: Path, manifest_meta: dict[str, str], overrides: Mapping) -> Article:
-    meta = {**record.meta, **{k: v for k, v in manifest_meta.items() if v}}
-    override = next((overrides[key] for key in (str(file), file.name, record.origin) if key in overrides), None)
-    if override is not None:
-        published, source = parse_published(override), "metadata"
-    elif manifest_meta.get("published"):
-        published, source = parse_published(manifest_meta["published"]), "metadata"
-    elif record.meta.get("published"):
-        published, source = parse_published(record.meta["published"]), "metadata"
-    else:
-        published, source = None, "none"
+def _article(record: Record, file: Path | None, manifest_meta: dict[str, str], overrides: Mapping) -> Article:
+    meta = {**record.html_meta, **record.meta, **{k: v for k, v in manifest_meta.items() if v}}
+    keys = [record.origin] + ([str(file), file.name] if file else [])
+    override = next((overrides[key] for key in keys if key in overrides), None)
     text = record.text
     url = meta.get("url", "").strip()
-    return Article(
+    article = Article(
         id=_slug(record.origin, file),
         text=text,
         title=(meta.get("title") or _first_line(text)).strip(),
         outlet=meta.get("outlet", "").strip(),
         url=url if re.match(r"https?://", url, re.IGNORECASE) else "",
         author=meta.get("author", "").strip(),
-        published=published,
-        published_source=source if published else "none",
-        published_confidence="high" if published else "none",
         origin=record.origin,
     )
+    _publication_date(article, [
+        (override, "metadata", "high"),
+        (manifest_meta.get("published"), "metadata", "high"),
+        (record.meta.get("published"), "metadata", "high"),
+        (record.html_meta.get("published"), "html", "high"),
+    ])
+    return article
+
+
+def _publication_date(article: Article, stated: list[tuple[object, str, str]]) -> None:
+    """Take the most trusted stated date; else the dateline; else an inference. Record disagreements."""
+    found = [(parse_published(value), source, confidence) for value, source, confidence in stated if value]
+    found = [item for item in found if item[0] is not None]
+    dateline = find_dateline(article.text)
+    if found:
+        article.published, article.published_source, article.published_confidence = found[0]
+        for other, source, _ in found[1:]:
+            if other != article.published:
+                article.warnings.append(f"{source} date {other.isoformat()} disagrees with the "
+                                        f"{article.published_source} date {article.published.isoformat()}")
+        if dateline and dateline.published != article.published:
+            article.warnings.append(f"dateline '{dateline.words}' ({dateline.published.isoformat()}) disagrees with the "
+                                    f"{article.published_source} date {article.published.isoformat()}")
+        return
+    if dateline:
+        article.published, article.published_source, article.published_confidence = dateline.published, "dateline", "medium"
+        if dateline.note:
+            article.warnings.append(f"dateline '{dateline.words}': {dateline.note}")
+        return
+    inference = infer_published(article.text)
+    if inference.published:
+        article.published, article.published_source, article.published_confidence = inference.published, "inferred", "low"
+        article.warnings.append(f"publication date inferred, please confirm: {inference.reason}")
+    else:
+        article.warnings.append(f"no publication date: {inference.reason}; relative dates are left unresolved")
 
 
 def _add(result: IngestResult, by_text: dict[str, Article], used_ids: set[str], article: Article, origin: str) -> None:
@@ -155,7 +213,8 @@ def _add(result: IngestResult, by_text: dict[str, Article], used_ids: set[str], 
     used_ids.add(article.id)
     by_text[key] = article
     result.articles.append(article)
-    result.report.append(ReportRow(origin, "loaded", "", article.id, article.published, article.published_source))
+    result.report.append(ReportRow(origin, "loaded", "", article.id, article.published, article.published_source,
+                                   article.published_confidence, "; ".join(article.warnings)))
 
 
 def _first_line(text: str) -> str:
@@ -165,7 +224,10 @@ def _first_line(text: str) -> str:
     return ""
 
 
-def _slug(origin: str, file: Path) -> str:
+def _slug(origin: str, file: Path | None) -> str:
+    if file is None:  # a URL: its last path segment
+        base = [part for part in re.split(r"[/?#]", origin.split("://", 1)[-1]) if part][-1]
+        return re.sub(r"[^A-Za-z0-9_.-]+", "-", base)[:80] or "page"
     tail = origin[len(str(file)):].strip()
     base = file.stem + (("-" + re.sub(r"\D+", "", tail)) if tail else "")
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", base)[:80] or "article"

@@ -7,7 +7,8 @@ import codecs
 from charset_normalizer import from_bytes
 
 # Replacements that keep the string length, so evidence offsets stay valid.
-_SAME_LENGTH = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\r": "\n"})
+_SAME_LENGTH = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\r": "\n",
+                              "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 class UnreadableInput(ValueError):
@@ -37,5 +38,5 @@ def decode(data: bytes) -> str:
 
 
 def tidy(text: str) -> str:
-    """Normalise non-breaking spaces and CR line ends; same length in, same length out."""
+    """Straighten curly quotes, normalise non-breaking spaces and CR line ends; same length in, same length out."""
     return text.replace("\r\n", " \n").translate(_SAME_LENGTH)

@@ -13,6 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import htmldate
+import trafilatura
+
 from .decode import UnreadableInput, decode, tidy
 
 # Field names accepted in records, front matter and text headers, by the name we use.
@@ -33,7 +36,8 @@ MANIFEST_NAMES = ("manifest.csv", "manifest.json")
 class Record:
     origin: str
     text: str
-    meta: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)  # stated by the record: front matter, fields, header lines
+    html_meta: dict[str, str] = field(default_factory=dict)  # read from a web page's markup (less trusted)
 
 
 @dataclass
@@ -88,6 +92,32 @@ def read_markdown(origin: str, text: str) -> Iterator[Record | Skipped]:
                 meta[pair.group(1)] = pair.group(2).strip().strip("\"'")
         body = text[match.end():]
     yield _record(origin, body, canonical_fields(meta))
+
+
+def read_html(origin: str, text: str, url: str | None = None) -> Iterator[Record | Skipped]:
+    """.html/.htm and fetched pages: main text and metadata via trafilatura, publication date via htmldate.
+
+    htmldate runs without its extensive search, so it reads only dates the page
+    marks up (article:published_time, JSON-LD datePublished, <time>, the URL)
+    and never falls back to today.
+    """
+    try:
+        document = trafilatura.bare_extraction(text, url=url, with_metadata=True, include_comments=False,
+                                               include_tables=False)
+    except (RecursionError, ValueError) as err:
+        yield Skipped(origin, f"unreadable HTML: {type(err).__name__}")
+        return
+    body = (document.text or "") if document is not None else ""
+    if not body.strip():
+        yield Skipped(origin, "no article text found in the HTML")
+        return
+    try:
+        published = htmldate.find_date(text, extensive_search=False, original_date=True, url=url)
+    except (RecursionError, ValueError):
+        published = None
+    meta = {key: value for key, value in (("title", document.title), ("outlet", document.sitename),
+                                          ("url", document.url or url), ("author", document.author)) if value}
+    yield Record(origin, tidy(body), meta, {"published": published} if published else {})
 
 
 def read_json(origin: str, text: str) -> Iterator[Record | Skipped]:
@@ -178,7 +208,8 @@ def _header_block(text: str) -> tuple[dict[str, str], str]:
 
 
 _READERS = {
-    ".txt": read_plain, ".text": read_plain, ".md": read_markdown, ".markdown": read_markdown,
+    ".html": read_html, ".htm": read_html, ".txt": read_plain, ".text": read_plain,
+    ".md": read_markdown, ".markdown": read_markdown,
     ".json": read_json, ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".csv": read_csv,
 }
 SUPPORTED_SUFFIXES = tuple(_READERS)

@@ -63,7 +63,7 @@ def absolute(point: Point, how: str, mod: str | None = None) -> Resolution:
 
 def reference(value: str, how: str, type_: str = "DATE") -> Resolution:
     """PAST_REF / PRESENT_REF / FUTURE_REF: vague times the TIMEX3 scheme names but does not place."""
-    return Resolution(type_, value, None, None, "DCT", how)
+    return Resolution(type_, value, None, None, None, how)
 
 
 def duration(value: str, how: str, mod: str | None = None) -> Resolution:

@@ -480,8 +480,9 @@ _VAGUE_REFS = {
 def vague_reference(m: re.Match, ctx: Context) -> Resolution:
     word = " ".join(m.group("ref").lower().split())
     value = _VAGUE_REFS.get(word) or ("PAST_REF" if "recent" in word or "past" in word else "FUTURE_REF")
-    meaning = {"PRESENT_REF": "the present", "PAST_REF": "some time before", "FUTURE_REF": "some time after"}[value]
-    return reference(value, f"a vague reference to {meaning} the publication date")
+    meaning = {"PRESENT_REF": "the time of writing", "PAST_REF": "some time before the time of writing",
+               "FUTURE_REF": "some time after the time of writing"}[value]
+    return reference(value, f"a vague reference to {meaning}")
 
 
 def weekday_expression(m: re.Match, ctx: Context) -> Resolution:
