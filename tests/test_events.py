@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from timeline import Article, build
 from timeline.events.build import make_title
 from timeline.events.sentences import sentence_spans
@@ -26,15 +28,23 @@ def test_title_drops_attribution_and_stays_short():
 
 
 def test_kassab_strike_is_one_event_with_both_articles(seed_timeline):
-    strike = [e for e in seed_timeline.event_list
-              if {"000_8ed726650f41db17", "001_25c9c99f66e4d546"} <= {s.article_id for s in e.sources}]
-    assert strike and strike[0].begin.date().isoformat() == "2024-11-01"
+    strike = [e for e in seed_timeline.event_list if any("Kassab" in s.sentence for s in e.sources)
+              and e.begin.date().isoformat() == "2024-11-01"
+              and {"000_8ed726650f41db17", "001_25c9c99f66e4d546"} <= {s.article_id for s in e.sources}]
+    assert len(strike) == 1
+
+
+def test_october_7_attack_is_one_event_with_three_articles(seed_timeline):
+    attack = [e for e in seed_timeline.event_list if e.named_as == "attack" and e.value == "2023-10-07"]
+    assert len(attack) == 1
+    assert {s.article_id[:3] for s in attack[0].sources} == {"000", "001", "004"}
+    assert not [e for e in seed_timeline.event_list if e.value == "2024-10-07"], "000's yearless mention must adopt 2023"
 
 
 def test_repeated_captions_give_one_event(seed_timeline):
-    captions = [e for e in seed_timeline.event_list
-                if any("announced the assassination of Kassab" in s.sentence for s in e.sources)]
-    assert len(captions) == 1 and len(captions[0].sources) == 1
+    caption = "The IDF announced the assassination of Kassab on Friday evening"
+    uses = [s for e in seed_timeline.event_list for s in e.sources if s.sentence == caption]
+    assert len(uses) == 1, "a caption printed twice must give one source, not two"
 
 
 def test_year_precision_history_is_kept(seed_timeline):
@@ -58,3 +68,58 @@ def test_merge_across_invented_articles():
     rates = [e for e in events if "rates" in e.title]
     assert len(rates) == 1 and {s.article_id for s in rates[0].sources} == {"a", "b"}
     assert any({s.article_id for s in e.sources} == {"c"} for e in events)
+
+
+def test_titles_are_statements_not_fragments():
+    appositive = ("Marwan Issa, chief of staff of the al-Aqsa Brigades, was killed as well in March during a bombing "
+                  "of central Gaza's Nuseirat refugee camp.")
+    title = make_title(appositive, appositive.index("March"), appositive.index("March") + 5)
+    assert title.startswith("Marwan Issa") and "was killed as well in March" in title
+    pronoun = ("While Israel typically tries to keep such efforts secret, the nation's leaders have shown few reservations "
+               "about revealing their intentions to hunt down everyone responsible, just like they did to those "
+               "responsible for the Palestinian attack that killed 11 Israeli athletes at the Munich Olympics in 1972.")
+    title = make_title(pronoun, pronoun.index("1972"), pronoun.index("1972") + 4)
+    assert title == "The Palestinian attack that killed 11 Israeli athletes at the Munich Olympics in 1972"
+
+
+def test_conflicting_dates_for_the_same_statement_are_flagged():
+    a = Article("a", "The dam at Kessel collapsed on April 3, 2021, flooding the valley below.", outlet="A")
+    b = Article("b", "The dam at Kessel collapsed on April 5, 2021, flooding the valley below.", outlet="B")
+    events = build([a, b]).event_list
+    dam = [e for e in events if "dam" in e.title]
+    assert len(dam) == 2, "incompatible dates stay separate events"
+    assert all(e.conflict for e in dam)
+
+
+def test_same_day_different_happenings_stay_apart():
+    a = Article("a", "Ferry workers walked off the job on March 12, 2024, stranding travellers.", outlet="A")
+    b = Article("b", "The central bank raised interest rates on March 12, 2024, to fight inflation.", outlet="B")
+    events = build([a, b]).event_list
+    assert len(events) == 2 and not any(e.conflict for e in events)
+
+
+def test_repeated_lines_in_one_article_count_once():
+    text = ("Rebels seized the town of Orla on June 2, 2022.\n\nRebels seized the town of Orla on June 2, 2022.\n\n"
+            "‘Rebels seized the town of Orla on June 2, 2022.’")
+    events = build([Article("a", text)]).event_list
+    assert len(events) == 1 and len(events[0].sources) == 1
+
+
+def test_next_day_is_anchored_on_the_story_not_the_publication_date():
+    text = "Protesters gathered on May 4, 2023, in the capital. The next day, police cleared the square."
+    events = build([Article("a", text, published=date(2023, 6, 1))]).event_list
+    cleared = next(e for e in events if "police cleared" in e.title)
+    assert cleared.value == "2023-05-05" and "mentioned earlier" in cleared.explanation
+
+
+def test_yearless_named_date_takes_the_stated_year():
+    a = Article("a", "The March 3 bombing killed nine people at the market.", published=date(2025, 1, 10), outlet="A")
+    b = Article("b", "The March 3, 2024, bombing at the market killed nine people.", published=date(2024, 3, 5), outlet="B")
+    bombing = [e for e in build([a, b]).event_list if e.named_as == "bombing"]
+    assert len(bombing) == 1 and bombing[0].value == "2024-03-03"
+    assert {s.article_id for s in bombing[0].sources} == {"a", "b"}
+
+
+def test_names_keep_their_letters():
+    from timeline.events.names import names_in
+    assert names_in("Hamas's leader met Rebels from Gaza's north and the IDF.") == ["Hamas", "Rebels", "Gaza", "IDF"]

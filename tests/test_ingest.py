@@ -94,3 +94,17 @@ def test_override_beats_manifest(tmp_path):
 def test_non_http_urls_are_dropped(tmp_path):
     (tmp_path / "j.json").write_text(json.dumps({"text": "A story.", "url": "javascript:alert(1)"}))
     assert load([tmp_path]).articles[0].url == ""
+
+
+def test_utf8_bom_is_removed(tmp_path):
+    (tmp_path / "b.txt").write_bytes("\ufeffTalks resumed on Friday.".encode())
+    assert load([tmp_path]).articles[0].text == "Talks resumed on Friday."
+
+
+def test_manifest_json(tmp_path):
+    (tmp_path / "s.txt").write_text("A story about Friday.")
+    (tmp_path / "manifest.json").write_text(json.dumps([{"file": "s.txt", "published": "June 7, 2015",
+                                                         "outlet": "Wire", "title": "Story"}]))
+    article = load([tmp_path]).articles[0]
+    assert (article.published, article.outlet, article.title) == (date(2015, 6, 7), "Wire", "Story")
+    assert [row.input.split("/")[-1] for row in load([tmp_path]).report] == ["s.txt"]

@@ -112,6 +112,8 @@ class Event:
     conflict: bool = False
     centrality: float = 1.0  # how early in its article the evidence sentence comes (1 = first)
     score: float = 0.0  # ranking: sources, precision, centrality
+    named_as: str = ""  # the date names a happening ("the October 7 attacks" -> "attack")
+    year_guessed: bool = False  # the text gave day and month only; the year came from the publication date
 
     @property
     def begin(self) -> datetime:

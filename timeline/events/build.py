@@ -7,6 +7,7 @@ import re
 
 from ..model import Article, Event, Source, Timex
 from .names import names_in
+from .naming import named_happening
 from .sentences import sentence_at, sentence_spans
 
 MAX_TITLE = 120
@@ -22,6 +23,7 @@ _DANGLING = re.compile(r"[\s,;:–—-]+(?:and|or|but|the|a|an|of|to|in|on|at|by
                        r"while|after|before|its|his|her|their)$", re.IGNORECASE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _CONFIDENCE_BY_ANCHOR = {None: 0.9, "DCT": 0.8, "earlier mention": 0.6}
+_YEARLESS_RULES = frozenset({"month_day", "day_month"})  # rules that write day and month but no year
 
 
 def events_for_article(article: Article, timexes: list[Timex]) -> list[Event]:
@@ -63,13 +65,15 @@ def events_for_article(article: Article, timexes: list[Timex]) -> list[Event]:
                             (start, end), (timex.start, timex.end), timex.text)],
             names=names_in(sentence),
             centrality=1.0 / (1.0 + index / 5.0),
+            named_as=named_happening(article.text, timex.end),
+            year_guessed=timex.rule in _YEARLESS_RULES and timex.anchor == "DCT",
         ))
     return events
 
 
 def normalise(text: str) -> str:
     """Lower case, straight quotes, single spaces: the key under which repeated lines are one."""
-    return " ".join(text.translate(_QUOTES).lower().split()).strip(" .")
+    return " ".join(text.translate(_QUOTES).lower().split()).strip(" .,;:!?'\"")
 
 
 def make_title(sentence: str, date_start: int = 0, date_end: int = 0) -> str:
@@ -102,6 +106,9 @@ def _without_attribution(text: str) -> str:
 
 _CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s[–—-]\s|:\s+")
 _RELATIVE = re.compile(r"^(?:who|which|where|when|whose)\s+", re.IGNORECASE)
+_VERB_FIRST = re.compile(r"^(?:was|were|is|are|has|had|have|will|would|could|did|remains?|became)\s", re.IGNORECASE)
+_PRONOUN_FIRST = re.compile(r"^(?:they|it|he|she|we|this|that|those|these)\s", re.IGNORECASE)
+_NOUN_PHRASE = re.compile(r"\b(?:the|a|an)\s+[^,;]{3,60}?\s(?:that|which|who)\s[^,;]+$", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"^(?:while|although|though|just like|as|because|since|whereas|and|but|so)\s+",
                           re.IGNORECASE)
 
@@ -133,7 +140,17 @@ def _clause_around(sentence: str, date_start: int, date_end: int) -> str:
         names = names_in(sentence[:clauses[low][0]])
         if names:
             text = f"{names[-1]} {_RELATIVE.sub('', text)}"
-    return _SUBORDINATE.sub("", text)
+    text = _SUBORDINATE.sub("", text)
+    if _VERB_FIRST.match(text) and low > 0:  # "X, chief of staff, was killed in March" -> "X was killed in March"
+        subject = piece(0, 0)
+        if len(subject) + len(text) >= MAX_TITLE:
+            subject = (names_in(subject) or [subject])[0]
+        text = f"{subject} {text}"
+    elif _PRONOUN_FIRST.match(text):  # "they did to those behind the attack that killed 11 in 1972"
+        phrase = _NOUN_PHRASE.search(text)
+        if phrase and phrase.start() > 0:
+            text = phrase.group(0)
+    return text
 
 
 def _event_id(article_id: str, timex: Timex) -> str:

@@ -34,7 +34,7 @@ def names_in(sentence: str) -> list[str]:
             words = words[1:]
         while words and words[-1].lower() in ("of", "the", "and", "for", "al", "bin"):
             words = words[:-1]
-        phrase = " ".join(words).rstrip("’'s").strip("’'")
+        phrase = re.sub(r"['’]s$", "", " ".join(words)).strip("’'")
         if len(phrase) > 1 and phrase.lower() not in _STOP and phrase not in found:
             found.append(phrase)
     return found

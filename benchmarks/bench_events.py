@@ -1,0 +1,116 @@
+"""Event building and merging: threshold measurement on labelled pairs, rates and speed.
+
+    python benchmarks/bench_events.py [--sizes 250 1000]
+
+1. On benchmarks/merge_corpus (invented articles whose sentences are labelled
+   with the happening they report), every cross-article pair of events whose
+   dates overlap is a merge decision; precision, recall and F1 of those
+   decisions are printed for a range of similarity thresholds.
+2. For the seeds and for synthetic corpora built from the TBAQ texts: events
+   per article, merge rate (share of pre-merge events absorbed by merging),
+   and time per article; doubling the corpus should about double the time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from timeline.evaluate import read_timeml, tml_files  # noqa: E402
+from timeline.events import events_for_article, merge_events  # noqa: E402
+from timeline.events.merge import Vectors, same_happening  # noqa: E402
+from timeline.ingest import load  # noqa: E402
+from timeline.model import Article  # noqa: E402
+from timeline.temporal import tag  # noqa: E402
+
+TBAQ = HERE.parent.parent / "shared" / "corpora" / "tbaq"
+
+
+def labelled_pairs() -> list[tuple[float, bool, bool]]:
+    """(similarity, merged by name, truly the same happening) for each candidate pair."""
+    corpus = HERE / "merge_corpus"
+    labels = json.loads((corpus / "labels.json").read_text())["labels"]
+    events, gold = [], []
+    for article in load([corpus]).articles:
+        for event in events_for_article(article, tag(article.text, article.published)):
+            marks = labels.get(Path(article.origin).name, {})
+            label = next((happening for words, happening in marks.items() if words in event.sentence), None)
+            if label:
+                events.append(event)
+                gold.append(label)
+    vectors = Vectors(events)
+    pairs = []
+    for i in range(len(events)):
+        for j in range(i + 1, len(events)):
+            a, b = events[i], events[j]
+            if a.sources[0].article_id == b.sources[0].article_id or not a.interval.overlaps(b.interval):
+                continue
+            similarity = vectors.cosine(i, j)
+            named = same_happening(a, b, -1.0)
+            pairs.append((similarity, named, gold[i] == gold[j]))
+    return pairs
+
+
+def threshold_table(pairs) -> None:
+    positives = sum(same for _, _, same in pairs)
+    print(f"labelled candidate pairs: {len(pairs)} ({positives} same happening)")
+    print(f"{'threshold':>9} {'precision':>9} {'recall':>7} {'F1':>6}")
+    for step in range(5, 65, 5):
+        threshold = step / 100
+        decided = [(named or sim >= threshold, same) for sim, named, same in pairs]
+        tp = sum(d and s for d, s in decided)
+        fp = sum(d and not s for d, s in decided)
+        fn = sum(s and not d for d, s in decided)
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        print(f"{threshold:9.2f} {p:9.3f} {r:7.3f} {2 * p * r / (p + r) if p + r else 0:6.3f}")
+
+
+def synthetic_articles(count: int, seed: int = 11) -> list[Article]:
+    """Articles from the TBAQ texts with varied publication dates; deterministic."""
+    documents = [read_timeml(p) for p in tml_files([str(TBAQ)])]
+    rng = random.Random(seed)
+    articles = []
+    for index in range(count):
+        doc = documents[index % len(documents)]
+        published = date(1989, 1, 1) + timedelta(days=rng.randrange(0, 4000))
+        articles.append(Article(f"s{index}", f"{doc.text}\n(copy {index})", title=doc.name, outlet=f"outlet {index % 17}",
+                                published=published, published_source="metadata", published_confidence="high"))
+    return articles
+
+
+def rates(name: str, articles: list[Article]) -> None:
+    began = time.perf_counter()
+    before = []
+    for article in articles:
+        before.extend(events_for_article(article, tag(article.text, article.published)))
+    built = time.perf_counter()
+    merged = merge_events(before)
+    done = time.perf_counter()
+    print(f"{name:>14}: {len(articles):5d} articles, {len(before) / len(articles):5.1f} events/article before merging, "
+          f"merge rate {1 - len(merged) / max(1, len(before)):.3f}, "
+          f"{(done - began) / len(articles) * 1000:6.1f} ms/article (merge {done - built:.2f} s)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="*", default=[250, 500, 1000])
+    args = parser.parse_args()
+    threshold_table(labelled_pairs())
+    rates("seeds", load([HERE.parent / "seeds"]).articles)
+    if TBAQ.exists():
+        for size in args.sizes:
+            rates(f"synthetic {size}", synthetic_articles(size))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
