@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint setup setup-dev evaluate bench clean
+.PHONY: run test setup setup-dev chromium evaluate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,13 @@ setup-dev: $(BIN)/python
 run: setup
 	$(BIN)/streamlit run app.py
 
-test: setup-dev
+# Browser tests drive Debian's chromium (no browser download): install it when missing.
+chromium:
+	@command -v chromium >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: setup-dev chromium
 	$(BIN)/ruff check timeline tests app.py benchmarks
 	$(BIN)/python -m pytest
 

@@ -7,7 +7,8 @@ import json
 
 from timeline import Article, build
 from timeline.export import render, timelinejs, write_csv, write_json
-from timeline.export.html import json_for_script, safe_link
+from timeline.export.html import json_for_script
+from timeline.export.links import safe_link
 
 HOSTILE = Article(
     "evil", "=HYPERLINK(\"http://x\") <script>alert(1)</script> The raid happened on March 3, 2024 in town.",
@@ -60,3 +61,9 @@ def test_only_http_links():
     assert safe_link("https://example.org/a?b=1") == "https://example.org/a?b=1"
     for bad in ("javascript:alert(1)", "data:text/html,<b>", "ftp://x", " JAVASCRIPT:alert(1)", 'https://x" onmouseover="a'):
         assert safe_link(bad) is None
+
+
+def test_timelinejs_escapes_article_text():
+    data = timelinejs(build([HOSTILE]).events)
+    text = json.dumps(data)
+    assert "<script>" not in text and "javascript:" not in text

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-WEBGL_THRESHOLD = 1000  # above this many markers, draw with WebGL
+WEBGL_THRESHOLD = 1000  # above this many events, draw with WebGL (benchmarks/bench_viz.py)
 _POINT_PRECISIONS = {"minute", "hour", "part_of_day", "day"}
 
 
@@ -63,7 +63,10 @@ def figure(events: pd.DataFrame, lanes: str = "source", title: str = "") -> go.F
     events["hover"] = events.apply(_hover, axis=1)
     points = events[events["precision"].isin(_POINT_PRECISIONS)]
     spans = events[~events["precision"].isin(_POINT_PRECISIONS)]
-    if not spans.empty:
+    webgl = len(events) > WEBGL_THRESHOLD
+    if webgl and not spans.empty:
+        _add_spans_webgl(fig, spans)
+    elif not spans.empty:
         fig.add_trace(go.Bar(
             base=spans["begin"], x=(spans["end"] - spans["begin"]).dt.total_seconds() * 1000, y=spans["lane"],
             orientation="h", name="month, year or longer",
@@ -73,7 +76,7 @@ def figure(events: pd.DataFrame, lanes: str = "source", title: str = "") -> go.F
             customdata=spans["id"], hovertext=spans["hover"], hoverinfo="text", width=0.5,
         ))
     if not points.empty:
-        scatter = go.Scattergl if len(points) > WEBGL_THRESHOLD else go.Scatter
+        scatter = go.Scattergl if webgl else go.Scatter
         fig.add_trace(scatter(
             x=points["begin"] + (points["end"] - points["begin"]) / 2, y=points["lane"], mode="markers",
             name="day or time",
@@ -92,6 +95,20 @@ def figure(events: pd.DataFrame, lanes: str = "source", title: str = "") -> go.F
         hoverlabel=dict(align="left"), clickmode="event+select",
     )
     return fig
+
+
+def _add_spans_webgl(fig: go.Figure, spans: pd.DataFrame) -> None:
+    """Many interval events: one WebGL line trace for the spans, markers at their middles for hover and ids."""
+    xs, ys = [], []
+    for begin, end, lane in zip(spans["begin"], spans["end"], spans["lane"], strict=True):
+        xs += [begin, end, None]
+        ys += [lane, lane, None]
+    fig.add_trace(go.Scattergl(x=xs, y=ys, mode="lines", line=dict(width=6, color="rgba(0,114,178,0.45)"),
+                               hoverinfo="skip", name="month, year or longer"))
+    fig.add_trace(go.Scattergl(
+        x=spans["begin"] + (spans["end"] - spans["begin"]) / 2, y=spans["lane"], mode="markers",
+        marker=dict(size=5, color=spans["colour"]), customdata=spans["id"], hovertext=spans["hover"],
+        hoverinfo="text", name="month, year or longer (middle)"))
 
 
 def _symbol(confidence: float, conflict: bool) -> str:

@@ -10,27 +10,20 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from datetime import UTC, datetime
 
 import pandas as pd
 from plotly.offline import get_plotlyjs
 
 from ..viz import figure
+from .links import safe_link
 
-_SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$", re.IGNORECASE)
 _CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
         "font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'")
 _DATE_FORMATS = {"century": "%Y (century)", "decade": "%Y (decade)", "year": "%Y", "half": "%b %Y", "quarter": "%b %Y",
                  "season": "%b %Y", "month": "%B %Y", "week": "week of %d %b %Y", "weekend": "weekend of %d %b %Y",
                  "day": "%a %d %b %Y", "part_of_day": "%a %d %b %Y", "hour": "%d %b %Y %H:00",
                  "minute": "%d %b %Y %H:%M"}
-
-
-def safe_link(url: str) -> str | None:
-    """The URL if it is plain http(s); None for javascript:, data: and anything odd."""
-    url = (url or "").strip()
-    return url if _SAFE_URL.match(url) else None
 
 
 def json_for_script(data: object) -> str:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import json
 from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
+
+from .links import safe_link
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -59,24 +62,37 @@ def _timelinejs_date(moment: datetime, precision: str) -> dict:
 
 
 def timelinejs(events: pd.DataFrame, title: str = "Timeline") -> dict:
-    """TimelineJS 3 JSON: dates at their precision ("1997" is a year only), headline, text, group, link."""
+    """TimelineJS 3 JSON: dates at their precision ("1997" is a year only), headline, text, group, link.
+
+    TimelineJS renders its text fields as HTML, so article text is escaped and
+    only http(s) URLs become links.
+    """
     items = []
     for row in events.to_dict("records"):
+        links = "".join(f' <a href="{html.escape(url)}" rel="noopener noreferrer">{html.escape(outlet)}</a>'
+                        for url, outlet in _source_links(row))
         item = {
             "unique_id": row["id"],
             "start_date": _timelinejs_date(row["begin"], row["precision"]),
-            "text": {"headline": row["title"], "text": row["sentence"]},
-            "group": row["outlets"][0] if row["outlets"] else "",
-            "display_date": row["date_text"],
+            "text": {"headline": html.escape(row["title"]), "text": f"<p>{html.escape(row['sentence'])}</p>"
+                     + (f"<p>Sources:{links}</p>" if links else "")},
+            "group": html.escape(row["outlets"][0]) if row["outlets"] else "",
+            "display_date": html.escape(row["date_text"]),
         }
         if row["precision"] not in ("day", "minute", "hour", "part_of_day"):
             # The end is exclusive in our intervals and inclusive in TimelineJS: step back one moment.
             item["end_date"] = _timelinejs_date(row["end"] - pd.Timedelta(seconds=1), row["precision"])
-        link = next((url for url in row["urls"] if url.lower().startswith(("http://", "https://"))), "")
-        if link:
-            item["media"] = {"url": link, "caption": row["outlets"][0] if row["outlets"] else ""}
         items.append(item)
-    return {"title": {"text": {"headline": title, "text": f"{len(items)} events"}}, "events": items}
+    return {"title": {"text": {"headline": html.escape(title), "text": f"{len(items)} events"}}, "events": items}
+
+
+def _source_links(row: dict) -> list[tuple[str, str]]:
+    links = []
+    for source in row["sources"]:
+        url = safe_link(source["url"])
+        if url and url not in {u for u, _ in links}:
+            links.append((url, source["outlet"] or source["article_id"]))
+    return links
 
 
 def write_timelinejs(events: pd.DataFrame, path: str | Path, title: str = "Timeline") -> None:

@@ -1,0 +1,85 @@
+"""Figure and export at scale: build time, trace kinds and HTML size for 100 to 10,000 events.
+
+    python benchmarks/bench_viz.py
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from timeline.export import render  # noqa: E402
+from timeline.model import Event, Interval, Source  # noqa: E402
+from timeline.pipeline import events_frame  # noqa: E402
+from timeline.viz import figure  # noqa: E402
+
+PRECISIONS = [("day", timedelta(days=1)), ("month", timedelta(days=30)), ("year", timedelta(days=365))]
+
+
+def synthetic_events(count: int, seed: int = 5) -> list[Event]:
+    rng = random.Random(seed)
+    events = []
+    for index in range(count):
+        precision, length = PRECISIONS[rng.randrange(3) if rng.random() < 0.4 else 0]
+        begin = datetime(2015, 1, 1) + timedelta(days=rng.randrange(0, 3650))
+        outlet = f"Outlet {rng.randrange(12)}"
+        sentence = f"Event number {index} happened in the city of Place{rng.randrange(300)} with officials present."
+        source = Source(f"a{index}", f"Article {index}", outlet, f"https://example.org/{index}", f"file{index}.txt",
+                        sentence, (0, len(sentence)), (0, 5), "Event")
+        events.append(Event(f"e{index}", Interval(begin, begin + length, precision), begin.date().isoformat(), None,
+                            "on that day", f"Event number {index} in Place{index % 300}", sentence, "synthetic",
+                            rng.choice([0.9, 0.8, 0.4]), [source], names=[f"Place{index % 300}"]))
+    return events
+
+
+def browser_times(page_html: str) -> tuple[float, float] | None:
+    """Seconds to first draw and to apply a text filter, in headless Chromium (None without chromium)."""
+    if not Path("/usr/bin/chromium").exists():
+        return None
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.NamedTemporaryFile("w", suffix=".html", delete=False, encoding="utf-8") as handle:
+        handle.write(page_html)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                             args=["--no-sandbox", "--disable-background-networking"])
+        page = browser.new_page()
+        began = time.perf_counter()
+        page.goto(Path(handle.name).as_uri())
+        page.wait_for_selector(".js-plotly-plot .main-svg")
+        drawn = time.perf_counter() - began
+        began = time.perf_counter()
+        page.fill("#f-text", "place1")
+        page.wait_for_function("document.getElementById('count').textContent.indexOf(' of ') > 0")
+        filtered = time.perf_counter() - began
+        browser.close()
+    Path(handle.name).unlink()
+    return drawn, filtered
+
+
+def main() -> int:
+    print(f"{'events':>7} {'figure s':>9} {'traces':>28} {'html s':>7} {'html MB':>8} {'browser draw s':>15} {'filter s':>9}")
+    for count in (100, 1000, 3000, 10000):
+        frame = events_frame(synthetic_events(count))
+        began = time.perf_counter()
+        fig = figure(frame)
+        built = time.perf_counter() - began
+        kinds = ",".join(sorted({trace.type for trace in fig.data}))
+        began = time.perf_counter()
+        page = render(frame, "bench")
+        rendered = time.perf_counter() - began
+        times = browser_times(page)
+        browser = f"{times[0]:15.2f} {times[1]:9.2f}" if times else f"{'(no chromium)':>15}"
+        print(f"{count:7d} {built:9.2f} {kinds:>28} {rendered:7.2f} {len(page.encode()) / 1e6:8.1f} {browser}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
