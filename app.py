@@ -1,85 +1,211 @@
-"""Streamlit dashboard: `streamlit run app.py`. A thin shell over the timeline package API."""
+"""Streamlit dashboard: `streamlit run app.py`. A thin shell over the timeline package API.
+
+Opens on the bundled seed articles; add articles by upload, paste or folder;
+correct publication dates; filter; open an event's evidence; download exports.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from timeline import build
-from timeline.export import render
+from timeline import Article
+from timeline.export import csv_text, json_text, render, timelinejs_text
+from timeline.filters import EventFilter
+from timeline.ingest import IngestResult, load
+from timeline.pipeline import Timeline, assemble
+from timeline.safe_text import markdown_escape, markdown_highlight
+from timeline.temporal import tag
 from timeline.viz import figure
 
 SEEDS = Path(__file__).parent / "seeds"
+UPLOAD_TYPES = ["txt", "md", "markdown", "html", "htm", "json", "jsonl", "csv"]
 
 st.set_page_config(page_title="timeline", page_icon="🗓️", layout="wide")
 
 
-@st.cache_data(show_spinner="Reading articles and resolving dates…")
-def seed_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    timeline = build([SEEDS])
-    return timeline.events, timeline.articles, timeline.mentions, timeline.report
+@st.cache_data(show_spinner=False, max_entries=20000)
+def tag_cached(text: str, published: date | None):
+    """Tagging is cached by content and publication date: filters and edits redraw without re-tagging."""
+    return tag(text, published)
 
 
-@st.cache_data(show_spinner="Reading uploaded articles…")
-def uploaded_tables(files: tuple[tuple[str, bytes], ...]) -> tuple[pd.DataFrame, ...]:
-    with tempfile.TemporaryDirectory() as folder:
-        for name, data in files:
-            (Path(folder) / Path(name).name).write_bytes(data)
-        timeline = build([SEEDS, Path(folder)])
-        report = timeline.report
-        report["input"] = report["input"].str.replace(folder + "/", "upload: ", regex=False)
-        return timeline.events, timeline.articles, timeline.mentions, report
+@st.cache_data(show_spinner="Reading articles…")
+def read_inputs(uploads: tuple[tuple[str, bytes], ...], folder: str, pasted: tuple[Article, ...]) -> IngestResult:
+    with tempfile.TemporaryDirectory() as scratch:
+        for name, data in uploads:
+            (Path(scratch) / Path(name).name).write_bytes(data)
+        inputs: list = [SEEDS] + ([Path(scratch)] if uploads else []) + ([Path(folder)] if folder else []) + list(pasted)
+        result = load(inputs)
+    for row in result.report:
+        row.input = row.input.replace(scratch + "/", "upload: ")
+    for article in result.articles:
+        article.origin = article.origin.replace(scratch + "/", "upload: ")
+    return result
 
 
-st.title("timeline")
-st.caption("Dated, source-linked events from news articles. Every date shows the words it came from and how it was worked out.")
+def with_edited_dates(articles: list[Article], edits: dict[str, date]) -> list[Article]:
+    return [dataclasses.replace(a, published=edits[a.id], published_source="edited", published_confidence="high",
+                                warnings=[*a.warnings, "publication date set in the dashboard"])
+            if a.id in edits else a for a in articles]
+
+
+def build_timeline(ingested: IngestResult, edits: dict[str, date]) -> Timeline:
+    articles = with_edited_dates(ingested.articles, edits)
+    todo = [a for a in articles if a.text]
+    if len(todo) > 20:  # a big upload: show progress while tagging
+        bar = st.progress(0.0, text="Finding dates…")
+        done = []
+
+        def tagger(text, published):
+            done.append(1)
+            bar.progress(len(done) / len(todo), text=f"Finding dates… {len(done)}/{len(todo)} articles")
+            return tag_cached(text, published)
+        timeline = assemble(articles, ingested.report, tagger)
+        bar.empty()
+        return timeline
+    return assemble(articles, ingested.report, tag_cached)
+
+
+state = st.session_state
+state.setdefault("pasted", [])
+state.setdefault("edits", {})
+
+# -- sidebar: add articles, filters ---------------------------------------------------------
+with st.sidebar:
+    st.header("Add articles")
+    uploads = st.file_uploader("Upload articles", type=UPLOAD_TYPES, accept_multiple_files=True,
+                               help="Text, Markdown, HTML pages, JSON, JSONL or CSV; many at once.")
+    with st.expander("Paste an article"):
+        with st.form("paste", clear_on_submit=True):
+            pasted_title = st.text_input("Title")
+            pasted_url = st.text_input("URL")
+            pasted_date = st.date_input("Published", value=None)
+            pasted_text = st.text_area("Text")
+            if st.form_submit_button("Add article"):
+                if not pasted_text.strip():
+                    st.error("The pasted article has no text; nothing was added.")
+                else:
+                    state.pasted.append(Article(f"pasted-{len(state.pasted) + 1}", pasted_text, title=pasted_title,
+                                                url=pasted_url if pasted_url.startswith(("http://", "https://")) else "",
+                                                published=pasted_date,
+                                                published_source="metadata" if pasted_date else "none",
+                                                published_confidence="high" if pasted_date else "none",
+                                                origin=f"pasted {len(state.pasted) + 1}"))
+    folder = st.text_input("Read a folder (on this computer)", placeholder="/path/to/articles", key="folder")
+
+folder_path = folder.strip()
+if folder_path and not Path(folder_path).is_dir():
+    st.error(f"Folder not found: {folder_path}")
+    folder_path = ""
+# The timeline and its tables are rebuilt only when the inputs or the date edits change; filters reuse them.
+inputs_key = (tuple((f.name, f.size, f.file_id) for f in uploads or []), folder_path, len(state.pasted),
+              tuple(sorted(state.edits.items())))
+if state.get("built_for") != inputs_key:
+    ingested = read_inputs(tuple((f.name, f.getvalue()) for f in uploads or []), folder_path, tuple(state.pasted))
+    built = build_timeline(ingested, state.edits)
+    state.built = (built, built.events, built.articles, built.report, built.mentions)
+    state.built_for = inputs_key
+timeline, events, articles, report, mentions = state.built
 
 with st.sidebar:
-    st.header("Articles")
-    uploads = st.file_uploader("Add articles (.txt, .md, .json, .jsonl, .csv)", accept_multiple_files=True)
+    st.header("Filter")
     lanes = st.radio("Lanes", ["source", "name", "auto"], horizontal=True)
+    text = st.text_input("Search words", key="search")
+    if not events.empty:
+        first, last = events["begin"].min().date(), events["end"].max().date()
+        span = st.date_input("Dates", value=(first, last), min_value=first, max_value=last, key="dates")
+    else:
+        span = ()
+    outlets = st.multiselect("Sources", sorted({o for values in events["outlets"] for o in values}))
+    names = st.multiselect("Names", sorted({n for values in events["names"] for n in values}, key=str.lower))
+    precisions = st.multiselect("Precision", sorted(set(events["precision"])))
+    confidence = st.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.1)
+    conflicts = st.checkbox("Conflicts only")
 
-if uploads:
-    events, articles, mentions, report = uploaded_tables(tuple((f.name, f.getvalue()) for f in uploads))
-else:
-    events, articles, mentions, report = seed_tables()
+chosen = EventFilter(start=span[0] if len(span) > 0 else None, end=span[1] if len(span) > 1 else None,
+                     outlets=outlets, names=names, text=text, precisions=precisions, min_confidence=confidence,
+                     conflicts_only=conflicts)
+shown = chosen.apply(events)
 
+# -- main ----------------------------------------------------------------------------------------
+st.title("timeline")
+st.caption("Dated, source-linked events from news articles. Every date shows the words it came from and how it "
+           "was worked out.")
 skipped = report[report["status"] != "loaded"]
 for row in skipped.itertuples():
-    st.warning(f"Skipped {row.input}: {row.reason}")
+    st.error(f"Skipped {row.input}: {row.reason}")
+st.markdown(f"**{len(articles)}** articles · **{len(shown)}** of {len(events)} events shown · "
+            f"**{len(mentions)}** date expressions")
 
-st.markdown(f"**{len(articles)}** articles · **{len(events)}** events · **{len(mentions)}** date expressions")
-chart = st.plotly_chart(figure(events, lanes), width="stretch", on_select="rerun", key="chart")
+tab_timeline, tab_dates, tab_report = st.tabs(["Timeline", "Publication dates", "Ingest report"])
 
-selected = [p.get("customdata") for p in (chart.selection.points if chart and chart.selection else [])]
-if selected:
-    for event in events[events["id"].isin(selected)].itertuples():
+with tab_timeline:
+    chart = st.plotly_chart(figure(shown, lanes), on_select="rerun", key="chart")
+    selected = [p.get("customdata") for p in (chart.selection.points if chart and chart.selection else [])]
+    by_id = {e.id: e for e in timeline.event_list}
+    texts = {a.id: a.text for a in timeline.article_list}
+    for event_id in selected:
+        event = by_id.get(event_id)
+        if event is None:
+            continue
         with st.container(border=True):
             st.subheader(event.title)
-            st.write(f"“{event.date_text}” → **{event.value}** ({event.precision}). {event.explanation}")
+            st.markdown(f"“{markdown_escape(event.date_text)}” → **{event.value}** ({event.precision}) · "
+                        f"{markdown_escape(event.explanation)}")
             for source in event.sources:
-                link = f" — [{source['url']}]({source['url']})" if source["url"].startswith(("http://", "https://")) else ""
-                st.markdown(f"*{source['outlet'] or source['article_id']}*{link}")
-                st.text(source["sentence"])
+                link = source.url if source.url.startswith(("http://", "https://")) else ""
+                st.markdown(f"*{markdown_escape(source.outlet or source.article_id)}* · {markdown_escape(source.origin)}")
+                if link:
+                    st.link_button("Open the original article", link)
+                article_text = texts.get(source.article_id, source.sentence)
+                start, end = source.sentence_span
+                st.markdown(markdown_highlight(article_text[start:end], source.date_span[0] - start,
+                                               source.date_span[1] - start))
 
-table = events.assign(
-    date=events["begin"].dt.strftime("%Y-%m-%d"),
-    link=events["urls"].map(lambda urls: urls[0] if urls else None),
-    sources=events["outlets"].map(", ".join),
-)[["date", "precision", "date_text", "title", "n_sources", "sources", "link", "confidence", "conflict"]]
-st.dataframe(table, width="stretch", hide_index=True, column_config={
-    "link": st.column_config.LinkColumn("link", display_text="open"),
-    "n_sources": st.column_config.NumberColumn("sources #"),
-})
+    table = shown.assign(
+        date=shown["begin"].dt.strftime("%Y-%m-%d"),
+        link=shown["urls"].map(lambda urls: urls[0] if urls else None),
+        sources=shown["outlets"].map(", ".join),
+    )[["date", "precision", "date_text", "title", "n_sources", "sources", "link", "confidence", "conflict", "score"]]
+    st.dataframe(table, hide_index=True, column_config={
+        "link": st.column_config.LinkColumn("link", display_text="open"),
+        "n_sources": st.column_config.NumberColumn("sources #"),
+    })
+    columns = st.columns(4)  # files are made when clicked, from the events shown
+    columns[0].download_button("HTML timeline", lambda: render(shown, "Timeline", len(articles)), "timeline.html",
+                               "text/html", on_click="ignore")
+    columns[1].download_button("CSV", lambda: csv_text(shown), "events.csv", "text/csv", on_click="ignore")
+    columns[2].download_button("JSON", lambda: json_text(shown), "events.json", "application/json", on_click="ignore")
+    columns[3].download_button("TimelineJS", lambda: timelinejs_text(shown), "timelinejs.json", "application/json",
+                               on_click="ignore")
 
-st.download_button("Download the HTML timeline", render(events, "Timeline", len(articles)),
-                   file_name="timeline.html", mime="text/html")
+with tab_dates:
+    st.dataframe(articles[["id", "title", "outlet", "published", "published_source", "published_confidence",
+                           "dates_found", "unresolved", "warnings"]], hide_index=True)
+    with st.form("edit-date"):
+        st.markdown("**Correct a publication date**: the article's dates are resolved again at once.")
+        article_id = st.selectbox("Article", list(articles["id"]), key="edit_article")
+        current = articles.set_index("id").loc[article_id, "published"] if article_id else None
+        new_date = st.date_input("Published", value=current if isinstance(current, date) else None, key="edit_date",
+                                 min_value=date(1, 1, 1))
+        if st.form_submit_button("Apply") and article_id and new_date:
+            state.edits[article_id] = new_date
+            st.rerun()
+    undated = articles[articles["published"].isna()]
+    if not undated.empty:
+        st.subheader("Needs attention")
+        for row in undated.itertuples():
+            left = mentions[(mentions["article_id"] == row.id) & ~mentions["resolved"]]["text"].tolist()
+            st.warning(f"{row.id}: no publication date ({row.warnings or 'none found'}). "
+                       f"Unresolved: {', '.join(left) or 'nothing'}")
 
-with st.expander("Articles and their publication dates"):
-    st.dataframe(articles[["id", "title", "outlet", "published", "published_source", "dates_found", "unresolved"]],
-                 width="stretch", hide_index=True)
-with st.expander("Ingest report"):
-    st.dataframe(report, width="stretch", hide_index=True)
+with tab_report:
+    st.dataframe(report, hide_index=True)
+    if not pd.isna(report["status"]).all():
+        st.caption(f"{(report['status'] == 'loaded').sum()} loaded, {len(skipped)} skipped")

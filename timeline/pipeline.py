@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -89,6 +89,14 @@ def build(inputs: Iterable[str | Path | Article] | str | Path | Article,
     if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
     ingested = load(inputs, published, allow_private_urls)
-    timexes = {a.id: tag(a.text, a.published) for a in ingested.articles}
-    events = build_events(ingested.articles, timexes)
-    return Timeline(ingested.articles, timexes, events, ingested.report)
+    return assemble(ingested.articles, ingested.report)
+
+
+def assemble(articles: list[Article], report: list[ReportRow],
+             tagger: Callable[[str, date | None], list[Timex]] = tag) -> Timeline:
+    """Tag each article against its own publication date and build the events.
+
+    ``tagger`` lets a caller cache tagging by content (the dashboard does).
+    """
+    timexes = {a.id: tagger(a.text, a.published) for a in articles}
+    return Timeline(articles, timexes, build_events(articles, timexes), report)

@@ -32,8 +32,12 @@ def neutralise(value: object) -> object:
     return value
 
 
+def csv_text(events: pd.DataFrame) -> str:
+    return _plain(events).map(neutralise).to_csv(index=False)
+
+
 def write_csv(events: pd.DataFrame, path: str | Path) -> None:
-    _plain(events).map(neutralise).to_csv(path, index=False)
+    Path(path).write_text(csv_text(events), encoding="utf-8")
 
 
 def events_json(events: pd.DataFrame) -> list[dict]:
@@ -44,8 +48,12 @@ def events_json(events: pd.DataFrame) -> list[dict]:
     return records
 
 
+def json_text(events: pd.DataFrame) -> str:
+    return json.dumps(events_json(events), ensure_ascii=False, indent=2)
+
+
 def write_json(events: pd.DataFrame, path: str | Path) -> None:
-    Path(path).write_text(json.dumps(events_json(events), ensure_ascii=False, indent=2), encoding="utf-8")
+    Path(path).write_text(json_text(events), encoding="utf-8")
 
 
 _TIMELINEJS_PARTS = {  # which date parts TimelineJS shows, by precision
@@ -95,5 +103,9 @@ def _source_links(row: dict) -> list[tuple[str, str]]:
     return links
 
 
+def timelinejs_text(events: pd.DataFrame, title: str = "Timeline") -> str:
+    return json.dumps(timelinejs(events, title), ensure_ascii=False, indent=2)
+
+
 def write_timelinejs(events: pd.DataFrame, path: str | Path, title: str = "Timeline") -> None:
-    Path(path).write_text(json.dumps(timelinejs(events, title), ensure_ascii=False, indent=2), encoding="utf-8")
+    Path(path).write_text(timelinejs_text(events, title), encoding="utf-8")

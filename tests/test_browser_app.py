@@ -1,0 +1,73 @@
+"""The dashboard in headless Chromium: `streamlit run app.py` on 127.0.0.1, seeds shown, an upload appears."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from browser import ARTIFACTS, browser_page
+from conftest import ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def server():
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url + "_stcore/health", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("streamlit did not start")
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def count_articles(page) -> int:
+    text = page.locator("text=/articles ·/").first.inner_text()
+    return int(re.match(r"\s*(\d+)", text).group(1))
+
+
+def test_dashboard_shows_seeds_and_an_uploaded_article(server, tmp_path):
+    story = tmp_path / "upload_story.txt"
+    story.write_text("Title: Bridge reopens\nPublished: 2024-07-01\n\nThe Orla bridge reopened to traffic on "
+                     "June 28, 2024, after two years of repairs.\n", encoding="utf-8")
+    with browser_page(viewport=(1400, 1300)) as (page, errors, _, _dialogs):
+        page.goto(server)
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=90000)
+        assert count_articles(page) == 5
+        marks = page.locator(".cartesianlayer .scatterlayer path.point").count() + page.locator(
+            ".cartesianlayer .barlayer .point").count()
+        assert marks >= 20, "the seed events are drawn"
+        page.locator('input[type="file"]').set_input_files(str(story))
+        page.wait_for_function("document.body.innerText.includes('6 articles')", timeout=90000)
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=90000)
+        page.locator("text=Dates").first.wait_for()
+        hover = page.evaluate("Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => JSON.stringify("
+                              "p.data ? p.data.map(t => t.hovertext) : [])).join(' ')")
+        assert "Orla bridge reopened" in hover
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "dashboard.png"))
+    assert not [e for e in errors if "favicon" not in e], errors
