@@ -10,7 +10,9 @@ from pathlib import Path
 from . import evaluate
 from .export import write_csv, write_html, write_json, write_timelinejs
 from .ingest.decode import UnreadableInput, decode, tidy
+from .parallel import default_workers
 from .pipeline import Timeline, build
+from .store import Store
 from .temporal import tag
 
 
@@ -29,6 +31,17 @@ def main(argv: list[str] | None = None) -> int:
                    help="publication date of a file, overriding its metadata (repeatable)")
     b.add_argument("--allow-private-urls", action="store_true",
                    help="allow fetching URLs on loopback or private networks (off by default)")
+    b.add_argument("--db", help="keep the project in this DuckDB file; later runs process only new or changed articles")
+    b.add_argument("--workers", type=int, default=default_workers(), help="processes to use (default: all cores)")
+    b.add_argument("--dask", metavar="ADDRESS", help="send the per-article work to this Dask scheduler")
+
+    x = commands.add_parser("export", help="write exports from a project store")
+    x.add_argument("--db", required=True)
+    x.add_argument("--out", help="standalone HTML timeline to write")
+    x.add_argument("--csv")
+    x.add_argument("--json")
+    x.add_argument("--timelinejs")
+    x.add_argument("--title", default="Timeline")
 
     t = commands.add_parser("tag", help="list the temporal expressions of one text file")
     t.add_argument("file")
@@ -42,34 +55,78 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "build":
-        return _build(args)
+        return _build_store(args) if args.db else _build(args)
+    if args.command == "export":
+        return _export_store(args)
     if args.command == "tag":
         return _tag(args)
     return evaluate.main(args.paths + (["--errors"] if args.errors else []))
 
 
 def _build(args: argparse.Namespace) -> int:
+    overrides = _overrides(args)
+    if overrides is None:
+        return 2
+    timeline = build(args.paths, overrides, args.allow_private_urls, args.workers, args.dask, show_progress=True)
+    _print_summary(timeline)
+    _write_exports(args, timeline.events, len(timeline.article_list))
+    return 0 if timeline.article_list else 1
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, str] | None:
     overrides = {}
     for item in args.published:
         name, _, value = item.partition("=")
         if not value:
             print(f"--published needs FILE=DATE, got {item!r}", file=sys.stderr)
-            return 2
+            return None
         overrides[name] = value
-    timeline = build(args.paths, overrides, args.allow_private_urls)
+    return overrides
+
+
+def _build_store(args: argparse.Namespace) -> int:
+    overrides = _overrides(args)
+    if overrides is None:
+        return 2
+    store = Store(args.db)
+    try:
+        summary = store.build(args.paths, overrides, args.workers, args.dask, show_progress=True,
+                              allow_private_urls=args.allow_private_urls)
+        timeline = store.timeline()
+    finally:
+        store.close()
     _print_summary(timeline)
-    events = timeline.events
+    print(f"store {args.db}: {summary.new} new, {summary.changed} changed, {summary.unchanged} unchanged, "
+          f"{summary.skipped} skipped; {summary.articles} articles and {summary.events} events stored")
+    _write_exports(args, timeline.events, len(timeline.article_list))
+    return 0
+
+
+def _export_store(args: argparse.Namespace) -> int:
+    if not Path(args.db).exists():
+        print(f"no store at {args.db}", file=sys.stderr)
+        return 2
+    store = Store(args.db, read_only=True)
+    try:
+        events = store.events()
+        articles = store.counts()["articles"]
+    finally:
+        store.close()
+    _write_exports(args, events, articles)
+    return 0
+
+
+def _write_exports(args: argparse.Namespace, events, n_articles: int) -> None:
     for flag, writer in ((args.csv, write_csv), (args.json, write_json)):
         if flag:
             writer(events, flag)
     if args.timelinejs:
         write_timelinejs(events, args.timelinejs, args.title)
     if args.out:
-        write_html(events, args.out, args.title, len(timeline.article_list))
+        write_html(events, args.out, args.title, n_articles)
     for path in (args.out, args.csv, args.json, args.timelinejs):
         if path:
             print(f"wrote {path}")
-    return 0 if timeline.article_list else 1
 
 
 def _print_summary(timeline: Timeline) -> None:

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .events import build_events
+from .events import build_events, merge_events
 from .ingest import ReportRow, load
 from .model import Article, Event, Timex
+from .parallel import Progress, run
 from .temporal import tag
 
 
@@ -79,17 +80,23 @@ def events_frame(events: list[Event]) -> pd.DataFrame:
 
 
 def build(inputs: Iterable[str | Path | Article] | str | Path | Article,
-          published: Mapping[str, str | date] | None = None, allow_private_urls: bool = False) -> Timeline:
+          published: Mapping[str, str | date] | None = None, allow_private_urls: bool = False,
+          workers: int = 1, dask_address: str | None = None, show_progress: bool = False) -> Timeline:
     """Read articles, find and resolve their dates, and make events.
 
     ``inputs`` are files, folders (read recursively, with their manifest),
     http(s) URLs or Article objects. ``published`` overrides publication dates
-    by file name.
+    by file name. ``workers`` processes (or the Dask cluster at
+    ``dask_address``) tag the articles; the events are the same either way.
     """
     if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
     ingested = load(inputs, published, allow_private_urls)
-    return assemble(ingested.articles, ingested.report)
+    progress = Progress(len(ingested.articles)) if show_progress and ingested.articles else None
+    results = list(run(ingested.articles, workers, dask_address, progress))
+    timexes = {r.article.id: r.timexes for r in results}
+    events = merge_events([event for r in results for event in r.events])
+    return Timeline([r.article for r in results], timexes, events, ingested.report)
 
 
 def assemble(articles: list[Article], report: list[ReportRow],

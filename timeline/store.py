@@ -1,0 +1,265 @@
+"""A persistent project in an embedded DuckDB file: articles, mentions, events and the ingest report.
+
+Runs are incremental: an article is processed again only when its content hash
+changes. Each run writes inside one transaction, so a run killed half-way
+leaves the store exactly as it was before that run. Events are re-merged from
+the stored per-article events, so new articles merge with old ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .events import merge_events
+from .filters import EventFilter
+from .ingest import ReportRow, load
+from .model import Article, Event, Interval, Source, Timex
+from .parallel import Progress, run
+from .pipeline import EVENT_COLUMNS, Timeline
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (origin TEXT PRIMARY KEY, id TEXT UNIQUE, content_hash TEXT, text_key TEXT,
+                                     record JSON);
+CREATE TABLE IF NOT EXISTS mentions (article_id TEXT, record JSON);
+CREATE TABLE IF NOT EXISTS article_events (article_id TEXT, record JSON);
+CREATE TABLE IF NOT EXISTS events (id TEXT, "begin" TIMESTAMP, "end" TIMESTAMP, precision TEXT, value TEXT, title TEXT,
+                                   sentence TEXT, outlets TEXT[], names TEXT[], confidence DOUBLE, conflict BOOLEAN,
+                                   score DOUBLE, record JSON);
+CREATE TABLE IF NOT EXISTS report (run INTEGER, input TEXT, status TEXT, reason TEXT, article_id TEXT, published DATE,
+                                   published_source TEXT, published_confidence TEXT, warnings TEXT);
+CREATE TABLE IF NOT EXISTS runs (run INTEGER, finished TIMESTAMP, new INTEGER, changed INTEGER, unchanged INTEGER,
+                                 skipped INTEGER);
+"""
+WRITE_BATCH = 500
+
+
+@dataclass
+class RunSummary:
+    new: int
+    changed: int
+    unchanged: int
+    skipped: int
+    articles: int
+    events: int
+
+
+def content_hash(article: Article) -> str:
+    """What the results depend on: text, publication date and metadata."""
+    parts = [article.text, str(article.published), article.published_source, article.title, article.outlet, article.url]
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
+
+
+def text_key(article: Article) -> str:
+    return hashlib.sha1(" ".join(article.text.split()).lower().encode()).hexdigest()
+
+
+class Store:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.db = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            self.db.execute(_SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- building ------------------------------------------------------------------------------
+    def build(self, inputs: Iterable, published: Mapping | None = None, workers: int = 1,
+              dask_address: str | None = None, show_progress: bool = False,
+              allow_private_urls: bool = False) -> RunSummary:
+        """Read the inputs, process what is new or changed, re-merge all events; all in one transaction."""
+        ingested = load(inputs, published, allow_private_urls)
+        known = {origin: (hash_, id_) for origin, id_, hash_ in
+                 self.db.execute("SELECT origin, id, content_hash FROM articles").fetchall()}
+        texts = dict(self.db.execute("SELECT text_key, id FROM articles").fetchall())
+        ids = {id_ for _, id_ in known.values()}
+        todo, unchanged, changed, report = [], 0, 0, list(ingested.report)
+        for article in ingested.articles:
+            stored = known.get(article.origin)
+            if stored and stored[0] == content_hash(article):
+                unchanged += 1
+                continue
+            if stored:
+                article.id, changed = stored[1], changed + 1
+            else:
+                duplicate = texts.get(text_key(article))
+                if duplicate:
+                    _mark_duplicate(report, article, duplicate)
+                    continue
+                article.id = _unique(article.id, ids)
+                ids.add(article.id)
+            todo.append(article)
+        run_number = (self.db.execute("SELECT coalesce(max(run), 0) FROM runs").fetchone()[0] or 0) + 1
+        progress = Progress(len(todo)) if show_progress and todo else None
+        with self.transaction():
+            batch = []
+            for result in run(todo, workers, dask_address, progress):
+                batch.append(result)
+                if len(batch) >= WRITE_BATCH:
+                    self._write(batch)
+                    batch = []
+            self._write(batch)
+            events = merge_events(self.article_events())
+            self._replace_events(events)
+            self._write_report(run_number, report)
+            skipped = sum(r.status != "loaded" for r in report)
+            self.db.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?)",
+                            [run_number, datetime.now(), len(todo) - changed, changed, unchanged, skipped])
+        total = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return RunSummary(len(todo) - changed, changed, unchanged, skipped, total, len(events))
+
+    def _write(self, results) -> None:
+        if not results:
+            return
+        ids = [[r.article.id] for r in results]
+        for table in ("mentions", "article_events"):
+            self.db.executemany(f"DELETE FROM {table} WHERE article_id = ?", ids)
+        self.db.executemany("DELETE FROM articles WHERE origin = ?", [[r.article.origin] for r in results])
+        self.db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?)", [
+            [r.article.origin, r.article.id, content_hash(r.article), text_key(r.article), _dump(r.article)]
+            for r in results])
+        self.db.executemany("INSERT INTO mentions VALUES (?, ?)",
+                            [[r.article.id, _dump(t)] for r in results for t in r.timexes])
+        self.db.executemany("INSERT INTO article_events VALUES (?, ?)",
+                            [[r.article.id, _dump(e)] for r in results for e in r.events])
+
+    def _replace_events(self, events: list[Event]) -> None:
+        self.db.execute("DELETE FROM events")
+        rows = [[e.id, e.begin, e.end, e.precision, e.value, e.title, e.sentence,
+                 sorted({s.outlet or s.article_id for s in e.sources}), e.names, e.confidence, e.conflict, e.score,
+                 _dump(e)] for e in events]
+        for start in range(0, len(rows), WRITE_BATCH * 4):
+            self.db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                rows[start:start + WRITE_BATCH * 4])
+
+    def _write_report(self, run_number: int, report: list[ReportRow]) -> None:
+        self.db.executemany("INSERT INTO report VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            [run_number, r.input, r.status, r.reason, r.article_id, r.published, r.published_source,
+             r.published_confidence, r.warnings] for r in report])
+
+    # -- reading ----------------------------------------------------------------------------------
+    def article_events(self) -> list[Event]:
+        rows = self.db.execute("SELECT record FROM article_events ORDER BY article_id, json_extract_string(record, '$.id')")
+        return [event_from(json.loads(record)) for (record,) in rows.fetchall()]
+
+    def events(self, where: EventFilter | None = None) -> pd.DataFrame:
+        """Merged events as a table, filtered in SQL so a large store need not be loaded whole."""
+        sql, params = "SELECT record FROM events", []
+        if where is not None:
+            clauses, params = _where(where)
+            sql += (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self.db.execute(sql + ' ORDER BY "begin", score DESC', params).fetchall()
+        from .pipeline import events_frame
+        frame = events_frame([event_from(json.loads(record)) for (record,) in rows])
+        return frame[EVENT_COLUMNS]
+
+    def timeline(self) -> Timeline:
+        articles = [article_from(json.loads(r)) for (r,) in
+                    self.db.execute("SELECT record FROM articles ORDER BY id").fetchall()]
+        timexes: dict[str, list[Timex]] = {a.id: [] for a in articles}
+        for article_id, record in self.db.execute("SELECT article_id, record FROM mentions").fetchall():
+            timexes.setdefault(article_id, []).append(timex_from(json.loads(record)))
+        events = [event_from(json.loads(r)) for (r,) in
+                  self.db.execute('SELECT record FROM events ORDER BY "begin", score DESC').fetchall()]
+        report = [ReportRow(*row) for row in self.db.execute(
+            "SELECT input, status, reason, article_id, published, published_source, published_confidence, warnings "
+            "FROM report WHERE run = (SELECT max(run) FROM report)").fetchall()]
+        return Timeline(articles, timexes, events, report)
+
+    def counts(self) -> dict[str, int]:
+        return {table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("articles", "mentions", "article_events", "events", "runs")}
+
+
+def _where(f: EventFilter) -> tuple[list[str], list]:
+    clauses, params = [], []
+    if f.start:
+        clauses.append('"end" > ?')
+        params.append(datetime(f.start.year, f.start.month, f.start.day))
+    if f.end:
+        clauses.append('"begin" < ? + INTERVAL 1 DAY')
+        params.append(datetime(f.end.year, f.end.month, f.end.day))
+    if f.outlets:
+        clauses.append("list_has_any(outlets, ?)")
+        params.append(list(f.outlets))
+    if f.names:
+        clauses.append("list_has_any(names, ?)")
+        params.append(list(f.names))
+    if f.text.strip():
+        clauses.append("contains(lower(title || ' ' || sentence), ?)")
+        params.append(f.text.strip().lower())
+    if f.precisions:
+        clauses.append("list_contains(?, precision)")
+        params.append(list(f.precisions))
+    if f.min_confidence:
+        clauses.append("confidence >= ?")
+        params.append(f.min_confidence)
+    if f.conflicts_only:
+        clauses.append("conflict")
+    return clauses, params
+
+
+def _unique(candidate: str, taken: set[str]) -> str:
+    base, number = candidate, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def _mark_duplicate(report: list[ReportRow], article: Article, existing: str) -> None:
+    for row in report:
+        if row.article_id == article.id and row.status == "loaded":
+            row.status, row.reason = "skipped", f"duplicate of stored article {existing}"
+
+
+# -- JSON round trips of the dataclasses ---------------------------------------------------------
+
+def _default(value: object) -> str:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def _dump(obj: object) -> str:
+    return json.dumps(asdict(obj), default=_default, ensure_ascii=False)
+
+
+def _interval(d: dict | None) -> Interval | None:
+    if d is None:
+        return None
+    return Interval(datetime.fromisoformat(d["begin"]), datetime.fromisoformat(d["end"]), d["precision"])
+
+
+def article_from(d: dict) -> Article:
+    d = dict(d)
+    d["published"] = date.fromisoformat(d["published"]) if d.get("published") else None
+    return Article(**d)
+
+
+def timex_from(d: dict) -> Timex:
+    return Timex(**{**d, "interval": _interval(d.get("interval"))})
+
+
+def event_from(d: dict) -> Event:
+    sources = [Source(**{**s, "sentence_span": tuple(s["sentence_span"]), "date_span": tuple(s["date_span"])})
+               for s in d["sources"]]
+    return Event(**{**d, "interval": _interval(d["interval"]), "sources": sources})
