@@ -71,3 +71,23 @@ def test_dashboard_shows_seeds_and_an_uploaded_article(server, tmp_path):
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "dashboard.png"))
     assert not [e for e in errors if "favicon" not in e], errors
+
+
+def test_dashboard_shows_hostile_text_as_text(server, tmp_path):
+    hostile = tmp_path / "hostile.md"
+    hostile.write_text("---\ntitle: \"<script>alert('title')</script>\"\nurl: javascript:alert(1)\n"
+                       "source: <img src=x onerror=alert(2)>\ndate: 2024-03-05\n---\n"
+                       "<script>window.__pwned = 1</script> [click me](javascript:alert(3)) The raid on March 3, 2024 "
+                       "hit the \u202eevil\u202c town <img src=x onerror=\"window.__pwned=2\">.\n", encoding="utf-8")
+    with browser_page(viewport=(1400, 1300)) as (page, errors, _requests, dialogs):
+        page.goto(server)
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=90000)
+        page.locator('input[type="file"]').set_input_files(str(hostile))
+        page.wait_for_function("document.body.innerText.includes('6 articles')", timeout=90000)
+        page.locator(".js-plotly-plot .nsewdrag").first.hover()  # hover labels carry the article text
+        page.wait_for_timeout(500)
+        page.get_by_text("Publication dates", exact=True).click()  # the articles table shows the hostile title
+        page.wait_for_timeout(1500)
+        assert page.evaluate("window.__pwned") is None
+        assert page.locator('a[href^="javascript:"]').count() == 0
+    assert not dialogs, dialogs

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import evaluate
 from .export import write_csv, write_html, write_json, write_timelinejs
+from .ingest import MAX_CHARS
 from .ingest.decode import UnreadableInput, decode, tidy
 from .parallel import default_workers
 from .pipeline import Timeline, build
@@ -34,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--db", help="keep the project in this DuckDB file; later runs process only new or changed articles")
     b.add_argument("--workers", type=int, default=default_workers(), help="processes to use (default: all cores)")
     b.add_argument("--dask", metavar="ADDRESS", help="send the per-article work to this Dask scheduler")
+    b.add_argument("--max-chars", type=int, default=MAX_CHARS,
+                   help=f"skip articles longer than this many characters (default {MAX_CHARS:,})")
 
     x = commands.add_parser("export", help="write exports from a project store")
     x.add_argument("--db", required=True)
@@ -67,7 +70,8 @@ def _build(args: argparse.Namespace) -> int:
     overrides = _overrides(args)
     if overrides is None:
         return 2
-    timeline = build(args.paths, overrides, args.allow_private_urls, args.workers, args.dask, show_progress=True)
+    timeline = build(args.paths, overrides, args.allow_private_urls, args.workers, args.dask, show_progress=True,
+                     max_chars=args.max_chars)
     _print_summary(timeline)
     _write_exports(args, timeline.events, len(timeline.article_list))
     return 0 if timeline.article_list else 1
@@ -91,7 +95,7 @@ def _build_store(args: argparse.Namespace) -> int:
     store = Store(args.db)
     try:
         summary = store.build(args.paths, overrides, args.workers, args.dask, show_progress=True,
-                              allow_private_urls=args.allow_private_urls)
+                              allow_private_urls=args.allow_private_urls, max_chars=args.max_chars)
         timeline = store.timeline()
     finally:
         store.close()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from .events import build_events, merge_events
-from .ingest import ReportRow, load
+from .ingest import MAX_CHARS, ReportRow, load
 from .model import Article, Event, Timex
 from .parallel import Progress, run
 from .temporal import tag
@@ -81,7 +81,8 @@ def events_frame(events: list[Event]) -> pd.DataFrame:
 
 def build(inputs: Iterable[str | Path | Article] | str | Path | Article,
           published: Mapping[str, str | date] | None = None, allow_private_urls: bool = False,
-          workers: int = 1, dask_address: str | None = None, show_progress: bool = False) -> Timeline:
+          workers: int = 1, dask_address: str | None = None, show_progress: bool = False,
+          max_chars: int = MAX_CHARS) -> Timeline:
     """Read articles, find and resolve their dates, and make events.
 
     ``inputs`` are files, folders (read recursively, with their manifest),
@@ -91,7 +92,7 @@ def build(inputs: Iterable[str | Path | Article] | str | Path | Article,
     """
     if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
-    ingested = load(inputs, published, allow_private_urls)
+    ingested = load(inputs, published, allow_private_urls, max_chars)
     progress = Progress(len(ingested.articles)) if show_progress and ingested.articles else None
     results = list(run(ingested.articles, workers, dask_address, progress))
     timexes = {r.article.id: r.timexes for r in results}

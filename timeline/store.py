@@ -21,7 +21,7 @@ import pandas as pd
 
 from .events import merge_events
 from .filters import EventFilter
-from .ingest import ReportRow, load
+from .ingest import MAX_CHARS, ReportRow, load
 from .model import Article, Event, Interval, Source, Timex
 from .parallel import Progress, run
 from .pipeline import EVENT_COLUMNS, Timeline
@@ -85,9 +85,9 @@ class Store:
     # -- building ------------------------------------------------------------------------------
     def build(self, inputs: Iterable, published: Mapping | None = None, workers: int = 1,
               dask_address: str | None = None, show_progress: bool = False,
-              allow_private_urls: bool = False) -> RunSummary:
+              allow_private_urls: bool = False, max_chars: int = MAX_CHARS) -> RunSummary:
         """Read the inputs, process what is new or changed, re-merge all events; all in one transaction."""
-        ingested = load(inputs, published, allow_private_urls)
+        ingested = load(inputs, published, allow_private_urls, max_chars)
         known = {origin: (hash_, id_) for origin, id_, hash_ in
                  self.db.execute("SELECT origin, id, content_hash FROM articles").fetchall()}
         texts = dict(self.db.execute("SELECT text_key, id FROM articles").fetchall())
@@ -128,28 +128,43 @@ class Store:
         return RunSummary(len(todo) - changed, changed, unchanged, skipped, total, len(events))
 
     def _write(self, results) -> None:
+        """Replace the rows of these articles, in bulk (DuckDB inserts data frames far faster than rows)."""
         if not results:
             return
-        ids = [[r.article.id] for r in results]
+        self._insert("gone", pd.DataFrame({"id": [r.article.id for r in results],
+                                            "origin": [r.article.origin for r in results]}), replace=True)
         for table in ("mentions", "article_events"):
-            self.db.executemany(f"DELETE FROM {table} WHERE article_id = ?", ids)
-        self.db.executemany("DELETE FROM articles WHERE origin = ?", [[r.article.origin] for r in results])
-        self.db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?)", [
-            [r.article.origin, r.article.id, content_hash(r.article), text_key(r.article), _dump(r.article)]
-            for r in results])
-        self.db.executemany("INSERT INTO mentions VALUES (?, ?)",
-                            [[r.article.id, _dump(t)] for r in results for t in r.timexes])
-        self.db.executemany("INSERT INTO article_events VALUES (?, ?)",
-                            [[r.article.id, _dump(e)] for r in results for e in r.events])
+            self.db.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM gone)")
+        self.db.execute("DELETE FROM articles WHERE origin IN (SELECT origin FROM gone)")
+        self._insert("articles", pd.DataFrame(
+            [[r.article.origin, r.article.id, content_hash(r.article), text_key(r.article), _dump(r.article)]
+             for r in results], columns=["origin", "id", "content_hash", "text_key", "record"]))
+        self._insert("mentions", pd.DataFrame([[r.article.id, _dump(t)] for r in results for t in r.timexes],
+                                              columns=["article_id", "record"]))
+        self._insert("article_events", pd.DataFrame([[r.article.id, _dump(e)] for r in results for e in r.events],
+                                                    columns=["article_id", "record"]))
 
     def _replace_events(self, events: list[Event]) -> None:
         self.db.execute("DELETE FROM events")
-        rows = [[e.id, e.begin, e.end, e.precision, e.value, e.title, e.sentence,
-                 sorted({s.outlet or s.article_id for s in e.sources}), e.names, e.confidence, e.conflict, e.score,
-                 _dump(e)] for e in events]
-        for start in range(0, len(rows), WRITE_BATCH * 4):
-            self.db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                rows[start:start + WRITE_BATCH * 4])
+        self._insert("events", pd.DataFrame(
+            [[e.id, e.begin, e.end, e.precision, e.value, e.title, e.sentence,
+              sorted({s.outlet or s.article_id for s in e.sources}), e.names, e.confidence, e.conflict, e.score,
+              _dump(e)] for e in events],
+            columns=["id", "begin", "end", "precision", "value", "title", "sentence", "outlets", "names", "confidence",
+                     "conflict", "score", "record"]))
+
+    def _insert(self, table: str, frame: pd.DataFrame, replace: bool = False) -> None:
+        """Insert a data frame into ``table`` (or make ``table`` a temporary copy of it when ``replace``)."""
+        if frame.empty and not replace:
+            return
+        self.db.register("incoming", frame)
+        try:
+            if replace:
+                self.db.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM incoming")
+            else:
+                self.db.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+        finally:
+            self.db.unregister("incoming")
 
     def _write_report(self, run_number: int, report: list[ReportRow]) -> None:
         self.db.executemany("INSERT INTO report VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [

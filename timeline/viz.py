@@ -6,11 +6,12 @@ bars spanning their whole interval, so "1997" never looks like 1 January 1997.
 
 from __future__ import annotations
 
-import html
 from datetime import datetime, timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
+
+from .safe_text import escape_html
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -119,11 +120,11 @@ def _symbol(confidence: float, conflict: bool) -> str:
 
 def _hover(row: pd.Series) -> str:
     """Hover text: everything in it comes from articles, so it is escaped."""
-    sources = ", ".join(html.escape(o) for o in row["outlets"][:5]) + (" …" if len(row["outlets"]) > 5 else "")
+    sources = ", ".join(escape_html(o) for o in row["outlets"][:5]) + (" …" if len(row["outlets"]) > 5 else "")
     flags = (" · <b>conflicting dates</b>" if row["conflict"] else "") + \
             (" · low confidence" if row["confidence"] < 0.5 else "")
-    return (f"<b>{html.escape(_wrap(row['title']))}</b><br>"
-            f"as written: “{html.escape(row['date_text'])}” → {html.escape(row['value'])} ({row['precision']})"
+    return (f"<b>{escape_html(_wrap(row['title']))}</b><br>"
+            f"as written: “{escape_html(row['date_text'])}” → {escape_html(row['value'])} ({row['precision']})"
             f"<br>sources: {sources}{flags}")
 
 

@@ -8,13 +8,13 @@ Security Policy forbids every network request.
 
 from __future__ import annotations
 
-import html
 import json
 from datetime import UTC, datetime
 
 import pandas as pd
 from plotly.offline import get_plotlyjs
 
+from ..safe_text import escape_html
 from ..viz import figure
 from .links import safe_link
 
@@ -50,16 +50,16 @@ def highlighted_sentence(source: dict) -> str:
     start = source["date_span"][0] - source["sentence_span"][0]
     end = source["date_span"][1] - source["sentence_span"][0]
     if not 0 <= start <= end <= len(sentence):
-        return html.escape(sentence)
-    return (html.escape(sentence[:start]) + "<mark>" + html.escape(sentence[start:end]) + "</mark>"
-            + html.escape(sentence[end:]))
+        return escape_html(sentence)
+    return (escape_html(sentence[:start]) + "<mark>" + escape_html(sentence[start:end]) + "</mark>"
+            + escape_html(sentence[end:]))
 
 
 def _source_html(source: dict) -> str:
-    label = html.escape(source["outlet"] or source["title"] or source["article_id"])
+    label = escape_html(source["outlet"] or source["title"] or source["article_id"])
     link = safe_link(source["url"])
-    where = (f'<a href="{html.escape(link)}" rel="noopener noreferrer" target="_blank">{label}</a>' if link
-             else f'{label} <span class="file">({html.escape(source["origin"])})</span>')
+    where = (f'<a href="{escape_html(link)}" rel="noopener noreferrer" target="_blank">{label}</a>' if link
+             else f'{label} <span class="file">({escape_html(source["origin"])})</span>')
     return f'<li>{where}: <q>{highlighted_sentence(source)}</q></li>'
 
 
@@ -72,14 +72,14 @@ def _event_html(row: dict) -> str:
             (' <span class="flag weak">low confidence</span>' if row["confidence"] < 0.5 else "")
     n = row["n_sources"]
     return (
-        f'<article class="event" data-id="{html.escape(row["id"])}" data-outlets="{html.escape(outlets)}" '
-        f'data-names="{html.escape(names)}" data-begin="{row["begin"].isoformat()}" '
-        f'data-end="{row["end"].isoformat()}" data-search="{html.escape(search)}">'
-        f'<div class="when">{html.escape(display_date(row))}</div>'
-        f'<div class="what"><h3>{html.escape(row["title"])}</h3>'
-        f'<p class="meta">{n} source{"s" if n != 1 else ""} · {html.escape(row["precision"])} precision{flags}</p>'
+        f'<article class="event" data-id="{escape_html(row["id"])}" data-outlets="{escape_html(outlets)}" '
+        f'data-names="{escape_html(names)}" data-begin="{row["begin"].isoformat()}" '
+        f'data-end="{row["end"].isoformat()}" data-search="{escape_html(search)}">'
+        f'<div class="when">{escape_html(display_date(row))}</div>'
+        f'<div class="what"><h3>{escape_html(row["title"])}</h3>'
+        f'<p class="meta">{n} source{"s" if n != 1 else ""} · {escape_html(row["precision"])} precision{flags}</p>'
         f'<ul class="sources">{sources}</ul>'
-        f'<details><summary>How this date was worked out</summary><p>{html.escape(row["explanation"])}</p></details>'
+        f'<details><summary>How this date was worked out</summary><p>{escape_html(row["explanation"])}</p></details>'
         f'</div></article>')
 
 
@@ -92,10 +92,10 @@ def render(events: pd.DataFrame, title: str = "Timeline", n_articles: int | None
     span = (f'{display_date(rows[0])} – {display_date(max(rows, key=lambda r: r["end"]))}' if rows else "no dates")
     built = datetime.now(UTC).strftime("%d %b %Y %H:%M UTC")
     summary = (f'{n_articles if n_articles is not None else len({s["article_id"] for r in rows for s in r["sources"]})}'
-               f' articles · {len(rows)} events · {html.escape(span)} · built {built}')
-    options = lambda values: "".join(f'<option value="{html.escape(v)}">{html.escape(v)}</option>' for v in values)  # noqa: E731
+               f' articles · {len(rows)} events · {escape_html(span)} · built {built}')
+    options = lambda values: "".join(f'<option value="{escape_html(v)}">{escape_html(v)}</option>' for v in values)  # noqa: E731
     return _PAGE.format(
-        csp=_CSP, title=html.escape(title), summary=summary, style=_STYLE,
+        csp=_CSP, title=escape_html(title), summary=summary, style=_STYLE,
         outlet_options=options(outlets), name_options=options(names),
         events="".join(_event_html(r) for r in rows) or '<p class="empty">No dated events.</p>',
         plotly=get_plotlyjs(), figure=json_for_script(json.loads(fig.to_json())), script=_SCRIPT,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 import json
 from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
+from ..safe_text import escape_html
 from .links import safe_link
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -77,21 +77,21 @@ def timelinejs(events: pd.DataFrame, title: str = "Timeline") -> dict:
     """
     items = []
     for row in events.to_dict("records"):
-        links = "".join(f' <a href="{html.escape(url)}" rel="noopener noreferrer">{html.escape(outlet)}</a>'
+        links = "".join(f' <a href="{escape_html(url)}" rel="noopener noreferrer">{escape_html(outlet)}</a>'
                         for url, outlet in _source_links(row))
         item = {
             "unique_id": row["id"],
             "start_date": _timelinejs_date(row["begin"], row["precision"]),
-            "text": {"headline": html.escape(row["title"]), "text": f"<p>{html.escape(row['sentence'])}</p>"
+            "text": {"headline": escape_html(row["title"]), "text": f"<p>{escape_html(row['sentence'])}</p>"
                      + (f"<p>Sources:{links}</p>" if links else "")},
-            "group": html.escape(row["outlets"][0]) if row["outlets"] else "",
-            "display_date": html.escape(row["date_text"]),
+            "group": escape_html(row["outlets"][0]) if row["outlets"] else "",
+            "display_date": escape_html(row["date_text"]),
         }
         if row["precision"] not in ("day", "minute", "hour", "part_of_day"):
             # The end is exclusive in our intervals and inclusive in TimelineJS: step back one moment.
             item["end_date"] = _timelinejs_date(row["end"] - pd.Timedelta(seconds=1), row["precision"])
         items.append(item)
-    return {"title": {"text": {"headline": html.escape(title), "text": f"{len(items)} events"}}, "events": items}
+    return {"title": {"text": {"headline": escape_html(title), "text": f"{len(items)} events"}}, "events": items}
 
 
 def _source_links(row: dict) -> list[tuple[str, str]]:

@@ -27,6 +27,8 @@ from .decode import UnreadableInput, decode, tidy
 from .infer import infer_published
 from .readers import MANIFEST_NAMES, Record, Skipped, canonical_fields, read_html, read_path
 
+MAX_CHARS = 1_000_000  # default per-article size limit: bounds the time and memory one input can take
+
 
 @dataclass
 class ReportRow:
@@ -44,18 +46,20 @@ class ReportRow:
 class IngestResult:
     articles: list[Article] = field(default_factory=list)
     report: list[ReportRow] = field(default_factory=list)
+    max_chars: int = MAX_CHARS
 
 
 def load(inputs: Iterable[str | Path | Article], published: Mapping[str, str | date] | None = None,
-         allow_private_urls: bool = False) -> IngestResult:
+         allow_private_urls: bool = False, max_chars: int = MAX_CHARS) -> IngestResult:
     """Read every input (files, folders searched recursively, http(s) URLs, or ready Articles).
 
     ``published`` maps a file name (or path, or article id) to a publication
     date that overrides all other metadata. URLs on loopback or private
     networks are refused unless ``allow_private_urls`` (trafilatura's SSRF guard).
+    An article longer than ``max_chars`` characters is skipped with a message.
     """
     overrides = dict(published or {})
-    result = IngestResult()
+    result = IngestResult(max_chars=max_chars)
     by_text: dict[str, Article] = {}
     used_ids: set[str] = set()
     for item in inputs:
@@ -161,6 +165,7 @@ def _article(record: Record, file: Path | None, manifest_meta: dict[str, str], o
         url=url if re.match(r"https?://", url, re.IGNORECASE) else "",
         author=meta.get("author", "").strip(),
         origin=record.origin,
+        warnings=list(record.warnings),
     )
     _publication_date(article, [
         (override, "metadata", "high"),
@@ -200,6 +205,10 @@ def _publication_date(article: Article, stated: list[tuple[object, str, str]]) -
 
 
 def _add(result: IngestResult, by_text: dict[str, Article], used_ids: set[str], article: Article, origin: str) -> None:
+    if len(article.text) > result.max_chars:
+        result.report.append(ReportRow(origin, "skipped", f"article too large: {len(article.text):,} characters, the "
+                                                          f"limit is {result.max_chars:,} (raise it with --max-chars)"))
+        return
     key = hashlib.sha1(" ".join(article.text.split()).lower().encode()).hexdigest()
     if key in by_text:
         first = by_text[key]

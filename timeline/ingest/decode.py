@@ -15,6 +15,12 @@ class UnreadableInput(ValueError):
     """The bytes are not text we can read; the message says why."""
 
 
+class TruncatedText(str):
+    """Text decoded from a file whose last bytes were an incomplete character; ``note`` says so."""
+
+    note: str = ""
+
+
 def decode(data: bytes) -> str:
     """Decode article bytes: BOMs first, then UTF-8, then charset detection (Windows-1252, Latin-1 ...)."""
     if not data:
@@ -29,8 +35,11 @@ def decode(data: bytes) -> str:
         raise UnreadableInput("binary data (NUL bytes), not text")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        if err.reason == "unexpected end of data" and err.start >= len(data) - 3:
+            text = TruncatedText(data[:err.start].decode("utf-8"))
+            text.note = f"truncated UTF-8: the incomplete character in the last {len(data) - err.start} byte(s) was dropped"
+            return text
     best = from_bytes(data).best()
     if best is None:
         raise UnreadableInput("undecodable: no text encoding fits these bytes")

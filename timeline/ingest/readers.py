@@ -38,6 +38,7 @@ class Record:
     text: str
     meta: dict[str, str] = field(default_factory=dict)  # stated by the record: front matter, fields, header lines
     html_meta: dict[str, str] = field(default_factory=dict)  # read from a web page's markup (less trusted)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -64,14 +65,22 @@ def read_path(path: Path) -> Iterator[Record | Skipped]:
         yield Skipped(str(path), f"unsupported file type '{suffix or '(none)'}'")
         return
     try:
-        text = tidy(decode(path.read_bytes()))
+        decoded = decode(path.read_bytes())
     except UnreadableInput as err:
         yield Skipped(str(path), str(err))
         return
     except OSError as err:
         yield Skipped(str(path), f"cannot read: {err.strerror or err}")
         return
-    yield from reader(str(path), text)
+    note = getattr(decoded, "note", "")
+    produced = False
+    for entry in reader(str(path), tidy(decoded)):
+        produced = True
+        if note and isinstance(entry, Record):
+            entry.warnings.append(note)
+        yield entry
+    if not produced:  # a header without rows, "[]", blank lines: still accounted for
+        yield Skipped(str(path), "no articles in the file")
 
 
 def read_plain(origin: str, text: str) -> Iterator[Record | Skipped]:
@@ -159,7 +168,7 @@ def read_csv(origin: str, text: str) -> Iterator[Record | Skipped]:
         yield Skipped(origin, "empty CSV")
         return
     try:
-        reader = csv.DictReader(io.StringIO(text))
+        reader = csv.DictReader(io.StringIO(text), strict=True)  # a quote left open is an error, not a huge field
         header = reader.fieldnames or []
         if "text" not in {_CANONICAL.get(h.strip().lower()) for h in header if h}:
             yield Skipped(origin, f"CSV without a text column (columns: {', '.join(h for h in header if h) or 'none'})")

@@ -97,7 +97,7 @@ class Rule:
 # -- guards: reject look-alikes --------------------------------------------------------
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)\W{0,3}$")
-_WORD_AFTER = re.compile(r"^\W{0,2}([A-Za-z][A-Za-z']*)")
+_WORD_AFTER = re.compile(r"^[^\w\n]{0,2}([A-Za-z][A-Za-z']*)")  # never across a line break
 _PREPOSITION_CUES = frozenset({
     "in", "of", "on", "since", "until", "till", "by", "during", "from", "to", "through", "before",
     "after", "early", "late", "mid", "last", "next", "this", "and", "or", "between", "throughout",
@@ -210,7 +210,7 @@ def not_attributive(m: re.Match, text: str) -> bool:
     """'quarterly dividend' and 'daily life' use the word as an adjective, not as a repeated time."""
     if not m.group("adverb"):
         return True
-    nxt = re.match(r"\s+([A-Za-z]+)", text[m.end():m.end() + 30])
+    nxt = re.match(r"[ \t]+([A-Za-z]+)", text[m.end():m.end() + 30])  # the next word on the same line
     return nxt is None or nxt.group(1) in _FUNCTION_WORDS
 
 
@@ -717,14 +717,14 @@ RULES: list[Rule] = [
     Rule("day_month_year", rf"\b{WD}{D}\s+(?:of\s+)?{M_},?\s*{Y}\b", full_date,
          (Example("| 26 February 2024, Monday |", None, "26 February 2024", "2024-02-26"),
           Example("on the 7th of October 2023", None, "7th of October 2023", "2023-10-07"))),
-    Rule("month_day", rf"\b{WD}{M_}\s*{D}\b(?!\s*(?:,\s*)?\d|:\d|%)", month_day,
+    Rule("month_day", rf"\b{WD}{M_}\s*{D}\b(?![ \t]*(?:,[ \t]*)?\d|:\d|%)", month_day,
          (Example("a nationwide address on Nov. 22.", "2024-02-26", "Nov. 22", "2023-11-22"),
           Example("The deadline is March 30.", "2024-02-26", "March 30", "2024-03-30"),
           Example("after Oct. 7 could have", "2024-02-26", "Oct. 7", "2023-10-07"),
           Example("Hamas's October 7, 2023, massacre. Hostages abducted on October 7 remain.", "2024-11-01",
                   "October 7", "2023-10-07")),
          guard=names_ok),
-    Rule("day_month", rf"\b{WD}(?:the\s+)?{D}\s+(?:of\s+)?{M_}(?!\s*,?\s*\d)", month_day,
+    Rule("day_month", rf"\b{WD}(?:the\s+)?{D}\s+(?:of\s+)?{M_}(?![ \t]*,?[ \t]*\d)", month_day,
          (Example("on 7 October Hamas attacked", "2024-02-26", "7 October", "2023-10-07"),),
          guard=names_ok),
     Rule("month_year", rf"\b{POS}{M_},?\s+(?:of\s+)?{Y}\b", month_year,
@@ -732,7 +732,7 @@ RULES: list[Rule] = [
           Example("in early January 1998", None, "early January 1998", "1998-01", mod="START")),
          guard=both(names_ok, year_ok)),
     Rule("month_alone",
-         rf"\b{POS}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past)\s+)?{M_}(?![\s.]*\d)",
+         rf"\b{POS}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past)\s+)?{M_}(?![ \t.]*\d)",
          month_alone,
          (Example("In September, Israel assassinated Nasrallah", "2024-11-01", "September", "2024-09"),
           Example("released 105 civilians during a weeklong truce in late November", "2024-11-01",

@@ -25,6 +25,7 @@ _RANGE_OPEN = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 
 
@@ -95,6 +96,12 @@ def _tag(text: str, anchor_time: datetime | None, day_first: bool) -> list[Timex
             outcome = cand.rule.interpret(cand.match, ctx)
         except NotADate:
             continue
+        except OverflowError:  # steps past year 1 or 9999: the date cannot be placed, as if there were no DCT
+            ctx = Context(None, day_first, None, "", None, text, (cand.start, cand.end))
+            try:
+                outcome = cand.rule.interpret(cand.match, ctx)
+            except (NotADate, OverflowError):
+                continue
         parts = outcome if isinstance(outcome, list) else [Part(cand.start, cand.end, outcome)]
         for part in parts:
             timex = _to_timex(text, part, cand.rule.name, len(timexes) + 1)
@@ -127,8 +134,8 @@ def _candidates(text: str) -> list[_Candidate]:
     lowered = text.translate(_ASCII_LOWER)
     for order, rule in enumerate(RULES):
         for raw in rule.regex.finditer(lowered):
-            if raw.end() == raw.start():
-                continue
+            if raw.end() == raw.start() or _BLANK_LINE.search(lowered, raw.start(), raw.end()):
+                continue  # empty, or running across a paragraph break
             match = OriginalMatch(raw, text)
             if rule.guard is None or rule.guard(match, text):
                 found.append(_Candidate(raw.start(), raw.end(), order, rule, match))
