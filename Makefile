@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test setup setup-dev chromium evaluate bench clean
+.PHONY: run test setup setup-dev chromium evaluate bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,5 +38,12 @@ evaluate: setup
 bench: setup
 	$(BIN)/python benchmarks/bench_tagger.py
 
+# Coverage-guided fuzzing of the tagger and the readers (atheris), FUZZ_SECONDS each; crashes land in ./crash-*
+FUZZ_SECONDS ?= 120
+fuzz: setup-dev
+	mkdir -p .fuzz/tagger .fuzz/readers
+	$(BIN)/python tests/fuzz/fuzz_tagger.py -max_total_time=$(FUZZ_SECONDS) .fuzz/tagger seeds
+	$(BIN)/python tests/fuzz/fuzz_readers.py -max_total_time=$(FUZZ_SECONDS) .fuzz/readers
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info .fuzz artifacts
