@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from timeline.evaluate import read_timeml, tml_files  # noqa: E402
 from timeline.events import events_for_article, merge_events  # noqa: E402
-from timeline.events.merge import Vectors, same_happening  # noqa: E402
+from timeline.events.merge import Vectors, same_happening, slim  # noqa: E402
 from timeline.ingest import load  # noqa: E402
 from timeline.model import Article  # noqa: E402
 from timeline.temporal import tag  # noqa: E402
@@ -46,7 +46,8 @@ def labelled_pairs() -> list[tuple[float, bool, bool]]:
             if label:
                 events.append(event)
                 gold.append(label)
-    vectors = Vectors(events)
+    slims = [slim(e) for e in events]
+    vectors = Vectors([s.terms for s in slims])
     pairs = []
     for i in range(len(events)):
         for j in range(i + 1, len(events)):
@@ -54,7 +55,7 @@ def labelled_pairs() -> list[tuple[float, bool, bool]]:
             if a.sources[0].article_id == b.sources[0].article_id or not a.interval.overlaps(b.interval):
                 continue
             similarity = vectors.cosine(i, j)
-            named = same_happening(a, b, -1.0)
+            named = same_happening(slims[i], slims[j], -1.0)
             pairs.append((similarity, named, gold[i] == gold[j]))
     return pairs
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from .events import merge_events
+from .events.merge import Slim, materialize, plan_merge, slim
 from .filters import EventFilter
 from .ingest import MAX_CHARS, ReportRow, load
 from .model import Article, Event, Interval, Source, Timex
@@ -30,7 +30,9 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (origin TEXT PRIMARY KEY, id TEXT UNIQUE, content_hash TEXT, text_key TEXT,
                                      record JSON);
 CREATE TABLE IF NOT EXISTS mentions (article_id TEXT, record JSON);
-CREATE TABLE IF NOT EXISTS article_events (article_id TEXT, record JSON);
+CREATE TABLE IF NOT EXISTS article_events (article_id TEXT, event_id TEXT, "begin" TIMESTAMP, "end" TIMESTAMP,
+                                           precision TEXT, named_as TEXT, year_guessed BOOLEAN, confidence DOUBLE,
+                                           title_length INTEGER, centrality DOUBLE, terms JSON, record JSON);
 CREATE TABLE IF NOT EXISTS events (id TEXT, "begin" TIMESTAMP, "end" TIMESTAMP, precision TEXT, value TEXT, title TEXT,
                                    sentence TEXT, outlets TEXT[], names TEXT[], confidence DOUBLE, conflict BOOLEAN,
                                    score DOUBLE, record JSON);
@@ -109,6 +111,7 @@ class Store:
                 ids.add(article.id)
             todo.append(article)
         run_number = (self.db.execute("SELECT coalesce(max(run), 0) FROM runs").fetchone()[0] or 0) + 1
+        processed = len(todo)
         progress = Progress(len(todo)) if show_progress and todo else None
         with self.transaction():
             batch = []
@@ -118,14 +121,14 @@ class Store:
                     self._write(batch)
                     batch = []
             self._write(batch)
-            events = merge_events(self.article_events())
-            self._replace_events(events)
+            del todo, batch, ingested  # the articles are stored; merging needs only slim rows
+            merged = self._merge()
             self._write_report(run_number, report)
             skipped = sum(r.status != "loaded" for r in report)
             self.db.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?)",
-                            [run_number, datetime.now(), len(todo) - changed, changed, unchanged, skipped])
+                            [run_number, datetime.now(), processed - changed, changed, unchanged, skipped])
         total = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        return RunSummary(len(todo) - changed, changed, unchanged, skipped, total, len(events))
+        return RunSummary(processed - changed, changed, unchanged, skipped, total, merged)
 
     def _write(self, results) -> None:
         """Replace the rows of these articles, in bulk (DuckDB inserts data frames far faster than rows)."""
@@ -141,11 +144,45 @@ class Store:
              for r in results], columns=["origin", "id", "content_hash", "text_key", "record"]))
         self._insert("mentions", pd.DataFrame([[r.article.id, _dump(t)] for r in results for t in r.timexes],
                                               columns=["article_id", "record"]))
-        self._insert("article_events", pd.DataFrame([[r.article.id, _dump(e)] for r in results for e in r.events],
-                                                    columns=["article_id", "record"]))
+        rows = []
+        for r in results:
+            for event in r.events:
+                s = slim(event)
+                rows.append([r.article.id, event.id, s.begin, s.end, s.precision, s.named_as, s.year_guessed,
+                             s.confidence, s.title_length, s.centrality, json.dumps(s.terms), _dump(event)])
+        self._insert("article_events", pd.DataFrame(rows, columns=[
+            "article_id", "event_id", "begin", "end", "precision", "named_as", "year_guessed", "confidence",
+            "title_length", "centrality", "terms", "record"]))
 
-    def _replace_events(self, events: list[Event]) -> None:
+    def _merge(self) -> int:
+        """Re-merge every stored article's events: plan on slim rows, then write merged events batch by batch."""
+        self.db.execute("CREATE OR REPLACE TEMP TABLE ordered AS SELECT row_number() OVER (ORDER BY article_id, event_id)"
+                        " - 1 AS i, * FROM article_events")
+        cursor = self.db.execute('SELECT "begin", "end", precision, named_as, year_guessed, article_id, confidence, '
+                                 "title_length, centrality, terms FROM ordered ORDER BY i")
+        slims = []
+        while rows := cursor.fetchmany(50_000):
+            slims.extend(Slim(*row[:9], json.loads(row[9])) for row in rows)
+        plan = plan_merge(slims)
+        del slims
+
+        def fetch(indices: list[int]) -> list[Event]:
+            found = dict(self.db.execute("SELECT i, record FROM ordered WHERE i IN (SELECT unnest(?::BIGINT[]))",
+                                         [indices]).fetchall())
+            return [event_from(json.loads(found[i])) for i in indices]
+
         self.db.execute("DELETE FROM events")
+        batch, count = [], 0
+        for event in materialize(plan, fetch):
+            batch.append(event)
+            if len(batch) >= WRITE_BATCH * 4:
+                self._insert_events(batch)
+                count, batch = count + len(batch), []
+        self._insert_events(batch)
+        self.db.execute("DROP TABLE ordered")
+        return count + len(batch)
+
+    def _insert_events(self, events: list[Event]) -> None:
         self._insert("events", pd.DataFrame(
             [[e.id, e.begin, e.end, e.precision, e.value, e.title, e.sentence,
               sorted({s.outlet or s.article_id for s in e.sources}), e.names, e.confidence, e.conflict, e.score,
@@ -172,10 +209,6 @@ class Store:
              r.published_confidence, r.warnings] for r in report])
 
     # -- reading ----------------------------------------------------------------------------------
-    def article_events(self) -> list[Event]:
-        rows = self.db.execute("SELECT record FROM article_events ORDER BY article_id, json_extract_string(record, '$.id')")
-        return [event_from(json.loads(record)) for (record,) in rows.fetchall()]
-
     def events(self, where: EventFilter | None = None) -> pd.DataFrame:
         """Merged events as a table, filtered in SQL so a large store need not be loaded whole."""
         sql, params = "SELECT record FROM events", []
