@@ -20,6 +20,7 @@ from timeline.filters import EventFilter
 from timeline.ingest import IngestResult, load
 from timeline.pipeline import Timeline, assemble
 from timeline.safe_text import markdown_escape, markdown_highlight
+from timeline.store import Store
 from timeline.temporal import tag
 from timeline.viz import figure
 
@@ -47,6 +48,11 @@ def read_inputs(uploads: tuple[tuple[str, bytes], ...], folder: str, pasted: tup
     for article in result.articles:
         article.origin = article.origin.replace(scratch + "/", "upload: ")
     return result
+
+
+@st.cache_resource
+def open_store(path: str) -> Store:
+    return Store(path, read_only=True)
 
 
 def with_edited_dates(articles: list[Article], edits: dict[str, date]) -> list[Article]:
@@ -98,40 +104,61 @@ with st.sidebar:
                                                 published_confidence="high" if pasted_date else "none",
                                                 origin=f"pasted {len(state.pasted) + 1}"))
     folder = st.text_input("Read a folder (on this computer)", placeholder="/path/to/articles", key="folder")
+    store_path = st.text_input("Open a project store (.duckdb)", placeholder="project.duckdb", key="store",
+                               help="Made by `timeline build … --db FILE`; filtered in SQL, not loaded whole.").strip()
 
 folder_path = folder.strip()
 if folder_path and not Path(folder_path).is_dir():
     st.error(f"Folder not found: {folder_path}")
     folder_path = ""
-# The timeline and its tables are rebuilt only when the inputs or the date edits change; filters reuse them.
-inputs_key = (tuple((f.name, f.size, f.file_id) for f in uploads or []), folder_path, len(state.pasted),
-              tuple(sorted(state.edits.items())))
-if state.get("built_for") != inputs_key:
-    ingested = read_inputs(tuple((f.name, f.getvalue()) for f in uploads or []), folder_path, tuple(state.pasted))
-    built = build_timeline(ingested, state.edits)
-    state.built = (built, built.events, built.articles, built.report, built.mentions)
-    state.built_for = inputs_key
-timeline, events, articles, report, mentions = state.built
+if store_path and not Path(store_path).is_file():
+    st.error(f"Store not found: {store_path}")
+    store_path = ""
+
+store = open_store(store_path) if store_path else None
+if store is not None:
+    facets = store.facets()
+    articles, report = store.articles_frame(), store.report_frame()
+    mention_count, event_count = store.counts()["mentions"], facets["events"]
+    texts = store.article_text
+else:
+    # The timeline and its tables are rebuilt only when the inputs or the date edits change; filters reuse them.
+    inputs_key = (tuple((f.name, f.size, f.file_id) for f in uploads or []), folder_path, len(state.pasted),
+                  tuple(sorted(state.edits.items())))
+    if state.get("built_for") != inputs_key:
+        ingested = read_inputs(tuple((f.name, f.getvalue()) for f in uploads or []), folder_path, tuple(state.pasted))
+        built = build_timeline(ingested, state.edits)
+        state.built = (built.events, built.articles, built.report, built.mentions,
+                       {a.id: a.text for a in built.article_list})
+        state.built_for = inputs_key
+    events, articles, report, mentions, article_texts = state.built
+    facets = {"outlets": sorted({o for values in events["outlets"] for o in values}),
+              "names": sorted({n for values in events["names"] for n in values}, key=str.lower),
+              "precisions": sorted(set(events["precision"])),
+              "first": events["begin"].min() if not events.empty else None,
+              "last": events["end"].max() if not events.empty else None}
+    mention_count, event_count = len(mentions), len(events)
+    texts = article_texts.get
 
 with st.sidebar:
     st.header("Filter")
     lanes = st.radio("Lanes", ["source", "name", "auto"], horizontal=True)
     text = st.text_input("Search words", key="search")
-    if not events.empty:
-        first, last = events["begin"].min().date(), events["end"].max().date()
+    if facets["first"] is not None:
+        first, last = facets["first"].date(), facets["last"].date()
         span = st.date_input("Dates", value=(first, last), min_value=first, max_value=last, key="dates")
     else:
         span = ()
-    outlets = st.multiselect("Sources", sorted({o for values in events["outlets"] for o in values}))
-    names = st.multiselect("Names", sorted({n for values in events["names"] for n in values}, key=str.lower))
-    precisions = st.multiselect("Precision", sorted(set(events["precision"])))
+    outlets = st.multiselect("Sources", facets["outlets"])
+    names = st.multiselect("Names", facets["names"])
+    precisions = st.multiselect("Precision", facets["precisions"])
     confidence = st.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.1)
     conflicts = st.checkbox("Conflicts only")
 
 chosen = EventFilter(start=span[0] if len(span) > 0 else None, end=span[1] if len(span) > 1 else None,
                      outlets=outlets, names=names, text=text, precisions=precisions, min_confidence=confidence,
                      conflicts_only=conflicts)
-shown = chosen.apply(events)
+shown = store.events(chosen) if store is not None else chosen.apply(events)
 
 # -- main ----------------------------------------------------------------------------------------
 st.title("timeline")
@@ -140,33 +167,29 @@ st.caption("Dated, source-linked events from news articles. Every date shows the
 skipped = report[report["status"] != "loaded"]
 for row in skipped.itertuples():
     st.error(f"Skipped {row.input}: {row.reason}")
-st.markdown(f"**{len(articles)}** articles · **{len(shown)}** of {len(events)} events shown · "
-            f"**{len(mentions)}** date expressions")
+st.markdown(f"**{len(articles)}** articles · **{len(shown)}** of {event_count} events shown · "
+            f"**{mention_count}** date expressions" + (f" · store {markdown_escape(store_path)}" if store else ""))
 
 tab_timeline, tab_dates, tab_report = st.tabs(["Timeline", "Publication dates", "Ingest report"])
 
 with tab_timeline:
     chart = st.plotly_chart(figure(shown, lanes), on_select="rerun", key="chart")
-    selected = [p.get("customdata") for p in (chart.selection.points if chart and chart.selection else [])]
-    by_id = {e.id: e for e in timeline.event_list}
-    texts = {a.id: a.text for a in timeline.article_list}
-    for event_id in selected:
-        event = by_id.get(event_id)
-        if event is None:
-            continue
+    selected = {p.get("customdata") for p in (chart.selection.points if chart and chart.selection else [])}
+    for event in shown[shown["id"].isin(selected)].itertuples():
         with st.container(border=True):
             st.subheader(event.title)
             st.markdown(f"“{markdown_escape(event.date_text)}” → **{event.value}** ({event.precision}) · "
                         f"{markdown_escape(event.explanation)}")
             for source in event.sources:
-                link = source.url if source.url.startswith(("http://", "https://")) else ""
-                st.markdown(f"*{markdown_escape(source.outlet or source.article_id)}* · {markdown_escape(source.origin)}")
+                link = source["url"] if source["url"].startswith(("http://", "https://")) else ""
+                st.markdown(f"*{markdown_escape(source['outlet'] or source['article_id'])}* · "
+                            f"{markdown_escape(source['origin'])}")
                 if link:
                     st.link_button("Open the original article", link)
-                article_text = texts.get(source.article_id, source.sentence)
-                start, end = source.sentence_span
-                st.markdown(markdown_highlight(article_text[start:end], source.date_span[0] - start,
-                                               source.date_span[1] - start))
+                start, end = source["sentence_span"]
+                article_text = texts(source["article_id"]) or source["sentence"]
+                st.markdown(markdown_highlight(article_text[start:end], source["date_span"][0] - start,
+                                               source["date_span"][1] - start))
 
     table = shown.assign(
         date=shown["begin"].dt.strftime("%Y-%m-%d"),
@@ -188,17 +211,20 @@ with tab_timeline:
 with tab_dates:
     st.dataframe(articles[["id", "title", "outlet", "published", "published_source", "published_confidence",
                            "dates_found", "unresolved", "warnings"]], hide_index=True)
-    with st.form("edit-date"):
-        st.markdown("**Correct a publication date**: the article's dates are resolved again at once.")
-        article_id = st.selectbox("Article", list(articles["id"]), key="edit_article")
-        current = articles.set_index("id").loc[article_id, "published"] if article_id else None
-        new_date = st.date_input("Published", value=current if isinstance(current, date) else None, key="edit_date",
-                                 min_value=date(1, 1, 1))
-        if st.form_submit_button("Apply") and article_id and new_date:
-            state.edits[article_id] = new_date
-            st.rerun()
+    if store is not None:
+        st.info("Dates in a store are corrected by rebuilding it: `timeline build … --db FILE --published FILE=DATE`.")
+    else:
+        with st.form("edit-date"):
+            st.markdown("**Correct a publication date**: the article's dates are resolved again at once.")
+            article_id = st.selectbox("Article", list(articles["id"]), key="edit_article")
+            current = articles.set_index("id").loc[article_id, "published"] if article_id else None
+            new_date = st.date_input("Published", value=current if isinstance(current, date) else None,
+                                     key="edit_date", min_value=date(1, 1, 1))
+            if st.form_submit_button("Apply") and article_id and new_date:
+                state.edits[article_id] = new_date
+                st.rerun()
     undated = articles[articles["published"].isna()]
-    if not undated.empty:
+    if not undated.empty and store is None:
         st.subheader("Needs attention")
         for row in undated.itertuples():
             left = mentions[(mentions["article_id"] == row.id) & ~mentions["resolved"]]["text"].tolist()

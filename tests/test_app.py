@@ -57,3 +57,26 @@ def test_bad_input_is_reported_and_the_rest_still_loads(app, tmp_path):
     assert "empty.txt: empty file" in errors and "malformed JSON on line 2" in errors
     assert app.markdown[0].value.startswith("**6** articles")
     assert "2022-06-02" in set(event_table(app)["date"])
+
+
+def test_opens_a_project_store_and_filters_it_in_sql(app, tmp_path):
+    from timeline.filters import EventFilter
+    from timeline.store import Store
+
+    path = tmp_path / "project.duckdb"
+    store = Store(path)
+    store.build([ROOT / "seeds"])
+    stored_events = store.counts()["events"]
+    store.close()
+    app.text_input(key="store").set_value(str(path)).run()
+    assert not app.exception
+    assert len(event_table(app)) == stored_events
+    assert f"**{stored_events}** of {stored_events} events shown" in app.markdown[0].value
+    assert "store" in app.markdown[0].value
+    app.text_input(key="search").set_value("Kassab").run()
+    narrowed = event_table(app)
+    reader = Store(path, read_only=True)
+    expected = reader.events(EventFilter(text="Kassab"))
+    reader.close()
+    assert 0 < len(narrowed) < stored_events
+    assert list(narrowed["title"]) == list(expected["title"])

@@ -233,6 +233,42 @@ class Store:
             "FROM report WHERE run = (SELECT max(run) FROM report)").fetchall()]
         return Timeline(articles, timexes, events, report)
 
+    def facets(self) -> dict:
+        """What the filter widgets offer: sources, names, precisions and the date span, from SQL."""
+        one = self.db.execute('SELECT min("begin"), max("end"), count(*) FROM events').fetchone()
+
+        def column(sql: str) -> list[str]:
+            return [row[0] for row in self.db.execute(sql).fetchall()]
+        return {
+            "outlets": column("SELECT DISTINCT unnest(outlets) AS o FROM events ORDER BY o"),
+            "names": column("SELECT DISTINCT unnest(names) AS n FROM events ORDER BY lower(n)"),
+            "precisions": column("SELECT DISTINCT precision FROM events ORDER BY 1"),
+            "first": one[0], "last": one[1], "events": one[2],
+        }
+
+    def articles_frame(self) -> pd.DataFrame:
+        """The articles table without loading their texts."""
+        return self.db.execute("""
+            SELECT a.id, a.record->>'title' AS title, a.record->>'outlet' AS outlet, a.record->>'url' AS url,
+                   a.origin, TRY_CAST(a.record->>'published' AS DATE) AS published,
+                   a.record->>'published_source' AS published_source,
+                   a.record->>'published_confidence' AS published_confidence,
+                   coalesce(m.found, 0) AS dates_found, coalesce(m.unresolved, 0) AS unresolved,
+                   array_to_string(CAST(a.record->'warnings' AS TEXT[]), '; ') AS warnings
+            FROM articles a LEFT JOIN (
+                SELECT article_id, count(*) AS found,
+                       count(*) FILTER (WHERE contains(record->>'value', 'X') AND record->>'type' IN ('DATE', 'TIME'))
+                       AS unresolved
+                FROM mentions GROUP BY article_id) m ON m.article_id = a.id
+            ORDER BY a.id""").df()
+
+    def report_frame(self) -> pd.DataFrame:
+        return self.db.execute("SELECT * EXCLUDE (run) FROM report WHERE run = (SELECT max(run) FROM report)").df()
+
+    def article_text(self, article_id: str) -> str:
+        row = self.db.execute("SELECT record->>'text' FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else ""
+
     def counts(self) -> dict[str, int]:
         return {table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in ("articles", "mentions", "article_events", "events", "runs")}

@@ -63,7 +63,7 @@ def events_for_article(article: Article, timexes: list[Timex]) -> list[Event]:
             confidence=round(confidence, 2),
             sources=[Source(article.id, article.title, article.outlet, article.url, article.origin, sentence,
                             (start, end), (timex.start, timex.end), timex.text)],
-            names=names_in(sentence),
+            names=names_in(sentence, article.text),
             centrality=1.0 / (1.0 + index / 5.0),
             named_as=named_happening(article.text, timex.end),
             year_guessed=timex.rule in _YEARLESS_RULES and timex.anchor == "DCT",

@@ -25,11 +25,19 @@ _STOP = frozenset({
 }) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
-def names_in(sentence: str) -> list[str]:
-    """Distinct capitalised phrases, leading stop words removed, in order of appearance."""
+def names_in(sentence: str, context: str = "") -> list[str]:
+    """Distinct capitalised phrases, leading stop words removed, in order of appearance.
+
+    A single word capitalised only because it starts the sentence ("Acrid smoke ...") counts when the
+    ``context`` (the article) also writes it capitalised in mid-sentence, or when it is an acronym.
+    """
     found: list[str] = []
     for match in _PHRASE.finditer(sentence):
         words = match.group(0).split()
+        starts = match.start() == len(sentence) - len(sentence.lstrip("\"' "))
+        if starts and len(words) == 1 and not words[0].isupper() and not re.search(
+                rf"[a-z,;:] {re.escape(words[0])}\b", context or sentence):
+            continue
         while words and words[0].lower().strip("’'") in _STOP:
             words = words[1:]
         while words and words[-1].lower() in ("of", "the", "and", "for", "al", "bin"):
