@@ -122,4 +122,6 @@ def test_yearless_named_date_takes_the_stated_year():
 
 def test_names_keep_their_letters():
     from timeline.events.names import names_in
-    assert names_in("Hamas's leader met Rebels from Gaza's north and the IDF.") == ["Hamas", "Rebels", "Gaza", "IDF"]
+    article = "Hamas's leader met Rebels from Gaza's north and the IDF. Talks with Hamas went on. Acrid smoke rose."
+    assert names_in("Hamas's leader met Rebels from Gaza's north and the IDF.", article) == ["Hamas", "Rebels", "Gaza", "IDF"]
+    assert names_in("Acrid smoke rose.", article) == [], "a capital only because the sentence starts there"

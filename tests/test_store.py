@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -96,9 +97,10 @@ def test_a_killed_run_leaves_the_store_as_it_was(tmp_path, folder):
                                 "--workers", "1"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     seen = b""
     deadline = time.monotonic() + 120
-    while b"/400 articles" not in seen and time.monotonic() < deadline:  # kill once processing is under way
+    while not re.search(rb"\d+ articles ", seen) and time.monotonic() < deadline:  # processing is under way
         seen += os.read(process.stderr.fileno(), 200)
     time.sleep(0.5)
+    assert process.poll() is None, "the run must still be going when it is killed"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     store = Store(path)

@@ -6,6 +6,14 @@
 """
 
 from .model import Article, Event, Interval, Source, Timex
-from .pipeline import Timeline, build
 
 __all__ = ["Article", "Event", "Interval", "Source", "Timeline", "Timex", "build"]
+
+
+def __getattr__(name: str):
+    """`build` and `Timeline` load pandas; worker processes, which only tag, do not need it."""
+    if name in ("build", "Timeline"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'timeline' has no attribute {name!r}")

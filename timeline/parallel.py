@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from multiprocessing import get_context
 
 from .events import events_for_article
@@ -41,14 +41,19 @@ def default_workers() -> int:
 
 def run(articles: Iterable[Article], workers: int = 1, dask_address: str | None = None,
         progress: Progress | None = None) -> Iterator[ArticleResult]:
-    """Process articles in order: in this process, on ``workers`` processes, or on a Dask cluster."""
-    articles = list(articles)
+    """Process articles in order: in this process, on ``workers`` processes, or on a Dask cluster.
+
+    ``articles`` may be a stream; it is consumed a batch at a time, so memory stays bounded.
+    """
+    iterator = iter(articles)
     if dask_address:
-        results = _run_dask(articles, dask_address)
-    elif workers > 1 and len(articles) >= MIN_PER_WORKER * workers:
-        results = _run_pool(articles, workers)
+        results = _run_dask(iterator, dask_address)
+    elif workers > 1:
+        head = list(islice(iterator, MIN_PER_WORKER * workers))
+        enough = len(head) == MIN_PER_WORKER * workers
+        results = _run_pool(chain(head, iterator), workers) if enough else map(process_article, head)
     else:
-        results = map(process_article, articles)
+        results = map(process_article, iterator)
     for result in results:
         if progress:
             progress.step()
@@ -57,17 +62,18 @@ def run(articles: Iterable[Article], workers: int = 1, dask_address: str | None 
         progress.done()
 
 
-def _run_pool(articles: Iterable[Article], workers: int) -> Iterator[ArticleResult]:
+def _run_pool(articles: Iterator[Article], workers: int) -> Iterator[ArticleResult]:
+    """A process pool fed a batch at a time (Pool.imap alone would read the whole stream ahead)."""
     with get_context("spawn").Pool(workers) as pool:
-        yield from pool.imap(process_article, articles, chunksize=16)
+        while batch := list(islice(articles, BATCH * workers)):
+            yield from pool.imap(process_article, batch, chunksize=16)
 
 
-def _run_dask(articles: Iterable[Article], address: str) -> Iterator[ArticleResult]:
+def _run_dask(articles: Iterator[Article], address: str) -> Iterator[ArticleResult]:
     from dask.distributed import Client
 
     with Client(address) as client:
-        iterator = iter(articles)
-        while batch := list(islice(iterator, BATCH)):
+        while batch := list(islice(articles, BATCH)):
             futures = client.map(process_article, batch, pure=False)
             yield from client.gather(futures)
 
@@ -75,7 +81,7 @@ def _run_dask(articles: Iterable[Article], address: str) -> Iterator[ArticleResu
 class Progress:
     """A one-line progress report on stderr: done/total, articles per second, time left."""
 
-    def __init__(self, total: int, stream=sys.stderr, every: float = 0.5) -> None:
+    def __init__(self, total: int | None, stream=sys.stderr, every: float = 0.5) -> None:
         self.total, self.stream, self.every = total, stream, every
         self.count, self.began, self.shown = 0, time.monotonic(), 0.0
 
@@ -85,11 +91,14 @@ class Progress:
         if now - self.shown >= self.every or self.count == self.total:
             self.shown = now
             rate = self.count / max(now - self.began, 1e-9)
-            left = (self.total - self.count) / rate if rate else 0.0
-            self.stream.write(f"\r{self.count}/{self.total} articles  {rate:,.1f} articles/s  ETA {left:,.0f} s ")
+            if self.total is None:  # a stream: count and rate only
+                self.stream.write(f"\r{self.count} articles  {rate:,.1f} articles/s ")
+            else:
+                left = (self.total - self.count) / rate if rate else 0.0
+                self.stream.write(f"\r{self.count}/{self.total} articles  {rate:,.1f} articles/s  ETA {left:,.0f} s ")
             self.stream.flush()
 
     def done(self) -> None:
-        if self.total:
+        if self.count:
             self.stream.write("\n")
             self.stream.flush()

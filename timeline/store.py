@@ -1,15 +1,21 @@
 """A persistent project in an embedded DuckDB file: articles, mentions, events and the ingest report.
 
 Runs are incremental: an article is processed again only when its content hash
-changes. Each run writes inside one transaction, so a run killed half-way
-leaves the store exactly as it was before that run. Events are re-merged from
-the stored per-article events, so new articles merge with old ones.
+changes. A run works on a copy of the store file, committing batch by batch
+(DuckDB holds a transaction's uncommitted rows in memory, so one transaction
+per run would not stay bounded), and replaces the original with the copy in
+one atomic rename at the end: a run killed half-way leaves the store exactly
+as it was before that run. Events are re-merged from the stored per-article
+events, so new articles merge with old ones.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -21,7 +27,7 @@ import pandas as pd
 
 from .events.merge import Slim, materialize, plan_merge, slim
 from .filters import EventFilter
-from .ingest import MAX_CHARS, ReportRow, load
+from .ingest import MAX_CHARS, ReportRow, iter_load
 from .model import Article, Event, Interval, Source, Timex
 from .parallel import Progress, run
 from .pipeline import EVENT_COLUMNS, Timeline
@@ -42,6 +48,7 @@ CREATE TABLE IF NOT EXISTS runs (run INTEGER, finished TIMESTAMP, new INTEGER, c
                                  skipped INTEGER);
 """
 WRITE_BATCH = 500
+DUCKDB_MEMORY = "400MB"  # DuckDB spills beyond this (a run's uncommitted rows included) instead of growing
 
 
 @dataclass
@@ -67,7 +74,8 @@ def text_key(article: Article) -> str:
 class Store:
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
-        self.db = duckdb.connect(self.path, read_only=read_only)
+        self.read_only = read_only
+        self.db = _connect(self.path, read_only)
         if not read_only:
             self.db.execute(_SCHEMA)
 
@@ -75,65 +83,91 @@ class Store:
         self.db.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        self.db.execute("BEGIN TRANSACTION")
+    def _working_copy(self) -> Iterator[None]:
+        """Point the connection at a copy of the store; on success, rename the copy over the original."""
+        final = Path(self.path)
+        work = final.with_name(final.name + ".building")
+        self.db.execute("CHECKPOINT")
+        self.db.close()
+        for leftover in (work, Path(f"{work}.wal")):  # what a killed run left behind
+            leftover.unlink(missing_ok=True)
+        shutil.copyfile(final, work)
+        self.db = _connect(str(work), False)
         try:
             yield
+            self.db.execute("CHECKPOINT")
+            self.db.close()
+            os.replace(work, final)  # atomic: readers see the old store or the new one, never a mix
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.close()
+            work.unlink(missing_ok=True)
             raise
-        self.db.execute("COMMIT")
+        finally:
+            self.db = _connect(self.path, False)
 
     # -- building ------------------------------------------------------------------------------
     def build(self, inputs: Iterable, published: Mapping | None = None, workers: int = 1,
               dask_address: str | None = None, show_progress: bool = False,
               allow_private_urls: bool = False, max_chars: int = MAX_CHARS) -> RunSummary:
         """Read the inputs, process what is new or changed, re-merge all events; all in one transaction."""
-        ingested = load(inputs, published, allow_private_urls, max_chars)
         known = {origin: (hash_, id_) for origin, id_, hash_ in
                  self.db.execute("SELECT origin, id, content_hash FROM articles").fetchall()}
         texts = dict(self.db.execute("SELECT text_key, id FROM articles").fetchall())
         ids = {id_ for _, id_ in known.values()}
-        todo, unchanged, changed, report = [], 0, 0, list(ingested.report)
-        for article in ingested.articles:
-            stored = known.get(article.origin)
-            if stored and stored[0] == content_hash(article):
-                unchanged += 1
-                continue
-            if stored:
-                article.id, changed = stored[1], changed + 1
-            else:
-                duplicate = texts.get(text_key(article))
-                if duplicate:
-                    _mark_duplicate(report, article, duplicate)
+        report: list[ReportRow] = []
+        tally = {"processed": 0, "changed": 0, "unchanged": 0}
+
+        def todo() -> Iterator[Article]:
+            """New and changed articles, streamed from the inputs; the rest only reported."""
+            for article, row in iter_load(inputs, published, allow_private_urls, max_chars):
+                report.append(row)
+                if article is None:
                     continue
-                article.id = _unique(article.id, ids)
-                ids.add(article.id)
-            todo.append(article)
+                stored = known.get(article.origin)
+                if stored and stored[0] == content_hash(article):
+                    tally["unchanged"] += 1
+                    continue
+                if stored:
+                    article.id = stored[1]
+                    tally["changed"] += 1
+                elif duplicate := texts.get(text_key(article)):
+                    row.status, row.reason = "skipped", f"duplicate of stored article {duplicate}"
+                    continue
+                else:
+                    article.id = _unique(article.id, ids)
+                    ids.add(article.id)
+                row.article_id = article.id
+                tally["processed"] += 1
+                yield article
+
         run_number = (self.db.execute("SELECT coalesce(max(run), 0) FROM runs").fetchone()[0] or 0) + 1
-        processed = len(todo)
-        progress = Progress(len(todo)) if show_progress and todo else None
-        with self.transaction():
+        progress = Progress(None) if show_progress else None
+        with self._working_copy():
             batch = []
-            for result in run(todo, workers, dask_address, progress):
+            for result in run(todo(), workers, dask_address, progress):
                 batch.append(result)
                 if len(batch) >= WRITE_BATCH:
                     self._write(batch)
                     batch = []
             self._write(batch)
-            del todo, batch, ingested  # the articles are stored; merging needs only slim rows
+            del batch
             merged = self._merge()
             self._write_report(run_number, report)
             skipped = sum(r.status != "loaded" for r in report)
+            new = tally["processed"] - tally["changed"]
             self.db.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?)",
-                            [run_number, datetime.now(), processed - changed, changed, unchanged, skipped])
+                            [run_number, datetime.now(), new, tally["changed"], tally["unchanged"], skipped])
         total = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        return RunSummary(processed - changed, changed, unchanged, skipped, total, merged)
+        return RunSummary(new, tally["changed"], tally["unchanged"], skipped, total, merged)
 
     def _write(self, results) -> None:
-        """Replace the rows of these articles, in bulk (DuckDB inserts data frames far faster than rows)."""
+        """Replace the rows of these articles, in bulk (DuckDB inserts data frames far faster than rows).
+
+        One transaction per batch: a batch is all there or absent even inside the working copy.
+        """
         if not results:
             return
+        self.db.execute("BEGIN TRANSACTION")
         self._insert("gone", pd.DataFrame({"id": [r.article.id for r in results],
                                             "origin": [r.article.origin for r in results]}), replace=True)
         for table in ("mentions", "article_events"):
@@ -153,6 +187,7 @@ class Store:
         self._insert("article_events", pd.DataFrame(rows, columns=[
             "article_id", "event_id", "begin", "end", "precision", "named_as", "year_guessed", "confidence",
             "title_length", "centrality", "terms", "record"]))
+        self.db.execute("COMMIT")
 
     def _merge(self) -> int:
         """Re-merge every stored article's events: plan on slim rows, then write merged events batch by batch."""
@@ -162,7 +197,8 @@ class Store:
                                  "title_length, centrality, terms FROM ordered ORDER BY i")
         slims = []
         while rows := cursor.fetchmany(50_000):
-            slims.extend(Slim(*row[:9], json.loads(row[9])) for row in rows)
+            slims.extend(Slim(row[0], row[1], sys.intern(row[2]), sys.intern(row[3]), row[4], sys.intern(row[5]), *row[6:9],
+                              json.loads(row[9])) for row in rows)
         plan = plan_merge(slims)
         del slims
 
@@ -274,6 +310,11 @@ class Store:
                 for table in ("articles", "mentions", "article_events", "events", "runs")}
 
 
+def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(path, read_only=read_only, config={
+        "memory_limit": DUCKDB_MEMORY, "temp_directory": path + ".tmp", "preserve_insertion_order": False})
+
+
 def _where(f: EventFilter) -> tuple[list[str], list]:
     clauses, params = [], []
     if f.start:
@@ -307,12 +348,6 @@ def _unique(candidate: str, taken: set[str]) -> str:
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1
     return candidate
-
-
-def _mark_duplicate(report: list[ReportRow], article: Article, existing: str) -> None:
-    for row in report:
-        if row.article_id == article.id and row.status == "loaded":
-            row.status, row.reason = "skipped", f"duplicate of stored article {existing}"
 
 
 # -- JSON round trips of the dataclasses ---------------------------------------------------------

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -74,8 +75,9 @@ class Slim:
 
 
 def slim(event: Event) -> Slim:
-    return Slim(event.begin, event.end, event.precision, event.named_as, event.year_guessed, event.sources[0].article_id,
-                event.confidence, len(event.title), event.centrality, terms(event.sentence, event.date_text))
+    return Slim(event.begin, event.end, sys.intern(event.precision), sys.intern(event.named_as), event.year_guessed,
+                sys.intern(event.sources[0].article_id), event.confidence, len(event.title), event.centrality,
+                terms(event.sentence, event.date_text))
 
 
 class Vectors:
@@ -86,7 +88,7 @@ class Vectors:
         for counts in term_counts:
             frequency.update(counts.keys())
         total = len(term_counts)
-        idf = {term: math.log((1 + total) / (1 + df)) + 1.0 for term, df in frequency.items()}
+        self.idf = idf = {term: math.log((1 + total) / (1 + df)) + 1.0 for term, df in frequency.items()}
         self.vectors = [{t: c * idf[t] for t, c in counts.items()} for counts in term_counts]
         self.norms = [math.sqrt(sum(v * v for v in vec.values())) or 1.0 for vec in self.vectors]
 
@@ -95,6 +97,10 @@ class Vectors:
         if len(a) > len(b):
             a, b = b, a
         return sum(weight * b.get(term, 0.0) for term, weight in a.items()) / (self.norms[i] * self.norms[j])
+
+    def counts(self, i: int) -> dict[str, float]:
+        """The term counts vector ``i`` was made from (so callers need not keep them)."""
+        return {term: weight / self.idf[term] for term, weight in self.vectors[i].items()}
 
     def top_terms(self, i: int, count: int) -> list[str]:
         vector = self.vectors[i]
@@ -119,6 +125,8 @@ def plan_merge(slims: list[Slim]) -> MergePlan:
     """Decide groups, adopted years, leads, conflicts and ranking from slim records alone."""
     redate = _adopt_stated_years(slims)
     vectors = Vectors([s.terms for s in slims])
+    for item in slims:  # the vectors hold what is needed; at scale the counts would double the memory
+        item.terms = {}
     order = sorted(range(len(slims)), key=lambda i: (slims[i].begin, slims[i].end))
     parent = list(range(len(slims)))
 
@@ -148,7 +156,7 @@ def plan_merge(slims: list[Slim]) -> MergePlan:
     ranked = sorted(range(len(groups)), key=lambda g: (slims[leads[g]].begin, -scores[g]))
     plan = MergePlan([groups[g] for g in ranked], [leads[g] for g in ranked], redate, set(),
                      [scores[g] for g in ranked])
-    plan.conflicts = _conflicts(slims, plan)
+    plan.conflicts = _conflicts(slims, plan, vectors)
     return plan
 
 
@@ -227,14 +235,14 @@ def _combine(lead: Event, group: list[Event]) -> Event:
                    confidence=max(e.confidence for e in group))
 
 
-def _conflicts(slims: list[Slim], plan: MergePlan) -> set[int]:
+def _conflicts(slims: list[Slim], plan: MergePlan, member_vectors: Vectors) -> set[int]:
     """Near-identical leads from different articles whose dates do not overlap: a conflict on both.
 
     Candidates are blocked by their rarest shared terms, so the check stays far from all-pairs.
     """
     leads = [slims[lead] for lead in plan.leads]
     articles = [{slims[i].article_id for i in group} for group in plan.groups]
-    vectors = Vectors([item.terms for item in leads])
+    vectors = Vectors([member_vectors.counts(lead) for lead in plan.leads])
     by_term: dict[str, list[int]] = {}
     for number in range(len(leads)):
         for term in vectors.top_terms(number, 3):

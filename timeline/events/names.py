@@ -35,8 +35,9 @@ def names_in(sentence: str, context: str = "") -> list[str]:
     for match in _PHRASE.finditer(sentence):
         words = match.group(0).split()
         starts = match.start() == len(sentence) - len(sentence.lstrip("\"' "))
-        if starts and len(words) == 1 and not words[0].isupper() and not re.search(
-                rf"[a-z,;:] {re.escape(words[0])}\b", context or sentence):
+        bare = re.sub(r"['’]s$", "", words[0]) if words else ""
+        if starts and len(words) == 1 and not bare.isupper() and not re.search(
+                rf"[a-z,;:] {re.escape(bare)}\b", context or sentence):
             continue
         while words and words[0].lower().strip("’'") in _STOP:
             words = words[1:]

@@ -12,7 +12,7 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -58,55 +58,96 @@ def load(inputs: Iterable[str | Path | Article], published: Mapping[str, str | d
     networks are refused unless ``allow_private_urls`` (trafilatura's SSRF guard).
     An article longer than ``max_chars`` characters is skipped with a message.
     """
-    overrides = dict(published or {})
     result = IngestResult(max_chars=max_chars)
-    by_text: dict[str, Article] = {}
-    used_ids: set[str] = set()
+    by_id: dict[str, Article] = {}
+    for article, row in iter_load(inputs, published, allow_private_urls, max_chars):
+        result.report.append(row)
+        if article is not None:
+            result.articles.append(article)
+            by_id[article.id] = article
+        elif row.reason.startswith("duplicate of article") and row.article_id in by_id:
+            by_id[row.article_id].origin += f"; {row.input}"  # one article, both origins
+    return result
+
+
+def iter_load(inputs: Iterable[str | Path | Article], published: Mapping[str, str | date] | None = None,
+              allow_private_urls: bool = False, max_chars: int = MAX_CHARS) -> Iterator[tuple[Article | None, ReportRow]]:
+    """Like :func:`load`, one input at a time: (article, its report row), or (None, the row saying why not).
+
+    Only hashes of the texts seen are kept, so memory does not grow with the articles.
+    """
+    overrides = dict(published or {})
+    intake = _Intake(max_chars)
     for item in inputs:
         if isinstance(item, Article):
-            _add(result, by_text, used_ids, item, item.origin or item.id)
+            yield intake.add(item, item.origin or item.id)
             continue
         if isinstance(item, str) and re.match(r"https?://", item, re.IGNORECASE):
-            _load_url(result, by_text, used_ids, item, overrides, allow_private_urls)
+            yield from _load_url(intake, item, overrides, allow_private_urls)
             continue
         path = Path(item)
         if not path.exists():
-            result.report.append(ReportRow(str(path), "skipped", "no such file or folder"))
+            yield None, ReportRow(str(path), "skipped", "no such file or folder")
             continue
         for file in _files(path):
             manifest = _manifest_for(file, path)
             for entry in read_path(file):
                 if isinstance(entry, Skipped):
-                    result.report.append(ReportRow(entry.origin, "skipped", entry.reason))
+                    yield None, ReportRow(entry.origin, "skipped", entry.reason)
                     continue
                 try:
                     article = _article(entry, file, manifest.get(file.name, {}), overrides)
                 except BadDate as err:
-                    result.report.append(ReportRow(entry.origin, "skipped", str(err)))
+                    yield None, ReportRow(entry.origin, "skipped", str(err))
                     continue
-                _add(result, by_text, used_ids, article, entry.origin)
-    return result
+                yield intake.add(article, entry.origin)
 
 
-def _load_url(result: IngestResult, by_text: dict[str, Article], used_ids: set[str], url: str,
-              overrides: Mapping, allow_private: bool) -> None:
+def _load_url(intake: _Intake, url: str, overrides: Mapping,
+              allow_private: bool) -> Iterator[tuple[Article | None, ReportRow]]:
     """Fetch a web page and read it like a saved HTML file."""
     config = use_config()
     config.set("DEFAULT", "SSRF_PROTECTION", "off" if allow_private else "on")
     page = trafilatura.fetch_url(url, config=config)
     if not page:
-        result.report.append(ReportRow(url, "skipped", "could not fetch the page"))
+        yield None, ReportRow(url, "skipped", "could not fetch the page")
         return
     for entry in read_html(url, tidy(page), url=url):
         if isinstance(entry, Skipped):
-            result.report.append(ReportRow(entry.origin, "skipped", entry.reason))
+            yield None, ReportRow(entry.origin, "skipped", entry.reason)
             continue
         try:
             article = _article(entry, None, {}, overrides)
         except BadDate as err:
-            result.report.append(ReportRow(url, "skipped", str(err)))
+            yield None, ReportRow(url, "skipped", str(err))
             continue
-        _add(result, by_text, used_ids, article, url)
+        yield intake.add(article, url)
+
+
+class _Intake:
+    """Admits articles one by one: size limit, duplicates by normalised text, unique ids."""
+
+    def __init__(self, max_chars: int) -> None:
+        self.max_chars = max_chars
+        self.seen: dict[str, tuple[str, str, date | None, str]] = {}  # text hash -> first id, origin, date, source
+        self.ids: set[str] = set()
+
+    def add(self, article: Article, origin: str) -> tuple[Article | None, ReportRow]:
+        if len(article.text) > self.max_chars:
+            return None, ReportRow(origin, "skipped", f"article too large: {len(article.text):,} characters, the "
+                                                      f"limit is {self.max_chars:,} (raise it with --max-chars)")
+        key = hashlib.sha1(" ".join(article.text.split()).lower().encode()).hexdigest()
+        if key in self.seen:
+            first_id, first_origin, published, source = self.seen[key]
+            return None, ReportRow(origin, "skipped", f"duplicate of article {first_id} ({first_origin})", first_id,
+                                   published, source)
+        base, number = article.id, 2
+        while article.id in self.ids:
+            article.id, number = f"{base}-{number}", number + 1
+        self.ids.add(article.id)
+        self.seen[key] = (article.id, origin, article.published, article.published_source)
+        return article, ReportRow(origin, "loaded", "", article.id, article.published, article.published_source,
+                                  article.published_confidence, "; ".join(article.warnings))
 
 
 def _files(path: Path) -> list[Path]:
@@ -202,28 +243,6 @@ def _publication_date(article: Article, stated: list[tuple[object, str, str]]) -
         article.warnings.append(f"publication date inferred, please confirm: {inference.reason}")
     else:
         article.warnings.append(f"no publication date: {inference.reason}; relative dates are left unresolved")
-
-
-def _add(result: IngestResult, by_text: dict[str, Article], used_ids: set[str], article: Article, origin: str) -> None:
-    if len(article.text) > result.max_chars:
-        result.report.append(ReportRow(origin, "skipped", f"article too large: {len(article.text):,} characters, the "
-                                                          f"limit is {result.max_chars:,} (raise it with --max-chars)"))
-        return
-    key = hashlib.sha1(" ".join(article.text.split()).lower().encode()).hexdigest()
-    if key in by_text:
-        first = by_text[key]
-        first.origin = f"{first.origin}; {origin}"
-        result.report.append(ReportRow(origin, "skipped", f"duplicate of article {first.id} ({first.origin.split(';')[0]})",
-                                       first.id, first.published, first.published_source))
-        return
-    base, number = article.id, 2
-    while article.id in used_ids:
-        article.id, number = f"{base}-{number}", number + 1
-    used_ids.add(article.id)
-    by_text[key] = article
-    result.articles.append(article)
-    result.report.append(ReportRow(origin, "loaded", "", article.id, article.published, article.published_source,
-                                   article.published_confidence, "; ".join(article.warnings)))
 
 
 def _first_line(text: str) -> str:
