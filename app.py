@@ -175,6 +175,14 @@ tab_timeline, tab_dates, tab_report = st.tabs(["Timeline", "Publication dates", 
 with tab_timeline:
     chart = st.plotly_chart(figure(shown, lanes), on_select="rerun", key="chart")
     selected = {p.get("customdata") for p in (chart.selection.points if chart and chart.selection else [])}
+    by_label: dict[str, str] = {}
+    for row in shown.itertuples():
+        label = f"{row.begin:%Y-%m-%d} · {row.title}"
+        by_label[label if label not in by_label else f"{label} ({row.id})"] = row.id
+    picked = st.selectbox("Open an event", list(by_label), index=None, key="open_event",
+                          placeholder="Click a point on the chart, or choose an event here")
+    if picked:
+        selected.add(by_label[picked])
     for event in shown[shown["id"].isin(selected)].itertuples():
         with st.container(border=True):
             st.subheader(event.title)

@@ -80,3 +80,14 @@ def test_opens_a_project_store_and_filters_it_in_sql(app, tmp_path):
     reader.close()
     assert 0 < len(narrowed) < stored_events
     assert list(narrowed["title"]) == list(expected["title"])
+
+
+def test_opening_an_event_shows_its_evidence_and_explanation(app):
+    picker = app.selectbox(key="open_event")
+    index = next(i for i, label in enumerate(picker.options) if "Netanyahu telegraphed" in label)
+    picker.select_index(index).run()
+    assert not app.exception
+    assert any("Netanyahu telegraphed" in h.value for h in app.subheader)
+    detail = " ".join(m.value for m in app.markdown)
+    assert "→ **2023-11-22** (day)" in detail, "the date as written and as resolved"
+    assert "**Nov\\. 22**" in detail, "the date words are highlighted in the evidence"

@@ -61,8 +61,11 @@ def test_dashboard_shows_seeds_and_an_uploaded_article(server, tmp_path):
         marks = page.locator(".cartesianlayer .scatterlayer path.point").count() + page.locator(
             ".cartesianlayer .barlayer .point").count()
         assert marks >= 20, "the seed events are drawn"
-        page.locator('input[type="file"]').set_input_files(str(story))
+        empty = tmp_path / "empty.txt"
+        empty.write_bytes(b"")
+        page.locator('input[type="file"]').set_input_files([str(story), str(empty)])
         page.wait_for_function("document.body.innerText.includes('6 articles')", timeout=90000)
+        assert page.get_by_text("Skipped upload: empty.txt: empty file").count() == 1, "the bad upload says why"
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=90000)
         page.locator("text=Dates").first.wait_for()
         hover = page.evaluate("Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => JSON.stringify("

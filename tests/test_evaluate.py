@@ -37,9 +37,9 @@ def test_f1_arithmetic():
 
 @pytest.mark.skipif(not TBAQ.exists(), reason="TBAQ corpus not beside the checkout")
 def test_tbaq_floors():
-    """Figures on the development corpus stay at or above the relaxed/type floors reached so far."""
+    """The development-corpus figures stay at the floors (strict, relaxed, type) and at the value reached so far."""
     scores, _, _ = evaluate([str(TBAQ / "TimeBank"), str(TBAQ / "AQUAINT")])
-    relaxed = Scores.f1(scores.relaxed, scores.system, scores.gold)[2]
-    value = Scores.f1(scores.value, scores.system, scores.gold)[2]
-    assert relaxed >= 0.92
-    assert value >= 0.77
+    f1 = {name: Scores.f1(getattr(scores, name), scores.system, scores.gold)[2]
+          for name in ("strict", "relaxed", "value", "type")}
+    assert f1["strict"] >= 0.85 and f1["relaxed"] >= 0.92 and f1["type"] >= 0.88, f1
+    assert f1["value"] >= 0.78, f1

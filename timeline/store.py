@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS runs (run INTEGER, finished TIMESTAMP, new INTEGER, c
                                  skipped INTEGER);
 """
 WRITE_BATCH = 500
-DUCKDB_MEMORY = "400MB"  # DuckDB spills beyond this (a run's uncommitted rows included) instead of growing
+DUCKDB_MEMORY = "1GB"  # cap on DuckDB's own memory (temporary tables, sorts); it spills to disk beyond it
 
 
 @dataclass

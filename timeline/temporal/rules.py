@@ -186,6 +186,13 @@ def not_fraction(m: re.Match, text: str) -> bool:
     return "-" not in text[m.start("n"):m.start("unit")] and word_after(text, m.end()) != "of"
 
 
+def not_a_year_before_unit(m: re.Match, text: str) -> bool:
+    """'the 1988 quarter' is a year, not 1988 quarters: a counted unit after a bare number is plural or hyphenated."""
+    number = m.group("n")
+    return not (number.isdigit() and len(number) == 4 and 1000 <= int(number) <= 2100
+                and not m.group("unit").lower().endswith("s") and "-" not in text[m.end("n"):m.start("unit")])
+
+
 def not_age(m: re.Match, text: str) -> bool:
     """'a 40-year-old man' is an age, not a time to put on a timeline."""
     return not re.match(r"[\s-]+old\b", text[m.end():m.end() + 6], re.I)
@@ -566,8 +573,15 @@ def counted_relative(m: re.Match, ctx: Context) -> Resolution:
     return resolution
 
 
+_RATE_BEFORE = re.compile(r"(?:\d|%|\b(?:once|twice|times|percent|million|billion|thousand|hundred|dollars|cents|each|"
+                          r"apiece))(?:\s+[a-z]+s)?[\s.,]*$", re.IGNORECASE)  # "$5 million", "50,000 CDs" a year
+
+
 def duration_phrase(m: re.Match, ctx: Context) -> Resolution:
     unit_word = m.group("unit").lower()
+    if m.group("n") and m.group("n").lower() in ("a", "an") and not m.group("qmod") and \
+            _RATE_BEFORE.search(m.string[max(0, m.start() - 20):m.start()]):
+        return frequency(duration_value(1.0, unit_word), f"a rate: once every {unit_word}")  # "$5 million a year"
     amount = parse_number(m.group("n")) if m.group("n") else None
     value = duration_value(amount, unit_word)
     mod = quantity_mod(m.group("qmod"))
@@ -752,7 +766,8 @@ RULES: list[Rule] = [
          (Example("In 1997, Netanyahu ordered", None, "1997", "1997"),
           Example("a botched 1997 attempt", None, "1997", "1997"),
           Example("entered the Strip in 2014 and 2015", None, "2015", "2015"),
-          Example("in mid-2015 the group", None, "mid-2015", "2015", mod="MID")),
+          Example("in mid-2015 the group", None, "mid-2015", "2015", mod="MID"),
+          Example("revenue in the 1988 quarter fell", None, "1988", "1988")),
          guard=year_ok),
     Rule("decade",
          rf"\b(?:the\s+)?{POS}(?:the\s+)?(?:(?P<dec>1\d\d0|20\d0)['’]?s\b|['’](?P<short>\d0)['’]?s\b|(?P<word>{DECADE_WORD})\b)",
@@ -891,8 +906,11 @@ RULES: list[Rule] = [
           Example("profit in the nine months rose", None, "the nine months", "P9M", "DURATION"),
           Example("after 5 1/2 hours of talks", None, "5 1/2 hours", "PT5H30M", "DURATION"),
           Example("it took two and a half years", None, "two and a half years", "P2Y6M", "DURATION"),
-          Example("during the 12-day deal", None, "12-day", "P12D", "DURATION")),
-         guard=both(not_a_name, not_age, not_fraction)),
+          Example("during the 12-day deal", None, "12-day", "P12D", "DURATION"),
+          Example("it earns $5 million a year", None, "a year", "P1Y", "SET"),
+          Example("they meet twice a week", None, "a week", "P1W", "SET"),
+          Example("over 50,000 CDs a year are sold", None, "a year", "P1Y", "SET")),
+         guard=both(not_a_name, not_age, not_fraction, not_a_year_before_unit)),
     Rule("bare_plural_duration",
          r"(?:(?<=\bfor\s)|\b(?:recent|coming|the\s+coming|the\s+past\s+few|the\s+last\s+few)\s+)"
          r"(?P<unit>days|years|decades|months|weeks|centuries)\b",
