@@ -129,15 +129,21 @@ def read_html(origin: str, text: str, url: str | None = None) -> Iterator[Record
     yield Record(origin, tidy(body), meta, {"published": published} if published else {})
 
 
+def _parse_json(where: str, text: str, line: int | None = None) -> object:
+    """The parsed value, or a Skipped saying why (``line`` names the line of a JSONL file)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        return Skipped(where, f"malformed JSON on line {line or err.lineno}: {err.msg}")
+    except RecursionError:
+        return Skipped(where, "JSON nested too deeply")
+
+
 def read_json(origin: str, text: str) -> Iterator[Record | Skipped]:
     """.json: one object or a list of objects."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        yield Skipped(origin, f"malformed JSON on line {err.lineno}: {err.msg}")
-        return
-    except RecursionError:
-        yield Skipped(origin, "JSON nested too deeply")
+    data = _parse_json(origin, text)
+    if isinstance(data, Skipped):
+        yield data
         return
     items = data if isinstance(data, list) else [data]
     for index, item in enumerate(items, start=1):
@@ -151,15 +157,8 @@ def read_jsonl(origin: str, text: str) -> Iterator[Record | Skipped]:
         if not line.strip():
             continue
         where = f"{origin} line {number}"
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Skipped(where, f"malformed JSON on line {number}: {err.msg}")
-            continue
-        except RecursionError:
-            yield Skipped(where, "JSON nested too deeply")
-            continue
-        yield _from_mapping(where, item)
+        item = _parse_json(where, line, number)
+        yield item if isinstance(item, Skipped) else _from_mapping(where, item)
 
 
 def read_csv(origin: str, text: str) -> Iterator[Record | Skipped]:
