@@ -198,7 +198,7 @@ class Store:
         slims = []
         while rows := cursor.fetchmany(50_000):
             slims.extend(Slim(row[0], row[1], sys.intern(row[2]), sys.intern(row[3]), row[4], sys.intern(row[5]), *row[6:9],
-                              json.loads(row[9])) for row in rows)
+                              {sys.intern(term): count for term, count in json.loads(row[9]).items()}) for row in rows)
         plan = plan_merge(slims)
         del slims
 

@@ -54,7 +54,7 @@ def terms(sentence: str, date_text: str) -> dict[str, int]:
     for word in _WORD.findall(sentence.replace(date_text, " ")):
         lower = word.lower().replace("'s", "")
         if lower not in _STOPWORDS:
-            counts[lower] += 2 if word[0].isupper() else 1
+            counts[sys.intern(lower)] += 2 if word[0].isupper() else 1  # one copy of each word across events
     return dict(counts.most_common(KEPT_TERMS))
 
 
