@@ -44,3 +44,17 @@ def test_tag_without_dct_reports_unresolved():
 def test_bad_dct_is_a_clear_error():
     result = run("tag", str(next(SEEDS.glob("001_*.txt"))), "--dct", "yesterday")
     assert result.returncode == 2 and "not an ISO date" in result.stderr
+
+
+def test_build_into_a_store_twice_then_export(tmp_path):
+    db = tmp_path / "project.duckdb"
+    first = run("build", str(SEEDS), "--db", str(db), "--workers", "1")
+    assert first.returncode == 0, first.stderr
+    assert "5 new, 0 changed, 0 unchanged, 0 skipped; 5 articles" in first.stdout
+    assert "warning  " in first.stdout and "disagrees with the metadata date 2023-12-01" in first.stdout
+    again = run("build", str(SEEDS), "--db", str(db))
+    assert "0 new, 0 changed, 5 unchanged" in again.stdout
+    exported = run("export", "--db", str(db), "--csv", str(tmp_path / "e.csv"), "--out", str(tmp_path / "t.html"))
+    assert exported.returncode == 0, exported.stderr
+    assert (tmp_path / "e.csv").read_text(encoding="utf-8").count("\n") > 20
+    assert run("export", "--db", str(tmp_path / "missing.duckdb")).returncode == 2

@@ -96,13 +96,20 @@ def _build_store(args: argparse.Namespace) -> int:
     try:
         summary = store.build(args.paths, overrides, args.workers, args.dask, show_progress=True,
                               allow_private_urls=args.allow_private_urls, max_chars=args.max_chars)
-        timeline = store.timeline()
+        report = store.report_frame()  # a store can be large: report what needs attention, not every article
+        for row in report[report["status"] != "loaded"].itertuples():
+            print(f"skipped  {row.input}: {row.reason}")
+        warned = report[(report["status"] == "loaded") & (report["warnings"].fillna("") != "")]
+        for row in warned.head(20).itertuples():
+            print(f"warning  {row.input}: {row.warnings}")
+        if len(warned) > 20:
+            print(f"warning  … and {len(warned) - 20} more articles with warnings (see the report table)")
+        print(f"store {args.db}: {summary.new} new, {summary.changed} changed, {summary.unchanged} unchanged, "
+              f"{summary.skipped} skipped; {summary.articles} articles and {summary.events} events stored")
+        if args.out or args.csv or args.json or args.timelinejs:
+            _write_exports(args, store.events(), summary.articles)
     finally:
         store.close()
-    _print_summary(timeline)
-    print(f"store {args.db}: {summary.new} new, {summary.changed} changed, {summary.unchanged} unchanged, "
-          f"{summary.skipped} skipped; {summary.articles} articles and {summary.events} events stored")
-    _write_exports(args, timeline.events, len(timeline.article_list))
     return 0
 
 
