@@ -82,6 +82,7 @@ def test_calendar_edges_do_not_crash():
         found = tag("He was killed Friday, yesterday, last week, two years ago; talks resume next year and tomorrow.",
                     dct)
         assert found and all(t.start < t.end for t in found)
+        assert all(t.interval.begin < t.interval.end for t in found if t.interval), "found by hypothesis: NEXT YEAR in 9999"
     crash = (ROOT / "tests" / "fuzz" / "crashes" / "tagger-date-overflow").read_bytes()
     assert crash, "the crashing input is kept"
 

@@ -25,9 +25,6 @@ class Interval:
     def overlaps(self, other: Interval) -> bool:
         return self.begin < other.end and other.begin < self.end
 
-    def contains(self, moment: datetime) -> bool:
-        return self.begin <= moment < self.end
-
 
 @dataclass
 class Timex:

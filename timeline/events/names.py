@@ -48,7 +48,3 @@ def names_in(sentence: str, context: str = "") -> list[str]:
             found.append(phrase)
     return found
 
-
-def name_tokens(names: list[str]) -> set[str]:
-    """Lower-case words of the names, for overlap tests ('Gaza Strip' and 'Gaza' share 'gaza')."""
-    return {w.lower() for name in names for w in re.findall(r"[A-Za-z]{3,}", name)}

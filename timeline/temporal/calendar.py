@@ -120,16 +120,11 @@ class Point:
     # -- moving ----------------------------------------------------------
     def shift(self, steps: int) -> Point:
         """The granule ``steps`` positions later (earlier when negative) at the same precision."""
-        return replace(self, start=_safe_add(self.start, _STEP[self.precision] * steps))
+        return replace(self, start=_move(self.start, _STEP[self.precision] * steps))
 
     def shift_by(self, amount: int, unit: str) -> Point:
         """Move by a counted unit ("3 weeks"), keeping this point's precision."""
-        moved = _safe_add(self.start, UNIT_DELTA[unit] * amount)
-        return Point.of(self.precision, moved, self.part)
-
-    def coarsen(self, precision: str) -> Point:
-        """The granule at a coarser precision that contains this one."""
-        return Point.of(precision, self.start, self.part if precision == self.precision else None)
+        return Point.of(self.precision, _move(self.start, UNIT_DELTA[unit] * amount), self.part)
 
 
 def _floor(moment: datetime, precision: str, part: str | None) -> datetime:
@@ -162,6 +157,14 @@ def _floor(moment: datetime, precision: str, part: str | None) -> datetime:
     if precision == "hour":
         return moment.replace(minute=0, second=0, microsecond=0)
     return moment.replace(second=0, microsecond=0)
+
+
+def _move(moment: datetime, delta: relativedelta) -> datetime:
+    """Move a granule's start; past year 1 or 9999 there is no granule, which callers must hear about."""
+    try:
+        return moment + delta
+    except (OverflowError, ValueError) as err:
+        raise OverflowError(f"{moment.date()} moved by {delta} leaves the calendar") from err
 
 
 def _safe_add(moment: datetime, delta: relativedelta) -> datetime:
