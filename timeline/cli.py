@@ -141,7 +141,7 @@ def _write_exports(args: argparse.Namespace, events, n_articles: int) -> None:
 
 
 def _print_summary(timeline: Timeline) -> None:
-    per_article = Counter(s.article_id for e in timeline.event_list for s in {x.article_id: x for x in e.sources}.values())
+    per_article = Counter(a for e in timeline.event_list for a in {s.article_id for s in e.sources})
     articles = {a.id: a for a in timeline.article_list}
     for row in timeline.report_rows:
         if row.status != "loaded":

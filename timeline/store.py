@@ -168,11 +168,12 @@ class Store:
         if not results:
             return
         self.db.execute("BEGIN TRANSACTION")
-        self._insert("gone", pd.DataFrame({"id": [r.article.id for r in results],
-                                            "origin": [r.article.origin for r in results]}), replace=True)
+        self.db.register("gone", pd.DataFrame({"id": [r.article.id for r in results],
+                                               "origin": [r.article.origin for r in results]}))
         for table in ("mentions", "article_events"):
             self.db.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM gone)")
         self.db.execute("DELETE FROM articles WHERE origin IN (SELECT origin FROM gone)")
+        self.db.unregister("gone")
         self._insert("articles", pd.DataFrame(
             [[r.article.origin, r.article.id, content_hash(r.article), text_key(r.article), _dump(r.article)]
              for r in results], columns=["origin", "id", "content_hash", "text_key", "record"]))
@@ -226,16 +227,13 @@ class Store:
             columns=["id", "begin", "end", "precision", "value", "title", "sentence", "outlets", "names", "confidence",
                      "conflict", "score", "record"]))
 
-    def _insert(self, table: str, frame: pd.DataFrame, replace: bool = False) -> None:
-        """Insert a data frame into ``table`` (or make ``table`` a temporary copy of it when ``replace``)."""
-        if frame.empty and not replace:
+    def _insert(self, table: str, frame: pd.DataFrame) -> None:
+        """Insert a data frame into ``table`` in one statement."""
+        if frame.empty:
             return
         self.db.register("incoming", frame)
         try:
-            if replace:
-                self.db.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM incoming")
-            else:
-                self.db.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+            self.db.execute(f"INSERT INTO {table} SELECT * FROM incoming")
         finally:
             self.db.unregister("incoming")
 

@@ -93,13 +93,16 @@ def render(events: pd.DataFrame, title: str = "Timeline", n_articles: int | None
     built = datetime.now(UTC).strftime("%d %b %Y %H:%M UTC")
     summary = (f'{n_articles if n_articles is not None else len({s["article_id"] for r in rows for s in r["sources"]})}'
                f' articles · {len(rows)} events · {escape_html(span)} · built {built}')
-    options = lambda values: "".join(f'<option value="{escape_html(v)}">{escape_html(v)}</option>' for v in values)  # noqa: E731
     return _PAGE.format(
         csp=_CSP, title=escape_html(title), summary=summary, style=_STYLE,
-        outlet_options=options(outlets), name_options=options(names),
+        outlet_options=_options(outlets), name_options=_options(names),
         events="".join(_event_html(r) for r in rows) or '<p class="empty">No dated events.</p>',
         plotly=get_plotlyjs(), figure=json_for_script(json.loads(fig.to_json())), script=_SCRIPT,
     )
+
+
+def _options(values: list[str]) -> str:
+    return "".join(f'<option value="{escape_html(v)}">{escape_html(v)}</option>' for v in values)
 
 
 def write_html(events: pd.DataFrame, path: str, title: str = "Timeline", n_articles: int | None = None) -> None:

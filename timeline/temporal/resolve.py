@@ -127,16 +127,7 @@ def nearest_with_year(ctx: Context, make: Callable[[int], Point], what: str, mod
     if explicit_direction is None and make(2000).precision == "day":
         return _nearest_day(ctx, make, what)
     dct = ctx.dct
-    candidates = []
-    for year in (dct.year - 1, dct.year, dct.year + 1):
-        if not valid_year(year):
-            continue
-        try:
-            candidates.append(make(year))
-        except ValueError:  # 29 February in a common year
-            continue
-    if not candidates:
-        raise NotADate(what)
+    candidates = _occurrences_around(dct, make, what)
     day_start = datetime(dct.year, dct.month, dct.day)
 
     def span(p: Point) -> tuple[datetime, datetime]:
@@ -169,6 +160,21 @@ def nearest_with_year(ctx: Context, make: Callable[[int], Point], what: str, mod
     return Resolution(_date_or_time(point), point.value, mod, point, "DCT", f"{what}: {reason}")
 
 
+def _occurrences_around(dct: datetime, make: Callable[[int], Point], what: str) -> list[Point]:
+    """The thing made for the DCT's year and the years either side, where it exists (no 29 Feb 2023)."""
+    candidates = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        if not valid_year(year):
+            continue
+        try:
+            candidates.append(make(year))
+        except (ValueError, NotADate):
+            continue
+    if not candidates:
+        raise NotADate(what)
+    return candidates
+
+
 def _nearest_day(ctx: Context, make: Callable[[int], Point], what: str) -> Resolution:
     """A day and month without a year: news leaves the year out for dates near the DCT.
 
@@ -177,14 +183,7 @@ def _nearest_day(ctx: Context, make: Callable[[int], Point], what: str) -> Resol
     pre-dated), nor a future one more than six weeks before it.
     """
     dct = datetime(ctx.dct.year, ctx.dct.month, ctx.dct.day)
-    candidates = []
-    for year in (dct.year - 1, dct.year, dct.year + 1):
-        try:
-            candidates.append(make(year))
-        except (ValueError, NotADate):
-            continue
-    if not candidates:
-        raise NotADate(what)
+    candidates = _occurrences_around(dct, make, what)
     if ctx.tense == "past":
         allowed = [p for p in candidates if p.start <= dct + _PREDATED] or candidates
     elif ctx.tense == "future":

@@ -347,7 +347,6 @@ def season(m: re.Match, ctx: Context) -> Resolution:
     return nearest_with_year(ctx, lambda y: Point.season(y, code), f"{m.group('season')} without a year", mod, direction)
 
 
-_QUARTER_WORDS = {"latest": 0, "past": 0, "previous": 0, "most recent": 0, "last": 0, "current": 0}
 
 
 def quarter(m: re.Match, ctx: Context) -> Resolution:

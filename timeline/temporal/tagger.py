@@ -21,8 +21,6 @@ from .rules import RULES, Part, Rule
 
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|until|till|through|thru|and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.IGNORECASE)
-# A sentence break, so narrative anchors do not reach across unrelated paragraphs forever.
-_PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
