@@ -46,6 +46,9 @@ def test_calendar_edges_do_not_overflow():
     ("The rights, which expire Nov. 21, can be exercised.", "Nov. 21", "future"),
     ("The dividend is payable Dec. 7 to holders.", "Dec. 7", "future"),
     ("He redeemed preferred shares on Oct. 31.", "Oct. 31", "past"),
+    ("Since Tuesday, the shares have gained 4%.", "Tuesday", "past"),
+    ("Two members had filed reports by Wednesday.", "Wednesday", "past"),
+    ("The company said the offer expires Nov. 21.", "Nov. 21", "future"),
 ])
 def test_clause_tense(sentence, words, tense):
     start = sentence.index(words)

@@ -39,6 +39,11 @@ NUMBER = (
 DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
 DAY_SUFFIX = r"(?:st|nd|rd|th)?"
 YEAR4 = r"(?:1\d{3}|20\d{2})"
+# "nineteen ninety-four", "eighteen oh five", "two thousand and three": years as transcripts write them
+SPELLED_YEAR = (
+    rf"(?:(?:nineteen|eighteen|seventeen)\s+(?:{TENS_WORD}(?:[\s-]{DIGIT_WORD})?|{TEEN_WORD}|(?:oh|o)\s+{DIGIT_WORD})"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{TEEN_WORD}|{TENS_WORD}(?:[\s-]{DIGIT_WORD})?|{DIGIT_WORD}))?)"
+)
 POSITION = r"(?:earlier|later|early|mid|late|the\s+(?:beginning|start|middle|end|close)\s+of|(?:beginning|start|middle|end)\s+of)"
 
 
@@ -63,6 +68,14 @@ def parse_number(words: str) -> float | None:
             return None
         total += lx.NUMBER_WORDS[part]
     return total + half
+
+
+def spelled_year_value(words: str) -> int:
+    """The year a matched SPELLED_YEAR names: 'nineteen ninety-four' -> 1994."""
+    parts = [p for p in words.lower().replace("-", " ").split() if p not in ("and", "oh", "o")]
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(lx.NUMBER_WORDS[p] for p in parts[2:])
+    return 100 * lx.NUMBER_WORDS[parts[0]] + sum(lx.NUMBER_WORDS[p] for p in parts[1:])
 
 
 def position_mod(words: str | None) -> str | None:

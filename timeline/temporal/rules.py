@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from . import lexicon as lx
-from .calendar import Point, valid_year
+from .calendar import Point, compare_precision, valid_year
 from .patterns import (
     DAY_NUMBER,
     DAY_SUFFIX,
     DECADE_WORD,
-    DIGIT_WORD,
     FREQUENCY,
     MONTH,
     NUMBER,
@@ -28,8 +27,7 @@ from .patterns import (
     POSITION,
     QUANTITY_MOD,
     SEASON,
-    TEEN_WORD,
-    TENS_WORD,
+    SPELLED_YEAR,
     UNIT,
     WEEKDAY,
     YEAR4,
@@ -38,6 +36,7 @@ from .patterns import (
     parse_number,
     position_mod,
     quantity_mod,
+    spelled_year_value,
 )
 from .resolve import (
     Context,
@@ -149,7 +148,8 @@ def year_context_ok(text: str, start: int, end: int, check_after: bool = True) -
 
 
 def year_ok(m: re.Match, text: str) -> bool:
-    return year_context_ok(text, m.start("year"), m.end("year"))
+    """Digits must pass year_context_ok; a year in words or counted from now ("last year") needs no check."""
+    return "year" not in m.re.groupindex or m.start("year") < 0 or year_context_ok(text, m.start("year"), m.end("year"))
 
 
 def span_ok(m: re.Match, text: str) -> bool:
@@ -170,7 +170,7 @@ def cue_before_ambiguous_month(m: re.Match, text: str) -> bool:
 
 def season_ok(m: re.Match, text: str) -> bool:
     """'fall' and 'spring' are verbs too: a season needs a determiner, a year or a preposition."""
-    if m.group("rel") or m.group("year") or m.group("pos"):
+    if m.group("rel") or _has_year(m) or m.group("pos"):
         return True
     return word_before(text, m.start()) in _PREPOSITION_CUES - {"and", "or", "to"}
 
@@ -234,7 +234,18 @@ def _day_point(year: int, month: int, day: int) -> Point:
         raise NotADate(f"{year}-{month}-{day}") from err
 
 
+def _optional(m: re.Match, group: str) -> str | None:
+    """A group's words, or None when the rule has no such group or it did not take part."""
+    return m.group(group) if group in m.re.groupindex else None
+
+
+def _has_year(m: re.Match) -> bool:
+    return bool(_optional(m, "year") or _optional(m, "spelled"))
+
+
 def _year(m: re.Match, group: str = "year") -> int:
+    if group == "year" and not _optional(m, "year") and _optional(m, "spelled"):
+        return spelled_year_value(m.group("spelled"))
     text = m.group(group).lstrip("'’")
     year = int(text)
     if len(text) == 2:
@@ -282,8 +293,17 @@ def month_day(m: re.Match, ctx: Context) -> Resolution:
 
 
 def month_year(m: re.Match, ctx: Context) -> Resolution:
-    point = Point.of("month", datetime(_year(m), month_number(m.group("month")), 1))
-    return absolute(point, "a month and year", position_mod(m.group("pos")))
+    month, mod = month_number(m.group("month")), position_mod(m.group("pos"))
+    if m.group("yrel"):  # "June last year", "April next year": the year counted from the DCT
+        words = " ".join(m.group("yrel").lower().split())
+        if ctx.dct is None:
+            return nearest_with_year(ctx, lambda y: Point.of("month", datetime(y, month, 1)), f"{m.group('month')} of {words}")
+        point = Point.of("month", datetime(ctx.dct.year + _YEAR_STEPS[words], month, 1))
+        return Resolution("DATE", point.value, mod, point, "DCT", f"{m.group('month')} of {words}, from the publication date")
+    return absolute(Point.of("month", datetime(_year(m), month, 1)), "a month and year", mod)
+
+
+_YEAR_STEPS = {"last year": -1, "this year": 0, "next year": 1}
 
 
 def month_alone(m: re.Match, ctx: Context) -> Resolution:
@@ -340,7 +360,7 @@ def century(m: re.Match, ctx: Context) -> Resolution:
 def season(m: re.Match, ctx: Context) -> Resolution:
     code = lx.SEASONS[m.group("season").lower()]
     mod = position_mod(m.group("pos"))
-    if m.group("year"):
+    if _has_year(m):
         return absolute(Point.season(_year(m), code), "a season and year", mod)
     rel = " ".join((m.group("rel") or "").lower().split())
     direction = {"last": "last", "this past": "last", "next": "next", "this coming": "next"}.get(rel)
@@ -438,21 +458,7 @@ def year_period(m: re.Match, ctx: Context) -> Resolution:
 
 def spelled_year(m: re.Match, ctx: Context) -> Resolution:
     """'nineteen ninety-six', 'the year two thousand': years as broadcast transcripts write them."""
-    if m.group("millennium"):
-        rest = m.group("rest")
-        year = 2000 + (_spelled_number(rest) if rest else 0)
-    else:
-        year = 100 * lx.NUMBER_WORDS[m.group("century").lower()] + _spelled_number(m.group("tail"))
-    return absolute(Point.of("year", datetime(year, 1, 1)), "a year written in words")
-
-
-def _spelled_number(words: str) -> int:
-    total = 0
-    for part in re.split(r"[\s-]+", words.lower()):
-        if part in ("and", "oh", "o"):
-            continue
-        total += lx.NUMBER_WORDS[part]
-    return total
+    return absolute(Point.of("year", datetime(_year(m), 1, 1)), "a year written in words")
 
 
 _DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
@@ -525,6 +531,27 @@ def relative_unit(m: re.Match, ctx: Context) -> Resolution:
         return in_reference_frame(ctx, lambda p: Point.of(precision, p.start, part).shift(step), f"'{phrase}'", mod)
     step = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}.get(rel, 0)
     return from_dct(ctx, precision, step, f"'{phrase}'", mod, part)  # "this", "current", "current fiscal": 0
+
+
+def reporting_year(m: re.Match, ctx: Context) -> Resolution:
+    """'the year ended June 30' is a twelve-month span; 'the full year' and 'the fiscal year' the current one."""
+    if m.group("closing"):
+        return duration("P1Y", "a reporting year: a length of time of one year")
+    return from_dct(ctx, "year", 0, f"'{' '.join(m.group(0).split())}'")
+
+
+def period_edge(m: re.Match, ctx: Context) -> Resolution:
+    """'by the end of the year', 'year-end': the current year (month, quarter) of the story, at its edge.
+
+    A past-tense clause after a dated mention speaks of that mention's year ("In 1997 ... by the end
+    of the year"); otherwise the publication date's.
+    """
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    mod = position_mod(m.group("pos")) if m.group("pos") else "END"
+    phrase = " ".join(m.group(0).split())
+    if ctx.reference is not None and ctx.tense == "past" and compare_precision(ctx.reference.precision, unit) >= 0:
+        return in_reference_frame(ctx, lambda p: Point.of(unit, p.start), f"'{phrase}'", mod)
+    return from_dct(ctx, unit, 0, f"'{phrase}'", mod)
 
 
 def the_weekend(m: re.Match, ctx: Context) -> Resolution:
@@ -712,6 +739,7 @@ WD = rf"(?:(?P<wd0>{WEEKDAY})\b\.?,?\s+)?"  # an optional leading weekday: "Mond
 D = rf"(?P<day>{DAY_NUMBER}){DAY_SUFFIX}"
 M_ = rf"(?P<month>{MONTH})\b\.?"
 Y = rf"(?P<year>{YEAR4})"
+YS = rf"(?:{Y}|(?P<spelled>{SPELLED_YEAR}))"  # a year in digits or in words
 POS = rf"(?:(?P<pos>{POSITION})[\s-]*)?"
 
 RULES: list[Rule] = [
@@ -740,9 +768,12 @@ RULES: list[Rule] = [
     Rule("day_month", rf"\b{WD}(?:the\s+)?{D}\s+(?:of\s+)?{M_}(?![ \t]*,?[ \t]*\d)", month_day,
          (Example("on 7 October Hamas attacked", "2024-02-26", "7 October", "2023-10-07"),),
          guard=names_ok),
-    Rule("month_year", rf"\b{POS}{M_},?\s+(?:of\s+)?{Y}\b", month_year,
+    Rule("month_year", rf"\b{POS}{M_},?\s+(?:of\s+)?(?:{YS}|(?P<yrel>(?:this|last|next)\s+year))\b", month_year,
          (Example("prices in March 2024 rose", None, "March 2024", "2024-03"),
-          Example("in early January 1998", None, "early January 1998", "1998-01", mod="START")),
+          Example("in early January 1998", None, "early January 1998", "1998-01", mod="START"),
+          Example("the bomb in January nineteen ninety-seven", None, "January nineteen ninety-seven", "1997-01"),
+          Example("Pol Pot was arrested in June last year.", "1998-02-19", "June last year", "1997-06"),
+          Example("They join in April next year.", "1998-12-03", "April next year", "1999-04")),
          guard=both(names_ok, year_ok)),
     Rule("month_alone",
          rf"\b{POS}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past)\s+)?{M_}(?![ \t.]*\d)",
@@ -780,10 +811,11 @@ RULES: list[Rule] = [
                   mod="END"))),
     Rule("season",
          rf"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the)\s+)?{POS}(?P<season>{SEASON})\b"
-         rf"(?:\s+(?:of\s+)?{Y}\b)?",
+         rf"(?:\s+(?:of\s+)?{YS}\b)?",
          season,
          (Example("the attack last summer", "2024-06-21", "last summer", "2023-SU"),
-          Example("in the spring of 1998", None, "the spring of 1998", "1998-SP")),
+          Example("in the spring of 1998", None, "the spring of 1998", "1998-SP"),
+          Example("in the winter of nineteen ninety-four", None, "the winter of nineteen ninety-four", "1994-WI")),
          guard=season_ok),
     Rule("quarter",
          rf"\b(?:the\s+(?P<year0>{YEAR4})\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|the\s+(?!\w+-quarter))?"
@@ -806,12 +838,13 @@ RULES: list[Rule] = [
           Example("in the second half of the year", "2024-03-03", "the second half of the year", "2024-H2"))),
     Rule("reported_period",
          r"\bthe\s+(?:(?P<adj>latest|current|comparable|same|most\s+recent)\s+)?(?P<ago>(?:year[\s-](?:earlier|ago)|prior[\s-]year)\s+)?"
-         r"(?:fiscal\s+)?quarter\b(?!\s+(?:of|century|mile|final|finals)\b)",
+         r"(?:fiscal\s+)?(?:quarter|(?<=latest\s)period|(?<=recent\s)period)\b(?!\s+(?:of|century|mile|final|finals)\b)",
          reported_period,
          (Example("Profit in the third quarter of 1989 rose; the quarter was strong.", None, "the quarter", "1989-Q3"),
           Example("Profit in the third quarter of 1989 rose from the year-earlier quarter.", None,
                   "the year-earlier quarter", "1988-Q3"),
-          Example("Net income for the quarter fell.", "1989-10-26", "the quarter", "1989-Q3"))),
+          Example("Net income for the quarter fell.", "1989-10-26", "the quarter", "1989-Q3"),
+          Example("Sales in the latest period were $1.76 billion.", "1989-11-02", "the latest period", "1989-Q3"))),
     Rule("year_ago_adjective",
          r"\b(?:the\s+(?:comparable\s+)?)?(?:year-(?:earlier|ago)|(?:year\s(?:earlier|ago)|prior[\s-]year)"
          r"(?=\s+(?:period|level|figure|results|quarter|month|nine|six|first|second|third|fourth)))"
@@ -823,9 +856,7 @@ RULES: list[Rule] = [
     Rule("year_period", rf"\bthe\s+{Y}\s+period\b", year_period,
          (Example("Profit in the third quarter of 1989 fell from the 1988 period.", None, "the 1988 period", "1988-Q3"),),
          guard=year_ok),
-    Rule("spelled_year",
-         rf"\b(?:(?P<century>nineteen|eighteen|seventeen)\s+(?P<tail>{TENS_WORD}(?:[\s-]{DIGIT_WORD})?|{TEEN_WORD}|(?:oh|o)\s+{DIGIT_WORD})"
-         rf"|(?:the\s+year\s+)?(?P<millennium>two\s+thousand)(?:\s+(?:and\s+)?(?P<rest>{TEEN_WORD}|{TENS_WORD}(?:[\s-]{DIGIT_WORD})?|{DIGIT_WORD}))?)\b",
+    Rule("spelled_year", rf"\b(?:the\s+year\s+)?(?P<spelled>{SPELLED_YEAR})\b",
          spelled_year,
          (Example("back in nineteen ninety-six", None, "nineteen ninety-six", "1996"),
           Example("by the year two thousand", None, "the year two thousand", "2000"))),
@@ -876,6 +907,20 @@ RULES: list[Rule] = [
                   mod="START"),
           Example("In 1997 he was elected. The next year he resigned.", None, "The next year", "1998"),
           Example("profit for the current fiscal year", "1989-10-26", "the current fiscal year", "1989"))),
+    Rule("reporting_year",
+         r"\bthe\s+(?:(?:fiscal|financial)\s+)?year(?=\s+(?P<closing>ended|ending)\b)|\bthe\s+(?:full|fiscal)\s+year\b",
+         reporting_year,
+         (Example("revenue of $76 million for the year ended March 31", "1989-10-31", "the year", "P1Y", "DURATION"),
+          Example("Sales for the full year were $6.6 billion.", "1989-10-31", "the full year", "1989"),
+          Example("lower earnings for the fiscal year.", "1989-10-31", "the fiscal year", "1989"))),
+    Rule("period_edge",
+         r"\b(?:(?P<pos>(?:the\s+)?(?:beginning|start|middle|end|close)\s+of)\s+the\s+(?P<unit>year|month|week|quarter)"
+         r"|(?P<unit2>year|month|quarter)(?:['’]s)?[\s-]end)\b",
+         period_edge,
+         (Example("complete the deal by the end of the year.", "1989-10-31", "the end of the year", "1989", mod="END"),
+          Example("It is expected to close around year end.", "1989-10-31", "year end", "1989", mod="END"),
+          Example("In 1997 he joined. By the end of the year he had left.", "2024-11-01", "the end of the year", "1997",
+                  mod="END"))),
     Rule("the_weekend", r"\bthe\s+weekend\b", the_weekend,
          (Example("Talks stalled over the weekend.", "2024-11-04", "the weekend", "2024-W44-WE"),)),
     Rule("counted_relative",

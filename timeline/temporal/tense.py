@@ -38,11 +38,21 @@ _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our",
 def clause_tense(text: str, start: int, end: int) -> str:
     """Return 'past', 'future', 'present' or 'unknown' for the clause holding text[start:end]."""
     left = _tokens(text[max(0, start - 160):start])[::-1]
-    if left and (left[0] in _DEADLINE_WORDS or (len(left) > 1 and (
-            (left[0] in ("on", "at") and left[1] in _DEADLINE_WORDS) or (left[0] == "to" and left[1] in _MOVED)
-            or (left[0] == "as" and left[1] in ("soon", "early"))))):
-        return "future"  # "expire Nov. 21", "payable Dec. 7", "until January", "extended to Nov. 20"
+    if left and left[0] == "since":
+        return "past"  # "since Tuesday": a start already behind us
+    deadline = bool(left) and (left[0] in _DEADLINE_WORDS or (len(left) > 1 and (
+        (left[0] in ("on", "at") and left[1] in _DEADLINE_WORDS) or (left[0] == "to" and left[1] in _MOVED)
+        or (left[0] == "as" and left[1] in ("soon", "early")))))
     right = _tokens(text[end:end + 120])
+    if deadline:  # "expire Nov. 21", "until January", "extended to Nov. 20" -- unless in the past perfect
+        return "past" if _in_clause("had", left) or _in_clause("had", right) else "future"
+    scores = _scores(left, right)
+    best = max(scores, key=scores.get)
+    return best if scores[best] > 0 else "unknown"
+
+
+def _scores(left: list[str], right: list[str]) -> dict[str, float]:
+    """Tense cue weights on each side of the expression, nearer cues weighing more."""
     scores = {"past": 0.0, "future": 0.0, "present": 0.0}
     for side_weight, tokens in ((1.0, left), (0.6, right)):
         for distance, token in enumerate(tokens[:_WINDOW]):
@@ -52,8 +62,17 @@ def clause_tense(text: str, start: int, end: int) -> str:
             tense, strength = _cue(token, previous)
             if tense:
                 scores[tense] += side_weight * strength / (1 + distance)
-    best = max(scores, key=scores.get)
-    return best if scores[best] > 0 else "unknown"
+    return scores
+
+
+def _in_clause(word: str, tokens: list[str]) -> bool:
+    """Whether ``word`` comes before the clause ends, within the window."""
+    for token in tokens[:_WINDOW]:
+        if token in _CLAUSE_END:
+            return False
+        if token == word:
+            return True
+    return False
 
 
 def _tokens(fragment: str) -> list[str]:
