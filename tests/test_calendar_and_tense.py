@@ -49,6 +49,8 @@ def test_calendar_edges_do_not_overflow():
     ("Since Tuesday, the shares have gained 4%.", "Tuesday", "past"),
     ("Two members had filed reports by Wednesday.", "Wednesday", "past"),
     ("The company said the offer expires Nov. 21.", "Nov. 21", "future"),
+    ("The increased dividend will be paid Dec. 14 to holders.", "Dec. 14", "future"),
+    ("The case is heard in May in the appeals court.", "May", "present"),
 ])
 def test_clause_tense(sentence, words, tense):
     start = sentence.index(words)

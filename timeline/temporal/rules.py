@@ -609,9 +609,11 @@ def duration_phrase(m: re.Match, ctx: Context) -> Resolution:
             _RATE_BEFORE.search(m.string[max(0, m.start() - 20):m.start()]):
         return frequency(duration_value(1.0, unit_word), f"a rate: once every {unit_word}")  # "$5 million a year"
     amount = parse_number(m.group("n")) if m.group("n") else None
+    if amount is not None and m.group("half"):
+        amount += 0.5  # "an hour and a half"
     value = duration_value(amount, unit_word)
     mod = quantity_mod(m.group("qmod"))
-    return duration(value, f"a length of time: {m.group('n') or 'some'} {unit_word}", mod)
+    return duration(value, f"a length of time: {' '.join(m.group(0).split())}", mod)
 
 
 def long_compound(m: re.Match, ctx: Context) -> Resolution:
@@ -938,7 +940,7 @@ RULES: list[Rule] = [
     Rule("duration",
          rf"\b(?:(?P<qmod>{QUANTITY_MOD})\s+(?!the\b))?(?:(?:the\s+)?(?:past|last|first|next|previous|coming|final|remaining"
          rf"|latest)\s+|the\s+(?=\S+\s+\w+s\b))?"
-         rf"(?P<n>{NUMBER})(?:[\s-]+|(?<=\d))(?P<unit>{UNIT})\b",
+         rf"(?P<n>{NUMBER})(?:[\s-]+|(?<=\d))(?P<unit>{UNIT})\b(?P<half>\s+and\s+a\s+half\b)?",
          duration_phrase,
          (Example("a 12-day ceasefire", None, "12-day", "P12D", "DURATION"),
           Example("an initial 48-hour ceasefire", None, "48-hour", "PT48H", "DURATION"),
@@ -950,6 +952,7 @@ RULES: list[Rule] = [
           Example("profit in the nine months rose", None, "the nine months", "P9M", "DURATION"),
           Example("after 5 1/2 hours of talks", None, "5 1/2 hours", "PT5H30M", "DURATION"),
           Example("it took two and a half years", None, "two and a half years", "P2Y6M", "DURATION"),
+          Example("a minute and a half later", None, "a minute and a half", "PT1M30S", "DURATION"),
           Example("during the 12-day deal", None, "12-day", "P12D", "DURATION"),
           Example("it earns $5 million a year", None, "a year", "P1Y", "SET"),
           Example("they meet twice a week", None, "a week", "P1W", "SET"),

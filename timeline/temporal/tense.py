@@ -32,6 +32,7 @@ _TO_FUTURE = frozenset({
     "going", "about", "slated", "poised", "intends", "hopes", "wants", "aims", "prepared", "preparing",
 })
 _MOVED = frozenset({"extended", "postponed", "delayed", "moved", "pushed", "adjourned", "deferred", "rescheduled"})
+_BE_FORMS = frozenset({"be", "being", "is", "are", "am", "was", "were"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "of"})
 
 
@@ -85,6 +86,9 @@ def _cue(token: str, previous: str) -> tuple[str | None, float]:
         return "future", 1.0  # "set to resume", "is to meet", "planning to drive"
     if token in FUTURE_CUES:
         return "future", 1.6 if token in ("will", "'ll", "shall") else 1.0
+    is_past_form = token in PAST_CUES or (len(token) > 4 and token.endswith("ed") and token not in _NOT_PAST_ED)
+    if is_past_form and previous in _BE_FORMS and token != "been":
+        return None, 0.0  # a passive participle ("will be paid", "is heard"): the tense is the auxiliary's
     if token in PAST_CUES:
         return "past", 1.0
     if token in PRESENT_CUES:
