@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import TBAQ
 
-from timeline.evaluate import Scores, evaluate, read_timeml
+from timeline.evaluate import Scores, evaluate, read_timeml, value_difference
 
 SAMPLE = """<?xml version="1.0" ?>
 <TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
@@ -31,6 +31,17 @@ def test_scores_sample(tmp_path):
     assert (scores.gold, scores.system, scores.strict, scores.value) == (3, 3, 3, 3)
 
 
+@pytest.mark.parametrize(("gold", "system", "kind"), [
+    ("1989-WXX", "1989-W43", "gold leaves unspecified what the text and DCT give"),
+    ("1949-XX", "1949", "gold leaves unspecified what the text and DCT give"),
+    ("2000-01-05", "2000-01-05TNI", "part of day only"),
+    ("1998-08-07", "1998-08-14", "other"),
+    ("1988-XX", "1989", "other"),
+])
+def test_value_difference_kinds(gold, system, kind):
+    assert value_difference(gold, system) == kind
+
+
 def test_f1_arithmetic():
     assert Scores.f1(8, 10, 16) == pytest.approx((0.8, 0.5, 2 * 0.4 / 1.3))
 
@@ -42,4 +53,4 @@ def test_tbaq_floors():
     f1 = {name: Scores.f1(getattr(scores, name), scores.system, scores.gold)[2]
           for name in ("strict", "relaxed", "value", "type")}
     assert f1["strict"] >= 0.85 and f1["relaxed"] >= 0.92 and f1["type"] >= 0.88, f1
-    assert f1["value"] >= 0.78, f1
+    assert f1["value"] >= 0.79, f1

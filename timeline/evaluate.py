@@ -16,6 +16,7 @@ import html
 import re
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,6 +87,7 @@ class Scores:
     value: int = 0
     type: int = 0
     errors: list[str] = field(default_factory=list)
+    value_differences: Counter = field(default_factory=Counter)  # kind of difference -> count
 
     @staticmethod
     def f1(correct: int, system: int, gold: int) -> tuple[float, float, float]:
@@ -100,6 +102,8 @@ class Scores:
             p, r, f = self.f1(correct, self.system, self.gold)
             lines.append(f"{name:<14}{p:8.3f}{r:8.3f}{f:8.3f}")
         lines.append(f"gold timexes {self.gold}, system timexes {self.system}")
+        kinds = ", ".join(f"{count} {kind}" for kind, count in self.value_differences.most_common())
+        lines.append(f"value differences on matched timexes: {kinds or 'none'}")
         return "\n".join(lines)
 
 
@@ -120,6 +124,8 @@ def score_document(doc: TimeMLDocument, predicted: list[Timex], scores: Scores, 
         unused.remove(match)
         scores.relaxed += 1
         scores.value += match.value == g.value
+        if match.value != g.value:
+            scores.value_differences[value_difference(g.value, match.value)] += 1
         scores.type += match.type == g.type
         if keep_errors and (match.value != g.value or match.type != g.type or (match.start, match.end) != (g.start, g.end)):
             scores.errors.append(
@@ -128,6 +134,19 @@ def score_document(doc: TimeMLDocument, predicted: list[Timex], scores: Scores, 
     if keep_errors:
         for p in unused:
             scores.errors.append(f"{doc.name}\tSPURIOUS\t{p.text!r}\t{p.type}\t{p.value}\t{_context(doc.text, p.start, p.end)}")
+
+
+_PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI|DT)$")
+
+
+def value_difference(gold: str, system: str) -> str:
+    """Name the kind of a value disagreement, to separate annotation conventions from mistakes."""
+    specified = re.sub(r"(?:-W?XX)+$|X+$", "", gold)
+    if specified != gold and system.startswith(specified):
+        return "gold leaves unspecified what the text and DCT give"  # 1989-WXX vs 1989-W43; 1949-XX vs 1949
+    if _PART_OF_DAY.sub("", gold) == _PART_OF_DAY.sub("", system):
+        return "part of day only"  # 2000-01-05 vs 2000-01-05TNI
+    return "other"
 
 
 def _context(text: str, start: int, end: int) -> str:

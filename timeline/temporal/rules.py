@@ -160,11 +160,11 @@ def cue_before_ambiguous_month(m: re.Match, text: str) -> bool:
     if not names_ok(m, text):
         return False
     word = m.group("month").lower().rstrip(".")
+    if len(word) <= 4 and not m.group("month").endswith(".") and word not in ("june", "july", "may"):
+        return False  # "Oct" alone without a dot is too likely a code or name ("Jan Kavan")
     has_modifier = any(m.group(g) for g in ("pos", "rel") if g in m.re.groupindex)
     if word in lx.AMBIGUOUS_MONTHS and not has_modifier:
         return word_before(text, m.start()) in _PREPOSITION_CUES and m.group("month")[0].isupper()
-    if len(word) <= 4 and not m.group("month").endswith(".") and word not in ("june", "july", "may"):
-        return False  # "Oct" alone without a dot is too likely a code or name
     return True
 
 
@@ -997,6 +997,7 @@ NOT_DATES: tuple[tuple[str, str], ...] = (
     ("drove down Route 66 at night", "Route 66"),
     ("a Boeing 747 landed", "747"),
     ("Protesters march to the square", "march"),
+    ("Martonyi of Hungary and Jan Kavan of the Czech Republic signed", "Jan"),
     ("He came second in the race", "second"),
     ("Call 555-1234 now", "555-1234"),
     ("It cost $1997 in total", "1997"),
