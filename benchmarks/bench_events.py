@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from timeline.evaluate import read_timeml, tml_files  # noqa: E402
 from timeline.events import events_for_article, merge_events  # noqa: E402
-from timeline.events.merge import Vectors, same_happening, slim  # noqa: E402
+from timeline.events.merge import same_happening, slim_table  # noqa: E402
 from timeline.ingest import load  # noqa: E402
 from timeline.model import Article  # noqa: E402
 from timeline.temporal import tag  # noqa: E402
@@ -46,16 +46,16 @@ def labelled_pairs() -> list[tuple[float, bool, bool]]:
             if label:
                 events.append(event)
                 gold.append(label)
-    slims = [slim(e) for e in events]
-    vectors = Vectors([s.terms for s in slims])
+    table = slim_table(events)
     pairs = []
     for i in range(len(events)):
         for j in range(i + 1, len(events)):
             a, b = events[i], events[j]
             if a.sources[0].article_id == b.sources[0].article_id or not a.interval.overlaps(b.interval):
                 continue
-            similarity = vectors.cosine(i, j)
-            named = same_happening(slims[i], slims[j], -1.0)
+            similarity = table.terms.cosine(i, j)
+            named = same_happening(-1.0, (int(table.named[i]), int(table.named[j])),
+                                   (int(table.precision[i]), int(table.precision[j])))
             pairs.append((similarity, named, gold[i] == gold[j]))
     return pairs
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from timeline import Article, build
 from timeline.events.build import make_title
+from timeline.events.merge import SlimBuilder
 from timeline.events.sentences import sentence_spans
 
 
@@ -125,3 +128,15 @@ def test_names_keep_their_letters():
     article = "Hamas's leader met Rebels from Gaza's north and the IDF. Talks with Hamas went on. Acrid smoke rose."
     assert names_in("Hamas's leader met Rebels from Gaza's north and the IDF.", article) == ["Hamas", "Rebels", "Gaza", "IDF"]
     assert names_in("Acrid smoke rose.", article) == [], "a capital only because the sentence starts there"
+
+
+def test_slim_rows_are_unit_tfidf_so_rare_shared_words_count_most():
+    builder = SlimBuilder()
+    rows = [{"kassab": 1, "gaza": 1}, {"kassab": 1, "beirut": 1}, {"strike": 1, "north": 1}, {"strike": 1, "south": 1},
+            {"strike": 1, "east": 1}, {"strike": 1, "west": 1}, {"kassab": 1, "gaza": 1}, {"police": 1}]
+    for number, counts in enumerate(rows):
+        builder.add(0, 86400, "day", "", False, f"a{number}", 1.0, 10, 1.0, counts)
+    table = builder.finish()
+    assert table.terms.cosine(0, 6) == pytest.approx(1.0)
+    assert table.terms.cosine(0, 7) == 0.0
+    assert table.terms.cosine(0, 1) > table.terms.cosine(2, 3)  # "kassab" is rarer than "strike"

@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 import shutil
-import sys
+from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -25,7 +25,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from .events.merge import Slim, materialize, plan_merge, slim
+from .events.merge import SlimBuilder, materialize, plan_merge, seconds, terms
 from .filters import EventFilter
 from .ingest import MAX_CHARS, ReportRow, iter_load
 from .model import Article, Event, Interval, Source, Timex
@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS runs (run INTEGER, finished TIMESTAMP, new INTEGER, c
                                  skipped INTEGER);
 """
 WRITE_BATCH = 500
-DUCKDB_MEMORY = "1GB"  # cap on DuckDB's own memory (temporary tables, sorts); it spills to disk beyond it
+DUCKDB_MEMORY = "256MB"  # cap on DuckDB's own memory (sorts, buffers); it spills to disk beyond it
 
 
 @dataclass
@@ -179,44 +179,46 @@ class Store:
              for r in results], columns=["origin", "id", "content_hash", "text_key", "record"]))
         self._insert("mentions", pd.DataFrame([[r.article.id, _dump(t)] for r in results for t in r.timexes],
                                               columns=["article_id", "record"]))
-        rows = []
-        for r in results:
-            for event in r.events:
-                s = slim(event)
-                rows.append([r.article.id, event.id, s.begin, s.end, s.precision, s.named_as, s.year_guessed,
-                             s.confidence, s.title_length, s.centrality, json.dumps(s.terms), _dump(event)])
+        rows = [[r.article.id, event.id, event.begin, event.end, event.precision, event.named_as, event.year_guessed,
+                 event.confidence, len(event.title), event.centrality, json.dumps(terms(event.sentence, event.date_text)),
+                 _dump(event)] for r in results for event in r.events]
         self._insert("article_events", pd.DataFrame(rows, columns=[
             "article_id", "event_id", "begin", "end", "precision", "named_as", "year_guessed", "confidence",
             "title_length", "centrality", "terms", "record"]))
         self.db.execute("COMMIT")
 
     def _merge(self) -> int:
-        """Re-merge every stored article's events: plan on slim rows, then write merged events batch by batch."""
-        self.db.execute("CREATE OR REPLACE TEMP TABLE ordered AS SELECT row_number() OVER (ORDER BY article_id, event_id)"
-                        " - 1 AS i, * FROM article_events")
-        cursor = self.db.execute('SELECT "begin", "end", precision, named_as, year_guessed, article_id, confidence, '
-                                 "title_length, centrality, terms FROM ordered ORDER BY i")
-        slims = []
+        """Re-merge every stored article's events: plan on slim columns, then write merged events batch by batch.
+
+        Events are numbered in (article, event id) order, so the plan does not depend on the order in which
+        workers finished; their records are fetched back by row id, a batch of groups at a time.
+        """
+        cursor = self.db.execute('SELECT rowid, "begin", "end", precision, named_as, year_guessed, article_id, confidence, '
+                                 "title_length, centrality, terms FROM article_events ORDER BY article_id, event_id")
+        builder, rowids = SlimBuilder(), array("q")
         while rows := cursor.fetchmany(50_000):
-            slims.extend(Slim(row[0], row[1], sys.intern(row[2]), sys.intern(row[3]), row[4], sys.intern(row[5]), *row[6:9],
-                              {sys.intern(term): count for term, count in json.loads(row[9]).items()}) for row in rows)
-        plan = plan_merge(slims)
-        del slims
+            for row in rows:
+                rowids.append(row[0])
+                builder.add(seconds(row[1]), seconds(row[2]), *row[3:10], json.loads(row[10]))
+        table = builder.finish()
+        del builder
+        plan = plan_merge(table)
+        del table
 
         def fetch(indices: list[int]) -> list[Event]:
-            found = dict(self.db.execute("SELECT i, record FROM ordered WHERE i IN (SELECT unnest(?::BIGINT[]))",
-                                         [indices]).fetchall())
-            return [event_from(json.loads(found[i])) for i in indices]
+            found = dict(self.db.execute("SELECT rowid, record FROM article_events WHERE rowid = ANY(?::BIGINT[])",
+                                         [[rowids[i] for i in indices]]).fetchall())
+            return [event_from(json.loads(found[rowids[i]])) for i in indices]
 
         self.db.execute("DELETE FROM events")
-        batch, count = [], 0
+        batch, count, sources = [], 0, 0
         for event in materialize(plan, fetch):
             batch.append(event)
-            if len(batch) >= WRITE_BATCH * 4:
+            sources += len(event.sources)
+            if len(batch) >= WRITE_BATCH * 4 or sources >= WRITE_BATCH * 20:  # merged events can carry many sources
                 self._insert_events(batch)
-                count, batch = count + len(batch), []
+                count, batch, sources = count + len(batch), [], 0
         self._insert_events(batch)
-        self.db.execute("DROP TABLE ordered")
         return count + len(batch)
 
     def _insert_events(self, events: list[Event]) -> None:

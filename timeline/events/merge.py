@@ -1,10 +1,11 @@
 """Merge events that report the same happening: within an article and across articles.
 
-Two phases keep memory small at any corpus size. :func:`plan_merge` works on
-slim records (dates, precision, the happening a date names, a few weighted
-terms) and decides the groups, the years adopted, the lead of each group, the
-conflicts and the ranking. :func:`materialize` then builds each merged event
-from its members, fetched by index, so a store can stream them.
+Two phases keep memory small at any corpus size. :func:`plan_merge` works on a
+:class:`SlimTable` -- a few numbers per event held column by column (dates,
+precision, the happening a date names, a sparse row of weighted terms) -- and
+decides the groups, the years adopted, the lead of each group, the conflicts
+and the ranking. :func:`materialize` then builds each merged event from its
+members, fetched by index, so a store can stream them.
 
 Candidates are blocked twice: by date (a sweep over interval starts keeps only
 events whose intervals overlap) and by wording (only events sharing one of
@@ -18,16 +19,17 @@ common words do not.
 
 from __future__ import annotations
 
-import math
 import re
-import sys
+from array import array
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
+
+import numpy as np
 
 from ..model import Event
-from ..temporal.calendar import compare_precision
+from ..temporal.calendar import RANK
 
 # Cosine similarity needed to merge: the highest-recall threshold with no false merge on the labelled
 # pairs of benchmarks/merge_corpus (benchmarks/bench_events.py: 0.15 -> precision 1.000, recall 0.647).
@@ -35,6 +37,9 @@ MERGE_THRESHOLD = 0.15
 CONFLICT_THRESHOLD = 0.55  # near-identical statements with dates that cannot both be right
 BLOCK_TERMS = 6  # an event is compared only with events sharing one of its most weighted terms
 KEPT_TERMS = 12  # terms kept per event for similarity (the rest weigh little)
+CONFLICT_TERMS = 3  # group leads are checked for conflicts against leads sharing one of these terms
+# A term that leads this many groups' top terms is too common to find twins; they share rarer terms too.
+MAX_CONFLICT_BLOCK = 100
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 _STOPWORDS = frozenset({
     "the", "and", "for", "that", "with", "was", "were", "has", "had", "have", "his", "her", "its", "their",
@@ -46,6 +51,8 @@ _STOPWORDS = frozenset({
 _PRECISION_RANK = {"minute": 1.0, "hour": 1.0, "part_of_day": 1.0, "day": 1.0, "weekend": 0.8, "week": 0.8,
                    "month": 0.6, "season": 0.5, "quarter": 0.5, "half": 0.4, "year": 0.3, "decade": 0.2,
                    "century": 0.1}
+_EPOCH = datetime(1970, 1, 1)
+_DAY = RANK["day"]
 
 
 def terms(sentence: str, date_text: str) -> dict[str, int]:
@@ -54,81 +61,156 @@ def terms(sentence: str, date_text: str) -> dict[str, int]:
     for word in _WORD.findall(sentence.replace(date_text, " ")):
         lower = word.lower().replace("'s", "")
         if lower not in _STOPWORDS:
-            counts[sys.intern(lower)] += 2 if word[0].isupper() else 1  # one copy of each word across events
+            counts[lower] += 2 if word[0].isupper() else 1
     return dict(counts.most_common(KEPT_TERMS))
 
 
-@dataclass(slots=True)
-class Slim:
-    """What merging needs of an event before merging (one article, one sentence)."""
-
-    begin: datetime
-    end: datetime
-    precision: str
-    named_as: str
-    year_guessed: bool
-    article_id: str
-    confidence: float
-    title_length: int
-    centrality: float
-    terms: dict[str, int]
+def seconds(moment: datetime) -> int:
+    """Whole seconds from 1970, the form dates take in a SlimTable."""
+    delta = moment - _EPOCH
+    return delta.days * 86400 + delta.seconds
 
 
-def slim(event: Event) -> Slim:
-    return Slim(event.begin, event.end, sys.intern(event.precision), sys.intern(event.named_as), event.year_guessed,
-                sys.intern(event.sources[0].article_id), event.confidence, len(event.title), event.centrality,
-                terms(event.sentence, event.date_text))
+def moment(second_count: int) -> datetime:
+    return _EPOCH + timedelta(seconds=int(second_count))
 
 
-class Vectors:
-    """TF-IDF vectors of term counts, for cosine similarity."""
+class TermMatrix:
+    """Each event's terms as one sparse row of TF-IDF weights scaled to unit length: a dot product is the cosine."""
 
-    def __init__(self, term_counts: list[dict[str, int]]) -> None:
-        frequency: Counter = Counter()
-        for counts in term_counts:
-            frequency.update(counts.keys())
-        total = len(term_counts)
-        self.idf = idf = {term: math.log((1 + total) / (1 + df)) + 1.0 for term, df in frequency.items()}
-        self.vectors = [{t: c * idf[t] for t, c in counts.items()} for counts in term_counts]
-        self.norms = [math.sqrt(sum(v * v for v in vec.values())) or 1.0 for vec in self.vectors]
+    def __init__(self, indptr: np.ndarray, indices: np.ndarray, weights: np.ndarray) -> None:
+        self.indptr, self.indices, self.weights = indptr, indices, weights
+
+    def row(self, i: int) -> dict[int, float]:
+        start, stop = self.indptr[i], self.indptr[i + 1]
+        return dict(zip(self.indices[start:stop].tolist(), self.weights[start:stop].tolist(), strict=True))
 
     def cosine(self, i: int, j: int) -> float:
-        a, b = self.vectors[i], self.vectors[j]
-        if len(a) > len(b):
-            a, b = b, a
-        return sum(weight * b.get(term, 0.0) for term, weight in a.items()) / (self.norms[i] * self.norms[j])
+        return dot(self.row(i), self.row(j))
 
-    def counts(self, i: int) -> dict[str, float]:
-        """The term counts vector ``i`` was made from (so callers need not keep them)."""
-        return {term: weight / self.idf[term] for term, weight in self.vectors[i].items()}
+    def top_terms(self, i: int, count: int) -> list[int]:
+        start, stop = self.indptr[i], self.indptr[i + 1]
+        weights = self.weights[start:stop]
+        return self.indices[start:stop][np.argsort(-weights, kind="stable")[:count]].tolist()
 
-    def top_terms(self, i: int, count: int) -> list[str]:
-        vector = self.vectors[i]
-        return sorted(vector, key=lambda term: -vector[term])[:count]
+
+def dot(a: dict[int, float], b: dict[int, float]) -> float:
+    return sum(a[term] * b[term] for term in a.keys() & b.keys())
+
+
+@dataclass
+class SlimTable:
+    """What merging needs of each event before merging, one compact column per field."""
+
+    begin: np.ndarray  # int64 seconds from 1970
+    end: np.ndarray
+    precision: np.ndarray  # int8 rank (calendar.RANK: higher is finer)
+    named: np.ndarray  # int32 id of the happening the date names, -1 for none
+    year_guessed: np.ndarray  # bool
+    article: np.ndarray  # int32 id of the article
+    confidence: np.ndarray  # float64
+    title_length: np.ndarray  # int32
+    centrality: np.ndarray  # float64
+    terms: TermMatrix
+
+    def __len__(self) -> int:
+        return len(self.begin)
+
+
+class SlimBuilder:
+    """Collects slim records one at a time into growing arrays, interning every string to an id."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, dict[str, int]] = {"term": {}, "named": {}, "article": {}}
+        self._columns = {name: array(code) for name, code in (
+            ("begin", "q"), ("end", "q"), ("precision", "b"), ("named", "i"), ("year_guessed", "b"),
+            ("article", "i"), ("confidence", "d"), ("title_length", "i"), ("centrality", "d"))}
+        self._indptr, self._indices, self._counts = array("q", [0]), array("i"), array("f")
+        self._document_frequency = array("i")
+
+    def _id(self, kind: str, key: str) -> int:
+        table = self._ids[kind]
+        found = table.get(key)
+        if found is None:
+            found = table[key] = len(table)
+            if kind == "term":
+                self._document_frequency.append(0)
+        return found
+
+    def add(self, begin: int, end: int, precision: str, named_as: str, year_guessed: bool, article_id: str,
+            confidence: float, title_length: int, centrality: float, term_counts: dict[str, int]) -> None:
+        values = (begin, end, RANK[precision], self._id("named", named_as) if named_as else -1, year_guessed,
+                  self._id("article", article_id), confidence, title_length, centrality)
+        for column, value in zip(self._columns.values(), values, strict=True):
+            column.append(value)
+        for term, count in term_counts.items():
+            term_id = self._id("term", term)
+            self._indices.append(term_id)
+            self._counts.append(count)
+            self._document_frequency[term_id] += 1
+        self._indptr.append(len(self._indices))
+
+    def add_event(self, event: Event) -> None:
+        self.add(seconds(event.begin), seconds(event.end), event.precision, event.named_as, event.year_guessed,
+                 event.sources[0].article_id, event.confidence, len(event.title), event.centrality,
+                 terms(event.sentence, event.date_text))
+
+    def finish(self) -> SlimTable:
+        """The table, with TF-IDF weights (idf = ln((1 + N) / (1 + df)) + 1) scaled to unit length per row.
+
+        Columns are views of the builder's arrays, not copies: at a million events copies would double the peak.
+        """
+        columns = {name: np.frombuffer(column, dtype=column.typecode) for name, column in self._columns.items()}
+        indptr = np.frombuffer(self._indptr, dtype=np.int64)
+        indices = np.frombuffer(self._indices, dtype=np.int32)
+        total = len(indptr) - 1
+        idf = (np.log((1 + total) / (1 + np.frombuffer(self._document_frequency, dtype=np.int32))) + 1.0).astype(np.float32)
+        weights = np.frombuffer(self._counts, dtype=np.float32) * idf[indices]
+        rows = np.repeat(np.arange(total, dtype=np.int32), np.diff(indptr))
+        norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=total)).astype(np.float32)
+        norms[norms == 0] = 1.0
+        weights /= norms[rows]
+        return SlimTable(columns["begin"], columns["end"], columns["precision"], columns["named"],
+                         columns["year_guessed"].view(bool), columns["article"], columns["confidence"],
+                         columns["title_length"], columns["centrality"], TermMatrix(indptr, indices, weights))
+
+
+def slim_table(events: Iterable[Event]) -> SlimTable:
+    builder = SlimBuilder()
+    for event in events:
+        builder.add_event(event)
+    return builder.finish()
 
 
 @dataclass
 class MergePlan:
-    groups: list[list[int]]  # member indices, groups in final order (date, then score)
-    leads: list[int]  # the member whose date and title lead each group
+    members: np.ndarray  # member indices, group after group, groups in final order (date, then score)
+    offsets: np.ndarray  # group n is members[offsets[n]:offsets[n + 1]]
+    leads: np.ndarray  # the member whose date and title lead each group
+    scores: np.ndarray
     redate: dict[int, int] = field(default_factory=dict)  # event -> event whose stated year it adopts
     conflicts: set[int] = field(default_factory=set)  # groups flagged as conflicting
-    scores: list[float] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.leads)
+
+    def group(self, number: int) -> list[int]:
+        return self.members[self.offsets[number]:self.offsets[number + 1]].tolist()
 
 
-def same_happening(a: Slim, b: Slim, similarity: float) -> bool:
-    named = bool(a.named_as) and a.named_as == b.named_as and a.precision == b.precision == "day"
-    return named or similarity >= MERGE_THRESHOLD
+def same_happening(similarity: float, named: tuple[int, int], precision: tuple[int, int]) -> bool:
+    """Similar wording, or a day that names the same happening ("the October 7 attacks") in both."""
+    return similarity >= MERGE_THRESHOLD or (named[0] >= 0 and named[0] == named[1] and precision[0] == precision[1] == _DAY)
 
 
-def plan_merge(slims: list[Slim]) -> MergePlan:
-    """Decide groups, adopted years, leads, conflicts and ranking from slim records alone."""
-    redate = _adopt_stated_years(slims)
-    vectors = Vectors([s.terms for s in slims])
-    for item in slims:  # the vectors hold what is needed; at scale the counts would double the memory
-        item.terms = {}
-    order = sorted(range(len(slims)), key=lambda i: (slims[i].begin, slims[i].end))
-    parent = list(range(len(slims)))
+def plan_merge(table: SlimTable) -> MergePlan:
+    """Decide groups, adopted years, leads, conflicts and ranking from the slim table alone."""
+    redate = _adopt_stated_years(table)
+    order = np.lexsort((table.end, table.begin))
+    parent = list(range(len(table)))
+    # The time every member of a set shares; a set may grow only while that stays non-empty, so
+    # events cannot chain across time through a long interval ("in 1989") that overlaps them all.
+    common_begin, common_end = array("q", table.begin.tobytes()), array("q", table.end.tobytes())
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -136,80 +218,153 @@ def plan_merge(slims: list[Slim]) -> MergePlan:
             i = parent[i]
         return i
 
-    for block in _blocks(slims, vectors, order):
-        active: list[int] = []
-        for i in block:
-            active = [j for j in active if slims[j].end > slims[i].begin]
-            for j in active:
-                if find(i) != find(j) and same_happening(slims[i], slims[j], vectors.cosine(i, j)):
-                    parent[find(i)] = find(j)
-            active.append(i)
+    for block in _blocks(table, order):
+        members = block.tolist()
+        begins, ends = table.begin[block].tolist(), table.end[block].tolist()
+        named, precision = table.named[block].tolist(), table.precision[block].tolist()
+        # Events whose intervals may still be open, filed under the set they belonged to when added:
+        # a whole file is skipped at once when it is already in the set of the event at hand.
+        open_files: dict[int, list[int]] = {}
+        latest_end: dict[int, int] = {}
+        rows: dict[int, dict[int, float]] = {}
+        for position, i in enumerate(members):
+            begin, root = begins[position], find(i)
+            rows[position] = row = table.terms.row(i)
+            for key in list(open_files):
+                if latest_end[key] <= begin:
+                    for p in open_files.pop(key):
+                        del rows[p]
+                    del latest_end[key]
+                    continue
+                other = find(key)
+                if other == root:
+                    continue
+                shared_begin = max(common_begin[root], common_begin[other])
+                shared_end = min(common_end[root], common_end[other])
+                if shared_begin >= shared_end:
+                    continue
+                for p in open_files[key]:
+                    if ends[p] > begin and same_happening(dot(row, rows[p]), (named[position], named[p]),
+                                                          (precision[position], precision[p])):
+                        parent[other] = root
+                        common_begin[root], common_end[root] = shared_begin, shared_end
+                        break
+            open_files.setdefault(root, []).append(position)
+            latest_end[root] = max(latest_end.get(root, begin), ends[position])
 
-    members: dict[int, list[int]] = {}
-    for i in order:
-        members.setdefault(find(i), []).append(i)
-    groups = list(members.values())
-    leads = [max(group, key=lambda i: (compare_precision(slims[i].precision, "century"), not slims[i].year_guessed,
-                                       slims[i].confidence, -slims[i].title_length)) for group in groups]
-    scores = [round(len({slims[i].article_id for i in group}) + _PRECISION_RANK.get(slims[lead].precision, 0.1)
-                    + max(slims[i].centrality for i in group), 3) for group, lead in zip(groups, leads, strict=True)]
-    ranked = sorted(range(len(groups)), key=lambda g: (slims[leads[g]].begin, -scores[g]))
-    plan = MergePlan([groups[g] for g in ranked], [leads[g] for g in ranked], redate, set(),
-                     [scores[g] for g in ranked])
-    plan.conflicts = _conflicts(slims, plan, vectors)
+    roots = np.fromiter((find(i) for i in range(len(table))), dtype=np.int64, count=len(table))
+    parent.clear()
+    del common_begin, common_end
+    return _rank_groups(table, order, roots, redate)
+
+
+def _rank_groups(table: SlimTable, order: np.ndarray, roots: np.ndarray, redate: dict[int, int]) -> MergePlan:
+    """Leads (finest precision, a stated year, confidence, shortest title), scores, and the final order."""
+    if not len(table):
+        empty = np.zeros(0, dtype=np.int64)
+        return MergePlan(empty, np.zeros(1, dtype=np.int64), empty, np.zeros(0), redate)
+    position = np.empty(len(table), dtype=np.int64)
+    position[order] = np.arange(len(table))
+    _, group_of = np.unique(roots, return_inverse=True)
+    # Within each group: the lead first, then members in date order.
+    by_lead = np.lexsort((position, table.title_length, -table.confidence, table.year_guessed, -table.precision,
+                          group_of))
+    starts = np.flatnonzero(np.r_[True, np.diff(group_of[by_lead]) != 0])
+    leads = by_lead[starts]
+    articles = np.unique(group_of.astype(np.int64) << 32 | table.article.astype(np.int64)) >> 32
+    distinct_articles = np.bincount(articles, minlength=len(leads))
+    by_group = np.lexsort((table.centrality, group_of))  # the last of each group has the highest centrality
+    ends = np.r_[np.flatnonzero(np.diff(group_of[by_group]) != 0), len(table) - 1]
+    top_centrality = table.centrality[by_group[ends]].astype(np.float64)
+    lead_rank = np.array([_PRECISION_RANK.get(name, 0.1) for name in _PRECISION_NAMES])[table.precision[leads]]
+    scores = np.array([round(score, 3) for score in (distinct_articles + lead_rank + top_centrality).tolist()])
+    first_position = np.full(len(leads), len(table), dtype=np.int64)
+    np.minimum.at(first_position, group_of, position)
+    ranked = np.lexsort((first_position, -scores, table.begin[leads]))  # ties: the group seen first in date order
+    rank_of_group = np.empty(len(leads), dtype=np.int64)
+    rank_of_group[ranked] = np.arange(len(leads))
+    members = np.lexsort((position, rank_of_group[group_of]))
+    sizes = np.bincount(rank_of_group[group_of], minlength=len(leads))
+    plan = MergePlan(members, np.r_[0, np.cumsum(sizes)], leads[ranked], scores[ranked], redate)
+    plan.conflicts = _conflicts(table, plan)
     return plan
 
 
-def materialize(plan: MergePlan, fetch: Callable[[list[int]], list[Event]], batch: int = 2000) -> Iterator[Event]:
+_PRECISION_NAMES = sorted(RANK, key=RANK.__getitem__)
+
+
+def materialize(plan: MergePlan, fetch: Callable[[list[int]], list[Event]], batch: int = 4000) -> Iterator[Event]:
     """Build the merged events in order; ``fetch`` returns events by index (from a list, or from a store).
 
-    Groups are fetched ``batch`` at a time, so only that many groups' events are in memory at once.
+    Groups are fetched together until they hold about ``batch`` events, so memory stays bounded however
+    large a group is.
     """
-    for first in range(0, len(plan.groups), batch):
-        numbers = range(first, min(first + batch, len(plan.groups)))
-        wanted = sorted({i for n in numbers for i in plan.groups[n]}
-                        | {plan.redate[i] for n in numbers for i in plan.groups[n] if i in plan.redate})
+    number = 0
+    while number < len(plan):
+        numbers, size = [], 0
+        while number < len(plan) and (not numbers or size + plan.offsets[number + 1] - plan.offsets[number] <= batch):
+            numbers.append(number)
+            size += int(plan.offsets[number + 1] - plan.offsets[number])
+            number += 1
+        groups = [plan.group(n) for n in numbers]
+        wanted = sorted({i for group in groups for i in group}
+                        | {plan.redate[i] for group in groups for i in group if i in plan.redate})
         events = dict(zip(wanted, fetch(wanted), strict=True))
-        for number in numbers:
-            group = plan.groups[number]
+        for n, group in zip(numbers, groups, strict=True):
             members = {i: _redated(events[i], events[plan.redate[i]]) if i in plan.redate else events[i] for i in group}
-            merged = _combine(members[plan.leads[number]], [members[i] for i in group])
-            merged.conflict = number in plan.conflicts
-            merged.score = plan.scores[number]
+            merged = _combine(members[int(plan.leads[n])], [members[i] for i in group])
+            merged.conflict = n in plan.conflicts
+            merged.score = float(plan.scores[n])
             yield merged
 
 
 def merge_events(events: list[Event]) -> list[Event]:
     """Group events about the same happening whose dates overlap; flag near-twins with clashing dates."""
-    plan = plan_merge([slim(e) for e in events])
+    plan = plan_merge(slim_table(events))
     return list(materialize(plan, lambda indices: [events[i] for i in indices]))
 
 
-def _blocks(slims: list[Slim], vectors: Vectors, order: list[int]) -> list[list[int]]:
+def _blocks(table: SlimTable, order: np.ndarray) -> Iterator[np.ndarray]:
     """Events sharing a heavily weighted term or a happening name, each block in date order."""
-    rank = {index: position for position, index in enumerate(order)}
-    blocks: dict[str, list[int]] = {}
-    for index, item in enumerate(slims):
-        keys = vectors.top_terms(index, BLOCK_TERMS) + ([f"named:{item.named_as}"] if item.named_as else [])
-        for key in keys:
-            blocks.setdefault(key, []).append(index)
-    return [sorted(members, key=rank.__getitem__) for members in blocks.values() if len(members) > 1]
+    rank = np.empty(len(table), dtype=np.int64)
+    rank[order] = np.arange(len(table))
+    keys, events = array("i"), array("i")
+    named_offset = int(table.terms.indices.max()) + 1 if len(table.terms.indices) else 0
+    for index in range(len(table)):
+        for term in table.terms.top_terms(index, BLOCK_TERMS):
+            keys.append(term)
+            events.append(index)
+        if table.named[index] >= 0:
+            keys.append(named_offset + int(table.named[index]))
+            events.append(index)
+    keys_np, events_np = np.frombuffer(keys, dtype=np.int32), np.frombuffer(events, dtype=np.int32)
+    ordered = np.lexsort((rank[events_np], keys_np))
+    keys_np, events_np = keys_np[ordered], events_np[ordered]
+    del keys, events, ordered
+    bounds = np.r_[0, np.flatnonzero(np.diff(keys_np) != 0) + 1, len(keys_np)]
+    for start, stop in zip(bounds[:-1], bounds[1:], strict=True):
+        if stop - start > 1:
+            yield events_np[start:stop]
 
 
-def _adopt_stated_years(slims: list[Slim]) -> dict[int, int]:
+def _adopt_stated_years(table: SlimTable) -> dict[int, int]:
     """'the October 7 attacks' with a guessed year takes the year another mention of it states."""
-    stated: dict[tuple[int, int, str], int] = {}
-    for index, item in enumerate(slims):
-        if item.named_as and not item.year_guessed and item.precision == "day":
-            stated.setdefault((item.begin.month, item.begin.day, item.named_as), index)
+    named_days = np.flatnonzero((table.named >= 0) & (table.precision == _DAY))
+    stated: dict[tuple[int, int, int], int] = {}
+    for index in named_days.tolist():
+        if not table.year_guessed[index]:
+            day = moment(table.begin[index])
+            stated.setdefault((day.month, day.day, int(table.named[index])), index)
     redate = {}
-    for index, item in enumerate(slims):
-        if not (item.named_as and item.year_guessed and item.precision == "day"):
+    for index in named_days.tolist():
+        if not table.year_guessed[index]:
             continue
-        source = stated.get((item.begin.month, item.begin.day, item.named_as))
-        if source is not None and slims[source].begin.year != item.begin.year:
+        day = moment(table.begin[index])
+        source = stated.get((day.month, day.day, int(table.named[index])))
+        if source is not None and moment(table.begin[source]).year != day.year:
             redate[index] = source
-            item.begin, item.end, item.year_guessed = slims[source].begin, slims[source].end, False
+            table.begin[index], table.end[index] = table.begin[source], table.end[source]
+            table.year_guessed[index] = False
     return redate
 
 
@@ -235,31 +390,44 @@ def _combine(lead: Event, group: list[Event]) -> Event:
                    confidence=max(e.confidence for e in group))
 
 
-def _conflicts(slims: list[Slim], plan: MergePlan, member_vectors: Vectors) -> set[int]:
+def _conflicts(table: SlimTable, plan: MergePlan) -> set[int]:
     """Near-identical leads from different articles whose dates do not overlap: a conflict on both.
 
-    Candidates are blocked by their rarest shared terms, so the check stays far from all-pairs.
+    Candidates are blocked by the leads' most weighted terms; each pair is checked once, in the block of
+    the first term it shares.
     """
-    leads = [slims[lead] for lead in plan.leads]
-    articles = [{slims[i].article_id for i in group} for group in plan.groups]
-    vectors = Vectors([member_vectors.counts(lead) for lead in plan.leads])
-    by_term: dict[str, list[int]] = {}
-    for number in range(len(leads)):
-        for term in vectors.top_terms(number, 3):
+    tops = [table.terms.top_terms(int(lead), CONFLICT_TERMS) for lead in plan.leads]
+    by_term: dict[int, list[int]] = {}
+    for number, top in enumerate(tops):
+        for term in top:
             by_term.setdefault(term, []).append(number)
+    usable = {term for term, numbers in by_term.items() if 1 < len(numbers) <= MAX_CONFLICT_BLOCK}
+    begins, ends = table.begin[plan.leads].tolist(), table.end[plan.leads].tolist()
     flagged: set[int] = set()
-    checked: set[tuple[int, int]] = set()
-    for numbers in by_term.values():
+    for term in usable:
+        numbers = by_term[term]
+        rows: dict[int, dict[int, float]] = {}
+        articles: dict[int, set[int]] = {}
         for position, g in enumerate(numbers):
             for h in numbers[position + 1:]:
-                if (g, h) in checked:
-                    continue
-                checked.add((g, h))
-                a, b = leads[g], leads[h]
-                if (a.begin < b.end and b.begin < a.end) or not articles[g].isdisjoint(articles[h]):
-                    continue
-                named = bool(a.named_as) and a.named_as == b.named_as and (a.begin.month, a.begin.day) == (
-                    b.begin.month, b.begin.day)
-                if named or vectors.cosine(g, h) >= CONFLICT_THRESHOLD:
+                if begins[g] < ends[h] and begins[h] < ends[g]:
+                    continue  # dates that overlap do not conflict
+                if next(t for t in tops[g] if t in tops[h] and t in usable) != term:
+                    continue  # checked in the block of the first term they share
+                for number in (g, h):
+                    if number not in rows:
+                        rows[number] = table.terms.row(int(plan.leads[number]))
+                        articles[number] = set(table.article[plan.group(number)].tolist())
+                if articles[g].isdisjoint(articles[h]) and _twins(table, plan, g, h, dot(rows[g], rows[h])):
                     flagged |= {g, h}
     return flagged
+
+
+def _twins(table: SlimTable, plan: MergePlan, g: int, h: int, similarity: float) -> bool:
+    """Two leads say the same thing: they name the same happening on the same day of the year, or read alike."""
+    a, b = int(plan.leads[g]), int(plan.leads[h])
+    if table.named[a] >= 0 and table.named[a] == table.named[b]:
+        day_a, day_b = moment(table.begin[a]), moment(table.begin[b])
+        if (day_a.month, day_a.day) == (day_b.month, day_b.day):
+            return True
+    return similarity >= CONFLICT_THRESHOLD
