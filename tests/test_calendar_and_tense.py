@@ -51,6 +51,7 @@ def test_calendar_edges_do_not_overflow():
     ("The company said the offer expires Nov. 21.", "Nov. 21", "future"),
     ("The increased dividend will be paid Dec. 14 to holders.", "Dec. 14", "future"),
     ("The case is heard in May in the appeals court.", "May", "present"),
+    ("The thrift announced the plan Aug. 21.", "Aug. 21", "past"),
 ])
 def test_clause_tense(sentence, words, tense):
     start = sentence.index(words)

@@ -119,7 +119,8 @@ def nearest_with_year(ctx: Context, make: Callable[[int], Point], what: str, mod
 
     Past clauses take the latest occurrence that had begun by the DCT ("in late
     November" written on 1 Nov 2024 is 2023); future clauses the earliest that
-    has not ended; otherwise the occurrence nearest the DCT.
+    has not ended; otherwise the occurrence nearest the DCT. An explicit
+    direction (last, next, this) overrides the tense.
     """
     direction = explicit_direction or ctx.tense
     if ctx.dct is None:
@@ -139,6 +140,11 @@ def nearest_with_year(ctx: Context, make: Callable[[int], Point], what: str, mod
     elif direction == "next":
         chosen = [p for p in candidates if span(p)[0] > day_start] or candidates[-1:]
         point, reason = chosen[0], "the first one that begins after the publication date"
+    elif direction == "this":
+        current = [p for p in candidates if span(p)[0] <= day_start < span(p)[1]]
+        same_year = [p for p in candidates if p.start.year == dct.year]
+        point = (current or same_year or candidates[1:2])[0]
+        reason = "the one under way at the publication date" if current else "the one in the publication year"
     elif direction == "past":
         chosen = [p for p in candidates if span(p)[0] <= day_start] or candidates[:1]
         point, reason = chosen[-1], "the latest one on or before the publication date (past tense)"
@@ -222,6 +228,23 @@ def weekday(ctx: Context, iso_weekday: int, what: str, explicit: str | None = No
         day, reason = dct - timedelta(days=back), f"the {what} on or before the publication date (no tense cue)"
     point = Point.of(precision, day, part)
     return Resolution(_date_or_time(point), point.value, None, point, "DCT", reason)
+
+
+def weekday_from_mention(ctx: Context, iso_weekday: int, what: str, step: int, part: str | None = None) -> Resolution:
+    """'the previous Friday', 'the following Monday': counted from the day last mentioned, else the DCT."""
+    precision = "part_of_day" if part else "day"
+    if ctx.reference is not None and compare_precision(ctx.reference.precision, "day") >= 0:
+        base, anchor = ctx.reference.start, "mention"
+        source = f"'{ctx.reference_text}' ({ctx.reference.value}), mentioned earlier"
+    elif ctx.dct is not None:
+        base, anchor, source = ctx.dct, "DCT", "the publication date"
+    else:
+        return weekday(ctx, iso_weekday, what, None, part)
+    base = datetime(base.year, base.month, base.day)
+    days = ((iso_weekday - base.isoweekday()) % 7 or 7) if step > 0 else -((base.isoweekday() - iso_weekday) % 7 or 7)
+    point = Point.of(precision, base + timedelta(days=days), part)
+    side = "after" if step > 0 else "before"
+    return Resolution(_date_or_time(point), point.value, None, point, anchor, f"the {what} {side} {source}")
 
 
 def in_reference_frame(ctx: Context, make: Callable[[Point], Point], what: str,

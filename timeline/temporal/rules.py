@@ -51,6 +51,7 @@ from .resolve import (
     nearest_with_year,
     reference,
     weekday,
+    weekday_from_mention,
 )
 
 
@@ -292,6 +293,18 @@ def month_day(m: re.Match, ctx: Context) -> Resolution:
     return nearest_with_year(ctx, lambda y: _day_point(y, month, day), f"{m.group('month')} {day} without a year")
 
 
+def week_of(m: re.Match, ctx: Context) -> Resolution:
+    """'the week of March 6': the ISO week holding that day."""
+    month, day = month_number(m.group("month")), int(m.group("day"))
+    if m.group("year"):
+        return absolute(Point.of("week", _day_point(_year(m), month, day).start), "the week of a full date")
+    found = nearest_with_year(ctx, lambda y: _day_point(y, month, day), f"{m.group('month')} {day} without a year")
+    if found.point is None:  # no DCT: the year, and so the week, stay unknown
+        return Resolution("DATE", "XXXX-WXX", None, None, None, f"the week of {m.group('month')} {day}; {found.how}")
+    week = Point.of("week", found.point.start)
+    return Resolution("DATE", week.value, None, week, found.anchor, f"the week of {found.how}")
+
+
 def month_year(m: re.Match, ctx: Context) -> Resolution:
     month, mod = month_number(m.group("month")), position_mod(m.group("pos"))
     if m.group("yrel"):  # "June last year", "April next year": the year counted from the DCT
@@ -310,7 +323,7 @@ def month_alone(m: re.Match, ctx: Context) -> Resolution:
     month = month_number(m.group("month"))
     mod = position_mod(m.group("pos"))
     rel = (m.group("rel") or "").lower().split()
-    direction = {"last": "last", "past": "last", "next": "next", "coming": "next"}.get(rel[-1] if rel else "")
+    direction = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(rel[-1] if rel else "")
     return nearest_with_year(ctx, lambda y: Point.of("month", datetime(y, month, 1)),
                              f"{m.group('month')} without a year", mod, direction)
 
@@ -363,7 +376,7 @@ def season(m: re.Match, ctx: Context) -> Resolution:
     if _has_year(m):
         return absolute(Point.season(_year(m), code), "a season and year", mod)
     rel = " ".join((m.group("rel") or "").lower().split())
-    direction = {"last": "last", "this past": "last", "next": "next", "this coming": "next"}.get(rel)
+    direction = {"last": "last", "this past": "last", "next": "next", "this coming": "next", "this": "this"}.get(rel)
     return nearest_with_year(ctx, lambda y: Point.season(y, code), f"{m.group('season')} without a year", mod, direction)
 
 
@@ -504,6 +517,9 @@ def weekday_expression(m: re.Match, ctx: Context) -> Resolution:
                 "coming": "future", "this": "this"}.get(rel)
     part = m.group("part")
     part_code = lx.PARTS_OF_DAY[part.lower()] if part else None
+    if m.group("ana"):
+        step = 1 if m.group("ana").lower() == "following" else -1
+        return weekday_from_mention(ctx, number, m.group("wd").rstrip("."), step, part_code)
     if explicit is None and re.match(r"['’]s\b", m.string[m.end():m.end() + 3]):
         explicit = "past"  # "Friday's close", "Wednesday's ruling"
     return weekday(ctx, number, m.group("wd").rstrip("."), explicit, part_code)
@@ -760,6 +776,10 @@ RULES: list[Rule] = [
     Rule("day_month_year", rf"\b{WD}{D}\s+(?:of\s+)?{M_},?\s*{Y}\b", full_date,
          (Example("| 26 February 2024, Monday |", None, "26 February 2024", "2024-02-26"),
           Example("on the 7th of October 2023", None, "7th of October 2023", "2023-10-07"))),
+    Rule("week_of", rf"\bthe\s+week\s+of\s+{M_}\s*{D}\b(?:,?\s*{Y}\b)?", week_of,
+         (Example("a court hearing the week of March 6, he said", "2000-02-24", "the week of March 6", "2000-W10"),
+          Example("during the week of Oct. 9, 2023", None, "the week of Oct. 9, 2023", "2023-W41")),
+         guard=names_ok),
     Rule("month_day", rf"\b{WD}{M_}\s*{D}\b(?![ \t]*(?:,[ \t]*)?\d|:\d|%)", month_day,
          (Example("a nationwide address on Nov. 22.", "2024-02-26", "Nov. 22", "2023-11-22"),
           Example("The deadline is March 30.", "2024-02-26", "March 30", "2024-03-30"),
@@ -816,6 +836,7 @@ RULES: list[Rule] = [
          rf"(?:\s+(?:of\s+)?{YS}\b)?",
          season,
          (Example("the attack last summer", "2024-06-21", "last summer", "2023-SU"),
+          Example("They pledged to join protests this summer.", "1998-03-22", "this summer", "1998-SU"),
           Example("in the spring of 1998", None, "the spring of 1998", "1998-SP"),
           Example("in the winter of nineteen ninety-four", None, "the winter of nineteen ninety-four", "1994-WI")),
          guard=season_ok),
@@ -887,13 +908,18 @@ RULES: list[Rule] = [
           Example("bids are due by 5 p.m. EST Nov. 9", "1989-11-02", "5 p.m. EST Nov. 9", "1989-11-09T17:00", "TIME")),
          guard=names_ok),
     Rule("weekday",
-         rf"\b(?:(?P<pos>early|late)\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|past|coming)\s+)?"
+         rf"\b(?:(?P<pos>early|late)\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|past|coming)\s+"
+         rf"|the\s+(?P<ana>previous|following|preceding)\s+)?"
          rf"(?P<wd>{WEEKDAY})\b\.?(?:\s+(?P<part>morning|afternoon|evening|night)\b)?",
          weekday_expression,
          (Example("Izz al-Din Kassab was killed Friday in an airstrike", "2024-11-01", "Friday", "2024-11-01"),
           Example("an official announced on Friday evening.", "2024-11-01", "Friday evening", "2024-11-01TEV", "TIME"),
           Example("The cabinet will meet Monday.", "2024-11-01", "Monday", "2024-11-04"),
           Example("Talks collapsed last Tuesday.", "2024-11-01", "last Tuesday", "2024-10-29"),
+          Example("Stocks fell Oct. 27, down 4.5% from the previous Friday.", "1989-10-30", "the previous Friday",
+                  "1989-10-20"),
+          Example("He was arrested on May 3, 2024 and freed the following Monday.", None, "the following Monday",
+                  "2024-05-06"),
           Example("They said Sunday that the bomb went off.", "2015-05-31", "Sunday", "2015-05-31")),
          guard=names_ok),
     Rule("relative_unit",

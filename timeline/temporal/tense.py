@@ -84,6 +84,8 @@ def _cue(token: str, previous: str) -> tuple[str | None, float]:
     """The tense a word signals and how strongly; ``previous`` is the word before it."""
     if token == "to" and previous in _TO_FUTURE:
         return "future", 1.0  # "set to resume", "is to meet", "planning to drive"
+    if token in ("plan", "plans") and previous in _DETERMINERS:
+        return None, 0.0  # "announced the plan Aug. 21": a noun, not a plan still to be carried out
     if token in FUTURE_CUES:
         return "future", 1.6 if token in ("will", "'ll", "shall") else 1.0
     is_past_form = token in PAST_CUES or (len(token) > 4 and token.endswith("ed") and token not in _NOT_PAST_ED)
