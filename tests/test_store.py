@@ -40,6 +40,16 @@ def test_store_matches_an_in_memory_build_and_reruns_do_nothing(tmp_path, folder
     store.close()
 
 
+def test_remerge_gives_the_same_events_and_keeps_the_articles(tmp_path, folder):
+    store = Store(tmp_path / "p.duckdb")
+    store.build([folder])
+    before = fingerprint(store.timeline().event_list)
+    assert store.remerge() == len(before)
+    assert fingerprint(store.timeline().event_list) == before
+    assert store.counts()["articles"] == 5
+    store.close()
+
+
 def test_new_and_changed_articles_are_processed_and_merged(tmp_path, folder):
     store = Store(tmp_path / "p.duckdb")
     store.build([folder])

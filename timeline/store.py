@@ -160,6 +160,14 @@ class Store:
         total = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
         return RunSummary(new, tally["changed"], tally["unchanged"], skipped, total, merged)
 
+    def remerge(self) -> int:
+        """Merge the stored per-article events again (after the merging rules change); returns the event count.
+
+        Atomic like a build: the store is replaced only when the merge has finished.
+        """
+        with self._working_copy():
+            return self._merge()
+
     def _write(self, results) -> None:
         """Replace the rows of these articles, in bulk (DuckDB inserts data frames far faster than rows).
 

@@ -1,0 +1,53 @@
+"""The merge stage of a store on its own: wall time and peak resident memory of re-merging every event.
+
+    python benchmarks/bench_store_merge.py STORE.duckdb
+
+Works on a copy, so the store given is left as it was. Build one first, e.g.
+``timeline build CORPUS --db STORE.duckdb`` on a corpus from ``make_corpus.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from timeline.store import Store  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("store", type=Path)
+    args = parser.parse_args()
+    process, peak, done = psutil.Process(), [0], threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], process.memory_info().rss)
+            time.sleep(0.2)
+
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "store.duckdb"
+        shutil.copyfile(args.store, copy)
+        store = Store(copy)
+        rows = store.db.execute("SELECT count(*) FROM article_events").fetchone()[0]
+        threading.Thread(target=sample, daemon=True).start()
+        began = time.perf_counter()
+        merged = store.remerge()
+        elapsed = time.perf_counter() - began
+        done.set()
+        store.close()
+    print(f"{rows:,} per-article events -> {merged:,} merged events in {elapsed:.1f} s, "
+          f"peak resident memory {peak[0] / 2**20:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
