@@ -104,6 +104,11 @@ class Scores:
         lines.append(f"gold timexes {self.gold}, system timexes {self.system}")
         kinds = ", ".join(f"{count} {kind}" for kind, count in self.value_differences.most_common())
         lines.append(f"value differences on matched timexes: {kinds or 'none'}")
+        conventions = sum(count for kind, count in self.value_differences.items() if kind != "other")
+        if conventions:
+            lenient = self.f1(self.value + conventions, self.system, self.gold)[2]
+            lines.append(f"diagnostic, not a TE3 score: value F1 {lenient:.3f} if the {conventions} differences of "
+                         "annotation convention counted as agreement")
         return "\n".join(lines)
 
 
