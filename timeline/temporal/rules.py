@@ -392,7 +392,7 @@ def quarter(m: re.Match, ctx: Context) -> Resolution:
     else:
         number = None
     if number is None:  # "the latest quarter", "the quarter"
-        if ctx.reference is not None and ctx.reference.precision == "quarter":
+        if which != "current" and ctx.reference is not None and ctx.reference.precision == "quarter":
             return in_reference_frame(ctx, lambda p: p, "the same quarter")
         steps = 0 if which == "current" else -1
         if ctx.dct is None or which == "current" or ctx.tense != "future":
@@ -428,7 +428,7 @@ def half_year(m: re.Match, ctx: Context) -> Resolution:
 
 def reported_period(m: re.Match, ctx: Context) -> Resolution:
     """'the quarter', 'the latest quarter', 'the year-earlier quarter': the period under discussion."""
-    shift = -4 if m.group("ago") else 0
+    shift = -4 if m.group("ago") or m.group("ago_after") else 0
     adjective = " ".join((m.group("adj") or "").lower().split())
     if adjective == "current":
         return from_dct(ctx, "quarter", 0, "the quarter under way")
@@ -819,7 +819,7 @@ RULES: list[Rule] = [
           Example("a botched 1997 attempt", None, "1997", "1997"),
           Example("entered the Strip in 2014 and 2015", None, "2015", "2015"),
           Example("in mid-2015 the group", None, "mid-2015", "2015", mod="MID"),
-          Example("revenue in the 1988 quarter fell", None, "1988", "1988")),
+          Example("in 1988 and 1989", None, "1988", "1988")),
          guard=year_ok),
     Rule("decade",
          rf"\b(?:the\s+)?{POS}(?:the\s+)?(?:(?P<dec>1\d\d0|20\d0)['’]?s\b|['’](?P<short>\d0)['’]?s\b|(?P<word>{DECADE_WORD})\b)",
@@ -861,13 +861,16 @@ RULES: list[Rule] = [
           Example("in the second half of the year", "2024-03-03", "the second half of the year", "2024-H2"))),
     Rule("reported_period",
          r"\bthe\s+(?:(?P<adj>latest|current|comparable|same|most\s+recent)\s+)?(?P<ago>(?:year[\s-](?:earlier|ago)|prior[\s-]year)\s+)?"
-         r"(?:fiscal\s+)?(?:quarter|(?<=latest\s)period|(?<=recent\s)period)\b(?!\s+(?:of|century|mile|final|finals)\b)",
+         r"(?:fiscal\s+)?(?:quarter|(?<=latest\s)period|(?<=recent\s)period)\b(?!\s+(?:of|century|mile|final|finals)\b)"
+         r"(?P<ago_after>\s+a\s+year\s+(?:ago|earlier))?",
          reported_period,
          (Example("Profit in the third quarter of 1989 rose; the quarter was strong.", None, "the quarter", "1989-Q3"),
           Example("Profit in the third quarter of 1989 rose from the year-earlier quarter.", None,
                   "the year-earlier quarter", "1988-Q3"),
           Example("Net income for the quarter fell.", "1989-10-26", "the quarter", "1989-Q3"),
-          Example("Sales in the latest period were $1.76 billion.", "1989-11-02", "the latest period", "1989-Q3"))),
+          Example("Sales in the latest period were $1.76 billion.", "1989-11-02", "the latest period", "1989-Q3"),
+          Example("Profit in the third quarter of 1989 rose; for the quarter a year ago it fell.", None,
+                  "the quarter a year ago", "1988-Q3"))),
     Rule("year_ago_adjective",
          r"\b(?:the\s+(?:comparable\s+)?)?(?:year-(?:earlier|ago)|(?:year\s(?:earlier|ago)|prior[\s-]year)"
          r"(?=\s+(?:period|level|figure|results|quarter|month|nine|six|first|second|third|fourth)))"
@@ -876,8 +879,10 @@ RULES: list[Rule] = [
          (Example("Sales in the third quarter of 1989 beat the year-earlier period.", None, "the year-earlier period",
                   "1988-Q3"),
           Example("Sales in the third quarter of 1989 beat year-ago levels.", None, "year-ago", "1988-Q3"))),
-    Rule("year_period", rf"\bthe\s+{Y}\s+period\b", year_period,
-         (Example("Profit in the third quarter of 1989 fell from the 1988 period.", None, "the 1988 period", "1988-Q3"),),
+    Rule("year_period", rf"\bthe\s+{Y}\s+(?:period|quarter)\b", year_period,
+         (Example("Profit in the third quarter of 1989 fell from the 1988 period.", None, "the 1988 period", "1988-Q3"),
+          Example("Profit in the third quarter of 1989 beat the 1988 quarter.", None, "the 1988 quarter", "1988-Q3"),
+          Example("revenue in the 1988 quarter fell", None, "the 1988 quarter", "1988")),
          guard=year_ok),
     Rule("spelled_year", rf"\b(?:the\s+year\s+)?(?P<spelled>{SPELLED_YEAR})\b",
          spelled_year,
