@@ -563,7 +563,7 @@ def period_edge(m: re.Match, ctx: Context) -> Resolution:
     of the year"); otherwise the publication date's.
     """
     unit = (m.group("unit") or m.group("unit2")).lower()
-    mod = position_mod(m.group("pos")) if m.group("pos") else "END"
+    mod = position_mod(re.sub(r"\s+in$", "", m.group("pos"))) if m.group("pos") else "END"  # "earlier in" -> START
     phrase = " ".join(m.group(0).split())
     if ctx.reference is not None and ctx.tense == "past" and compare_precision(ctx.reference.precision, unit) >= 0:
         return in_reference_frame(ctx, lambda p: Point.of(unit, p.start), f"'{phrase}'", mod)
@@ -930,7 +930,7 @@ RULES: list[Rule] = [
     Rule("relative_unit",
          rf"\b{POS}(?P<the>the\s+)?(?P<rel>last|next|this\s+past|this\s+coming|this|following|previous"
          rf"|preceding|prior|that\s+same|that|same|coming|past|current(?:\s+fiscal)?)\s+"
-         rf"(?P<unit>day|week|weekend|month|year|decade|century|night|morning|afternoon|evening)\b",
+         rf"(?P<unit>day|week|weekend|month|quarter|year|decade|century|night|morning|afternoon|evening)\b",
          relative_unit,
          (Example("Israel said earlier this year that", "2024-11-01", "earlier this year", "2024", mod="START"),
           Example("proposal at the beginning of next week", "2024-11-01", "the beginning of next week", "2024-W45",
@@ -947,13 +947,16 @@ RULES: list[Rule] = [
           Example("Sales for the full year were $6.6 billion.", "1989-10-31", "the full year", "1989"),
           Example("lower earnings for the fiscal year.", "1989-10-31", "the fiscal year", "1989"))),
     Rule("period_edge",
-         r"\b(?:(?P<pos>(?:the\s+)?(?:beginning|start|middle|end|close)\s+of)\s+the\s+(?P<unit>year|month|week|quarter)"
+         r"\b(?:(?P<pos>(?:the\s+)?(?:beginning|start|middle|end|close)\s+of|earlier\s+in|later\s+in)\s+the\s+"
+         r"(?P<unit>year|month|week|quarter)"
          r"|(?P<unit2>year|month|quarter)(?:['’]s)?[\s-]end)\b",
          period_edge,
          (Example("complete the deal by the end of the year.", "1989-10-31", "the end of the year", "1989", mod="END"),
           Example("It is expected to close around year end.", "1989-10-31", "year end", "1989", mod="END"),
           Example("In 1997 he joined. By the end of the year he had left.", "2024-11-01", "the end of the year", "1997",
-                  mod="END"))),
+                  mod="END"),
+          Example("Use was delayed earlier in the year by rains.", "1989-10-26", "earlier in the year", "1989",
+                  mod="START"))),
     Rule("the_weekend", r"\bthe\s+weekend\b", the_weekend,
          (Example("Talks stalled over the weekend.", "2024-11-04", "the weekend", "2024-W44-WE"),)),
     Rule("counted_relative",
@@ -971,7 +974,8 @@ RULES: list[Rule] = [
     Rule("duration",
          rf"\b(?:(?P<qmod>{QUANTITY_MOD})\s+(?!the\b))?(?:(?:the\s+)?(?:past|last|first|next|previous|coming|final|remaining"
          rf"|latest)\s+|the\s+(?=\S+\s+\w+s\b))?"
-         rf"(?P<n>{NUMBER})(?:[\s-]+|(?<=\d))(?P<unit>{UNIT})\b(?P<half>\s+and\s+a\s+half\b)?",
+         rf"(?P<n>{NUMBER})(?:\s+(?:more|additional|extra)(?=\s))?(?:[\s-]+|(?<=\d))(?P<unit>{UNIT})\b"
+         rf"(?P<half>\s+and\s+a\s+half\b)?",
          duration_phrase,
          (Example("a 12-day ceasefire", None, "12-day", "P12D", "DURATION"),
           Example("an initial 48-hour ceasefire", None, "48-hour", "PT48H", "DURATION"),
@@ -984,6 +988,8 @@ RULES: list[Rule] = [
           Example("after 5 1/2 hours of talks", None, "5 1/2 hours", "PT5H30M", "DURATION"),
           Example("it took two and a half years", None, "two and a half years", "P2Y6M", "DURATION"),
           Example("a minute and a half later", None, "a minute and a half", "PT1M30S", "DURATION"),
+          Example("the base for at least 20 more years", None, "at least 20 more years", "P20Y", "DURATION", "EQUAL_OR_MORE"),
+          Example("extended for an additional year", None, "an additional year", "P1Y", "DURATION"),
           Example("during the 12-day deal", None, "12-day", "P12D", "DURATION"),
           Example("it earns $5 million a year", None, "a year", "P1Y", "SET"),
           Example("they meet twice a week", None, "a week", "P1W", "SET"),
