@@ -53,6 +53,7 @@ _PRECISION_RANK = {"minute": 1.0, "hour": 1.0, "part_of_day": 1.0, "day": 1.0, "
                    "century": 0.1}
 _EPOCH = datetime(1970, 1, 1)
 _DAY = RANK["day"]
+_SCORE_BY_RANK = np.array([_PRECISION_RANK.get(name, 0.1) for name in sorted(RANK, key=RANK.__getitem__)])
 
 
 def terms(sentence: str, date_text: str) -> dict[str, int]:
@@ -276,7 +277,7 @@ def _rank_groups(table: SlimTable, order: np.ndarray, roots: np.ndarray, redate:
     by_group = np.lexsort((table.centrality, group_of))  # the last of each group has the highest centrality
     ends = np.r_[np.flatnonzero(np.diff(group_of[by_group]) != 0), len(table) - 1]
     top_centrality = table.centrality[by_group[ends]].astype(np.float64)
-    lead_rank = np.array([_PRECISION_RANK.get(name, 0.1) for name in _PRECISION_NAMES])[table.precision[leads]]
+    lead_rank = _SCORE_BY_RANK[table.precision[leads]]
     scores = np.array([round(score, 3) for score in (distinct_articles + lead_rank + top_centrality).tolist()])
     first_position = np.full(len(leads), len(table), dtype=np.int64)
     np.minimum.at(first_position, group_of, position)
@@ -288,9 +289,6 @@ def _rank_groups(table: SlimTable, order: np.ndarray, roots: np.ndarray, redate:
     plan = MergePlan(members, np.r_[0, np.cumsum(sizes)], leads[ranked], scores[ranked], redate)
     plan.conflicts = _conflicts(table, plan)
     return plan
-
-
-_PRECISION_NAMES = sorted(RANK, key=RANK.__getitem__)
 
 
 def materialize(plan: MergePlan, fetch: Callable[[list[int]], list[Event]], batch: int = 4000) -> Iterator[Event]:
