@@ -1,6 +1,6 @@
 """End-to-end `timeline build` at scale: wall time, articles/s, MB/s and peak memory of the whole process tree.
 
-    python benchmarks/bench_build.py CORPUS_DIR [--workers 1 2] [--db]
+    python benchmarks/bench_build.py CORPUS_DIR [--workers 1 2] [--db [--keep STORE.duckdb]]
 
 Run benchmarks/make_corpus.py first. Peak memory is the largest sum of the
 resident sets of the build process and its workers, sampled every 0.2 s.
@@ -20,13 +20,15 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def measure(corpus: Path, workers: int, db: bool) -> tuple[float, float]:
+def measure(corpus: Path, workers: int, db: bool, keep: Path | None = None) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as scratch:
         command = [sys.executable, "-m", "timeline.cli", "build", str(corpus), "--workers", str(workers)]
         if db:
-            command += ["--db", str(Path(scratch) / "bench.duckdb")]
+            command += ["--db", str(keep.resolve() if keep else Path(scratch) / "bench.duckdb")]
+        log = Path(scratch) / "build.log"
         began = time.perf_counter()
-        process = psutil.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with log.open("w") as errors:
+            process = psutil.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors)
         peak = 0
         while process.poll() is None:
             try:
@@ -37,7 +39,7 @@ def measure(corpus: Path, workers: int, db: bool) -> tuple[float, float]:
             time.sleep(0.2)
         elapsed = time.perf_counter() - began
         if process.returncode:
-            raise SystemExit(f"build failed with exit code {process.returncode}")
+            raise SystemExit(f"build failed with exit code {process.returncode}:\n{log.read_text()[-2000:]}")
     return elapsed, peak / 1e6
 
 
@@ -46,11 +48,12 @@ def main() -> int:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--workers", type=int, nargs="*", default=[1, 2])
     parser.add_argument("--db", action="store_true", help="build into a DuckDB store")
+    parser.add_argument("--keep", type=Path, help="with --db: keep the store here (e.g. for bench_store_merge.py)")
     args = parser.parse_args()
     files = list(args.corpus.glob("*.txt"))
     size = sum(f.stat().st_size for f in files) / 1e6
     for workers in args.workers:
-        elapsed, peak = measure(args.corpus, workers, args.db)
+        elapsed, peak = measure(args.corpus, workers, args.db, args.keep)
         print(f"{len(files)} articles ({size:.1f} MB), {workers} worker(s){' with store' if args.db else ''}: "
               f"{elapsed:.1f} s, {len(files) / elapsed:.0f} articles/s, {size / elapsed:.2f} MB/s, peak {peak:.0f} MB")
     return 0

@@ -53,4 +53,4 @@ def test_tbaq_floors():
     f1 = {name: Scores.f1(getattr(scores, name), scores.system, scores.gold)[2]
           for name in ("strict", "relaxed", "value", "type")}
     assert f1["strict"] >= 0.85 and f1["relaxed"] >= 0.92 and f1["type"] >= 0.88, f1
-    assert f1["value"] >= 0.79, f1
+    assert f1["value"] >= 0.80, f1

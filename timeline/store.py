@@ -116,6 +116,7 @@ class Store:
         ids = {id_ for _, id_ in known.values()}
         report: list[ReportRow] = []
         tally = {"processed": 0, "changed": 0, "unchanged": 0}
+        changed: set[str] = set()  # ids of stored articles whose text changed: their old rows go
 
         def todo() -> Iterator[Article]:
             """New and changed articles, streamed from the inputs; the rest only reported."""
@@ -130,6 +131,7 @@ class Store:
                 if stored:
                     article.id = stored[1]
                     tally["changed"] += 1
+                    changed.add(article.id)
                 elif duplicate := texts.get(text_key(article)):
                     row.status, row.reason = "skipped", f"duplicate of stored article {duplicate}"
                     continue
@@ -147,9 +149,9 @@ class Store:
             for result in run(todo(), workers, dask_address, progress):
                 batch.append(result)
                 if len(batch) >= WRITE_BATCH:
-                    self._write(batch)
+                    self._write(batch, changed)
                     batch = []
-            self._write(batch)
+            self._write(batch, changed)
             del batch
             merged = self._merge()
             self._write_report(run_number, report)
@@ -168,20 +170,23 @@ class Store:
         with self._working_copy():
             return self._merge()
 
-    def _write(self, results) -> None:
-        """Replace the rows of these articles, in bulk (DuckDB inserts data frames far faster than rows).
+    def _write(self, results, changed: set[str]) -> None:
+        """Store these articles' rows, in bulk (DuckDB inserts data frames far faster than rows).
 
+        Only changed articles have old rows to delete; a new article has none, and skipping the
+        delete keeps each batch from scanning the whole, growing tables.
         One transaction per batch: a batch is all there or absent even inside the working copy.
         """
         if not results:
             return
         self.db.execute("BEGIN TRANSACTION")
-        self.db.register("gone", pd.DataFrame({"id": [r.article.id for r in results],
-                                               "origin": [r.article.origin for r in results]}))
-        for table in ("mentions", "article_events"):
-            self.db.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM gone)")
-        self.db.execute("DELETE FROM articles WHERE origin IN (SELECT origin FROM gone)")
-        self.db.unregister("gone")
+        replaced = [r.article for r in results if r.article.id in changed]
+        if replaced:
+            self.db.register("gone", pd.DataFrame({"id": [a.id for a in replaced], "origin": [a.origin for a in replaced]}))
+            for table in ("mentions", "article_events"):
+                self.db.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM gone)")
+            self.db.execute("DELETE FROM articles WHERE origin IN (SELECT origin FROM gone)")
+            self.db.unregister("gone")
         self._insert("articles", pd.DataFrame(
             [[r.article.origin, r.article.id, content_hash(r.article), text_key(r.article), _dump(r.article)]
              for r in results], columns=["origin", "id", "content_hash", "text_key", "record"]))

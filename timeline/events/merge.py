@@ -14,7 +14,8 @@ the work grows with the number of plausible pairs, not with the square of the
 corpus. Two candidates merge when the date names the same happening ("the
 October 7 attacks") or when their wording is similar: TF-IDF cosine of the
 evidence sentences without the date words, so rare names ("Kassab") count and
-common words do not.
+common words do not. A merged event keeps a time all its members share; without
+that, statements dated "1989" would link every day of 1989 into one event.
 """
 
 from __future__ import annotations
