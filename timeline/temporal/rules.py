@@ -88,10 +88,13 @@ class Rule:
     examples: tuple[Example, ...]
     guard: Guard | None = None
     regex: re.Pattern = field(init=False, repr=False)
+    trigger: re.Pattern | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         # Matched against ASCII-lower-cased text (much faster than IGNORECASE), so patterns are lower case.
         self.regex = re.compile(self.pattern)
+        if self.name in TRIGGERS:
+            self.trigger = re.compile(TRIGGERS[self.name])
 
 
 # -- guards: reject look-alikes --------------------------------------------------------
@@ -759,6 +762,38 @@ M_ = rf"(?P<month>{MONTH})\b\.?"
 Y = rf"(?P<year>{YEAR4})"
 YS = rf"(?:{Y}|(?P<spelled>{SPELLED_YEAR}))"  # a year in digits or in words
 POS = rf"(?:(?P<pos>{POSITION})[\s-]*)?"
+
+# What every match of a rule contains. A text without it is not scanned with the rule's full pattern:
+# most rules find nothing in most articles, and a plain search is several times cheaper than a pattern
+# with optional openings. Derived from the same fragments as the rules, so they cannot drift apart.
+TRIGGERS: dict[str, str] = {
+    "iso_date": r"\d{4}-[01]\d-[0-3]\d",
+    "numeric_date": "/",
+    **{name: rf"\b(?:{MONTH})" for name in
+       ("month_day_year", "day_month_year", "week_of", "month_day", "day_month", "month_year", "month_alone")},
+    "year_span": r"\d{4}\s*[-–]\s*\d\d",
+    "fiscal_year": r"fiscal|fy",
+    "year": r"\d{4}",
+    "decade": rf"\d0['’]?s|['’]\d0|\b(?:{DECADE_WORD})",
+    "century": r"century",
+    "season": rf"\b(?:{SEASON})",
+    "quarter": r"quarter|\bq[1-4]",
+    "half_year": r"half|\bh[12]",
+    "reported_period": r"quarter|period",
+    "year_ago_adjective": r"year",
+    "year_period": r"period|quarter",
+    "spelled_year": r"nineteen|eighteen|seventeen|thousand",
+    "holiday": rf"\b(?:{HOLIDAY})",
+    "deictic_day": r"today|tonight|yesterday|tomorrow|night",
+    "this_part_of_day": r"this\s+(?:morning|afternoon|evening)",
+    "clock_time": r"[ap]\.\s?m|[ap]m\b|noon|midnight|midday",
+    "weekday": rf"\b(?:{WEEKDAY})",
+    "reporting_year": r"year",
+    "period_edge": r"end|beginning|start|middle|close|earlier|later",
+    "the_weekend": r"weekend",
+    "long_compound": r"long\b",
+    "day_of_month": r"\d(?:st|nd|rd|th)\b",
+}
 
 RULES: list[Rule] = [
     Rule("iso_date",

@@ -24,7 +24,7 @@ _RANGE_OPEN = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.IGNORECASE)
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 
 
 class OriginalMatch:
@@ -129,8 +129,14 @@ def _as_datetime(dct: date | datetime | str | None) -> datetime | None:
 
 def _candidates(text: str) -> list[_Candidate]:
     found = []
-    lowered = text.translate(_ASCII_LOWER)
+    lowered = text.translate(ASCII_LOWER)
+    present: dict[re.Pattern, bool] = {}  # trigger -> found in this text (several rules share one)
     for order, rule in enumerate(RULES):
+        if rule.trigger is not None:
+            if rule.trigger not in present:
+                present[rule.trigger] = rule.trigger.search(lowered) is not None
+            if not present[rule.trigger]:
+                continue
         for raw in rule.regex.finditer(lowered):
             if raw.end() == raw.start() or _BLANK_LINE.search(lowered, raw.start(), raw.end()):
                 continue  # empty, or running across a paragraph break
