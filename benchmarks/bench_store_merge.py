@@ -39,14 +39,23 @@ def main() -> None:
         shutil.copyfile(args.store, copy)
         store = Store(copy)
         rows = store.db.execute("SELECT count(*) FROM article_events").fetchone()[0]
+        largest_before = _largest_event(store)
         threading.Thread(target=sample, daemon=True).start()
         began = time.perf_counter()
         merged = store.remerge()
         elapsed = time.perf_counter() - began
         done.set()
+        largest_after = _largest_event(store)
         store.close()
     print(f"{rows:,} per-article events -> {merged:,} merged events in {elapsed:.1f} s, "
           f"peak resident memory {peak[0] / 2**20:,.0f} MB")
+    print(f"largest merged event: {largest_before:,} sources before, {largest_after:,} after")
+
+
+def _largest_event(store: Store) -> int:
+    """Sources of the biggest merged event: one huge event means merging chained unrelated statements."""
+    found = store.db.execute("SELECT max(json_array_length(record -> 'sources')) FROM events").fetchone()[0]
+    return found or 0
 
 
 if __name__ == "__main__":

@@ -260,23 +260,38 @@ class Store:
     # -- reading ----------------------------------------------------------------------------------
     def events(self, where: EventFilter | None = None) -> pd.DataFrame:
         """Merged events as a table, filtered in SQL so a large store need not be loaded whole."""
-        sql, params = "SELECT record FROM events", []
+        sql, params = "SELECT rowid FROM events", []
         if where is not None:
             clauses, params = _where(where)
             sql += (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        rows = self.db.execute(sql + ' ORDER BY "begin", score DESC', params).fetchall()
         from .pipeline import events_frame
-        frame = events_frame([event_from(json.loads(record)) for (record,) in rows])
+        frame = events_frame(self._ordered_events(sql, params))
         return frame[EVENT_COLUMNS]
 
+    def _ordered_events(self, rowid_sql: str, params: list | None = None) -> list[Event]:
+        """Events in timeline order. Only the row ids are sorted in SQL and the records fetched by id a chunk
+        at a time: sorting the records themselves (hundreds of MB at 100,000 articles) overflows DuckDB's cap."""
+        rowids = [r for (r,) in self.db.execute(rowid_sql + ' ORDER BY "begin", score DESC', params or []).fetchall()]
+        events = []
+        for first in range(0, len(rowids), 2000):
+            chunk = rowids[first:first + 2000]
+            found = dict(self.db.execute("SELECT rowid, record FROM events WHERE rowid = ANY(?::BIGINT[])",
+                                         [chunk]).fetchall())
+            events.extend(event_from(json.loads(found[rowid])) for rowid in chunk)
+        return events
+
+    def _rows(self, sql: str) -> Iterator[tuple]:
+        """Rows streamed a chunk at a time: a whole result held at once would not fit DuckDB's memory cap."""
+        cursor = self.db.execute(sql)
+        while rows := cursor.fetchmany(10_000):
+            yield from rows
+
     def timeline(self) -> Timeline:
-        articles = [article_from(json.loads(r)) for (r,) in
-                    self.db.execute("SELECT record FROM articles ORDER BY id").fetchall()]
+        articles = [article_from(json.loads(r)) for (r,) in self._rows("SELECT record FROM articles ORDER BY id")]
         timexes: dict[str, list[Timex]] = {a.id: [] for a in articles}
-        for article_id, record in self.db.execute("SELECT article_id, record FROM mentions").fetchall():
+        for article_id, record in self._rows("SELECT article_id, record FROM mentions"):
             timexes.setdefault(article_id, []).append(timex_from(json.loads(record)))
-        events = [event_from(json.loads(r)) for (r,) in
-                  self.db.execute('SELECT record FROM events ORDER BY "begin", score DESC').fetchall()]
+        events = self._ordered_events("SELECT rowid FROM events")
         report = [ReportRow(*row) for row in self.db.execute(
             "SELECT input, status, reason, article_id, published, published_source, published_confidence, warnings "
             "FROM report WHERE run = (SELECT max(run) FROM report)").fetchall()]
