@@ -9,6 +9,7 @@ Works on a copy, so the store given is left as it was. Build one first, e.g.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
 import tempfile
@@ -54,8 +55,11 @@ def main() -> None:
 
 def _largest_event(store: Store) -> int:
     """Sources of the biggest merged event: one huge event means merging chained unrelated statements."""
-    found = store.db.execute("SELECT max(json_array_length(record -> 'sources')) FROM events").fetchone()[0]
-    return found or 0
+    cursor = store.db.execute("SELECT record FROM events")  # streamed: parsing in SQL would overflow the cap
+    largest = 0
+    while rows := cursor.fetchmany(2000):
+        largest = max([largest, *(len(json.loads(record)["sources"]) for (record,) in rows)])
+    return largest
 
 
 if __name__ == "__main__":
