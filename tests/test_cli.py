@@ -58,3 +58,15 @@ def test_build_into_a_store_twice_then_export(tmp_path):
     assert exported.returncode == 0, exported.stderr
     assert (tmp_path / "e.csv").read_text(encoding="utf-8").count("\n") > 20
     assert run("export", "--db", str(tmp_path / "missing.duckdb")).returncode == 2
+
+    everything = run("export", "--db", str(db), "--json", str(tmp_path / "all.json"))
+    assert everything.returncode == 0, everything.stderr
+    filtered = run("export", "--db", str(db), "--json", str(tmp_path / "f.json"), "--from", "2024-01-01",
+                   "--to", "2024-12-31", "--text", "Kassab")
+    assert filtered.returncode == 0, filtered.stderr
+    every, chosen = (json.loads((tmp_path / name).read_text(encoding="utf-8")) for name in ("all.json", "f.json"))
+    assert 0 < len(chosen) < len(every)
+    assert all(e["end"] > "2024-01-01" and e["begin"] <= "2024-12-31T23:59" for e in chosen)
+    assert all("kassab" in (e["title"] + e["sentence"]).lower() for e in chosen)
+    wrong = run("export", "--db", str(db), "--json", str(tmp_path / "w.json"), "--from", "last week")
+    assert wrong.returncode == 2 and "not a day written YYYY-MM-DD" in wrong.stderr

@@ -1,14 +1,16 @@
-"""Command line: `timeline build`, `timeline tag`, `timeline evaluate tempeval`. A thin shell over the API."""
+"""Command line: `timeline build`, `timeline export`, `timeline tag`, `timeline evaluate tempeval`. A thin shell over the API."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from . import evaluate
 from .export import write_csv, write_html, write_json, write_timelinejs
+from .filters import EventFilter
 from .ingest import MAX_CHARS
 from .ingest.decode import UnreadableInput, decode, tidy
 from .parallel import default_workers
@@ -45,6 +47,12 @@ def main(argv: list[str] | None = None) -> int:
     x.add_argument("--json")
     x.add_argument("--timelinejs")
     x.add_argument("--title", default="Timeline")
+    x.add_argument("--from", dest="start", type=_iso_day, help="only events that end after this day (YYYY-MM-DD)")
+    x.add_argument("--to", dest="end", type=_iso_day, help="only events that begin on or before this day")
+    x.add_argument("--source", action="append", default=[], help="only events reported by this outlet (repeatable)")
+    x.add_argument("--name", action="append", default=[], help="only events naming this person or place (repeatable)")
+    x.add_argument("--text", default="", help="only events whose title or sentence contains these words")
+    x.add_argument("--conflicts", action="store_true", help="only events whose sources disagree on the date")
 
     t = commands.add_parser("tag", help="list the temporal expressions of one text file")
     t.add_argument("file")
@@ -118,13 +126,22 @@ def _export_store(args: argparse.Namespace) -> int:
         print(f"no store at {args.db}", file=sys.stderr)
         return 2
     store = Store(args.db, read_only=True)
+    chosen = EventFilter(start=args.start, end=args.end, outlets=args.source, names=args.name, text=args.text,
+                         conflicts_only=args.conflicts)
     try:
-        events = store.events()
+        events = store.events(chosen)  # filtered in SQL: a large store is never loaded whole
         articles = store.counts()["articles"]
     finally:
         store.close()
     _write_exports(args, events, articles)
     return 0
+
+
+def _iso_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day written YYYY-MM-DD") from err
 
 
 def _write_exports(args: argparse.Namespace, events, n_articles: int) -> None:
