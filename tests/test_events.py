@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -135,7 +135,7 @@ def test_slim_rows_are_unit_tfidf_so_rare_shared_words_count_most():
     rows = [{"kassab": 1, "gaza": 1}, {"kassab": 1, "beirut": 1}, {"strike": 1, "north": 1}, {"strike": 1, "south": 1},
             {"strike": 1, "east": 1}, {"strike": 1, "west": 1}, {"kassab": 1, "gaza": 1}, {"police": 1}]
     for number, counts in enumerate(rows):
-        builder.add(0, 86400, "day", "", False, f"a{number}", 1.0, 10, 1.0, counts)
+        builder.add(f"a{number}", datetime(2024, 1, 1), datetime(2024, 1, 2), "day", "", False, 1.0, 10, 1.0, counts)
     table = builder.finish()
     assert table.terms.cosine(0, 6) == pytest.approx(1.0)
     assert table.terms.cosine(0, 7) == 0.0

@@ -25,7 +25,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from .events.merge import SlimBuilder, materialize, plan_merge, seconds, terms
+from .events.merge import SlimBuilder, materialize, plan_merge, slim_fields
 from .filters import EventFilter
 from .ingest import MAX_CHARS, ReportRow, iter_load
 from .model import Article, Event, Interval, Source, Timex
@@ -192,9 +192,8 @@ class Store:
              for r in results], columns=["origin", "id", "content_hash", "text_key", "record"]))
         self._insert("mentions", pd.DataFrame([[r.article.id, _dump(t)] for r in results for t in r.timexes],
                                               columns=["article_id", "record"]))
-        rows = [[r.article.id, event.id, event.begin, event.end, event.precision, event.named_as, event.year_guessed,
-                 event.confidence, len(event.title), event.centrality, json.dumps(terms(event.sentence, event.date_text)),
-                 _dump(event)] for r in results for event in r.events]
+        rows = [[r.article.id, event.id, *fields[:-1], json.dumps(fields[-1]), _dump(event)]
+                for r in results for event in r.events for fields in [slim_fields(event)]]
         self._insert("article_events", pd.DataFrame(rows, columns=[
             "article_id", "event_id", "begin", "end", "precision", "named_as", "year_guessed", "confidence",
             "title_length", "centrality", "terms", "record"]))
@@ -206,13 +205,13 @@ class Store:
         Events are numbered in (article, event id) order, so the plan does not depend on the order in which
         workers finished; their records are fetched back by row id, a batch of groups at a time.
         """
-        cursor = self.db.execute('SELECT rowid, "begin", "end", precision, named_as, year_guessed, article_id, confidence, '
+        cursor = self.db.execute('SELECT rowid, article_id, "begin", "end", precision, named_as, year_guessed, confidence, '
                                  "title_length, centrality, terms FROM article_events ORDER BY article_id, event_id")
         builder, rowids = SlimBuilder(), array("q")
         while rows := cursor.fetchmany(50_000):
             for row in rows:
                 rowids.append(row[0])
-                builder.add(seconds(row[1]), seconds(row[2]), *row[3:10], json.loads(row[10]))
+                builder.add(*row[1:10], json.loads(row[10]))
         table = builder.finish()
         del builder
         plan = plan_merge(table)

@@ -67,6 +67,15 @@ def terms(sentence: str, date_text: str) -> dict[str, int]:
     return dict(counts.most_common(KEPT_TERMS))
 
 
+def slim_fields(event: Event) -> tuple:
+    """What merging needs of an event besides its article, in the order SlimBuilder.add takes it.
+
+    The store keeps these as columns of its per-article events, so a re-merge never decodes the records.
+    """
+    return (event.begin, event.end, event.precision, event.named_as, event.year_guessed, event.confidence,
+            len(event.title), event.centrality, terms(event.sentence, event.date_text))
+
+
 def seconds(moment: datetime) -> int:
     """Whole seconds from 1970, the form dates take in a SlimTable."""
     delta = moment - _EPOCH
@@ -139,10 +148,10 @@ class SlimBuilder:
                 self._document_frequency.append(0)
         return found
 
-    def add(self, begin: int, end: int, precision: str, named_as: str, year_guessed: bool, article_id: str,
+    def add(self, article_id: str, begin: datetime, end: datetime, precision: str, named_as: str, year_guessed: bool,
             confidence: float, title_length: int, centrality: float, term_counts: dict[str, int]) -> None:
-        values = (begin, end, RANK[precision], self._id("named", named_as) if named_as else -1, year_guessed,
-                  self._id("article", article_id), confidence, title_length, centrality)
+        values = (seconds(begin), seconds(end), RANK[precision], self._id("named", named_as) if named_as else -1,
+                  year_guessed, self._id("article", article_id), confidence, title_length, centrality)
         for column, value in zip(self._columns.values(), values, strict=True):
             column.append(value)
         for term, count in term_counts.items():
@@ -153,9 +162,7 @@ class SlimBuilder:
         self._indptr.append(len(self._indices))
 
     def add_event(self, event: Event) -> None:
-        self.add(seconds(event.begin), seconds(event.end), event.precision, event.named_as, event.year_guessed,
-                 event.sources[0].article_id, event.confidence, len(event.title), event.centrality,
-                 terms(event.sentence, event.date_text))
+        self.add(event.sources[0].article_id, *slim_fields(event))
 
     def finish(self) -> SlimTable:
         """The table, with TF-IDF weights (idf = ln((1 + N) / (1 + df)) + 1) scaled to unit length per row.
@@ -277,7 +284,7 @@ def _rank_groups(table: SlimTable, order: np.ndarray, roots: np.ndarray, redate:
     distinct_articles = np.bincount(articles, minlength=len(leads))
     by_group = np.lexsort((table.centrality, group_of))  # the last of each group has the highest centrality
     ends = np.r_[np.flatnonzero(np.diff(group_of[by_group]) != 0), len(table) - 1]
-    top_centrality = table.centrality[by_group[ends]].astype(np.float64)
+    top_centrality = table.centrality[by_group[ends]]
     lead_rank = _SCORE_BY_RANK[table.precision[leads]]
     scores = np.array([round(score, 3) for score in (distinct_articles + lead_rank + top_centrality).tolist()])
     first_position = np.full(len(leads), len(table), dtype=np.int64)
