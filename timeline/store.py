@@ -218,9 +218,7 @@ class Store:
         del table
 
         def fetch(indices: list[int]) -> list[Event]:
-            found = dict(self.db.execute("SELECT rowid, record FROM article_events WHERE rowid = ANY(?::BIGINT[])",
-                                         [[rowids[i] for i in indices]]).fetchall())
-            return [event_from(json.loads(found[rowids[i]])) for i in indices]
+            return self._events_by_rowid("article_events", [rowids[i] for i in indices])
 
         self.db.execute("DELETE FROM events")
         batch, count, sources = [], 0, 0
@@ -273,11 +271,14 @@ class Store:
         rowids = [r for (r,) in self.db.execute(rowid_sql + ' ORDER BY "begin", score DESC', params or []).fetchall()]
         events = []
         for first in range(0, len(rowids), 2000):
-            chunk = rowids[first:first + 2000]
-            found = dict(self.db.execute("SELECT rowid, record FROM events WHERE rowid = ANY(?::BIGINT[])",
-                                         [chunk]).fetchall())
-            events.extend(event_from(json.loads(found[rowid])) for rowid in chunk)
+            events.extend(self._events_by_rowid("events", rowids[first:first + 2000]))
         return events
+
+    def _events_by_rowid(self, table: str, rowids: list[int]) -> list[Event]:
+        """The events stored in these rows of ``table``, in the order given (DuckDB looks row ids up directly)."""
+        found = dict(self.db.execute(f"SELECT rowid, record FROM {table} WHERE rowid = ANY(?::BIGINT[])",
+                                     [rowids]).fetchall())
+        return [event_from(json.loads(found[rowid])) for rowid in rowids]
 
     def _rows(self, sql: str) -> Iterator[tuple]:
         """Rows streamed a chunk at a time: a whole result held at once would not fit DuckDB's memory cap."""
