@@ -109,6 +109,11 @@ _PREPOSITION_CUES = frozenset({
 })
 
 
+def _optional(m: re.Match, group: str) -> str | None:
+    """A group's words, or None when the rule has no such group or it did not take part."""
+    return m.group(group) if group in m.re.groupindex else None
+
+
 def word_before(text: str, index: int) -> str:
     m = _WORD_BEFORE.search(text[max(0, index - 40):index])
     return m.group(1).lower().rstrip(".") if m else ""
@@ -153,7 +158,7 @@ def year_context_ok(text: str, start: int, end: int, check_after: bool = True) -
 
 def year_ok(m: re.Match, text: str) -> bool:
     """Digits must pass year_context_ok; a year in words or counted from now ("last year") needs no check."""
-    return "year" not in m.re.groupindex or m.start("year") < 0 or year_context_ok(text, m.start("year"), m.end("year"))
+    return not _optional(m, "year") or year_context_ok(text, m.start("year"), m.end("year"))
 
 
 def span_ok(m: re.Match, text: str) -> bool:
@@ -166,7 +171,7 @@ def cue_before_ambiguous_month(m: re.Match, text: str) -> bool:
     word = m.group("month").lower().rstrip(".")
     if len(word) <= 4 and not m.group("month").endswith(".") and word not in ("june", "july", "may"):
         return False  # "Oct" alone without a dot is too likely a code or name ("Jan Kavan")
-    has_modifier = any(m.group(g) for g in ("pos", "rel") if g in m.re.groupindex)
+    has_modifier = any(_optional(m, g) for g in ("pos", "rel"))
     if word in lx.AMBIGUOUS_MONTHS and not has_modifier:
         return word_before(text, m.start()) in _PREPOSITION_CUES and m.group("month")[0].isupper()
     return True
@@ -238,11 +243,6 @@ def _day_point(year: int, month: int, day: int) -> Point:
         raise NotADate(f"{year}-{month}-{day}") from err
 
 
-def _optional(m: re.Match, group: str) -> str | None:
-    """A group's words, or None when the rule has no such group or it did not take part."""
-    return m.group(group) if group in m.re.groupindex else None
-
-
 def _has_year(m: re.Match) -> bool:
     return bool(_optional(m, "year") or _optional(m, "spelled"))
 
@@ -296,6 +296,9 @@ def month_day(m: re.Match, ctx: Context) -> Resolution:
     return nearest_with_year(ctx, lambda y: _day_point(y, month, day), f"{m.group('month')} {day} without a year")
 
 
+_YEAR_STEPS = {"last year": -1, "this year": 0, "next year": 1}  # "June last year", "the first half of next year"
+
+
 def week_of(m: re.Match, ctx: Context) -> Resolution:
     """'the week of March 6': the ISO week holding that day."""
     month, day = month_number(m.group("month")), int(m.group("day"))
@@ -317,9 +320,6 @@ def month_year(m: re.Match, ctx: Context) -> Resolution:
         point = Point.of("month", datetime(ctx.dct.year + _YEAR_STEPS[words], month, 1))
         return Resolution("DATE", point.value, mod, point, "DCT", f"{m.group('month')} of {words}, from the publication date")
     return absolute(Point.of("month", datetime(_year(m), month, 1)), "a month and year", mod)
-
-
-_YEAR_STEPS = {"last year": -1, "this year": 0, "next year": 1}
 
 
 def month_alone(m: re.Match, ctx: Context) -> Resolution:
@@ -407,7 +407,7 @@ def quarter(m: re.Match, ctx: Context) -> Resolution:
     if m.group("yrel"):
         year_words = f"{m.group('yrel')} year"
     if year_words:
-        steps = {"last year": -1, "this year": 0, "next year": 1}.get(" ".join(year_words.split()), 0)
+        steps = _YEAR_STEPS.get(" ".join(year_words.split()), 0)
         if ctx.dct is None:
             return from_dct(ctx, "quarter", 0, f"quarter {number}")
         point = Point.of("quarter", datetime(ctx.dct.year + steps, 3 * number - 2, 1))
@@ -422,7 +422,7 @@ def half_year(m: re.Match, ctx: Context) -> Resolution:
     if m.group("year"):
         return absolute(Point.of("half", datetime(_year(m), 6 * number - 5, 1)), "a half of a year")
     frame = " ".join((m.group("of") or "this year").lower().split())
-    steps = {"last year": -1, "next year": 1}.get(frame, 0)
+    steps = _YEAR_STEPS.get(frame, 0)
     if ctx.dct is None:
         return from_dct(ctx, "half", 0, f"half {number} of {frame}")
     point = Point.of("half", datetime(ctx.dct.year + steps, 6 * number - 5, 1))

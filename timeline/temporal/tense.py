@@ -88,13 +88,13 @@ def _cue(token: str, previous: str) -> tuple[str | None, float]:
         return None, 0.0  # "announced the plan Aug. 21": a noun, not a plan still to be carried out
     if token in FUTURE_CUES:
         return "future", 1.6 if token in ("will", "'ll", "shall") else 1.0
-    is_past_form = token in PAST_CUES or (len(token) > 4 and token.endswith("ed") and token not in _NOT_PAST_ED)
-    if is_past_form and previous in _BE_FORMS and token != "been":
+    regular_past = len(token) > 4 and token.endswith("ed") and token not in _NOT_PAST_ED
+    if (token in PAST_CUES or regular_past) and previous in _BE_FORMS and token != "been":
         return None, 0.0  # a passive participle ("will be paid", "is heard"): the tense is the auxiliary's
     if token in PAST_CUES:
         return "past", 1.0
     if token in PRESENT_CUES:
         return "present", 1.0
-    if len(token) > 4 and token.endswith("ed") and token not in _NOT_PAST_ED and previous not in _DETERMINERS:
+    if regular_past and previous not in _DETERMINERS:
         return "past", 0.7  # a regular past form, or an adjective ("preferred shares"): weaker evidence
     return None, 0.0
