@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,22 @@ class Source:
     date_text: str
 
 
+class Placement(StrEnum):
+    """How an event's time was worked out; every output tells these apart."""
+
+    WRITTEN = "written"  # a date in the happening's own clause says when it happened
+    INFERRED = "inferred"  # no date for it in its clause: the reporting time, or the time of the story around it
+
+
+class Modality(StrEnum):
+    """Whether a happening took place; only factual ones go on the timeline by default."""
+
+    FACTUAL = "factual"  # happened or is happening
+    PLANNED = "planned"  # future, planned or expected ("will", "plans to", "is expected to")
+    HYPOTHETICAL = "hypothetical"  # conditional, negated or hypothetical
+    STATE = "state"  # a background state ("X is the group's military chief")
+
+
 @dataclass
 class Event:
     """A dated happening with its evidence; several sources once merged."""
@@ -111,6 +128,9 @@ class Event:
     score: float = 0.0  # ranking: sources, precision, centrality
     named_as: str = ""  # the date names a happening ("the October 7 attacks" -> "attack")
     year_guessed: bool = False  # the text gave day and month only; the year came from the publication date
+    placement: Placement = Placement.WRITTEN
+    modality: Modality = Modality.FACTUAL
+    relation: str = ""  # a date the happening is only related to, shown as context ("since October 1997")
 
     @property
     def begin(self) -> datetime:

@@ -63,7 +63,8 @@ _MENTION_COLUMNS = ["article_id", "tid", "start", "end", "text", "type", "value"
 _REPORT_COLUMNS = ["input", "status", "reason", "article_id", "published", "published_source",
                    "published_confidence", "warnings"]
 EVENT_COLUMNS = ["id", "begin", "end", "precision", "value", "mod", "date_text", "title", "sentence", "sources",
-                 "n_sources", "outlets", "urls", "names", "confidence", "conflict", "score", "explanation"]
+                 "n_sources", "outlets", "urls", "names", "confidence", "conflict", "score", "explanation",
+                 "placement", "modality", "relation"]
 
 
 def events_frame(events: list[Event]) -> pd.DataFrame:
@@ -75,6 +76,7 @@ def events_frame(events: list[Event]) -> pd.DataFrame:
         "outlets": sorted({s.outlet or s.article_id for s in e.sources}),
         "urls": [s.url for s in e.sources if s.url], "names": e.names, "confidence": e.confidence,
         "conflict": e.conflict, "score": e.score, "explanation": e.explanation,
+        "placement": str(e.placement), "modality": str(e.modality), "relation": e.relation,
     } for e in events]
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 

@@ -28,7 +28,7 @@ import pandas as pd
 from .events.merge import SlimBuilder, materialize, plan_merge, slim_fields
 from .filters import EventFilter
 from .ingest import MAX_CHARS, ReportRow, iter_load
-from .model import Article, Event, Interval, Source, Timex
+from .model import Article, Event, Interval, Modality, Placement, Source, Timex
 from .parallel import Progress, run
 from .pipeline import EVENT_COLUMNS, Timeline
 
@@ -409,4 +409,6 @@ def timex_from(d: dict) -> Timex:
 def event_from(d: dict) -> Event:
     sources = [Source(**{**s, "sentence_span": tuple(s["sentence_span"]), "date_span": tuple(s["date_span"])})
                for s in d["sources"]]
-    return Event(**{**d, "interval": _interval(d["interval"]), "sources": sources})
+    return Event(**{**d, "interval": _interval(d["interval"]), "sources": sources,
+                    "placement": Placement(d.get("placement", Placement.WRITTEN)),
+                    "modality": Modality(d.get("modality", Modality.FACTUAL))})
