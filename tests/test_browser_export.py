@@ -2,52 +2,127 @@
 
 from __future__ import annotations
 
-from browser import ARTIFACTS, browser_page
+from datetime import datetime
+
+import pandas as pd
+from browser import DOCS, browser_page
 
 from timeline import Article, build
 from timeline.export import write_html
 
+# Every mark drawn in the main plots, read from the SVG: its event id and its start and end in time, converted
+# from pixels by the chart's own axes. A bar's ends are its interval; a marker's centre lies inside its day.
+_DRAWN_MARKS = """() => {
+  const chart = document.getElementById("chart"), layout = chart._fullLayout, marks = [];
+  chart.querySelectorAll(".cartesianlayer .trace").forEach(group => {
+    const trace = group.__data__ && group.__data__[0] && group.__data__[0].trace;
+    if (!trace || (trace.name !== "spans" && trace.name !== "points")) { return; }
+    const axis = layout[trace.xaxis === "x2" ? "xaxis2" : "xaxis"];
+    const slack = Math.abs(axis.p2c(2) - axis.p2c(0));
+    group.querySelectorAll(trace.type === "bar" ? "g.point" : "path.point").forEach(point => {
+      const id = trace.customdata[point.__data__.i];
+      if (trace.type === "bar") {
+        const box = point.querySelector("path").getBBox();
+        marks.push({id, start: axis.p2c(box.x), end: axis.p2c(box.x + box.width), slack, bar: true});
+      } else {
+        const x = Number(point.getAttribute("transform").match(/translate\\(([-\\d.e]+)/)[1]);
+        marks.push({id, start: axis.p2c(x), end: axis.p2c(x), slack, bar: false});
+      }
+    });
+  });
+  return marks;
+}"""
 
-def chart_marks(page) -> int:
-    """Marks drawn in the main plot (the range slider draws its own copy, not counted)."""
-    return page.locator(".cartesianlayer .scatterlayer path.point").count() + page.locator(
-        ".cartesianlayer .barlayer .point").count()
+
+def ms(moment: datetime) -> float:
+    return pd.Timestamp(moment).value / 1e6
 
 
-def test_seed_timeline_page(tmp_path, seed_timeline):
+def check_marks(page, events: pd.DataFrame, expected: pd.DataFrame) -> None:
+    """Every drawn mark belongs to a shown event and sits where that event is: bars from begin to end."""
+    marks = page.evaluate(_DRAWN_MARKS)
+    by_id = events.set_index("id")
+    assert sorted(m["id"] for m in marks) == sorted(expected["id"]), "one mark per shown event, no others"
+    for mark in marks:
+        begin, end = ms(by_id.loc[mark["id"], "begin"]), ms(by_id.loc[mark["id"], "end"])
+        if mark["bar"]:
+            assert abs(mark["start"] - begin) <= mark["slack"] and abs(mark["end"] - end) <= mark["slack"], (
+                f"bar of {mark['id']} drawn {mark['start']}–{mark['end']}, event {begin}–{end}")
+        else:
+            assert begin - mark["slack"] <= mark["start"] <= end + mark["slack"]
+
+
+def shown_count(page) -> int:
+    return int(page.locator("#count").inner_text().split(" of ")[0])
+
+
+def test_seed_timeline_page_filters_marks_and_list(tmp_path, seed_timeline):
     path = tmp_path / "timeline.html"
     events = seed_timeline.events
-    write_html(events, str(path), "Seed articles", len(seed_timeline.article_list))
+    published = dict(zip(seed_timeline.articles["id"], seed_timeline.articles["published"], strict=True))
+    write_html(events, str(path), "Seed articles", len(seed_timeline.article_list), published)
     with browser_page() as (page, errors, requests, _):
         page.goto(path.as_uri())
         page.wait_for_selector(".js-plotly-plot .main-svg")
-        marks = chart_marks(page)
-        assert marks == len(events), "one mark per event"
+        check_marks(page, events, events)
         assert page.locator("#events .event").count() == len(events)
         assert page.locator("#events mark").count() >= len(events), "date words are highlighted"
-        outlet = "Asharq Al-Awsat"
-        expected = sum(outlet in outlets for outlets in events["outlets"])
-        page.select_option("#f-outlet", outlet)
-        page.wait_for_timeout(300)
-        assert page.locator("#events .event:not([hidden])").count() == expected
-        shown = chart_marks(page)
-        assert shown == expected, "the chart follows the filter"
-        page.select_option("#f-outlet", "")
-        page.fill("#f-text", "kassab")
-        page.wait_for_timeout(300)
-        assert 0 < page.locator("#events .event:not([hidden])").count() < len(events)
-        page.fill("#f-text", "")
-        page.fill("#f-from", "2024-01-01")
-        page.wait_for_timeout(300)
-        visible_begins = page.locator("#events .event:not([hidden])").evaluate_all(
-            "els => els.map(e => e.dataset.end.slice(0, 10))")
-        assert visible_begins and all(end > "2024-01-01" for end in visible_begins)
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.fill("#f-from", "")
-        page.wait_for_timeout(300)
-        page.screenshot(path=str(ARTIFACTS / "export.png"), full_page=False)
+        labels = page.locator(".barlayer .bartext").evaluate_all("els => els.map(e => e.textContent)")
+        assert len([t for t in labels if t]) >= 10, "events carry labels on the chart"
+        filters = [
+            ("#f-outlet", "Antiwar.com", events["outlets"].map(lambda o: "Antiwar.com" in o)),
+            ("#f-name", "Netanyahu", events["names"].map(lambda n: "Netanyahu" in n)),
+            ("#f-text", "kassab", events.apply(lambda e: "kassab" in " ".join(
+                [e["title"], e["sentence"], *e["outlets"], *e["names"]]).lower(), axis=1)),
+            ("#f-from", "2024-01-01", events["end"] > datetime(2024, 1, 1)),
+            ("#f-to", "2023-12-31", events["begin"] < datetime(2024, 1, 1)),
+        ]
+        for selector, value, keep in filters:
+            if selector in ("#f-outlet", "#f-name"):
+                page.select_option(selector, value)
+            else:
+                page.fill(selector, value)
+            page.wait_for_timeout(200)
+            expected = events[keep]
+            assert 0 < len(expected) < len(events)
+            assert shown_count(page) == len(expected), selector
+            assert page.locator("#events .event").count() == len(expected)
+            assert f"the filters hide {len(events) - len(expected)}" in page.locator("#count").inner_text()
+            check_marks(page, events, expected)
+            if selector == "#f-outlet":
+                page.wait_for_timeout(300)
+                page.screenshot(path=str(DOCS / "export.png"), full_page=False)
+            page.select_option(selector, "") if selector in ("#f-outlet", "#f-name") else page.fill(selector, "")
+        page.fill("#f-text", "no such words anywhere")
+        page.wait_for_timeout(200)
+        assert page.locator("#nothing").is_visible() and not page.locator("#chart").is_visible()
+        assert "No events match these filters" in page.locator("#nothing").inner_text()
     assert not errors, errors
     assert not requests, f"the page must make no network request: {requests}"
+
+
+def test_a_big_page_draws_its_list_lazily(tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from bench_viz import synthetic_events
+
+    from timeline.pipeline import events_frame
+
+    events = events_frame(synthetic_events(2000))
+    path = tmp_path / "big.html"
+    write_html(events, str(path), "Big")
+    with browser_page() as (page, errors, _requests, _):
+        page.goto(path.as_uri())
+        page.wait_for_selector(".js-plotly-plot .main-svg")
+        first = page.locator("#events .event").count()
+        assert 0 < first < len(events), "only the first entries are drawn"
+        page.mouse.wheel(0, 200000)
+        page.wait_for_timeout(300)
+        assert page.locator("#events .event").count() > first, "scrolling draws more"
+        assert shown_count(page) == len(events)
+    assert not errors, errors
 
 
 def test_hostile_articles_run_no_script(tmp_path):
@@ -64,6 +139,8 @@ def test_hostile_articles_run_no_script(tmp_path):
         page.goto(path.as_uri())
         page.wait_for_selector(".js-plotly-plot .main-svg")
         page.locator("#events .event").first.hover()
+        page.mouse.wheel(0, -500)
+        page.locator(".js-plotly-plot .nsewdrag").first.dblclick()  # zoom reset: labels are re-made by the script
         page.wait_for_timeout(500)
         assert page.evaluate("window.__pwned") is None
         assert page.locator('a[href^="javascript:"], a[href^="data:"]').count() == 0

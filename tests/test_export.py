@@ -34,15 +34,28 @@ def test_json_round_trips(tmp_path, seed_timeline):
 def test_timelinejs_dates_keep_precision(seed_timeline):
     items = {e["display_date"]: e for e in timelinejs(seed_timeline.events)["events"]}
     assert items["1997"]["start_date"] == {"year": 1997}
-    assert items["Nov. 22"]["start_date"] == {"year": 2023, "month": 11, "day": 22}
-    assert items["late November"]["start_date"] == {"year": 2023, "month": 11}
+    assert items["Wed 22 Nov 2023"]["start_date"] == {"year": 2023, "month": 11, "day": 22}
+    assert items["late November 2023"]["start_date"] == {"year": 2023, "month": 11}
+
+
+def test_timelinejs_shows_dates_and_keeps_the_words_in_the_text(seed_timeline):
+    items = timelinejs(seed_timeline.events)["events"]
+    shown = {e["display_date"] for e in items}
+    assert {"Sun 31 May 2015", "2014", "Fri 1 Nov 2024, evening"} <= shown
+    assert not shown & {"last year", "Sunday", "the beginning of next week"}, "words are not dates"
+    sunday = next(e for e in items if e["display_date"] == "Sun 31 May 2015")
+    assert "As written: “Sunday”" in sunday["text"]["text"]
+
+
+def page_items(page: str) -> list[dict]:
+    return json.loads(page.split('<script type="application/json" id="items-data">', 1)[1].split("</script>", 1)[0])
 
 
 def test_html_escapes_article_text():
     page = render(build([HOSTILE]).events, "<b>t</b>")
     assert "<script>alert" not in page and "<img src=x" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert 'href="javascript:' not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in " ".join(item["html"] for item in page_items(page))
+    assert 'href="javascript:' not in page and "javascript:" not in " ".join(i["html"] for i in page_items(page))
     assert "<title>&lt;b&gt;t&lt;/b&gt;</title>" in page
 
 
@@ -50,7 +63,18 @@ def test_html_is_standalone(seed_timeline):
     page = render(seed_timeline.events, "Seeds")
     assert "connect-src 'none'" in page
     assert "<script src=" not in page and "cdn.plot.ly" not in page.split("<script>", 1)[0]
-    assert page.count('class="event"') == len(seed_timeline.events)
+    assert len(page_items(page)) == len(seed_timeline.events)
+
+
+def test_sources_show_outlet_title_date_and_link_never_a_file(seed_timeline):
+    published = dict(zip(seed_timeline.articles["id"], seed_timeline.articles["published"], strict=True))
+    page = render(seed_timeline.events, "Seeds", published=published)
+    entries = " ".join(item["html"] for item in page_items(page))
+    assert "seeds/" not in entries and ".txt" not in entries, "no local file path"
+    assert "Report: Israel Plans More Assassinations of Hamas Figures" in entries
+    assert "Fri 21 Jun 2024" in entries and 'href="https://news.antiwar.com/' in entries
+    assert "TIMEX3 value 2024-11-01TEV" in entries, "the value stays, in the advanced detail"
+    assert "Fri 1 Nov 2024, evening" in entries
 
 
 def test_script_json_cannot_close_its_tag():

@@ -1,60 +1,179 @@
-"""The figure: precision decides marker or bar, ids ride along, big timelines switch to WebGL."""
+"""The figure: marks by precision and kind, labels that never overlap, a legend, stable colours, the whole timeline."""
 
 from __future__ import annotations
 
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
+
+import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 from bench_viz import synthetic_events  # noqa: E402
 
+from timeline.chart_layout import lanes_for  # noqa: E402
 from timeline.pipeline import events_frame  # noqa: E402
-from timeline.viz import WEBGL_THRESHOLD, figure, lanes_for  # noqa: E402
+from timeline.viz import WEBGL_THRESHOLD, SourceColours, figure, label_for  # noqa: E402
+
+
+def trace(fig, name, axis="x"):
+    return next(t for t in fig.data if t.name == name and (t.xaxis or "x") == axis)
+
+
+def traces(fig, name):
+    return [t for t in fig.data if t.name == name]
 
 
 def test_year_is_a_bar_and_day_is_a_marker(seed_timeline):
     fig = figure(seed_timeline.events)
-    bars = next(t for t in fig.data if t.type == "bar")
-    markers = next(t for t in fig.data if t.type == "scatter")
     events = seed_timeline.events.set_index("id")
-    assert {events.loc[i, "precision"] for i in bars.customdata} >= {"year", "month"}
-    assert {events.loc[i, "precision"] for i in markers.customdata} <= {"day", "part_of_day", "minute", "hour"}
+    bars = [(i, x) for t in traces(fig, "spans") for i, x in zip(t.customdata, t.x, strict=True)]
+    markers = [i for t in traces(fig, "points") for i in t.customdata]
+    assert {events.loc[i, "precision"] for i, _ in bars} >= {"year", "month"}
+    assert {events.loc[i, "precision"] for i in markers} <= {"day", "part_of_day", "minute", "hour"}
     year = events[events["value"] == "1997"].index[0]
-    index = list(bars.customdata).index(year)
-    assert bars.x[index] > 364 * 24 * 3600 * 1000, "a year is drawn as a whole year"
+    assert dict(bars)[year] > 364 * 24 * 3600 * 1000, "a year is drawn as a whole year"
 
 
-def test_hover_has_title_words_value_and_source(seed_timeline):
-    fig = figure(seed_timeline.events)
-    hover = " ".join(text for trace in fig.data for text in trace.hovertext)
-    assert "“Nov. 22” → 2023-11-22 (day)" in hover and "Asharq Al-Awsat" in hover
+def test_hover_has_title_date_in_words_words_as_written_and_source(seed_timeline):
+    hover = " ".join(text for t in figure(seed_timeline.events).data if t.hovertext for text in t.hovertext)
+    assert "Wed 22 Nov 2023 · as written: “Nov. 22”" in hover and "Asharq Al-Awsat" in hover
+    assert "Fri 1 Nov 2024, evening" in hover
+    assert "TEV" not in hover and "2023-11-22" not in hover, "no TIMEX3 codes where people read"
 
 
-def test_hover_text_is_escaped():
+def test_long_titles_wrap_without_showing_markup():
+    frame = events_frame(synthetic_events(3))
+    frame.loc[0, "title"] = ("Israel said earlier this year that it had killed Mohammed Deif, Hamas's military chief, "
+                             "in a strike")
+    hover = {i: h for t in figure(frame).data if t.hovertext for i, h in zip(t.customdata, t.hovertext, strict=True)}
+    text = hover[frame.loc[0, "id"]]
+    assert "&lt;br&gt;" not in text, "a line break shows as a line break, not as markup"
+    assert "killed Mohammed Deif,</b><br><b>Hamas&#x27;s military chief" in text
+
+
+def test_hover_and_labels_are_escaped():
     frame = events_frame(synthetic_events(3))
     frame.loc[0, "title"] = "<img src=x onerror=alert(1)>"
-    hover = " ".join(text for trace in figure(frame).data for text in trace.hovertext)
+    frame.loc[0, "score"] = 99.0
+    fig = figure(frame)
+    hover = " ".join(text for t in fig.data if t.hovertext for text in t.hovertext)
+    labels = " ".join(text for t in traces(fig, "labels") for text in t.text)
     assert "<img" not in hover and "&lt;img" in hover
+    assert "<img" not in labels
 
 
-def test_many_events_use_webgl():
+def test_many_events_use_webgl_and_keep_every_id():
     frame = events_frame(synthetic_events(WEBGL_THRESHOLD * 3))
-    kinds = {trace.type for trace in figure(frame).data}
-    assert kinds == {"scattergl"}
-    ids = {i for trace in figure(frame).data if trace.customdata is not None for i in trace.customdata}
+    fig = figure(frame)
+    assert {t.type for t in fig.data if t.name in ("spans", "points")} == {"scattergl"}
+    ids = {i for t in fig.data if t.name in ("spans", "points") for i in t.customdata}
     assert ids == set(frame["id"])
 
 
-def test_auto_lanes_do_not_overlap():
-    frame = events_frame(synthetic_events(200))
-    frame["lane"] = lanes_for(frame, "auto")
-    for _, group in frame.sort_values("begin").groupby("lane"):
-        ends = group["end"].tolist()
-        begins = group["begin"].tolist()
-        assert all(b >= e for e, b in zip(ends, begins[1:], strict=False))
+def _shown_labels(fig):
+    for t in traces(fig, "labels"):
+        for base, width, y, text, event_id in zip(t.base, t.x, t.y, t.text, t.customdata, strict=True):
+            if text:
+                begin = pd.Timestamp(base)
+                yield t.xaxis or "x", y, begin, begin + pd.Timedelta(milliseconds=width), event_id
 
 
-def test_lanes_by_name(seed_timeline):
+def test_labels_never_overlap_and_the_most_important_come_first():
+    frame = events_frame(synthetic_events(300))
+    frame["score"] = [(i * 7919) % 300 / 100 for i in range(len(frame))]  # scores unrelated to dates
+    fig = figure(frame)
+    shown = sorted(_shown_labels(fig))
+    assert len(shown) >= 20, "a fair share of events is labelled in the first view"
+    for (axis, y, _, end, _), (axis2, y2, begin2, _, _) in zip(shown, shown[1:], strict=False):
+        if (axis, y) == (axis2, y2):
+            assert begin2 >= end, "two labels in one row overlap"
+    labelled = {event_id for *_, event_id in shown}
+    ranked = frame.sort_values("score", ascending=False)["id"]
+    top, rest = ranked[:30], ranked[30:]
+    assert top.isin(labelled).mean() > rest.isin(labelled).mean(), "important events are labelled more often"
+
+
+def test_a_label_shortens_to_its_room_and_appears_when_zoomed():
+    label = "Netanyahu telegraphed his intentions in a nationwide address"
+    assert label_for(label, 40) == "", "too little room: no label rather than a stub"
+    assert label_for(label, 140).endswith("…") and len(label_for(label, 140)) < len(label)
+    assert label_for(label, 2000) == label
+
+
+def test_a_source_keeps_its_colour_across_filters(seed_timeline):
+    events = seed_timeline.events
+    def colours(fig):
+        return {t.name: t.marker.color for t in fig.data if t.legendgroup == "sources"}
+    everything = colours(figure(events))
+    one = events[events["outlets"].map(lambda o: o == ["Antiwar.com"])]
+    assert colours(figure(one)) == {"Antiwar.com": everything["Antiwar.com"]}
+    assert len(set(everything.values())) == len(everything), "different sources, different colours"
+    remembered = SourceColours()
+    first = remembered("Daily Mail")
+    for outlet in ("A", "B", "C", "Daily Mail 2"):
+        remembered(outlet)
+    assert remembered("Daily Mail") == first
+
+
+def _kinds_frame():
+    frame = events_frame(synthetic_events(6))
+    frame.loc[1, ["placement"]] = "inferred"
+    frame.loc[2, ["modality"]] = "planned"
+    frame.loc[2, "relation"] = "since October 1997"
+    frame["precision"] = "day"
+    frame["end"] = frame["begin"] + timedelta(days=1)
+    return frame
+
+
+def test_inferred_and_planned_events_have_their_own_marks_and_legend():
+    frame = _kinds_frame()
+    fig = figure(frame)
+    points = traces(fig, "points")[0]
+    symbol = dict(zip(points.customdata, points.marker.symbol, strict=True))
+    assert symbol[frame.loc[1, "id"]] == "circle-open" and symbol[frame.loc[2, "id"]] == "diamond"
+    assert symbol[frame.loc[0, "id"]] == "circle"
+    legend = " ".join(t.name for t in fig.data if t.legendgroup == "marks")
+    assert "inference" in legend and "planned" in legend
+    hover = dict(zip(points.customdata, points.hovertext, strict=True))
+    assert "context: since October 1997" in hover[frame.loc[2, "id"]]
+    assert "planned or expected" in hover[frame.loc[2, "id"]]
+
+
+def test_nothing_to_show_is_said_plainly():
+    fig = figure(events_frame([]))
+    assert not fig.layout.xaxis.visible and not fig.layout.yaxis.visible
+    assert "No events match" in fig.layout.annotations[0].text
+
+
+def test_first_view_shows_every_event_and_the_history_has_its_own_panel(seed_timeline):
+    events = seed_timeline.events.set_index("id")
+    fig = figure(seed_timeline.events)
+    for t in fig.data:
+        if t.name not in ("spans", "points"):
+            continue
+        axis = fig.layout.xaxis2 if t.xaxis == "x2" else fig.layout.xaxis
+        low, high = (pd.Timestamp(v) for v in axis.range)
+        for event_id in t.customdata:
+            assert low <= events.loc[event_id, "begin"] and events.loc[event_id, "end"] <= high
+    where = {i: t.xaxis for t in fig.data if t.name in ("spans", "points") for i in t.customdata}
+    assert where[events[events["value"] == "1997"].index[0]] == "x2", "1997 sits in the history panel"
+    assert where[events[events["value"] == "2023-11-22"].index[0]] in (None, "x")
+
+
+def test_lanes_by_name_use_the_names_people_know(seed_timeline):
     lanes = set(lanes_for(seed_timeline.events, "name"))
     assert "Netanyahu" in lanes
+    assert "Kassab" not in lanes and "Gaza Sunday" not in lanes
+
+
+def test_no_lane_is_empty_in_the_first_view():
+    frame = events_frame(synthetic_events(40))
+    frame.loc[0, ["begin", "end"]] = [datetime(1990, 1, 1), datetime(1991, 1, 1)]
+    frame.loc[0, "outlets"] = ["Old Times"]
+    fig = figure(frame)
+    drawn = {i for t in fig.data if t.name in ("spans", "points") for i in t.customdata}
+    assert frame.loc[0, "id"] in drawn
+    ticks = list(fig.layout.yaxis.ticktext)
+    assert "Old Times" in ticks

@@ -1,154 +1,309 @@
-"""The timeline figure: time across, lanes down, precision shown honestly.
+"""The timeline figure: time across, lanes down, a short label on every event that has room for one.
 
 Day- and time-precise events are markers; month, year and coarser events are
 bars spanning their whole interval, so "1997" never looks like 1 January 1997.
+Inferred and planned events have marks of their own, and a legend says what
+every colour and mark means. Labels are text inside invisible bars that reach
+to the next event in the row: Plotly hides a label that does not fit and shows
+it once the reader zooms in, so labels never overlap.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import zlib
+from datetime import timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from .chart_layout import (
+    CHAR_PX,
+    HISTORY_SHARE,
+    MIN_LABEL_CHARS,
+    RIGHT_PAD,
+    Placed,
+    gaps,
+    panel_px,
+    place,
+    short_label,
+)
+from .human_dates import POINT_PRECISIONS, in_words
 from .safe_text import escape_html
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# Okabe–Ito and Tol's colour-blind-safe colours (no yellow: labels must stay readable on white).
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#332288", "#882255", "#117733",
+           "#999933", "#44AA99", "#AA4499"]
 WEBGL_THRESHOLD = 1000  # above this many events, draw with WebGL (benchmarks/bench_viz.py)
-_POINT_PRECISIONS = {"minute", "hour", "part_of_day", "day"}
+MAX_LABELS = 600  # label bars drawn at most (by score): SVG text is what costs time on a big timeline
+ROW_PX = 24  # height of one row of a lane
+CONFLICT = "#D55E00"
+WEAK = 0.5  # below this confidence an event is drawn faint
+
+# Marks by how the event's time is known and whether it happened: (marker symbol, bar pattern, legend words).
+MARKS = {
+    "written": ("circle", "", "exact day (marker) · month, year or longer (bar)"),
+    "inferred": ("circle-open", ".", "placed by inference (hollow / dotted)"),
+    "planned": ("diamond", "/", "planned or expected (diamond / hatched)"),
+}
 
 
-def lanes_for(events: pd.DataFrame, by: str = "source") -> pd.Series:
-    """The lane of each event: its first source, its first name, or packed so labels do not collide."""
-    if events.empty:
-        return pd.Series(dtype=str)
-    if by == "name":
-        return events["names"].map(lambda names: names[0] if len(names) else "(no name)")
-    if by == "auto":
-        return _packed_lanes(events)
-    return events["outlets"].map(lambda outlets: outlets[0] if len(outlets) == 1 else "several sources")
+class SourceColours:
+    """A colour per source that stays put: picked from a hash of the name, then remembered.
+
+    The hash makes a source's colour the same in every export and session; remembering it (the dashboard
+    keeps one of these per session) means a new upload never repaints the sources already on screen.
+    """
+
+    def __init__(self) -> None:
+        self.known: dict[str, str] = {}
+
+    def __call__(self, outlet: str) -> str:
+        if outlet not in self.known:
+            start = zlib.crc32(outlet.encode("utf-8")) % len(PALETTE)
+            taken = set(self.known.values())
+            free = [PALETTE[(start + step) % len(PALETTE)] for step in range(len(PALETTE))
+                    if PALETTE[(start + step) % len(PALETTE)] not in taken]
+            self.known[outlet] = free[0] if free else PALETTE[start]
+        return self.known[outlet]
 
 
-def _packed_lanes(events: pd.DataFrame) -> pd.Series:
-    """Greedy interval packing: each event takes the first lane free at its start (labels need room)."""
-    order = events.sort_values("begin").index
-    span = (events["end"].max() - events["begin"].min()) or timedelta(days=1)
-    room = span / 25  # horizontal room a label needs
-    lane_ends: list[datetime] = []
-    lanes = {}
-    for index in order:
-        begin, end = events.at[index, "begin"], max(events.at[index, "end"], events.at[index, "begin"] + room)
-        for lane, free_from in enumerate(lane_ends):
-            if free_from <= begin:
-                lane_ends[lane] = end
-                lanes[index] = f"lane {lane + 1}"
-                break
-        else:
-            lane_ends.append(end)
-            lanes[index] = f"lane {len(lane_ends)}"
-    return pd.Series(lanes).reindex(events.index)
+def mark_kind(placement: str, modality: str) -> str:
+    """Which of MARKS an event gets: planned or hypothetical first, then inferred, else written."""
+    if modality in ("planned", "hypothetical"):
+        return "planned"
+    return "inferred" if placement == "inferred" else "written"
 
 
-def figure(events: pd.DataFrame, lanes: str = "source", title: str = "") -> go.Figure:
+def figure(events: pd.DataFrame, lanes: str = "source", title: str = "",
+           colours: SourceColours | None = None) -> go.Figure:
     """The Plotly timeline of an events table (as from ``Timeline.events``)."""
-    fig = go.Figure()
     if events.empty:
-        fig.update_layout(title=title or "No dated events", template="plotly_white", height=300)
-        return fig
-    events = events.copy()
-    events["lane"] = lanes_for(events, lanes)
-    colours = {outlet: PALETTE[i % len(PALETTE)] for i, outlet in enumerate(sorted(
-        {o for outlets in events["outlets"] for o in outlets}))}
-    events["colour"] = events["outlets"].map(lambda o: colours.get(o[0], "#555555") if o else "#555555")
-    events["hover"] = events.apply(_hover, axis=1)
-    points = events[events["precision"].isin(_POINT_PRECISIONS)]
-    spans = events[~events["precision"].isin(_POINT_PRECISIONS)]
+        return empty_figure(title)
+    colours = colours or SourceColours()
+    placed = place(events, lanes)
+    y = _row_positions(placed)
+    events = events.assign(
+        y=y, colour=events["outlets"].map(lambda o: colours(o[0]) if len(o) else "#555555"),
+        kind=[mark_kind(p, m) for p, m in zip(events["placement"], events["modality"], strict=True)],
+        hover=events.apply(hover_text, axis=1))
     webgl = len(events) > WEBGL_THRESHOLD
-    if webgl and not spans.empty:
-        _add_spans_webgl(fig, spans)
-    elif not spans.empty:
-        fig.add_trace(go.Bar(
-            base=spans["begin"], x=(spans["end"] - spans["begin"]).dt.total_seconds() * 1000, y=spans["lane"],
-            orientation="h", name="month, year or longer",
-            marker=dict(color=spans["colour"], opacity=spans["confidence"].map(lambda c: 0.85 if c >= 0.5 else 0.35),
-                        line=dict(color=spans["conflict"].map(lambda c: "#D55E00" if c else "rgba(0,0,0,0.4)"),
-                                  width=spans["conflict"].map(lambda c: 3 if c else 1))),
-            customdata=spans["id"], hovertext=spans["hover"], hoverinfo="text", width=0.5,
-        ))
-    if not points.empty:
-        scatter = go.Scattergl if webgl else go.Scatter
-        fig.add_trace(scatter(
-            x=points["begin"] + (points["end"] - points["begin"]) / 2, y=points["lane"], mode="markers",
-            name="day or time",
-            marker=dict(
-                size=points["n_sources"].map(lambda n: 10 + 5 * min(n - 1, 6)), color=points["colour"],
-                symbol=[_symbol(c, k) for c, k in zip(points["confidence"], points["conflict"], strict=True)],
-                line=dict(width=2, color=points["colour"])),
-            customdata=points["id"], hovertext=points["hover"], hoverinfo="text",
-        ))
-    first, last = _focus(events)
-    fig.update_layout(
-        title=title, template="plotly_white", barmode="overlay", showlegend=False,
-        height=max(320, 120 + 45 * events["lane"].nunique()), margin=dict(l=10, r=10, t=50 if title else 20, b=10),
-        xaxis=dict(type="date", range=[first, last], rangeslider=dict(visible=True), title=None),
-        yaxis=dict(title=None, automargin=True, categoryorder="category ascending"),
-        hoverlabel=dict(align="left"), clickmode="event+select",
-    )
+    fig = go.Figure()
+    folds = [[] if webgl else gaps(events[placed.panel == panel]) for panel in range(len(placed.panels))]
+    for panel in range(len(placed.panels)):
+        axis = "x" if panel == 0 else "x2"
+        members = events[placed.panel == panel]
+        spans = members[~members["precision"].isin(POINT_PRECISIONS)]
+        points = members[members["precision"].isin(POINT_PRECISIONS)]
+        if not spans.empty:
+            (_add_spans_webgl if webgl else _add_spans)(fig, spans, axis)
+        if not points.empty:
+            _add_points(fig, points, webgl, axis)
+        first, last = placed.panels[panel]
+        shown_ms = (_kept(first, last, folds[panel]) * (1 + RIGHT_PAD + 0.02)).total_seconds() * 1000
+        _add_labels(fig, members, placed, axis, px_per_ms=panel_px(panel, len(placed.panels)) / shown_ms)
+    _add_legend(fig, events, colours)
+    _lay_out(fig, placed, title, folds)
     return fig
 
 
-def _add_spans_webgl(fig: go.Figure, spans: pd.DataFrame) -> None:
-    """Many interval events: one WebGL line trace for the spans, markers at their middles for hover and ids."""
-    xs, ys = [], []
-    for begin, end, lane in zip(spans["begin"], spans["end"], spans["lane"], strict=True):
-        xs += [begin, end, None]
-        ys += [lane, lane, None]
-    fig.add_trace(go.Scattergl(x=xs, y=ys, mode="lines", line=dict(width=6, color="rgba(0,114,178,0.45)"),
-                               hoverinfo="skip", name="month, year or longer"))
-    fig.add_trace(go.Scattergl(
-        x=spans["begin"] + (spans["end"] - spans["begin"]) / 2, y=spans["lane"], mode="markers",
-        marker=dict(size=5, color=spans["colour"]), customdata=spans["id"], hovertext=spans["hover"],
-        hoverinfo="text", name="month, year or longer (middle)"))
+def empty_figure(title: str = "", message: str = "No events match the filters.") -> go.Figure:
+    """A plain message instead of an empty chart with meaningless axes."""
+    fig = go.Figure()
+    fig.add_annotation(text=escape_html(message), showarrow=False, font=dict(size=16, color="#5b6475"),
+                       xref="paper", yref="paper", x=0.5, y=0.5)
+    fig.update_layout(title=title, template="plotly_white", height=200, xaxis=dict(visible=False),
+                      yaxis=dict(visible=False), margin=dict(l=10, r=10, t=40 if title else 10, b=10))
+    return fig
 
 
-def _symbol(confidence: float, conflict: bool) -> str:
-    if conflict:
-        return "x-open" if confidence < 0.5 else "x"
-    return "circle-open" if confidence < 0.5 else "circle"
+def _row_positions(placed: Placed) -> pd.Series:
+    """Numeric y of every event: lanes top to bottom, rows inside each lane; a gap of half a row between lanes."""
+    offsets, top = {}, 0.0
+    for lane in placed.lanes:
+        offsets[lane] = top
+        top += placed.rows[lane] + 0.5
+    return -(placed.lane.map(offsets) + placed.row)
 
 
-def _hover(row: pd.Series) -> str:
-    """Hover text: everything in it comes from articles, so it is escaped."""
-    sources = ", ".join(escape_html(o) for o in row["outlets"][:5]) + (" …" if len(row["outlets"]) > 5 else "")
-    flags = (" · <b>conflicting dates</b>" if row["conflict"] else "") + \
-            (" · low confidence" if row["confidence"] < 0.5 else "")
-    return (f"<b>{escape_html(_wrap(row['title']))}</b><br>"
-            f"as written: “{escape_html(row['date_text'])}” → {escape_html(row['value'])} ({row['precision']})"
-            f"<br>sources: {sources}{flags}")
+def _opacity(confidence: pd.Series) -> list[float]:
+    return [0.85 if c >= WEAK else 0.35 for c in confidence]
 
 
-def _wrap(text: str, width: int = 70) -> str:
-    words, lines, line = text.split(), [], ""
-    for word in words:
+def _outline(conflict: pd.Series, normal: str) -> tuple[list[str], list[int]]:
+    return [CONFLICT if c else normal for c in conflict], [3 if c else 1 for c in conflict]
+
+
+def _add_spans(fig: go.Figure, spans: pd.DataFrame, axis: str) -> None:
+    line_colour, line_width = _outline(spans["conflict"], "rgba(0,0,0,0.35)")
+    fig.add_trace(go.Bar(
+        base=list(spans["begin"]), x=list((spans["end"] - spans["begin"]).dt.total_seconds() * 1000),
+        y=list(spans["y"]), orientation="h", name="spans", showlegend=False, width=0.55,
+        marker=dict(color=list(spans["colour"]), opacity=_opacity(spans["confidence"]),
+                    line=dict(color=line_colour, width=line_width),
+                    pattern=dict(shape=[MARKS[k][1] for k in spans["kind"]], fgcolor="#ffffff", solidity=0.35)),
+        customdata=list(spans["id"]), hovertext=list(spans["hover"]), hoverinfo="text", xaxis=axis))
+
+
+def _add_spans_webgl(fig: go.Figure, spans: pd.DataFrame, axis: str) -> None:
+    """Many interval events: one WebGL line trace per colour; each vertex carries its event's id."""
+    for colour, group in spans.groupby("colour"):
+        xs, ys, ids, hover = [], [], [], []
+        for row in group.itertuples():
+            xs += [row.begin, row.end, None]
+            ys += [row.y, row.y, None]
+            ids += [row.id] * 3
+            hover += [row.hover] * 3
+        fig.add_trace(go.Scattergl(x=xs, y=ys, mode="lines", line=dict(width=7, color=colour), opacity=0.6,
+                                   name="spans", showlegend=False, customdata=ids, hovertext=hover,
+                                   hoverinfo="text", xaxis=axis))
+
+
+def _add_points(fig: go.Figure, points: pd.DataFrame, webgl: bool, axis: str) -> None:
+    line_colour, line_width = _outline(points["conflict"], "#ffffff")
+    symbols = [MARKS[k][0] for k in points["kind"]]
+    fig.add_trace((go.Scattergl if webgl else go.Scatter)(
+        x=list(points["begin"] + (points["end"] - points["begin"]) / 2), y=list(points["y"]), mode="markers",
+        name="points", showlegend=False,
+        marker=dict(size=[9 + 3 * min(n - 1, 5) for n in points["n_sources"]], color=list(points["colour"]),
+                    symbol=symbols, opacity=_opacity(points["confidence"]),
+                    line=dict(width=[max(w, 2) if s.endswith("open") else w for w, s in zip(line_width, symbols,
+                                                                                            strict=True)],
+                              color=[c if c == CONFLICT else col if s.endswith("open") else c
+                                     for c, col, s in zip(line_colour, points["colour"], symbols, strict=True)])),
+        customdata=list(points["id"]), hovertext=list(points["hover"]), hoverinfo="text", xaxis=axis))
+
+
+def _add_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed, axis: str, px_per_ms: float) -> None:
+    """Each event's short title in an invisible bar reaching to the next event in its row.
+
+    A label shows only where its text fits the bar at the first view's scale, so labels never overlap;
+    ``meta`` keeps every label so a page can show more of them as the reader zooms in.
+    """
+    best = events.assign(label_begin=placed.label_begin, label_end=placed.label_end).nlargest(MAX_LABELS, "score")
+    pad = (events["end"].max() - events["begin"].min()) / 300
+    widths = list((best["label_end"] - best["label_begin"] - 2 * pad).clip(lower=timedelta(0)).dt.total_seconds()
+                  * 1000)
+    labels = [short_label(t) for t in best["title"]]
+    fig.add_trace(go.Bar(
+        base=list(best["label_begin"] + pad), x=widths, y=list(best["y"]), orientation="h", width=0.9, name="labels",
+        showlegend=False, marker=dict(color="rgba(0,0,0,0)", line=dict(width=0)),
+        text=[escape_html(label_for(label, width * px_per_ms)) for label, width in zip(labels, widths, strict=True)],
+        meta=labels, textposition="inside", insidetextanchor="start", textangle=0,
+        textfont=dict(size=11, color="#1d2433"), customdata=list(best["id"]), hovertext=list(best["hover"]),
+        hoverinfo="text", xaxis=axis))
+
+
+def label_for(label: str, room_px: float) -> str:
+    """The label shortened to ``room_px`` pixels, or nothing if too little would be left (the page's script
+    applies the same rule when the reader zooms)."""
+    chars = int((room_px - 6) // CHAR_PX)
+    return short_label(label, chars) if chars >= MIN_LABEL_CHARS else ""
+
+
+def _kept(first: pd.Timestamp, last: pd.Timestamp, folds: list) -> timedelta:
+    return (last - first) - sum((b - a for a, b in folds), timedelta(0))
+
+
+def _add_legend(fig: go.Figure, events: pd.DataFrame, colours: SourceColours) -> None:
+    """Legend-only entries: what each colour and each kind of mark means."""
+    for outlet in sorted({o[0] for o in events["outlets"] if len(o)}):
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=escape_html(outlet),
+                                 marker=dict(size=10, color=colours(outlet), symbol="square"),
+                                 legendgroup="sources", legendgrouptitle_text="Colour: first source"))
+    kinds = set(events["kind"]) | {"written"}
+    for kind, (symbol, _pattern, words) in MARKS.items():
+        if kind in kinds:
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=words,
+                                     marker=dict(size=10, color="#5b6475", symbol=symbol, line=dict(width=2)),
+                                     legendgroup="marks", legendgrouptitle_text="Marks"))
+    if (events["confidence"] < WEAK).any():
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="uncertain date (faint)",
+                                 marker=dict(size=10, color="#5b6475", opacity=0.35), legendgroup="marks"))
+    if events["conflict"].any():
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="sources disagree on the date (red ring)",
+                                 marker=dict(size=10, color="#ffffff", line=dict(color=CONFLICT, width=3)),
+                                 legendgroup="marks"))
+
+
+def _lay_out(fig: go.Figure, placed: Placed, title: str, folds: list[list]) -> None:
+    """The whole timeline in view: the dense stretch, and its history in a panel at the left when it has one.
+
+    Empty stretches of a panel are folded away and marked; lanes are named and banded.
+    """
+    tops = _row_positions(placed).groupby(placed.lane).max()
+    shapes, annotations, axes = [], [], {}
+    for index, lane in enumerate(placed.lanes):
+        if index % 2 == 0:
+            shapes.append(dict(type="rect", xref="paper", x0=0, x1=1, yref="y", y0=tops[lane] + 0.5,
+                               y1=tops[lane] - placed.rows[lane] + 0.5, fillcolor="#f3f5f8", line=dict(width=0),
+                               layer="below"))
+    history = len(placed.panels) > 1
+    for panel, (first, last) in enumerate(placed.panels):
+        name = "x" if panel == 0 else "x2"
+        for begin, end in folds[panel]:
+            shapes.append(dict(type="line", xref=name, x0=begin, x1=begin, yref="paper", y0=0, y1=1,
+                               line=dict(color="#8a93a3", width=2, dash="dot")))
+            annotations.append(dict(x=begin, xref=name, y=0.5, yref="paper", xanchor="right", textangle=-90,
+                                    showarrow=False, text=f"{_gap_words(end - begin)} left out",
+                                    font=dict(size=10, color="#5b6475"), bgcolor="rgba(255,255,255,0.8)"))
+        kept = _kept(first, last, folds[panel])
+        domain = [HISTORY_SHARE + 0.02, 1] if history and panel == 0 else [0, HISTORY_SHARE] if history else [0, 1]
+        axes["xaxis" if panel == 0 else "xaxis2"] = dict(
+            type="date", range=[first - kept * 0.02, last + kept * RIGHT_PAD], title=None, showgrid=True,
+            rangebreaks=[dict(bounds=[a, b]) for a, b in folds[panel]], domain=domain, anchor="y")
+        if history:
+            words = f"{in_words(first, first, 'year')} – {in_words(last, last, 'year')}" if panel else "The story"
+            annotations.append(dict(x=sum(domain) / 2, xref="paper", y=1, yref="paper", yanchor="bottom", yshift=14,
+                                    showarrow=False, text=f"<b>{'Earlier: ' + words if panel else words}</b>",
+                                    font=dict(size=12, color="#1d2433")))
+    rows = sum(placed.rows.values()) + 0.5 * len(placed.lanes)
+    fig.update_layout(
+        title=title, template="plotly_white", barmode="overlay", showlegend=True,
+        height=int(230 + ROW_PX * rows), margin=dict(l=10, r=10, t=70 if title else 50, b=10),
+        legend=dict(orientation="h", yanchor="top", y=-0.08, x=0, itemclick=False, itemdoubleclick=False,
+                    font=dict(size=11)),
+        yaxis=dict(title=None, tickvals=[tops[lane] for lane in placed.lanes],
+                   ticktext=[escape_html(short_label(lane, 28)) for lane in placed.lanes], showgrid=False,
+                   zeroline=False, range=[-rows + 0.2, 0.8], fixedrange=True, automargin=True, anchor="free",
+                   position=0),
+        meta={"char_px": CHAR_PX, "min_chars": MIN_LABEL_CHARS}, shapes=shapes, annotations=annotations,
+        hoverlabel=dict(align="left"), clickmode="event+select", dragmode="zoom", **axes,
+    )
+
+
+def _gap_words(length: timedelta) -> str:
+    years = length.days / 365.25
+    return f"{round(years)} years" if years >= 2 else f"{round(length.days / 30.4)} months"
+
+
+def hover_text(row: pd.Series) -> str:
+    """Hover text: what, when in words, the words as written, sources, and how sure; article text escaped."""
+    outlets = list(row["outlets"])
+    sources = ", ".join(escape_html(o) for o in outlets[:5]) + (" …" if len(outlets) > 5 else "")
+    notes = [note for flag, note in (
+        (row["placement"] == "inferred", "time inferred from the story around it"),
+        (row["modality"] == "planned", "planned or expected"), (row["modality"] == "hypothetical", "hypothetical"),
+        (row["conflict"], "<b>sources disagree on the date</b>"), (row["confidence"] < WEAK, "uncertain date"))
+        if flag]
+    lines = [f"<b>{line}</b>" for line in _wrap(row["title"])]
+    lines.append(f"{escape_html(in_words(row['begin'], row['end'], row['precision'], row['mod'], row['value']))}"
+                 f" · as written: “{escape_html(row['date_text'])}”")
+    if row.get("relation"):
+        lines.append(f"context: {escape_html(row['relation'])}")
+    lines.append(f"sources: {sources}")
+    if notes:
+        lines.append(" · ".join(notes))
+    return "<br>".join(lines)
+
+
+def _wrap(text: str, width: int = 70) -> list[str]:
+    """Lines of at most ``width`` characters, each escaped (escaping after wrapping keeps <br> out of the text)."""
+    lines, line = [], ""
+    for word in text.split():
         if len(line) + len(word) + 1 > width and line:
             lines.append(line)
             line = word
         else:
             line = f"{line} {word}".strip()
     lines.append(line)
-    return "<br>".join(lines)
-
-
-def _focus(events: pd.DataFrame) -> tuple[datetime, datetime]:
-    """The first view: the densest stretch holding most events; far history stays a zoom away."""
-    middles = sorted(events["begin"] + (events["end"] - events["begin"]) / 2)
-    if len(middles) < 3:
-        first, last = min(events["begin"]), max(events["end"])
-    else:
-        count = max(2, int(len(middles) * 0.6))
-        widths = [(middles[i + count - 1] - middles[i], i) for i in range(len(middles) - count + 1)]
-        _, start = min(widths)
-        first, last = middles[start], middles[start + count - 1]
-    pad = max((last - first) * 0.08, timedelta(days=3))
-    return first - pad, last + pad
+    return [escape_html(line) for line in lines]

@@ -7,8 +7,12 @@ to check that two statements talk about the same actors.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from difflib import SequenceMatcher
 
-from ..temporal.lexicon import MONTHS, WEEKDAYS
+import pandas as pd
+
+from ..temporal.lexicon import AMBIGUOUS_MONTHS, AMBIGUOUS_WEEKDAYS, MONTHS, WEEKDAYS
 
 _PHRASE = re.compile(
     r"\b[A-Z][\w’'\-]*(?:\s+(?:(?:al|el|bin|ibn|de|la|van|von|of|the|for|and)[\-\s]+)?[A-Z][\w’'\-]*)*")
@@ -23,28 +27,113 @@ _STOP = frozenset({
     "how", "not", "no", "yes", "it’s", "it's", "vowing", "sitting", "citing", "speaking", "recognizing",
     "back", "report", "reports", "officials", "sources",
 }) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+_DATE_WORDS = (frozenset(MONTHS) | frozenset(WEEKDAYS)) - AMBIGUOUS_MONTHS - AMBIGUOUS_WEEKDAYS  # "Theresa May" stays
+_TAIL = frozenset({"of", "the", "and", "for", "al", "bin"})  # connectors that cannot end a name
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def names_in(sentence: str, context: str = "") -> list[str]:
     """Distinct capitalised phrases, leading stop words removed, in order of appearance.
 
-    A single word capitalised only because it starts the sentence ("Acrid smoke ...") counts when the
-    ``context`` (the article) also writes it capitalised in mid-sentence, or when it is an acronym.
+    A word capitalised only because it starts the sentence ("Acrid smoke ...", "Assassinated Hamas ...") is
+    dropped unless the ``context`` (the article) also writes it capitalised in mid-sentence, or it is an
+    acronym. A phrase is cut at a possessive ("Hamas's October" → "Hamas") and at a joining "and" outside an
+    "of" name ("IDF and Shin Bet" → "IDF", "Shin Bet"); weekday and month words never end a name.
     """
     found: list[str] = []
+    context = context or sentence
     for match in _PHRASE.finditer(sentence):
-        words = match.group(0).split()
         starts = match.start() == len(sentence) - len(sentence.lstrip("\"' "))
-        bare = re.sub(r"['’]s$", "", words[0]) if words else ""
-        if starts and len(words) == 1 and not bare.isupper() and not re.search(
-                rf"[a-z,;:] {re.escape(bare)}\b", context or sentence):
-            continue
-        while words and words[0].lower().strip("’'") in _STOP:
-            words = words[1:]
-        while words and words[-1].lower() in ("of", "the", "and", "for", "al", "bin"):
-            words = words[:-1]
-        phrase = re.sub(r"['’]s$", "", " ".join(words)).strip("’'")
-        if len(phrase) > 1 and phrase.lower() not in _STOP and phrase not in found:
-            found.append(phrase)
+        for words in _pieces(match.group(0).split()):
+            if starts and words and _capitalised_by_position(words[0], context, alone=len(words) == 1):
+                words = words[1:]
+            starts = False
+            phrase = _tidy(words)
+            if len(phrase) > 1 and phrase.lower() not in _STOP and phrase not in found:
+                found.append(phrase)
     return found
 
+
+def _pieces(words: list[str]) -> list[list[str]]:
+    """A phrase split after each possessive word and at "and" unless an "of" came before it."""
+    pieces, current = [], []
+    for word in words:
+        if word == "and" and "of" not in current:
+            pieces.append(current)
+            current = []
+            continue
+        current.append(word)
+        if _POSSESSIVE.search(word):
+            pieces.append(current)
+            current = []
+    return [piece for piece in [*pieces, current] if piece]
+
+
+def _capitalised_by_position(word: str, context: str, alone: bool) -> bool:
+    """True when a sentence-initial word is an ordinary word, capitalised only by its position.
+
+    Alone, it must also be written capitalised mid-sentence ("Acrid smoke" is dropped); leading a longer
+    phrase, it is dropped when the article also writes it in lower case ("Assassinated Hamas" → "Hamas").
+    """
+    bare = _POSSESSIVE.sub("", word)
+    if bare.isupper():
+        return False
+    if alone:
+        return not re.search(rf"[a-z,;:] {re.escape(bare)}\b", context)
+    return re.search(rf"\b{re.escape(bare.lower())}\b", context) is not None
+
+
+def _tidy(words: list[str]) -> str:
+    while words and words[0].lower().strip("’'") in _STOP:
+        words = words[1:]
+    while words and (words[-1].lower() in _TAIL or _POSSESSIVE.sub("", words[-1]).lower() in _DATE_WORDS):
+        words = words[:-1]
+    return _POSSESSIVE.sub("", " ".join(words)).strip("’'")
+
+
+def display_names(names: pd.Series) -> pd.Series:
+    """Each event's names with variants merged into the form people know, for lanes, lists and filters.
+
+    A lone surname becomes the one full name in the data that ends with it ("Kassab" → "Izz al-Din
+    Kassab"); spellings of one name ("Khan Younis", "Khan Yunis": same words, same initials, nearly the
+    same letters) become the most frequent spelling.
+    """
+    counts = Counter(name for values in names for name in values)
+    canonical = _variants(counts)
+    return names.map(lambda values: list(dict.fromkeys(canonical.get(n, n) for n in values)))
+
+
+def _variants(counts: Counter[str]) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    blocks: dict[tuple[str, ...], list[str]] = {}
+    for name in counts:
+        blocks.setdefault(tuple(word[0].lower() for word in name.split()), []).append(name)
+    for block in blocks.values():
+        block.sort(key=lambda n: (-counts[n], n))
+        for position, name in enumerate(block):
+            for better in block[:position]:
+                if mapping.get(better, better) == better and _same_spelling(name, better):
+                    mapping[name] = better
+                    break
+    full_names: dict[str, list[str]] = {}
+    for name in counts:
+        words = name.split()
+        if len(words) > 1 and not any(word in _TAIL for word in words):
+            full_names.setdefault(words[-1], []).append(mapping.get(name, name))
+    for name in counts:
+        longer = sorted(set(full_names.get(name, [])))
+        if " " not in name and len(longer) == 1:
+            mapping[name] = longer[0]
+    return mapping
+
+
+def _same_spelling(one: str, other: str) -> bool:
+    """Transliterations of one name: the same consonants, nearly the same letters ("Israel" is not "Israeli")."""
+    one, other = one.lower(), other.lower()
+    if one.startswith(other) or other.startswith(one) or _skeleton(one) != _skeleton(other):
+        return False
+    return SequenceMatcher(None, one, other).ratio() >= 0.85
+
+
+def _skeleton(name: str) -> str:
+    return name[0] + re.sub(r"[aeiouy\W]", "", name[1:])

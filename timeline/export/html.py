@@ -9,39 +9,47 @@ Security Policy forbids every network request.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
 
+import numpy as np
 import pandas as pd
 from plotly.offline import get_plotlyjs
 
+from ..events.names import display_names
+from ..human_dates import PRECISION_WORDS, in_words
 from ..safe_text import escape_html
-from ..viz import figure
+from ..viz import empty_figure, figure
 from .links import safe_link
 
 _CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
         "font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'")
-_DATE_FORMATS = {"century": "%Y (century)", "decade": "%Y (decade)", "year": "%Y", "half": "%b %Y", "quarter": "%b %Y",
-                 "season": "%b %Y", "month": "%B %Y", "week": "week of %d %b %Y", "weekend": "weekend of %d %b %Y",
-                 "day": "%a %d %b %Y", "part_of_day": "%a %d %b %Y", "hour": "%d %b %Y %H:00",
-                 "minute": "%d %b %Y %H:%M"}
 
 
 def json_for_script(data: object) -> str:
-    """JSON that cannot end its <script> element or open a comment, whatever strings it holds."""
-    text = json.dumps(data, ensure_ascii=False, default=str)
+    """JSON that cannot end its <script> element or open a comment, whatever strings it holds.
+
+    Arrays stay plain JSON arrays (not Plotly's base64 typed arrays), so the page's filter can slice them.
+    """
+    text = json.dumps(data, ensure_ascii=False, default=_plain)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace(
         "\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
+def _plain(value: object) -> object:
+    """NumPy arrays and scalars, pandas and Python datetimes, as JSON values."""
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return str(value)
+
+
 def display_date(row: dict) -> str:
-    text = row["begin"].strftime(_DATE_FORMATS.get(row["precision"], "%d %b %Y"))
-    if row["precision"] == "decade":
-        text = f"{row['begin'].year}s"
-    elif row["precision"] == "century":
-        text = f"{row['begin'].year // 100 + 1}th century"
-    if row.get("mod") in ("START", "MID", "END"):
-        text = {"START": "early ", "MID": "mid-", "END": "late "}[row["mod"]] + text
-    return text
+    """The event's date in words ("late November 2023")."""
+    return in_words(row["begin"], row["end"], row["precision"], row.get("mod"), row.get("value") or "")
 
 
 def highlighted_sentence(source: dict) -> str:
@@ -55,49 +63,64 @@ def highlighted_sentence(source: dict) -> str:
             + escape_html(sentence[end:]))
 
 
-def _source_html(source: dict) -> str:
-    label = escape_html(source["outlet"] or source["title"] or source["article_id"])
+def source_html(source: dict, published: Mapping[str, date] | None = None) -> str:
+    """Outlet, article title, publication date and link (http(s) only); never the local file it came from."""
+    outlet = escape_html(source["outlet"] or "unnamed source")
+    title = escape_html(source["title"] or "untitled article")
+    day = (published or {}).get(source["article_id"])
+    when = f' · {escape_html(in_words(_midnight(day), _midnight(day), "day"))}' if day else ""
     link = safe_link(source["url"])
-    where = (f'<a href="{escape_html(link)}" rel="noopener noreferrer" target="_blank">{label}</a>' if link
-             else f'{label} <span class="file">({escape_html(source["origin"])})</span>')
-    return f'<li>{where}: <q>{highlighted_sentence(source)}</q></li>'
+    title_html = (f'<a href="{escape_html(link)}" rel="noopener noreferrer" target="_blank">{title}</a>' if link
+                  else title)
+    return f'<li><b>{outlet}</b> · {title_html}{when}<br><q>{highlighted_sentence(source)}</q></li>'
 
 
-def _event_html(row: dict) -> str:
-    sources = "".join(_source_html(s) for s in row["sources"])
-    outlets = json.dumps(row["outlets"], ensure_ascii=False)
-    names = json.dumps(row["names"], ensure_ascii=False)
-    search = " ".join([row["title"], row["sentence"], *row["outlets"], *row["names"]]).lower()
-    flags = (' <span class="flag conflict">conflicting dates</span>' if row["conflict"] else "") + \
-            (' <span class="flag weak">low confidence</span>' if row["confidence"] < 0.5 else "")
+def _midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day)
+
+
+def _event_html(row: dict, published: Mapping[str, date] | None) -> str:
+    """One entry of the event list: date in words, title, notes, sources, and the workings in an "advanced" part."""
+    sources = "".join(source_html(s, published) for s in row["sources"])
+    notes = [words for flag, words in (
+        (row["placement"] == "inferred", "time inferred"), (row["modality"] == "planned", "planned"),
+        (row["conflict"], "sources disagree on the date"), (row["confidence"] < 0.5, "uncertain date")) if flag]
+    flags = "".join(f' <span class="flag">{escape_html(note)}</span>' for note in notes)
+    relation = f'<p class="meta">Context: {escape_html(row["relation"])}</p>' if row.get("relation") else ""
     n = row["n_sources"]
     return (
-        f'<article class="event" data-id="{escape_html(row["id"])}" data-outlets="{escape_html(outlets)}" '
-        f'data-names="{escape_html(names)}" data-begin="{row["begin"].isoformat()}" '
-        f'data-end="{row["end"].isoformat()}" data-search="{escape_html(search)}">'
+        f'<article class="event" data-id="{escape_html(row["id"])}">'
         f'<div class="when">{escape_html(display_date(row))}</div>'
         f'<div class="what"><h3>{escape_html(row["title"])}</h3>'
-        f'<p class="meta">{n} source{"s" if n != 1 else ""} · {escape_html(row["precision"])} precision{flags}</p>'
+        f'<p class="meta">as written: “{escape_html(row["date_text"])}” · {n} source{"s" if n != 1 else ""} · '
+        f'{escape_html(PRECISION_WORDS.get(row["precision"], row["precision"]))}{flags}</p>{relation}'
         f'<ul class="sources">{sources}</ul>'
-        f'<details><summary>How this date was worked out</summary><p>{escape_html(row["explanation"])}</p></details>'
+        f'<details><summary>How this date was worked out</summary><p>{escape_html(row["explanation"])}</p>'
+        f'<p class="advanced">TIMEX3 value {escape_html(row["value"])}'
+        f'{" · mod " + escape_html(row["mod"]) if isinstance(row.get("mod"), str) else ""}</p></details>'
         f'</div></article>')
 
 
-def render(events: pd.DataFrame, title: str = "Timeline", n_articles: int | None = None) -> str:
-    """The whole page as a string."""
+def render(events: pd.DataFrame, title: str = "Timeline", n_articles: int | None = None,
+           published: Mapping[str, date] | None = None) -> str:
+    """The whole page as a string; ``published`` (article id → publication date) dates each source."""
+    events = events.assign(names=display_names(events["names"])) if not events.empty else events
     rows = events.sort_values(["begin", "score"], ascending=[True, False]).to_dict("records")
-    fig = figure(events)
+    fig = figure(events) if rows else empty_figure(message="No dated events.")
     outlets = sorted({o for row in rows for o in row["outlets"]})
     names = sorted({n for row in rows for n in row["names"]}, key=str.lower)
     span = (f'{display_date(rows[0])} – {display_date(max(rows, key=lambda r: r["end"]))}' if rows else "no dates")
     built = datetime.now(UTC).strftime("%d %b %Y %H:%M UTC")
     summary = (f'{n_articles if n_articles is not None else len({s["article_id"] for r in rows for s in r["sources"]})}'
                f' articles · {len(rows)} events · {escape_html(span)} · built {built}')
+    items = [{"id": r["id"], "outlets": r["outlets"], "names": r["names"], "begin": r["begin"], "end": r["end"],
+              "search": " ".join([r["title"], r["sentence"], *r["outlets"], *r["names"]]).lower(),
+              "html": _event_html(r, published)} for r in rows]
     return _PAGE.format(
         csp=_CSP, title=escape_html(title), summary=summary, style=_STYLE,
         outlet_options=_options(outlets), name_options=_options(names),
-        events="".join(_event_html(r) for r in rows) or '<p class="empty">No dated events.</p>',
-        plotly=get_plotlyjs(), figure=json_for_script(json.loads(fig.to_json())), script=_SCRIPT,
+        plotly=get_plotlyjs(), figure=json_for_script(fig.to_plotly_json()), items=json_for_script(items),
+        script=_SCRIPT,
     )
 
 
@@ -105,9 +128,10 @@ def _options(values: list[str]) -> str:
     return "".join(f'<option value="{escape_html(v)}">{escape_html(v)}</option>' for v in values)
 
 
-def write_html(events: pd.DataFrame, path: str, title: str = "Timeline", n_articles: int | None = None) -> None:
+def write_html(events: pd.DataFrame, path: str, title: str = "Timeline", n_articles: int | None = None,
+               published: Mapping[str, date] | None = None) -> None:
     with open(path, "w", encoding="utf-8") as handle:
-        handle.write(render(events, title, n_articles))
+        handle.write(render(events, title, n_articles, published))
 
 
 _STYLE = """
@@ -122,9 +146,9 @@ h1{margin:0 0 .3rem;font-size:1.6rem} .summary{color:#5b6475;margin:0}
 .event{display:grid;grid-template-columns:11rem 1fr;gap:1rem;padding:.9rem 0;border-bottom:1px solid #e3e6eb}
 .when{font-weight:600;color:#0072B2} h3{margin:0 0 .2rem;font-size:1.05rem} .meta{margin:0;color:#5b6475;font-size:.85rem}
 .sources{margin:.4rem 0;padding-left:1.1rem;font-size:.9rem} .sources q{color:#39404d}
-mark{background:#ffe9a8;padding:0 .1em} .file{color:#5b6475;font-size:.85em}
-.flag{border-radius:3px;padding:0 .3em;font-size:.8em}
-.conflict{background:#fbe0d2;color:#8a2f00} .weak{background:#eee;color:#555}
+mark{background:#ffe9a8;padding:0 .1em} .advanced{font-family:ui-monospace,monospace;font-size:.8rem}
+.flag{border-radius:3px;padding:0 .3em;font-size:.8em;background:#fbe0d2;color:#8a2f00;margin-left:.3em}
+.nothing{margin:1rem 2rem;padding:1rem;background:#fff;border:1px dashed #c9ced6;color:#5b6475;font-size:1.05rem}
 details{font-size:.85rem;color:#5b6475} [hidden]{display:none!important}
 @media print{.filters,#chart .modebar{display:none} body{background:#fff} .event{break-inside:avoid}}
 """
@@ -143,21 +167,27 @@ _PAGE = """<!DOCTYPE html>
 <label>From<input id="f-from" type="date"></label>
 <label>To<input id="f-to" type="date"></label>
 </section>
+<p class="nothing" id="nothing" hidden>No events match these filters. Clear a filter to see more.</p>
 <div id="chart"></div>
-<main><p class="count" id="count"></p><section id="events">{events}</section></main>
+<main><p class="count" id="count"></p><section id="events"></section><div id="more"></div></main>
 <script>{plotly}</script>
 <script type="application/json" id="figure-data">{figure}</script>
+<script type="application/json" id="items-data">{items}</script>
 <script>{script}</script>
 </body></html>
 """
 
+# The event list is drawn lazily, a page at a time as the reader scrolls: a 10,000-event page opens at once.
+# Entries are HTML escaped by Python; the script only places them. Marks are filtered by the event id each
+# point (or each vertex of a line) carries in customdata, so every array of a trace stays aligned.
 _SCRIPT = """
 (function () {
   "use strict";
   var figure = JSON.parse(document.getElementById("figure-data").textContent);
-  var chart = document.getElementById("chart");
-  var items = Array.prototype.slice.call(document.querySelectorAll("#events .event"));
-  var original = figure.data;
+  var items = JSON.parse(document.getElementById("items-data").textContent);
+  var chart = document.getElementById("chart"), list = document.getElementById("events");
+  var more = document.getElementById("more"), nothing = document.getElementById("nothing");
+  var original = figure.data, PAGE = 60, shown = [], rendered = 0;
   function subset(value, keep, n) {
     if (Array.isArray(value) && value.length === n) { return value.filter(function (_, i) { return keep[i]; }); }
     if (value && typeof value === "object" && !Array.isArray(value)) {
@@ -169,11 +199,21 @@ _SCRIPT = """
   }
   function draw(visible) {
     var data = original.map(function (trace) {
-      var ids = trace.customdata || [];
+      var ids = trace.customdata;
+      if (!ids) { return trace; }
       var keep = ids.map(function (id) { return visible[id] === true; });
       return subset(trace, keep, ids.length);
     });
     Plotly.react(chart, data, figure.layout, {responsive: true, displaylogo: false});
+  }
+  function renderMore() {
+    var stop = Math.min(rendered + PAGE, shown.length), parts = [];
+    for (var i = rendered; i < stop; i += 1) { parts.push(shown[i].html); }
+    list.insertAdjacentHTML("beforeend", parts.join(""));
+    rendered = stop;
+  }
+  function fill() {
+    while (rendered < shown.length && more.getBoundingClientRect().top < window.innerHeight + 800) { renderMore(); }
   }
   function apply() {
     var outlet = document.getElementById("f-outlet").value;
@@ -181,27 +221,57 @@ _SCRIPT = """
     var text = document.getElementById("f-text").value.trim().toLowerCase();
     var from = document.getElementById("f-from").value;
     var to = document.getElementById("f-to").value;
-    var visible = {}, shown = 0;
-    items.forEach(function (el) {
-      var ok = (!outlet || JSON.parse(el.dataset.outlets).indexOf(outlet) >= 0) &&
-        (!name || JSON.parse(el.dataset.names).indexOf(name) >= 0) &&
-        (!text || el.dataset.search.indexOf(text) >= 0) &&
-        (!from || el.dataset.end.slice(0, 10) > from) &&
-        (!to || el.dataset.begin.slice(0, 10) <= to);
-      el.hidden = !ok;
-      visible[el.dataset.id] = ok;
-      if (ok) { shown += 1; }
+    var visible = {};
+    shown = items.filter(function (item) {
+      var ok = (!outlet || item.outlets.indexOf(outlet) >= 0) && (!name || item.names.indexOf(name) >= 0) &&
+        (!text || item.search.indexOf(text) >= 0) && (!from || item.end.slice(0, 10) > from) &&
+        (!to || item.begin.slice(0, 10) <= to);
+      visible[item.id] = ok;
+      return ok;
     });
-    document.getElementById("count").textContent = shown + " of " + items.length + " events shown";
-    draw(visible);
+    var hidden = items.length - shown.length;
+    document.getElementById("count").textContent = shown.length + " of " + items.length + " events shown" +
+      (hidden ? " \\u00b7 the filters hide " + hidden : "");
+    list.textContent = "";
+    rendered = 0;
+    renderMore();
+    fill();
+    nothing.hidden = shown.length > 0 || items.length === 0;
+    chart.hidden = shown.length === 0 && items.length > 0;
+    if (!chart.hidden) { draw(visible); relabel(); }
+  }
+  function escapeHtml(text) {  // Plotly reads chart text as HTML: labels are article text
+    return text.replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
+  }
+  function shorten(label, chars) {
+    if (label.length <= chars) { return label; }
+    var cut = label.slice(0, chars), space = cut.lastIndexOf(" ");
+    return (space > 0 ? cut.slice(0, space) : cut).replace(/[,;:\u2013-]+$/, "") + "\u2026";
+  }
+  function relabel() {
+    var layout = chart._fullLayout, charPx = figure.layout.meta.char_px, least = figure.layout.meta.min_chars;
+    chart.data.forEach(function (trace, index) {
+      if (trace.name !== "labels" || !trace.meta) { return; }
+      var axis = layout[trace.xaxis === "x2" ? "xaxis2" : "xaxis"];
+      var text = trace.meta.map(function (label, i) {
+        var begin = axis.d2c(trace.base[i]);
+        var chars = Math.floor((axis.c2p(begin + trace.x[i]) - axis.c2p(begin) - 6) / charPx);
+        return chars >= least ? escapeHtml(shorten(label, chars)) : "";
+      });
+      if (text.join("\u0001") !== (trace.text || []).join("\u0001")) { Plotly.restyle(chart, {text: [text]}, [index]); }
+    });
   }
   ["f-outlet", "f-name", "f-text", "f-from", "f-to"].forEach(function (id) {
     document.getElementById(id).addEventListener("input", apply);
   });
+  window.addEventListener("scroll", fill, {passive: true});
   apply();
+  chart.on("plotly_relayout", relabel);
   chart.on("plotly_click", function (event) {
     var id = event.points[0].customdata;
-    var el = document.querySelector('#events .event[data-id="' + (window.CSS ? CSS.escape(id) : id) + '"]');
+    var at = shown.findIndex(function (item) { return item.id === id; });
+    while (at >= rendered) { renderMore(); }
+    var el = list.children[at];
     if (el) { el.scrollIntoView({behavior: "smooth", block: "center"}); }
   });
 })();

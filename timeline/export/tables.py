@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..human_dates import POINT_PRECISIONS, TIMELINEJS_PARTS, in_words
 from ..safe_text import escape_html
 from .links import safe_link
 
@@ -56,17 +57,8 @@ def write_json(events: pd.DataFrame, path: str | Path) -> None:
     Path(path).write_text(json_text(events), encoding="utf-8")
 
 
-_TIMELINEJS_PARTS = {  # which date parts TimelineJS shows, by precision
-    "century": ("year",), "decade": ("year",), "year": ("year",), "half": ("year", "month"),
-    "quarter": ("year", "month"), "season": ("year", "month"), "month": ("year", "month"),
-    "week": ("year", "month", "day"), "weekend": ("year", "month", "day"), "day": ("year", "month", "day"),
-    "part_of_day": ("year", "month", "day", "hour"), "hour": ("year", "month", "day", "hour"),
-    "minute": ("year", "month", "day", "hour", "minute"),
-}
-
-
 def _timelinejs_date(moment: datetime, precision: str) -> dict:
-    return {part: getattr(moment, part) for part in _TIMELINEJS_PARTS.get(precision, ("year", "month", "day"))}
+    return {part: getattr(moment, part) for part in TIMELINEJS_PARTS.get(precision, ("year", "month", "day"))}
 
 
 def timelinejs(events: pd.DataFrame, title: str = "Timeline") -> dict:
@@ -83,11 +75,13 @@ def timelinejs(events: pd.DataFrame, title: str = "Timeline") -> dict:
             "unique_id": row["id"],
             "start_date": _timelinejs_date(row["begin"], row["precision"]),
             "text": {"headline": escape_html(row["title"]), "text": f"<p>{escape_html(row['sentence'])}</p>"
+                     f"<p>As written: “{escape_html(row['date_text'])}”</p>"
                      + (f"<p>Sources:{links}</p>" if links else "")},
             "group": escape_html(row["outlets"][0]) if row["outlets"] else "",
-            "display_date": escape_html(row["date_text"]),
+            "display_date": escape_html(in_words(row["begin"], row["end"], row["precision"], row["mod"],
+                                                 row["value"])),
         }
-        if row["precision"] not in ("day", "minute", "hour", "part_of_day"):
+        if row["precision"] not in POINT_PRECISIONS:
             # The end is exclusive in our intervals and inclusive in TimelineJS: step back one moment.
             item["end_date"] = _timelinejs_date(row["end"] - pd.Timedelta(seconds=1), row["precision"])
         items.append(item)

@@ -1,0 +1,91 @@
+"""Dates in the reader's words: "Fri 1 Nov 2024, evening", "late November 2023", "week of 17 Jun 2024", "1997".
+
+Every place people read a date (chart labels, hover, the exported page, the
+dashboard, TimelineJS ``display_date``) goes through ``in_words``, so TIMEX3
+codes such as ``2024-11-01TEV`` never reach a reader. All per-precision tables
+live here, in one place, so they can move onto a ``Precision`` enum later.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+# Precisions drawn as a point (a marker) rather than a span (a bar): an exact day or finer.
+POINT_PRECISIONS = frozenset({"minute", "hour", "part_of_day", "day"})
+
+# Which date parts TimelineJS shows, by precision.
+TIMELINEJS_PARTS: dict[str, tuple[str, ...]] = {
+    "century": ("year",), "decade": ("year",), "year": ("year",), "half": ("year", "month"),
+    "quarter": ("year", "month"), "season": ("year", "month"), "month": ("year", "month"),
+    "week": ("year", "month", "day"), "weekend": ("year", "month", "day"), "day": ("year", "month", "day"),
+    "part_of_day": ("year", "month", "day", "hour"), "hour": ("year", "month", "day", "hour"),
+    "minute": ("year", "month", "day", "hour", "minute"),
+}
+
+# How one unit of each precision is written (strftime), for the unit that holds ``begin``.
+_UNIT_FORMATS = {
+    "minute": "%a {day} %b %Y, %H:%M", "hour": "%a {day} %b %Y, %H:00", "part_of_day": "%a {day} %b %Y",
+    "day": "%a {day} %b %Y", "weekend": "weekend of {day} %b %Y", "week": "week of {day} %b %Y",
+    "month": "%B %Y", "year": "%Y",
+}
+# How far one unit reaches, to tell one unit ("November 2023") from a stretch ("January – May 2024").
+_UNIT_LENGTH = {
+    "minute": timedelta(minutes=1), "hour": timedelta(hours=1), "part_of_day": timedelta(days=1),
+    "day": timedelta(days=1), "weekend": timedelta(days=3), "week": timedelta(days=7), "month": timedelta(days=31),
+    "season": timedelta(days=92), "quarter": timedelta(days=92), "half": timedelta(days=184),
+    "year": timedelta(days=366), "decade": timedelta(days=3653), "century": timedelta(days=36525),
+}
+_PARTS_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
+_ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+_MODS = {"START": "early {}", "MID": "mid-{}", "END": "late {}", "APPROX": "about {}", "BEFORE": "before {}",
+         "AFTER": "after {}", "ON_OR_BEFORE": "by {}", "ON_OR_AFTER": "from {}"}
+_WEEK_MODS = {"START": "early in the {}", "MID": "in the middle of the {}", "END": "late in the {}"}  # "week of …"
+# A short name of each precision for people ("exact day", "month"), for legends and the detail view.
+PRECISION_WORDS = {
+    "minute": "exact time", "hour": "hour", "part_of_day": "part of a day", "day": "exact day", "weekend": "weekend",
+    "week": "week", "month": "month", "season": "season", "quarter": "quarter", "half": "half year", "year": "year",
+    "decade": "decade", "century": "century",
+}
+
+
+def in_words(begin: datetime, end: datetime, precision: str, mod: str | None = None, value: str = "") -> str:
+    """The interval [begin, end) as a reader says it, at its precision, with its modifier ("late", "mid-")."""
+    if end - begin > _UNIT_LENGTH.get(precision, timedelta(days=1)) and mod not in _MODS:
+        return _stretch(begin, end, precision)
+    text = unit_words(begin, precision, value)
+    if mod in _MODS:
+        text = (_WEEK_MODS if precision in ("week", "weekend") and mod in _WEEK_MODS else _MODS)[mod].format(text)
+    return text
+
+
+def unit_words(moment: datetime, precision: str, value: str = "") -> str:
+    """The one unit of ``precision`` that holds ``moment`` ("Fri 1 Nov 2024, evening", "summer 2024")."""
+    if precision == "part_of_day":
+        part = _PARTS_OF_DAY.get(value[-2:] if "T" in value else "", "")
+        return moment.strftime(_UNIT_FORMATS["day"]).format(day=moment.day) + (f", {part}" if part else "")
+    if precision in _UNIT_FORMATS:
+        return moment.strftime(_UNIT_FORMATS[precision]).format(day=moment.day)
+    if precision == "season":
+        season = _SEASONS.get(value[-2:], "")
+        return f"{season} {moment.year}" if season else moment.strftime("%B %Y")
+    if precision == "quarter":
+        return f"{_ORDINAL[(moment.month - 1) // 3 + 1]} quarter of {moment.year}"
+    if precision == "half":
+        return f"{_ORDINAL[(moment.month - 1) // 6 + 1]} half of {moment.year}"
+    if precision == "decade":
+        return f"the {moment.year // 10 * 10}s"
+    if precision == "century":
+        number = moment.year // 100 + 1
+        suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        return f"the {number}{suffix} century"
+    return moment.strftime("%a {day} %b %Y").format(day=moment.day)
+
+
+def _stretch(begin: datetime, end: datetime, precision: str) -> str:
+    """More than one unit ("earlier this year" up to the publication date): its first and last day."""
+    last = end - timedelta(microseconds=1)
+    if begin.year == last.year:
+        first = f"{begin.day} {begin:%b}" if begin.month != last.month else f"{begin.day}"
+        return f"{first} – {last.day} {last:%b %Y}"
+    return f"{begin.day} {begin:%b %Y} – {last.day} {last:%b %Y}"
