@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import date
+
+import pytest
 
 from timeline.ingest import load
 
@@ -42,6 +45,47 @@ def test_csv_with_aliases_and_a_bad_date(tmp_path):
     assert [a.title for a in result.articles] == ["One"]
     skipped = [r for r in result.report if r.status == "skipped"]
     assert skipped and "row 3" in skipped[0].input and '"2024-13-45"' in skipped[0].reason
+
+
+ROWS = [{"title": "Truce, at last", "text": 'The "truce" began on March 3, 2024.\r\nTalks, they said, went on.',
+         "published": "2024-03-04", "source": "Wire"},
+        {"title": "Second", "text": "Aid arrived on “Monday”; roads; reopened.", "published": "2024-03-05",
+         "source": "Post"}]
+
+
+def _write(path, delimiter=",", encoding="utf-8", lineterminator="\r\n"):
+    with path.open("w", encoding=encoding, newline="") as handle:
+        writer = csv.DictWriter(handle, ["title", "published", "source", "text"], delimiter=delimiter,
+                                lineterminator=lineterminator, quoting=csv.QUOTE_MINIMAL)
+        writer.writeheader()
+        writer.writerows(ROWS)
+
+
+@pytest.mark.parametrize(("delimiter", "encoding", "lineterminator"), [
+    (",", "utf-8", "\r\n"),  # Python's csv module
+    (";", "utf-8-sig", "\r\n"),  # Excel in a locale whose decimal mark is a comma: ';' and a BOM
+    (",", "utf-8-sig", "\r\n"),  # Excel "CSV UTF-8"
+    ("\t", "utf-16", "\r\n"),  # Excel "Unicode text"
+    ("|", "utf-8", "\n"),
+])
+def test_csv_in_its_usual_dialects(tmp_path, delimiter, encoding, lineterminator):
+    _write(tmp_path / "export.csv", delimiter, encoding, lineterminator)  # text last: a quoted field ends each line
+    result = load([tmp_path])
+    assert [r.reason for r in result.report if r.status != "loaded"] == []
+    articles = {a.title: a for a in result.articles}
+    assert set(articles) == {"Truce, at last", "Second"}
+    assert articles["Truce, at last"].text == 'The "truce" began on March 3, 2024. \nTalks, they said, went on.'
+    assert articles["Second"].text == "Aid arrived on \"Monday\"; roads; reopened."
+    assert (articles["Second"].published, articles["Second"].outlet) == (date(2024, 3, 5), "Post")
+
+
+def test_a_broken_csv_row_names_the_file_and_the_rest_goes_on(tmp_path):
+    (tmp_path / "bad.csv").write_text('title,text\nOne,"an open quote\n', encoding="utf-8")
+    (tmp_path / "good.txt").write_text("A story on Friday.")
+    result = load([tmp_path])
+    reasons = {r.input.split("/")[-1]: r.reason for r in result.report if r.status != "loaded"}
+    assert "malformed CSV" in reasons["bad.csv"]
+    assert len(result.articles) == 1
 
 
 def test_jsonl_bad_line_does_not_stop_the_rest(tmp_path):

@@ -74,7 +74,7 @@ def read_path(path: Path) -> Iterator[Record | Skipped]:
         return
     note = getattr(decoded, "note", "")
     produced = False
-    for entry in reader(str(path), tidy(decoded)):
+    for entry in reader(str(path), decoded if reader in _TIDIES_ITSELF else tidy(decoded)):
         produced = True
         if note and isinstance(entry, Record):
             entry.warnings.append(note)
@@ -162,20 +162,39 @@ def read_jsonl(origin: str, text: str) -> Iterator[Record | Skipped]:
 
 
 def read_csv(origin: str, text: str) -> Iterator[Record | Skipped]:
-    """.csv: a header row naming the fields; one article per row."""
+    """.csv: a header row naming the fields; one article per row.
+
+    Read as written by Excel, LibreOffice or Python's csv module: CRLF line ends and line breaks inside quoted
+    fields, a ',' ';' tab or '|' delimiter (read from the header line), a BOM. The text reaches this reader
+    untidied, because tidying turns curly quotes into '"' and CRLF into ' \n', which would change the quoting;
+    each field is tidied once parsed.
+    """
     if not text.strip():
         yield Skipped(origin, "empty CSV")
         return
     try:
-        reader = csv.DictReader(io.StringIO(text), strict=True)  # a quote left open is an error, not a huge field
+        reader = csv.DictReader(io.StringIO(text, newline=""), dialect=_dialect(text),
+                                strict=True)  # a quote left open is an error, not a huge field
         header = reader.fieldnames or []
         if "text" not in {_CANONICAL.get(h.strip().lower()) for h in header if h}:
-            yield Skipped(origin, f"CSV without a text column (columns: {', '.join(h for h in header if h) or 'none'})")
+            yield Skipped(origin, f"CSV without a text column (columns: {', '.join(h for h in header if h) or 'none'}; "
+                                  f"accepted: {', '.join(ALIASES['text'])})")
             return
         for number, row in enumerate(reader, start=2):
-            yield _from_mapping(f"{origin} row {number}", row)
+            yield _from_mapping(f"{origin} row {number}",
+                                {key: tidy(value) if isinstance(value, str) else value for key, value in row.items()})
     except csv.Error as err:
         yield Skipped(origin, f"malformed CSV: {err}")
+
+
+def _dialect(text: str) -> type[csv.Dialect]:
+    """Excel's dialect with the delimiter the header line uses (the header is short and plain: easy to read)."""
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    try:
+        delimiter = csv.Sniffer().sniff(header, delimiters=",;\t|").delimiter
+    except csv.Error:
+        delimiter = ","
+    return type("Detected", (csv.excel,), {"delimiter": delimiter})
 
 
 def _from_mapping(origin: str, item: object) -> Record | Skipped:
@@ -220,4 +239,5 @@ _READERS = {
     ".md": read_markdown, ".markdown": read_markdown,
     ".json": read_json, ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".csv": read_csv,
 }
+_TIDIES_ITSELF = {read_csv}  # readers given the text as decoded, because tidying first would break their syntax
 SUPPORTED_SUFFIXES = tuple(_READERS)
