@@ -15,14 +15,19 @@ import pandas as pd
 import streamlit as st
 
 from timeline import Article
+from timeline.dashboard_text import date_line, event_choice, hidden_line, source_line
+from timeline.data_folder import OutsideDataFolder, confined, data_folder
+from timeline.events.names import display_names
 from timeline.export import csv_text, json_text, render, timelinejs_text
+from timeline.export.links import safe_link
 from timeline.filters import EventFilter
+from timeline.human_dates import in_words, unit_words
 from timeline.ingest import IngestResult, load
 from timeline.pipeline import Timeline, assemble
 from timeline.safe_text import markdown_escape, markdown_highlight
 from timeline.store import Store
 from timeline.temporal import tag
-from timeline.viz import figure
+from timeline.viz import SourceColours, figure
 
 SEEDS = Path(__file__).parent / "seeds"
 UPLOAD_TYPES = ["txt", "md", "markdown", "html", "htm", "json", "jsonl", "csv"]
@@ -81,6 +86,8 @@ def build_timeline(ingested: IngestResult, edits: dict[str, date]) -> Timeline:
 state = st.session_state
 state.setdefault("pasted", [])
 state.setdefault("edits", {})
+state.setdefault("colours", SourceColours())  # a source keeps its colour for the whole session
+ROOT = data_folder()
 
 # -- sidebar: add articles, filters ---------------------------------------------------------
 with st.sidebar:
@@ -103,17 +110,29 @@ with st.sidebar:
                                                 published_source="metadata" if pasted_date else "none",
                                                 published_confidence="high" if pasted_date else "none",
                                                 origin=f"pasted {len(state.pasted) + 1}"))
-    folder = st.text_input("Read a folder (on this computer)", placeholder="/path/to/articles", key="folder")
+    where = f"inside {ROOT}" if ROOT else "on this computer"
+    folder = st.text_input(f"Read a folder ({where})", placeholder="articles/", key="folder")
     store_path = st.text_input("Open a project store (.duckdb)", placeholder="project.duckdb", key="store",
                                help="Made by `timeline build … --db FILE`; filtered in SQL, not loaded whole.").strip()
 
-folder_path = folder.strip()
-if folder_path and not Path(folder_path).is_dir():
-    st.error(f"Folder not found: {folder_path}")
-    folder_path = ""
-if store_path and not Path(store_path).is_file():
-    st.error(f"Store not found: {store_path}")
-    store_path = ""
+
+def checked_path(text: str, kind: str, exists) -> str:
+    """The path if it is allowed and exists; otherwise say why and return ''."""
+    if not text.strip():
+        return ""
+    try:
+        path = confined(text.strip(), ROOT)
+    except OutsideDataFolder as refusal:
+        st.error(f"{kind} refused: {refusal}")
+        return ""
+    if not exists(path):
+        st.error(f"{kind} not found: {text.strip()}")
+        return ""
+    return str(path)
+
+
+folder_path = checked_path(folder, "Folder", Path.is_dir)
+store_path = checked_path(store_path, "Store", Path.is_file)
 
 store = open_store(store_path) if store_path else None
 if store is not None:
@@ -132,6 +151,7 @@ else:
                        {a.id: a.text for a in built.article_list})
         state.built_for = inputs_key
     events, articles, report, mentions, article_texts = state.built
+    events = events.assign(names=display_names(events["names"])) if not events.empty else events
     facets = {"outlets": sorted({o for values in events["outlets"] for o in values}),
               "names": sorted({n for values in events["names"] for n in values}, key=str.lower),
               "precisions": sorted(set(events["precision"])),
@@ -140,13 +160,23 @@ else:
     mention_count, event_count = len(mentions), len(events)
     texts = article_texts.get
 
+
+
 with st.sidebar:
     st.header("Filter")
-    lanes = st.radio("Lanes", ["source", "name", "auto"], horizontal=True)
+    lanes = st.radio("Lanes", ["source", "name"], horizontal=True, help="One lane per source, or per name")
     text = st.text_input("Search words", key="search")
     if facets["first"] is not None:
-        first, last = facets["first"].date(), facets["last"].date()
-        span = st.date_input("Dates", value=(first, last), min_value=first, max_value=last, key="dates")
+        first, last = facets["first"].date(), (facets["last"] - pd.Timedelta(microseconds=1)).date()
+        # The range follows the data (new articles widen it) until the reader sets one of their own.
+        if state.pop("all_dates", False) or len(state.get("dates", ())) != 2 or state.dates == state.get("data_span"):
+            state.dates = (first, last)
+        state.data_span = (first, last)
+        # Fixed bounds: bounds that moved with the data would make Streamlit reset the reader's range.
+        span = st.date_input("Dates", min_value=date(1, 1, 1), max_value=date(9999, 12, 31), key="dates")
+        if tuple(span) != (first, last) and st.button("Show all dates"):
+            state.all_dates = True
+            st.rerun()
     else:
         span = ()
     outlets = st.multiselect("Sources", facets["outlets"])
@@ -159,6 +189,8 @@ chosen = EventFilter(start=span[0] if len(span) > 0 else None, end=span[1] if le
                      outlets=outlets, names=names, text=text, precisions=precisions, min_confidence=confidence,
                      conflicts_only=conflicts)
 shown = store.events(chosen) if store is not None else chosen.apply(events)
+hidden_by = {} if store is not None else chosen.hidden_by(events)
+published = dict(zip(articles["id"], articles["published"], strict=True))
 
 # -- main ----------------------------------------------------------------------------------------
 st.title("timeline")
@@ -169,75 +201,95 @@ for row in skipped.itertuples():
     st.error(f"Skipped {row.input}: {row.reason}")
 st.markdown(f"**{len(articles)}** articles · **{len(shown)}** of {event_count} events shown · "
             f"**{mention_count}** date expressions" + (f" · store {markdown_escape(store_path)}" if store else ""))
+if hidden_line(len(shown), event_count, hidden_by):
+    st.warning(hidden_line(len(shown), event_count, hidden_by))
 
 tab_timeline, tab_dates, tab_report = st.tabs(["Timeline", "Publication dates", "Ingest report"])
 
 with tab_timeline:
-    chart = st.plotly_chart(figure(shown, lanes), on_select="rerun", key="chart")
+    if shown.empty:
+        st.info("No events match the filters. Clear a filter, or choose “Show all dates”." if event_count
+                else "No dated events yet: add articles in the sidebar.")
+        chart = None
+    else:
+        chart = st.plotly_chart(figure(shown, lanes, colours=state.colours), on_select="rerun", key="chart",
+                                config={"displaylogo": False})
     selected = {p.get("customdata") for p in (chart.selection.points if chart and chart.selection else [])}
     by_label: dict[str, str] = {}
-    for row in shown.itertuples():
-        label = f"{row.begin:%Y-%m-%d} · {row.title}"
-        by_label[label if label not in by_label else f"{label} ({row.id})"] = row.id
+    for row in shown.to_dict("records"):
+        label = event_choice(row)
+        by_label[label if label not in by_label else f"{label} ({row['id']})"] = row["id"]
     picked = st.selectbox("Open an event", list(by_label), index=None, key="open_event",
-                          placeholder="Click a point on the chart, or choose an event here")
+                          placeholder="Click an event on the chart, or choose one here")
     if picked:
         selected.add(by_label[picked])
-    for event in shown[shown["id"].isin(selected)].itertuples():
+    for event in shown[shown["id"].isin(selected)].to_dict("records"):
         with st.container(border=True):
-            st.subheader(event.title)
-            st.markdown(f"“{markdown_escape(event.date_text)}” → **{event.value}** ({event.precision}) · "
-                        f"{markdown_escape(event.explanation)}")
-            for source in event.sources:
-                link = source["url"] if source["url"].startswith(("http://", "https://")) else ""
-                st.markdown(f"*{markdown_escape(source['outlet'] or source['article_id'])}* · "
-                            f"{markdown_escape(source['origin'])}")
-                if link:
-                    st.link_button("Open the original article", link)
+            st.subheader(event["title"])
+            st.markdown(date_line(event))
+            for source in event["sources"]:
+                st.markdown(source_line(source, published.get(source["article_id"])))
                 start, end = source["sentence_span"]
                 article_text = texts(source["article_id"]) or source["sentence"]
                 st.markdown(markdown_highlight(article_text[start:end], source["date_span"][0] - start,
                                                source["date_span"][1] - start))
+                if safe_link(source["url"]):
+                    st.link_button("Open the original article", safe_link(source["url"]))
+            with st.expander("Advanced: how the date was worked out"):
+                st.markdown(f"{markdown_escape(event['explanation'])}  \nTIMEX3 value `{event['value']}`"
+                            + (f", mod `{event['mod']}`" if isinstance(event["mod"], str) else ""))
 
     table = shown.assign(
-        date=shown["begin"].dt.strftime("%Y-%m-%d"),
-        link=shown["urls"].map(lambda urls: urls[0] if urls else None),
+        when=[in_words(b, e, p, m, v) for b, e, p, m, v in zip(shown["begin"], shown["end"], shown["precision"],
+                                                               shown["mod"], shown["value"], strict=True)],
+        link=shown["urls"].map(lambda urls: urls[0] if len(urls) else None),
         sources=shown["outlets"].map(", ".join),
-    )[["date", "precision", "date_text", "title", "n_sources", "sources", "link", "confidence", "conflict", "score"]]
+    )[["when", "date_text", "title", "n_sources", "sources", "link", "confidence", "conflict", "begin"]]
     st.dataframe(table, hide_index=True, column_config={
+        "when": st.column_config.TextColumn("date"),
+        "date_text": st.column_config.TextColumn("as written"),
         "link": st.column_config.LinkColumn("link", display_text="open"),
         "n_sources": st.column_config.NumberColumn("sources #"),
+        "begin": st.column_config.DatetimeColumn("sort by time", format="YYYY-MM-DD"),
     })
     columns = st.columns(4)  # files are made when clicked, from the events shown
-    columns[0].download_button("HTML timeline", lambda: render(shown, "Timeline", len(articles)), "timeline.html",
-                               "text/html", on_click="ignore")
+    columns[0].download_button("HTML timeline", lambda: render(shown, "Timeline", len(articles), published),
+                               "timeline.html", "text/html", on_click="ignore")
     columns[1].download_button("CSV", lambda: csv_text(shown), "events.csv", "text/csv", on_click="ignore")
     columns[2].download_button("JSON", lambda: json_text(shown), "events.json", "application/json", on_click="ignore")
     columns[3].download_button("TimelineJS", lambda: timelinejs_text(shown), "timelinejs.json", "application/json",
                                on_click="ignore")
 
 with tab_dates:
-    st.dataframe(articles[["id", "title", "outlet", "published", "published_source", "published_confidence",
-                           "dates_found", "unresolved", "warnings"]], hide_index=True)
+    st.dataframe(articles[["title", "outlet", "published", "published_source", "published_confidence", "dates_found",
+                           "unresolved", "warnings", "id"]], hide_index=True, column_config={
+        "published": st.column_config.DateColumn("published", format="ddd D MMM YYYY", pinned=True),
+        "title": st.column_config.TextColumn("title", pinned=True)})
+    if state.get("date_applied"):
+        st.success(state.pop("date_applied"))
     if store is not None:
         st.info("Dates in a store are corrected by rebuilding it: `timeline build … --db FILE --published FILE=DATE`.")
     else:
+        titles = {row.id: f"{row.title or row.id} ({row.outlet or 'unknown outlet'})" for row in articles.itertuples()}
         with st.form("edit-date"):
             st.markdown("**Correct a publication date**: the article's dates are resolved again at once.")
-            article_id = st.selectbox("Article", list(articles["id"]), key="edit_article")
-            current = articles.set_index("id").loc[article_id, "published"] if article_id else None
+            article_id = st.selectbox("Article", list(titles), format_func=titles.get, key="edit_article")
+            current = published.get(article_id) if article_id else None
             new_date = st.date_input("Published", value=current if isinstance(current, date) else None,
                                      key="edit_date", min_value=date(1, 1, 1))
             if st.form_submit_button("Apply") and article_id and new_date:
                 state.edits[article_id] = new_date
+                state.date_applied = (f"Publication date of “{titles[article_id]}” set to "
+                                      f"{unit_words(new_date, 'day')}; its dates were resolved again.")
                 st.rerun()
     undated = articles[articles["published"].isna()]
     if not undated.empty and store is None:
         st.subheader("Needs attention")
         for row in undated.itertuples():
             left = mentions[(mentions["article_id"] == row.id) & ~mentions["resolved"]]["text"].tolist()
-            st.warning(f"{row.id}: no publication date ({row.warnings or 'none found'}). "
-                       f"Unresolved: {', '.join(left) or 'nothing'}")
+            st.warning(f"{markdown_escape(row.title or row.id)}: no publication date "
+                       f"({markdown_escape(row.warnings or 'none found')}). "
+                       f"Unresolved: {markdown_escape(', '.join(left)) or 'nothing'}")
 
 with tab_report:
     st.dataframe(report, hide_index=True)

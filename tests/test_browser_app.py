@@ -10,7 +10,7 @@ import time
 import urllib.request
 
 import pytest
-from browser import ARTIFACTS, browser_page
+from browser import DOCS, browser_page
 from conftest import ROOT
 
 
@@ -25,7 +25,7 @@ def server():
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+         "--server.port", str(port), "--server.address", "127.0.0.1"],  # usage statistics: off in .streamlit/config.toml
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 90
@@ -58,9 +58,25 @@ def test_dashboard_shows_seeds_and_an_uploaded_article(server, tmp_path):
         page.goto(server)
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=90000)
         assert count_articles(page) == 5
-        marks = page.locator(".cartesianlayer .scatterlayer path.point").count() + page.locator(
-            ".cartesianlayer .barlayer .point").count()
+        marks = page.evaluate("Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => p.data || [])"
+                              ".flat().filter(t => t.name === 'spans' || t.name === 'points')"
+                              ".reduce((n, t) => n + t.customdata.length, 0)")
         assert marks >= 20, "the seed events are drawn"
+        labels = page.locator(".js-plotly-plot .bartext").evaluate_all("els => els.filter(e => e.textContent)")
+        assert len(labels) >= 10, "events are labelled on the chart"
+        assert page.get_by_text("Colour: first source").count() == 1, "a legend says what colours mean"
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(DOCS / "dashboard.png"))
+        page.locator(".js-plotly-plot .scatterlayer path.point").last.click(force=True)
+        page.wait_for_selector("text=Advanced: how the date was worked out", timeout=60000)
+        detail = page.get_by_text("as written:").first
+        detail.scroll_into_view_if_needed()
+        page.mouse.wheel(0, 250)
+        page.wait_for_timeout(500)
+        words = detail.inner_text()
+        assert re.search(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}\b", words) and not re.search(r"\d{4}-\d\d", words), words
+        page.screenshot(path=str(DOCS / "dashboard-event.png"))
+        page.evaluate("window.scrollTo(0, 0)")
         empty = tmp_path / "empty.txt"
         empty.write_bytes(b"")
         page.locator('input[type="file"]').set_input_files([str(story), str(empty)])
@@ -71,8 +87,6 @@ def test_dashboard_shows_seeds_and_an_uploaded_article(server, tmp_path):
         hover = page.evaluate("Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => JSON.stringify("
                               "p.data ? p.data.map(t => t.hovertext) : [])).join(' ')")
         assert "Orla bridge reopened" in hover
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "dashboard.png"))
     assert not [e for e in errors if "favicon" not in e], errors
 
 

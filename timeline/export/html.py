@@ -17,7 +17,7 @@ import pandas as pd
 from plotly.offline import get_plotlyjs
 
 from ..events.names import display_names
-from ..human_dates import PRECISION_WORDS, in_words
+from ..human_dates import PRECISION_WORDS, in_words, unit_words
 from ..safe_text import escape_html
 from ..viz import empty_figure, figure
 from .links import safe_link
@@ -68,15 +68,11 @@ def source_html(source: dict, published: Mapping[str, date] | None = None) -> st
     outlet = escape_html(source["outlet"] or "unnamed source")
     title = escape_html(source["title"] or "untitled article")
     day = (published or {}).get(source["article_id"])
-    when = f' · {escape_html(in_words(_midnight(day), _midnight(day), "day"))}' if day else ""
+    when = f' · {escape_html(unit_words(day, "day"))}' if isinstance(day, date) else ""
     link = safe_link(source["url"])
     title_html = (f'<a href="{escape_html(link)}" rel="noopener noreferrer" target="_blank">{title}</a>' if link
                   else title)
     return f'<li><b>{outlet}</b> · {title_html}{when}<br><q>{highlighted_sentence(source)}</q></li>'
-
-
-def _midnight(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day)
 
 
 def _event_html(row: dict, published: Mapping[str, date] | None) -> str:

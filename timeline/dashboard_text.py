@@ -1,0 +1,49 @@
+"""What the dashboard writes about events and filters, as Markdown; article text escaped, dates in words."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from .human_dates import PRECISION_WORDS, in_words, unit_words
+from .safe_text import markdown_escape
+
+
+def when(event: Mapping) -> str:
+    """The event's date in words."""
+    return in_words(event["begin"], event["end"], event["precision"], event["mod"], event["value"])
+
+
+def event_choice(event: Mapping) -> str:
+    """How an event is named in the "open an event" list: its date in words, then its title."""
+    return f"{when(event)} · {event['title']}"
+
+
+def date_line(event: Mapping) -> str:
+    """The date in words, its precision, the words as written, and what the reader should know about it."""
+    notes = [note for flag, note in (
+        (event["placement"] == "inferred", "time inferred from the story around it"),
+        (event["modality"] == "planned", "planned or expected"),
+        (event["modality"] == "hypothetical", "hypothetical"),
+        (event["conflict"], "**sources disagree on the date**"),
+        (event["confidence"] < 0.5, "uncertain date")) if flag]
+    line = (f"**{markdown_escape(when(event))}** ({PRECISION_WORDS.get(event['precision'], event['precision'])}) · "
+            f"as written: “{markdown_escape(event['date_text'])}”")
+    if event.get("relation"):
+        line += f" · context: {markdown_escape(event['relation'])}"
+    return line + "".join(f" · {note}" for note in notes)
+
+
+def source_line(source: Mapping, published: date | None) -> str:
+    """Outlet, article title and publication date; never the local file the article came from."""
+    day = f" · {unit_words(published, 'day')}" if isinstance(published, date) else ""
+    return (f"**{markdown_escape(source['outlet'] or 'unnamed source')}** · "
+            f"*{markdown_escape(source['title'] or 'untitled article')}*{markdown_escape(day)}")
+
+
+def hidden_line(shown: int, total: int, hidden_by: Mapping[str, int]) -> str:
+    """ "The filters hide 12 events: 9 outside the dates, 3 from other sources" (empty when nothing is hidden)."""
+    if shown >= total:
+        return ""
+    reasons = ", ".join(f"{count} {reason}" for reason, count in hidden_by.items())
+    return f"The filters hide {total - shown} of {total} events" + (f": {reasons}" if reasons else "") + "."
