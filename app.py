@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from timeline import Article
-from timeline.dashboard_text import date_line, event_choice, hidden_line, source_line
+from timeline.dashboard_text import by_article, date_line, event_choice, hidden_line, source_line
 from timeline.data_folder import OutsideDataFolder, confined, data_folder
 from timeline.events.names import display_names
 from timeline.export import csv_text, json_text, render, timelinejs_text
@@ -227,14 +227,16 @@ with tab_timeline:
         with st.container(border=True):
             st.subheader(event["title"])
             st.markdown(date_line(event))
-            for source in event["sources"]:
-                st.markdown(source_line(source, published.get(source["article_id"])))
-                start, end = source["sentence_span"]
-                article_text = texts(source["article_id"]) or source["sentence"]
-                st.markdown(markdown_highlight(article_text[start:end], source["date_span"][0] - start,
-                                               source["date_span"][1] - start))
-                if safe_link(source["url"]):
-                    st.link_button("Open the original article", safe_link(source["url"]))
+            for article_sources in by_article(event["sources"]):
+                first = article_sources[0]
+                st.markdown(source_line(first, published.get(first["article_id"])))
+                for source in article_sources:  # each sentence of this article that dates the event
+                    start, end = source["sentence_span"]
+                    article_text = texts(source["article_id"]) or source["sentence"]
+                    st.markdown("> " + markdown_highlight(article_text[start:end], source["date_span"][0] - start,
+                                                          source["date_span"][1] - start))
+                if safe_link(first["url"]):
+                    st.link_button("Open the original article", safe_link(first["url"]))
             with st.expander("Advanced: how the date was worked out"):
                 st.markdown(f"{markdown_escape(event['explanation'])}  \nTIMEX3 value `{event['value']}`"
                             + (f", mod `{event['mod']}`" if isinstance(event["mod"], str) else ""))

@@ -41,6 +41,14 @@ def source_line(source: Mapping, published: date | None) -> str:
             f"*{markdown_escape(source['title'] or 'untitled article')}*{markdown_escape(day)}")
 
 
+def by_article(sources: list[Mapping]) -> list[list[Mapping]]:
+    """An event's sources grouped by article, in order: an article is named once above its sentences."""
+    groups: dict[str, list[Mapping]] = {}
+    for source in sources:
+        groups.setdefault(source["article_id"], []).append(source)
+    return list(groups.values())
+
+
 def hidden_line(shown: int, total: int, hidden_by: Mapping[str, int]) -> str:
     """ "The filters hide 12 events: 9 outside the dates, 3 from other sources" (empty when nothing is hidden)."""
     if shown >= total:
