@@ -83,6 +83,17 @@ def build_timeline(ingested: IngestResult, edits: dict[str, date]) -> Timeline:
     return assemble(articles, ingested.report, tag_cached)
 
 
+def cached_figure(shown: pd.DataFrame, lanes: str):
+    """The chart of the events shown; the last few are kept, so going back to a filter redraws at once."""
+    key = (state.get("built_for"), store_path, lanes, tuple(shown["id"]))
+    figures = state.setdefault("figures", {})
+    if key not in figures:
+        figures[key] = figure(shown, lanes, colours=state.colours)
+        while len(figures) > 6:
+            figures.pop(next(iter(figures)))
+    return figures[key]
+
+
 state = st.session_state
 state.setdefault("pasted", [])
 state.setdefault("edits", {})
@@ -147,11 +158,12 @@ else:
     if state.get("built_for") != inputs_key:
         ingested = read_inputs(tuple((f.name, f.getvalue()) for f in uploads or []), folder_path, tuple(state.pasted))
         built = build_timeline(ingested, state.edits)
-        state.built = (built.events, built.articles, built.report, built.mentions,
+        shown_names = built.events.assign(names=display_names(built.events["names"])) if not built.events.empty \
+            else built.events  # variants merged once per build ("Kassab" → "Izz al-Din Kassab")
+        state.built = (shown_names, built.articles, built.report, built.mentions,
                        {a.id: a.text for a in built.article_list})
         state.built_for = inputs_key
     events, articles, report, mentions, article_texts = state.built
-    events = events.assign(names=display_names(events["names"])) if not events.empty else events
     facets = {"outlets": sorted({o for values in events["outlets"] for o in values}),
               "names": sorted({n for values in events["names"] for n in values}, key=str.lower),
               "precisions": sorted(set(events["precision"])),
@@ -212,7 +224,7 @@ with tab_timeline:
                 else "No dated events yet: add articles in the sidebar.")
         chart = None
     else:
-        chart = st.plotly_chart(figure(shown, lanes, colours=state.colours), on_select="rerun", key="chart",
+        chart = st.plotly_chart(cached_figure(shown, lanes), on_select="rerun", key="chart",
                                 config={"displaylogo": False})
     selected = {p.get("customdata") for p in (chart.selection.points if chart and chart.selection else [])}
     by_label: dict[str, str] = {}

@@ -1,6 +1,6 @@
 """Figure and export at scale: build time, trace kinds and HTML size for 100 to 10,000 events.
 
-    python benchmarks/bench_viz.py
+    python benchmarks/bench_viz.py [EVENTS ...]
 """
 
 from __future__ import annotations
@@ -37,8 +37,9 @@ def synthetic_events(count: int, seed: int = 5) -> list[Event]:
     return events
 
 
-def browser_times(page_html: str) -> tuple[float, float] | None:
-    """Seconds to first draw and to apply a text filter, in headless Chromium (None without chromium)."""
+def browser_times(page_html: str, expected: int, total: int) -> tuple[float, float] | None:
+    """Seconds to first draw (chart and the first entries of the list) and to apply a text filter, in headless
+    Chromium; the filter counts only once the page says how many events it shows and the chart holds them."""
     if not Path("/usr/bin/chromium").exists():
         return None
     import tempfile
@@ -47,17 +48,20 @@ def browser_times(page_html: str) -> tuple[float, float] | None:
 
     with tempfile.NamedTemporaryFile("w", suffix=".html", delete=False, encoding="utf-8") as handle:
         handle.write(page_html)
+    marks = ("new Set(document.getElementById('chart').data.filter(t => t.name === 'spans' || t.name === 'points')"
+             ".flatMap(t => t.customdata)).size")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
                                              args=["--no-sandbox", "--disable-background-networking"])
-        page = browser.new_page()
+        page = browser.new_page(viewport={"width": 1300, "height": 1000})
         began = time.perf_counter()
         page.goto(Path(handle.name).as_uri())
-        page.wait_for_selector(".js-plotly-plot .main-svg")
+        page.wait_for_function(f"document.querySelector('#events .event') && ({marks}) === {total}", timeout=300_000)
         drawn = time.perf_counter() - began
-        began = time.perf_counter()
         page.fill("#f-text", "place1")
-        page.wait_for_function("document.getElementById('count').textContent.indexOf(' of ') > 0")
+        began = time.perf_counter()
+        page.wait_for_function(f"document.getElementById('count').textContent.startsWith('{expected} of ') && "
+                               f"({marks}) === {expected}", timeout=300_000)
         filtered = time.perf_counter() - began
         browser.close()
     Path(handle.name).unlink()
@@ -66,7 +70,7 @@ def browser_times(page_html: str) -> tuple[float, float] | None:
 
 def main() -> int:
     print(f"{'events':>7} {'figure s':>9} {'traces':>28} {'html s':>7} {'html MB':>8} {'browser draw s':>15} {'filter s':>9}")
-    for count in (100, 1000, 3000, 10000):
+    for count in [int(a) for a in sys.argv[1:]] or [100, 1000, 3000, 10000]:
         frame = events_frame(synthetic_events(count))
         began = time.perf_counter()
         fig = figure(frame)
@@ -75,7 +79,9 @@ def main() -> int:
         began = time.perf_counter()
         page = render(frame, "bench")
         rendered = time.perf_counter() - began
-        times = browser_times(page)
+        expected = int(frame.apply(lambda e: "place1" in " ".join(
+            [e["title"], e["sentence"], *e["outlets"], *e["names"]]).lower(), axis=1).sum())
+        times = browser_times(page, expected, len(frame))
         browser = f"{times[0]:15.2f} {times[1]:9.2f}" if times else f"{'(no chromium)':>15}"
         print(f"{count:7d} {built:9.2f} {kinds:>28} {rendered:7.2f} {len(page.encode()) / 1e6:8.1f} {browser}")
     return 0

@@ -115,7 +115,7 @@ def split_history(events: pd.DataFrame, share: float = 0.6) -> pd.Series:
 def _rows(members: pd.DataFrame, need: timedelta, horizon: datetime) -> tuple[list[int], list[datetime]]:
     """Fewest rows (up to MAX_ROWS) in which every label gets ``need``; events placed by score, best room first."""
     ranked = members.sort_values(["score", "begin"], ascending=[False, True])
-    for count in range(1, MAX_ROWS + 1):
+    for count in range(1 if len(members) <= 50 * MAX_ROWS else MAX_ROWS, MAX_ROWS + 1):  # a crowded lane needs all
         starts: list[list[datetime]] = [[] for _ in range(count)]
         chosen: dict[object, int] = {}
         for index, begin in zip(ranked.index, ranked["begin"], strict=True):

@@ -28,7 +28,7 @@ from .chart_layout import (
     short_label,
 )
 from .human_dates import POINT_PRECISIONS, in_words
-from .safe_text import escape_html
+from .safe_text import escape_html, visible_controls
 
 # Okabe–Ito and Tol's colour-blind-safe colours (no yellow: labels must stay readable on white).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#332288", "#882255", "#117733",
@@ -38,6 +38,8 @@ MAX_LABELS = 600  # label bars drawn at most (by score): SVG text is what costs 
 ROW_PX = 24  # height of one row of a lane
 CONFLICT = "#D55E00"
 WEAK = 0.5  # below this confidence an event is drawn faint
+# Data traces are built from our own columns, not from user input: Plotly's per-value validation is skipped,
+# as it took most of the time on a big timeline (benchmarks/bench_viz.py).
 
 # Marks by how the event's time is known and whether it happened: (marker symbol, bar pattern, legend words).
 MARKS = {
@@ -85,7 +87,7 @@ def figure(events: pd.DataFrame, lanes: str = "source", title: str = "",
     events = events.assign(
         y=y, colour=events["outlets"].map(lambda o: colours(o[0]) if len(o) else "#555555"),
         kind=[mark_kind(p, m) for p, m in zip(events["placement"], events["modality"], strict=True)],
-        hover=events.apply(hover_text, axis=1))
+        hover=[hover_text(row) for row in events.to_dict("records")])
     webgl = len(events) > WEBGL_THRESHOLD
     fig = go.Figure()
     folds = [[] if webgl else gaps(events[placed.panel == panel]) for panel in range(len(placed.panels))]
@@ -141,7 +143,7 @@ def _add_spans(fig: go.Figure, spans: pd.DataFrame, axis: str) -> None:
         marker=dict(color=list(spans["colour"]), opacity=_opacity(spans["confidence"]),
                     line=dict(color=line_colour, width=line_width),
                     pattern=dict(shape=[MARKS[k][1] for k in spans["kind"]], fgcolor="#ffffff", solidity=0.35)),
-        customdata=list(spans["id"]), hovertext=list(spans["hover"]), hoverinfo="text", xaxis=axis))
+        customdata=list(spans["id"]), hovertext=list(spans["hover"]), hoverinfo="text", xaxis=axis, _validate=False))
 
 
 def _add_spans_webgl(fig: go.Figure, spans: pd.DataFrame, axis: str) -> None:
@@ -155,7 +157,7 @@ def _add_spans_webgl(fig: go.Figure, spans: pd.DataFrame, axis: str) -> None:
             hover += [row.hover] * 3
         fig.add_trace(go.Scattergl(x=xs, y=ys, mode="lines", line=dict(width=7, color=colour), opacity=0.6,
                                    name="spans", showlegend=False, customdata=ids, hovertext=hover,
-                                   hoverinfo="text", xaxis=axis))
+                                   hoverinfo="text", xaxis=axis, _validate=False))
 
 
 def _add_points(fig: go.Figure, points: pd.DataFrame, webgl: bool, axis: str) -> None:
@@ -170,7 +172,8 @@ def _add_points(fig: go.Figure, points: pd.DataFrame, webgl: bool, axis: str) ->
                                                                                             strict=True)],
                               color=[c if c == CONFLICT else col if s.endswith("open") else c
                                      for c, col, s in zip(line_colour, points["colour"], symbols, strict=True)])),
-        customdata=list(points["id"]), hovertext=list(points["hover"]), hoverinfo="text", xaxis=axis))
+        customdata=list(points["id"]), hovertext=list(points["hover"]), hoverinfo="text", xaxis=axis,
+        _validate=False))
 
 
 def _add_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed, axis: str, px_per_ms: float) -> None:
@@ -183,14 +186,14 @@ def _add_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed, axis: str,
     pad = (events["end"].max() - events["begin"].min()) / 300
     widths = list((best["label_end"] - best["label_begin"] - 2 * pad).clip(lower=timedelta(0)).dt.total_seconds()
                   * 1000)
-    labels = [short_label(t) for t in best["title"]]
+    labels = [visible_controls(short_label(t)) for t in best["title"]]
     fig.add_trace(go.Bar(
         base=list(best["label_begin"] + pad), x=widths, y=list(best["y"]), orientation="h", width=0.9, name="labels",
         showlegend=False, marker=dict(color="rgba(0,0,0,0)", line=dict(width=0)),
         text=[escape_html(label_for(label, width * px_per_ms)) for label, width in zip(labels, widths, strict=True)],
         meta=labels, textposition="inside", insidetextanchor="start", textangle=0,
         textfont=dict(size=11, color="#1d2433"), customdata=list(best["id"]), hovertext=list(best["hover"]),
-        hoverinfo="text", xaxis=axis))
+        hoverinfo="text", xaxis=axis, _validate=False))
 
 
 def label_for(label: str, room_px: float) -> str:
@@ -276,7 +279,7 @@ def _gap_words(length: timedelta) -> str:
     return f"{round(years)} years" if years >= 2 else f"{round(length.days / 30.4)} months"
 
 
-def hover_text(row: pd.Series) -> str:
+def hover_text(row: dict) -> str:
     """Hover text: what, when in words, the words as written, sources, and how sure; article text escaped."""
     outlets = list(row["outlets"])
     sources = ", ".join(escape_html(o) for o in outlets[:5]) + (" …" if len(outlets) > 5 else "")

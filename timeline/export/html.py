@@ -18,7 +18,7 @@ from plotly.offline import get_plotlyjs
 
 from ..events.names import display_names
 from ..human_dates import PRECISION_WORDS, in_words, unit_words
-from ..safe_text import escape_html
+from ..safe_text import escape_html, visible_controls
 from ..viz import empty_figure, figure
 from .links import safe_link
 
@@ -110,7 +110,7 @@ def render(events: pd.DataFrame, title: str = "Timeline", n_articles: int | None
     summary = (f'{n_articles if n_articles is not None else len({s["article_id"] for r in rows for s in r["sources"]})}'
                f' articles · {len(rows)} events · {escape_html(span)} · built {built}')
     items = [{"id": r["id"], "outlets": r["outlets"], "names": r["names"], "begin": r["begin"], "end": r["end"],
-              "search": " ".join([r["title"], r["sentence"], *r["outlets"], *r["names"]]).lower(),
+              "search": visible_controls(" ".join([r["title"], r["sentence"], *r["outlets"], *r["names"]]).lower()),
               "html": _event_html(r, published)} for r in rows]
     return _PAGE.format(
         csp=_CSP, title=escape_html(title), summary=summary, style=_STYLE,
