@@ -32,6 +32,9 @@ MARKS = ("Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => p.da
          ".reduce((ids, t) => { t.customdata.forEach(i => ids.add(i)); return ids; }, new Set()).size")
 
 
+FOLDER = "Read a folder (on this computer)"
+
+
 def summary(page) -> str:
     return page.evaluate(f"({SUMMARY}) ? ({SUMMARY}).innerText : ''")
 
@@ -44,14 +47,19 @@ def settle(page, before: str, timeout: float = 600_000) -> None:
     page.wait_for_function(drawn, timeout=timeout)
 
 
-def change_search(page, words: str) -> float:
+def enter(page, label: str, value: str) -> float:
+    """Type ``value`` into the field labelled ``label``, press Enter: seconds until the chart is redrawn."""
     before = summary(page)
-    box = page.get_by_label("Search words")
-    box.fill(words)
+    box = page.get_by_label(label)
+    box.fill(value)
     began = time.perf_counter()
     box.press("Enter")
     settle(page, before)
     return time.perf_counter() - began
+
+
+def change_search(page, words: str) -> float:
+    return enter(page, "Search words", words)
 
 
 def write_folder(folder: Path, count: int) -> None:
@@ -72,20 +80,11 @@ def main() -> int:
         for count in sizes:
             with tempfile.TemporaryDirectory() as folder:
                 write_folder(Path(folder), count)
-                before = summary(page)
-                box = page.get_by_label("Read a folder (on this computer)")
-                box.fill(folder)
-                began = time.perf_counter()
-                box.press("Enter")
-                settle(page, before)
-                print(f"{count} articles: folder read and drawn in {time.perf_counter() - began:.1f} s "
-                      f"({summary(page)})")
+                loaded = enter(page, FOLDER, folder)
+                print(f"{count} articles: folder read and drawn in {loaded:.1f} s ({summary(page)})")
                 times = [change_search(page, words) for words in ("market", "percent", "president", "")]
                 print(f"{count} articles: filter changes " + ", ".join(f"{t:.2f} s" for t in times))
-                box.fill("")
-                before = summary(page)
-                box.press("Enter")
-                settle(page, before)
+                enter(page, FOLDER, "")
         if errors:
             print("browser errors:", errors)
     return 0

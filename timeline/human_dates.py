@@ -61,25 +61,35 @@ def in_words(begin: datetime, end: datetime, precision: str, mod: str | None = N
 
 def unit_words(moment: datetime, precision: str, value: str = "") -> str:
     """The one unit of ``precision`` that holds ``moment`` ("Fri 1 Nov 2024, evening", "summer 2024")."""
-    if precision == "part_of_day":
-        part = _PARTS_OF_DAY.get(value[-2:] if "T" in value else "", "")
-        return moment.strftime(_UNIT_FORMATS["day"]).format(day=moment.day) + (f", {part}" if part else "")
     if precision in _UNIT_FORMATS:
-        return moment.strftime(_UNIT_FORMATS[precision]).format(day=moment.day)
-    if precision == "season":
-        season = _SEASONS.get(value[-2:], "")
-        return f"{season} {moment.year}" if season else moment.strftime("%B %Y")
-    if precision == "quarter":
-        return f"{_ORDINAL[(moment.month - 1) // 3 + 1]} quarter of {moment.year}"
-    if precision == "half":
-        return f"{_ORDINAL[(moment.month - 1) // 6 + 1]} half of {moment.year}"
-    if precision == "decade":
-        return f"the {moment.year // 10 * 10}s"
-    if precision == "century":
-        number = moment.year // 100 + 1
-        suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-        return f"the {number}{suffix} century"
-    return moment.strftime("%a {day} %b %Y").format(day=moment.day)
+        return moment.strftime(_UNIT_FORMATS[precision]).format(day=moment.day) + _part_of_day(precision, value)
+    return _UNIT_WORDS.get(precision, lambda m, _: m.strftime("%a {day} %b %Y").format(day=m.day))(moment, value)
+
+
+def _part_of_day(precision: str, value: str) -> str:
+    part = _PARTS_OF_DAY.get(value[-2:], "") if precision == "part_of_day" and "T" in value else ""
+    return f", {part}" if part else ""
+
+
+def _season(moment: datetime, value: str) -> str:
+    season = _SEASONS.get(value[-2:], "")
+    return f"{season} {moment.year}" if season else moment.strftime("%B %Y")
+
+
+def _century(moment: datetime, _value: str) -> str:
+    number = moment.year // 100 + 1
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"the {number}{suffix} century"
+
+
+# Units that strftime cannot write.
+_UNIT_WORDS = {
+    "season": _season,
+    "quarter": lambda m, _: f"{_ORDINAL[(m.month - 1) // 3 + 1]} quarter of {m.year}",
+    "half": lambda m, _: f"{_ORDINAL[(m.month - 1) // 6 + 1]} half of {m.year}",
+    "decade": lambda m, _: f"the {m.year // 10 * 10}s",
+    "century": _century,
+}
 
 
 def _stretch(begin: datetime, end: datetime, precision: str) -> str:
