@@ -56,12 +56,15 @@ def browser_times(page_html: str, expected: int, total: int) -> tuple[float, flo
         page = browser.new_page(viewport={"width": 1300, "height": 1000})
         began = time.perf_counter()
         page.goto(Path(handle.name).as_uri())
-        page.wait_for_function(f"document.querySelector('#events .event') && ({marks}) === {total}", timeout=300_000)
+        page.wait_for_function(f"() => document.querySelector('#events .event') && ({marks}) === {total}",
+                               timeout=300_000)
         drawn = time.perf_counter() - began
+        page.evaluate("() => { window.redrawn = 0; document.getElementById('chart').on('plotly_afterplot', "
+                      "() => { window.redrawn += 1; }); }")  # Plotly says when a draw is finished
         page.fill("#f-text", "place1")
         began = time.perf_counter()
-        page.wait_for_function(f"document.getElementById('count').textContent.startsWith('{expected} of ') && "
-                               f"({marks}) === {expected}", timeout=300_000)
+        page.wait_for_function(f"() => document.getElementById('count').textContent.startsWith('{expected} of ') && "
+                               f"({marks}) === {expected} && window.redrawn > 0", timeout=300_000)
         filtered = time.perf_counter() - began
         browser.close()
     Path(handle.name).unlink()

@@ -200,6 +200,9 @@ _SCRIPT = """
       var keep = ids.map(function (id) { return visible[id] === true; });
       return subset(trace, keep, ids.length);
     });
+    if (chart._fullLayout) {  // labels fitted to the axes on screen, in the same draw (a second draw costs)
+      data.forEach(function (trace) { if (isLabels(trace)) { trace.text = labelTexts(trace); } });
+    }
     Plotly.react(chart, data, figure.layout, {responsive: true, displaylogo: false});
   }
   function renderMore() {
@@ -234,7 +237,7 @@ _SCRIPT = """
     fill();
     nothing.hidden = shown.length > 0 || items.length === 0;
     chart.hidden = shown.length === 0 && items.length > 0;
-    if (!chart.hidden) { draw(visible); relabel(); }
+    if (!chart.hidden) { draw(visible); }
   }
   function escapeHtml(text) {  // Plotly reads chart text as HTML: labels are article text
     return text.replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
@@ -244,16 +247,19 @@ _SCRIPT = """
     var cut = label.slice(0, chars), space = cut.lastIndexOf(" ");
     return (space > 0 ? cut.slice(0, space) : cut).replace(/[,;:\u2013-]+$/, "") + "\u2026";
   }
-  function relabel() {
-    var layout = chart._fullLayout, charPx = figure.layout.meta.char_px, least = figure.layout.meta.min_chars;
+  function labelTexts(trace) {  // each label shortened to the room its bar has on screen now, or none
+    var meta = figure.layout.meta, axis = chart._fullLayout[trace.xaxis === "x2" ? "xaxis2" : "xaxis"];
+    return trace.meta.map(function (label, i) {
+      var begin = axis.d2c(trace.base[i]);
+      var chars = Math.floor((axis.c2p(begin + trace.x[i]) - axis.c2p(begin) - 6) / meta.char_px);
+      return chars >= meta.min_chars ? escapeHtml(shorten(label, chars)) : "";
+    });
+  }
+  function isLabels(trace) { return trace.name === "labels" && trace.meta; }
+  function relabel() {  // after a zoom: more room, more labels
     chart.data.forEach(function (trace, index) {
-      if (trace.name !== "labels" || !trace.meta) { return; }
-      var axis = layout[trace.xaxis === "x2" ? "xaxis2" : "xaxis"];
-      var text = trace.meta.map(function (label, i) {
-        var begin = axis.d2c(trace.base[i]);
-        var chars = Math.floor((axis.c2p(begin + trace.x[i]) - axis.c2p(begin) - 6) / charPx);
-        return chars >= least ? escapeHtml(shorten(label, chars)) : "";
-      });
+      if (!isLabels(trace)) { return; }
+      var text = labelTexts(trace);
       if (text.join("\u0001") !== (trace.text || []).join("\u0001")) { Plotly.restyle(chart, {text: [text]}, [index]); }
     });
   }
