@@ -30,6 +30,9 @@ from timeline.temporal import tag
 from timeline.viz import SourceColours, figure
 
 SEEDS = Path(__file__).parent / "seeds"
+# Streamlit's chart takes about 10 ms per event in the browser (benchmarks/bench_dashboard.py): past this many,
+# the chart shows the most important events and says so. The exported page draws 10,000 at once.
+CHART_LIMIT = 200
 UPLOAD_TYPES = ["txt", "md", "markdown", "html", "htm", "json", "jsonl", "csv"]
 
 st.set_page_config(page_title="timeline", page_icon="🗓️", layout="wide")
@@ -224,7 +227,11 @@ with tab_timeline:
                 else "No dated events yet: add articles in the sidebar.")
         chart = None
     else:
-        chart = st.plotly_chart(cached_figure(shown, lanes), on_select="rerun", key="chart",
+        drawn = shown.nlargest(CHART_LIMIT, "score").sort_index() if len(shown) > CHART_LIMIT else shown
+        if len(drawn) < len(shown):
+            st.info(f"The chart shows the {len(drawn)} most important of {len(shown)} events (by score); the table "
+                    f"below lists them all. Narrow the filters or the dates to chart the rest.")
+        chart = st.plotly_chart(cached_figure(drawn, lanes), on_select="rerun", key="chart",
                                 config={"displaylogo": False})
     selected = {p.get("customdata") for p in (chart.selection.points if chart and chart.selection else [])}
     by_label: dict[str, str] = {}

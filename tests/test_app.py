@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from conftest import ROOT
@@ -170,3 +170,24 @@ def test_the_projects_streamlit_config_sends_no_usage_statistics():
              "print(c.get_option('browser.gatherUsageStats'))")
     here = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert here.stdout.strip() == "False", "the project's .streamlit/config.toml turns usage statistics off"
+
+
+def test_a_big_timeline_charts_its_most_important_events_and_says_so(app, tmp_path):
+    import csv
+    import json
+
+    with (tmp_path / "many.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["title", "published", "text"])
+        for number in range(260):
+            day = date(2023, 1, 1) + timedelta(days=2 * number)  # a day of its own: nothing merges
+            writer.writerow([f"Story {number}", "2024-12-31",
+                             f"Convoy {number} reached the crossing on {day.day} {day:%B %Y}."])
+    app.text_input(key="folder").set_value(str(tmp_path)).run()
+    assert not app.exception
+    total = len(event_table(app))
+    assert total > 200
+    assert any(f"shows the 200 most important of {total} events" in i.value for i in app.info)
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    drawn = {i for t in spec["data"] if t.get("name") in ("spans", "points") for i in t["customdata"]}
+    assert len(drawn) == 200

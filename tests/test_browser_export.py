@@ -69,6 +69,14 @@ def test_seed_timeline_page_filters_marks_and_list(tmp_path, seed_timeline):
         assert page.locator("#events mark").count() >= len(events), "date words are highlighted"
         labels = page.locator(".barlayer .bartext").evaluate_all("els => els.map(e => e.textContent)")
         assert len([t for t in labels if t]) >= 10, "events carry labels on the chart"
+        page.evaluate("""() => { const chart = document.getElementById("chart");
+            const [low, high] = chart._fullLayout.xaxis.range.map(v => new Date(v).getTime());
+            return Plotly.relayout(chart, {"xaxis.range": [new Date(high - (high - low) / 8).toISOString(),
+                                                           new Date(high).toISOString()]}); }""")
+        page.wait_for_timeout(300)
+        zoomed = page.locator(".barlayer .bartext").evaluate_all("els => els.map(e => e.textContent)")
+        assert len([t for t in zoomed if t]) > len([t for t in labels if t]), "zooming in shows more labels"
+        page.evaluate("() => Plotly.relayout(document.getElementById('chart'), {'xaxis.autorange': true})")
         filters = [
             ("#f-outlet", "Antiwar.com", events["outlets"].map(lambda o: "Antiwar.com" in o)),
             ("#f-name", "Netanyahu", events["names"].map(lambda n: "Netanyahu" in n)),
