@@ -98,6 +98,8 @@ def test_seed_timeline_page_filters_marks_and_list(tmp_path, seed_timeline):
             assert f"the filters hide {len(events) - len(expected)}" in page.locator("#count").inner_text()
             check_marks(page, events, expected)
             if selector == "#f-outlet":
+                lanes = page.evaluate("() => document.getElementById('chart')._fullLayout.yaxis.ticktext")
+                assert lanes == ["Antiwar.com"], "lanes the filter emptied are left out"
                 page.wait_for_timeout(300)
                 page.screenshot(path=str(DOCS / "export.png"), full_page=False)
             page.select_option(selector, "") if selector in ("#f-outlet", "#f-name") else page.fill(selector, "")

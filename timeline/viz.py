@@ -36,6 +36,8 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#3
 WEBGL_THRESHOLD = 1000  # above this many events, draw with WebGL (benchmarks/bench_viz.py)
 MAX_LABELS = 600  # label bars drawn at most (by score): SVG text is what costs time on a big timeline
 ROW_PX = 24  # height of one row of a lane
+BASE_PX = 110  # height of the chart around its lanes and legend: axis, panel titles
+LEGEND_ROW_PX = 19  # height of one legend entry; the legend sits below the axis, in a margin of its own
 CONFLICT = "#D55E00"
 WEAK = 0.5  # below this confidence an event is drawn faint
 # Data traces are built from our own columns, not from user input: Plotly's per-value validation is skipped,
@@ -260,16 +262,21 @@ def _lay_out(fig: go.Figure, placed: Placed, title: str, folds: list[list]) -> N
                                     showarrow=False, text=f"<b>{'Earlier: ' + words if panel else words}</b>",
                                     font=dict(size=12, color="#1d2433")))
     rows = sum(placed.rows.values()) + 0.5 * len(placed.lanes)
+    entries = max(sum(t.legendgroup == group for t in fig.data) for group in ("sources", "marks"))
+    legend_px = LEGEND_ROW_PX * (entries + 1)
+    base_px = BASE_PX + legend_px
     fig.update_layout(
         title=title, template="plotly_white", barmode="overlay", showlegend=True,
-        height=int(230 + ROW_PX * rows), margin=dict(l=10, r=10, t=70 if title else 50, b=10),
-        legend=dict(orientation="h", yanchor="top", y=-0.08, x=0, itemclick=False, itemdoubleclick=False,
+        height=int(base_px + ROW_PX * rows), margin=dict(l=10, r=10, t=70 if title else 50, b=legend_px + 40),
+        legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, x=0, itemclick=False, itemdoubleclick=False,
                     font=dict(size=11)),
         yaxis=dict(title=None, tickvals=[tops[lane] for lane in placed.lanes],
                    ticktext=[escape_html(short_label(lane, 28)) for lane in placed.lanes], showgrid=False,
                    zeroline=False, range=[-rows + 0.2, 0.8], fixedrange=True, automargin=True, anchor="free",
                    position=0),
-        meta={"char_px": CHAR_PX, "min_chars": MIN_LABEL_CHARS}, shapes=shapes, annotations=annotations,
+        meta={"char_px": CHAR_PX, "min_chars": MIN_LABEL_CHARS, "row_px": ROW_PX, "base_px": base_px,
+              "lanes": [[float(tops[lane]), placed.rows[lane]] for lane in placed.lanes]},
+        shapes=shapes, annotations=annotations,
         hoverlabel=dict(align="left"), clickmode="event+select", dragmode="zoom", **axes,
     )
 

@@ -203,7 +203,41 @@ _SCRIPT = """
     if (chart._fullLayout) {  // labels fitted to the axes on screen, in the same draw (a second draw costs)
       data.forEach(function (trace) { if (isLabels(trace)) { trace.text = labelTexts(trace); } });
     }
-    Plotly.react(chart, data, figure.layout, {responsive: true, displaylogo: false});
+    Plotly.react(chart, data, closeLanes(data), {responsive: true, displaylogo: false});
+  }
+  function closeLanes(data) {  // lanes the filters emptied are left out, so no lane looks empty
+    var meta = figure.layout.meta, lanes = meta.lanes, used = lanes.map(function () { return false; });
+    function laneOf(y) {
+      for (var i = 0; i < lanes.length; i += 1) { if (y <= lanes[i][0] + 0.5 && y > lanes[i][0] - lanes[i][1]) { return i; } }
+      return -1;
+    }
+    data.forEach(function (trace) {
+      if (trace.name === "spans" || trace.name === "points") {
+        trace.y.forEach(function (y) { if (y !== null) { used[laneOf(y)] = true; } });
+      }
+    });
+    var shift = [], top = 0, ticks = [], names = [], bands = [];
+    lanes.forEach(function (lane, i) {
+      shift.push(-top - lane[0]);
+      if (!used[i]) { return; }
+      ticks.push(-top);
+      names.push(figure.layout.yaxis.ticktext[i]);
+      if (names.length % 2 === 1) {
+        bands.push({type: "rect", xref: "paper", x0: 0, x1: 1, yref: "y", y0: -top + 0.5, y1: -top - lane[1] + 0.5,
+                    fillcolor: "#f3f5f8", line: {width: 0}, layer: "below"});
+      }
+      top += lane[1] + 0.5;
+    });
+    data.forEach(function (trace) {
+      if (trace.customdata && trace.y) {
+        trace.y = trace.y.map(function (y) { return y === null ? null : y + shift[laneOf(y)]; });
+      }
+    });
+    var layout = Object.assign({}, figure.layout);
+    layout.yaxis = Object.assign({}, figure.layout.yaxis, {tickvals: ticks, ticktext: names, range: [-top + 0.2, 0.8]});
+    layout.shapes = bands.concat((figure.layout.shapes || []).filter(function (s) { return s.yref !== "y"; }));
+    layout.height = Math.round(meta.base_px + meta.row_px * top);
+    return layout;
   }
   function renderMore() {
     var stop = Math.min(rendered + PAGE, shown.length), parts = [];
