@@ -104,7 +104,8 @@ def figure(events: pd.DataFrame, lanes: str = "source", title: str = "",
             _add_points(fig, points, webgl, axis)
         first, last = placed.panels[panel]
         shown_ms = (_kept(first, last, folds[panel]) * (1 + RIGHT_PAD + 0.02)).total_seconds() * 1000
-        _add_labels(fig, members, placed, axis, px_per_ms=panel_px(panel, len(placed.panels)) / shown_ms)
+        _add_labels(fig, members, placed, axis, px_per_ms=panel_px(panel, len(placed.panels)) / shown_ms,
+                    folds=folds[panel])
     _add_legend(fig, events, colours)
     _lay_out(fig, placed, title, folds)
     return fig
@@ -178,21 +179,25 @@ def _add_points(fig: go.Figure, points: pd.DataFrame, webgl: bool, axis: str) ->
         _validate=False))
 
 
-def _add_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed, axis: str, px_per_ms: float) -> None:
+def _add_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed, axis: str, px_per_ms: float,
+                folds: list[tuple[pd.Timestamp, pd.Timestamp]]) -> None:
     """Each event's short title in an invisible bar reaching to the next event in its row.
 
     A label shows only where its text fits the bar at the first view's scale, so labels never overlap;
-    ``meta`` keeps every label so a page can show more of them as the reader zooms in.
+    ``meta`` keeps every label so a page can show more of them as the reader zooms in. A folded stretch
+    takes no room on screen, so it gives a label none.
     """
     best = events.assign(label_begin=placed.label_begin, label_end=placed.label_end).nlargest(MAX_LABELS, "score")
     pad = (events["end"].max() - events["begin"].min()) / 300
     widths = list((best["label_end"] - best["label_begin"] - 2 * pad).clip(lower=timedelta(0)).dt.total_seconds()
                   * 1000)
+    on_screen = [(width - _folded(begin + pad, end - pad, folds).total_seconds() * 1000) * px_per_ms
+                 for width, begin, end in zip(widths, best["label_begin"], best["label_end"], strict=True)]
     labels = [visible_controls(short_label(t)) for t in best["title"]]
     fig.add_trace(go.Bar(
         base=list(best["label_begin"] + pad), x=widths, y=list(best["y"]), orientation="h", width=0.9, name="labels",
         showlegend=False, marker=dict(color="rgba(0,0,0,0)", line=dict(width=0)),
-        text=[escape_html(label_for(label, width * px_per_ms)) for label, width in zip(labels, widths, strict=True)],
+        text=[escape_html(label_for(label, room)) for label, room in zip(labels, on_screen, strict=True)],
         meta=labels, textposition="inside", insidetextanchor="start", textangle=0,
         textfont=dict(size=11, color="#1d2433"), customdata=list(best["id"]), hovertext=list(best["hover"]),
         hoverinfo="text", xaxis=axis, _validate=False))
@@ -203,6 +208,11 @@ def label_for(label: str, room_px: float) -> str:
     applies the same rule when the reader zooms)."""
     chars = int((room_px - 6) // CHAR_PX)
     return short_label(label, chars) if chars >= MIN_LABEL_CHARS else ""
+
+
+def _folded(begin: pd.Timestamp, end: pd.Timestamp, folds: list) -> timedelta:
+    """How much of [begin, end) lies in folded stretches."""
+    return sum((max(min(end, b) - max(begin, a), timedelta(0)) for a, b in folds), timedelta(0))
 
 
 def _kept(first: pd.Timestamp, last: pd.Timestamp, folds: list) -> timedelta:
