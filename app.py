@@ -175,8 +175,6 @@ else:
     mention_count, event_count = len(mentions), len(events)
     texts = article_texts.get
 
-
-
 with st.sidebar:
     st.header("Filter")
     lanes = st.radio("Lanes", ["source", "name"], horizontal=True, help="One lane per source, or per name")
