@@ -165,3 +165,51 @@ PAST_CUES: frozenset[str] = frozenset({
     "woke", "wore", "withdrew", "overtook", "sought", "fought", "caught", "built", "felt", "heard",
 })
 PRESENT_CUES: frozenset[str] = frozenset({"is", "are", "am", "'s", "has", "have", "does", "do"})
+
+
+# Words before a year or a month that make it a date ("in 1997", "since May"): prepositions and time words.
+PREPOSITION_CUES = frozenset({
+    "in", "of", "on", "since", "until", "till", "by", "during", "from", "to", "through", "before",
+    "after", "early", "late", "mid", "last", "next", "this", "and", "or", "between", "throughout",
+    "around", "circa", "c", "the", "fiscal", "year", "summer", "spring", "autumn", "fall", "winter",
+    "about", "for", "that", "past",
+})
+
+# Words that may follow a frequency word used as an adverb ("meets weekly and"), not as an adjective ("weekly paper").
+FUNCTION_WORDS = frozenset({
+    "and", "or", "to", "in", "on", "at", "by", "for", "from", "since", "until", "with", "basis", "but",
+    "as", "than", "the", "a", "an", "during", "through", "so", "because", "while", "when", "if",
+    "outside", "inside", "near", "across", "around", "over", "under", "into", "onto", "before", "after",
+})
+
+# Days named from the publication date: steps in days.
+DEICTIC_DAYS: dict[str, int] = {
+    "today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+    "the day after tomorrow": 2, "tonight": 0, "last night": -1, "overnight": 0,
+}
+
+# Vague references to a time, and the TIMEX3 value for each.
+VAGUE_REFERENCES: dict[str, str] = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "the present": "PRESENT_REF", "current": "PRESENT_REF", "presently": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+}
+
+# Years named from the publication date: "June last year", "the first half of next year".
+YEAR_STEPS: dict[str, int] = {"last year": -1, "this year": 0, "next year": 1}
+
+# Holidays on a fixed day: (month, day).
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+    "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31),
+    "valentine's day": (2, 14), "veterans day": (11, 11), "boxing day": (12, 26), "bastille day": (7, 14),
+    "may day": (5, 1), "st. patrick's day": (3, 17), "new year": (1, 1),
+}
+# Holidays on the nth weekday of a month: (month, ISO weekday, nth with -1 for the last, days after it).
+WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int, int]] = {
+    "thanksgiving": (11, 4, 4, 0), "thanksgiving day": (11, 4, 4, 0), "labor day": (9, 1, 1, 0),
+    "memorial day": (5, 1, -1, 0), "martin luther king day": (1, 1, 3, 0), "presidents' day": (2, 1, 3, 0),
+    "election day": (11, 1, 1, 1),  # the Tuesday after the first Monday of November
+}

@@ -16,8 +16,10 @@ from datetime import date, datetime
 
 from ..model import Interval, Timex
 from .calendar import Point
+from .find import Finder, scan
 from .resolve import Context, NotADate, Resolution, narrow
-from .rules import RULES, Part, Rule
+from .rule import Part, Rule
+from .rules import RULES
 
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|until|till|through|thru|and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.IGNORECASE)
@@ -25,6 +27,7 @@ _RANGE_OPEN = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.IGNORECASE)
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+FINDER = Finder([rule.trigger for rule in RULES])
 
 
 class OriginalMatch:
@@ -128,16 +131,11 @@ def _as_datetime(dct: date | datetime | str | None) -> datetime | None:
 
 
 def _candidates(text: str) -> list[_Candidate]:
+    """Every rule's matches, each rule's pattern run only near its triggers."""
     found = []
     lowered = text.translate(ASCII_LOWER)
-    present: dict[re.Pattern, bool] = {}  # trigger -> found in this text (several rules share one)
-    for order, rule in enumerate(RULES):
-        if rule.trigger is not None:
-            if rule.trigger not in present:
-                present[rule.trigger] = rule.trigger.search(lowered) is not None
-            if not present[rule.trigger]:
-                continue
-        for raw in rule.regex.finditer(lowered):
+    for order, (rule, windows) in enumerate(zip(RULES, FINDER.windows(lowered), strict=True)):
+        for raw in scan(rule.regex, lowered, windows):
             if raw.end() == raw.start() or _BLANK_LINE.search(lowered, raw.start(), raw.end()):
                 continue  # empty, or running across a paragraph break
             match = OriginalMatch(raw, text)

@@ -1,0 +1,106 @@
+"""Stage one, find: where in a text could a temporal expression be?
+
+One pass over the text finds every trigger: the whole words (month names,
+units, "today" …) and digit runs that some rule's matches always contain.
+Each rule's pattern then runs only in windows around its own triggers, so a
+rule whose trigger is absent costs nothing and the expensive patterns read a
+small part of the text. The word scan is an Aho-Corasick automaton
+(pyahocorasick), chosen by measurement: `benchmarks/bench_scanners.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+REACH = 48  # characters a match may extend beyond its trigger, on either side
+LOOKAHEAD = 16  # characters a pattern's look-ahead may read past the end of its match
+_DIGITS = re.compile(r"\d+")
+_LETTER = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What every match of a rule contains: one of ``words`` as a whole word, or a run of digits.
+
+    A word counts when no letter touches it on either side ("may" is found in "may 5" and
+    "12-may", not in "mayor"); digits may touch it ("q3", "fy2024").
+    """
+
+    words: frozenset[str] = frozenset()
+    digits: bool = False
+
+    @staticmethod
+    def of(*words: Iterable[str] | str, digits: bool = False) -> Trigger:
+        flat = {w for group in words for w in ([group] if isinstance(group, str) else group)}
+        return Trigger(frozenset(flat), digits)
+
+
+@dataclass
+class Finder:
+    """Finds, for each of a list of triggers, where in a (lower-case) text it occurs."""
+
+    triggers: Sequence[Trigger]
+    _automaton: ahocorasick.Automaton = field(init=False, repr=False)
+    _digit_users: tuple[int, ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        users: dict[str, list[int]] = {}
+        for index, trigger in enumerate(self.triggers):
+            for word in trigger.words:
+                users.setdefault(word, []).append(index)
+        self._automaton = ahocorasick.Automaton()
+        for word, indices in users.items():
+            self._automaton.add_word(word, (len(word), tuple(indices)))
+        self._automaton.make_automaton()
+        self._digit_users = tuple(i for i, t in enumerate(self.triggers) if t.digits)
+
+    def windows(self, lowered: str) -> list[list[tuple[int, int]]]:
+        """For each trigger, the merged spans of ``lowered`` within REACH of one of its hits."""
+        hits: list[list[tuple[int, int]]] = [[] for _ in self.triggers]
+        for start, end, users in self._hits(lowered):
+            for index in users:
+                hits[index].append((start, end))
+        return [_merge(spans, len(lowered)) for spans in hits]
+
+    def _hits(self, lowered: str) -> Iterable[tuple[int, int, tuple[int, ...]]]:
+        words = self._automaton.iter_long(lowered) if self._automaton.kind == ahocorasick.AHOCORASICK else ()
+        for last, (length, users) in words:
+            start, end = last + 1 - length, last + 1
+            if (start == 0 or lowered[start - 1] not in _LETTER) and (end == len(lowered) or lowered[end] not in _LETTER):
+                yield start, end, users
+        if self._digit_users:
+            for run in _DIGITS.finditer(lowered):
+                yield run.start(), run.end(), self._digit_users
+
+
+def scan(regex: re.Pattern, lowered: str, windows: list[tuple[int, int]]) -> Iterator[re.Match]:
+    """The matches of ``regex`` in ``lowered`` that lie inside ``windows``.
+
+    The pattern sees LOOKAHEAD characters past a window so that look-aheads read the real text; a match
+    running past the window's end is an artefact of cutting the text there, and is dropped.
+    """
+    length = len(lowered)
+    for low, high in windows:
+        for match in regex.finditer(lowered, low, min(length, high + LOOKAHEAD)):
+            if match.end() > high:
+                break
+            yield match
+
+
+def _merge(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """Spans widened by REACH and merged where they touch, in text order."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        low, high = max(0, start - REACH), min(length, end + REACH)
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+DIGITS = Trigger(digits=True)

@@ -1,0 +1,134 @@
+"""Guards: reject look-alikes of dates that a rule's pattern cannot tell apart ("Channel 12", "may", "$1997").
+
+Each guard reads the match and the words around it, and says whether the match is a date at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .fields import has_year, optional
+from .rule import Guard
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)\W{0,3}$")
+
+
+_WORD_AFTER = re.compile(r"^[^\w\n]{0,2}([A-Za-z][A-Za-z']*)")  # never across a line break
+
+
+
+
+def word_before(text: str, index: int) -> str:
+    m = _WORD_BEFORE.search(text[max(0, index - 40):index])
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def word_after(text: str, index: int) -> str:
+    m = _WORD_AFTER.match(text[index:index + 40])
+    return m.group(1).lower() if m else ""
+
+
+def _capitalised(m: re.Match, *groups: str) -> bool:
+    """Month and weekday names count only when written with a capital."""
+    return all(m.group(g) is None or m.group(g)[0].isupper() for g in groups if g in m.re.groupindex)
+
+
+def names_ok(m: re.Match, text: str) -> bool:
+    if not _capitalised(m, "month", "wd", "wd0", "holiday"):
+        return False
+    for g in ("month", "wd"):
+        if g in m.re.groupindex and m.group(g):
+            word = m.group(g).lower()
+            if (word in lx.AMBIGUOUS_WEEKDAYS and g == "wd") and not m.group(g).endswith(".") \
+                    and not text[m.end(g):m.end(g) + 1] == ".":
+                return False
+    return True
+
+
+def year_context_ok(text: str, start: int, end: int, check_after: bool = True) -> bool:
+    """A four-digit number is a year unless its neighbours make it a count, a name or money."""
+    before = text[max(0, start - 4):start]
+    if re.search(r"[$£€#\d,./:]$", before) or (before.endswith("-") and not before.lower().endswith("mid-")):
+        return False
+    if check_after and re.match(r"(?:,\d|\.\d|\d|%|[:/]\d|[-–]\d|\s?(?:percent|per cent|mph|km|kg|bn|mn)\b)",
+                                text[end:end + 3] + text[end + 3:end + 12]):
+        return False
+    prev, nxt = word_before(text, start), word_after(text, end)
+    if prev in lx.NUMBER_NAME_CUES or nxt in lx.COUNT_NOUNS:
+        return False
+    year = int(text[start:end])
+    return year >= 1900 or prev in lx.PREPOSITION_CUES or nxt in ("ad", "bc", "bce", "ce")
+
+
+def year_ok(m: re.Match, text: str) -> bool:
+    """Digits must pass year_context_ok; a year in words or counted from now ("last year") needs no check."""
+    return not optional(m, "year") or year_context_ok(text, m.start("year"), m.end("year"))
+
+
+def span_ok(m: re.Match, text: str) -> bool:
+    return year_context_ok(text, m.start("year"), m.end("year"), check_after=False)
+
+
+def cue_before_ambiguous_month(m: re.Match, text: str) -> bool:
+    if not names_ok(m, text):
+        return False
+    word = m.group("month").lower().rstrip(".")
+    if len(word) <= 4 and not m.group("month").endswith(".") and word not in ("june", "july", "may"):
+        return False  # "Oct" alone without a dot is too likely a code or name ("Jan Kavan")
+    has_modifier = any(optional(m, g) for g in ("pos", "rel"))
+    if word in lx.AMBIGUOUS_MONTHS and not has_modifier:
+        return word_before(text, m.start()) in lx.PREPOSITION_CUES and m.group("month")[0].isupper()
+    return True
+
+
+def season_ok(m: re.Match, text: str) -> bool:
+    """'fall' and 'spring' are verbs too: a season needs a determiner, a year or a preposition."""
+    if m.group("rel") or has_year(m) or m.group("pos"):
+        return True
+    return word_before(text, m.start()) in lx.PREPOSITION_CUES - {"and", "or", "to"}
+
+
+def not_a_name(m: re.Match, text: str) -> bool:
+    return word_before(text, m.start()) not in lx.NUMBER_NAME_CUES
+
+
+def not_fraction(m: re.Match, text: str) -> bool:
+    """'three-quarters of its food' and 'a quarter of voters' are fractions, not lengths of time."""
+    if not m.group("unit").lower().startswith("quarter"):
+        return True
+    return "-" not in text[m.start("n"):m.start("unit")] and word_after(text, m.end()) != "of"
+
+
+def not_a_year_before_unit(m: re.Match, text: str) -> bool:
+    """'the 1988 quarter' is a year, not 1988 quarters: a counted unit after a bare number is plural or hyphenated."""
+    number = m.group("n")
+    return not (number.isdigit() and len(number) == 4 and 1000 <= int(number) <= 2100
+                and not m.group("unit").lower().endswith("s") and "-" not in text[m.end("n"):m.start("unit")])
+
+
+def not_age(m: re.Match, text: str) -> bool:
+    """'a 40-year-old man' is an age, not a time to put on a timeline."""
+    return not re.match(r"[\s-]+old\b", text[m.end():m.end() + 6], re.I)
+
+
+def lowercase_or_sentence_start(m: re.Match, text: str) -> bool:
+    """'Weekly' inside a sentence is part of a name ("Liberty Weekly"), not a frequency."""
+    if m.group(0)[0].islower():
+        return True
+    before = text[max(0, m.start() - 20):m.start()].rstrip(" \t\"'“‘(")  # a bounded look back keeps tagging linear
+    return m.start() < 20 and not before or (bool(before) and before[-1] in ".!?\n")
+
+
+
+
+def not_attributive(m: re.Match, text: str) -> bool:
+    """'quarterly dividend' and 'daily life' use the word as an adjective, not as a repeated time."""
+    if not m.group("adverb"):
+        return True
+    nxt = re.match(r"[ \t]+([A-Za-z]+)", text[m.end():m.end() + 30])  # the next word on the same line
+    return nxt is None or nxt.group(1) in lx.FUNCTION_WORDS
+
+
+def both(*guards: Guard) -> Guard:
+    return lambda m, text: all(g(m, text) for g in guards)

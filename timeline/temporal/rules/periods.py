@@ -1,0 +1,196 @@
+"""Reporting periods as business news writes them: quarters, halves, 'the year-earlier period', year end."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from .. import lexicon as lx
+from ..calendar import Point, compare_precision
+from ..fields import read_year
+from ..find import Trigger
+from ..guards import year_ok
+from ..patterns import YEAR4, Y, position_mod
+from ..resolve import (
+    Context,
+    Resolution,
+    absolute,
+    duration,
+    from_dct,
+    in_reference_frame,
+    nearest_with_year,
+)
+from ..rule import Example, Rule
+
+
+def quarter(m: re.Match, ctx: Context) -> Resolution:
+    which = " ".join(m.group("ord").lower().split()) if m.group("ord") else ""
+    year_words = (m.group("of") or "").lower()
+    if m.group("q"):
+        number = int(m.group("q"))
+    elif which in lx.ORDINALS and 1 <= lx.ORDINALS[which] <= 4:
+        number = lx.ORDINALS[which]
+    else:
+        number = None
+    if number is None:  # "the latest quarter", "the quarter"
+        if which != "current" and ctx.reference is not None and ctx.reference.precision == "quarter":
+            return in_reference_frame(ctx, lambda p: p, "the same quarter")
+        steps = 0 if which == "current" else -1
+        if ctx.dct is None or which == "current" or ctx.tense != "future":
+            return from_dct(ctx, "quarter", steps, "the current quarter" if steps == 0 else "the last full quarter")
+        return from_dct(ctx, "quarter", 0, "the current quarter")
+    if m.group("year") or m.group("year0"):
+        year = read_year(m, "year" if m.group("year") else "year0")
+        return absolute(Point.of("quarter", datetime(year, 3 * number - 2, 1)), "a quarter of a year")
+    if m.group("yrel"):
+        year_words = f"{m.group('yrel')} year"
+    if year_words:
+        steps = lx.YEAR_STEPS.get(" ".join(year_words.split()), 0)
+        if ctx.dct is None:
+            return from_dct(ctx, "quarter", 0, f"quarter {number}")
+        point = Point.of("quarter", datetime(ctx.dct.year + steps, 3 * number - 2, 1))
+        return Resolution("DATE", point.value, None, point, "DCT", f"quarter {number} of {year_words}")
+    return nearest_with_year(ctx, lambda y: Point.of("quarter", datetime(y, 3 * number - 2, 1)),
+                             f"quarter {number} without a year")
+
+
+def half_year(m: re.Match, ctx: Context) -> Resolution:
+    which = m.group("ord").lower() if m.group("ord") else ""
+    number = int(m.group("h")) if m.group("h") else (1 if which == "first" else 2)
+    if m.group("year"):
+        return absolute(Point.of("half", datetime(read_year(m), 6 * number - 5, 1)), "a half of a year")
+    frame = " ".join((m.group("of") or "this year").lower().split())
+    steps = lx.YEAR_STEPS.get(frame, 0)
+    if ctx.dct is None:
+        return from_dct(ctx, "half", 0, f"half {number} of {frame}")
+    point = Point.of("half", datetime(ctx.dct.year + steps, 6 * number - 5, 1))
+    return Resolution("DATE", point.value, None, point, "DCT", f"half {number} of {frame}, from the publication date")
+
+
+def reported_period(m: re.Match, ctx: Context) -> Resolution:
+    """'the quarter', 'the latest quarter', 'the year-earlier quarter': the period under discussion."""
+    shift = -4 if m.group("ago") or m.group("ago_after") else 0
+    adjective = " ".join((m.group("adj") or "").lower().split())
+    if adjective == "current":
+        return from_dct(ctx, "quarter", 0, "the quarter under way")
+    if adjective in ("latest", "most recent"):
+        return from_dct(ctx, "quarter", -1 + shift, "the last full quarter before")
+    if ctx.reference is not None and ctx.reference.precision == "quarter":
+        resolution = in_reference_frame(ctx, lambda p: p.shift(shift), f"'{' '.join(m.group(0).split())}'")
+        resolution.moves_reference = not shift
+        return resolution
+    if ctx.dct is None:
+        return from_dct(ctx, "quarter", 0, "the quarter")
+    return from_dct(ctx, "quarter", -1 + shift, "the last full quarter before")
+
+
+def year_ago_adjective(m: re.Match, ctx: Context) -> Resolution:
+    """'year-earlier', 'year-ago': the period under discussion, a year before."""
+    if ctx.reference is not None and ctx.reference.precision in ("quarter", "half", "month"):
+        precision = ctx.reference.precision
+        resolution = in_reference_frame(ctx, lambda p: Point.of(precision, p.start).shift_by(-1, "Y"),
+                                        "a year before")
+    else:
+        resolution = from_dct(ctx, "year", -1, "the year before")
+    resolution.moves_reference = False
+    return resolution
+
+
+def year_period(m: re.Match, ctx: Context) -> Resolution:
+    """'the 1988 period': the reporting period under discussion, in that year."""
+    year = read_year(m)
+    if ctx.reference is not None and ctx.reference.precision in ("quarter", "half", "month"):
+        base = ctx.reference
+        point = Point.of(base.precision, base.start.replace(year=year))
+        resolution = Resolution("DATE", point.value, None, point, "mention",
+                                f"the period of '{ctx.reference_text}' ({base.value}), in {year}")
+    else:
+        resolution = absolute(Point.of("year", datetime(year, 1, 1)), "a year")
+    resolution.moves_reference = False
+    return resolution
+
+
+def reporting_year(m: re.Match, ctx: Context) -> Resolution:
+    """'the year ended June 30' is a twelve-month span; 'the full year' and 'the fiscal year' the current one."""
+    if m.group("closing"):
+        return duration("P1Y", "a reporting year: a length of time of one year")
+    return from_dct(ctx, "year", 0, f"'{' '.join(m.group(0).split())}'")
+
+
+def period_edge(m: re.Match, ctx: Context) -> Resolution:
+    """'by the end of the year', 'year-end': the current year (month, quarter) of the story, at its edge.
+
+    A past-tense clause after a dated mention speaks of that mention's year ("In 1997 ... by the end
+    of the year"); otherwise the publication date's.
+    """
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    mod = position_mod(re.sub(r"\s+in$", "", m.group("pos"))) if m.group("pos") else "END"  # "earlier in" -> START
+    phrase = " ".join(m.group(0).split())
+    if ctx.reference is not None and ctx.tense == "past" and compare_precision(ctx.reference.precision, unit) >= 0:
+        return in_reference_frame(ctx, lambda p: Point.of(unit, p.start), f"'{phrase}'", mod)
+    return from_dct(ctx, unit, 0, f"'{phrase}'", mod)
+
+
+RULES: list[Rule] = [
+    Rule("quarter", Trigger.of("quarter", "q"),
+         rf"\b(?:the\s+(?P<year0>{YEAR4})\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|the\s+(?!\w+-quarter))?"
+         rf"(?:fiscal[\s-]+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|past|previous|most\s+recent"
+         rf"|last|current)[\s-]+(?:fiscal[\s-]+)?quarter|q(?P<q>[1-4]))\b"
+         rf"(?:(?:\s+of|,)?\s+(?:{Y}\b|(?P<of>last\s+year|this\s+year|next\s+year)))?",
+         quarter,
+         (Example("profit in the third quarter rose", "1989-10-26", "the third quarter", "1989-Q3"),
+          Example("Q3 2024 results", None, "Q3 2024", "2024-Q3"),
+          Example("third-quarter net income fell", "1989-10-26", "third-quarter", "1989-Q3"),
+          Example("than the 1988 third quarter", None, "the 1988 third quarter", "1988-Q3"),
+          Example("next year's first quarter", "1989-10-31", "next year's first quarter", "1990-Q1"),
+          Example("in the fiscal first quarter", "1989-10-31", "the fiscal first quarter", "1989-Q1"),
+          Example("the third-quarter loss", "1989-10-31", "third-quarter", "1989-Q3"))),
+    Rule("half_year", Trigger.of("half", "h"),
+         rf"\b(?:the\s+)?(?:(?P<ord>first|second|latter|last)\s+half|h(?P<h>[12]))(?:\s+of)?"
+         rf"(?:\s+(?:{Y}\b|(?P<of>the\s+year|this\s+year|last\s+year|next\s+year)))",
+         half_year,
+         (Example("in the first half of 2024 sales", None, "the first half of 2024", "2024-H1"),
+          Example("in the second half of the year", "2024-03-03", "the second half of the year", "2024-H2"))),
+    Rule("reported_period", Trigger.of("quarter", "period"),
+         r"\bthe\s+(?:(?P<adj>latest|current|comparable|same|most\s+recent)\s+)?(?P<ago>(?:year[\s-](?:earlier|ago)|prior[\s-]year)\s+)?"
+         r"(?:fiscal\s+)?(?:quarter|(?<=latest\s)period|(?<=recent\s)period)\b(?!\s+(?:of|century|mile|final|finals)\b)"
+         r"(?P<ago_after>\s+a\s+year\s+(?:ago|earlier))?",
+         reported_period,
+         (Example("Profit in the third quarter of 1989 rose; the quarter was strong.", None, "the quarter", "1989-Q3"),
+          Example("Profit in the third quarter of 1989 rose from the year-earlier quarter.", None,
+                  "the year-earlier quarter", "1988-Q3"),
+          Example("Net income for the quarter fell.", "1989-10-26", "the quarter", "1989-Q3"),
+          Example("Sales in the latest period were $1.76 billion.", "1989-11-02", "the latest period", "1989-Q3"),
+          Example("Profit in the third quarter of 1989 rose; for the quarter a year ago it fell.", None,
+                  "the quarter a year ago", "1988-Q3"))),
+    Rule("year_ago_adjective", Trigger.of("year"),
+         r"\b(?:the\s+(?:comparable\s+)?)?(?:year-(?:earlier|ago)|(?:year\s(?:earlier|ago)|prior[\s-]year)"
+         r"(?=\s+(?:period|level|figure|results|quarter|month|nine|six|first|second|third|fourth)))"
+         r"(?:\s+(?:(?:first|second|third|fourth)\s+quarter|period|nine\s+months|six\s+months))?\b",
+         year_ago_adjective,
+         (Example("Sales in the third quarter of 1989 beat the year-earlier period.", None, "the year-earlier period",
+                  "1988-Q3"),
+          Example("Sales in the third quarter of 1989 beat year-ago levels.", None, "year-ago", "1988-Q3"))),
+    Rule("year_period", Trigger.of("period", "quarter"), rf"\bthe\s+{Y}\s+(?:period|quarter)\b", year_period,
+         (Example("Profit in the third quarter of 1989 fell from the 1988 period.", None, "the 1988 period", "1988-Q3"),
+          Example("Profit in the third quarter of 1989 beat the 1988 quarter.", None, "the 1988 quarter", "1988-Q3"),
+          Example("revenue in the 1988 quarter fell", None, "the 1988 quarter", "1988")),
+         guard=year_ok),
+    Rule("reporting_year", Trigger.of("year"),
+         r"\bthe\s+(?:(?:fiscal|financial)\s+)?year(?=\s+(?P<closing>ended|ending)\b)|\bthe\s+(?:full|fiscal)\s+year\b",
+         reporting_year,
+         (Example("revenue of $76 million for the year ended March 31", "1989-10-31", "the year", "P1Y", "DURATION"),
+          Example("Sales for the full year were $6.6 billion.", "1989-10-31", "the full year", "1989"),
+          Example("lower earnings for the fiscal year.", "1989-10-31", "the fiscal year", "1989"))),
+    Rule("period_edge", Trigger.of("end", "beginning", "start", "middle", "close", "earlier", "later"),
+         r"\b(?:(?P<pos>(?:the\s+)?(?:beginning|start|middle|end|close)\s+of|earlier\s+in|later\s+in)\s+the\s+"
+         r"(?P<unit>year|month|week|quarter)"
+         r"|(?P<unit2>year|month|quarter)(?:['’]s)?[\s-]end)\b",
+         period_edge,
+         (Example("complete the deal by the end of the year.", "1989-10-31", "the end of the year", "1989", mod="END"),
+          Example("It is expected to close around year end.", "1989-10-31", "year end", "1989", mod="END"),
+          Example("In 1997 he joined. By the end of the year he had left.", "2024-11-01", "the end of the year", "1997",
+                  mod="END"),
+          Example("Use was delayed earlier in the year by rains.", "1989-10-26", "earlier in the year", "1989",
+                  mod="START"))),
+]

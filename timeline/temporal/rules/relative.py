@@ -1,0 +1,189 @@
+"""Dates counted from the publication date or the date last mentioned: today, Friday, last week, two days ago."""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon as lx
+from ..calendar import Point
+from ..find import Trigger
+from ..guards import names_ok
+from ..patterns import NUMBER, PART_OF_DAY, POS, QUANTITY_MOD, UNIT, WEEKDAY, duration_value, parse_number, position_mod
+from ..resolve import (
+    Context,
+    Resolution,
+    counted_from_anchor,
+    duration,
+    from_dct,
+    in_reference_frame,
+    reference,
+    weekday,
+    weekday_from_mention,
+)
+from ..rule import Example, Rule
+
+
+def deictic_day(m: re.Match, ctx: Context) -> Resolution:
+    word = " ".join(m.group("day").lower().split())
+    part = m.group("part")
+    part_code = lx.PARTS_OF_DAY[part.lower()] if part else ({"tonight": "NI", "last night": "NI"}.get(word))
+    if word == "overnight":
+        part_code = "NI"
+    precision = "part_of_day" if part_code else "day"
+    return from_dct(ctx, precision, lx.DEICTIC_DAYS[word], f"'{word}'", position_mod(m.group("pos")), part_code)
+
+
+def this_part_of_day(m: re.Match, ctx: Context) -> Resolution:
+    code = lx.PARTS_OF_DAY[m.group("part").lower()]
+    return from_dct(ctx, "part_of_day", 0, f"this {m.group('part').lower()}", position_mod(m.group("pos")), code)
+
+
+def weekday_expression(m: re.Match, ctx: Context) -> Resolution:
+    number = lx.WEEKDAYS[m.group("wd").lower().rstrip(".")]
+    rel = " ".join((m.group("rel") or "").lower().split())
+    explicit = {"last": "last", "this past": "past", "past": "past", "next": "next", "this coming": "future",
+                "coming": "future", "this": "this"}.get(rel)
+    part = m.group("part")
+    part_code = lx.PARTS_OF_DAY[part.lower()] if part else None
+    if m.group("ana"):
+        step = 1 if m.group("ana").lower() == "following" else -1
+        return weekday_from_mention(ctx, number, m.group("wd").rstrip("."), step, part_code)
+    if explicit is None and re.match(r"['’]s\b", m.string[m.end():m.end() + 3]):
+        explicit = "past"  # "Friday's close", "Wednesday's ruling"
+    return weekday(ctx, number, m.group("wd").rstrip("."), explicit, part_code)
+
+
+_UNIT_PRECISION = {"day": "day", "week": "week", "weekend": "weekend", "month": "month", "year": "year",
+                   "quarter": "quarter", "decade": "decade", "century": "century", "night": "part_of_day",
+                   "morning": "part_of_day", "afternoon": "part_of_day", "evening": "part_of_day", "fall": "season"}
+
+
+def relative_unit(m: re.Match, ctx: Context) -> Resolution:
+    """'last week', 'this year', 'earlier this week', 'the following day', 'that year', 'the past year'."""
+    rel = " ".join(m.group("rel").lower().split())
+    unit = m.group("unit").lower()
+    precision = _UNIT_PRECISION[unit]
+    part = lx.PARTS_OF_DAY.get(unit) if precision == "part_of_day" else None
+    mod = position_mod(m.group("pos"))
+    phrase = " ".join(m.group(0).split())
+    if m.group("the") and rel in ("past", "last") and unit in lx.UNITS:
+        return duration(duration_value(1.0, unit), f"'{phrase}': a length of time up to the publication date")
+    anaphoric = {"following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0, "that": 0,
+                 "that same": 0}
+    if rel in anaphoric or (m.group("the") and rel == "next"):
+        step = anaphoric.get(rel, 1)
+        return in_reference_frame(ctx, lambda p: Point.of(precision, p.start, part).shift(step), f"'{phrase}'", mod)
+    step = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}.get(rel, 0)
+    return from_dct(ctx, precision, step, f"'{phrase}'", mod, part)  # "this", "current", "current fiscal": 0
+
+
+def the_weekend(m: re.Match, ctx: Context) -> Resolution:
+    direction = "past" if ctx.tense in ("past", "unknown", "present") else "future"
+    if ctx.dct is None:
+        return from_dct(ctx, "weekend", 0, "the weekend")
+    current = Point.of("weekend", ctx.dct)
+    if direction == "past" and current.start > ctx.dct:
+        return Resolution("DATE", current.shift(-1).value, None, current.shift(-1), "DCT",
+                          "the weekend before the publication date (past tense)")
+    return Resolution("DATE", current.value, None, current, "DCT", "the weekend of the publication week")
+
+
+def counted_relative(m: re.Match, ctx: Context) -> Resolution:
+    """'two weeks ago', 'a year earlier', 'three days later', 'nearly four years ago'."""
+    amount = parse_number(m.group("n"))
+    unit_word = m.group("unit").lower()
+    letter = lx.UNITS[unit_word][0]
+    unit = {"M": "MIN" if lx.UNITS[unit_word][1] else "M", "S": "MIN", "2W": "2W"}.get(letter, letter)
+    direction = m.group("dir").lower()
+    mod = "APPROX" if m.group("qmod") else None  # "nearly two years ago" is a vaguer date, not a bound
+    sign = -1 if direction in ("ago", "earlier", "before", "previously", "back") else 1
+    precision = {"MIN": "minute", "H": "hour", "2W": "week"}.get(unit) or {
+        "D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "year", "CE": "year"}[unit]
+    use_reference = direction in ("earlier", "later", "before", "after") or (
+        direction == "ago" and unit == "Y" and ctx.reference is not None
+        and ctx.reference.precision in ("quarter", "half"))  # "up from $2 a year ago": the same quarter
+    what = f"'{m.group('n')} {unit_word} {direction}'"
+    if amount is None:
+        if ctx.dct is None and not (use_reference and ctx.reference):
+            return counted_from_anchor(ctx, 1, unit, precision, use_reference, what, mod)
+        vague = {"D": "PXD", "W": "PXW", "M": "PXM", "Y": "PXY", "DE": "PXDE"}.get(unit, "PXY")
+        return reference("PAST_REF" if sign < 0 else "FUTURE_REF",
+                         f"{what}: an unspecified amount ({vague}) from the publication date")
+    if unit == "2W":
+        amount, unit = amount * 2, "W"
+    if amount != int(amount):
+        precision = {"year": "month", "month": "day", "week": "day", "day": "hour"}.get(precision, precision)
+        unit, amount = {"Y": ("M", amount * 12), "M": ("D", amount * 30), "W": ("D", amount * 7)}.get(unit, (unit, amount))
+    if unit in ("DE", "CE"):
+        amount, unit = amount * (10 if unit == "DE" else 100), "Y"
+    resolution = counted_from_anchor(ctx, sign * int(amount), unit, precision, use_reference, what, mod)
+    # "up from $2 a year earlier" compares with the period under discussion without moving the story
+    resolution.moves_reference = not (unit == "Y" and amount == 1 and direction in ("ago", "earlier"))
+    return resolution
+
+
+def vague_reference(m: re.Match, ctx: Context) -> Resolution:
+    word = " ".join(m.group("ref").lower().split())
+    value = lx.VAGUE_REFERENCES.get(word) or ("PAST_REF" if "recent" in word or "past" in word else "FUTURE_REF")
+    meaning = {"PRESENT_REF": "the time of writing", "PAST_REF": "some time before the time of writing",
+               "FUTURE_REF": "some time after the time of writing"}[value]
+    return reference(value, f"a vague reference to {meaning}")
+
+
+RULES: list[Rule] = [
+    Rule("deictic_day", Trigger.of("today", "tonight", "yesterday", "tomorrow", "night", "overnight"),
+         rf"\b{POS}(?P<day>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday"
+         rf"|the\s+day\s+after\s+tomorrow|last\s+night|overnight)\b(?:\s+(?P<part>{PART_OF_DAY})\b)?",
+         deictic_day,
+         (Example("Kassab's assassination today comes", "2024-11-01", "today", "2024-11-01"),
+          Example("He arrived yesterday morning.", "2024-11-01", "yesterday morning", "2024-10-31TMO", "TIME"),
+          Example("The vote is tonight.", "2024-11-01", "tonight", "2024-11-01TNI", "TIME"))),
+    Rule("this_part_of_day", Trigger.of("morning", "afternoon", "evening"),
+         rf"\b{POS}this\s+(?P<part>morning|afternoon|evening)\b", this_part_of_day,
+         (Example("He spoke this morning.", "2024-11-01", "this morning", "2024-11-01TMO", "TIME"),)),
+    Rule("weekday", Trigger.of(lx.WEEKDAYS),
+         rf"\b(?:(?P<pos>early|late)\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|past|coming)\s+"
+         rf"|the\s+(?P<ana>previous|following|preceding)\s+)?"
+         rf"(?P<wd>{WEEKDAY})\b\.?(?:\s+(?P<part>morning|afternoon|evening|night)\b)?",
+         weekday_expression,
+         (Example("Izz al-Din Kassab was killed Friday in an airstrike", "2024-11-01", "Friday", "2024-11-01"),
+          Example("an official announced on Friday evening.", "2024-11-01", "Friday evening", "2024-11-01TEV", "TIME"),
+          Example("The cabinet will meet Monday.", "2024-11-01", "Monday", "2024-11-04"),
+          Example("Talks collapsed last Tuesday.", "2024-11-01", "last Tuesday", "2024-10-29"),
+          Example("Stocks fell Oct. 27, down 4.5% from the previous Friday.", "1989-10-30", "the previous Friday",
+                  "1989-10-20"),
+          Example("He was arrested on May 3, 2024 and freed the following Monday.", None, "the following Monday",
+                  "2024-05-06"),
+          Example("They said Sunday that the bomb went off.", "2015-05-31", "Sunday", "2015-05-31")),
+         guard=names_ok),
+    Rule("relative_unit", Trigger.of(_UNIT_PRECISION),
+         rf"\b{POS}(?P<the>the\s+)?(?P<rel>last|next|this\s+past|this\s+coming|this|following|previous"
+         rf"|preceding|prior|that\s+same|that|same|coming|past|current(?:\s+fiscal)?)\s+"
+         rf"(?P<unit>day|week|weekend|month|quarter|year|decade|century|night|morning|afternoon|evening)\b",
+         relative_unit,
+         (Example("Israel said earlier this year that", "2024-11-01", "earlier this year", "2024", mod="START"),
+          Example("proposal at the beginning of next week", "2024-11-01", "the beginning of next week", "2024-W45",
+                  mod="START"),
+          Example("Biden unveiled a proposal last month", "2024-06-21", "last month", "2024-05"),
+          Example("meeting Burns in Doha earlier this week", "2023-12-01", "earlier this week", "2023-W48",
+                  mod="START"),
+          Example("In 1997 he was elected. The next year he resigned.", None, "The next year", "1998"),
+          Example("profit for the current fiscal year", "1989-10-26", "the current fiscal year", "1989"))),
+    Rule("the_weekend", Trigger.of("weekend"), r"\bthe\s+weekend\b", the_weekend,
+         (Example("Talks stalled over the weekend.", "2024-11-04", "the weekend", "2024-W44-WE"),)),
+    Rule("counted_relative", Trigger.of(lx.UNITS),
+         rf"\b(?:(?P<qmod>{QUANTITY_MOD})\s+)?(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+"
+         rf"(?P<dir>ago|earlier|later|from\s+now|hence|(?:before|after)(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we)\b))\b",
+         counted_relative,
+         (Example("He was freed two days ago.", "2024-11-01", "two days ago", "2024-10-30"),
+          Example("In 1997 he was elected. Three years later he quit.", None, "Three years later", "2000"),
+          Example("Profit in the third quarter of 1989 rose 5% from a year earlier.", None, "a year earlier",
+                  "1988-Q3"))),
+    Rule("vague_reference", Trigger.of("now", "currently", "present", "nowadays", "these", "presently", "recently", "lately",
+                    "formerly", "past", "future", "current"),
+         r"\b(?P<ref>right\s+now|now|currently|at\s+present|nowadays|these\s+days|presently|recently|lately"
+         r"|formerly|the\s+past|the\s+future|the\s+near\s+future|current)\b",
+         vague_reference,
+         (Example("which now lies largely in ruins", "2024-11-01", "now", "PRESENT_REF"),
+          Example("the current system has evolved", "2024-11-01", "current", "PRESENT_REF"))),
+]
