@@ -45,7 +45,7 @@ def test_a_trigger_word_counts_only_as_a_whole_word(text, found):
 
 def test_windows_reach_around_each_hit_and_merge():
     text = "x" * 200 + " 1997 " + "y" * 10 + " 1998 " + "z" * 300
-    (windows,) = Finder([Trigger(digits=True)]).windows(text)
+    (windows,) = Finder([Trigger(digits=1)]).windows(text)
     first, last = text.index("1997"), text.index("1998") + 4
     assert windows == [(first - REACH, last + REACH)]
 

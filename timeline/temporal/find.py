@@ -27,54 +27,68 @@ class Trigger:
     """What every match of a rule contains: one of ``words`` as a whole word, or a run of digits.
 
     A word counts when no letter touches it on either side ("may" is found in "may 5" and
-    "12-may", not in "mayor"); digits may touch it ("q3", "fy2024").
+    "12-may", not in "mayor"); digits may touch it ("q3", "fy2024"). ``digits`` is the
+    shortest run of digits that counts (0: none does).
     """
 
     words: frozenset[str] = frozenset()
-    digits: bool = False
+    digits: int = 0
 
     @staticmethod
-    def of(*words: Iterable[str] | str, digits: bool = False) -> Trigger:
+    def of(*words: Iterable[str] | str, digits: int = 0) -> Trigger:
         flat = {w for group in words for w in ([group] if isinstance(group, str) else group)}
         return Trigger(frozenset(flat), digits)
 
 
 @dataclass
 class Finder:
-    """Finds, for each of a list of triggers, where in a (lower-case) text it occurs."""
+    """Finds, for each of a list of triggers, where in a (lower-case) text it occurs.
+
+    Rules that share a trigger share its windows, which are worked out once.
+    """
 
     triggers: Sequence[Trigger]
+    _distinct: list[Trigger] = field(init=False, repr=False)
     _automaton: ahocorasick.Automaton = field(init=False, repr=False)
-    _digit_users: tuple[int, ...] = field(init=False, repr=False)
+    _digit_users: list[tuple[int, int]] = field(init=False, repr=False)  # (shortest run, distinct trigger)
+    _which: list[int] = field(init=False, repr=False)  # each trigger's place among the distinct ones
 
     def __post_init__(self) -> None:
+        self._distinct = list(dict.fromkeys(self.triggers))
+        self._which = [self._distinct.index(trigger) for trigger in self.triggers]
         users: dict[str, list[int]] = {}
-        for index, trigger in enumerate(self.triggers):
+        for index, trigger in enumerate(self._distinct):
             for word in trigger.words:
                 users.setdefault(word, []).append(index)
         self._automaton = ahocorasick.Automaton()
         for word, indices in users.items():
             self._automaton.add_word(word, (len(word), tuple(indices)))
         self._automaton.make_automaton()
-        self._digit_users = tuple(i for i, t in enumerate(self.triggers) if t.digits)
+        self._digit_users = [(t.digits, i) for i, t in enumerate(self._distinct) if t.digits]
 
     def windows(self, lowered: str) -> list[list[tuple[int, int]]]:
         """For each trigger, the merged spans of ``lowered`` within REACH of one of its hits."""
-        hits: list[list[tuple[int, int]]] = [[] for _ in self.triggers]
-        for start, end, users in self._hits(lowered):
+        hits: list[list[tuple[int, int]]] = [[] for _ in self._distinct]
+        for start, end, users in self._word_hits(lowered):
             for index in users:
                 hits[index].append((start, end))
-        return [_merge(spans, len(lowered)) for spans in hits]
-
-    def _hits(self, lowered: str) -> Iterable[tuple[int, int, tuple[int, ...]]]:
-        words = self._automaton.iter_long(lowered) if self._automaton.kind == ahocorasick.AHOCORASICK else ()
-        for last, (length, users) in words:
-            start, end = last + 1 - length, last + 1
-            if (start == 0 or lowered[start - 1] not in _LETTER) and (end == len(lowered) or lowered[end] not in _LETTER):
-                yield start, end, users
         if self._digit_users:
             for run in _DIGITS.finditer(lowered):
-                yield run.start(), run.end(), self._digit_users
+                span = run.span()
+                for shortest, index in self._digit_users:
+                    if span[1] - span[0] >= shortest:
+                        hits[index].append(span)
+        windows = [_merge(spans, len(lowered)) for spans in hits]
+        return [windows[index] for index in self._which]
+
+    def _word_hits(self, lowered: str) -> Iterator[tuple[int, int, tuple[int, ...]]]:
+        if self._automaton.kind != ahocorasick.AHOCORASICK:
+            return
+        length = len(lowered)
+        for last, (size, users) in self._automaton.iter_long(lowered):
+            start, end = last + 1 - size, last + 1
+            if (start == 0 or lowered[start - 1] not in _LETTER) and (end == length or lowered[end] not in _LETTER):
+                yield start, end, users
 
 
 def scan(regex: re.Pattern, lowered: str, windows: list[tuple[int, int]]) -> Iterator[re.Match]:
@@ -93,14 +107,18 @@ def scan(regex: re.Pattern, lowered: str, windows: list[tuple[int, int]]) -> Ite
 
 def _merge(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
     """Spans widened by REACH and merged where they touch, in text order."""
+    spans.sort()
     merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        low, high = max(0, start - REACH), min(length, end + REACH)
-        if merged and low <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
-        else:
-            merged.append((low, high))
+    low = high = -REACH - 1
+    for start, end in spans:
+        if start - REACH > high:
+            if high >= 0:
+                merged.append((max(0, low), min(length, high)))
+            low = start - REACH
+        high = max(high, end + REACH)
+    if high >= 0:
+        merged.append((max(0, low), min(length, high)))
     return merged
 
 
-DIGITS = Trigger(digits=True)
+YEAR_DIGITS = Trigger(digits=4)  # a year written in digits

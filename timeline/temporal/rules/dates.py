@@ -8,7 +8,7 @@ from datetime import datetime
 from .. import lexicon as lx
 from ..calendar import Point
 from ..fields import day_point, read_year
-from ..find import DIGITS, Trigger
+from ..find import YEAR_DIGITS, Trigger
 from ..guards import both, cue_before_ambiguous_month, names_ok, year_ok
 from ..patterns import DAY_NUMBER, M_, POS, WD, YS, D, Y, month_number, position_mod
 from ..resolve import (
@@ -119,12 +119,13 @@ def day_of_month(m: re.Match, ctx: Context) -> Resolution:
 MONTH_NAMES = Trigger.of(lx.MONTHS)
 
 RULES: list[Rule] = [
-    Rule("iso_date", DIGITS,
+    Rule("iso_date", YEAR_DIGITS,
          r"\b(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?:[t ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d)?)?\b",
          iso_date,
          (Example("filed on 2024-02-26.", None, "2024-02-26", "2024-02-26"),
           Example("at 2024-11-01T14:05 UTC", None, "2024-11-01T14:05", "2024-11-01T14:05", "TIME"))),
-    Rule("numeric_date", DIGITS, r"(?<![\d/.])(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<year>\d{4}|\d{2})(?![\d/])",
+    Rule("numeric_date", Trigger.of("/"),
+         r"(?<![\d/.])(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<year>\d{4}|\d{2})(?![\d/])",
          numeric_date,
          (Example("the vote on 11/22/2023 was close", None, "11/22/2023", "2023-11-22"),)),
     Rule("month_day_year", MONTH_NAMES, rf"\b{WD}{M_}\s*{D},?\s*{Y}\b", full_date,
@@ -165,7 +166,8 @@ RULES: list[Rule] = [
           Example("In January, he was killed.", "2024-06-21", "January", "2024-01"),
           Example("The talks will resume next March.", "2024-06-21", "next March", "2025-03")),
          guard=cue_before_ambiguous_month),
-    Rule("day_of_month", DIGITS, rf"\bthe\s+(?P<day>{DAY_NUMBER})(?:st|nd|rd|th)\b(?=\s*[,.;)]|\s+(?:and|or|to)\b)",
+    Rule("day_of_month", Trigger.of("st", "nd", "rd", "th"),
+         rf"\bthe\s+(?P<day>{DAY_NUMBER})(?:st|nd|rd|th)\b(?=\s*[,.;)]|\s+(?:and|or|to)\b)",
          day_of_month,
          (Example("The talks resumed on the 22nd.", "2024-02-26", "the 22nd", "2024-02-22"),)),
 ]

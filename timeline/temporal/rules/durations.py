@@ -46,6 +46,8 @@ def bare_plural_duration(m: re.Match, ctx: Context) -> Resolution:
 
 _LONG_UNITS = ("years", "decades", "months", "weeks", "days", "hours", "year", "decade", "month", "week", "day", "hour")
 
+_PLURAL_UNITS = ("days", "years", "decades", "months", "weeks", "centuries")
+
 RULES: list[Rule] = [
     Rule("long_compound", Trigger.of("long", (unit + "long" for unit in _LONG_UNITS)),
          rf"\b(?P<unit>{'|'.join(_LONG_UNITS)})[-\s]?long\b",
@@ -76,9 +78,9 @@ RULES: list[Rule] = [
           Example("they meet twice a week", None, "a week", "P1W", "SET"),
           Example("over 50,000 CDs a year are sold", None, "a year", "P1Y", "SET")),
          guard=both(not_a_name, not_age, not_fraction, not_a_year_before_unit)),
-    Rule("bare_plural_duration", Trigger.of(lx.UNITS),
+    Rule("bare_plural_duration", Trigger.of(_PLURAL_UNITS),
          r"(?:(?<=\bfor\s)|\b(?:recent|coming|the\s+coming|the\s+past\s+few|the\s+last\s+few)\s+)"
-         r"(?P<unit>days|years|decades|months|weeks|centuries)\b",
+         rf"(?P<unit>{'|'.join(_PLURAL_UNITS)})\b",
          bare_plural_duration,
          (Example("It has waited for years.", None, "years", "PXY", "DURATION"),
           Example("killed in recent months", "2024-11-01", "recent months", "PXM", "DURATION"),

@@ -56,7 +56,7 @@ def clock_time(m: re.Match, ctx: Context) -> Resolution:
 
 
 RULES: list[Rule] = [
-    Rule("clock_time", Trigger.of("noon", "midnight", "midday", digits=True),
+    Rule("clock_time", Trigger.of("m", "am", "pm", "noon", "midnight", "midday"),
          rf"\b(?:(?P<qmod>about|around|approximately|at\s+about|shortly\s+after|shortly\s+before)\s+)?"
          rf"(?:(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)|(?P<word>noon|midnight|midday))"
          rf"(?:\s+(?:[a-z]{{2}}[sd]?t|gmt|utc)\b)?"

@@ -8,7 +8,7 @@ from datetime import datetime
 from .. import lexicon as lx
 from ..calendar import Point, valid_year
 from ..fields import has_year, read_year
-from ..find import DIGITS, Trigger
+from ..find import YEAR_DIGITS, Trigger
 from ..guards import season_ok, span_ok, year_ok
 from ..patterns import DECADE_WORD, ORDINAL, POS, SEASON, SPELLED_YEAR, YS, Y, position_mod
 from ..resolve import (
@@ -79,7 +79,7 @@ def spelled_year(m: re.Match, ctx: Context) -> Resolution:
 
 
 RULES: list[Rule] = [
-    Rule("year_span", DIGITS, rf"\b{Y}\s*[-–]\s*(?P<year2>\d{{4}}|\d{{2}})\b(?![-–]\d)", year_span,
+    Rule("year_span", YEAR_DIGITS, rf"\b{Y}\s*[-–]\s*(?P<year2>\d{{4}}|\d{{2}})\b(?![-–]\d)", year_span,
          (Example("the 2009-2010 season", None, "2009", "2009"),
           Example("the 2009-10 season", None, "10", "2010")),
          guard=span_ok),
@@ -87,14 +87,14 @@ RULES: list[Rule] = [
          r"\b(?:fiscal(?:\s+year)?\s+|fy\s?)(?P<year>(?:19|20)\d\d|'?\d\d)\b", fiscal_year,
          (Example("earnings for fiscal 1998 fell", None, "fiscal 1998", "1998"),
           Example("in FY2024 revenue", None, "FY2024", "2024"))),
-    Rule("year", DIGITS, rf"\b{POS}(?:(?:the\s+)?year\s+)?{Y}\b(?!['’]?s\b)", year_only,
+    Rule("year", YEAR_DIGITS, rf"\b{POS}(?:(?:the\s+)?year\s+)?{Y}\b(?!['’]?s\b)", year_only,
          (Example("In 1997, Netanyahu ordered", None, "1997", "1997"),
           Example("a botched 1997 attempt", None, "1997", "1997"),
           Example("entered the Strip in 2014 and 2015", None, "2015", "2015"),
           Example("in mid-2015 the group", None, "mid-2015", "2015", mod="MID"),
           Example("in 1988 and 1989", None, "1988", "1988")),
          guard=year_ok),
-    Rule("decade", Trigger.of(lx.DECADE_WORDS, digits=True),
+    Rule("decade", Trigger.of(lx.DECADE_WORDS, digits=2),
          rf"\b(?:the\s+)?{POS}(?:the\s+)?(?:(?P<dec>1\d\d0|20\d0)['’]?s\b|['’](?P<short>\d0)['’]?s\b|(?P<word>{DECADE_WORD})\b)",
          decade,
          (Example("violence in the 1990s", None, "the 1990s", "199"),
