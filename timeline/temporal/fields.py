@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from . import lexicon as lx
 from .calendar import Point, valid_year
 from .patterns import spelled_year_value
 from .resolve import NotADate
@@ -30,6 +31,12 @@ def read_year(m: re.Match, group: str = "year") -> int:
     if not valid_year(year):
         raise NotADate(text)
     return year
+
+
+def year_step(words: str) -> int:
+    """Years from the publication year: 'last year' -1, 'next year' 1, 'this year' and 'the year' 0."""
+    direction = lx.DIRECTION_WORDS.get(words.lower().split()[0])
+    return lx.DIRECTION_STEPS[direction] if direction else 0
 
 
 def day_point(year: int, month: int, day: int) -> Point:

@@ -6,6 +6,26 @@ their regular expressions from the keys, and the resolvers read the values.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
+
+class Direction(StrEnum):
+    """Which occurrence a direction word points to, counted from the publication date."""
+
+    LAST = "last"  # the one before: "last March", "this past Friday"
+    NEXT = "next"  # the one after: "next March", "this coming Friday"
+    THIS = "this"  # the one of the current period: "this summer"
+
+
+# The one table of direction words: every rule reads "last", "past", "coming" … through it.
+DIRECTION_WORDS: dict[str, Direction] = {
+    "last": Direction.LAST, "past": Direction.LAST, "this past": Direction.LAST,
+    "next": Direction.NEXT, "coming": Direction.NEXT, "this coming": Direction.NEXT,
+    "this": Direction.THIS,
+}
+# Steps a direction moves a granule of the publication date: "last week" is one week back.
+DIRECTION_STEPS: dict[Direction, int] = {Direction.LAST: -1, Direction.NEXT: 1, Direction.THIS: 0}
+
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1,
     "february": 2, "feb": 2,
@@ -196,9 +216,6 @@ VAGUE_REFERENCES: dict[str, str] = {
     "recently": "PAST_REF", "lately": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
 }
-
-# Years named from the publication date: "June last year", "the first half of next year".
-YEAR_STEPS: dict[str, int] = {"last year": -1, "this year": 0, "next year": 1}
 
 # Holidays on a fixed day: (month, day).
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {

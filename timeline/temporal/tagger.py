@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..model import Interval, Timex
+from ..model import Interval, Timex, TimexType
 from .calendar import Point
 from .find import Finder, scan
 from .resolve import Context, NotADate, Resolution, narrow
@@ -25,6 +25,7 @@ _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|until|till|through|thru|and)\s*$"
 _RANGE_OPEN = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.IGNORECASE)
 
 
+_PLACED = (TimexType.DATE, TimexType.TIME)  # the types that can have a place in time
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 FINDER = Finder([rule.trigger for rule in RULES])
@@ -108,7 +109,7 @@ def _tag(text: str, anchor_time: datetime | None, day_first: bool) -> list[Timex
             timex = _to_timex(text, part, cand.rule.name, len(timexes) + 1)
             timexes.append(timex)
             point = part.resolution.point
-            if point is not None and timex.type in ("DATE", "TIME") and part.resolution.moves_reference:
+            if point is not None and timex.type in _PLACED and part.resolution.moves_reference:
                 reference = (point, timex.text)
             if point is not None and point.precision == "day" and part.resolution.anchor is None:
                 known_years[(point.start.month, point.start.day)] = point.start.year
@@ -163,15 +164,14 @@ def _to_timex(text: str, part: Part, rule: str, number: int) -> Timex:
     start, end = _trim(text, part.start, part.end)
     res: Resolution = part.resolution
     interval = None
-    if res.point is not None and res.type in ("DATE", "TIME"):
+    if res.point is not None and res.type in _PLACED:
         begin, finish = narrow(res.point, res.mod)
         interval = Interval(begin, finish, res.point.precision)
     words = text[start:end]
-    anchor = {"DCT": "DCT", "mention": "earlier mention"}.get(res.anchor or "", None)
     return Timex(
         start=start, end=end, text=words, type=res.type, value=res.value, mod=res.mod,
-        interval=interval, anchor=anchor, explanation=f"'{words}' → {res.value}: {res.how}",
-        rule=rule, tid=f"t{number}",
+        interval=interval, anchor=res.anchor, explanation=f"'{words}' → {res.value}: {res.how}",
+        rule=rule, tid=f"t{number}", year_stated=res.year_stated,
     )
 
 
@@ -186,7 +186,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _link_ranges(text: str, timexes: list[Timex]) -> None:
     """'from 2001 to 2009', '2009-2010', 'between March and May': link the two ends."""
     for first, second in zip(timexes, timexes[1:], strict=False):
-        if first.type not in ("DATE", "TIME") or second.type not in ("DATE", "TIME"):
+        if first.type not in _PLACED or second.type not in _PLACED:
             continue
         between = text[first.end:second.start]
         if not _RANGE_JOIN.match(between):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from ...model import Anchor, TimexType
 from .. import lexicon as lx
 from ..calendar import Point
-from ..fields import day_point, read_year
+from ..fields import day_point, read_year, year_step
 from ..find import YEAR_DIGITS, Trigger
 from ..guards import both, cue_before_ambiguous_month, names_ok, year_ok
 from ..patterns import DAY_NUMBER, M_, POS, WD, YS, D, Y, month_number, position_mod
@@ -55,8 +56,9 @@ def month_day(m: re.Match, ctx: Context) -> Resolution:
     year = (ctx.known_years or {}).get((month, day))
     if year is not None:  # "October 7, 2023 ... on October 7": the text already gave the year
         point = day_point(year, month, day)
-        return Resolution("DATE", point.value, None, point, "mention",
-                          f"{m.group('month')} {day} without a year: the year of the same date written in full earlier")
+        return Resolution(TimexType.DATE, point.value, None, point, Anchor.MENTION,
+                          f"{m.group('month')} {day} without a year: the year of the same date written in full earlier",
+                          year_stated=False)
     return nearest_with_year(ctx, lambda y: day_point(y, month, day), f"{m.group('month')} {day} without a year")
 
 
@@ -67,9 +69,10 @@ def week_of(m: re.Match, ctx: Context) -> Resolution:
         return absolute(Point.of("week", day_point(read_year(m), month, day).start), "the week of a full date")
     found = nearest_with_year(ctx, lambda y: day_point(y, month, day), f"{m.group('month')} {day} without a year")
     if found.point is None:  # no DCT: the year, and so the week, stay unknown
-        return Resolution("DATE", "XXXX-WXX", None, None, None, f"the week of {m.group('month')} {day}; {found.how}")
+        return Resolution(TimexType.DATE, "XXXX-WXX", None, None, None, f"the week of {m.group('month')} {day}; {found.how}",
+                          year_stated=False)
     week = Point.of("week", found.point.start)
-    return Resolution("DATE", week.value, None, week, found.anchor, f"the week of {found.how}")
+    return Resolution(TimexType.DATE, week.value, None, week, found.anchor, f"the week of {found.how}", year_stated=False)
 
 
 def month_year(m: re.Match, ctx: Context) -> Resolution:
@@ -78,16 +81,16 @@ def month_year(m: re.Match, ctx: Context) -> Resolution:
         words = " ".join(m.group("yrel").lower().split())
         if ctx.dct is None:
             return nearest_with_year(ctx, lambda y: Point.of("month", datetime(y, month, 1)), f"{m.group('month')} of {words}")
-        point = Point.of("month", datetime(ctx.dct.year + lx.YEAR_STEPS[words], month, 1))
-        return Resolution("DATE", point.value, mod, point, "DCT", f"{m.group('month')} of {words}, from the publication date")
+        point = Point.of("month", datetime(ctx.dct.year + year_step(words), month, 1))
+        return Resolution(TimexType.DATE, point.value, mod, point, Anchor.DCT,
+                          f"{m.group('month')} of {words}, from the publication date")
     return absolute(Point.of("month", datetime(read_year(m), month, 1)), "a month and year", mod)
 
 
 def month_alone(m: re.Match, ctx: Context) -> Resolution:
     month = month_number(m.group("month"))
     mod = position_mod(m.group("pos"))
-    rel = (m.group("rel") or "").lower().split()
-    direction = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(rel[-1] if rel else "")
+    direction = lx.DIRECTION_WORDS.get(" ".join((m.group("rel") or "").lower().split()))
     return nearest_with_year(ctx, lambda y: Point.of("month", datetime(y, month, 1)),
                              f"{m.group('month')} without a year", mod, direction)
 
@@ -113,7 +116,8 @@ def day_of_month(m: re.Match, ctx: Context) -> Resolution:
     else:
         point = [p for p in candidates if p.start <= dct_day][-1] if ctx.tense == "past" else \
             min(candidates, key=lambda p: abs(p.start - dct_day))
-    return Resolution("DATE", point.value, None, point, "DCT", f"day {day} of the month nearest the publication date")
+    return Resolution(TimexType.DATE, point.value, None, point, Anchor.DCT,
+                      f"day {day} of the month nearest the publication date")
 
 
 MONTH_NAMES = Trigger.of(lx.MONTHS)

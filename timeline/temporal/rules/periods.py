@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from ...model import Anchor, TimexType
 from .. import lexicon as lx
 from ..calendar import Point, compare_precision
-from ..fields import read_year
+from ..fields import read_year, year_step
 from ..find import Trigger
 from ..guards import year_ok
 from ..patterns import YEAR4, Y, position_mod
@@ -45,11 +46,11 @@ def quarter(m: re.Match, ctx: Context) -> Resolution:
     if m.group("yrel"):
         year_words = f"{m.group('yrel')} year"
     if year_words:
-        steps = lx.YEAR_STEPS.get(" ".join(year_words.split()), 0)
+        steps = year_step(year_words)
         if ctx.dct is None:
             return from_dct(ctx, "quarter", 0, f"quarter {number}")
         point = Point.of("quarter", datetime(ctx.dct.year + steps, 3 * number - 2, 1))
-        return Resolution("DATE", point.value, None, point, "DCT", f"quarter {number} of {year_words}")
+        return Resolution(TimexType.DATE, point.value, None, point, Anchor.DCT, f"quarter {number} of {year_words}")
     return nearest_with_year(ctx, lambda y: Point.of("quarter", datetime(y, 3 * number - 2, 1)),
                              f"quarter {number} without a year")
 
@@ -60,11 +61,12 @@ def half_year(m: re.Match, ctx: Context) -> Resolution:
     if m.group("year"):
         return absolute(Point.of("half", datetime(read_year(m), 6 * number - 5, 1)), "a half of a year")
     frame = " ".join((m.group("of") or "this year").lower().split())
-    steps = lx.YEAR_STEPS.get(frame, 0)
+    steps = year_step(frame)
     if ctx.dct is None:
         return from_dct(ctx, "half", 0, f"half {number} of {frame}")
     point = Point.of("half", datetime(ctx.dct.year + steps, 6 * number - 5, 1))
-    return Resolution("DATE", point.value, None, point, "DCT", f"half {number} of {frame}, from the publication date")
+    return Resolution(TimexType.DATE, point.value, None, point, Anchor.DCT,
+                      f"half {number} of {frame}, from the publication date")
 
 
 def reported_period(m: re.Match, ctx: Context) -> Resolution:
@@ -102,7 +104,7 @@ def year_period(m: re.Match, ctx: Context) -> Resolution:
     if ctx.reference is not None and ctx.reference.precision in ("quarter", "half", "month"):
         base = ctx.reference
         point = Point.of(base.precision, base.start.replace(year=year))
-        resolution = Resolution("DATE", point.value, None, point, "mention",
+        resolution = Resolution(TimexType.DATE, point.value, None, point, Anchor.MENTION,
                                 f"the period of '{ctx.reference_text}' ({base.value}), in {year}")
     else:
         resolution = absolute(Point.of("year", datetime(year, 1, 1)), "a year")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...model import Anchor, TimexType
 from .. import lexicon as lx
 from ..calendar import Point
 from ..find import Trigger
@@ -41,8 +42,7 @@ def this_part_of_day(m: re.Match, ctx: Context) -> Resolution:
 def weekday_expression(m: re.Match, ctx: Context) -> Resolution:
     number = lx.WEEKDAYS[m.group("wd").lower().rstrip(".")]
     rel = " ".join((m.group("rel") or "").lower().split())
-    explicit = {"last": "last", "this past": "past", "past": "past", "next": "next", "this coming": "future",
-                "coming": "future", "this": "this"}.get(rel)
+    explicit: str | None = lx.DIRECTION_WORDS.get(rel)
     part = m.group("part")
     part_code = lx.PARTS_OF_DAY[part.lower()] if part else None
     if m.group("ana"):
@@ -73,7 +73,7 @@ def relative_unit(m: re.Match, ctx: Context) -> Resolution:
     if rel in anaphoric or (m.group("the") and rel == "next"):
         step = anaphoric.get(rel, 1)
         return in_reference_frame(ctx, lambda p: Point.of(precision, p.start, part).shift(step), f"'{phrase}'", mod)
-    step = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}.get(rel, 0)
+    step = lx.DIRECTION_STEPS[lx.DIRECTION_WORDS[rel]] if rel in lx.DIRECTION_WORDS else 0
     return from_dct(ctx, precision, step, f"'{phrase}'", mod, part)  # "this", "current", "current fiscal": 0
 
 
@@ -83,9 +83,9 @@ def the_weekend(m: re.Match, ctx: Context) -> Resolution:
         return from_dct(ctx, "weekend", 0, "the weekend")
     current = Point.of("weekend", ctx.dct)
     if direction == "past" and current.start > ctx.dct:
-        return Resolution("DATE", current.shift(-1).value, None, current.shift(-1), "DCT",
+        return Resolution(TimexType.DATE, current.shift(-1).value, None, current.shift(-1), Anchor.DCT,
                           "the weekend before the publication date (past tense)")
-    return Resolution("DATE", current.value, None, current, "DCT", "the weekend of the publication week")
+    return Resolution(TimexType.DATE, current.value, None, current, Anchor.DCT, "the weekend of the publication week")
 
 
 def counted_relative(m: re.Match, ctx: Context) -> Resolution:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...model import TimexType
 from .. import lexicon as lx
 from ..calendar import Point
 from ..fields import day_point
@@ -48,11 +49,11 @@ def clock_time(m: re.Match, ctx: Context) -> Resolution:
     else:
         day = from_dct(ctx, "day", 0, "the day")
     if day.point is None:
-        return Resolution("TIME", f"{day.value}T{hour:02d}:{minute:02d}", quantity_mod(m.group("qmod")), None,
-                          None, f"{hour:02d}:{minute:02d} on {day.how}")
+        return Resolution(TimexType.TIME, f"{day.value}T{hour:02d}:{minute:02d}", quantity_mod(m.group("qmod")), None,
+                          None, f"{hour:02d}:{minute:02d} on {day.how}", year_stated=day.year_stated)
     point = Point.of("minute", day.point.start.replace(hour=hour, minute=minute))
-    return Resolution("TIME", point.value, quantity_mod(m.group("qmod")), point, day.anchor,
-                      f"{hour:02d}:{minute:02d} on {day.value} ({day.how})")
+    return Resolution(TimexType.TIME, point.value, quantity_mod(m.group("qmod")), point, day.anchor,
+                      f"{hour:02d}:{minute:02d} on {day.value} ({day.how})", year_stated=day.year_stated)
 
 
 RULES: list[Rule] = [

@@ -69,7 +69,7 @@ def season(m: re.Match, ctx: Context) -> Resolution:
     if has_year(m):
         return absolute(Point.season(read_year(m), code), "a season and year", mod)
     rel = " ".join((m.group("rel") or "").lower().split())
-    direction = {"last": "last", "this past": "last", "next": "next", "this coming": "next", "this": "this"}.get(rel)
+    direction = lx.DIRECTION_WORDS.get(rel)
     return nearest_with_year(ctx, lambda y: Point.season(y, code), f"{m.group('season')} without a year", mod, direction)
 
 
