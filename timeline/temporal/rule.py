@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .find import Trigger
 from .resolve import Context, Resolution
@@ -27,15 +28,45 @@ class Example:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """What a match's words say, before any reference time is known.
+
+    ``place`` is the resolver for this kind of expression and ``facts`` what the words gave it (month, day,
+    steps, direction, modifier …). Reading never sees the publication date, the tense or the date last
+    mentioned: resolving, the next stage, hands the context to ``place``.
+    """
+
+    place: Callable[..., Resolution]
+    facts: dict[str, Any] = field(default_factory=dict)
+
+    def resolve(self, ctx: Context) -> Resolution:
+        return self.place(ctx, **self.facts)
+
+
+def placed(place: Callable[..., Resolution], **facts: Any) -> Reading:
+    """A reading the context will place: ``place(ctx, **facts)``."""
+    return Reading(place, facts)
+
+
+def given(resolution: Resolution) -> Reading:
+    """A reading the words alone settle: an absolute date, a length of time, a repeated time."""
+    return Reading(_as_given, {"resolution": resolution})
+
+
+def _as_given(ctx: Context, resolution: Resolution) -> Resolution:
+    return resolution
+
+
+@dataclass(frozen=True)
 class Part:
     """A piece of a match that becomes its own timex ("2009-10" gives two)."""
 
     start: int
     end: int
-    resolution: Resolution
+    reading: Reading
 
 
-Interpret = Callable[[re.Match, Context], "Resolution | list[Part]"]
+Read = Callable[[re.Match], "Reading | list[Part]"]
 Guard = Callable[[re.Match, str], bool]
 
 
@@ -46,7 +77,7 @@ class Rule:
     name: str
     trigger: Trigger
     pattern: str
-    interpret: Interpret
+    read: Read
     examples: tuple[Example, ...]
     guard: Guard | None = None
     regex: re.Pattern = field(init=False, repr=False)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..model import Interval, Timex, TimexType
+from ..model import Interval, Precision, Timex, TimexType
 from .calendar import Point
 from .find import Finder, scan
 from .resolve import Context, NotADate, Resolution, narrow
@@ -87,34 +87,42 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _tag(text: str, anchor_time: datetime | None, day_first: bool) -> list[Timex]:
-    chosen = _select(_candidates(text))
+    """Find, read and resolve, left to right, so that each expression can anchor on the date before it."""
     timexes: list[Timex] = []
     reference: tuple[Point, str] | None = None
     known_years: dict[tuple[int, int], int] = {}
-    for cand in chosen:
-        ctx = Context(anchor_time, day_first, reference[0] if reference else None,
-                      reference[1] if reference else "", known_years, text, (cand.start, cand.end))
+    for cand in _select(_candidates(text)):
         try:
-            outcome = cand.rule.interpret(cand.match, ctx)
+            reading = cand.rule.read(cand.match)
         except NotADate:
             continue
-        except OverflowError:  # steps past year 1 or 9999: the date cannot be placed, as if there were no DCT
-            ctx = Context(None, day_first, None, "", None, text, (cand.start, cand.end))
-            try:
-                outcome = cand.rule.interpret(cand.match, ctx)
-            except (NotADate, OverflowError):
-                continue
-        parts = outcome if isinstance(outcome, list) else [Part(cand.start, cand.end, outcome)]
-        for part in parts:
-            timex = _to_timex(text, part, cand.rule.name, len(timexes) + 1)
+        parts = reading if isinstance(reading, list) else [Part(cand.start, cand.end, reading)]
+        ctx = Context(anchor_time, day_first, reference[0] if reference else None,
+                      reference[1] if reference else "", known_years, text, (cand.start, cand.end))
+        resolutions = _resolve(parts, ctx)
+        for part, res in zip(parts, resolutions, strict=True):
+            timex = _to_timex(text, part, res, cand.rule.name, len(timexes) + 1)
             timexes.append(timex)
-            point = part.resolution.point
-            if point is not None and timex.type in _PLACED and part.resolution.moves_reference:
-                reference = (point, timex.text)
-            if point is not None and point.precision == "day" and part.resolution.anchor is None:
-                known_years[(point.start.month, point.start.day)] = point.start.year
+            if res.point is not None and timex.type in _PLACED and res.moves_reference:
+                reference = (res.point, timex.text)
+            if res.point is not None and res.point.precision == Precision.DAY and res.anchor is None:
+                known_years[(res.point.start.month, res.point.start.day)] = res.point.start.year
     _link_ranges(text, timexes)
     return timexes
+
+
+def _resolve(parts: list[Part], ctx: Context) -> list[Resolution]:
+    """Each part's reading placed in the context; none when the words turn out not to be a date."""
+    try:
+        return [part.reading.resolve(ctx) for part in parts]
+    except NotADate:
+        return []
+    except OverflowError:  # steps past year 1 or 9999: the date cannot be placed, as if there were no DCT
+        blind = Context(None, ctx.day_first, None, "", None, ctx.text, ctx.span)
+        try:
+            return [part.reading.resolve(blind) for part in parts]
+        except (NotADate, OverflowError):
+            return []
 
 
 def _as_datetime(dct: date | datetime | str | None) -> datetime | None:
@@ -160,9 +168,8 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _to_timex(text: str, part: Part, rule: str, number: int) -> Timex:
+def _to_timex(text: str, part: Part, res: Resolution, rule: str, number: int) -> Timex:
     start, end = _trim(text, part.start, part.end)
-    res: Resolution = part.resolution
     interval = None
     if res.point is not None and res.type in _PLACED:
         begin, finish = narrow(res.point, res.mod)

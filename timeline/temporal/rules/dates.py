@@ -3,121 +3,78 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 
-from ...model import Anchor, TimexType
+from ...model import Precision
 from .. import lexicon as lx
+from .. import place
 from ..calendar import Point
 from ..fields import day_point, read_year, year_step
 from ..find import YEAR_DIGITS, Trigger
 from ..guards import both, cue_before_ambiguous_month, names_ok, year_ok
 from ..patterns import DAY_NUMBER, M_, POS, WD, YS, D, Y, month_number, position_mod
-from ..resolve import (
-    Context,
-    NotADate,
-    Resolution,
-    absolute,
-    from_dct,
-    in_reference_frame,
-    nearest_with_year,
-)
-from ..rule import Example, Rule
+from ..resolve import NotADate, absolute, nearest_with_year
+from ..rule import Example, Reading, Rule, given, placed
 
 
-def full_date(m: re.Match, ctx: Context) -> Resolution:
+def full_date(m: re.Match) -> Reading:
     point = day_point(read_year(m), month_number(m.group("month")), int(m.group("day")))
-    return absolute(point, "a full calendar date")
+    return given(absolute(point, "a full calendar date"))
 
 
-def iso_date(m: re.Match, ctx: Context) -> Resolution:
+def iso_date(m: re.Match) -> Reading:
     y, mo, d = int(m.group("year")), int(m.group("mon")), int(m.group("day"))
     if m.group("hh"):
         try:
             moment = datetime(y, mo, d, int(m.group("hh")), int(m.group("mm")))
         except ValueError as err:
             raise NotADate(m.group(0)) from err
-        return absolute(Point.of("minute", moment), "an ISO 8601 date and time")
-    return absolute(day_point(y, mo, d), "an ISO 8601 date")
+        return given(absolute(Point.of(Precision.MINUTE, moment), "an ISO 8601 date and time"))
+    return given(absolute(day_point(y, mo, d), "an ISO 8601 date"))
 
 
-def numeric_date(m: re.Match, ctx: Context) -> Resolution:
-    a, b = int(m.group("a")), int(m.group("b"))
-    month, day = (b, a) if ctx.day_first else (a, b)
-    if month > 12 and day <= 12:
-        month, day = day, month
-    order = "day/month/year" if ctx.day_first else "month/day/year"
-    return absolute(day_point(read_year(m), month, day), f"a numeric date read as {order}")
+def numeric_date(m: re.Match) -> Reading:
+    return placed(place.numeric_date, a=int(m.group("a")), b=int(m.group("b")), year=read_year(m))
 
 
-def month_day(m: re.Match, ctx: Context) -> Resolution:
+def month_day(m: re.Match) -> Reading:
     month, day = month_number(m.group("month")), int(m.group("day"))
     if day > 31:
         raise NotADate(m.group(0))
-    year = (ctx.known_years or {}).get((month, day))
-    if year is not None:  # "October 7, 2023 ... on October 7": the text already gave the year
-        point = day_point(year, month, day)
-        return Resolution(TimexType.DATE, point.value, None, point, Anchor.MENTION,
-                          f"{m.group('month')} {day} without a year: the year of the same date written in full earlier",
-                          year_stated=False)
-    return nearest_with_year(ctx, lambda y: day_point(y, month, day), f"{m.group('month')} {day} without a year")
+    return placed(place.month_day, month=month, day=day, what=f"{m.group('month')} {day} without a year")
 
 
-def week_of(m: re.Match, ctx: Context) -> Resolution:
+def week_of(m: re.Match) -> Reading:
     """'the week of March 6': the ISO week holding that day."""
     month, day = month_number(m.group("month")), int(m.group("day"))
     if m.group("year"):
-        return absolute(Point.of("week", day_point(read_year(m), month, day).start), "the week of a full date")
-    found = nearest_with_year(ctx, lambda y: day_point(y, month, day), f"{m.group('month')} {day} without a year")
-    if found.point is None:  # no DCT: the year, and so the week, stay unknown
-        return Resolution(TimexType.DATE, "XXXX-WXX", None, None, None, f"the week of {m.group('month')} {day}; {found.how}",
-                          year_stated=False)
-    week = Point.of("week", found.point.start)
-    return Resolution(TimexType.DATE, week.value, None, week, found.anchor, f"the week of {found.how}", year_stated=False)
+        return given(absolute(Point.of(Precision.WEEK, day_point(read_year(m), month, day).start), "the week of a full date"))
+    return placed(place.week_holding, month=month, day=day, what=f"{m.group('month')} {day} without a year")
 
 
-def month_year(m: re.Match, ctx: Context) -> Resolution:
+def _month_in(month: int) -> Callable[[int], Point]:
+    return lambda year: Point.of(Precision.MONTH, datetime(year, month, 1))
+
+
+def month_year(m: re.Match) -> Reading:
     month, mod = month_number(m.group("month")), position_mod(m.group("pos"))
     if m.group("yrel"):  # "June last year", "April next year": the year counted from the DCT
         words = " ".join(m.group("yrel").lower().split())
-        if ctx.dct is None:
-            return nearest_with_year(ctx, lambda y: Point.of("month", datetime(y, month, 1)), f"{m.group('month')} of {words}")
-        point = Point.of("month", datetime(ctx.dct.year + year_step(words), month, 1))
-        return Resolution(TimexType.DATE, point.value, mod, point, Anchor.DCT,
-                          f"{m.group('month')} of {words}, from the publication date")
-    return absolute(Point.of("month", datetime(read_year(m), month, 1)), "a month and year", mod)
+        return placed(place.in_year_from_dct, make=_month_in(month), steps=year_step(words),
+                      what=f"{m.group('month')} of {words}", mod=mod)
+    return given(absolute(Point.of(Precision.MONTH, datetime(read_year(m), month, 1)), "a month and year", mod))
 
 
-def month_alone(m: re.Match, ctx: Context) -> Resolution:
-    month = month_number(m.group("month"))
-    mod = position_mod(m.group("pos"))
+def month_alone(m: re.Match) -> Reading:
     direction = lx.DIRECTION_WORDS.get(" ".join((m.group("rel") or "").lower().split()))
-    return nearest_with_year(ctx, lambda y: Point.of("month", datetime(y, month, 1)),
-                             f"{m.group('month')} without a year", mod, direction)
+    return placed(nearest_with_year, make=_month_in(month_number(m.group("month"))),
+                  what=f"{m.group('month')} without a year", mod=position_mod(m.group("pos")), direction=direction)
 
 
-def day_of_month(m: re.Match, ctx: Context) -> Resolution:
+def day_of_month(m: re.Match) -> Reading:
     """'the 22nd': a day of the month last mentioned, else of the DCT's month."""
-    day = int(m.group("day"))
-    if ctx.reference is not None and ctx.reference.precision in ("month", "day", "part_of_day"):
-        base = ctx.reference.start
-        return in_reference_frame(ctx, lambda p: day_point(base.year, base.month, day), f"day {day}")
-    if ctx.dct is None:
-        return from_dct(ctx, "day", 0, f"day {day}")
-    candidates = []
-    for offset in (-1, 0, 1):
-        month_index = ctx.dct.year * 12 + ctx.dct.month - 1 + offset
-        try:
-            candidates.append(day_point(month_index // 12, month_index % 12 + 1, day))
-        except NotADate:
-            continue
-    dct_day = datetime(ctx.dct.year, ctx.dct.month, ctx.dct.day)
-    if ctx.tense == "future":
-        point = next((p for p in candidates if p.start >= dct_day), candidates[-1])
-    else:
-        point = [p for p in candidates if p.start <= dct_day][-1] if ctx.tense == "past" else \
-            min(candidates, key=lambda p: abs(p.start - dct_day))
-    return Resolution(TimexType.DATE, point.value, None, point, Anchor.DCT,
-                      f"day {day} of the month nearest the publication date")
+    return placed(place.day_of_month, day=int(m.group("day")))
 
 
 MONTH_NAMES = Trigger.of(lx.MONTHS)

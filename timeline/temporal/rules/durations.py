@@ -8,40 +8,35 @@ from .. import lexicon as lx
 from ..find import Trigger
 from ..guards import both, not_a_name, not_a_year_before_unit, not_age, not_fraction
 from ..patterns import NUMBER, QUANTITY_MOD, UNIT, duration_value, parse_number, quantity_mod
-from ..resolve import (
-    Context,
-    Resolution,
-    duration,
-    frequency,
-)
-from ..rule import Example, Rule
+from ..resolve import duration, frequency
+from ..rule import Example, Reading, Rule, given
 
 _RATE_BEFORE = re.compile(r"(?:\d|%|\b(?:once|twice|times|percent|million|billion|thousand|hundred|dollars|cents|each|"
                           r"apiece))(?:\s+[a-z]+s)?[\s.,]*$", re.IGNORECASE)  # "$5 million", "50,000 CDs" a year
 
 
-def duration_phrase(m: re.Match, ctx: Context) -> Resolution:
+def duration_phrase(m: re.Match) -> Reading:
     unit_word = m.group("unit").lower()
     if m.group("n") and m.group("n").lower() in ("a", "an") and not m.group("qmod") and \
             _RATE_BEFORE.search(m.string[max(0, m.start() - 20):m.start()]):
-        return frequency(duration_value(1.0, unit_word), f"a rate: once every {unit_word}")  # "$5 million a year"
+        return given(frequency(duration_value(1.0, unit_word), f"a rate: once every {unit_word}"))  # "$5 million a year"
     amount = parse_number(m.group("n")) if m.group("n") else None
     if amount is not None and m.group("half"):
         amount += 0.5  # "an hour and a half"
     value = duration_value(amount, unit_word)
     mod = quantity_mod(m.group("qmod"))
-    return duration(value, f"a length of time: {' '.join(m.group(0).split())}", mod)
+    return given(duration(value, f"a length of time: {' '.join(m.group(0).split())}", mod))
 
 
-def long_compound(m: re.Match, ctx: Context) -> Resolution:
+def long_compound(m: re.Match) -> Reading:
     """'yearslong', 'decades-long', 'weeklong': a length of time written as one adjective."""
     unit_word = m.group("unit").lower()
     amount = None if unit_word.endswith("s") else 1.0
-    return duration(duration_value(amount, unit_word), f"a length of time: '{m.group(0)}'")
+    return given(duration(duration_value(amount, unit_word), f"a length of time: '{m.group(0)}'"))
 
 
-def bare_plural_duration(m: re.Match, ctx: Context) -> Resolution:
-    return duration(duration_value(None, m.group("unit")), f"an unspecified number of {m.group('unit').lower()}")
+def bare_plural_duration(m: re.Match) -> Reading:
+    return given(duration(duration_value(None, m.group("unit")), f"an unspecified number of {m.group('unit').lower()}"))
 
 
 _LONG_UNITS = ("years", "decades", "months", "weeks", "days", "hours", "year", "decade", "month", "week", "day", "hour")

@@ -11,8 +11,8 @@ from ..fields import day_point, read_year
 from ..find import Trigger
 from ..guards import names_ok
 from ..patterns import Y
-from ..resolve import Context, Resolution, absolute, nearest_with_year
-from ..rule import Example, Rule
+from ..resolve import absolute, nearest_with_year
+from ..rule import Example, Reading, Rule, given, placed
 
 _NAMES = sorted({*lx.FIXED_HOLIDAYS, *lx.WEEKDAY_HOLIDAYS}, key=len, reverse=True)
 HOLIDAY = "|".join(re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]") for name in _NAMES)
@@ -34,11 +34,11 @@ def holiday_point(name: str, year: int) -> Point:
     return Point.of("day", day + timedelta(days=days_after))
 
 
-def holiday(m: re.Match, ctx: Context) -> Resolution:
+def holiday(m: re.Match) -> Reading:
     name = " ".join(m.group("holiday").lower().replace("’", "'").split())
     if m.group("year"):
-        return absolute(holiday_point(name, read_year(m)), f"{name.title()} of a stated year")
-    return nearest_with_year(ctx, lambda y: holiday_point(name, y), f"{name.title()} without a year")
+        return given(absolute(holiday_point(name, read_year(m)), f"{name.title()} of a stated year"))
+    return placed(nearest_with_year, make=lambda y: holiday_point(name, y), what=f"{name.title()} without a year")
 
 
 RULES: list[Rule] = [

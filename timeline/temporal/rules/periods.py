@@ -3,134 +3,86 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 
-from ...model import Anchor, TimexType
+from ...model import Precision
 from .. import lexicon as lx
-from ..calendar import Point, compare_precision
+from .. import place
+from ..calendar import Point
 from ..fields import read_year, year_step
 from ..find import Trigger
 from ..guards import year_ok
 from ..patterns import YEAR4, Y, position_mod
-from ..resolve import (
-    Context,
-    Resolution,
-    absolute,
-    duration,
-    from_dct,
-    in_reference_frame,
-    nearest_with_year,
-)
-from ..rule import Example, Rule
+from ..resolve import absolute, duration, from_dct, nearest_with_year
+from ..rule import Example, Reading, Rule, given, placed
 
 
-def quarter(m: re.Match, ctx: Context) -> Resolution:
+def _quarter_in(number: int) -> Callable[[int], Point]:
+    return lambda year: Point.of(Precision.QUARTER, datetime(year, 3 * number - 2, 1))
+
+
+def _half_in(number: int) -> Callable[[int], Point]:
+    return lambda year: Point.of(Precision.HALF, datetime(year, 6 * number - 5, 1))
+
+
+def quarter(m: re.Match) -> Reading:
     which = " ".join(m.group("ord").lower().split()) if m.group("ord") else ""
     year_words = (m.group("of") or "").lower()
     if m.group("q"):
         number = int(m.group("q"))
     elif which in lx.ORDINALS and 1 <= lx.ORDINALS[which] <= 4:
         number = lx.ORDINALS[which]
-    else:
-        number = None
-    if number is None:  # "the latest quarter", "the quarter"
-        if which != "current" and ctx.reference is not None and ctx.reference.precision == "quarter":
-            return in_reference_frame(ctx, lambda p: p, "the same quarter")
-        steps = 0 if which == "current" else -1
-        if ctx.dct is None or which == "current" or ctx.tense != "future":
-            return from_dct(ctx, "quarter", steps, "the current quarter" if steps == 0 else "the last full quarter")
-        return from_dct(ctx, "quarter", 0, "the current quarter")
+    else:  # "the latest quarter", "the current quarter"
+        return placed(place.quarter_in_story, current=which == "current")
     if m.group("year") or m.group("year0"):
         year = read_year(m, "year" if m.group("year") else "year0")
-        return absolute(Point.of("quarter", datetime(year, 3 * number - 2, 1)), "a quarter of a year")
+        return given(absolute(_quarter_in(number)(year), "a quarter of a year"))
     if m.group("yrel"):
         year_words = f"{m.group('yrel')} year"
     if year_words:
-        steps = year_step(year_words)
-        if ctx.dct is None:
-            return from_dct(ctx, "quarter", 0, f"quarter {number}")
-        point = Point.of("quarter", datetime(ctx.dct.year + steps, 3 * number - 2, 1))
-        return Resolution(TimexType.DATE, point.value, None, point, Anchor.DCT, f"quarter {number} of {year_words}")
-    return nearest_with_year(ctx, lambda y: Point.of("quarter", datetime(y, 3 * number - 2, 1)),
-                             f"quarter {number} without a year")
+        return placed(place.in_year_from_dct, make=_quarter_in(number), steps=year_step(year_words),
+                      what=f"quarter {number} of {year_words}")
+    return placed(nearest_with_year, make=_quarter_in(number), what=f"quarter {number} without a year")
 
 
-def half_year(m: re.Match, ctx: Context) -> Resolution:
+def half_year(m: re.Match) -> Reading:
     which = m.group("ord").lower() if m.group("ord") else ""
     number = int(m.group("h")) if m.group("h") else (1 if which == "first" else 2)
     if m.group("year"):
-        return absolute(Point.of("half", datetime(read_year(m), 6 * number - 5, 1)), "a half of a year")
+        return given(absolute(_half_in(number)(read_year(m)), "a half of a year"))
     frame = " ".join((m.group("of") or "this year").lower().split())
-    steps = year_step(frame)
-    if ctx.dct is None:
-        return from_dct(ctx, "half", 0, f"half {number} of {frame}")
-    point = Point.of("half", datetime(ctx.dct.year + steps, 6 * number - 5, 1))
-    return Resolution(TimexType.DATE, point.value, None, point, Anchor.DCT,
-                      f"half {number} of {frame}, from the publication date")
+    return placed(place.in_year_from_dct, make=_half_in(number), steps=year_step(frame), what=f"half {number} of {frame}")
 
 
-def reported_period(m: re.Match, ctx: Context) -> Resolution:
+def reported_period(m: re.Match) -> Reading:
     """'the quarter', 'the latest quarter', 'the year-earlier quarter': the period under discussion."""
-    shift = -4 if m.group("ago") or m.group("ago_after") else 0
-    adjective = " ".join((m.group("adj") or "").lower().split())
-    if adjective == "current":
-        return from_dct(ctx, "quarter", 0, "the quarter under way")
-    if adjective in ("latest", "most recent"):
-        return from_dct(ctx, "quarter", -1 + shift, "the last full quarter before")
-    if ctx.reference is not None and ctx.reference.precision == "quarter":
-        resolution = in_reference_frame(ctx, lambda p: p.shift(shift), f"'{' '.join(m.group(0).split())}'")
-        resolution.moves_reference = not shift
-        return resolution
-    if ctx.dct is None:
-        return from_dct(ctx, "quarter", 0, "the quarter")
-    return from_dct(ctx, "quarter", -1 + shift, "the last full quarter before")
+    return placed(place.reported_period, adjective=" ".join((m.group("adj") or "").lower().split()),
+                  shift=-4 if m.group("ago") or m.group("ago_after") else 0, phrase=" ".join(m.group(0).split()))
 
 
-def year_ago_adjective(m: re.Match, ctx: Context) -> Resolution:
+def year_ago_adjective(m: re.Match) -> Reading:
     """'year-earlier', 'year-ago': the period under discussion, a year before."""
-    if ctx.reference is not None and ctx.reference.precision in ("quarter", "half", "month"):
-        precision = ctx.reference.precision
-        resolution = in_reference_frame(ctx, lambda p: Point.of(precision, p.start).shift_by(-1, "Y"),
-                                        "a year before")
-    else:
-        resolution = from_dct(ctx, "year", -1, "the year before")
-    resolution.moves_reference = False
-    return resolution
+    return placed(place.year_before_period)
 
 
-def year_period(m: re.Match, ctx: Context) -> Resolution:
+def year_period(m: re.Match) -> Reading:
     """'the 1988 period': the reporting period under discussion, in that year."""
-    year = read_year(m)
-    if ctx.reference is not None and ctx.reference.precision in ("quarter", "half", "month"):
-        base = ctx.reference
-        point = Point.of(base.precision, base.start.replace(year=year))
-        resolution = Resolution(TimexType.DATE, point.value, None, point, Anchor.MENTION,
-                                f"the period of '{ctx.reference_text}' ({base.value}), in {year}")
-    else:
-        resolution = absolute(Point.of("year", datetime(year, 1, 1)), "a year")
-    resolution.moves_reference = False
-    return resolution
+    return placed(place.period_in_year, year=read_year(m))
 
 
-def reporting_year(m: re.Match, ctx: Context) -> Resolution:
+def reporting_year(m: re.Match) -> Reading:
     """'the year ended June 30' is a twelve-month span; 'the full year' and 'the fiscal year' the current one."""
     if m.group("closing"):
-        return duration("P1Y", "a reporting year: a length of time of one year")
-    return from_dct(ctx, "year", 0, f"'{' '.join(m.group(0).split())}'")
+        return given(duration("P1Y", "a reporting year: a length of time of one year"))
+    return placed(from_dct, precision=Precision.YEAR, steps=0, what=f"'{' '.join(m.group(0).split())}'")
 
 
-def period_edge(m: re.Match, ctx: Context) -> Resolution:
-    """'by the end of the year', 'year-end': the current year (month, quarter) of the story, at its edge.
-
-    A past-tense clause after a dated mention speaks of that mention's year ("In 1997 ... by the end
-    of the year"); otherwise the publication date's.
-    """
-    unit = (m.group("unit") or m.group("unit2")).lower()
+def period_edge(m: re.Match) -> Reading:
+    """'by the end of the year', 'year-end': the current year (month, quarter) of the story, at its edge."""
+    unit = Precision((m.group("unit") or m.group("unit2")).lower())
     mod = position_mod(re.sub(r"\s+in$", "", m.group("pos"))) if m.group("pos") else "END"  # "earlier in" -> START
-    phrase = " ".join(m.group(0).split())
-    if ctx.reference is not None and ctx.tense == "past" and compare_precision(ctx.reference.precision, unit) >= 0:
-        return in_reference_frame(ctx, lambda p: Point.of(unit, p.start), f"'{phrase}'", mod)
-    return from_dct(ctx, unit, 0, f"'{phrase}'", mod)
+    return placed(place.period_edge, unit=unit, mod=mod, phrase=" ".join(m.group(0).split()))
 
 
 RULES: list[Rule] = [

@@ -4,130 +4,117 @@ from __future__ import annotations
 
 import re
 
-from ...model import Anchor, TimexType
+from ...model import Precision
 from .. import lexicon as lx
+from .. import place
 from ..calendar import Point
 from ..find import Trigger
 from ..guards import names_ok
 from ..patterns import NUMBER, PART_OF_DAY, POS, QUANTITY_MOD, UNIT, WEEKDAY, duration_value, parse_number, position_mod
-from ..resolve import (
-    Context,
-    Resolution,
-    counted_from_anchor,
-    duration,
-    from_dct,
-    in_reference_frame,
-    reference,
-    weekday,
-    weekday_from_mention,
-)
-from ..rule import Example, Rule
+from ..resolve import duration, from_dct, in_reference_frame, reference, weekday, weekday_from_mention
+from ..rule import Example, Reading, Rule, given, placed
 
 
-def deictic_day(m: re.Match, ctx: Context) -> Resolution:
+def deictic_day(m: re.Match) -> Reading:
     word = " ".join(m.group("day").lower().split())
     part = m.group("part")
     part_code = lx.PARTS_OF_DAY[part.lower()] if part else ({"tonight": "NI", "last night": "NI"}.get(word))
     if word == "overnight":
         part_code = "NI"
-    precision = "part_of_day" if part_code else "day"
-    return from_dct(ctx, precision, lx.DEICTIC_DAYS[word], f"'{word}'", position_mod(m.group("pos")), part_code)
+    return placed(from_dct, precision=Precision.PART_OF_DAY if part_code else Precision.DAY,
+                  steps=lx.DEICTIC_DAYS[word], what=f"'{word}'", mod=position_mod(m.group("pos")), part=part_code)
 
 
-def this_part_of_day(m: re.Match, ctx: Context) -> Resolution:
+def this_part_of_day(m: re.Match) -> Reading:
     code = lx.PARTS_OF_DAY[m.group("part").lower()]
-    return from_dct(ctx, "part_of_day", 0, f"this {m.group('part').lower()}", position_mod(m.group("pos")), code)
+    return placed(from_dct, precision=Precision.PART_OF_DAY, steps=0, what=f"this {m.group('part').lower()}",
+                  mod=position_mod(m.group("pos")), part=code)
 
 
-def weekday_expression(m: re.Match, ctx: Context) -> Resolution:
+def weekday_expression(m: re.Match) -> Reading:
     number = lx.WEEKDAYS[m.group("wd").lower().rstrip(".")]
-    rel = " ".join((m.group("rel") or "").lower().split())
-    explicit: str | None = lx.DIRECTION_WORDS.get(rel)
     part = m.group("part")
     part_code = lx.PARTS_OF_DAY[part.lower()] if part else None
+    what = m.group("wd").rstrip(".")
     if m.group("ana"):
         step = 1 if m.group("ana").lower() == "following" else -1
-        return weekday_from_mention(ctx, number, m.group("wd").rstrip("."), step, part_code)
+        return placed(weekday_from_mention, iso_weekday=number, what=what, step=step, part=part_code)
+    explicit: str | None = lx.DIRECTION_WORDS.get(" ".join((m.group("rel") or "").lower().split()))
     if explicit is None and re.match(r"['’]s\b", m.string[m.end():m.end() + 3]):
-        explicit = "past"  # "Friday's close", "Wednesday's ruling"
-    return weekday(ctx, number, m.group("wd").rstrip("."), explicit, part_code)
+        explicit = "past"  # "Friday's close", "Wednesday's ruling": read as in a past clause
+    return placed(weekday, iso_weekday=number, what=what, explicit=explicit, part=part_code)
 
 
-_UNIT_PRECISION = {"day": "day", "week": "week", "weekend": "weekend", "month": "month", "year": "year",
-                   "quarter": "quarter", "decade": "decade", "century": "century", "night": "part_of_day",
-                   "morning": "part_of_day", "afternoon": "part_of_day", "evening": "part_of_day", "fall": "season"}
+_UNIT_PRECISION = {"day": Precision.DAY, "week": Precision.WEEK, "weekend": Precision.WEEKEND, "month": Precision.MONTH,
+                   "year": Precision.YEAR, "quarter": Precision.QUARTER, "decade": Precision.DECADE,
+                   "century": Precision.CENTURY, "night": Precision.PART_OF_DAY, "morning": Precision.PART_OF_DAY,
+                   "afternoon": Precision.PART_OF_DAY, "evening": Precision.PART_OF_DAY, "fall": Precision.SEASON}
+_ANAPHORIC = {"following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0, "that": 0, "that same": 0}
 
 
-def relative_unit(m: re.Match, ctx: Context) -> Resolution:
+def relative_unit(m: re.Match) -> Reading:
     """'last week', 'this year', 'earlier this week', 'the following day', 'that year', 'the past year'."""
     rel = " ".join(m.group("rel").lower().split())
     unit = m.group("unit").lower()
     precision = _UNIT_PRECISION[unit]
-    part = lx.PARTS_OF_DAY.get(unit) if precision == "part_of_day" else None
+    part = lx.PARTS_OF_DAY.get(unit) if precision == Precision.PART_OF_DAY else None
     mod = position_mod(m.group("pos"))
     phrase = " ".join(m.group(0).split())
     if m.group("the") and rel in ("past", "last") and unit in lx.UNITS:
-        return duration(duration_value(1.0, unit), f"'{phrase}': a length of time up to the publication date")
-    anaphoric = {"following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0, "that": 0,
-                 "that same": 0}
-    if rel in anaphoric or (m.group("the") and rel == "next"):
-        step = anaphoric.get(rel, 1)
-        return in_reference_frame(ctx, lambda p: Point.of(precision, p.start, part).shift(step), f"'{phrase}'", mod)
-    step = lx.DIRECTION_STEPS[lx.DIRECTION_WORDS[rel]] if rel in lx.DIRECTION_WORDS else 0
-    return from_dct(ctx, precision, step, f"'{phrase}'", mod, part)  # "this", "current", "current fiscal": 0
+        return given(duration(duration_value(1.0, unit), f"'{phrase}': a length of time up to the publication date"))
+    if rel in _ANAPHORIC or (m.group("the") and rel == "next"):
+        step = _ANAPHORIC.get(rel, 1)
+        return placed(in_reference_frame, make=lambda p: Point.of(precision, p.start, part).shift(step),
+                      what=f"'{phrase}'", mod=mod)
+    step = lx.DIRECTION_STEPS[lx.DIRECTION_WORDS[rel]] if rel in lx.DIRECTION_WORDS else 0  # "current": 0
+    return placed(from_dct, precision=precision, steps=step, what=f"'{phrase}'", mod=mod, part=part)
 
 
-def the_weekend(m: re.Match, ctx: Context) -> Resolution:
-    direction = "past" if ctx.tense in ("past", "unknown", "present") else "future"
-    if ctx.dct is None:
-        return from_dct(ctx, "weekend", 0, "the weekend")
-    current = Point.of("weekend", ctx.dct)
-    if direction == "past" and current.start > ctx.dct:
-        return Resolution(TimexType.DATE, current.shift(-1).value, None, current.shift(-1), Anchor.DCT,
-                          "the weekend before the publication date (past tense)")
-    return Resolution(TimexType.DATE, current.value, None, current, Anchor.DCT, "the weekend of the publication week")
+def the_weekend(m: re.Match) -> Reading:
+    return placed(place.weekend)
 
 
-def counted_relative(m: re.Match, ctx: Context) -> Resolution:
+_UNIT_LANDS_ON = {"MIN": Precision.MINUTE, "H": Precision.HOUR, "2W": Precision.WEEK, "D": Precision.DAY,
+                  "W": Precision.WEEK, "M": Precision.MONTH, "Q": Precision.QUARTER, "Y": Precision.YEAR,
+                  "DE": Precision.YEAR, "CE": Precision.YEAR}
+_FINER = {Precision.YEAR: Precision.MONTH, Precision.MONTH: Precision.DAY, Precision.WEEK: Precision.DAY,
+          Precision.DAY: Precision.HOUR}  # where a fraction of a unit lands ("1.5 years ago")
+_VAGUE = {"D": "PXD", "W": "PXW", "M": "PXM", "Y": "PXY", "DE": "PXDE"}
+
+
+def counted_relative(m: re.Match) -> Reading:
     """'two weeks ago', 'a year earlier', 'three days later', 'nearly four years ago'."""
     amount = parse_number(m.group("n"))
-    unit_word = m.group("unit").lower()
-    letter = lx.UNITS[unit_word][0]
-    unit = {"M": "MIN" if lx.UNITS[unit_word][1] else "M", "S": "MIN", "2W": "2W"}.get(letter, letter)
-    direction = m.group("dir").lower()
-    mod = "APPROX" if m.group("qmod") else None  # "nearly two years ago" is a vaguer date, not a bound
+    unit_word, direction = m.group("unit").lower(), m.group("dir").lower()
+    letter, is_time = lx.UNITS[unit_word]
+    unit = {"M": "MIN" if is_time else "M", "S": "MIN"}.get(letter, letter)
     sign = -1 if direction in ("ago", "earlier", "before", "previously", "back") else 1
-    precision = {"MIN": "minute", "H": "hour", "2W": "week"}.get(unit) or {
-        "D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "year", "CE": "year"}[unit]
-    use_reference = direction in ("earlier", "later", "before", "after") or (
-        direction == "ago" and unit == "Y" and ctx.reference is not None
-        and ctx.reference.precision in ("quarter", "half"))  # "up from $2 a year ago": the same quarter
+    precision = _UNIT_LANDS_ON[unit]
     what = f"'{m.group('n')} {unit_word} {direction}'"
-    if amount is None:
-        if ctx.dct is None and not (use_reference and ctx.reference):
-            return counted_from_anchor(ctx, 1, unit, precision, use_reference, what, mod)
-        vague = {"D": "PXD", "W": "PXW", "M": "PXM", "Y": "PXY", "DE": "PXDE"}.get(unit, "PXY")
-        return reference("PAST_REF" if sign < 0 else "FUTURE_REF",
-                         f"{what}: an unspecified amount ({vague}) from the publication date")
-    if unit == "2W":
-        amount, unit = amount * 2, "W"
-    if amount != int(amount):
-        precision = {"year": "month", "month": "day", "week": "day", "day": "hour"}.get(precision, precision)
-        unit, amount = {"Y": ("M", amount * 12), "M": ("D", amount * 30), "W": ("D", amount * 7)}.get(unit, (unit, amount))
-    if unit in ("DE", "CE"):
-        amount, unit = amount * (10 if unit == "DE" else 100), "Y"
-    resolution = counted_from_anchor(ctx, sign * int(amount), unit, precision, use_reference, what, mod)
+    unknown = reference("PAST_REF" if sign < 0 else "FUTURE_REF",
+                        f"{what}: an unspecified amount ({_VAGUE.get(unit, 'PXY')}) from the publication date")
+    year_ago = direction == "ago" and unit == "Y"
+    if amount is not None:
+        if unit == "2W":
+            amount, unit = amount * 2, "W"
+        if amount != int(amount):
+            precision = _FINER.get(precision, precision)
+            unit, amount = {"Y": ("M", amount * 12), "M": ("D", amount * 30), "W": ("D", amount * 7)}.get(unit, (unit, amount))
+        if unit in ("DE", "CE"):
+            amount, unit = amount * (10 if unit == "DE" else 100), "Y"
     # "up from $2 a year earlier" compares with the period under discussion without moving the story
-    resolution.moves_reference = not (unit == "Y" and amount == 1 and direction in ("ago", "earlier"))
-    return resolution
+    moves = not (unit == "Y" and amount == 1 and direction in ("ago", "earlier"))
+    return placed(place.counted, amount=None if amount is None else sign * int(amount), unit=unit, precision=precision,
+                  direction=direction, what=what, mod="APPROX" if m.group("qmod") else None, moves_reference=moves,
+                  year_ago=year_ago, unknown=unknown)
 
 
-def vague_reference(m: re.Match, ctx: Context) -> Resolution:
+def vague_reference(m: re.Match) -> Reading:
     word = " ".join(m.group("ref").lower().split())
     value = lx.VAGUE_REFERENCES.get(word) or ("PAST_REF" if "recent" in word or "past" in word else "FUTURE_REF")
     meaning = {"PRESENT_REF": "the time of writing", "PAST_REF": "some time before the time of writing",
                "FUTURE_REF": "some time after the time of writing"}[value]
-    return reference(value, f"a vague reference to {meaning}")
+    return given(reference(value, f"a vague reference to {meaning}"))
 
 
 RULES: list[Rule] = [
@@ -154,7 +141,10 @@ RULES: list[Rule] = [
                   "1989-10-20"),
           Example("He was arrested on May 3, 2024 and freed the following Monday.", None, "the following Monday",
                   "2024-05-06"),
-          Example("They said Sunday that the bomb went off.", "2015-05-31", "Sunday", "2015-05-31")),
+          Example("They said Sunday that the bomb went off.", "2015-05-31", "Sunday", "2015-05-31"),
+          # one table of direction words: "this past" is "last", "this coming" is "next", even on the day itself
+          Example("They met this past Friday.", "2024-11-01", "this past Friday", "2024-10-25"),
+          Example("They meet again this coming Friday.", "2024-11-01", "this coming Friday", "2024-11-08")),
          guard=names_ok),
     Rule("relative_unit", Trigger.of(_UNIT_PRECISION),
          rf"\b{POS}(?P<the>the\s+)?(?P<rel>last|next|this\s+past|this\s+coming|this|following|previous"

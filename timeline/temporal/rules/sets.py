@@ -8,23 +8,19 @@ from .. import lexicon as lx
 from ..find import Trigger
 from ..guards import both, lowercase_or_sentence_start, names_ok, not_attributive
 from ..patterns import FREQUENCY, WEEKDAY, duration_value
-from ..resolve import (
-    Context,
-    Resolution,
-    frequency,
-)
-from ..rule import Example, Rule
+from ..resolve import frequency
+from ..rule import Example, Reading, Rule, given
 
 
-def frequency_set(m: re.Match, ctx: Context) -> Resolution:
+def frequency_set(m: re.Match) -> Reading:
     if m.group("adverb"):
-        return frequency(lx.FREQUENCY_ADVERBS[m.group("adverb").lower()], "a repeated time")
+        return given(frequency(lx.FREQUENCY_ADVERBS[m.group("adverb").lower()], "a repeated time"))
     if m.group("wd"):
-        return frequency(f"XXXX-WXX-{lx.WEEKDAYS[m.group('wd').lower().rstrip('.')]}", "every such weekday")
+        return given(frequency(f"XXXX-WXX-{lx.WEEKDAYS[m.group('wd').lower().rstrip('.')]}", "every such weekday"))
     unit = m.group("unit").lower()
     if unit in lx.PARTS_OF_DAY:
-        return frequency("P1D", f"every {unit}")
-    return frequency(duration_value(1.0, unit), f"once every {unit}")
+        return given(frequency("P1D", f"every {unit}"))
+    return given(frequency(duration_value(1.0, unit), f"once every {unit}"))
 
 
 RULES: list[Rule] = [

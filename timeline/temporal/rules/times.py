@@ -4,56 +4,50 @@ from __future__ import annotations
 
 import re
 
-from ...model import TimexType
+from ...model import Precision
 from .. import lexicon as lx
-from ..calendar import Point
+from .. import place
 from ..fields import day_point
 from ..find import Trigger
 from ..guards import names_ok
 from ..patterns import DAY_NUMBER, MONTH, WEEKDAY, month_number, quantity_mod
-from ..resolve import (
-    Context,
-    NotADate,
-    Resolution,
-    from_dct,
-    in_reference_frame,
-    nearest_with_year,
-    weekday,
-)
-from ..rule import Example, Rule
+from ..resolve import NotADate, from_dct, nearest_with_year, weekday
+from ..rule import Example, Reading, Rule, placed
 
 
-def clock_time(m: re.Match, ctx: Context) -> Resolution:
+def _hour_minute(m: re.Match) -> tuple[int, int]:
     if m.group("word"):
-        hour, minute = (12, 0) if m.group("word").lower() in ("noon", "midday") else (0, 0)
-    else:
-        hour = int(m.group("hh"))
-        minute = int(m.group("mm") or 0)
-        ampm = (m.group("ampm") or "").lower().replace(".", "").replace(" ", "")
-        if hour > 23 or minute > 59 or (ampm and not 1 <= hour <= 12):
-            raise NotADate(m.group(0))
-        if ampm == "pm" and hour != 12:
-            hour += 12
-        if ampm == "am" and hour == 12:
-            hour = 0
-    day_words = m.group("dayword")
+        return (12, 0) if m.group("word").lower() in ("noon", "midday") else (0, 0)
+    hour, minute = int(m.group("hh")), int(m.group("mm") or 0)
+    ampm = (m.group("ampm") or "").lower().replace(".", "").replace(" ", "")
+    if hour > 23 or minute > 59 or (ampm and not 1 <= hour <= 12):
+        raise NotADate(m.group(0))
+    if ampm == "pm" and hour != 12:
+        hour += 12
+    if ampm == "am" and hour == 12:
+        hour = 0
+    return hour, minute
+
+
+def _day(m: re.Match) -> Reading | None:
+    """The day the words put the time on, if they name one."""
     if m.group("month"):
-        month, day_number = month_number(m.group("month")), int(m.group("day"))
-        day = nearest_with_year(ctx, lambda y: day_point(y, month, day_number), f"{m.group('month')} {day_number}")
-    elif m.group("wd"):
-        day = weekday(ctx, lx.WEEKDAYS[m.group("wd").lower().rstrip(".")], m.group("wd"))
-    elif day_words:
-        day = from_dct(ctx, "day", lx.DEICTIC_DAYS[" ".join(day_words.lower().split())], f"'{day_words}'")
-    elif ctx.reference is not None and ctx.reference.precision in ("day", "part_of_day"):
-        day = in_reference_frame(ctx, lambda p: Point.of("day", p.start), "the day")
-    else:
-        day = from_dct(ctx, "day", 0, "the day")
-    if day.point is None:
-        return Resolution(TimexType.TIME, f"{day.value}T{hour:02d}:{minute:02d}", quantity_mod(m.group("qmod")), None,
-                          None, f"{hour:02d}:{minute:02d} on {day.how}", year_stated=day.year_stated)
-    point = Point.of("minute", day.point.start.replace(hour=hour, minute=minute))
-    return Resolution(TimexType.TIME, point.value, quantity_mod(m.group("qmod")), point, day.anchor,
-                      f"{hour:02d}:{minute:02d} on {day.value} ({day.how})", year_stated=day.year_stated)
+        month, day = month_number(m.group("month")), int(m.group("day"))
+        return placed(nearest_with_year, make=lambda y: day_point(y, month, day), what=f"{m.group('month')} {day}")
+    if m.group("wd"):
+        return placed(weekday, iso_weekday=lx.WEEKDAYS[m.group("wd").lower().rstrip(".")], what=m.group("wd"))
+    if m.group("dayword"):
+        words = m.group("dayword")
+        return placed(from_dct, precision=Precision.DAY, steps=lx.DEICTIC_DAYS[" ".join(words.lower().split())],
+                      what=f"'{words}'")
+    return None
+
+
+def clock_time(m: re.Match) -> Reading:
+    hour, minute = _hour_minute(m)
+    day = _day(m)
+    return placed(place.clock, hour=hour, minute=minute, day=day.resolve if day else None,
+                  mod=quantity_mod(m.group("qmod")))
 
 
 RULES: list[Rule] = [

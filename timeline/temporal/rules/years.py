@@ -5,77 +5,77 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from ...model import Precision
 from .. import lexicon as lx
 from ..calendar import Point, valid_year
 from ..fields import has_year, read_year
 from ..find import YEAR_DIGITS, Trigger
 from ..guards import season_ok, span_ok, year_ok
 from ..patterns import DECADE_WORD, ORDINAL, POS, SEASON, SPELLED_YEAR, YS, Y, position_mod
-from ..resolve import (
-    Context,
-    NotADate,
-    Resolution,
-    absolute,
-    nearest_with_year,
-)
-from ..rule import Example, Part, Rule
+from ..resolve import NotADate, absolute, nearest_with_year
+from ..rule import Example, Part, Reading, Rule, given, placed
 
 
-def year_only(m: re.Match, ctx: Context) -> Resolution:
-    return absolute(Point.of("year", datetime(read_year(m), 1, 1)), "a year", position_mod(m.group("pos")))
+def _year_point(year: int) -> Point:
+    return Point.of(Precision.YEAR, datetime(year, 1, 1))
 
 
-def year_span(m: re.Match, ctx: Context) -> list[Part]:
+def year_only(m: re.Match) -> Reading:
+    return given(absolute(_year_point(read_year(m)), "a year", position_mod(m.group("pos"))))
+
+
+def year_span(m: re.Match) -> list[Part]:
     first = read_year(m, "year")
     second_text = m.group("year2")
     second = int(second_text) if len(second_text) == 4 else first // 100 * 100 + int(second_text)
     if not first < second <= first + 100 or not valid_year(second):
         raise NotADate(m.group(0))
     return [
-        Part(m.start("year"), m.end("year"), absolute(Point.of("year", datetime(first, 1, 1)), "a year, start of a range")),
-        Part(m.start("year2"), m.end("year2"), absolute(Point.of("year", datetime(second, 1, 1)), "a year, end of a range")),
+        Part(m.start("year"), m.end("year"), given(absolute(_year_point(first), "a year, start of a range"))),
+        Part(m.start("year2"), m.end("year2"), given(absolute(_year_point(second), "a year, end of a range"))),
     ]
 
 
-def fiscal_year(m: re.Match, ctx: Context) -> Resolution:
-    return absolute(Point.of("year", datetime(read_year(m), 1, 1)), "a fiscal year, shown as its calendar year")
+def fiscal_year(m: re.Match) -> Reading:
+    return given(absolute(_year_point(read_year(m)), "a fiscal year, shown as its calendar year"))
 
 
-def decade(m: re.Match, ctx: Context) -> Resolution:
+def decade(m: re.Match) -> Reading:
     mod = position_mod(m.group("pos"))
     if m.group("dec"):
         year = int(m.group("dec"))
         if year % 100 == 0 and not m.group("pos"):
-            return absolute(Point.of("century", datetime(year, 1, 1)), "a century written as its first year ('the 1800s')")
+            return given(absolute(Point.of(Precision.CENTURY, datetime(year, 1, 1)),
+                                  "a century written as its first year ('the 1800s')"))
     elif m.group("short"):
         short = int(m.group("short"))
         year = (1900 if short > 20 else 2000) + short
     else:
         year = 1900 + 10 * lx.DECADE_WORDS[m.group("word").lower()]
-    return absolute(Point.of("decade", datetime(year, 1, 1)), "a decade", mod)
+    return given(absolute(Point.of(Precision.DECADE, datetime(year, 1, 1)), "a decade", mod))
 
 
-def century(m: re.Match, ctx: Context) -> Resolution:
+def century(m: re.Match) -> Reading:
     number = lx.ORDINALS[m.group("ord").lower()]
     if number < 1:
         raise NotADate(m.group(0))
-    return absolute(Point.of("century", datetime(max(1, (number - 1) * 100), 1, 1)), "a century",
-                    position_mod(m.group("pos")))
+    return given(absolute(Point.of(Precision.CENTURY, datetime(max(1, (number - 1) * 100), 1, 1)), "a century",
+                          position_mod(m.group("pos"))))
 
 
-def season(m: re.Match, ctx: Context) -> Resolution:
+def season(m: re.Match) -> Reading:
     code = lx.SEASONS[m.group("season").lower()]
     mod = position_mod(m.group("pos"))
     if has_year(m):
-        return absolute(Point.season(read_year(m), code), "a season and year", mod)
-    rel = " ".join((m.group("rel") or "").lower().split())
-    direction = lx.DIRECTION_WORDS.get(rel)
-    return nearest_with_year(ctx, lambda y: Point.season(y, code), f"{m.group('season')} without a year", mod, direction)
+        return given(absolute(Point.season(read_year(m), code), "a season and year", mod))
+    direction = lx.DIRECTION_WORDS.get(" ".join((m.group("rel") or "").lower().split()))
+    return placed(nearest_with_year, make=lambda y: Point.season(y, code), what=f"{m.group('season')} without a year",
+                  mod=mod, direction=direction)
 
 
-def spelled_year(m: re.Match, ctx: Context) -> Resolution:
+def spelled_year(m: re.Match) -> Reading:
     """'nineteen ninety-six', 'the year two thousand': years as broadcast transcripts write them."""
-    return absolute(Point.of("year", datetime(read_year(m), 1, 1)), "a year written in words")
+    return given(absolute(_year_point(read_year(m)), "a year written in words"))
 
 
 RULES: list[Rule] = [
