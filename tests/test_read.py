@@ -30,8 +30,8 @@ def read(rule_name: str, text: str) -> Reading:
     ("weekday", "this coming Monday", resolve.weekday, {"iso_weekday": 1, "explicit": Direction.NEXT}),
     ("weekday", "the following Monday", resolve.weekday_from_mention, {"iso_weekday": 1, "step": 1}),
     ("month_day", "on Nov. 22", place.month_day, {"month": 11, "day": 22}),
-    ("counted_relative", "two days ago", place.counted, {"amount": -2, "unit": "D", "direction": "ago"}),
-    ("counted_relative", "three years later", place.counted, {"amount": 3, "unit": "Y", "direction": "later"}),
+    ("counted_relative", "two days ago", place.counted, {"amount": -2, "unit": "D", "from_mention": False}),
+    ("counted_relative", "three years later", place.counted, {"amount": 3, "unit": "Y", "from_mention": True}),
     ("month_year", "June last year", place.in_year_from_dct, {"steps": -1}),
     ("relative_unit", "next week", resolve.from_dct, {"precision": "week", "steps": 1}),
     ("relative_unit", "the past year", None, {}),  # a length of time, settled by the words

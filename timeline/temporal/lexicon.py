@@ -25,6 +25,16 @@ DIRECTION_WORDS: dict[str, Direction] = {
 }
 # Steps a direction moves a granule of the publication date: "last week" is one week back.
 DIRECTION_STEPS: dict[Direction, int] = {Direction.LAST: -1, Direction.NEXT: 1, Direction.THIS: 0}
+# Words that count from the date last mentioned, and the steps they take: "the following day", "that year".
+MENTION_STEPS: dict[str, int] = {
+    "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0, "that": 0, "that same": 0,
+}
+# Words after a counted time: which way it counts, and whether from the date last mentioned ("three days
+# later") rather than the publication date ("three days ago").
+COUNT_DIRECTIONS: dict[str, tuple[int, bool]] = {
+    "ago": (-1, False), "hence": (1, False), "from now": (1, False),
+    "earlier": (-1, True), "before": (-1, True), "later": (1, True), "after": (1, True),
+}
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1,
@@ -186,9 +196,38 @@ PAST_CUES: frozenset[str] = frozenset({
 })
 PRESENT_CUES: frozenset[str] = frozenset({"is", "are", "am", "'s", "has", "have", "does", "do"})
 
+# Words in -ed that are not past-tense verbs.
+NOT_PAST_ED: frozenset[str] = frozenset({
+    "need", "needed", "feed", "speed", "seed", "bed", "red", "shed", "indeed", "hundred",
+    "proceed", "succeed", "exceed", "agreed", "breed", "creed", "greed", "weed", "steed",
+    "embed", "bred", "fled", "united", "limited", "unprecedented", "detailed", "scheduled",
+    "expected", "planned", "supposed", "alleged", "related", "based", "concerned",
+})
+
+# Words that, right before a date, point to a deadline or a start still to come.
+DEADLINE_WORDS: frozenset[str] = frozenset({
+    "until", "till", "by", "through", "effective", "payable", "expire", "expires", "expiring", "record",
+    "due", "beginning", "starting", "scheduled", "slated", "before",
+})
+# Words before "to" that make it point ahead: "set to resume", "is to meet", "planning to drive".
+TO_FUTURE: frozenset[str] = frozenset({
+    "set", "is", "are", "due", "expected", "scheduled", "plans", "planned", "planning", "likely", "ready",
+    "going", "about", "slated", "poised", "intends", "hopes", "wants", "aims", "prepared", "preparing",
+})
+# Verbs that move a date: "extended to Nov. 20" speaks of the future.
+MOVED_WORDS: frozenset[str] = frozenset({
+    "extended", "postponed", "delayed", "moved", "pushed", "adjourned", "deferred", "rescheduled",
+})
+# Forms of 'be': before a participle they make it passive, not past.
+BE_FORMS: frozenset[str] = frozenset({"be", "being", "is", "are", "am", "was", "were"})
+# Words before 'plan' or an -ed word that make it a noun or an adjective.
+DETERMINERS: frozenset[str] = frozenset({
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "of",
+})
+
 
 # Words before a year or a month that make it a date ("in 1997", "since May"): prepositions and time words.
-PREPOSITION_CUES = frozenset({
+PREPOSITION_CUES: frozenset[str] = frozenset({
     "in", "of", "on", "since", "until", "till", "by", "during", "from", "to", "through", "before",
     "after", "early", "late", "mid", "last", "next", "this", "and", "or", "between", "throughout",
     "around", "circa", "c", "the", "fiscal", "year", "summer", "spring", "autumn", "fall", "winter",
@@ -196,7 +235,7 @@ PREPOSITION_CUES = frozenset({
 })
 
 # Words that may follow a frequency word used as an adverb ("meets weekly and"), not as an adjective ("weekly paper").
-FUNCTION_WORDS = frozenset({
+FUNCTION_WORDS: frozenset[str] = frozenset({
     "and", "or", "to", "in", "on", "at", "by", "for", "from", "since", "until", "with", "basis", "but",
     "as", "than", "the", "a", "an", "during", "through", "so", "because", "while", "when", "if",
     "outside", "inside", "near", "across", "around", "over", "under", "into", "onto", "before", "after",

@@ -24,6 +24,7 @@ from .resolve import (
     nearest_with_year,
     unresolved,
 )
+from .tense import Tense
 
 _PERIODS = (Precision.QUARTER, Precision.HALF, Precision.MONTH)  # reporting periods a story discusses
 
@@ -79,9 +80,9 @@ def day_of_month(ctx: Context, day: int) -> Resolution:
         except NotADate:
             continue
     dct_day = datetime(ctx.dct.year, ctx.dct.month, ctx.dct.day)
-    if ctx.tense == "future":
+    if ctx.tense == Tense.FUTURE:
         point = next((p for p in candidates if p.start >= dct_day), candidates[-1])
-    elif ctx.tense == "past":
+    elif ctx.tense == Tense.PAST:
         point = [p for p in candidates if p.start <= dct_day][-1]
     else:
         point = min(candidates, key=lambda p: abs(p.start - dct_day))
@@ -94,7 +95,7 @@ def quarter_in_story(ctx: Context, current: bool) -> Resolution:
     the clause looks ahead or the words say 'current')."""
     if not current and ctx.reference is not None and ctx.reference.precision == Precision.QUARTER:
         return in_reference_frame(ctx, lambda p: p, "the same quarter")
-    if current or (ctx.dct is not None and ctx.tense == "future"):
+    if current or (ctx.dct is not None and ctx.tense == Tense.FUTURE):
         return from_dct(ctx, Precision.QUARTER, 0, "the current quarter")
     return from_dct(ctx, Precision.QUARTER, -1, "the last full quarter")
 
@@ -139,7 +140,7 @@ def period_in_year(ctx: Context, year: int) -> Resolution:
 
 def period_edge(ctx: Context, unit: Precision, mod: str | None, phrase: str) -> Resolution:
     """'by the end of the year': the story's year when a past clause follows a dated mention, else the DCT's."""
-    if ctx.reference is not None and ctx.tense == "past" and compare_precision(ctx.reference.precision, unit) >= 0:
+    if ctx.reference is not None and ctx.tense == Tense.PAST and compare_precision(ctx.reference.precision, unit) >= 0:
         return in_reference_frame(ctx, lambda p: Point.of(unit, p.start), f"'{phrase}'", mod)
     return from_dct(ctx, unit, 0, f"'{phrase}'", mod)
 
@@ -149,13 +150,13 @@ def weekend(ctx: Context) -> Resolution:
     if ctx.dct is None:
         return from_dct(ctx, Precision.WEEKEND, 0, "the weekend")
     current = Point.of(Precision.WEEKEND, ctx.dct)
-    if ctx.tense in ("past", "unknown", "present") and current.start > ctx.dct:
+    if ctx.tense != Tense.FUTURE and current.start > ctx.dct:
         return Resolution(TimexType.DATE, current.shift(-1).value, None, current.shift(-1), Anchor.DCT,
                           "the weekend before the publication date (past tense)")
     return Resolution(TimexType.DATE, current.value, None, current, Anchor.DCT, "the weekend of the publication week")
 
 
-def counted(ctx: Context, amount: int | None, unit: str, precision: Precision, direction: str, what: str,
+def counted(ctx: Context, amount: int | None, unit: str, precision: Precision, from_mention: bool, what: str,
             mod: str | None, moves_reference: bool, year_ago: bool, unknown: Resolution) -> Resolution:
     """'two weeks ago' (from the DCT), 'two weeks later' (from the date last mentioned).
 
@@ -164,7 +165,7 @@ def counted(ctx: Context, amount: int | None, unit: str, precision: Precision, d
     """
     follows_period = year_ago and ctx.reference is not None and ctx.reference.precision in (Precision.QUARTER,
                                                                                             Precision.HALF)
-    use_reference = direction in ("earlier", "later", "before", "after") or follows_period
+    use_reference = from_mention or follows_period
     if amount is None:
         if ctx.dct is None and not (use_reference and ctx.reference):
             return counted_from_anchor(ctx, 1, unit, precision, use_reference, what, mod)

@@ -16,7 +16,7 @@ from functools import cached_property
 from ..model import Anchor, Precision, TimexType
 from .calendar import Point, compare_precision, valid_year
 from .lexicon import Direction
-from .tense import clause_tense
+from .tense import Tense, clause_tense
 
 
 @dataclass
@@ -34,7 +34,7 @@ class Context:
     @cached_property
     def tense(self) -> str:
         """past, present, future or unknown; worked out only for the rules that ask."""
-        return clause_tense(self.text, *self.span) if self.text else "unknown"
+        return clause_tense(self.text, *self.span) if self.text else Tense.UNKNOWN
 
 
 @dataclass
@@ -186,7 +186,7 @@ def _choose_nearest(spans: Spans, day_start: datetime) -> tuple[Point, str]:
 
 # By direction word, else by the clause's tense; present and unknown tenses take the nearest.
 _CHOOSE_OCCURRENCE = {Direction.LAST: _choose_last, Direction.NEXT: _choose_next, Direction.THIS: _choose_this,
-                      "past": _choose_past, "future": _choose_future}
+                      Tense.PAST: _choose_past, Tense.FUTURE: _choose_future}
 
 
 def _occurrences_around(dct: datetime, make: Callable[[int], Point], what: str) -> list[Point]:
@@ -213,22 +213,22 @@ def _nearest_day(ctx: Context, make: Callable[[int], Point], what: str) -> Resol
     """
     dct = datetime(ctx.dct.year, ctx.dct.month, ctx.dct.day)
     candidates = _occurrences_around(dct, make, what)
-    if ctx.tense == "past":
+    if ctx.tense == Tense.PAST:
         allowed = [p for p in candidates if p.start <= dct + _PREDATED] or candidates
-    elif ctx.tense == "future":
+    elif ctx.tense == Tense.FUTURE:
         allowed = [p for p in candidates if p.start >= dct - _RECENT] or candidates
     else:
         allowed = candidates
     point = min(allowed, key=lambda p: abs(p.start - dct))
     reason = "the occurrence nearest the publication date" + (f" consistent with the {ctx.tense} tense"
-                                                               if ctx.tense in ("past", "future") else "")
+                                                               if ctx.tense in (Tense.PAST, Tense.FUTURE) else "")
     return Resolution(TimexType.DATE, point.value, None, point, Anchor.DCT, f"{what}: {reason}")
 
 
-def weekday(ctx: Context, iso_weekday: int, what: str, explicit: str | None = None,
+def weekday(ctx: Context, iso_weekday: int, what: str, explicit: Direction | Tense | None = None,
             part: str | None = None) -> Resolution:
-    """'Friday', 'last Friday', 'next Friday' relative to the DCT and the tense."""
-    precision = "part_of_day" if part else "day"
+    """'Friday', 'last Friday', 'next Friday' relative to the DCT and the tense (or the tense the words imply)."""
+    precision = Precision.PART_OF_DAY if part else Precision.DAY
     if ctx.dct is None:
         value = f"XXXX-WXX-{iso_weekday}" + (f"T{part}" if part else "")
         return Resolution(TimexType.TIME if part else TimexType.DATE, value, None, None, None,
@@ -237,15 +237,15 @@ def weekday(ctx: Context, iso_weekday: int, what: str, explicit: str | None = No
     back = (dct.isoweekday() - iso_weekday) % 7  # days back to the same weekday, 0 if today
     ahead = (iso_weekday - dct.isoweekday()) % 7
     direction = explicit or ctx.tense
-    if direction == "last":
+    if direction == Direction.LAST:
         day, reason = dct - timedelta(days=back or 7), f"the {what} before the publication date"
-    elif direction == "next":
+    elif direction == Direction.NEXT:
         day, reason = dct + timedelta(days=ahead or 7), f"the {what} after the publication date"
-    elif direction == "this":
+    elif direction == Direction.THIS:
         day, reason = dct - timedelta(days=dct.isoweekday() - iso_weekday), f"the {what} of the publication week"
-    elif direction == "past":
+    elif direction == Tense.PAST:
         day, reason = dct - timedelta(days=back), f"the {what} on or before the publication date, past tense"
-    elif direction in ("future", "present"):  # news uses the present for what is scheduled
+    elif direction in (Tense.FUTURE, Tense.PRESENT):  # news uses the present for what is scheduled
         day, reason = dct + timedelta(days=ahead), f"the {what} on or after the publication date, future tense"
     else:
         day, reason = dct - timedelta(days=back), f"the {what} on or before the publication date (no tense cue)"

@@ -13,6 +13,7 @@ from ..guards import names_ok
 from ..patterns import NUMBER, PART_OF_DAY, POS, QUANTITY_MOD, UNIT, WEEKDAY, duration_value, parse_number, position_mod
 from ..resolve import duration, from_dct, in_reference_frame, reference, weekday, weekday_from_mention
 from ..rule import Example, Reading, Rule, given, placed
+from ..tense import Tense
 
 
 def deictic_day(m: re.Match) -> Reading:
@@ -41,7 +42,7 @@ def weekday_expression(m: re.Match) -> Reading:
         return placed(weekday_from_mention, iso_weekday=number, what=what, step=step, part=part_code)
     explicit: str | None = lx.DIRECTION_WORDS.get(" ".join((m.group("rel") or "").lower().split()))
     if explicit is None and re.match(r"['’]s\b", m.string[m.end():m.end() + 3]):
-        explicit = "past"  # "Friday's close", "Wednesday's ruling": read as in a past clause
+        explicit = Tense.PAST  # "Friday's close", "Wednesday's ruling": read as in a past clause
     return placed(weekday, iso_weekday=number, what=what, explicit=explicit, part=part_code)
 
 
@@ -49,7 +50,6 @@ _UNIT_PRECISION = {"day": Precision.DAY, "week": Precision.WEEK, "weekend": Prec
                    "year": Precision.YEAR, "quarter": Precision.QUARTER, "decade": Precision.DECADE,
                    "century": Precision.CENTURY, "night": Precision.PART_OF_DAY, "morning": Precision.PART_OF_DAY,
                    "afternoon": Precision.PART_OF_DAY, "evening": Precision.PART_OF_DAY, "fall": Precision.SEASON}
-_ANAPHORIC = {"following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0, "that": 0, "that same": 0}
 
 
 def relative_unit(m: re.Match) -> Reading:
@@ -62,8 +62,8 @@ def relative_unit(m: re.Match) -> Reading:
     phrase = " ".join(m.group(0).split())
     if m.group("the") and rel in ("past", "last") and unit in lx.UNITS:
         return given(duration(duration_value(1.0, unit), f"'{phrase}': a length of time up to the publication date"))
-    if rel in _ANAPHORIC or (m.group("the") and rel == "next"):
-        step = _ANAPHORIC.get(rel, 1)
+    if rel in lx.MENTION_STEPS or (m.group("the") and rel == "next"):
+        step = lx.MENTION_STEPS.get(rel, 1)
         return placed(in_reference_frame, make=lambda p: Point.of(precision, p.start, part).shift(step),
                       what=f"'{phrase}'", mod=mod)
     step = lx.DIRECTION_STEPS[lx.DIRECTION_WORDS[rel]] if rel in lx.DIRECTION_WORDS else 0  # "current": 0
@@ -85,10 +85,10 @@ _VAGUE = {"D": "PXD", "W": "PXW", "M": "PXM", "Y": "PXY", "DE": "PXDE"}
 def counted_relative(m: re.Match) -> Reading:
     """'two weeks ago', 'a year earlier', 'three days later', 'nearly four years ago'."""
     amount = parse_number(m.group("n"))
-    unit_word, direction = m.group("unit").lower(), m.group("dir").lower()
+    unit_word, direction = m.group("unit").lower(), " ".join(m.group("dir").lower().split())
+    sign, from_mention = lx.COUNT_DIRECTIONS[direction]
     letter, is_time = lx.UNITS[unit_word]
     unit = {"M": "MIN" if is_time else "M", "S": "MIN"}.get(letter, letter)
-    sign = -1 if direction in ("ago", "earlier", "before", "previously", "back") else 1
     precision = _UNIT_LANDS_ON[unit]
     what = f"'{m.group('n')} {unit_word} {direction}'"
     unknown = reference("PAST_REF" if sign < 0 else "FUTURE_REF",
@@ -105,7 +105,7 @@ def counted_relative(m: re.Match) -> Reading:
     # "up from $2 a year earlier" compares with the period under discussion without moving the story
     moves = not (unit == "Y" and amount == 1 and direction in ("ago", "earlier"))
     return placed(place.counted, amount=None if amount is None else sign * int(amount), unit=unit, precision=precision,
-                  direction=direction, what=what, mod="APPROX" if m.group("qmod") else None, moves_reference=moves,
+                  from_mention=from_mention, what=what, mod="APPROX" if m.group("qmod") else None, moves_reference=moves,
                   year_ago=year_ago, unknown=unknown)
 
 
