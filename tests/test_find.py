@@ -54,3 +54,21 @@ def test_a_rule_whose_trigger_is_absent_scans_nothing():
     windows = FINDER.windows("nothing here to see at all".translate(ASCII_LOWER))
     month_rules = [w for rule, w in zip(RULES, windows, strict=True) if rule.name.startswith("month")]
     assert month_rules and not any(month_rules)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("in the 1990s", True),
+    ("since the '80s", True),
+    ("in the 1990’s", True),
+    ("sent 1990 troops", False),  # a number, not a decade: the decade rules stay asleep
+    ("at 80 mph", False),
+])
+def test_a_digit_trigger_can_require_what_follows_the_run(text, found):
+    finder = Finder([Trigger(digits=2, digits_then="s'’")])
+    assert bool(finder.windows(text)[0]) is found
+
+
+def test_overlapping_trigger_words_each_count():
+    """'from now' must not hide 'now' from a rule that wakes on 'now' alone."""
+    finder = Finder([Trigger.of("from now"), Trigger.of("now")])
+    assert all(finder.windows("three days from now"))

@@ -27,17 +27,19 @@ class Trigger:
     """What every match of a rule contains: one of ``words`` as a whole word, or a run of digits.
 
     A word counts when no letter touches it on either side ("may" is found in "may 5" and
-    "12-may", not in "mayor"); digits may touch it ("q3", "fy2024"). ``digits`` is the
-    shortest run of digits that counts (0: none does).
+    "12-may", not in "mayor"); digits may touch it ("q1", "fy2024"). ``digits`` is the
+    shortest run of digits that counts (0: none does); ``digits_then``, when given, the characters
+    one of which must follow the run ("1990s", "'80s").
     """
 
     words: frozenset[str] = frozenset()
     digits: int = 0
+    digits_then: str = ""
 
     @staticmethod
-    def of(*words: Iterable[str] | str, digits: int = 0) -> Trigger:
+    def of(*words: Iterable[str] | str, digits: int = 0, digits_then: str = "") -> Trigger:
         flat = {w for group in words for w in ([group] if isinstance(group, str) else group)}
-        return Trigger(frozenset(flat), digits)
+        return Trigger(frozenset(flat), digits, digits_then)
 
 
 @dataclass
@@ -50,7 +52,7 @@ class Finder:
     triggers: Sequence[Trigger]
     _distinct: list[Trigger] = field(init=False, repr=False)
     _automaton: ahocorasick.Automaton = field(init=False, repr=False)
-    _digit_users: list[tuple[int, int]] = field(init=False, repr=False)  # (shortest run, distinct trigger)
+    _digit_users: list[tuple[Trigger, int]] = field(init=False, repr=False)  # digit triggers and their places
     _which: list[int] = field(init=False, repr=False)  # each trigger's place among the distinct ones
 
     def __post_init__(self) -> None:
@@ -64,7 +66,7 @@ class Finder:
         for word, indices in users.items():
             self._automaton.add_word(word, (len(word), tuple(indices)))
         self._automaton.make_automaton()
-        self._digit_users = [(t.digits, i) for i, t in enumerate(self._distinct) if t.digits]
+        self._digit_users = [(t, i) for i, t in enumerate(self._distinct) if t.digits]
 
     def windows(self, lowered: str) -> list[list[tuple[int, int]]]:
         """For each trigger, the merged spans of ``lowered`` within REACH of one of its hits."""
@@ -74,10 +76,11 @@ class Finder:
                 hits[index].append((start, end))
         if self._digit_users:
             for run in _DIGITS.finditer(lowered):
-                span = run.span()
-                for shortest, index in self._digit_users:
-                    if span[1] - span[0] >= shortest:
-                        hits[index].append(span)
+                start, end = run.span()
+                after = lowered[end:end + 1]
+                for trigger, index in self._digit_users:
+                    if end - start >= trigger.digits and (not trigger.digits_then or (after and after in trigger.digits_then)):
+                        hits[index].append((start, end))
         windows = [_merge(spans, len(lowered)) for spans in hits]
         return [windows[index] for index in self._which]
 
@@ -85,7 +88,7 @@ class Finder:
         if self._automaton.kind != ahocorasick.AHOCORASICK:
             return
         length = len(lowered)
-        for last, (size, users) in self._automaton.iter_long(lowered):
+        for last, (size, users) in self._automaton.iter(lowered):
             start, end = last + 1 - size, last + 1
             if (start == 0 or lowered[start - 1] not in _LETTER) and (end == length or lowered[end] not in _LETTER):
                 yield start, end, users

@@ -86,7 +86,7 @@ def period_edge(m: re.Match) -> Reading:
 
 
 RULES: list[Rule] = [
-    Rule("quarter", Trigger.of("quarter", "q"),
+    Rule("quarter", Trigger.of("quarter", "q1", "q2", "q3", "q4"),
          rf"\b(?:the\s+(?P<year0>{YEAR4})\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|the\s+(?!\w+-quarter))?"
          rf"(?:fiscal[\s-]+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|past|previous|most\s+recent"
          rf"|last|current)[\s-]+(?:fiscal[\s-]+)?quarter|q(?P<q>[1-4]))\b"
@@ -99,7 +99,7 @@ RULES: list[Rule] = [
           Example("next year's first quarter", "1989-10-31", "next year's first quarter", "1990-Q1"),
           Example("in the fiscal first quarter", "1989-10-31", "the fiscal first quarter", "1989-Q1"),
           Example("the third-quarter loss", "1989-10-31", "third-quarter", "1989-Q3"))),
-    Rule("half_year", Trigger.of("half", "h"),
+    Rule("half_year", Trigger.of("half", "h1", "h2"),
          rf"\b(?:the\s+)?(?:(?P<ord>first|second|latter|last)\s+half|h(?P<h>[12]))(?:\s+of)?"
          rf"(?:\s+(?:{Y}\b|(?P<of>the\s+year|this\s+year|last\s+year|next\s+year)))",
          half_year,

@@ -161,7 +161,7 @@ RULES: list[Rule] = [
           Example("profit for the current fiscal year", "1989-10-26", "the current fiscal year", "1989"))),
     Rule("the_weekend", Trigger.of("weekend"), r"\bthe\s+weekend\b", the_weekend,
          (Example("Talks stalled over the weekend.", "2024-11-04", "the weekend", "2024-W44-WE"),)),
-    Rule("counted_relative", Trigger.of(lx.UNITS),
+    Rule("counted_relative", Trigger.of(lx.COUNT_DIRECTIONS, "now"),
          rf"\b(?:(?P<qmod>{QUANTITY_MOD})\s+)?(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+"
          rf"(?P<dir>ago|earlier|later|from\s+now|hence|(?:before|after)(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we)\b))\b",
          counted_relative,

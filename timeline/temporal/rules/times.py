@@ -51,9 +51,9 @@ def clock_time(m: re.Match) -> Reading:
 
 
 RULES: list[Rule] = [
-    Rule("clock_time", Trigger.of("m", "am", "pm", "noon", "midnight", "midday"),
+    Rule("clock_time", Trigger.of("a.m", "p.m", "a. m", "p. m", "am", "pm", "noon", "midnight", "midday"),
          rf"\b(?:(?P<qmod>about|around|approximately|at\s+about|shortly\s+after|shortly\s+before)\s+)?"
-         rf"(?:(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)|(?P<word>noon|midnight|midday))"
+         rf"(?:(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.[ ]?m\.?|[ap]m\b)|(?P<word>noon|midnight|midday))"
          rf"(?:\s+(?:[a-z]{{2}}[sd]?t|gmt|utc)\b)?"
          rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})\b\.?|(?P<dayword>today|yesterday|tomorrow)\b"
          rf"|(?P<month>{MONTH})\b\.?\s*(?P<day>{DAY_NUMBER})\b))?",

@@ -94,7 +94,7 @@ RULES: list[Rule] = [
           Example("in mid-2015 the group", None, "mid-2015", "2015", mod="MID"),
           Example("in 1988 and 1989", None, "1988", "1988")),
          guard=year_ok),
-    Rule("decade", Trigger.of(lx.DECADE_WORDS, digits=2),
+    Rule("decade", Trigger.of(lx.DECADE_WORDS, digits=2, digits_then="s'’"),
          rf"\b(?:the\s+)?{POS}(?:the\s+)?(?:(?P<dec>1\d\d0|20\d0)['’]?s\b|['’](?P<short>\d0)['’]?s\b|(?P<word>{DECADE_WORD})\b)",
          decade,
          (Example("violence in the 1990s", None, "the 1990s", "199"),
