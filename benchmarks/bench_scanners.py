@@ -73,7 +73,7 @@ def aho_corasick_scanner() -> Callable[[str], int]:
     digits = re.compile(r"\d+")
 
     def run(text: str) -> int:
-        words = sum(1 for last, size in automaton.iter_long(text) if whole(text, last + 1 - size, last + 1))
+        words = sum(1 for last, size in automaton.iter(text) if whole(text, last + 1 - size, last + 1))
         return words + sum(1 for _ in digits.finditer(text))
     return run
 
@@ -95,9 +95,9 @@ def main() -> int:
     for name, scan in scanners.items():
         best, hits = float("inf"), 0
         for _ in range(args.repeat):
-            began = time.perf_counter()
+            began = time.process_time()
             hits = sum(scan(text) for text in texts)
-            best = min(best, time.perf_counter() - began)
+            best = min(best, time.process_time() - began)
         print(f"{name:44s} {characters / best:14,.0f} characters/s  {hits:7,d} hits")
     return 0
 
