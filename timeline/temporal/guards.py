@@ -12,11 +12,7 @@ from .fields import has_year, optional
 from .rule import Guard
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)\W{0,3}$")
-
-
 _WORD_AFTER = re.compile(r"^[^\w\n]{0,2}([A-Za-z][A-Za-z']*)")  # never across a line break
-
-
 
 
 def word_before(text: str, index: int) -> str:
@@ -132,3 +128,45 @@ def not_attributive(m: re.Match, text: str) -> bool:
 
 def both(*guards: Guard) -> Guard:
     return lambda m, text: all(g(m, text) for g in guards)
+
+
+# -- names that contain time words: "USA Today", ''60 Minutes'', "This Week", The Sunday Times ---------------
+
+_OPENING = re.compile(r"(?:``|''|[\"“‘])([^\"“”`\n]{0,60})$")  # an open quote before the match, on its line
+_CLOSING = re.compile(r"^([^\"“”`\n]{0,60}?)(?:''|[\"”’])")
+_SPEECH_BEFORE = re.compile(r"(?:[,:]|\b(?:said|says|say|told|asked|added|replied|wrote))\s*$", re.IGNORECASE)
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w'’.-]*$")
+
+
+def not_in_a_name(m: re.Match, text: str) -> bool:
+    """Time words inside a name are not dates: a quoted title, a capitalised "Today" after a name, "the Sunday Times"."""
+    return not (_in_quoted_title(m, text) or _deictic_in_name(m, text) or _weekday_in_name(m, text))
+
+
+def _in_quoted_title(m: re.Match, text: str) -> bool:
+    """The whole quote is a title in Title Case ("This Week With David Brinkley") that no speech verb introduces."""
+    before = _OPENING.search(text, max(0, m.start() - 60), m.start())
+    after = _CLOSING.match(text[m.end():m.end() + 60])
+    if before is None or after is None or _SPEECH_BEFORE.search(text, max(0, before.start() - 12), before.start()):
+        return False
+    words = (before.group(1) + m.group(0) + after.group(1)).strip(" ,.;:!?").split()
+    return len(words) >= 2 and all(_TITLE_WORD.match(w) or w in lx.TITLE_FUNCTION_WORDS for w in words[1:]) \
+        and bool(_TITLE_WORD.match(words[0]))
+
+
+def _deictic_in_name(m: re.Match, text: str) -> bool:
+    """'Today', 'Tonight' … capitalised inside a sentence name a programme or a paper ("USA Today", "the Today show")."""
+    words = m.group(0).split()
+    if len(words) != 1 or words[0].lower() not in lx.DEICTIC_NAME_WORDS or not words[0][0].isupper():
+        return False
+    before = text[max(0, m.start() - 3):m.start()].rstrip(" \t\"'“‘`(")
+    return bool(before) and before[-1] not in ".!?\n:"
+
+
+def _weekday_in_name(m: re.Match, text: str) -> bool:
+    """'the Sunday Times', 'the Monday Club': the, a weekday, then a capitalised word that is no time word."""
+    words = m.group(0).split()
+    if len(words) != 1 or words[0].lower().rstrip(".") not in lx.WEEKDAYS or word_before(text, m.start()) != "the":
+        return False
+    after = _WORD_AFTER.match(text[m.end():m.end() + 40])
+    return after is not None and after.group(1)[0].isupper() and after.group(1).lower() not in lx.TIME_WORDS

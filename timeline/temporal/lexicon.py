@@ -269,3 +269,14 @@ WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int, int]] = {
     "memorial day": (5, 1, -1, 0), "martin luther king day": (1, 1, 3, 0), "presidents' day": (2, 1, 3, 0),
     "election day": (11, 1, 1, 1),  # the Tuesday after the first Monday of November
 }
+
+# Small words a title in Title Case may leave in lower case ("March of the Combatant Mothers").
+TITLE_FUNCTION_WORDS: frozenset[str] = frozenset({
+    "of", "the", "a", "an", "and", "or", "in", "on", "at", "for", "to", "with", "from", "by", "de", "la",
+})
+# Deictic words that, capitalised inside a sentence, are part of a name: "USA Today", "the Tonight Show".
+DEICTIC_NAME_WORDS: frozenset[str] = frozenset({"today", "tonight", "tomorrow", "yesterday", "now"})
+# Words that may follow a weekday in a date, unlike a name ("Friday Nov. 22", "Sunday morning").
+TIME_WORDS: frozenset[str] = frozenset({
+    *MONTHS, *WEEKDAYS, *PARTS_OF_DAY, "night", "eve", "noon", "midnight", "and", "or",
+})

@@ -39,4 +39,13 @@ NOT_DATES: tuple[tuple[str, str], ...] = (
     ("It cost $1997 in total", "1997"),
     ("sent 2000 troops to the border", "2000"),
     ("a 40-year-old man", "40-year"),
+    # names that contain time words
+    ("This is VOA Today.", "Today"),
+    ("he reads USA Today on the train", "Today"),
+    ('speaking on ABC News\' "This Week," the secretary said', "This Week"),
+    ("Gonzalez said on CBS's ''60 Minutes.''", "60 Minutes"),
+    ("a column in The Sunday Times argued", "Sunday"),
+    ("the Monday Club met in London", "Monday"),
+    ("a picture from the film ``High Noon.''", "Noon"),
+    ("at the head of the ``March of the Combatant Mothers,'' he", "March"),
 )

@@ -1,0 +1,27 @@
+"""Phenomena of English news the tagger must get right: each with examples and the look-alikes beside them.
+
+The look-alikes that must give no date at all are in ``NOT_DATES`` (timeline/temporal/rules/__init__.py);
+here are the ones that must stay dates.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.temporal import tag
+
+
+def _values(text: str, dct: str | None) -> dict[str, str]:
+    return {t.text: t.value for t in tag(text, dct)}
+
+
+@pytest.mark.parametrize(("text", "words", "value"), [
+    ('He said, "Next Monday."', "Next Monday", "2015-04-13"),  # quoted speech, not a title
+    ('The vote is "next Monday" at the earliest.', "next Monday", "2015-04-13"),
+    ("Today, the talks resumed.", "Today", "2015-04-10"),  # capitalised at the start of a sentence
+    ("Officials said Friday that the talks had failed.", "Friday", "2015-04-10"),
+    ("They met on the Sunday after the vote.", "Sunday", "2015-04-05"),
+    ("The Today show aired Friday.", "Friday", "2015-04-10"),
+])
+def test_time_words_near_names_stay_dates(text, words, value):
+    assert _values(text, "2015-04-10").get(words) == value
