@@ -25,3 +25,15 @@ def _values(text: str, dct: str | None) -> dict[str, str]:
 ])
 def test_time_words_near_names_stay_dates(text, words, value):
     assert _values(text, "2015-04-10").get(words) == value
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("He was arrested on 12 June 2024 and charged with fraud in August of that year.", "2025-03-01",
+     {"August of that year": "2024-08"}),
+    ("The law passed in 1997 and took effect in March of the same year.", None, {"March of the same year": "1997-03"}),
+    # look-alike: without "of", "that year's" belongs to the next noun
+    ("In 1997 the board met. In August, that year's budget was cut.", None, {"August": "XXXX-08", "that year": "1997"}),
+])
+def test_a_month_of_that_year_takes_the_year_last_mentioned(text, dct, expected):
+    values = _values(text, dct)
+    assert {words: values.get(words) for words in expected} == expected

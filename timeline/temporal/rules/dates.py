@@ -14,7 +14,7 @@ from ..fields import day_point, read_year, year_step
 from ..find import YEAR_DIGITS, Trigger
 from ..guards import both, cue_before_ambiguous_month, names_ok, year_ok
 from ..patterns import DAY_NUMBER, M_, POS, WD, YS, D, Y, month_number, position_mod
-from ..resolve import NotADate, absolute, nearest_with_year
+from ..resolve import NotADate, absolute, in_reference_frame, nearest_with_year
 from ..rule import Example, Reading, Rule, given, placed
 
 
@@ -61,6 +61,9 @@ def month_year(m: re.Match) -> Reading:
     month, mod = month_number(m.group("month")), position_mod(m.group("pos"))
     if m.group("yrel"):  # "June last year", "April next year": the year counted from the DCT
         words = " ".join(m.group("yrel").lower().split())
+        if words.startswith("of "):  # "in August of that year": the year last mentioned
+            return placed(in_reference_frame, make=lambda p: _month_in(month)(p.start.year),
+                          what=f"{m.group('month')} {words}", mod=mod)
         return placed(place.in_year_from_dct, make=_month_in(month), steps=year_step(words),
                       what=f"{m.group('month')} of {words}", mod=mod)
     return given(absolute(Point.of(Precision.MONTH, datetime(read_year(m), month, 1)), "a month and year", mod))
@@ -110,12 +113,18 @@ RULES: list[Rule] = [
     Rule("day_month", MONTH_NAMES, rf"\b{WD}(?:the\s+)?{D}\s+(?:of\s+)?{M_}(?![ \t]*,?[ \t]*\d)", month_day,
          (Example("on 7 October Hamas attacked", "2024-02-26", "7 October", "2023-10-07"),),
          guard=names_ok),
-    Rule("month_year", MONTH_NAMES, rf"\b{POS}{M_},?\s+(?:of\s+)?(?:{YS}|(?P<yrel>(?:this|last|next)\s+year))\b", month_year,
+    Rule("month_year", MONTH_NAMES,
+         rf"\b{POS}{M_},?\s+(?:of\s+)?(?:{YS}|(?P<yrel>(?:this|last|next)\s+year|of\s+(?:that|the\s+same)\s+year))\b",
+         month_year,
          (Example("prices in March 2024 rose", None, "March 2024", "2024-03"),
           Example("in early January 1998", None, "early January 1998", "1998-01", mod="START"),
           Example("the bomb in January nineteen ninety-seven", None, "January nineteen ninety-seven", "1997-01"),
           Example("Pol Pot was arrested in June last year.", "1998-02-19", "June last year", "1997-06"),
-          Example("They join in April next year.", "1998-12-03", "April next year", "1999-04")),
+          Example("They join in April next year.", "1998-12-03", "April next year", "1999-04"),
+          Example("He was arrested on 12 June 2024 and charged with fraud in August of that year.", "2025-03-01",
+                  "August of that year", "2024-08"),
+          Example("The law passed in 1997 and took effect in March of the same year.", None,
+                  "March of the same year", "1997-03")),
          guard=both(names_ok, year_ok)),
     Rule("month_alone", MONTH_NAMES,
          rf"\b{POS}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past)\s+)?{M_}(?![ \t.]*\d)",
