@@ -37,3 +37,13 @@ def test_time_words_near_names_stay_dates(text, words, value):
 def test_a_month_of_that_year_takes_the_year_last_mentioned(text, dct, expected):
     values = _values(text, dct)
     assert {words: values.get(words) for words in expected} == expected
+
+
+def test_a_title_line_and_the_dateline_below_it_are_two_expressions():
+    found = [(t.text, t.value) for t in tag("Friday\nSeptember 18, 2008\n\nThe talks resumed.", "2008-09-19")]
+    assert found == [("Friday", "2008-09-19"), ("September 18, 2008", "2008-09-18")]
+
+
+def test_a_weekday_and_date_on_one_line_are_one_expression():
+    found = [(t.text, t.value) for t in tag("Published Friday, September 18, 2008 at noon.", None)]
+    assert found[0] == ("Friday, September 18, 2008", "2008-09-18")

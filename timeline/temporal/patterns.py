@@ -131,7 +131,7 @@ def duration_value(amount: float | None, unit_word: str) -> str:
 
 
 # Named groups the rules share; the interpreters read them by name.
-WD = rf"(?:(?P<wd0>{WEEKDAY})\b\.?,?\s+)?"  # an optional leading weekday: "Monday, Nov. 22"
+WD = rf"(?:(?P<wd0>{WEEKDAY})\b\.?,?[ \t]+)?"  # a leading weekday on the same line: "Monday, Nov. 22"
 D = rf"(?P<day>{DAY_NUMBER}){DAY_SUFFIX}"
 M_ = rf"(?P<month>{MONTH})\b\.?"
 Y = rf"(?P<year>{YEAR4})"
