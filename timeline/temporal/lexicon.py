@@ -280,3 +280,11 @@ DEICTIC_NAME_WORDS: frozenset[str] = frozenset({"today", "tonight", "tomorrow", 
 TIME_WORDS: frozenset[str] = frozenset({
     *MONTHS, *WEEKDAYS, *PARTS_OF_DAY, "night", "eve", "noon", "midnight", "and", "or",
 })
+# Time zones written after a clock time ("18:00 UTC", "8 p.m. EST"); TIMEX3 values keep the time as written.
+TIME_ZONES: frozenset[str] = frozenset({
+    "utc", "gmt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ct", "mt", "pt", "akst", "hst",
+    "bst", "cet", "cest", "eet", "eest", "wet", "west", "msk", "ist", "pkt", "jst", "kst", "hkt", "sgt", "aest",
+    "aedt", "nzst", "nzdt",
+})
+# Words before a clock time written with a colon that make it one ("until 15:00").
+CLOCK_PREPOSITIONS: frozenset[str] = frozenset({"at", "by", "until", "till", "from", "before", "after", "to", "since"})

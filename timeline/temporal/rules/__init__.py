@@ -12,7 +12,7 @@ PRIORITY = (
     "iso_date", "numeric_date", "month_day_year", "day_month_year", "week_of", "month_day", "day_month",
     "month_year", "month_alone", "year_span", "fiscal_year", "year", "decade", "century", "season", "quarter",
     "half_year", "reported_period", "year_ago_adjective", "year_period", "spelled_year", "holiday",
-    "deictic_day", "this_part_of_day", "clock_time", "weekday", "relative_unit", "reporting_year",
+    "deictic_day", "this_part_of_day", "clock_time", "clock_24h", "weekday", "relative_unit", "reporting_year",
     "period_edge", "the_weekend", "counted_relative", "long_compound", "duration", "bare_plural_duration",
     "frequency", "day_of_month", "vague_reference",
 )
@@ -48,4 +48,8 @@ NOT_DATES: tuple[tuple[str, str], ...] = (
     ("the Monday Club met in London", "Monday"),
     ("a picture from the film ``High Noon.''", "Noon"),
     ("at the head of the ``March of the Combatant Mothers,'' he", "March"),
+    # 24-hour clocks need a zone or a word of time: scores, verses and restated times are not times
+    ("Arsenal won 3:15 in the final", "3:15"),
+    ("John 3:16 says it plainly", "3:16"),
+    ("The blast came at about 10:35 a.m. (0735 GMT) Friday", "0735 GMT"),
 )

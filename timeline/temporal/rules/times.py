@@ -9,8 +9,8 @@ from .. import lexicon as lx
 from .. import place
 from ..fields import day_point
 from ..find import Trigger
-from ..guards import names_ok
-from ..patterns import DAY_NUMBER, MONTH, WEEKDAY, month_number, quantity_mod
+from ..guards import both, names_ok, word_before
+from ..patterns import DAY_NUMBER, MONTH, WEEKDAY, alternation, month_number, quantity_mod
 from ..resolve import NotADate, from_dct, nearest_with_year, weekday
 from ..rule import Example, Reading, Rule, placed
 
@@ -43,6 +43,28 @@ def _day(m: re.Match) -> Reading | None:
     return None
 
 
+def zone_or_preposition(m: re.Match, text: str) -> bool:
+    """A 24-hour time needs a zone ("18:00 UTC", "0900 ET") or, written with a colon, a word of time before it
+    ("until 15:00"): a bare "3:15" may be a score, a ratio or a verse."""
+    if m.group("zone"):
+        return True
+    return bool(m.group("mm")) and (bool(m.group("qmod")) or word_before(text, m.start()) in lx.CLOCK_PREPOSITIONS)
+
+
+def not_a_restatement(m: re.Match, text: str) -> bool:
+    """'at 10:35 a.m. (0735 GMT)': the time in parentheses restates the one before it."""
+    before = text[max(0, m.start() - 12):m.start()].rstrip()
+    return not (before.endswith("(") and re.search(r"(?:\d|[ap]\.?m\.?)\s*\($", before, re.IGNORECASE))
+
+
+def clock_24h(m: re.Match) -> Reading:
+    """'18:00 UTC', '0900 ET': a 24-hour clock, the time as written in its zone (TIMEX3 values carry no zone)."""
+    hour, minute = int(m.group("hh")), int(m.group("mm") or m.group("mm4"))
+    day = _day(m)
+    return placed(place.clock, hour=hour, minute=minute, day=day.resolve if day else None,
+                  mod=quantity_mod(m.group("qmod")))
+
+
 def clock_time(m: re.Match) -> Reading:
     hour, minute = _hour_minute(m)
     day = _day(m)
@@ -50,16 +72,32 @@ def clock_time(m: re.Match) -> Reading:
                   mod=quantity_mod(m.group("qmod")))
 
 
+_QMOD = r"(?:(?P<qmod>about|around|approximately|at\s+about|shortly\s+after|shortly\s+before)\s+)?"
+_ZONE = rf"(?P<zone>{alternation(lx.TIME_ZONES)})\b(?:[+-]\d{{1,2}})?"
+# The day a time falls on, when the words name it: "Friday", "tomorrow", "Nov. 9".
+_ON_DAY = (rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})\b\.?|(?P<dayword>today|yesterday|tomorrow)\b"
+           rf"|(?P<month>{MONTH})\b\.?\s*(?P<day>{DAY_NUMBER})\b))?")
+
 RULES: list[Rule] = [
     Rule("clock_time", Trigger.of("a.m", "p.m", "a. m", "p. m", "am", "pm", "noon", "midnight", "midday"),
          rf"\b(?:(?P<qmod>about|around|approximately|at\s+about|shortly\s+after|shortly\s+before)\s+)?"
          rf"(?:(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.[ ]?m\.?|[ap]m\b)|(?P<word>noon|midnight|midday))"
-         rf"(?:\s+(?:[a-z]{{2}}[sd]?t|gmt|utc)\b)?"
-         rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})\b\.?|(?P<dayword>today|yesterday|tomorrow)\b"
-         rf"|(?P<month>{MONTH})\b\.?\s*(?P<day>{DAY_NUMBER})\b))?",
+         rf"(?:\s+\(?{_ZONE}\)?)?{_ON_DAY}",
          clock_time,
          (Example("at 10:35 a.m. Friday", "2024-11-01", "10:35 a.m. Friday", "2024-11-01T10:35", "TIME"),
           Example("polls close at 8 p.m. EST tomorrow", "2024-11-04", "8 p.m. EST tomorrow", "2024-11-05T20:00", "TIME"),
-          Example("bids are due by 5 p.m. EST Nov. 9", "1989-11-02", "5 p.m. EST Nov. 9", "1989-11-09T17:00", "TIME")),
+          Example("bids are due by 5 p.m. EST Nov. 9", "1989-11-02", "5 p.m. EST Nov. 9", "1989-11-09T17:00", "TIME"),
+          Example("the rally will start at 7:15 p.m. (GMT+3) on Friday", "2024-10-30", "7:15 p.m. (GMT+3) on Friday",
+                  "2024-11-01T19:15", "TIME")),
          guard=names_ok),
+    Rule("clock_24h", Trigger.of(lx.TIME_ZONES, ":"),
+         rf"\b{_QMOD}(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d)|(?P<mm4>[0-5]\d)(?=\s*(?:{alternation(lx.TIME_ZONES)})\b))"
+         rf"(?![\d:])(?:\s*{_ZONE})?{_ON_DAY}",
+         clock_24h,
+         (Example("the strike came at 18:00 UTC", "2024-11-01", "18:00 UTC", "2024-11-01T18:00", "TIME"),
+          Example("the truce holds until 15:00 GMT Saturday", "2024-11-01", "15:00 GMT Saturday", "2024-11-02T15:00",
+                  "TIME"),
+          Example("trading opens at 0900 ET tomorrow", "2024-11-04", "0900 ET tomorrow", "2024-11-05T09:00", "TIME"),
+          Example("the vote closes at 20:30 on Friday", "2024-11-01", "20:30 on Friday", "2024-11-01T20:30", "TIME")),
+         guard=both(names_ok, zone_or_preposition, not_a_restatement)),
 ]
