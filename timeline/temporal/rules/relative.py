@@ -163,12 +163,17 @@ RULES: list[Rule] = [
          (Example("Talks stalled over the weekend.", "2024-11-04", "the weekend", "2024-W44-WE"),)),
     Rule("counted_relative", Trigger.of(lx.COUNT_DIRECTIONS, "now"),
          rf"\b(?:(?P<qmod>{QUANTITY_MOD})\s+)?(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+"
-         rf"(?P<dir>ago|earlier|later|from\s+now|hence|(?:before|after)(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we)\b))\b",
+         rf"(?P<dir>ago|from\s+now|hence|(?:earlier|later)(?!\s+than\b)|(?:before|after)(?![ \t]*[a-z0-9]))\b",
          counted_relative,
          (Example("He was freed two days ago.", "2024-11-01", "two days ago", "2024-10-30"),
           Example("In 1997 he was elected. Three years later he quit.", None, "Three years later", "2000"),
           Example("Profit in the third quarter of 1989 rose 5% from a year earlier.", None, "a year earlier",
-                  "1988-Q3"))),
+                  "1988-Q3"),
+          Example("He was arrested on May 3, 2024 and freed two days after.", None, "two days after", "2024-05-05"),
+          # an offset from another happening, or a comparison, is a length of time, not a date
+          Example("Shares fell a day after the company released its results.", "2024-11-01", "a day", "P1D", "DURATION"),
+          Example("Wages are paid two days before payday.", "2024-11-01", "two days", "P2D", "DURATION"),
+          Example("The monsoon came a month earlier than usual.", "2024-11-01", "a month", "P1M", "DURATION"))),
     Rule("vague_reference", Trigger.of("now", "currently", "present", "nowadays", "these", "presently", "recently", "lately",
                     "formerly", "past", "future", "current"),
          r"\b(?P<ref>right\s+now|now|currently|at\s+present|nowadays|these\s+days|presently|recently|lately"
