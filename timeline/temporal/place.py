@@ -190,3 +190,20 @@ def clock(ctx: Context, hour: int, minute: int, day: Callable[[Context], Resolut
     point = Point.of(Precision.MINUTE, found.point.start.replace(hour=hour, minute=minute))
     return Resolution(TimexType.TIME, point.value, mod, point, found.anchor,
                       f"{hour:02d}:{minute:02d} on {found.value} ({found.how})", year_stated=found.year_stated)
+
+
+def same_period_a_year_before(ctx: Context, precision: Precision | None, now: bool, what: str) -> Resolution:
+    """'the same month a year ago', 'the same period last year': the granule under discussion, a year before
+    ('this time last year': the publication date's month). A comparison, so the story stays where it was."""
+    if not now and ctx.reference is not None:
+        unit = precision or (ctx.reference.precision if ctx.reference.precision in _PERIODS else Precision.YEAR)
+        if compare_precision(ctx.reference.precision, unit) >= 0:
+            resolution = in_reference_frame(ctx, lambda p: Point.of(unit, p.start).shift_by(-1, "Y"), what)
+            resolution.moves_reference = False
+            return resolution
+    unit = Precision.MONTH if now else precision or Precision.YEAR
+    if ctx.dct is None:
+        return unresolved(Point.of(unit, datetime(2000, 1, 3)), f"{what}; no publication date")
+    point = Point.of(unit, ctx.dct).shift_by(-1, "Y")
+    return Resolution(TimexType.DATE, point.value, None, point, Anchor.DCT, f"{what}, a year before the publication date",
+                      moves_reference=False)

@@ -85,6 +85,16 @@ def period_edge(m: re.Match) -> Reading:
     return placed(place.period_edge, unit=unit, mod=mod, phrase=" ".join(m.group(0).split()))
 
 
+_SAME_UNITS = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH, "quarter": Precision.QUARTER,
+               "season": Precision.SEASON, "period": None, "time": None}
+
+
+def same_period_a_year_before(m: re.Match) -> Reading:
+    """'the same month a year ago', 'the same period last year', 'this time last year'."""
+    return placed(place.same_period_a_year_before, precision=_SAME_UNITS.get((m.group("unit") or "").lower()),
+                  now=bool(m.group("now")), what=f"'{' '.join(m.group(0).split())}'")
+
+
 RULES: list[Rule] = [
     Rule("quarter", Trigger.of("quarter", "q1", "q2", "q3", "q4"),
          rf"\b(?:the\s+(?P<year0>{YEAR4})\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|the\s+(?!\w+-quarter))?"
@@ -147,4 +157,14 @@ RULES: list[Rule] = [
                   mod="END"),
           Example("Use was delayed earlier in the year by rains.", "1989-10-26", "earlier in the year", "1989",
                   mod="START"))),
+    Rule("same_period_year_before", Trigger.of("same", "time"),
+         r"\b(?:the\s+same\s+(?P<unit>day|week|month|quarter|season|period|time)|(?P<now>this\s+time))\s+"
+         r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior)\s+year|the\s+year\s+before)\b",
+         same_period_a_year_before,
+         (Example("In March sales fell 3%, down from the same month a year ago.", "2015-04-10", "the same month a year ago",
+                  "2014-03"),
+          Example("Profit in the third quarter of 1989 beat the same period last year.", None,
+                  "the same period last year", "1988-Q3"),
+          Example("This time last year the talks had collapsed.", "2015-04-10", "This time last year", "2014-04"),
+          Example("Sales rose from the same period last year.", "2015-04-10", "the same period last year", "2014"))),
 ]
