@@ -62,6 +62,11 @@ def year_ok(m: re.Match, text: str) -> bool:
     return not optional(m, "year") or year_context_ok(text, m.start("year"), m.end("year"))
 
 
+def short_year_ok(m: re.Match, text: str) -> bool:
+    """"'82" is a year after a preposition or a time word ("the class of '82", "since '09"), not after a verb."""
+    return word_before(text, m.start()) in lx.PREPOSITION_CUES or word_before(text, m.start()) == "class"
+
+
 def span_ok(m: re.Match, text: str) -> bool:
     return year_context_ok(text, m.start("year"), m.end("year"), check_after=False)
 

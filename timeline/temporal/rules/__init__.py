@@ -14,7 +14,7 @@ PRIORITY = (
     "half_year", "reported_period", "year_ago_adjective", "year_period", "spelled_year", "holiday",
     "deictic_day", "this_part_of_day", "clock_time", "clock_24h", "weekday", "relative_unit", "reporting_year",
     "period_edge", "the_weekend", "counted_relative", "long_compound", "duration", "bare_plural_duration",
-    "frequency", "day_of_month", "vague_reference", "same_period_year_before",
+    "frequency", "day_of_month", "vague_reference", "same_period_year_before", "short_year",
 )
 _FAMILIES = (dates, years, periods, holidays, relative, times, durations, sets)
 RULES: list[Rule] = sorted((rule for family in _FAMILIES for rule in family.RULES), key=lambda r: PRIORITY.index(r.name))
@@ -51,5 +51,6 @@ NOT_DATES: tuple[tuple[str, str], ...] = (
     # 24-hour clocks need a zone or a word of time: scores, verses and restated times are not times
     ("Arsenal won 3:15 in the final", "3:15"),
     ("John 3:16 says it plainly", "3:16"),
+    ("He scored '82 points, he said", "'82"),
     ("The blast came at about 10:35 a.m. (0735 GMT) Friday", "0735 GMT"),
 )

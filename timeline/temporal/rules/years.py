@@ -10,7 +10,7 @@ from .. import lexicon as lx
 from ..calendar import Point, valid_year
 from ..fields import has_year, read_year
 from ..find import YEAR_DIGITS, Trigger
-from ..guards import season_ok, span_ok, year_ok
+from ..guards import season_ok, short_year_ok, span_ok, year_ok
 from ..patterns import DECADE_WORD, ORDINAL, POS, SEASON, SPELLED_YEAR, YS, Y, position_mod
 from ..resolve import NotADate, absolute, nearest_with_year
 from ..rule import Example, Part, Reading, Rule, given, placed
@@ -73,6 +73,11 @@ def season(m: re.Match) -> Reading:
                   mod=mod, direction=direction)
 
 
+def short_year(m: re.Match) -> Reading:
+    """"'82", "’09": a year written with its last two digits (before 31: this century)."""
+    return given(absolute(_year_point(read_year(m)), "a year written with two digits"))
+
+
 def spelled_year(m: re.Match) -> Reading:
     """'nineteen ninety-six', 'the year two thousand': years as broadcast transcripts write them."""
     return given(absolute(_year_point(read_year(m)), "a year written in words"))
@@ -118,4 +123,10 @@ RULES: list[Rule] = [
          spelled_year,
          (Example("back in nineteen ninety-six", None, "nineteen ninety-six", "1996"),
           Example("by the year two thousand", None, "the year two thousand", "2000"))),
+    Rule("short_year", Trigger.of(f"{mark}{digit}" for mark in "'’" for digit in "0123456789"),
+         r"(?<![\w'’])['’](?P<year>\d\d)\b(?!['’]?s\b|[.,:]\d|%)",
+         short_year,
+         (Example("the class of '82 met again", None, "'82", "1982"),
+          Example("He has lived there since ’09.", None, "’09", "2009")),
+         guard=short_year_ok),
 ]
