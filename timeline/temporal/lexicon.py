@@ -288,3 +288,5 @@ TIME_ZONES: frozenset[str] = frozenset({
 })
 # Words before a clock time written with a colon that make it one ("until 15:00").
 CLOCK_PREPOSITIONS: frozenset[str] = frozenset({"at", "by", "until", "till", "from", "before", "after", "to", "since"})
+# Words before "the last week", "the past year" that make it name the period rather than measure it.
+PERIOD_NAMING_WORDS: frozenset[str] = frozenset({"in", "over", "during", "within", "throughout"})

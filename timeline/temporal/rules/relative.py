@@ -9,7 +9,7 @@ from .. import lexicon as lx
 from .. import place
 from ..calendar import Point
 from ..find import Trigger
-from ..guards import names_ok
+from ..guards import names_ok, word_before
 from ..patterns import NUMBER, PART_OF_DAY, POS, QUANTITY_MOD, UNIT, WEEKDAY, duration_value, parse_number, position_mod
 from ..resolve import duration, from_dct, in_reference_frame, reference, weekday, weekday_from_mention
 from ..rule import Example, Reading, Rule, given, placed
@@ -61,6 +61,8 @@ def relative_unit(m: re.Match) -> Reading:
     mod = position_mod(m.group("pos"))
     phrase = " ".join(m.group(0).split())
     if m.group("the") and rel in ("past", "last") and unit in lx.UNITS:
+        if word_before(m.string, m.start()) in lx.PERIOD_NAMING_WORDS:  # "in the last week": the period it names
+            return placed(from_dct, precision=precision, steps=-1, what=f"'{phrase}', the period before", mod=mod, part=part)
         return given(duration(duration_value(1.0, unit), f"'{phrase}': a length of time up to the publication date"))
     if rel in lx.MENTION_STEPS or (m.group("the") and rel == "next"):
         step = lx.MENTION_STEPS.get(rel, 1)
@@ -158,7 +160,10 @@ RULES: list[Rule] = [
           Example("meeting Burns in Doha earlier this week", "2023-12-01", "earlier this week", "2023-W48",
                   mod="START"),
           Example("In 1997 he was elected. The next year he resigned.", None, "The next year", "1998"),
-          Example("profit for the current fiscal year", "1989-10-26", "the current fiscal year", "1989"))),
+          Example("profit for the current fiscal year", "1989-10-26", "the current fiscal year", "1989"),
+          # "the last week" names a period after "in", and measures one after "for"
+          Example("Prices rose sharply in the past year.", "1989-10-26", "the past year", "1988"),
+          Example("Prices have risen for the past year.", "1989-10-26", "the past year", "P1Y", "DURATION"))),
     Rule("the_weekend", Trigger.of("weekend"), r"\bthe\s+weekend\b", the_weekend,
          (Example("Talks stalled over the weekend.", "2024-11-04", "the weekend", "2024-W44-WE"),)),
     Rule("counted_relative", Trigger.of(lx.COUNT_DIRECTIONS, "now"),
