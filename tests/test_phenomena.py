@@ -47,3 +47,22 @@ def test_a_title_line_and_the_dateline_below_it_are_two_expressions():
 def test_a_weekday_and_date_on_one_line_are_one_expression():
     found = [(t.text, t.value) for t in tag("Published Friday, September 18, 2008 at noon.", None)]
     assert found[0] == ("Friday, September 18, 2008", "2008-09-18")
+
+
+@pytest.mark.parametrize(("text", "begin", "end"), [
+    ("Israel said earlier this year that the talks failed.", "2024-01-01", "2024-11-01"),
+    ("It happened earlier this month.", "2024-11-01", "2024-11-01"),  # on the 1st nothing of the month has passed
+    ("The plant will open later this month.", "2024-11-02", "2024-12-01"),
+])
+def test_earlier_this_year_runs_up_to_the_publication_date(text, begin, end):
+    (timex,) = tag(text, "2024-11-01")
+    if begin == end:  # an empty stretch: the granule's first third, as TIMEX3's START says
+        assert timex.interval.begin.isoformat()[:10] == begin and timex.interval.end > timex.interval.begin
+        return
+    assert (timex.interval.begin.isoformat()[:10], timex.interval.end.isoformat()[:10]) == (begin, end)
+    assert timex.mod in ("START", "END")
+
+
+def test_earlier_this_morning_stays_a_part_of_the_day():
+    (timex,) = tag("He spoke earlier this morning.", "2024-11-01")
+    assert timex.value == "2024-11-01TMO"

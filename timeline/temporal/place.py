@@ -8,7 +8,7 @@ date mentioned last.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from ..model import Anchor, Precision, TimexType
 from .calendar import Point, compare_precision
@@ -207,3 +207,19 @@ def same_period_a_year_before(ctx: Context, precision: Precision | None, now: bo
     point = Point.of(unit, ctx.dct).shift_by(-1, "Y")
     return Resolution(TimexType.DATE, point.value, None, point, Anchor.DCT, f"{what}, a year before the publication date",
                       moves_reference=False)
+
+
+def this_period_around_now(ctx: Context, precision: Precision, what: str, mod: str | None,
+                           part: str | None) -> Resolution:
+    """'earlier this year' runs from the start of the year to the publication date; 'later this year' from the
+    day after it to the end of the year. The TIMEX3 value is the year with its START or END."""
+    resolution = from_dct(ctx, precision, 0, what, mod, part)
+    if resolution.point is None or ctx.dct is None or precision.rank >= Precision.DAY.rank:
+        return resolution
+    begin, end = resolution.point.interval.begin, resolution.point.interval.end
+    today = datetime(ctx.dct.year, ctx.dct.month, ctx.dct.day)
+    span = (begin, today) if mod == "START" else (today + timedelta(days=1), end)
+    if span[0] < span[1]:
+        resolution.span = span
+        resolution.how += ", up to the publication date" if mod == "START" else ", after the publication date"
+    return resolution

@@ -47,6 +47,7 @@ class Resolution:
     how: str = ""
     moves_reference: bool = True  # False for comparisons ("up from $2 a year earlier"): the story stays put
     year_stated: bool = True  # False when calendar words left the year out and it was chosen here
+    span: tuple[datetime, datetime] | None = None  # the interval, when it is not the granule's (or its third's)
 
 
 _SOON = timedelta(days=60)  # with no tense cue, an occurrence this close ahead beats the past one

@@ -173,7 +173,7 @@ def _to_timex(text: str, part: Part, res: Resolution, rule: str, number: int) ->
     start, end = _trim(text, part.start, part.end)
     interval = None
     if res.point is not None and res.type in _PLACED:
-        begin, finish = narrow(res.point, res.mod)
+        begin, finish = res.span or narrow(res.point, res.mod)
         interval = Interval(begin, finish, res.point.precision)
     words = text[start:end]
     return Timex(

@@ -69,6 +69,8 @@ def relative_unit(m: re.Match) -> Reading:
         return placed(in_reference_frame, make=lambda p: Point.of(precision, p.start, part).shift(step),
                       what=f"'{phrase}'", mod=mod)
     step = lx.DIRECTION_STEPS[lx.DIRECTION_WORDS[rel]] if rel in lx.DIRECTION_WORDS else 0  # "current": 0
+    if rel == "this" and (m.group("pos") or "").lower() in ("earlier", "later"):  # "earlier this year": up to now
+        return placed(place.this_period_around_now, precision=precision, what=f"'{phrase}'", mod=mod, part=part)
     return placed(from_dct, precision=precision, steps=step, what=f"'{phrase}'", mod=mod, part=part)
 
 
