@@ -66,3 +66,14 @@ def test_earlier_this_year_runs_up_to_the_publication_date(text, begin, end):
 def test_earlier_this_morning_stays_a_part_of_the_day():
     (timex,) = tag("He spoke earlier this morning.", "2024-11-01")
     assert timex.value == "2024-11-01TMO"
+
+
+@pytest.mark.parametrize(("text", "dct", "tense"), [
+    ('"We will still hold the vote on June 1," he said.', "2024-05-20", "future"),  # the quote's tense, not "said"
+    ("``We will meet Friday,'' officials said.", "2024-11-01", "future"),
+    ('"The vote was held on June 1," he said.', "2024-06-20", "past"),
+    ("He said the vote would be held on June 1.", "2024-05-20", "future"),  # no quote: the clause's own cue
+])
+def test_quoted_speech_keeps_its_own_tense(text, dct, tense):
+    (timex,) = tag(text, dct)
+    assert f"{tense} tense" in timex.explanation

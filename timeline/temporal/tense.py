@@ -13,8 +13,9 @@ from enum import StrEnum
 
 from . import lexicon as lx
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|[.!?;:\n]")
-_CLAUSE_END = frozenset(".!?;:\n")
+# Quotation marks end a clause too: the tense of "said" is not the tense of the words it quotes.
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|[.!?;:\n\"“”]|``|''")
+_CLAUSE_END = frozenset({*".!?;:\n\"“”", "``", "''"})
 
 
 _WINDOW = 12  # tokens looked at on each side
