@@ -39,6 +39,15 @@ def bare_plural_duration(m: re.Match) -> Reading:
     return given(duration(duration_value(None, m.group("unit")), f"an unspecified number of {m.group('unit').lower()}"))
 
 
+def duration_range(m: re.Match) -> Reading:
+    """'two to three weeks', 'between 12 and 18 months': at least the lower length (TIMEX3 has one value)."""
+    low = parse_number(m.group("low"))
+    if low is None or parse_number(m.group("n")) is None:  # "several to many weeks": no range to read
+        return given(duration(duration_value(None, m.group("unit")), f"a length of time: {' '.join(m.group(0).split())}"))
+    return given(duration(duration_value(low, m.group("unit")), f"a range of lengths: {' '.join(m.group(0).split())}",
+                          "EQUAL_OR_MORE"))
+
+
 _LONG_UNITS = ("years", "decades", "months", "weeks", "days", "hours", "year", "decade", "month", "week", "day", "hour")
 
 _PLURAL_UNITS = ("days", "years", "decades", "months", "weeks", "centuries")
@@ -80,4 +89,13 @@ RULES: list[Rule] = [
          (Example("It has waited for years.", None, "years", "PXY", "DURATION"),
           Example("killed in recent months", "2024-11-01", "recent months", "PXM", "DURATION"),
           Example("talks in the coming weeks", "2024-11-01", "the coming weeks", "PXW", "DURATION"))),
+    Rule("duration_range", Trigger.of(lx.UNITS),
+         rf"\b(?:between\s+|(?:the\s+)?(?:next|past|last|coming|first)\s+)?(?P<low>{NUMBER})\s*(?:to|and|or|-|–)\s*"
+         rf"(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})\b",
+         duration_range,
+         (Example("The repairs take two to three weeks.", None, "two to three weeks", "P2W", "DURATION", "EQUAL_OR_MORE"),
+          Example("a delay of between 12 and 18 months", None, "between 12 and 18 months", "P12M", "DURATION",
+                  "EQUAL_OR_MORE"),
+          Example("growth over the next 12 to 18 months", None, "the next 12 to 18 months", "P12M", "DURATION")),
+         guard=both(not_a_name, not_age)),
 ]
