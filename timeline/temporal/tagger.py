@@ -6,7 +6,6 @@ Resolution walks the text left to right so that narrative expressions
 
 from __future__ import annotations
 
-import bisect
 import gc
 import re
 from collections.abc import Iterator
@@ -155,17 +154,17 @@ def _candidates(text: str) -> list[_Candidate]:
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Longest match wins; among equals, the rule declared first. Returns them in text order."""
-    starts: list[int] = []  # the chosen spans never overlap, so sorted starts give sorted ends too
-    ends: list[int] = []
+    """Longest match wins; among equals, the rule declared first. Returns them in text order.
+
+    One byte per character marks the text already taken, so each candidate costs its own length and the
+    selection stays linear in the text (a sorted list of chosen spans made it quadratic on dense text).
+    """
+    taken = bytearray(max((c.end for c in candidates), default=0))
     chosen = []
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.order, c.start)):
-        index = bisect.bisect_right(starts, cand.start)
-        if (index > 0 and ends[index - 1] > cand.start) or (index < len(starts) and starts[index] < cand.end):
-            continue
-        starts.insert(index, cand.start)
-        ends.insert(index, cand.end)
-        chosen.append(cand)
+        if taken.find(1, cand.start, cand.end) < 0:
+            taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+            chosen.append(cand)
     return sorted(chosen, key=lambda c: c.start)
 
 
