@@ -136,7 +136,7 @@ RULES: list[Rule] = [
           Example("In January, he was killed.", "2024-06-21", "January", "2024-01"),
           Example("The talks will resume next March.", "2024-06-21", "next March", "2025-03")),
          guard=cue_before_ambiguous_month),
-    Rule("day_of_month", Trigger.of("st", "nd", "rd", "th"),
+    Rule("day_of_month", Trigger(digits=1, digits_then="snrt"),  # "22nd", "1st", "3rd", "4th"
          rf"\bthe\s+(?P<day>{DAY_NUMBER})(?:st|nd|rd|th)\b(?=\s*[,.;)]|\s+(?:and|or|to)\b)",
          day_of_month,
          (Example("The talks resumed on the 22nd.", "2024-02-26", "the 22nd", "2024-02-22"),)),

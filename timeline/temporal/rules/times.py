@@ -90,7 +90,7 @@ RULES: list[Rule] = [
           Example("the rally will start at 7:15 p.m. (GMT+3) on Friday", "2024-10-30", "7:15 p.m. (GMT+3) on Friday",
                   "2024-11-01T19:15", "TIME")),
          guard=names_ok),
-    Rule("clock_24h", Trigger.of(lx.TIME_ZONES, ":"),
+    Rule("clock_24h", Trigger.of(":", digits=4),  # "18:00 UTC" has a colon, "0900 ET" four digits
          rf"\b{_QMOD}(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d)|(?P<mm4>[0-5]\d)(?=\s*(?:{alternation(lx.TIME_ZONES)})\b))"
          rf"(?![\d:])(?:\s*{_ZONE})?{_ON_DAY}",
          clock_24h,
