@@ -14,7 +14,7 @@ PRIORITY = (
     "half_year", "reported_period", "year_ago_adjective", "year_period", "spelled_year", "holiday",
     "deictic_day", "this_part_of_day", "clock_time", "clock_24h", "weekday", "relative_unit", "reporting_year",
     "period_edge", "the_weekend", "counted_relative", "long_compound", "duration", "bare_plural_duration",
-    "frequency", "day_of_month", "vague_reference", "same_period_year_before", "short_year", "duration_range",
+    "frequency", "day_of_month", "vague_reference", "same_period_year_before", "short_year", "duration_range", "the_year",
 )
 _FAMILIES = (dates, years, periods, holidays, relative, times, durations, sets)
 RULES: list[Rule] = sorted((rule for family in _FAMILIES for rule in family.RULES), key=lambda r: PRIORITY.index(r.name))
@@ -53,5 +53,6 @@ NOT_DATES: tuple[tuple[str, str], ...] = (
     ("John 3:16 says it plainly", "3:16"),
     ("He scored '82 points, he said", "'82"),
     ("the score was 2 to 1 after extra time", "2 to 1"),
+    ("She was named player of the year.", "the year"),
     ("The blast came at about 10:35 a.m. (0735 GMT) Friday", "0735 GMT"),
 )

@@ -85,6 +85,11 @@ def period_edge(m: re.Match) -> Reading:
     return placed(place.period_edge, unit=unit, mod=mod, phrase=" ".join(m.group(0).split()))
 
 
+def the_year(m: re.Match) -> Reading:
+    """'for the year', 'the first nine months of the year': the year under discussion."""
+    return placed(place.period_edge, unit=Precision.YEAR, mod=None, phrase=" ".join(m.group(0).split()))
+
+
 _SAME_UNITS = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH, "quarter": Precision.QUARTER,
                "season": Precision.SEASON, "period": None, "time": None}
 
@@ -167,4 +172,12 @@ RULES: list[Rule] = [
                   "the same period last year", "1988-Q3"),
           Example("This time last year the talks had collapsed.", "2015-04-10", "This time last year", "2014-04"),
           Example("Sales rose from the same period last year.", "2015-04-10", "the same period last year", "2014"))),
+    Rule("the_year", Trigger.of("year"),
+         r"(?:(?<=\bfor\s)|(?<=\bmonths\sof\s)|(?<=\brest\sof\s)|(?<=\bremainder\sof\s))the\s+year\b"
+         r"(?!\s+(?:before|after|earlier|ago|ended|ending|two|to\s+come)\b|[-'’])",
+         the_year,
+         (Example("For the year, pet food volume was flat.", "1989-10-31", "the year", "1989"),
+          Example("revenue through the first nine months of the year rose", "1989-10-31", "the year", "1989"),
+          Example("In 1997 he joined the board. For the year, he was paid $1 million.", "2024-11-01", "the year",
+                  "1997"))),
 ]
