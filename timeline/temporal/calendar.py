@@ -14,18 +14,13 @@ from dateutil.relativedelta import relativedelta
 
 from ..model import Interval, Precision
 
-# Precisions from coarse to fine; the order is used to compare granularities.
-PRECISIONS = tuple(Precision)
+# Each precision's rank, coarse to fine (events/merge.py orders by it).
 RANK = {p: p.rank for p in Precision}
 
 SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 PART_OF_DAY_HOURS = {"MO": (5, 12), "AF": (12, 18), "EV": (18, 24), "NI": (20, 30), "DT": (6, 18)}
 
-# Units that a text can count in ("two weeks ago") and the precision they land on.
-UNIT_PRECISION = {
-    "D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade",
-    "CE": "century", "H": "hour", "MIN": "minute",
-}
+# Units that a text can count in ("two weeks ago") and how far one of them moves a date.
 UNIT_DELTA = {
     "D": relativedelta(days=1), "W": relativedelta(weeks=1), "M": relativedelta(months=1),
     "Q": relativedelta(months=3), "Y": relativedelta(years=1), "DE": relativedelta(years=10),
@@ -164,7 +159,7 @@ def _safe_add(moment: datetime, delta: relativedelta) -> datetime:
 
 def compare_precision(a: str, b: str) -> int:
     """Negative when ``a`` is coarser than ``b``."""
-    return RANK[a] - RANK[b]
+    return Precision(a).rank - Precision(b).rank
 
 
 def valid_year(year: int) -> bool:
