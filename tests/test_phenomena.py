@@ -77,3 +77,16 @@ def test_earlier_this_morning_stays_a_part_of_the_day():
 def test_quoted_speech_keeps_its_own_tense(text, dct, tense):
     (timex,) = tag(text, dct)
     assert f"{tense} tense" in timex.explanation
+
+
+def test_a_dated_quoted_text_speaks_from_its_own_date():
+    text = 'In a letter dated March 3, 2019, he wrote: "I will arrive on Friday and leave next week." He never came.'
+    found = {t.text: (t.value, t.anchor) for t in tag(text, "2024-11-01")}
+    assert found["Friday"] == ("2019-03-08", "earlier mention")
+    assert found["next week"] == ("2019-W10", "earlier mention")
+
+
+def test_a_quote_in_a_later_sentence_speaks_from_the_publication_date():
+    text = 'The report dated March 3, 2019 was released. "We will act on Friday," he said.'
+    found = {t.text: t.value for t in tag(text, "2024-11-01")}
+    assert found["Friday"] == "2024-11-01"

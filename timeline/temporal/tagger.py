@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..model import Interval, Precision, Timex, TimexType
+from ..model import Anchor, Interval, Precision, Timex, TimexType
 from .calendar import Point
 from .find import Finder, scan
 from .guards import not_in_a_name
@@ -91,24 +91,47 @@ def _tag(text: str, anchor_time: datetime | None, day_first: bool) -> list[Timex
     timexes: list[Timex] = []
     reference: tuple[Point, str] | None = None
     known_years: dict[tuple[int, int], int] = {}
+    dated: tuple[int, int, datetime] | None = None  # a quoted text with its own date: (start, end, date)
     for cand in _select(_candidates(text)):
         try:
             reading = cand.rule.read(cand.match)
         except NotADate:
             continue
         parts = reading if isinstance(reading, list) else [Part(cand.start, cand.end, reading)]
-        ctx = Context(anchor_time, day_first, reference[0] if reference else None,
+        inside = dated is not None and dated[0] < cand.start < dated[1]
+        ctx = Context(dated[2] if inside else anchor_time, day_first, reference[0] if reference else None,
                       reference[1] if reference else "", known_years, text, (cand.start, cand.end))
         resolutions = _resolve(parts, ctx)
         for part, res in zip(parts, resolutions, strict=True):
             timex = _to_timex(text, part, res, cand.rule.name, len(timexes) + 1)
+            if inside and res.anchor == Anchor.DCT:
+                timex.anchor = Anchor.MENTION
+                timex.explanation += f" (here: the date of the quoted text, {dated[2].date()})"
             timexes.append(timex)
             if res.point is not None and timex.type in _PLACED and res.moves_reference:
                 reference = (res.point, timex.text)
             if res.point is not None and res.point.precision == Precision.DAY and res.anchor is None:
                 known_years[(res.point.start.month, res.point.start.day)] = res.point.start.year
+                dated = _dated_quote(text, timex.start, timex.end, res.point.start) or dated
     _link_ranges(text, timexes)
     return timexes
+
+
+_DATED = re.compile(r"\b(?:dated|written\s+on|sent\s+on)\s+(?:\w+,?\s+)?$", re.IGNORECASE)
+_QUOTE_OPENS = re.compile(r"^[^.!?\n\"“`]{0,80}?(?:``|[\"“])")
+_QUOTE_CLOSES = re.compile(r"''|[\"”]")
+
+
+def _dated_quote(text: str, start: int, end: int, day: datetime) -> tuple[int, int, datetime] | None:
+    """'a letter dated March 3, 2019, reads: "I will arrive on Friday"': the quote speaks from its own date,
+    so its relative dates count from that date, not from the publication date."""
+    if not _DATED.search(text, max(0, start - 30), start):
+        return None
+    opening = _QUOTE_OPENS.match(text[end:end + 100])
+    if opening is None:
+        return None
+    closing = _QUOTE_CLOSES.search(text, end + opening.end(), end + opening.end() + 3000)
+    return (end + opening.end(), closing.start() if closing else end + opening.end(), day)
 
 
 def _resolve(parts: list[Part], ctx: Context) -> list[Resolution]:
