@@ -110,17 +110,18 @@ def scan(regex: re.Pattern, lowered: str, windows: list[tuple[int, int]]) -> Ite
 
 def _merge(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
     """Spans widened by REACH and merged where they touch, in text order."""
+    if not spans:
+        return []
     spans.sort()
     merged: list[tuple[int, int]] = []
-    low = high = -REACH - 1
+    low, high = spans[0][0] - REACH, spans[0][1] + REACH
     for start, end in spans:
         if start - REACH > high:
-            if high >= 0:
-                merged.append((max(0, low), min(length, high)))
-            low = start - REACH
-        high = max(high, end + REACH)
-    if high >= 0:
-        merged.append((max(0, low), min(length, high)))
+            merged.append((low if low > 0 else 0, high if high < length else length))
+            low, high = start - REACH, end + REACH
+        elif end + REACH > high:
+            high = end + REACH
+    merged.append((low if low > 0 else 0, high if high < length else length))
     return merged
 
 

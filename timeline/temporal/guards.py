@@ -62,6 +62,14 @@ def year_ok(m: re.Match, text: str) -> bool:
     return not optional(m, "year") or year_context_ok(text, m.start("year"), m.end("year"))
 
 
+_PART_OF = re.compile(r"\b(?:for|(?:months|rest|remainder)\s+of)\s+$", re.IGNORECASE)
+
+
+def after_for_or_part_of(m: re.Match, text: str) -> bool:
+    """'for the year', 'the first nine months of the year' speak of a year; 'player of the year' does not."""
+    return _PART_OF.search(text, max(0, m.start() - 20), m.start()) is not None
+
+
 def short_year_ok(m: re.Match, text: str) -> bool:
     """"'82" is a year after a preposition or a time word ("the class of '82", "since '09"), not after a verb."""
     return word_before(text, m.start()) in lx.PREPOSITION_CUES or word_before(text, m.start()) == "class"
@@ -139,17 +147,23 @@ def both(*guards: Guard) -> Guard:
 
 _OPENING = re.compile(r"(?:``|''|[\"“‘])([^\"“”`\n]{0,60})$")  # an open quote before the match, on its line
 _CLOSING = re.compile(r"^([^\"“”`\n]{0,60}?)(?:''|[\"”’])")
+_OPENING_QUOTES = ("``", "''", '"', "“", "‘")
 _SPEECH_BEFORE = re.compile(r"(?:[,:]|\b(?:said|says|say|told|asked|added|replied|wrote))\s*$", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w'’.-]*$")
 
 
 def not_in_a_name(m: re.Match, text: str) -> bool:
     """Time words inside a name are not dates: a quoted title, a capitalised "Today" after a name, "the Sunday Times"."""
+    if m.group(0).islower() or not any(c.isupper() for c in m.group(0)):
+        return True  # a name is capitalised
     return not (_in_quoted_title(m, text) or _deictic_in_name(m, text) or _weekday_in_name(m, text))
 
 
 def _in_quoted_title(m: re.Match, text: str) -> bool:
     """The whole quote is a title in Title Case ("This Week With David Brinkley") that no speech verb introduces."""
+    preceding = text[max(0, m.start() - 60):m.start()]
+    if not any(quote in preceding for quote in _OPENING_QUOTES):
+        return False  # most dates have no quote before them: a cheap look first
     before = _OPENING.search(text, max(0, m.start() - 60), m.start())
     after = _CLOSING.match(text[m.end():m.end() + 60])
     if before is None or after is None or _SPEECH_BEFORE.search(text, max(0, before.start() - 12), before.start()):

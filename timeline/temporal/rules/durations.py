@@ -20,6 +20,11 @@ def duration_phrase(m: re.Match) -> Reading:
     if m.group("n") and m.group("n").lower() in ("a", "an") and not m.group("qmod") and \
             _RATE_BEFORE.search(m.string[max(0, m.start() - 20):m.start()]):
         return given(frequency(duration_value(1.0, unit_word), f"a rate: once every {unit_word}"))  # "$5 million a year"
+    if m.group("low"):  # "two to three weeks": at least the lower length (a TIMEX3 value has one amount)
+        low, high = parse_number(m.group("low")), parse_number(m.group("n"))
+        value = duration_value(low if high is not None else None, unit_word)
+        return given(duration(value, f"a range of lengths: {' '.join(m.group(0).split())}",
+                              "EQUAL_OR_MORE" if low is not None and high is not None else None))
     amount = parse_number(m.group("n")) if m.group("n") else None
     if amount is not None and m.group("half"):
         amount += 0.5  # "an hour and a half"
@@ -39,15 +44,6 @@ def bare_plural_duration(m: re.Match) -> Reading:
     return given(duration(duration_value(None, m.group("unit")), f"an unspecified number of {m.group('unit').lower()}"))
 
 
-def duration_range(m: re.Match) -> Reading:
-    """'two to three weeks', 'between 12 and 18 months': at least the lower length (TIMEX3 has one value)."""
-    low = parse_number(m.group("low"))
-    if low is None or parse_number(m.group("n")) is None:  # "several to many weeks": no range to read
-        return given(duration(duration_value(None, m.group("unit")), f"a length of time: {' '.join(m.group(0).split())}"))
-    return given(duration(duration_value(low, m.group("unit")), f"a range of lengths: {' '.join(m.group(0).split())}",
-                          "EQUAL_OR_MORE"))
-
-
 _LONG_UNITS = ("years", "decades", "months", "weeks", "days", "hours", "year", "decade", "month", "week", "day", "hour")
 
 _PLURAL_UNITS = ("days", "years", "decades", "months", "weeks", "centuries")
@@ -61,6 +57,7 @@ RULES: list[Rule] = [
     Rule("duration", Trigger.of(lx.UNITS),
          rf"\b(?:(?P<qmod>{QUANTITY_MOD})\s+(?!the\b))?(?:(?:the\s+)?(?:past|last|first|next|previous|coming|final|remaining"
          rf"|latest)\s+|the\s+(?=\S+\s+\w+s\b))?"
+         rf"(?:(?:between\s+)?(?P<low>{NUMBER})\s*(?:to|and|or|-|–)\s*)?"
          rf"(?P<n>{NUMBER})(?:\s+(?:more|additional|extra)(?=\s))?(?:[\s-]+|(?<=\d))(?P<unit>{UNIT})\b"
          rf"(?P<half>\s+and\s+a\s+half\b)?",
          duration_phrase,
@@ -80,7 +77,11 @@ RULES: list[Rule] = [
           Example("during the 12-day deal", None, "12-day", "P12D", "DURATION"),
           Example("it earns $5 million a year", None, "a year", "P1Y", "SET"),
           Example("they meet twice a week", None, "a week", "P1W", "SET"),
-          Example("over 50,000 CDs a year are sold", None, "a year", "P1Y", "SET")),
+          Example("over 50,000 CDs a year are sold", None, "a year", "P1Y", "SET"),
+          Example("The repairs take two to three weeks.", None, "two to three weeks", "P2W", "DURATION", "EQUAL_OR_MORE"),
+          Example("a delay of between 12 and 18 months", None, "between 12 and 18 months", "P12M", "DURATION",
+                  "EQUAL_OR_MORE"),
+          Example("growth over the next 12 to 18 months", None, "the next 12 to 18 months", "P12M", "DURATION")),
          guard=both(not_a_name, not_age, not_fraction, not_a_year_before_unit)),
     Rule("bare_plural_duration", Trigger.of(_PLURAL_UNITS),
          r"(?:(?<=\bfor\s)|\b(?:recent|coming|the\s+coming|the\s+past\s+few|the\s+last\s+few)\s+)"
@@ -89,13 +90,4 @@ RULES: list[Rule] = [
          (Example("It has waited for years.", None, "years", "PXY", "DURATION"),
           Example("killed in recent months", "2024-11-01", "recent months", "PXM", "DURATION"),
           Example("talks in the coming weeks", "2024-11-01", "the coming weeks", "PXW", "DURATION"))),
-    Rule("duration_range", Trigger.of(lx.UNITS),
-         rf"\b(?:between\s+|(?:the\s+)?(?:next|past|last|coming|first)\s+)?(?P<low>{NUMBER})\s*(?:to|and|or|-|–)\s*"
-         rf"(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})\b",
-         duration_range,
-         (Example("The repairs take two to three weeks.", None, "two to three weeks", "P2W", "DURATION", "EQUAL_OR_MORE"),
-          Example("a delay of between 12 and 18 months", None, "between 12 and 18 months", "P12M", "DURATION",
-                  "EQUAL_OR_MORE"),
-          Example("growth over the next 12 to 18 months", None, "the next 12 to 18 months", "P12M", "DURATION")),
-         guard=both(not_a_name, not_age)),
 ]

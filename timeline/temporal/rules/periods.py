@@ -12,7 +12,7 @@ from .. import place
 from ..calendar import Point
 from ..fields import read_year, year_step
 from ..find import Trigger
-from ..guards import year_ok
+from ..guards import after_for_or_part_of, year_ok
 from ..patterns import YEAR4, Y, position_mod
 from ..resolve import absolute, duration, from_dct, nearest_with_year
 from ..rule import Example, Reading, Rule, given, placed
@@ -173,11 +173,11 @@ RULES: list[Rule] = [
           Example("This time last year the talks had collapsed.", "2015-04-10", "This time last year", "2014-04"),
           Example("Sales rose from the same period last year.", "2015-04-10", "the same period last year", "2014"))),
     Rule("the_year", Trigger.of("year"),
-         r"(?:(?<=\bfor\s)|(?<=\bmonths\sof\s)|(?<=\brest\sof\s)|(?<=\bremainder\sof\s))the\s+year\b"
-         r"(?!\s+(?:before|after|earlier|ago|ended|ending|two|to\s+come)\b|[-'’])",
+         r"\bthe\s+year\b(?!\s+(?:before|after|earlier|ago|ended|ending|two|to\s+come)\b|[-'’])",
          the_year,
          (Example("For the year, pet food volume was flat.", "1989-10-31", "the year", "1989"),
           Example("revenue through the first nine months of the year rose", "1989-10-31", "the year", "1989"),
           Example("In 1997 he joined the board. For the year, he was paid $1 million.", "2024-11-01", "the year",
-                  "1997"))),
+                  "1997")),
+         guard=after_for_or_part_of),
 ]
