@@ -28,6 +28,10 @@ UNIT_DELTA = {
     "2W": relativedelta(weeks=2),
 }
 
+# Steps of a fixed length, added as timedelta (several times faster than relativedelta).
+_FIXED_STEP = {Precision.WEEK: timedelta(weeks=1), Precision.DAY: timedelta(days=1),
+               Precision.HOUR: timedelta(hours=1), Precision.MINUTE: timedelta(minutes=1)}
+
 MIN_YEAR, MAX_YEAR = 1, 9999
 
 
@@ -96,7 +100,7 @@ class Point:
         elif self.precision == "weekend":
             end = _safe_add(self.start, relativedelta(days=2))
         else:
-            end = _safe_add(self.start, self.precision.step)
+            end = _safe_add(self.start, _FIXED_STEP.get(self.precision) or self.precision.step)
         return Interval(begin, end, self.precision)
 
     # -- moving ----------------------------------------------------------
@@ -149,11 +153,13 @@ def _move(moment: datetime, delta: relativedelta) -> datetime:
         raise OverflowError(f"{moment.date()} moved by {delta} leaves the calendar") from err
 
 
-def _safe_add(moment: datetime, delta: relativedelta) -> datetime:
+def _safe_add(moment: datetime, delta: relativedelta | timedelta) -> datetime:
     """Add, clamping at the ends of the calendar Python can represent."""
     try:
         return moment + delta
     except (OverflowError, ValueError):
+        if isinstance(delta, timedelta):
+            return datetime.max if delta >= timedelta(0) else datetime.min
         return datetime.max if (delta.years or delta.months or delta.days or delta.hours) >= 0 else datetime.min
 
 

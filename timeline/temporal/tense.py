@@ -71,7 +71,7 @@ def _in_clause(word: str, tokens: list[str]) -> bool:
 
 
 def _tokens(fragment: str) -> list[str]:
-    return [t.lower() for t in _TOKEN.findall(fragment)]
+    return _TOKEN.findall(fragment.lower())
 
 
 def _cue(token: str, previous: str) -> tuple[Tense | None, float]:
