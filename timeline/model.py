@@ -10,6 +10,92 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from dateutil.relativedelta import relativedelta
+
+
+class Precision(StrEnum):
+    """How finely a time is known, from coarse to fine; the member order is the rank."""
+
+    CENTURY = "century"
+    DECADE = "decade"
+    YEAR = "year"
+    HALF = "half"
+    QUARTER = "quarter"
+    SEASON = "season"
+    MONTH = "month"
+    WEEK = "week"
+    WEEKEND = "weekend"
+    DAY = "day"
+    PART_OF_DAY = "part_of_day"
+    HOUR = "hour"
+    MINUTE = "minute"
+
+    @property
+    def rank(self) -> int:
+        """0 for the coarsest (century); a higher rank is finer."""
+        return _PRECISION_RANK[self]
+
+    @property
+    def step(self) -> relativedelta:
+        """How far one granule at this precision moves a date ("the next month": one month)."""
+        return _PRECISION_STEP[self]
+
+    @property
+    def display(self) -> str:
+        """A strftime format that shows a granule's start at this precision, no finer."""
+        return _PRECISION_DISPLAY[self]
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The calendar fields a date at this precision knows: ("year", "month") for a month."""
+        return _PRECISION_FIELDS[self]
+
+    @property
+    def is_point(self) -> bool:
+        """A day or finer: shown as a point on a timeline rather than a span."""
+        return self.rank >= Precision.DAY.rank
+
+
+_PRECISION_RANK = {p: rank for rank, p in enumerate(Precision)}
+_PRECISION_STEP = {
+    Precision.CENTURY: relativedelta(years=100), Precision.DECADE: relativedelta(years=10),
+    Precision.YEAR: relativedelta(years=1), Precision.HALF: relativedelta(months=6),
+    Precision.QUARTER: relativedelta(months=3), Precision.SEASON: relativedelta(years=1),
+    Precision.MONTH: relativedelta(months=1), Precision.WEEK: relativedelta(weeks=1),
+    Precision.WEEKEND: relativedelta(weeks=1), Precision.DAY: relativedelta(days=1),
+    Precision.PART_OF_DAY: relativedelta(days=1), Precision.HOUR: relativedelta(hours=1),
+    Precision.MINUTE: relativedelta(minutes=1),
+}
+_PRECISION_DISPLAY = {
+    Precision.CENTURY: "%Y (century)", Precision.DECADE: "%Y (decade)", Precision.YEAR: "%Y",
+    Precision.HALF: "%b %Y", Precision.QUARTER: "%b %Y", Precision.SEASON: "%b %Y", Precision.MONTH: "%B %Y",
+    Precision.WEEK: "week of %d %b %Y", Precision.WEEKEND: "weekend of %d %b %Y", Precision.DAY: "%a %d %b %Y",
+    Precision.PART_OF_DAY: "%a %d %b %Y", Precision.HOUR: "%d %b %Y %H:00", Precision.MINUTE: "%d %b %Y %H:%M",
+}
+_YEAR, _MONTH, _DAY = ("year",), ("year", "month"), ("year", "month", "day")
+_PRECISION_FIELDS = {
+    Precision.CENTURY: _YEAR, Precision.DECADE: _YEAR, Precision.YEAR: _YEAR, Precision.HALF: _MONTH,
+    Precision.QUARTER: _MONTH, Precision.SEASON: _MONTH, Precision.MONTH: _MONTH, Precision.WEEK: _DAY,
+    Precision.WEEKEND: _DAY, Precision.DAY: _DAY, Precision.PART_OF_DAY: (*_DAY, "hour"),
+    Precision.HOUR: (*_DAY, "hour"), Precision.MINUTE: (*_DAY, "hour", "minute"),
+}
+
+
+class TimexType(StrEnum):
+    """The four TIMEX3 types."""
+
+    DATE = "DATE"
+    TIME = "TIME"  # finer than a day: a part of a day or a clock time
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+class Anchor(StrEnum):
+    """What a relative expression was counted from; absolute dates have none."""
+
+    DCT = "DCT"  # the publication date
+    MENTION = "earlier mention"  # the date mentioned last before it ("two days later")
+
 
 @dataclass(frozen=True)
 class Interval:
@@ -21,7 +107,7 @@ class Interval:
 
     begin: datetime
     end: datetime
-    precision: str  # minute, hour, part_of_day, day, week, month, season, quarter, half, year, decade, century
+    precision: Precision
 
     def overlaps(self, other: Interval) -> bool:
         return self.begin < other.end and other.begin < self.end
@@ -34,28 +120,29 @@ class Timex:
     start: int  # character offset into the text, inclusive
     end: int  # character offset, exclusive
     text: str
-    type: str  # DATE, TIME, DURATION, SET
+    type: TimexType
     value: str  # TIMEX3 value: 2024-11-01, 2024-W45, P12D, PAST_REF, XXXX-11 ...
     mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, MORE_THAN ...
     interval: Interval | None = None  # for DATE/TIME values that could be placed in time
-    anchor: str | None = None  # "DCT", "mention:<text>@<offset>", or None
+    anchor: Anchor | None = None  # None for absolute dates
     explanation: str = ""
     rule: str = ""
     tid: str = ""
     range_partner: str | None = None  # tid of the other end of "from X to Y"
+    year_stated: bool = True  # False when calendar words leave the year out ("Nov. 22", "in March"): it was chosen
 
     @property
     def begin(self) -> datetime | None:
         return self.interval.begin if self.interval else None
 
     @property
-    def precision(self) -> str | None:
+    def precision(self) -> Precision | None:
         return self.interval.precision if self.interval else None
 
     @property
     def resolved(self) -> bool:
         """False when a relative date could not be placed (no publication date): its value has X placeholders."""
-        if self.type in ("DURATION", "SET"):
+        if self.type in (TimexType.DURATION, TimexType.SET):
             return True
         return "X" not in self.value
 

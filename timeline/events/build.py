@@ -23,7 +23,6 @@ _DANGLING = re.compile(r"[\s,;:–—-]+(?:and|or|but|the|a|an|of|to|in|on|at|by
                        r"while|after|before|its|his|her|their)$", re.IGNORECASE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _CONFIDENCE_BY_ANCHOR = {None: 0.9, "DCT": 0.8, "earlier mention": 0.6}
-_YEARLESS_RULES = frozenset({"month_day", "day_month"})  # rules that write day and month but no year
 
 
 def events_for_article(article: Article, timexes: list[Timex]) -> list[Event]:
@@ -66,7 +65,7 @@ def events_for_article(article: Article, timexes: list[Timex]) -> list[Event]:
             names=names_in(sentence, article.text),
             centrality=1.0 / (1.0 + index / 5.0),
             named_as=named_happening(article.text, timex.end),
-            year_guessed=timex.rule in _YEARLESS_RULES and timex.anchor == "DCT",
+            year_guessed=not timex.year_stated and timex.anchor == "DCT",
         ))
     return events
 

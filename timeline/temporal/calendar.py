@@ -12,39 +12,25 @@ from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from ..model import Interval
+from ..model import Interval, Precision
 
-# Precisions from coarse to fine; the order is used to compare granularities.
-PRECISIONS = (
-    "century", "decade", "year", "half", "quarter", "season", "month", "week", "weekend",
-    "day", "part_of_day", "hour", "minute",
-)
-RANK = {p: i for i, p in enumerate(PRECISIONS)}
+# Each precision's rank, coarse to fine (events/merge.py orders by it).
+RANK = {p: p.rank for p in Precision}
 
 SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 PART_OF_DAY_HOURS = {"MO": (5, 12), "AF": (12, 18), "EV": (18, 24), "NI": (20, 30), "DT": (6, 18)}
 
-_STEP = {  # how far one step at a precision moves the start of a granule
-    "century": relativedelta(years=100), "decade": relativedelta(years=10),
-    "year": relativedelta(years=1), "half": relativedelta(months=6),
-    "quarter": relativedelta(months=3), "season": relativedelta(years=1),
-    "month": relativedelta(months=1), "week": relativedelta(weeks=1),
-    "weekend": relativedelta(weeks=1), "day": relativedelta(days=1),
-    "part_of_day": relativedelta(days=1), "hour": relativedelta(hours=1),
-    "minute": relativedelta(minutes=1),
-}
-
-# Units that a text can count in ("two weeks ago") and the precision they land on.
-UNIT_PRECISION = {
-    "D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade",
-    "CE": "century", "H": "hour", "MIN": "minute",
-}
+# Units that a text can count in ("two weeks ago") and how far one of them moves a date.
 UNIT_DELTA = {
     "D": relativedelta(days=1), "W": relativedelta(weeks=1), "M": relativedelta(months=1),
     "Q": relativedelta(months=3), "Y": relativedelta(years=1), "DE": relativedelta(years=10),
     "CE": relativedelta(years=100), "H": relativedelta(hours=1), "MIN": relativedelta(minutes=1),
     "2W": relativedelta(weeks=2),
 }
+
+# Steps of a fixed length, added as timedelta (several times faster than relativedelta).
+_FIXED_STEP = {Precision.WEEK: timedelta(weeks=1), Precision.DAY: timedelta(days=1),
+               Precision.HOUR: timedelta(hours=1), Precision.MINUTE: timedelta(minutes=1)}
 
 MIN_YEAR, MAX_YEAR = 1, 9999
 
@@ -53,21 +39,21 @@ MIN_YEAR, MAX_YEAR = 1, 9999
 class Point:
     """A granule of time: its precision, the moment it starts, and a part-of-day code."""
 
-    precision: str
+    precision: Precision
     start: datetime
     part: str | None = None  # MO/AF/EV/NI/DT for part_of_day; SP/SU/FA/WI for season
 
     # -- construction -------------------------------------------------
     @staticmethod
-    def of(precision: str, moment: datetime | date, part: str | None = None) -> Point:
+    def of(precision: Precision | str, moment: datetime | date, part: str | None = None) -> Point:
         """The granule at ``precision`` that contains ``moment``."""
         if not isinstance(moment, datetime):
             moment = datetime(moment.year, moment.month, moment.day)
-        return Point(precision, _floor(moment, precision, part), part)
+        return Point(Precision(precision), _floor(moment, precision, part), part)
 
     @staticmethod
     def season(year: int, code: str) -> Point:
-        return Point("season", datetime(year, SEASON_START_MONTH[code], 1), code)
+        return Point(Precision.SEASON, datetime(year, SEASON_START_MONTH[code], 1), code)
 
     # -- reading --------------------------------------------------------
     @property
@@ -114,13 +100,13 @@ class Point:
         elif self.precision == "weekend":
             end = _safe_add(self.start, relativedelta(days=2))
         else:
-            end = _safe_add(self.start, _STEP[self.precision])
+            end = _safe_add(self.start, _FIXED_STEP.get(self.precision) or self.precision.step)
         return Interval(begin, end, self.precision)
 
     # -- moving ----------------------------------------------------------
     def shift(self, steps: int) -> Point:
         """The granule ``steps`` positions later (earlier when negative) at the same precision."""
-        return replace(self, start=_move(self.start, _STEP[self.precision] * steps))
+        return replace(self, start=_move(self.start, self.precision.step * steps))
 
     def shift_by(self, amount: int, unit: str) -> Point:
         """Move by a counted unit ("3 weeks"), keeping this point's precision."""
@@ -167,17 +153,19 @@ def _move(moment: datetime, delta: relativedelta) -> datetime:
         raise OverflowError(f"{moment.date()} moved by {delta} leaves the calendar") from err
 
 
-def _safe_add(moment: datetime, delta: relativedelta) -> datetime:
+def _safe_add(moment: datetime, delta: relativedelta | timedelta) -> datetime:
     """Add, clamping at the ends of the calendar Python can represent."""
     try:
         return moment + delta
     except (OverflowError, ValueError):
+        if isinstance(delta, timedelta):
+            return datetime.max if delta >= timedelta(0) else datetime.min
         return datetime.max if (delta.years or delta.months or delta.days or delta.hours) >= 0 else datetime.min
 
 
 def compare_precision(a: str, b: str) -> int:
     """Negative when ``a`` is coarser than ``b``."""
-    return RANK[a] - RANK[b]
+    return Precision(a).rank - Precision(b).rank
 
 
 def valid_year(year: int) -> bool:

@@ -6,6 +6,36 @@ their regular expressions from the keys, and the resolvers read the values.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
+
+class Direction(StrEnum):
+    """Which occurrence a direction word points to, counted from the publication date."""
+
+    LAST = "last"  # the one before: "last March", "this past Friday"
+    NEXT = "next"  # the one after: "next March", "this coming Friday"
+    THIS = "this"  # the one of the current period: "this summer"
+
+
+# The one table of direction words: every rule reads "last", "past", "coming" … through it.
+DIRECTION_WORDS: dict[str, Direction] = {
+    "last": Direction.LAST, "past": Direction.LAST, "this past": Direction.LAST,
+    "next": Direction.NEXT, "coming": Direction.NEXT, "this coming": Direction.NEXT,
+    "this": Direction.THIS,
+}
+# Steps a direction moves a granule of the publication date: "last week" is one week back.
+DIRECTION_STEPS: dict[Direction, int] = {Direction.LAST: -1, Direction.NEXT: 1, Direction.THIS: 0}
+# Words that count from the date last mentioned, and the steps they take: "the following day", "that year".
+MENTION_STEPS: dict[str, int] = {
+    "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0, "that": 0, "that same": 0,
+}
+# Words after a counted time: which way it counts, and whether from the date last mentioned ("three days
+# later") rather than the publication date ("three days ago").
+COUNT_DIRECTIONS: dict[str, tuple[int, bool]] = {
+    "ago": (-1, False), "hence": (1, False), "from now": (1, False),
+    "earlier": (-1, True), "before": (-1, True), "later": (1, True), "after": (1, True),
+}
+
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1,
     "february": 2, "feb": 2,
@@ -165,3 +195,98 @@ PAST_CUES: frozenset[str] = frozenset({
     "woke", "wore", "withdrew", "overtook", "sought", "fought", "caught", "built", "felt", "heard",
 })
 PRESENT_CUES: frozenset[str] = frozenset({"is", "are", "am", "'s", "has", "have", "does", "do"})
+
+# Words in -ed that are not past-tense verbs.
+NOT_PAST_ED: frozenset[str] = frozenset({
+    "need", "needed", "feed", "speed", "seed", "bed", "red", "shed", "indeed", "hundred",
+    "proceed", "succeed", "exceed", "agreed", "breed", "creed", "greed", "weed", "steed",
+    "embed", "bred", "fled", "united", "limited", "unprecedented", "detailed", "scheduled",
+    "expected", "planned", "supposed", "alleged", "related", "based", "concerned",
+})
+
+# Words that, right before a date, point to a deadline or a start still to come.
+DEADLINE_WORDS: frozenset[str] = frozenset({
+    "until", "till", "by", "through", "effective", "payable", "expire", "expires", "expiring", "record",
+    "due", "beginning", "starting", "scheduled", "slated", "before",
+})
+# Words before "to" that make it point ahead: "set to resume", "is to meet", "planning to drive".
+TO_FUTURE: frozenset[str] = frozenset({
+    "set", "is", "are", "due", "expected", "scheduled", "plans", "planned", "planning", "likely", "ready",
+    "going", "about", "slated", "poised", "intends", "hopes", "wants", "aims", "prepared", "preparing",
+})
+# Verbs that move a date: "extended to Nov. 20" speaks of the future.
+MOVED_WORDS: frozenset[str] = frozenset({
+    "extended", "postponed", "delayed", "moved", "pushed", "adjourned", "deferred", "rescheduled",
+})
+# Forms of 'be': before a participle they make it passive, not past.
+BE_FORMS: frozenset[str] = frozenset({"be", "being", "is", "are", "am", "was", "were"})
+# Words before 'plan' or an -ed word that make it a noun or an adjective.
+DETERMINERS: frozenset[str] = frozenset({
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "of",
+})
+
+
+# Words before a year or a month that make it a date ("in 1997", "since May"): prepositions and time words.
+PREPOSITION_CUES: frozenset[str] = frozenset({
+    "in", "of", "on", "since", "until", "till", "by", "during", "from", "to", "through", "before",
+    "after", "early", "late", "mid", "last", "next", "this", "and", "or", "between", "throughout",
+    "around", "circa", "c", "the", "fiscal", "year", "summer", "spring", "autumn", "fall", "winter",
+    "about", "for", "that", "past",
+})
+
+# Words that may follow a frequency word used as an adverb ("meets weekly and"), not as an adjective ("weekly paper").
+FUNCTION_WORDS: frozenset[str] = frozenset({
+    "and", "or", "to", "in", "on", "at", "by", "for", "from", "since", "until", "with", "basis", "but",
+    "as", "than", "the", "a", "an", "during", "through", "so", "because", "while", "when", "if",
+    "outside", "inside", "near", "across", "around", "over", "under", "into", "onto", "before", "after",
+})
+
+# Days named from the publication date: steps in days.
+DEICTIC_DAYS: dict[str, int] = {
+    "today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+    "the day after tomorrow": 2, "tonight": 0, "last night": -1, "overnight": 0,
+}
+
+# Vague references to a time, and the TIMEX3 value for each.
+VAGUE_REFERENCES: dict[str, str] = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "the present": "PRESENT_REF", "current": "PRESENT_REF", "presently": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+}
+
+# Holidays on a fixed day: (month, day).
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+    "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31),
+    "valentine's day": (2, 14), "veterans day": (11, 11), "boxing day": (12, 26), "bastille day": (7, 14),
+    "may day": (5, 1), "st. patrick's day": (3, 17), "new year": (1, 1),
+}
+# Holidays on the nth weekday of a month: (month, ISO weekday, nth with -1 for the last, days after it).
+WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int, int]] = {
+    "thanksgiving": (11, 4, 4, 0), "thanksgiving day": (11, 4, 4, 0), "labor day": (9, 1, 1, 0),
+    "memorial day": (5, 1, -1, 0), "martin luther king day": (1, 1, 3, 0), "presidents' day": (2, 1, 3, 0),
+    "election day": (11, 1, 1, 1),  # the Tuesday after the first Monday of November
+}
+
+# Small words a title in Title Case may leave in lower case ("March of the Combatant Mothers").
+TITLE_FUNCTION_WORDS: frozenset[str] = frozenset({
+    "of", "the", "a", "an", "and", "or", "in", "on", "at", "for", "to", "with", "from", "by", "de", "la",
+})
+# Deictic words that, capitalised inside a sentence, are part of a name: "USA Today", "the Tonight Show".
+DEICTIC_NAME_WORDS: frozenset[str] = frozenset({"today", "tonight", "tomorrow", "yesterday", "now"})
+# Words that may follow a weekday in a date, unlike a name ("Friday Nov. 22", "Sunday morning").
+TIME_WORDS: frozenset[str] = frozenset({
+    *MONTHS, *WEEKDAYS, *PARTS_OF_DAY, "night", "eve", "noon", "midnight", "and", "or",
+})
+# Time zones written after a clock time ("18:00 UTC", "8 p.m. EST"); TIMEX3 values keep the time as written.
+TIME_ZONES: frozenset[str] = frozenset({
+    "utc", "gmt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ct", "mt", "pt", "akst", "hst",
+    "bst", "cet", "cest", "eet", "eest", "wet", "west", "msk", "ist", "pkt", "jst", "kst", "hkt", "sgt", "aest",
+    "aedt", "nzst", "nzdt",
+})
+# Words before a clock time written with a colon that make it one ("until 15:00").
+CLOCK_PREPOSITIONS: frozenset[str] = frozenset({"at", "by", "until", "till", "from", "before", "after", "to", "since"})
+# Words before "the last week", "the past year" that make it name the period rather than measure it.
+PERIOD_NAMING_WORDS: frozenset[str] = frozenset({"in", "over", "during", "within", "throughout"})

@@ -128,3 +128,12 @@ def duration_value(amount: float | None, unit_word: str) -> str:
         if amount is None:
             letter = {10: "DE", 100: "CE", 1000: "ML"}[factor]
     return ("PT" if is_time else "P") + format_amount(amount) + letter
+
+
+# Named groups the rules share; the interpreters read them by name.
+WD = rf"(?:(?P<wd0>{WEEKDAY})\b\.?,?[ \t]+)?"  # a leading weekday on the same line: "Monday, Nov. 22"
+D = rf"(?P<day>{DAY_NUMBER}){DAY_SUFFIX}"
+M_ = rf"(?P<month>{MONTH})\b\.?"
+Y = rf"(?P<year>{YEAR4})"
+YS = rf"(?:{Y}|(?P<spelled>{SPELLED_YEAR}))"  # a year in digits or in words
+POS = rf"(?:(?P<pos>{POSITION})[\s-]*)?"

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
 
+from ..model import Anchor, Precision, TimexType
 from .calendar import Point, compare_precision, valid_year
-from .tense import clause_tense
+from .lexicon import Direction
+from .tense import Tense, clause_tense
 
 
 @dataclass
@@ -32,18 +34,20 @@ class Context:
     @cached_property
     def tense(self) -> str:
         """past, present, future or unknown; worked out only for the rules that ask."""
-        return clause_tense(self.text, *self.span) if self.text else "unknown"
+        return clause_tense(self.text, *self.span) if self.text else Tense.UNKNOWN
 
 
 @dataclass
 class Resolution:
-    type: str
+    type: TimexType
     value: str
     mod: str | None = None
     point: Point | None = None
-    anchor: str | None = None  # "DCT", "mention", or None for absolute values
+    anchor: Anchor | None = None  # None for absolute values
     how: str = ""
     moves_reference: bool = True  # False for comparisons ("up from $2 a year earlier"): the story stays put
+    year_stated: bool = True  # False when calendar words left the year out and it was chosen here
+    span: tuple[datetime, datetime] | None = None  # the interval, when it is not the granule's (or its third's)
 
 
 _SOON = timedelta(days=60)  # with no tense cue, an occurrence this close ahead beats the past one
@@ -61,17 +65,17 @@ def absolute(point: Point, how: str, mod: str | None = None) -> Resolution:
     return Resolution(_date_or_time(point), point.value, mod, point, None, how)
 
 
-def reference(value: str, how: str, type_: str = "DATE") -> Resolution:
+def reference(value: str, how: str, type_: TimexType = TimexType.DATE) -> Resolution:
     """PAST_REF / PRESENT_REF / FUTURE_REF: vague times the TIMEX3 scheme names but does not place."""
     return Resolution(type_, value, None, None, None, how)
 
 
 def duration(value: str, how: str, mod: str | None = None) -> Resolution:
-    return Resolution("DURATION", value, mod, None, None, how)
+    return Resolution(TimexType.DURATION, value, mod, None, None, how)
 
 
 def frequency(value: str, how: str) -> Resolution:
-    return Resolution("SET", value, None, None, None, how)
+    return Resolution(TimexType.SET, value, None, None, None, how)
 
 
 def unresolved(sample: Point, how: str, mod: str | None = None, year_only: bool = False) -> Resolution:
@@ -81,7 +85,7 @@ def unresolved(sample: Point, how: str, mod: str | None = None, year_only: bool 
 
 
 def _date_or_time(point: Point) -> str:
-    return "TIME" if compare_precision(point.precision, "day") > 0 else "DATE"
+    return TimexType.TIME if compare_precision(point.precision, Precision.DAY) > 0 else TimexType.DATE
 
 
 # -- relative to the publication date -------------------------------------------
@@ -92,7 +96,7 @@ def from_dct(ctx: Context, precision: str, steps: int, what: str, mod: str | Non
     if ctx.dct is None:
         return unresolved(Point.of(precision, datetime(2000, 1, 3), part), f"{what}; no publication date", mod)
     point = Point.of(precision, ctx.dct, part).shift(steps)
-    return Resolution(_date_or_time(point), point.value, mod, point, "DCT", f"{what} of the publication date")
+    return Resolution(_date_or_time(point), point.value, mod, point, Anchor.DCT, f"{what} of the publication date")
 
 
 def counted_from_anchor(ctx: Context, amount: int, unit: str, precision: str, use_reference: bool,
@@ -105,65 +109,85 @@ def counted_from_anchor(ctx: Context, amount: int, unit: str, precision: str, us
         elif compare_precision(base.precision, precision) > 0 and unit in ("Y", "Q", "M"):
             precision = base.precision if compare_precision(base.precision, "day") <= 0 else "day"
         point = Point.of(precision, base.start, base.part).shift_by(amount, unit)
-        return Resolution(_date_or_time(point), point.value, mod, point, "mention",
+        return Resolution(_date_or_time(point), point.value, mod, point, Anchor.MENTION,
                           f"{what} from '{ctx.reference_text}' ({base.value}), mentioned earlier")
     if ctx.dct is None:
         return unresolved(Point.of(precision, datetime(2000, 1, 3)), f"{what}; no publication date", mod)
     point = Point.of(precision, ctx.dct).shift_by(amount, unit)
-    return Resolution(_date_or_time(point), point.value, mod, point, "DCT", f"{what} from the publication date")
+    return Resolution(_date_or_time(point), point.value, mod, point, Anchor.DCT, f"{what} from the publication date")
 
 
 def nearest_with_year(ctx: Context, make: Callable[[int], Point], what: str, mod: str | None = None,
-                      explicit_direction: str | None = None) -> Resolution:
+                      direction: Direction | None = None) -> Resolution:
     """A month, day or season without a year: choose the year from the DCT and the tense.
 
     Past clauses take the latest occurrence that had begun by the DCT ("in late
     November" written on 1 Nov 2024 is 2023); future clauses the earliest that
-    has not ended; otherwise the occurrence nearest the DCT. An explicit
-    direction (last, next, this) overrides the tense.
+    has not ended; otherwise the occurrence nearest the DCT. A direction word
+    (last, next, this) overrides the tense. The year was not written, so the
+    resolution says so.
     """
-    direction = explicit_direction or ctx.tense
     if ctx.dct is None:
-        return unresolved(make(2000), f"{what}; no publication date to supply the year", mod, year_only=True)
-    if explicit_direction is None and make(2000).precision == "day":
-        return _nearest_day(ctx, make, what)
-    dct = ctx.dct
-    candidates = _occurrences_around(dct, make, what)
-    day_start = datetime(dct.year, dct.month, dct.day)
-
-    def span(p: Point) -> tuple[datetime, datetime]:
-        return narrow(p, mod)
-
-    if direction == "last":
-        chosen = [p for p in candidates if span(p)[1] <= day_start] or candidates[:1]
-        point, reason = chosen[-1], "the last one that ended before the publication date"
-    elif direction == "next":
-        chosen = [p for p in candidates if span(p)[0] > day_start] or candidates[-1:]
-        point, reason = chosen[0], "the first one that begins after the publication date"
-    elif direction == "this":
-        current = [p for p in candidates if span(p)[0] <= day_start < span(p)[1]]
-        same_year = [p for p in candidates if p.start.year == dct.year]
-        point = (current or same_year or candidates[1:2])[0]
-        reason = "the one under way at the publication date" if current else "the one in the publication year"
-    elif direction == "past":
-        chosen = [p for p in candidates if span(p)[0] <= day_start] or candidates[:1]
-        point, reason = chosen[-1], "the latest one on or before the publication date (past tense)"
-    elif direction == "future":
-        # A future cue rarely means a year ahead of something that ended days ago: that reading
-        # usually comes from reported speech about a recent event, so just-ended occurrences count.
-        chosen = [p for p in candidates if span(p)[1] > day_start - _RECENT] or candidates[-1:]
-        point, reason = chosen[0], "the next one from the publication date (future tense)"
+        resolution = unresolved(make(2000), f"{what}; no publication date to supply the year", mod, year_only=True)
+    elif direction is None and make(2000).precision == Precision.DAY:
+        resolution = _nearest_day(ctx, make, what)
     else:
-        current = [p for p in candidates if span(p)[0] <= day_start < span(p)[1]]
-        upcoming = [p for p in candidates if span(p)[0] > day_start]
-        earlier = [p for p in candidates if span(p)[1] <= day_start]
-        if current:
-            point, reason = current[0], "the one under way at the publication date"
-        elif upcoming and (not earlier or span(upcoming[0])[0] - day_start <= _SOON):
-            point, reason = upcoming[0], "the next one, which is only weeks after the publication date"
-        else:
-            point, reason = earlier[-1], "the latest one before the publication date (news reports the past)"
-    return Resolution(_date_or_time(point), point.value, mod, point, "DCT", f"{what}: {reason}")
+        day_start = datetime(ctx.dct.year, ctx.dct.month, ctx.dct.day)
+        spans = [(p, *narrow(p, mod)) for p in _occurrences_around(ctx.dct, make, what)]
+        choose = _CHOOSE_OCCURRENCE.get(direction or ctx.tense, _choose_nearest)
+        point, reason = choose(spans, day_start)
+        resolution = Resolution(_date_or_time(point), point.value, mod, point, Anchor.DCT, f"{what}: {reason}")
+    resolution.year_stated = False
+    return resolution
+
+
+Spans = list[tuple[Point, datetime, datetime]]  # each occurrence with the part of it the words pick out
+
+
+def _choose_last(spans: Spans, day_start: datetime) -> tuple[Point, str]:
+    chosen = [p for p, _, end in spans if end <= day_start] or [spans[0][0]]
+    return chosen[-1], "the last one that ended before the publication date"
+
+
+def _choose_next(spans: Spans, day_start: datetime) -> tuple[Point, str]:
+    chosen = [p for p, begin, _ in spans if begin > day_start] or [spans[-1][0]]
+    return chosen[0], "the first one that begins after the publication date"
+
+
+def _choose_this(spans: Spans, day_start: datetime) -> tuple[Point, str]:
+    current = [p for p, begin, end in spans if begin <= day_start < end]
+    if current:
+        return current[0], "the one under way at the publication date"
+    same_year = [p for p, _, _ in spans if p.start.year == day_start.year] or [p for p, _, _ in spans[1:2]]
+    return same_year[0], "the one in the publication year"
+
+
+def _choose_past(spans: Spans, day_start: datetime) -> tuple[Point, str]:
+    chosen = [p for p, begin, _ in spans if begin <= day_start] or [spans[0][0]]
+    return chosen[-1], "the latest one on or before the publication date (past tense)"
+
+
+def _choose_future(spans: Spans, day_start: datetime) -> tuple[Point, str]:
+    # A future cue rarely means a year ahead of something that ended days ago: that reading
+    # usually comes from reported speech about a recent event, so just-ended occurrences count.
+    chosen = [p for p, _, end in spans if end > day_start - _RECENT] or [spans[-1][0]]
+    return chosen[0], "the next one from the publication date (future tense)"
+
+
+def _choose_nearest(spans: Spans, day_start: datetime) -> tuple[Point, str]:
+    current = [p for p, begin, end in spans if begin <= day_start < end]
+    upcoming = [(p, begin) for p, begin, _ in spans if begin > day_start]
+    earlier = [p for p, _, end in spans if end <= day_start]
+    if current:
+        return current[0], "the one under way at the publication date"
+    if upcoming and (not earlier or upcoming[0][1] - day_start <= _SOON):
+        return upcoming[0][0], "the next one, which is only weeks after the publication date"
+    return earlier[-1], "the latest one before the publication date (news reports the past)"
+
+
+# By direction word, else by the clause's tense; present and unknown tenses take the nearest.
+_CHOOSE_OCCURRENCE = {Direction.LAST: _choose_last, Direction.NEXT: _choose_next, Direction.THIS: _choose_this,
+                      Tense.PAST: _choose_past, Tense.FUTURE: _choose_future}
 
 
 def _occurrences_around(dct: datetime, make: Callable[[int], Point], what: str) -> list[Point]:
@@ -190,54 +214,54 @@ def _nearest_day(ctx: Context, make: Callable[[int], Point], what: str) -> Resol
     """
     dct = datetime(ctx.dct.year, ctx.dct.month, ctx.dct.day)
     candidates = _occurrences_around(dct, make, what)
-    if ctx.tense == "past":
+    if ctx.tense == Tense.PAST:
         allowed = [p for p in candidates if p.start <= dct + _PREDATED] or candidates
-    elif ctx.tense == "future":
+    elif ctx.tense == Tense.FUTURE:
         allowed = [p for p in candidates if p.start >= dct - _RECENT] or candidates
     else:
         allowed = candidates
     point = min(allowed, key=lambda p: abs(p.start - dct))
     reason = "the occurrence nearest the publication date" + (f" consistent with the {ctx.tense} tense"
-                                                               if ctx.tense in ("past", "future") else "")
-    return Resolution("DATE", point.value, None, point, "DCT", f"{what}: {reason}")
+                                                               if ctx.tense in (Tense.PAST, Tense.FUTURE) else "")
+    return Resolution(TimexType.DATE, point.value, None, point, Anchor.DCT, f"{what}: {reason}")
 
 
-def weekday(ctx: Context, iso_weekday: int, what: str, explicit: str | None = None,
+def weekday(ctx: Context, iso_weekday: int, what: str, explicit: Direction | Tense | None = None,
             part: str | None = None) -> Resolution:
-    """'Friday', 'last Friday', 'next Friday' relative to the DCT and the tense."""
-    precision = "part_of_day" if part else "day"
+    """'Friday', 'last Friday', 'next Friday' relative to the DCT and the tense (or the tense the words imply)."""
+    precision = Precision.PART_OF_DAY if part else Precision.DAY
     if ctx.dct is None:
         value = f"XXXX-WXX-{iso_weekday}" + (f"T{part}" if part else "")
-        return Resolution("TIME" if part else "DATE", value, None, None, None,
+        return Resolution(TimexType.TIME if part else TimexType.DATE, value, None, None, None,
                           f"{what}; no publication date to count from")
     dct = datetime(ctx.dct.year, ctx.dct.month, ctx.dct.day)
     back = (dct.isoweekday() - iso_weekday) % 7  # days back to the same weekday, 0 if today
     ahead = (iso_weekday - dct.isoweekday()) % 7
     direction = explicit or ctx.tense
-    if direction == "last":
+    if direction == Direction.LAST:
         day, reason = dct - timedelta(days=back or 7), f"the {what} before the publication date"
-    elif direction == "next":
+    elif direction == Direction.NEXT:
         day, reason = dct + timedelta(days=ahead or 7), f"the {what} after the publication date"
-    elif direction == "this":
+    elif direction == Direction.THIS:
         day, reason = dct - timedelta(days=dct.isoweekday() - iso_weekday), f"the {what} of the publication week"
-    elif direction == "past":
+    elif direction == Tense.PAST:
         day, reason = dct - timedelta(days=back), f"the {what} on or before the publication date, past tense"
-    elif direction in ("future", "present"):  # news uses the present for what is scheduled
+    elif direction in (Tense.FUTURE, Tense.PRESENT):  # news uses the present for what is scheduled
         day, reason = dct + timedelta(days=ahead), f"the {what} on or after the publication date, future tense"
     else:
         day, reason = dct - timedelta(days=back), f"the {what} on or before the publication date (no tense cue)"
     point = Point.of(precision, day, part)
-    return Resolution(_date_or_time(point), point.value, None, point, "DCT", reason)
+    return Resolution(_date_or_time(point), point.value, None, point, Anchor.DCT, reason)
 
 
 def weekday_from_mention(ctx: Context, iso_weekday: int, what: str, step: int, part: str | None = None) -> Resolution:
     """'the previous Friday', 'the following Monday': counted from the day last mentioned, else the DCT."""
     precision = "part_of_day" if part else "day"
     if ctx.reference is not None and compare_precision(ctx.reference.precision, "day") >= 0:
-        base, anchor = ctx.reference.start, "mention"
+        base, anchor = ctx.reference.start, Anchor.MENTION
         source = f"'{ctx.reference_text}' ({ctx.reference.value}), mentioned earlier"
     elif ctx.dct is not None:
-        base, anchor, source = ctx.dct, "DCT", "the publication date"
+        base, anchor, source = ctx.dct, Anchor.DCT, "the publication date"
     else:
         return weekday(ctx, iso_weekday, what, None, part)
     base = datetime(base.year, base.month, base.day)
@@ -252,12 +276,12 @@ def in_reference_frame(ctx: Context, make: Callable[[Point], Point], what: str,
     """'that year', 'the same day': a granule of the date last mentioned (else the DCT's)."""
     if ctx.reference is not None:
         point = make(ctx.reference)
-        return Resolution(_date_or_time(point), point.value, mod, point, "mention",
+        return Resolution(_date_or_time(point), point.value, mod, point, Anchor.MENTION,
                           f"{what} of '{ctx.reference_text}' ({ctx.reference.value}), mentioned earlier")
     if ctx.dct is None:
         return unresolved(make(Point.of("day", datetime(2000, 1, 3))), f"{what}; nothing to anchor it", mod)
     point = make(Point.of("minute", ctx.dct))
-    return Resolution(_date_or_time(point), point.value, mod, point, "DCT", f"{what} of the publication date")
+    return Resolution(_date_or_time(point), point.value, mod, point, Anchor.DCT, f"{what} of the publication date")
 
 
 # -- intervals ----------------------------------------------------------------------

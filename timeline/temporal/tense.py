@@ -9,52 +9,46 @@ expression counting more than those after it (attribution tails like
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
-from .lexicon import FUTURE_CUES, PAST_CUES, PRESENT_CUES
+from . import lexicon as lx
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|[.!?;:\n]")
-_CLAUSE_END = frozenset(".!?;:\n")
-# Words in -ed that are not past-tense verbs.
-_NOT_PAST_ED = frozenset({
-    "need", "needed", "feed", "speed", "seed", "bed", "red", "shed", "indeed", "hundred",
-    "proceed", "succeed", "exceed", "agreed", "breed", "creed", "greed", "weed", "steed",
-    "embed", "bred", "fled", "united", "limited", "unprecedented", "detailed", "scheduled",
-    "expected", "planned", "supposed", "alleged", "related", "based", "concerned",
-})
+# Quotation marks end a clause too: the tense of "said" is not the tense of the words it quotes.
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|[.!?;:\n\"“”]|``|''")
+_CLAUSE_END = frozenset({*".!?;:\n\"“”", "``", "''"})
+
+
 _WINDOW = 12  # tokens looked at on each side
-# Words that, right before a date, point to a deadline or a start still to come.
-_DEADLINE_WORDS = frozenset({
-    "until", "till", "by", "through", "effective", "payable", "expire", "expires", "expiring", "record",
-    "due", "beginning", "starting", "scheduled", "slated", "before",
-})
-_TO_FUTURE = frozenset({
-    "set", "is", "are", "due", "expected", "scheduled", "plans", "planned", "planning", "likely", "ready",
-    "going", "about", "slated", "poised", "intends", "hopes", "wants", "aims", "prepared", "preparing",
-})
-_MOVED = frozenset({"extended", "postponed", "delayed", "moved", "pushed", "adjourned", "deferred", "rescheduled"})
-_BE_FORMS = frozenset({"be", "being", "is", "are", "am", "was", "were"})
-_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "of"})
 
 
-def clause_tense(text: str, start: int, end: int) -> str:
-    """Return 'past', 'future', 'present' or 'unknown' for the clause holding text[start:end]."""
+class Tense(StrEnum):
+    """What the clause's verbs and cue words say about when it happens."""
+
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+    UNKNOWN = "unknown"  # no cue in the clause
+
+
+def clause_tense(text: str, start: int, end: int) -> Tense:
+    """The tense of the clause holding text[start:end]."""
     left = _tokens(text[max(0, start - 160):start])[::-1]
     if left and left[0] == "since":
-        return "past"  # "since Tuesday": a start already behind us
-    deadline = bool(left) and (left[0] in _DEADLINE_WORDS or (len(left) > 1 and (
-        (left[0] in ("on", "at") and left[1] in _DEADLINE_WORDS) or (left[0] == "to" and left[1] in _MOVED)
+        return Tense.PAST  # "since Tuesday": a start already behind us
+    deadline = bool(left) and (left[0] in lx.DEADLINE_WORDS or (len(left) > 1 and (
+        (left[0] in ("on", "at") and left[1] in lx.DEADLINE_WORDS) or (left[0] == "to" and left[1] in lx.MOVED_WORDS)
         or (left[0] == "as" and left[1] in ("soon", "early")))))
     right = _tokens(text[end:end + 120])
     if deadline:  # "expire Nov. 21", "until January", "extended to Nov. 20" -- unless in the past perfect
-        return "past" if _in_clause("had", left) or _in_clause("had", right) else "future"
+        return Tense.PAST if _in_clause("had", left) or _in_clause("had", right) else Tense.FUTURE
     scores = _scores(left, right)
     best = max(scores, key=scores.get)
-    return best if scores[best] > 0 else "unknown"
+    return best if scores[best] > 0 else Tense.UNKNOWN
 
 
-def _scores(left: list[str], right: list[str]) -> dict[str, float]:
+def _scores(left: list[str], right: list[str]) -> dict[Tense, float]:
     """Tense cue weights on each side of the expression, nearer cues weighing more."""
-    scores = {"past": 0.0, "future": 0.0, "present": 0.0}
+    scores = {Tense.PAST: 0.0, Tense.FUTURE: 0.0, Tense.PRESENT: 0.0}
     for side_weight, tokens in ((1.0, left), (0.6, right)):
         for distance, token in enumerate(tokens[:_WINDOW]):
             if token in _CLAUSE_END:
@@ -77,24 +71,24 @@ def _in_clause(word: str, tokens: list[str]) -> bool:
 
 
 def _tokens(fragment: str) -> list[str]:
-    return [t.lower() for t in _TOKEN.findall(fragment)]
+    return _TOKEN.findall(fragment.lower())
 
 
-def _cue(token: str, previous: str) -> tuple[str | None, float]:
+def _cue(token: str, previous: str) -> tuple[Tense | None, float]:
     """The tense a word signals and how strongly; ``previous`` is the word before it."""
-    if token == "to" and previous in _TO_FUTURE:
-        return "future", 1.0  # "set to resume", "is to meet", "planning to drive"
-    if token in ("plan", "plans") and previous in _DETERMINERS:
+    if token == "to" and previous in lx.TO_FUTURE:
+        return Tense.FUTURE, 1.0  # "set to resume", "is to meet", "planning to drive"
+    if token in ("plan", "plans") and previous in lx.DETERMINERS:
         return None, 0.0  # "announced the plan Aug. 21": a noun, not a plan still to be carried out
-    if token in FUTURE_CUES:
-        return "future", 1.6 if token in ("will", "'ll", "shall") else 1.0
-    regular_past = len(token) > 4 and token.endswith("ed") and token not in _NOT_PAST_ED
-    if (token in PAST_CUES or regular_past) and previous in _BE_FORMS and token != "been":
+    if token in lx.FUTURE_CUES:
+        return Tense.FUTURE, 1.6 if token in ("will", "'ll", "shall") else 1.0
+    regular_past = len(token) > 4 and token.endswith("ed") and token not in lx.NOT_PAST_ED
+    if (token in lx.PAST_CUES or regular_past) and previous in lx.BE_FORMS and token != "been":
         return None, 0.0  # a passive participle ("will be paid", "is heard"): the tense is the auxiliary's
-    if token in PAST_CUES:
-        return "past", 1.0
-    if token in PRESENT_CUES:
-        return "present", 1.0
-    if regular_past and previous not in _DETERMINERS:
-        return "past", 0.7  # a regular past form, or an adjective ("preferred shares"): weaker evidence
+    if token in lx.PAST_CUES:
+        return Tense.PAST, 1.0
+    if token in lx.PRESENT_CUES:
+        return Tense.PRESENT, 1.0
+    if regular_past and previous not in lx.DETERMINERS:
+        return Tense.PAST, 0.7  # a regular past form, or an adjective ("preferred shares"): weaker evidence
     return None, 0.0

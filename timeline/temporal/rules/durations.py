@@ -1,0 +1,93 @@
+"""Lengths of time: 'a 12-day ceasefire', 'more than a year', 'yearslong', 'for years'."""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon as lx
+from ..find import Trigger
+from ..guards import both, not_a_name, not_a_year_before_unit, not_age, not_fraction
+from ..patterns import NUMBER, QUANTITY_MOD, UNIT, duration_value, parse_number, quantity_mod
+from ..resolve import duration, frequency
+from ..rule import Example, Reading, Rule, given
+
+_RATE_BEFORE = re.compile(r"(?:\d|%|\b(?:once|twice|times|percent|million|billion|thousand|hundred|dollars|cents|each|"
+                          r"apiece))(?:\s+[a-z]+s)?[\s.,]*$", re.IGNORECASE)  # "$5 million", "50,000 CDs" a year
+
+
+def duration_phrase(m: re.Match) -> Reading:
+    unit_word = m.group("unit").lower()
+    if m.group("n") and m.group("n").lower() in ("a", "an") and not m.group("qmod") and \
+            _RATE_BEFORE.search(m.string[max(0, m.start() - 20):m.start()]):
+        return given(frequency(duration_value(1.0, unit_word), f"a rate: once every {unit_word}"))  # "$5 million a year"
+    if m.group("low"):  # "two to three weeks": at least the lower length (a TIMEX3 value has one amount)
+        low, high = parse_number(m.group("low")), parse_number(m.group("n"))
+        value = duration_value(low if high is not None else None, unit_word)
+        return given(duration(value, f"a range of lengths: {' '.join(m.group(0).split())}",
+                              "EQUAL_OR_MORE" if low is not None and high is not None else None))
+    amount = parse_number(m.group("n")) if m.group("n") else None
+    if amount is not None and m.group("half"):
+        amount += 0.5  # "an hour and a half"
+    value = duration_value(amount, unit_word)
+    mod = quantity_mod(m.group("qmod"))
+    return given(duration(value, f"a length of time: {' '.join(m.group(0).split())}", mod))
+
+
+def long_compound(m: re.Match) -> Reading:
+    """'yearslong', 'decades-long', 'weeklong': a length of time written as one adjective."""
+    unit_word = m.group("unit").lower()
+    amount = None if unit_word.endswith("s") else 1.0
+    return given(duration(duration_value(amount, unit_word), f"a length of time: '{m.group(0)}'"))
+
+
+def bare_plural_duration(m: re.Match) -> Reading:
+    return given(duration(duration_value(None, m.group("unit")), f"an unspecified number of {m.group('unit').lower()}"))
+
+
+_LONG_UNITS = ("years", "decades", "months", "weeks", "days", "hours", "year", "decade", "month", "week", "day", "hour")
+
+_PLURAL_UNITS = ("days", "years", "decades", "months", "weeks", "centuries")
+
+RULES: list[Rule] = [
+    Rule("long_compound", Trigger.of("long", (unit + "long" for unit in _LONG_UNITS)),
+         rf"\b(?P<unit>{'|'.join(_LONG_UNITS)})[-\s]?long\b",
+         long_compound,
+         (Example("a yearslong campaign", None, "yearslong", "PXY", "DURATION"),
+          Example("a weeklong truce", None, "weeklong", "P1W", "DURATION"))),
+    Rule("duration", Trigger.of(lx.UNITS),
+         rf"\b(?:(?P<qmod>{QUANTITY_MOD})\s+(?!the\b))?(?:(?:the\s+)?(?:past|last|first|next|previous|coming|final|remaining"
+         rf"|latest)\s+|the\s+(?=\S+\s+\w+s\b))?"
+         rf"(?:(?:between\s+)?(?P<low>{NUMBER})\s*(?:to|and|or|-|–)\s*)?"
+         rf"(?P<n>{NUMBER})(?:\s+(?:more|additional|extra)(?=\s))?(?:[\s-]+|(?<=\d))(?P<unit>{UNIT})\b"
+         rf"(?P<half>\s+and\s+a\s+half\b)?",
+         duration_phrase,
+         (Example("a 12-day ceasefire", None, "12-day", "P12D", "DURATION"),
+          Example("an initial 48-hour ceasefire", None, "48-hour", "PT48H", "DURATION"),
+          Example("after more than a year of military operations", None, "more than a year", "P1Y", "DURATION",
+                  "MORE_THAN"),
+          Example("a six-week truce", None, "six-week", "P6W", "DURATION"),
+          Example("over the past three months", None, "the past three months", "P3M", "DURATION"),
+          Example("for several weeks", None, "several weeks", "PXW", "DURATION"),
+          Example("profit in the nine months rose", None, "the nine months", "P9M", "DURATION"),
+          Example("after 5 1/2 hours of talks", None, "5 1/2 hours", "PT5H30M", "DURATION"),
+          Example("it took two and a half years", None, "two and a half years", "P2Y6M", "DURATION"),
+          Example("a minute and a half later", None, "a minute and a half", "PT1M30S", "DURATION"),
+          Example("the base for at least 20 more years", None, "at least 20 more years", "P20Y", "DURATION", "EQUAL_OR_MORE"),
+          Example("extended for an additional year", None, "an additional year", "P1Y", "DURATION"),
+          Example("during the 12-day deal", None, "12-day", "P12D", "DURATION"),
+          Example("it earns $5 million a year", None, "a year", "P1Y", "SET"),
+          Example("they meet twice a week", None, "a week", "P1W", "SET"),
+          Example("over 50,000 CDs a year are sold", None, "a year", "P1Y", "SET"),
+          Example("The repairs take two to three weeks.", None, "two to three weeks", "P2W", "DURATION", "EQUAL_OR_MORE"),
+          Example("a delay of between 12 and 18 months", None, "between 12 and 18 months", "P12M", "DURATION",
+                  "EQUAL_OR_MORE"),
+          Example("growth over the next 12 to 18 months", None, "the next 12 to 18 months", "P12M", "DURATION")),
+         guard=both(not_a_name, not_age, not_fraction, not_a_year_before_unit)),
+    Rule("bare_plural_duration", Trigger.of(_PLURAL_UNITS),
+         r"(?:(?<=\bfor\s)|\b(?:recent|coming|the\s+coming|the\s+past\s+few|the\s+last\s+few)\s+)"
+         rf"(?P<unit>{'|'.join(_PLURAL_UNITS)})\b",
+         bare_plural_duration,
+         (Example("It has waited for years.", None, "years", "PXY", "DURATION"),
+          Example("killed in recent months", "2024-11-01", "recent months", "PXM", "DURATION"),
+          Example("talks in the coming weeks", "2024-11-01", "the coming weeks", "PXW", "DURATION"))),
+]

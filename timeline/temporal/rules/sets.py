@@ -1,0 +1,34 @@
+"""Repeated times: 'every week', 'annually', 'every Friday'."""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon as lx
+from ..find import Trigger
+from ..guards import both, lowercase_or_sentence_start, names_ok, not_attributive
+from ..patterns import FREQUENCY, WEEKDAY, duration_value
+from ..resolve import frequency
+from ..rule import Example, Reading, Rule, given
+
+
+def frequency_set(m: re.Match) -> Reading:
+    if m.group("adverb"):
+        return given(frequency(lx.FREQUENCY_ADVERBS[m.group("adverb").lower()], "a repeated time"))
+    if m.group("wd"):
+        return given(frequency(f"XXXX-WXX-{lx.WEEKDAYS[m.group('wd').lower().rstrip('.')]}", "every such weekday"))
+    unit = m.group("unit").lower()
+    if unit in lx.PARTS_OF_DAY:
+        return given(frequency("P1D", f"every {unit}"))
+    return given(frequency(duration_value(1.0, unit), f"once every {unit}"))
+
+
+RULES: list[Rule] = [
+    Rule("frequency", Trigger.of(lx.FREQUENCY_ADVERBS, "every", "each", "per"),
+         rf"\b(?:(?P<adverb>{FREQUENCY})\b|(?:every|each|per)\s+(?:(?P<unit>day|week|month|year|quarter|hour|morning"
+         rf"|night|evening|decade)|(?P<wd>{WEEKDAY}))\b)",
+         frequency_set,
+         (Example("prayers are held every week", None, "every week", "P1W", "SET"),
+          Example("sales rise annually", None, "annually", "P1Y", "SET")),
+         guard=both(names_ok, lowercase_or_sentence_start, not_attributive)),
+]

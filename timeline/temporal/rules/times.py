@@ -1,0 +1,103 @@
+"""Clock times, with the day they fall on when the text gives one."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Precision
+from .. import lexicon as lx
+from .. import place
+from ..fields import day_point
+from ..find import Trigger
+from ..guards import both, names_ok, word_before
+from ..patterns import DAY_NUMBER, MONTH, WEEKDAY, alternation, month_number, quantity_mod
+from ..resolve import NotADate, from_dct, nearest_with_year, weekday
+from ..rule import Example, Reading, Rule, placed
+
+
+def _hour_minute(m: re.Match) -> tuple[int, int]:
+    if m.group("word"):
+        return (12, 0) if m.group("word").lower() in ("noon", "midday") else (0, 0)
+    hour, minute = int(m.group("hh")), int(m.group("mm") or 0)
+    ampm = (m.group("ampm") or "").lower().replace(".", "").replace(" ", "")
+    if hour > 23 or minute > 59 or (ampm and not 1 <= hour <= 12):
+        raise NotADate(m.group(0))
+    if ampm == "pm" and hour != 12:
+        hour += 12
+    if ampm == "am" and hour == 12:
+        hour = 0
+    return hour, minute
+
+
+def _day(m: re.Match) -> Reading | None:
+    """The day the words put the time on, if they name one."""
+    if m.group("month"):
+        month, day = month_number(m.group("month")), int(m.group("day"))
+        return placed(nearest_with_year, make=lambda y: day_point(y, month, day), what=f"{m.group('month')} {day}")
+    if m.group("wd"):
+        return placed(weekday, iso_weekday=lx.WEEKDAYS[m.group("wd").lower().rstrip(".")], what=m.group("wd"))
+    if m.group("dayword"):
+        words = m.group("dayword")
+        return placed(from_dct, precision=Precision.DAY, steps=lx.DEICTIC_DAYS[" ".join(words.lower().split())],
+                      what=f"'{words}'")
+    return None
+
+
+def zone_or_preposition(m: re.Match, text: str) -> bool:
+    """A 24-hour time needs a zone ("18:00 UTC", "0900 ET") or, written with a colon, a word of time before it
+    ("until 15:00"): a bare "3:15" may be a score, a ratio or a verse."""
+    if m.group("zone"):
+        return True
+    return bool(m.group("mm")) and (bool(m.group("qmod")) or word_before(text, m.start()) in lx.CLOCK_PREPOSITIONS)
+
+
+def not_a_restatement(m: re.Match, text: str) -> bool:
+    """'at 10:35 a.m. (0735 GMT)': the time in parentheses restates the one before it."""
+    before = text[max(0, m.start() - 12):m.start()].rstrip()
+    return not (before.endswith("(") and re.search(r"(?:\d|[ap]\.?m\.?)\s*\($", before, re.IGNORECASE))
+
+
+def clock_24h(m: re.Match) -> Reading:
+    """'18:00 UTC', '0900 ET': a 24-hour clock, the time as written in its zone (TIMEX3 values carry no zone)."""
+    hour, minute = int(m.group("hh")), int(m.group("mm") or m.group("mm4"))
+    day = _day(m)
+    return placed(place.clock, hour=hour, minute=minute, day=day.resolve if day else None,
+                  mod=quantity_mod(m.group("qmod")))
+
+
+def clock_time(m: re.Match) -> Reading:
+    hour, minute = _hour_minute(m)
+    day = _day(m)
+    return placed(place.clock, hour=hour, minute=minute, day=day.resolve if day else None,
+                  mod=quantity_mod(m.group("qmod")))
+
+
+_QMOD = r"(?:(?P<qmod>about|around|approximately|at\s+about|shortly\s+after|shortly\s+before)\s+)?"
+_ZONE = rf"(?P<zone>{alternation(lx.TIME_ZONES)})\b(?:[+-]\d{{1,2}})?"
+# The day a time falls on, when the words name it: "Friday", "tomorrow", "Nov. 9".
+_ON_DAY = (rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})\b\.?|(?P<dayword>today|yesterday|tomorrow)\b"
+           rf"|(?P<month>{MONTH})\b\.?\s*(?P<day>{DAY_NUMBER})\b))?")
+
+RULES: list[Rule] = [
+    Rule("clock_time", Trigger.of("a.m", "p.m", "a. m", "p. m", "am", "pm", "noon", "midnight", "midday"),
+         rf"\b(?:(?P<qmod>about|around|approximately|at\s+about|shortly\s+after|shortly\s+before)\s+)?"
+         rf"(?:(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.[ ]?m\.?|[ap]m\b)|(?P<word>noon|midnight|midday))"
+         rf"(?:\s+\(?{_ZONE}\)?)?{_ON_DAY}",
+         clock_time,
+         (Example("at 10:35 a.m. Friday", "2024-11-01", "10:35 a.m. Friday", "2024-11-01T10:35", "TIME"),
+          Example("polls close at 8 p.m. EST tomorrow", "2024-11-04", "8 p.m. EST tomorrow", "2024-11-05T20:00", "TIME"),
+          Example("bids are due by 5 p.m. EST Nov. 9", "1989-11-02", "5 p.m. EST Nov. 9", "1989-11-09T17:00", "TIME"),
+          Example("the rally will start at 7:15 p.m. (GMT+3) on Friday", "2024-10-30", "7:15 p.m. (GMT+3) on Friday",
+                  "2024-11-01T19:15", "TIME")),
+         guard=names_ok),
+    Rule("clock_24h", Trigger.of(":", digits=4),  # "18:00 UTC" has a colon, "0900 ET" four digits
+         rf"\b{_QMOD}(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d)|(?P<mm4>[0-5]\d)(?=\s*(?:{alternation(lx.TIME_ZONES)})\b))"
+         rf"(?![\d:])(?:\s*{_ZONE})?{_ON_DAY}",
+         clock_24h,
+         (Example("the strike came at 18:00 UTC", "2024-11-01", "18:00 UTC", "2024-11-01T18:00", "TIME"),
+          Example("the truce holds until 15:00 GMT Saturday", "2024-11-01", "15:00 GMT Saturday", "2024-11-02T15:00",
+                  "TIME"),
+          Example("trading opens at 0900 ET tomorrow", "2024-11-04", "0900 ET tomorrow", "2024-11-05T09:00", "TIME"),
+          Example("the vote closes at 20:30 on Friday", "2024-11-01", "20:30 on Friday", "2024-11-01T20:30", "TIME")),
+         guard=both(names_ok, zone_or_preposition, not_a_restatement)),
+]
