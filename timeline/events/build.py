@@ -1,11 +1,15 @@
-"""From an article's dated mentions to events, one per dated statement, with their evidence."""
+"""From an article to its events: the happenings it reports, each placed in time, with their evidence."""
 
 from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
-from ..model import Article, Event, Source, Timex
+from ..model import Article, Event, Modality, Placement, Source, Timex
+from .anchoring import Relation, continues_story, is_planned, linked_clause, relation_of, reporting_time
+from .furniture import furniture_kind, is_quoted_opinion
+from .happenings import Happening, HappeningModel, Kind, shipped_model
 from .names import names_in
 from .naming import named_happening
 from .sentences import sentence_at, sentence_spans
@@ -27,48 +31,134 @@ _YEARLESS_RULES = frozenset({"month_day", "day_month"})  # rules that write day 
 
 
 def events_for_article(article: Article, timexes: list[Timex]) -> list[Event]:
-    """One event per dated statement; a repeated sentence (captions, headline in body) counts once."""
+    """The happenings an article reports, each placed in time with how, skipping furniture and repeats.
+
+    A date in the happening's clause places it (WRITTEN); otherwise its time is inferred from the report
+    (INFERRED). Hypothetical, negated and conditional happenings and background states make no event.
+    """
     spans = sentence_spans(article.text)
-    events: list[Event] = []
-    seen: set[tuple[str, str]] = set()
+    if not spans:
+        return []
+    dated: dict[int, list[Timex]] = {}
     for timex in timexes:
-        if timex.interval is None or timex.type not in ("DATE", "TIME") or timex.value in _NOT_EVENT_VALUES:
-            continue
-        if not spans:
-            break
-        index = sentence_at(spans, timex.start)
-        start, end = spans[index]
+        if timex.interval is not None and timex.type in ("DATE", "TIME") and timex.value not in _NOT_EVENT_VALUES:
+            dated.setdefault(sentence_at(spans, timex.start), []).append(timex)
+    model = shipped_model()
+    events: list[Event] = []
+    seen: set[str] = set()
+    story: Event | None = None  # the last happening a date placed: the time a narrative goes on from
+    unplaced = 0
+    for index, (start, end) in enumerate(spans):
         sentence = article.text[start:end]
-        key = (normalise(sentence), timex.value)
-        if key in seen:
+        key = normalise(sentence)
+        if key in seen or furniture_kind(sentence) or is_quoted_opinion(sentence):
             continue
         seen.add(key)
-        if len(re.findall(r"[A-Za-z]{2,}", sentence.replace(timex.text, " "))) < 3:
-            continue  # a dateline or a bare date, not a statement
-        title = make_title(sentence, timex.start - start, timex.end - start)
-        if not title:
+        found = _happenings(model, sentence)
+        at_dates = [t for t in dated.get(index, []) if relation_of(sentence, t.start - start) == Relation.AT]
+        made = [e for t in at_dates if (e := _dated_event(article, index, (start, end), t, found))]
+        events.extend(made)
+        story = made[-1] if made else story
+        main = next((h for h in found if h.kind in (Kind.FACTUAL, Kind.PLANNED)), None)
+        if main is None or any(_same_clause(sentence, main.start, t.start - start) for t in at_dates):
             continue
-        confidence = _CONFIDENCE_BY_ANCHOR.get(timex.anchor, 0.6)
-        if article.published_confidence == "low" and timex.anchor:
-            confidence -= 0.3
-        events.append(Event(
-            id=_event_id(article.id, timex),
-            interval=timex.interval,
-            value=timex.value,
-            mod=timex.mod,
-            date_text=timex.text,
-            title=title,
-            sentence=sentence,
-            explanation=timex.explanation,
-            confidence=round(confidence, 2),
-            sources=[Source(article.id, article.title, article.outlet, article.url, article.origin, sentence,
-                            (start, end), (timex.start, timex.end), timex.text)],
-            names=names_in(sentence, article.text),
-            centrality=1.0 / (1.0 + index / 5.0),
-            named_as=named_happening(article.text, timex.end),
-            year_guessed=timex.rule in _YEARLESS_RULES and timex.anchor == "DCT",
-        ))
+        if article.published is None:
+            unplaced += 1
+            continue
+        relative = [t for t in dated.get(index, []) if t not in at_dates]
+        event = _undated_event(article, index, (start, end), main, relative, story)
+        if event is not None:
+            events.append(event)
+    if unplaced:
+        article.warnings.append(f"{unplaced} happenings without a date left off the timeline: no publication date")
     return events
+
+
+def _happenings(model: HappeningModel, sentence: str) -> list[Happening]:
+    """The model's happenings, with a plan cue before a word ("aims to cut") making it planned."""
+    return [replace(h, kind=Kind.PLANNED) if h.kind in (Kind.HYPOTHETICAL, Kind.FACTUAL) and is_planned(sentence, h.start)
+            else h for h in model.label(sentence) if h.kind != Kind.REPORTING]
+
+
+def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Timex,
+                 found: list[Happening]) -> Event | None:
+    """A happening placed by a date in its clause; none for a bare date or a hypothetical happening."""
+    start, end = span
+    sentence = article.text[start:end]
+    if len(re.findall(r"[A-Za-z]{2,}", sentence.replace(timex.text, " "))) < 3:
+        return None  # a dateline or a bare date, not a statement
+    nearest = min(found, key=lambda h: abs(h.start - (timex.start - start)), default=None)
+    if nearest is not None and nearest.kind == Kind.HYPOTHETICAL:
+        return None
+    modality = Modality.PLANNED if nearest is not None and nearest.kind == Kind.PLANNED else Modality.FACTUAL
+    title = make_title(sentence, timex.start - start, timex.end - start)
+    if not title:
+        return None
+    confidence = _CONFIDENCE_BY_ANCHOR.get(timex.anchor, 0.6)
+    if article.published_confidence == "low" and timex.anchor:
+        confidence -= 0.3
+    names = names_in(sentence, article.text)
+    return Event(
+        id=_event_id(article.id, timex.start, timex.value), interval=timex.interval, value=timex.value, mod=timex.mod,
+        date_text=timex.text, title=title, sentence=sentence, explanation=timex.explanation,
+        confidence=round(confidence, 2), sources=[_source(article, span, (timex.start, timex.end), timex.text)],
+        names=names, centrality=salience(article, index, sentence, True, names),
+        named_as=named_happening(article.text, timex.end),
+        year_guessed=timex.rule in _YEARLESS_RULES and timex.anchor == "DCT",
+        placement=Placement.WRITTEN, modality=modality)
+
+
+def _undated_event(article: Article, index: int, span: tuple[int, int], main: Happening, relative: list[Timex],
+                   story: Event | None) -> Event | None:
+    """A happening with no date of its own: a plan's target date, the story's time, or the reporting time."""
+    start, end = span
+    sentence = article.text[start:end]
+    title = make_title(sentence, main.start, main.end)
+    if not title:
+        return None
+    relation = relative[0].text if relative else linked_clause(sentence, main.end)
+    if relative:
+        before = sentence[max(0, relative[0].start - start - 30):relative[0].start - start].split()
+        relation = f"{before[-1]} {relation}" if before else relation
+    where = (main.start + start, main.start + start)
+    names = names_in(sentence, article.text)
+    common = dict(title=title, sentence=sentence, sources=[_source(article, span, where, "")], names=names,
+                  centrality=salience(article, index, sentence, False, names), placement=Placement.INFERRED,
+                  modality=main.modality, relation=relation)
+    target = relative[0] if relative and main.kind == Kind.PLANNED else None
+    if target is not None and target.interval is not None:  # "aims to cut 30,000 jobs by 2012": its target
+        return Event(id=_event_id(article.id, where[0], target.value), interval=target.interval, value=target.value,
+                     mod=target.mod, date_text=target.text, explanation=f"planned, target {relation}: {target.explanation}",
+                     confidence=0.6, **common)
+    if story is not None and main.kind == Kind.FACTUAL and continues_story(sentence):
+        return Event(id=_event_id(article.id, where[0], story.value), interval=story.interval, value=story.value,
+                     mod=story.mod, date_text="", confidence=0.5,
+                     explanation=f"no date in the sentence; it continues the story of '{story.date_text}' ({story.value})",
+                     **common)
+    inferred = reporting_time(article.published, main.modality, index == 0 or normalise(article.title) == normalise(sentence))
+    return Event(id=_event_id(article.id, where[0], inferred.value), interval=inferred.interval, value=inferred.value,
+                 mod=inferred.mod, date_text="", explanation=inferred.explanation, confidence=0.5, **common)
+
+
+def _same_clause(sentence: str, a: int, b: int) -> bool:
+    """No clause break (comma, semicolon, dash, colon) between two offsets of a sentence."""
+    low, high = sorted((a, b))
+    return not _CLAUSE_BREAK.search(sentence[low:high])
+
+
+def _source(article: Article, span: tuple[int, int], date_span: tuple[int, int], date_text: str) -> Source:
+    return Source(article.id, article.title, article.outlet, article.url, article.origin, article.text[span[0]:span[1]],
+                  span, date_span, date_text)
+
+
+def salience(article: Article, index: int, sentence: str, explicit_date: bool, names: list[str]) -> float:
+    """How central a happening is to its article: headline and lead first, an explicit date, a named actor.
+
+    Merging adds the number of sources and the date's precision to make an event's score.
+    """
+    position = 1.0 / (1.0 + index / 5.0)
+    lead = 0.5 if index < 3 or normalise(sentence) == normalise(article.title) else 0.0
+    return round(position + lead + 0.25 * explicit_date + 0.25 * bool(names), 3)
 
 
 def normalise(text: str) -> str:
@@ -153,6 +243,6 @@ def _clause_around(sentence: str, date_start: int, date_end: int) -> str:
     return text
 
 
-def _event_id(article_id: str, timex: Timex) -> str:
-    digest = hashlib.sha1(f"{article_id}|{timex.start}|{timex.value}".encode()).hexdigest()[:10]
+def _event_id(article_id: str, offset: int, value: str) -> str:
+    digest = hashlib.sha1(f"{article_id}|{offset}|{value}".encode()).hexdigest()[:10]
     return f"e{digest}"
