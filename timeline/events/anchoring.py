@@ -36,6 +36,8 @@ _LINKED_CLAUSE = re.compile(r"(?:,\s*|\s)((?:(?:a|one|two|three|\w+)\s+(?:days?|
 # Words that make a happening a plan ("aims to cut", "is expected to rise"), whatever the model said.
 PLAN_CUES = re.compile(r"\b(?:will|'ll|shall|plans?|planned|planning|aims?|intends?|expected|expects|set|scheduled|due|"
                        r"going|proposed|proposes|hopes?|seeks?|wants?)\s+(?:\w+\s+)?(?:to\s+)?(?:be\s+)?$", re.IGNORECASE)
+# A condition before a happening, in its clause: "if prices rose", "unless talks resume".
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;:]*$", re.IGNORECASE)
 # A sentence that carries the story on from the last dated happening.
 _CONTINUES = re.compile(r"^(?:then|later|afterwards|after that|hours later|minutes later|shortly after(?:wards)?|"
                         r"soon after(?:wards)?|moments later|that (?:evening|night|afternoon|morning))\b", re.IGNORECASE)
@@ -55,6 +57,10 @@ def linked_clause(sentence: str, after: int) -> str:
 
 def is_planned(sentence: str, happening_start: int) -> bool:
     return bool(PLAN_CUES.search(sentence[max(0, happening_start - 40):happening_start]))
+
+
+def is_conditional(sentence: str, happening_start: int) -> bool:
+    return bool(_CONDITION.search(sentence[max(0, happening_start - 80):happening_start]))
 
 
 def continues_story(sentence: str) -> bool:

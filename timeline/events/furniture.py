@@ -36,7 +36,7 @@ FURNITURE = (
           r"also read|you may also like|watch|listen)\b\s*(?::|\||-|–|—|$)|^read (?:more|the full)\b",
           ("Read more: Israel strikes Beirut", "RELATED: Markets fall", "See also | Ten years on", "Read more"),
           ("Readers said the report read more like an advertisement than news.",)),
-    _rule("byline", r"^by\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&))*(?:\s*(?:[,|–—-].{0,60})?)$"
+    _rule("byline", r"^by\s+(?-i:[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&))*)(?:\s*[,|–—-].{0,60})?$"
           r"|^(?:reporting|writing|editing|additional reporting|compiled) by\b",
           ("By Jane Doe", "By Jane Doe and John Roe | Reuters", "Reporting by Ari Rabinovitch; Editing by Tom Hogue"),
           ("By Friday the rebels had taken the town.",)),
