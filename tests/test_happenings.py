@@ -132,7 +132,8 @@ def test_timeml_links_are_read_from_both_sides(tmp_path):
 def test_anchoring_scores_the_sample_against_the_baseline(tmp_path):
     from timeline.events.evaluation import evaluate_anchoring
     (tmp_path / "s.tml").write_text(SAMPLE, encoding="utf-8")
-    system, baseline, count = evaluate_anchoring([str(tmp_path)], folds=1)
+    results, count = evaluate_anchoring([str(tmp_path)], folds=1)
+    system, baseline = results["shown"]
     assert count == 1
     assert (system.timex.correct, system.timex.total) == (1, 1), "'fell' is placed at yesterday's value"
     assert (baseline.timex.correct, baseline.timex.total) == (0, 1), "the baseline puts it on the publication day"

@@ -5,9 +5,20 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 
 from ..model import Article, Event, Modality, Placement, Source, Timex
-from .anchoring import Relation, continues_story, is_conditional, is_planned, linked_clause, relation_of, reporting_time
+from ..temporal.tense import clause_tense
+from .anchoring import (
+    REPORTING_WINDOW,
+    Relation,
+    continues_story,
+    is_conditional,
+    is_planned,
+    linked_clause,
+    relation_of,
+    reporting_time,
+)
 from .furniture import furniture_kind, is_quoted_opinion
 from .happenings import Happening, HappeningModel, Kind, shipped_model
 from .names import names_in
@@ -27,6 +38,7 @@ _DANGLING = re.compile(r"[\s,;:–—-]+(?:and|or|but|the|a|an|of|to|in|on|at|by
                        r"while|after|before|its|his|her|their)$", re.IGNORECASE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _CONFIDENCE_BY_ANCHOR = {None: 0.9, "DCT": 0.8, "earlier mention": 0.6}
+_DAY_OR_FINER = frozenset({"day", "part_of_day", "hour", "minute"})
 _YEARLESS_RULES = frozenset({"month_day", "day_month"})  # rules that write day and month but no year
 
 
@@ -48,6 +60,7 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
     events: list[Event] = []
     seen: set[str] = set()
     story: Event | None = None  # the last happening a date placed: the time a narrative goes on from
+    news_day: Event | None = None  # the last happening placed on a day of the reporting window: the day of the news
     unplaced = 0
     for index, (start, end) in enumerate(spans):
         sentence = article.text[start:end]
@@ -61,6 +74,7 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
         made = [e for t in at_dates if (e := _dated_event(article, index, (start, end), t, found))]
         events.extend(made)
         story = made[-1] if made else story
+        news_day = next((e for e in reversed(made) if _in_reporting_window(e, article.published)), news_day)
         main = next((h for h in found if h.kind in (Kind.FACTUAL, Kind.PLANNED)), None)
         if main is None and headline and all(h.kind != Kind.HYPOTHETICAL for h in found):  # the day's news
             main = Happening(0, 0, "", Kind.FACTUAL)
@@ -70,7 +84,7 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
             unplaced += 1
             continue
         relative = [t for t in dated.get(index, []) if t not in at_dates]
-        event = _undated_event(article, index, (start, end), main, relative, story, headline)
+        event = _undated_event(article, index, (start, end), main, relative, (story, news_day), headline)
         if event is not None:
             events.append(event)
     if unplaced:
@@ -121,8 +135,13 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
 
 
 def _undated_event(article: Article, index: int, span: tuple[int, int], main: Happening, relative: list[Timex],
-                   story: Event | None, headline: bool) -> Event | None:
-    """A happening with no date of its own: a plan's target date, the story's time, or the reporting time."""
+                   told: tuple[Event | None, Event | None], headline: bool) -> Event | None:
+    """A happening with no date of its own: a plan's target date, the story's time, or the reporting time.
+
+    ``told`` is the story so far: the last happening a date placed, and the last placed on a day of the
+    reporting window (a report that said "stocks fell Friday" tells its other past-tense news of that Friday).
+    """
+    story, news_day = told
     start, end = span
     sentence = article.text[start:end]
     title = make_title(sentence, main.start, main.end)
@@ -147,9 +166,22 @@ def _undated_event(article: Article, index: int, span: tuple[int, int], main: Ha
                      mod=story.mod, date_text="", confidence=0.5,
                      explanation=f"no date in the sentence; it continues the story of '{story.date_text}' ({story.value})",
                      **common)
+    if news_day is not None and main.kind == Kind.FACTUAL and not headline \
+            and clause_tense(sentence, main.start, main.end) == "past":
+        return Event(id=_event_id(article.id, where[0], news_day.value), interval=news_day.interval,
+                     value=news_day.value, mod=news_day.mod, date_text="", confidence=0.5,
+                     explanation=f"no date in the sentence; past tense in a report whose news day is "
+                                 f"'{news_day.date_text}' ({news_day.value}), stated earlier", **common)
     inferred = reporting_time(article.published, main.modality, headline)
     return Event(id=_event_id(article.id, where[0], inferred.value), interval=inferred.interval, value=inferred.value,
                  mod=inferred.mod, date_text="", explanation=inferred.explanation, confidence=0.5, **common)
+
+
+def _in_reporting_window(event: Event, published: date | None) -> bool:
+    """Placed on a single day (or part of one) within the days a report's news covers."""
+    if published is None or event.precision not in _DAY_OR_FINER:
+        return False
+    return timedelta(0) <= published - event.begin.date() <= timedelta(days=REPORTING_WINDOW)
 
 
 def _source(article: Article, span: tuple[int, int], date_span: tuple[int, int], date_text: str) -> Source:

@@ -3,8 +3,10 @@
     timeline evaluate anchoring ../shared/corpora/tbaq/TimeBank ../shared/corpora/tbaq/AQUAINT [--folds 5]
 
 The baseline says every sentence happened on the publication date. Both are
-judged on the gold EVENTs (attribution verbs such as "said" left out: neither
-makes events of them):
+judged on the gold EVENTs a timeline shows: factual and planned ones, by their
+annotation (class, tense, polarity, modality, SLINKs). A second table judges
+every gold event but attribution verbs ("said"), with the hypothetical ones
+and states that the events stage leaves off the timeline by design:
 
 - timex anchoring: of the gold events linked inside a DATE/TIME expression
   (IS_INCLUDED, DURING, SIMULTANEOUS), the share placed at that value;
@@ -36,6 +38,12 @@ from .happenings import HappeningModel, Kind, shipped_model
 from .sentences import sentence_at, sentence_spans
 from .train import examples, fit, gold_kind, skip_words, trusts_polarity
 
+# Which gold events each set of figures judges: those a timeline shows (factual and planned; hypothetical,
+# negated and conditional happenings and states stay off it by design), and every one but attribution verbs.
+SCOPES = {"shown": frozenset({Kind.FACTUAL, Kind.PLANNED}),
+          "all": frozenset({Kind.FACTUAL, Kind.PLANNED, Kind.HYPOTHETICAL, Kind.STATE})}
+SCOPE_TITLES = {"shown": "gold events a timeline shows (factual and planned)",
+                "all": "all gold events but attribution (with hypothetical, negated and states, which make no events)"}
 _INSIDE = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS"})
 _BEFORE, _AFTER = frozenset({"BEFORE", "IBEFORE"}), frozenset({"AFTER", "IAFTER"})
 _OVERLAPS = frozenset({"INCLUDES", "IS_INCLUDED", "SIMULTANEOUS", "DURING", "DURING_INV"})
@@ -101,8 +109,8 @@ def _concrete(timex) -> bool:
     return timex.type in ("DATE", "TIME") and "X" not in timex.value and not timex.value.endswith("_REF")
 
 
-def score_document(document: TimeMLDocument, model: HappeningModel, system: Figures, baseline: Figures) -> None:
-    """Add one document's figures for the events stage and for the baseline."""
+def score_document(document: TimeMLDocument, model: HappeningModel, results: dict[str, tuple[Figures, Figures]]) -> None:
+    """Add one document's figures for the events stage and the baseline, in each scope of gold events."""
     dct = date.fromisoformat(document.dct[:10])
     article = Article(document.name, document.text, published=dct)
     events = events_for_article(article, tag(document.text, dct), model)
@@ -113,35 +121,38 @@ def score_document(document: TimeMLDocument, model: HappeningModel, system: Figu
     day = datetime(dct.year, dct.month, dct.day)
     on_dct = Placed(Interval(day, day + timedelta(days=1), "day"), dct.isoformat())
     trust = trusts_polarity(document)
-    owners: dict[str, list[GoldEvent]] = {}
-    sentence_gold: dict[int, list[GoldEvent]] = {}
-    for gold in document.events:
-        if gold.cls == "REPORTING" or not spans:
-            continue
-        index = sentence_at(spans, gold.start)
-        sentence_gold.setdefault(index, []).append(gold)
-        candidates = by_sentence.get(spans[index], [])
-        owner = min(candidates, key=lambda e: abs(e.sources[0].date_span[0] - gold.start), default=None)
-        placed = Placed(owner.interval, "" if owner.mod in _INFERRED_MODS else owner.value) if owner else None
-        if owner is not None:
-            owners.setdefault(owner.id, []).append(gold)
-        if gold_kind(gold, trust) == Kind.FACTUAL:
-            system.coverage.add(owner is not None)
-            baseline.coverage.add(True)
-        for figures, where in ((system, placed), (baseline, on_dct)):
-            tally = _tally_for(gold, document, figures)
-            if tally is not None:
-                tally.add(where is not None and bool(agrees(gold, where, document, dct)))
-    for event in events:
-        verdicts = [agrees(g, Placed(event.interval, "" if event.mod in _INFERRED_MODS else event.value), document, dct)
-                    for g in owners.get(event.id, [])]
-        judged = [v for v in verdicts if v is not None]
-        if judged:
-            system.precision.add(all(judged))
-    for golds in sentence_gold.values():
-        judged = [v for v in (agrees(g, on_dct, document, dct) for g in golds) if v is not None]
-        if judged:
-            baseline.precision.add(all(judged))
+    for scope, (system, baseline) in results.items():
+        owners: dict[str, list[GoldEvent]] = {}
+        sentence_gold: dict[int, list[GoldEvent]] = {}
+        for gold in document.events:
+            kind = gold_kind(gold, trust)
+            if kind not in SCOPES[scope] or not spans:
+                continue
+            index = sentence_at(spans, gold.start)
+            sentence_gold.setdefault(index, []).append(gold)
+            owner = min(by_sentence.get(spans[index], []), key=lambda e: abs(e.sources[0].date_span[0] - gold.start),
+                        default=None)
+            if owner is not None:
+                owners.setdefault(owner.id, []).append(gold)
+            if kind == Kind.FACTUAL:
+                system.coverage.add(owner is not None)
+                baseline.coverage.add(True)
+            for figures, where in ((system, owner and _placed(owner)), (baseline, on_dct)):
+                tally = _tally_for(gold, document, figures)
+                if tally is not None:
+                    tally.add(where is not None and bool(agrees(gold, where, document, dct)))
+        for event in events:
+            judged = [v for g in owners.get(event.id, []) if (v := agrees(g, _placed(event), document, dct)) is not None]
+            if judged:
+                system.precision.add(all(judged))
+        for golds in sentence_gold.values():
+            judged = [v for g in golds if (v := agrees(g, on_dct, document, dct)) is not None]
+            if judged:
+                baseline.precision.add(all(judged))
+
+
+def _placed(event) -> Placed:
+    return Placed(event.interval, "" if event.mod in _INFERRED_MODS else event.value)
 
 
 def _tally_for(gold: GoldEvent, document: TimeMLDocument, figures: Figures) -> Tally | None:
@@ -155,22 +166,25 @@ def _tally_for(gold: GoldEvent, document: TimeMLDocument, figures: Figures) -> T
     return None
 
 
-def evaluate_anchoring(paths: list[str], folds: int = 5) -> tuple[Figures, Figures, int]:
-    """(events stage, baseline, documents); with ``folds`` > 1 each document is read by a model trained without it."""
+def evaluate_anchoring(paths: list[str], folds: int = 5) -> tuple[dict[str, tuple[Figures, Figures]], int]:
+    """Per scope, (events stage, baseline) figures, and the number of documents.
+
+    With ``folds`` > 1 each document is read by a happening model trained without it.
+    """
     documents = [d for d in map(read_timeml, tml_files(paths)) if d.dct]
-    system, baseline = Figures(), Figures()
+    results = {scope: (Figures(), Figures()) for scope in SCOPES}
     if folds <= 1:
         for document in documents:
-            score_document(document, shipped_model(), system, baseline)
-        return system, baseline, len(documents)
+            score_document(document, shipped_model(), results)
+        return results, len(documents)
     order = np.random.default_rng(13).permutation(len(documents)).tolist()
     for fold in range(folds):
         held = set(order[fold::folds])
         data = examples([d for n, d in enumerate(documents) if n not in held])
         model = HappeningModel.from_json(fit(data, np.arange(len(data.labels)), frozenset(skip_words(data))))
         for n in sorted(held):
-            score_document(documents[n], model, system, baseline)
-    return system, baseline, len(documents)
+            score_document(documents[n], model, results)
+    return results, len(documents)
 
 
 def table(system: Figures, baseline: Figures) -> str:
@@ -186,12 +200,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", help=".tml files or folders of them")
     parser.add_argument("--folds", type=int, default=5, help="document-level folds (1: use the shipped model)")
     args = parser.parse_args(argv)
-    system, baseline, count = evaluate_anchoring(args.paths, args.folds)
+    results, count = evaluate_anchoring(args.paths, args.folds)
     if not count:
         print(f"no .tml files with a document time under {' '.join(args.paths)}", file=sys.stderr)
         return 2
     print(f"{count} documents, " + ("shipped model" if args.folds <= 1 else f"{args.folds}-fold, out of fold"))
-    print(table(system, baseline))
+    for scope, (system, baseline) in results.items():
+        print(f"\n{SCOPE_TITLES[scope]}:")
+        print(table(system, baseline))
     return 0
 
 
