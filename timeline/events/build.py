@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..model import Article, Event, Modality, Placement, Source, Timex
@@ -23,9 +23,10 @@ from .furniture import furniture_kind, is_quoted_opinion
 from .happenings import Happening, HappeningModel, Kind, shipped_model
 from .names import names_in
 from .naming import named_happening
-from .sentences import sentence_at, sentence_spans
+from .sentences import clause_spans, sentence_at, sentence_spans
 
 MAX_TITLE = 120
+MAX_PER_SENTENCE = 3  # the main happenings of a sentence: enough for a reader, few enough to merge
 # Vague references and lengths of time anchor no happening on a timeline.
 _NOT_EVENT_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 # Attribution tails and heads that say who said it, not what happened.
@@ -59,8 +60,7 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
     model = model or shipped_model()
     events: list[Event] = []
     seen: set[str] = set()
-    story: Event | None = None  # the last happening a date placed: the time a narrative goes on from
-    news_day: Event | None = None  # the last happening placed on a day of the reporting window: the day of the news
+    story = Story(article.published)
     unplaced = 0
     for index, (start, end) in enumerate(spans):
         sentence = article.text[start:end]
@@ -68,28 +68,61 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
         if key in seen or furniture_kind(sentence) or is_quoted_opinion(sentence):
             continue
         seen.add(key)
-        headline = normalise(sentence) == normalise(article.title) or (index == 0 and not sentence.endswith((".", "?")))
-        found = _happenings(model, sentence.lower() if headline else sentence)  # headlines are in Title Case
-        at_dates = [t for t in dated.get(index, []) if relation_of(sentence, t.start - start) == Relation.AT]
-        made = [e for t in at_dates if (e := _dated_event(article, index, (start, end), t, found))]
+        made, waiting = _sentence_events(article, index, (start, end), dated.get(index, []), model, story)
         events.extend(made)
-        story = made[-1] if made else story
-        news_day = next((e for e in reversed(made) if _in_reporting_window(e, article.published)), news_day)
-        main = next((h for h in found if h.kind in (Kind.FACTUAL, Kind.PLANNED)), None)
-        if main is None and headline and all(h.kind != Kind.HYPOTHETICAL for h in found):  # the day's news
-            main = Happening(0, 0, "", Kind.FACTUAL)
-        if main is None or made:  # a date in the sentence places its happening
+        unplaced += waiting
+    if unplaced:
+        article.warnings.append(f"{unplaced} happenings without a date left off the timeline: no publication date")
+    return events
+
+
+@dataclass
+class Story:
+    """The story so far: the last happening a date placed (a narrative goes on from it), and the last placed on
+    a day of the reporting window (a report that said "stocks fell Friday" tells its other past news of Friday)."""
+
+    published: date | None
+    last: Event | None = None
+    news_day: Event | None = None
+
+    def tell(self, event: Event) -> None:
+        self.last = event
+        if _in_reporting_window(event, self.published):
+            self.news_day = event
+
+
+def _sentence_events(article: Article, index: int, span: tuple[int, int], timexes: list[Timex], model: HappeningModel,
+                     story: Story) -> tuple[list[Event], int]:
+    """One event per clause that tells a happening (at most MAX_PER_SENTENCE), and how many could not be placed.
+
+    A date in the clause places its happening; a clause without one takes its time from the story or the report.
+    """
+    start, end = span
+    sentence = article.text[start:end]
+    headline = normalise(sentence) == normalise(article.title) or (index == 0 and not sentence.endswith((".", "?")))
+    found = _happenings(model, sentence.lower() if headline else sentence)  # headlines are in Title Case
+    made: list[Event] = []
+    unplaced = 0
+    for c_start, c_end in clause_spans(sentence, [h.start for h in found]):
+        inside = [h for h in found if c_start <= h.start < c_end]
+        here = [t for t in timexes if c_start <= t.start - start < c_end]
+        at_dates = [t for t in here if relation_of(sentence, t.start - start) == Relation.AT]
+        dated = [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]
+        for event in dated:
+            story.tell(event)
+        made.extend(dated)
+        main = next((h for h in inside if h.kind in (Kind.FACTUAL, Kind.PLANNED)), None)
+        if dated or main is None:
             continue
         if article.published is None:
             unplaced += 1
             continue
-        relative = [t for t in dated.get(index, []) if t not in at_dates]
-        event = _undated_event(article, index, (start, end), main, relative, (story, news_day), headline)
-        if event is not None:
-            events.append(event)
-    if unplaced:
-        article.warnings.append(f"{unplaced} happenings without a date left off the timeline: no publication date")
-    return events
+        event = _undated_event(article, index, span, main, [t for t in here if t not in at_dates], story, headline)
+        made.extend([event] if event else [])
+    if not made and headline and article.published and all(h.kind != Kind.HYPOTHETICAL for h in found):
+        event = _undated_event(article, index, span, Happening(0, 0, "", Kind.FACTUAL), [], story, True)
+        made = [event] if event else []  # the headline's happening is the day's news
+    return made[:MAX_PER_SENTENCE], unplaced
 
 
 def _happenings(model: HappeningModel, sentence: str) -> list[Happening]:
@@ -135,13 +168,8 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
 
 
 def _undated_event(article: Article, index: int, span: tuple[int, int], main: Happening, relative: list[Timex],
-                   told: tuple[Event | None, Event | None], headline: bool) -> Event | None:
-    """A happening with no date of its own: a plan's target date, the story's time, or the reporting time.
-
-    ``told`` is the story so far: the last happening a date placed, and the last placed on a day of the
-    reporting window (a report that said "stocks fell Friday" tells its other past-tense news of that Friday).
-    """
-    story, news_day = told
+                   story: Story, headline: bool) -> Event | None:
+    """A happening with no date of its own: a plan's target date, the story's time, or the reporting time."""
     start, end = span
     sentence = article.text[start:end]
     title = make_title(sentence, main.start, main.end)
@@ -161,11 +189,13 @@ def _undated_event(article: Article, index: int, span: tuple[int, int], main: Ha
         return Event(id=_event_id(article.id, where[0], target.value), interval=target.interval, value=target.value,
                      mod=target.mod, date_text=target.text, explanation=f"planned, target {relation}: {target.explanation}",
                      confidence=0.6, **common)
-    if story is not None and main.kind == Kind.FACTUAL and continues_story(sentence):
-        return Event(id=_event_id(article.id, where[0], story.value), interval=story.interval, value=story.value,
-                     mod=story.mod, date_text="", confidence=0.5,
-                     explanation=f"no date in the sentence; it continues the story of '{story.date_text}' ({story.value})",
+    if story.last is not None and main.kind == Kind.FACTUAL and continues_story(sentence):
+        last = story.last
+        return Event(id=_event_id(article.id, where[0], last.value), interval=last.interval, value=last.value,
+                     mod=last.mod, date_text="", confidence=0.5,
+                     explanation=f"no date in the sentence; it continues the story of '{last.date_text}' ({last.value})",
                      **common)
+    news_day = story.news_day
     if news_day is not None and main.kind == Kind.FACTUAL and not headline \
             and clause_tense(sentence, main.start, main.end) == "past":
         return Event(id=_event_id(article.id, where[0], news_day.value), interval=news_day.interval,

@@ -9,7 +9,8 @@ every gold event but attribution verbs ("said"), with the hypothetical ones
 and states that the events stage leaves off the timeline by design:
 
 - timex anchoring: of the gold events linked inside a DATE/TIME expression
-  (IS_INCLUDED, DURING, SIMULTANEOUS), the share placed at that value;
+  (IS_INCLUDED, DURING, SIMULTANEOUS), the share placed at that value or at a
+  finer time inside it ("Sunday night" is at "Sunday");
 - document-time relation: of the gold events linked to the document time, the
   share whose placement agrees (BEFORE: starts on or before the publication
   day; INCLUDES / IS_INCLUDED: overlaps it; AFTER: starts later);
@@ -24,6 +25,7 @@ a model that never saw it.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -47,6 +49,7 @@ SCOPE_TITLES = {"shown": "gold events a timeline shows (factual and planned)",
 _INSIDE = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS"})
 _BEFORE, _AFTER = frozenset({"BEFORE", "IBEFORE"}), frozenset({"AFTER", "IAFTER"})
 _OVERLAPS = frozenset({"INCLUDES", "IS_INCLUDED", "SIMULTANEOUS", "DURING", "DURING_INV"})
+_WEEK = re.compile(r"-W(\d)\b")
 _INFERRED_MODS = frozenset({"ON_OR_BEFORE", "AFTER"})  # a value that only bounds the time, not says it
 
 
@@ -89,12 +92,18 @@ def agrees(event: GoldEvent, placed: Placed, document: TimeMLDocument, dct: date
     for relation, tid in event.time_links:
         timex = document.timex(tid)
         if tid != DCT_ID and relation in _INSIDE and timex is not None and _concrete(timex):
-            return placed.value == timex.value
+            return at_value(placed.value, timex.value)
     day = datetime(dct.year, dct.month, dct.day)
     for relation, tid in event.time_links:
         if tid == DCT_ID and relation in _BEFORE | _AFTER | _OVERLAPS:
             return _agrees_with_dct(relation, placed.interval, day)
     return None
+
+
+def at_value(placed: str, gold: str) -> bool:
+    """Placed at the gold value or at a finer time inside it ("2000-04-16TNI" is at "2000-04-16")."""
+    placed, gold = _WEEK.sub(r"-W0\1", placed), _WEEK.sub(r"-W0\1", gold)  # "2000-W7" is "2000-W07"
+    return bool(placed) and (placed == gold or placed.startswith(gold + "-") or placed.startswith(gold + "T"))
 
 
 def _agrees_with_dct(relation: str, interval: Interval, day: datetime) -> bool:
