@@ -101,13 +101,17 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
     sentence = article.text[start:end]
     headline = normalise(sentence) == normalise(article.title) or (index == 0 and not sentence.endswith((".", "?")))
     found = _happenings(model, sentence.lower() if headline else sentence)  # headlines are in Title Case
-    made: list[Event] = []
-    unplaced = 0
+    clauses = []
     for c_start, c_end in clause_spans(sentence, [h.start for h in found]):
         inside = [h for h in found if c_start <= h.start < c_end]
         here = [t for t in timexes if c_start <= t.start - start < c_end]
         at_dates = [t for t in here if relation_of(sentence, t.start - start) == Relation.AT]
-        dated = [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]
+        clauses.append((inside, here, [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]))
+    made: list[Event] = []
+    unplaced = 0
+    # a date whose year was guessed may still be corrected by merging ("the October 7 attacks"): not lent out
+    sentence_date = next((e for _, _, dated in clauses for e in dated if not e.year_guessed), None)
+    for inside, here, dated in clauses:
         for event in dated:
             story.tell(event)
         made.extend(dated)
@@ -117,10 +121,11 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         if article.published is None:
             unplaced += 1
             continue
-        event = _undated_event(article, index, span, main, [t for t in here if t not in at_dates], story, headline)
+        relative = [t for t in here if relation_of(sentence, t.start - start) == Relation.RELATIVE]
+        event = _undated_event(article, index, span, main, relative, story, headline, sentence_date)
         made.extend([event] if event else [])
     if not made and headline and article.published and all(h.kind != Kind.HYPOTHETICAL for h in found):
-        event = _undated_event(article, index, span, Happening(0, 0, "", Kind.FACTUAL), [], story, True)
+        event = _undated_event(article, index, span, Happening(0, 0, "", Kind.FACTUAL), [], story, True, None)
         made = [event] if event else []  # the headline's happening is the day's news
     return made[:MAX_PER_SENTENCE], unplaced
 
@@ -168,8 +173,12 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
 
 
 def _undated_event(article: Article, index: int, span: tuple[int, int], main: Happening, relative: list[Timex],
-                   story: Story, headline: bool) -> Event | None:
-    """A happening with no date of its own: a plan's target date, the story's time, or the reporting time."""
+                   story: Story, headline: bool, sentence_date: Event | None) -> Event | None:
+    """A happening with no date of its own: a plan's target date, the story's time, or the reporting time.
+
+    ``sentence_date`` is a happening another clause of the sentence dates: past news told beside it shares
+    its date ("During the third quarter, the company charged $46 million, added $20 million …").
+    """
     start, end = span
     sentence = article.text[start:end]
     title = make_title(sentence, main.start, main.end)
@@ -195,9 +204,14 @@ def _undated_event(article: Article, index: int, span: tuple[int, int], main: Ha
                      mod=last.mod, date_text="", confidence=0.5,
                      explanation=f"no date in the sentence; it continues the story of '{last.date_text}' ({last.value})",
                      **common)
+    past = main.kind == Kind.FACTUAL and not headline and clause_tense(sentence, main.start, main.end) == "past"
+    if past and sentence_date is not None:
+        return Event(id=_event_id(article.id, where[0], sentence_date.value), interval=sentence_date.interval,
+                     value=sentence_date.value, mod=sentence_date.mod, date_text="", confidence=0.5,
+                     explanation=f"no date in its clause; past tense beside '{sentence_date.date_text}' "
+                                 f"({sentence_date.value}) in the same sentence", **common)
     news_day = story.news_day
-    if news_day is not None and main.kind == Kind.FACTUAL and not headline \
-            and clause_tense(sentence, main.start, main.end) == "past":
+    if past and news_day is not None:
         return Event(id=_event_id(article.id, where[0], news_day.value), interval=news_day.interval,
                      value=news_day.value, mod=news_day.mod, date_text="", confidence=0.5,
                      explanation=f"no date in the sentence; past tense in a report whose news day is "
