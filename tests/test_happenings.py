@@ -40,7 +40,7 @@ def test_relative_examples_make_the_date_a_reference_point(sentence):
 def test_the_shipped_model_is_plain_json_and_finds_undated_happenings():
     from importlib import resources
     json.loads(resources.files("timeline.events").joinpath("happenings.json").read_text(encoding="utf-8"))
-    kinds = {h.word: h.kind for h in shipped_model().label("Shares in the maker rose 4 %, the company said.")}
+    kinds = {h.word: h.kind for h in shipped_model().label(["Shares in the maker rose 4 %, the company said."])[0]}
     assert kinds == {"rose": Kind.FACTUAL, "said": Kind.REPORTING}
 
 
@@ -147,4 +147,4 @@ def test_retrain_writes_loadable_json(tmp_path):
     out = tmp_path / "model.json"
     assert main([str(tmp_path), "--out", str(out), "--folds", "0"]) == 0
     model = HappeningModel.from_json(json.loads(out.read_text()))
-    assert "fell" in [h.word for h in model.label("Shares in Asia fell yesterday.")]
+    assert "fell" in [h.word for h in model.label(["Shares in Asia fell yesterday."])[0]]

@@ -57,18 +57,24 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
     for timex in timexes:
         if timex.interval is not None and timex.type in ("DATE", "TIME") and timex.value not in _NOT_EVENT_VALUES:
             dated.setdefault(sentence_at(spans, timex.start), []).append(timex)
-    model = model or shipped_model()
-    events: list[Event] = []
+    kept: list[int] = []  # sentences that may tell news: no repeats, no furniture, no quoted opinion
     seen: set[str] = set()
-    story = Story(article.published)
-    unplaced = 0
     for index, (start, end) in enumerate(spans):
         sentence = article.text[start:end]
         key = normalise(sentence)
-        if key in seen or furniture_kind(sentence) or is_quoted_opinion(sentence):
-            continue
+        if key not in seen and not furniture_kind(sentence) and not is_quoted_opinion(sentence):
+            kept.append(index)
         seen.add(key)
-        made, waiting = _sentence_events(article, index, (start, end), dated.get(index, []), model, story)
+    headlines = {i for i in kept if _is_headline(article, i, article.text[spans[i][0]:spans[i][1]])}
+    texts = [article.text[spans[i][0]:spans[i][1]] for i in kept]
+    # headlines are in Title Case: the model reads them in lower case
+    labelled = (model or shipped_model()).label([t.lower() if i in headlines else t for i, t in zip(kept, texts, strict=True)])
+    events: list[Event] = []
+    story = Story(article.published)
+    unplaced = 0
+    for index, sentence, found in zip(kept, texts, labelled, strict=True):
+        made, waiting = _sentence_events(article, index, spans[index], dated.get(index, []),
+                                         _happenings(sentence, found), story, index in headlines)
         events.extend(made)
         unplaced += waiting
     if unplaced:
@@ -91,16 +97,18 @@ class Story:
             self.news_day = event
 
 
-def _sentence_events(article: Article, index: int, span: tuple[int, int], timexes: list[Timex], model: HappeningModel,
-                     story: Story) -> tuple[list[Event], int]:
+def _is_headline(article: Article, index: int, sentence: str) -> bool:
+    return normalise(sentence) == normalise(article.title) or (index == 0 and not sentence.endswith((".", "?")))
+
+
+def _sentence_events(article: Article, index: int, span: tuple[int, int], timexes: list[Timex], found: list[Happening],
+                     story: Story, headline: bool) -> tuple[list[Event], int]:
     """One event per clause that tells a happening (at most MAX_PER_SENTENCE), and how many could not be placed.
 
     A date in the clause places its happening; a clause without one takes its time from the story or the report.
     """
     start, end = span
     sentence = article.text[start:end]
-    headline = normalise(sentence) == normalise(article.title) or (index == 0 and not sentence.endswith((".", "?")))
-    found = _happenings(model, sentence.lower() if headline else sentence)  # headlines are in Title Case
     clauses = []
     for c_start, c_end in clause_spans(sentence, [h.start for h in found]):
         inside = [h for h in found if c_start <= h.start < c_end]
@@ -130,10 +138,10 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
     return made[:MAX_PER_SENTENCE], unplaced
 
 
-def _happenings(model: HappeningModel, sentence: str) -> list[Happening]:
-    """The model's happenings; a plan cue before a word ("aims to cut") makes it planned, "if" hypothetical."""
+def _happenings(sentence: str, labelled: list[Happening]) -> list[Happening]:
+    """The model's happenings but reports; a plan cue before a word ("aims to cut") makes it planned, "if" hypothetical."""
     found = []
-    for h in model.label(sentence):
+    for h in labelled:
         if h.kind == Kind.REPORTING:
             continue
         if is_conditional(sentence, h.start):

@@ -76,15 +76,21 @@ def _shape(word: str) -> str:
     return "a" if word.isalpha() else "other"
 
 
-def features(words: list[str], i: int) -> list[str]:
-    """The features of word ``i``: the word, its ending and shape, its neighbours, and the cues before it."""
-    w = words[i].lower().replace("’", "'")
-    lower = [t.lower().replace("’", "'") for t in words[max(0, i - _CUE_WINDOW):i + 3]]
-    at = min(i, _CUE_WINDOW)
-    before, after = lower[:at], lower[at + 1:]
+def lowered(words: list[str]) -> list[str]:
+    """The words as the features read them: lower case, straight apostrophes."""
+    return [w.lower().replace("’", "'") for w in words]
+
+
+def features(words: list[str], lower: list[str], i: int) -> list[str]:
+    """The features of word ``i``: the word, its ending and shape, its neighbours, and the cues before it.
+
+    ``lower`` is ``lowered(words)``, computed once per sentence.
+    """
+    w = lower[i]
+    before = lower[max(0, i - _CUE_WINDOW):i]
     p1 = before[-1] if before else "<s>"
     p2 = before[-2] if len(before) > 1 else "<s>"
-    n1 = after[0] if after else "</s>"
+    n1 = lower[i + 1] if i + 1 < len(lower) else "</s>"
     found = [f"c={cue}" for cue in before if cue in _CUES]
     return [f"w={w}", f"s3={w[-3:]}", f"s2={w[-2:]}", f"sh={_shape(words[i])}", f"p1={p1}", f"p2={p2}", f"n1={n1}",
             f"p1w={p1}|{w}", f"wn1={w}|{n1}", f"first={i == 0}", *found]
@@ -107,27 +113,35 @@ class HappeningModel:
         return cls([Kind(c) for c in data["classes"]], np.array(data["intercept"], dtype=np.float32),
                    {name: row for row, name in enumerate(names)}, weights, frozenset(data["skip"]))
 
-    def label(self, sentence: str) -> list[Happening]:
-        """The happening words of a sentence, in order."""
-        found = tokens(sentence)
-        words = [t[2] for t in found]
-        candidates = [i for i, (_, _, w) in enumerate(found) if w[0].isalpha() and len(w) > 1
-                      and w.lower() not in self.skip]
+    def label(self, sentences: list[str]) -> list[list[Happening]]:
+        """The happening words of each sentence, in order; one pass over all of them keeps the cost per word low."""
+        candidates: list[tuple[int, tuple[int, int, str]]] = []  # (sentence number, token)
+        rows: list[int] = []
+        owners: list[int] = []
+        for number, sentence in enumerate(sentences):
+            found = tokens(sentence)
+            words = [t[2] for t in found]
+            lower = lowered(words)
+            for i, token in enumerate(found):
+                if not (token[2][0].isalpha() and len(token[2]) > 1) or lower[i] in self.skip:
+                    continue
+                for name in features(words, lower, i):
+                    row = self.index.get(name)
+                    if row is not None:
+                        rows.append(row)
+                        owners.append(len(candidates))
+                candidates.append((number, token))
+        labelled: list[list[Happening]] = [[] for _ in sentences]
         if not candidates:
-            return []
-        rows, owners = [], []
-        for position, i in enumerate(candidates):
-            for name in features(words, i):
-                row = self.index.get(name)
-                if row is not None:
-                    rows.append(row)
-                    owners.append(position)
-        scores = np.tile(self.intercept, (len(candidates), 1))
-        if rows:
-            np.add.at(scores, np.array(owners), self.weights[np.array(rows)])
-        best = scores.argmax(axis=1).tolist()
-        return [Happening(found[i][0], found[i][1], found[i][2], self.classes[k])
-                for i, k in zip(candidates, best, strict=True) if self.classes[k] != Kind.NONE]
+            return labelled
+        weights = self.weights[np.array(rows, dtype=np.int64)] if rows else np.zeros((0, len(self.classes)))
+        owner = np.array(owners, dtype=np.int64)
+        scores = np.stack([np.bincount(owner, weights=weights[:, k], minlength=len(candidates))
+                           for k in range(len(self.classes))], axis=1) + self.intercept
+        for (number, (start, end, word)), k in zip(candidates, scores.argmax(axis=1).tolist(), strict=True):
+            if self.classes[k] != Kind.NONE:
+                labelled[number].append(Happening(start, end, word, self.classes[k]))
+        return labelled
 
 
 @cache

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from ..timeml import DCT_ID, GoldEvent, TimeMLDocument, read_timeml, tml_files
-from .happenings import MODEL_FILE, Kind, features, tokens
+from .happenings import MODEL_FILE, Kind, features, lowered, tokens
 from .sentences import sentence_spans
 
 _HYPOTHETICAL_MODALS = frozenset({"would", "could", "may", "might", "should", "must", "can", "ought"})
@@ -74,11 +74,12 @@ def examples(documents: list[TimeMLDocument]) -> Examples:
         for s_start, s_end in sentence_spans(document.text):
             words = tokens(document.text[s_start:s_end])
             texts = [w[2] for w in words]
+            lower = lowered(texts)
             for i, (start, end, text) in enumerate(words):
                 if not (text[0].isalpha() and len(text) > 1):
                     continue
                 label = _label_at(kinds, starts, s_start + start, s_start + end)
-                found.features.append(features(texts, i))
+                found.features.append(features(texts, lower, i))
                 found.labels.append(label)
                 found.groups.append(number)
     return found
