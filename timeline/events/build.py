@@ -118,7 +118,8 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
     made: list[Event] = []
     unplaced = 0
     # a date whose year was guessed may still be corrected by merging ("the October 7 attacks"): not lent out
-    sentence_date = next((e for _, _, dated in clauses for e in dated if not e.year_guessed), None)
+    sentence_date = next((t for t in timexes if relation_of(sentence, t.start - start) == Relation.AT
+                          and not _year_guessed(t)), None)
     for inside, here, dated in clauses:
         for event in dated:
             story.tell(event)
@@ -130,10 +131,11 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
             unplaced += 1
             continue
         relative = [t for t in here if relation_of(sentence, t.start - start) == Relation.RELATIVE]
-        event = _undated_event(article, index, span, main, relative, story, headline, sentence_date)
-        made.extend([event] if event else [])
+        event = _undated_event(article, index, span, inside, relative, story, headline, sentence_date)
+        if event and not any(e.interval == event.interval and e.modality == event.modality for e in made):
+            made.append(event)  # clauses placed alike are one event: the sentence's words would merge them anyway
     if not made and headline and article.published and all(h.kind != Kind.HYPOTHETICAL for h in found):
-        event = _undated_event(article, index, span, Happening(0, 0, "", Kind.FACTUAL), [], story, True, None)
+        event = _undated_event(article, index, span, [Happening(0, 0, "", Kind.FACTUAL)], [], story, True, None)
         made = [event] if event else []  # the headline's happening is the day's news
     return made[:MAX_PER_SENTENCE], unplaced
 
@@ -159,7 +161,9 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
     sentence = article.text[start:end]
     if len(re.findall(r"[A-Za-z]{2,}", sentence.replace(timex.text, " "))) < 3:
         return None  # a dateline or a bare date, not a statement
-    nearest = min(found, key=lambda h: abs(h.start - (timex.start - start)), default=None)
+    # the happening a date tells the time of: the last one before it ("warned officials Wednesday"), else the next
+    before = [h for h in found if h.start < timex.start - start]
+    nearest = before[-1] if before else next(iter(found), None)
     if nearest is not None and nearest.kind == Kind.HYPOTHETICAL:
         return None
     modality = Modality.PLANNED if nearest is not None and nearest.kind == Kind.PLANNED else Modality.FACTUAL
@@ -176,17 +180,19 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
         confidence=round(confidence, 2), sources=[_source(article, span, (timex.start, timex.end), timex.text)],
         names=names, centrality=salience(article, index, sentence, True, names),
         named_as=named_happening(article.text, timex.end),
-        year_guessed=timex.rule in _YEARLESS_RULES and timex.anchor == "DCT",
+        year_guessed=_year_guessed(timex),
         placement=Placement.WRITTEN, modality=modality)
 
 
-def _undated_event(article: Article, index: int, span: tuple[int, int], main: Happening, relative: list[Timex],
-                   story: Story, headline: bool, sentence_date: Event | None) -> Event | None:
+def _undated_event(article: Article, index: int, span: tuple[int, int], clause: list[Happening], relative: list[Timex],
+                   story: Story, headline: bool, sentence_date: Timex | None) -> Event | None:
     """A happening with no date of its own: a plan's target date, the story's time, or the reporting time.
 
-    ``sentence_date`` is a happening another clause of the sentence dates: past news told beside it shares
+    ``clause`` holds the happenings of its clause, the first factual or planned one its main happening.
+    ``sentence_date`` is a date another clause of the sentence gives: past news told beside it shares
     its date ("During the third quarter, the company charged $46 million, added $20 million …").
     """
+    main = next(h for h in clause if h.kind in (Kind.FACTUAL, Kind.PLANNED))
     start, end = span
     sentence = article.text[start:end]
     title = make_title(sentence, main.start, main.end)
@@ -212,11 +218,12 @@ def _undated_event(article: Article, index: int, span: tuple[int, int], main: Ha
                      mod=last.mod, date_text="", confidence=0.5,
                      explanation=f"no date in the sentence; it continues the story of '{last.date_text}' ({last.value})",
                      **common)
-    past = main.kind == Kind.FACTUAL and not headline and clause_tense(sentence, main.start, main.end) == "past"
+    past = main.kind == Kind.FACTUAL and not headline and any(
+        clause_tense(sentence, h.start, h.end) == "past" for h in clause)
     if past and sentence_date is not None:
         return Event(id=_event_id(article.id, where[0], sentence_date.value), interval=sentence_date.interval,
                      value=sentence_date.value, mod=sentence_date.mod, date_text="", confidence=0.5,
-                     explanation=f"no date in its clause; past tense beside '{sentence_date.date_text}' "
+                     explanation=f"no date in its clause; past tense beside '{sentence_date.text}' "
                                  f"({sentence_date.value}) in the same sentence", **common)
     news_day = story.news_day
     if past and news_day is not None:
@@ -227,6 +234,10 @@ def _undated_event(article: Article, index: int, span: tuple[int, int], main: Ha
     inferred = reporting_time(article.published, main.modality, headline)
     return Event(id=_event_id(article.id, where[0], inferred.value), interval=inferred.interval, value=inferred.value,
                  mod=inferred.mod, date_text="", explanation=inferred.explanation, confidence=0.5, **common)
+
+
+def _year_guessed(timex: Timex) -> bool:
+    return timex.rule in _YEARLESS_RULES and timex.anchor == "DCT"
 
 
 def _in_reporting_window(event: Event, published: date | None) -> bool:
