@@ -148,3 +148,15 @@ def test_retrain_writes_loadable_json(tmp_path):
     assert main([str(tmp_path), "--out", str(out), "--folds", "0"]) == 0
     model = HappeningModel.from_json(json.loads(out.read_text()))
     assert "fell" in [h.word for h in model.label(["Shares in Asia fell yesterday."])[0]]
+
+
+def test_cli_evaluates_anchoring_beside_the_baseline(tmp_path, capsys):
+    from timeline.cli import main
+    (tmp_path / "s.tml").write_text(SAMPLE, encoding="utf-8")
+    assert main(["evaluate", "anchoring", str(tmp_path), "--folds", "1"]) == 0
+    printed = capsys.readouterr().out
+    assert "timex anchoring" in printed and "baseline" in printed and "1/1 vs 0/1" in printed
+    (tmp_path / "broken.tml").write_text("<TimeML>no text element</TimeML>", encoding="utf-8")
+    assert main(["evaluate", "anchoring", str(tmp_path), "--folds", "1"]) == 0
+    assert "broken.tml" in capsys.readouterr().err, "a bad file is named; the others are still scored"
+    assert main(["evaluate", "anchoring", str(tmp_path / "missing")]) == 2

@@ -180,8 +180,10 @@ def evaluate_anchoring(paths: list[str], folds: int = 5) -> tuple[dict[str, tupl
 
     With ``folds`` > 1 each document is read by a happening model trained without it.
     """
-    documents = [d for d in map(read_timeml, tml_files(paths)) if d.dct]
+    documents = [d for d in _readable(paths) if d.dct]
     results = {scope: (Figures(), Figures()) for scope in SCOPES}
+    if not documents:
+        return results, 0
     if folds <= 1:
         for document in documents:
             score_document(document, shipped_model(), results)
@@ -194,6 +196,17 @@ def evaluate_anchoring(paths: list[str], folds: int = 5) -> tuple[dict[str, tupl
         for n in sorted(held):
             score_document(documents[n], model, results)
     return results, len(documents)
+
+
+def _readable(paths: list[str]) -> list[TimeMLDocument]:
+    """Every TimeML file that can be read; each one that cannot is named on stderr with the reason."""
+    documents = []
+    for path in tml_files(paths):
+        try:
+            documents.append(read_timeml(path))
+        except (OSError, UnicodeDecodeError, ValueError) as err:
+            print(f"skipped {path}: {err}", file=sys.stderr)
+    return documents
 
 
 def table(system: Figures, baseline: Figures) -> str:
