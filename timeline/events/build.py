@@ -11,6 +11,7 @@ from ..model import Article, Event, Modality, Placement, Source, Timex
 from ..temporal.tense import clause_tense
 from .anchoring import (
     REPORTING_WINDOW,
+    Inferred,
     Relation,
     continues_story,
     is_conditional,
@@ -207,33 +208,37 @@ def _undated_event(article: Article, index: int, span: tuple[int, int], clause: 
     common = dict(title=title, sentence=sentence, sources=[_source(article, span, where, "")], names=names,
                   centrality=salience(article, index, sentence, False, names), placement=Placement.INFERRED,
                   modality=main.modality, relation=relation)
-    target = relative[0] if relative and main.kind == Kind.PLANNED else None
-    if target is not None and target.interval is not None:  # "aims to cut 30,000 jobs by 2012": its target
-        return Event(id=_event_id(article.id, where[0], target.value), interval=target.interval, value=target.value,
-                     mod=target.mod, date_text=target.text, explanation=f"planned, target {relation}: {target.explanation}",
-                     confidence=0.6, **common)
+    target = relative[0] if relative and main.kind == Kind.PLANNED and relative[0].interval is not None else None
+    if target is not None:  # "aims to cut 30,000 jobs by 2012": at its target
+        time = Inferred(target.interval, target.value, target.mod, f"planned, target {relation}: {target.explanation}")
+    else:
+        time = _time_from_context(article, sentence, main, clause, story, headline, sentence_date)
+        if relation:
+            time = replace(time, explanation=f"{time.explanation}; '{relation}' is a time it relates to, not its own")
+    return Event(id=_event_id(article.id, where[0], time.value), interval=time.interval, value=time.value, mod=time.mod,
+                 date_text=target.text if target else "", explanation=time.explanation,
+                 confidence=0.6 if target else 0.5, **common)
+
+
+def _time_from_context(article: Article, sentence: str, main: Happening, clause: list[Happening], story: Story,
+                       headline: bool, sentence_date: Timex | None) -> Inferred:
+    """The time of a happening without a date of its own: the story's, its sentence's, the news day's, or the report's."""
     if story.last is not None and main.kind == Kind.FACTUAL and continues_story(sentence):
         last = story.last
-        return Event(id=_event_id(article.id, where[0], last.value), interval=last.interval, value=last.value,
-                     mod=last.mod, date_text="", confidence=0.5,
-                     explanation=f"no date in the sentence; it continues the story of '{last.date_text}' ({last.value})",
-                     **common)
+        return Inferred(last.interval, last.value, last.mod,
+                        f"no date in the sentence; it continues the story of '{last.date_text}' ({last.value})")
     past = main.kind == Kind.FACTUAL and not headline and any(
         clause_tense(sentence, h.start, h.end) == "past" for h in clause)
     if past and sentence_date is not None:
-        return Event(id=_event_id(article.id, where[0], sentence_date.value), interval=sentence_date.interval,
-                     value=sentence_date.value, mod=sentence_date.mod, date_text="", confidence=0.5,
-                     explanation=f"no date in its clause; past tense beside '{sentence_date.text}' "
-                                 f"({sentence_date.value}) in the same sentence", **common)
+        return Inferred(sentence_date.interval, sentence_date.value, sentence_date.mod,
+                        f"no date in its clause; past tense beside '{sentence_date.text}' ({sentence_date.value}) "
+                        "in the same sentence")
     news_day = story.news_day
     if past and news_day is not None:
-        return Event(id=_event_id(article.id, where[0], news_day.value), interval=news_day.interval,
-                     value=news_day.value, mod=news_day.mod, date_text="", confidence=0.5,
-                     explanation=f"no date in the sentence; past tense in a report whose news day is "
-                                 f"'{news_day.date_text}' ({news_day.value}), stated earlier", **common)
-    inferred = reporting_time(article.published, main.modality, headline)
-    return Event(id=_event_id(article.id, where[0], inferred.value), interval=inferred.interval, value=inferred.value,
-                 mod=inferred.mod, date_text="", explanation=inferred.explanation, confidence=0.5, **common)
+        return Inferred(news_day.interval, news_day.value, news_day.mod,
+                        f"no date in the sentence; past tense in a report whose news day is '{news_day.date_text}' "
+                        f"({news_day.value}), stated earlier")
+    return reporting_time(article.published, main.modality, headline)
 
 
 def _year_guessed(timex: Timex) -> bool:

@@ -184,7 +184,7 @@ def evaluate_anchoring(paths: list[str], folds: int = 5) -> tuple[dict[str, tupl
     results = {scope: (Figures(), Figures()) for scope in SCOPES}
     if not documents:
         return results, 0
-    if folds <= 1:
+    if folds <= 1 or len(documents) < folds:  # too few documents to hold any out: the shipped model reads them
         for document in documents:
             score_document(document, shipped_model(), results)
         return results, len(documents)
@@ -226,7 +226,8 @@ def main(argv: list[str] | None = None) -> int:
     if not count:
         print(f"no .tml files with a document time under {' '.join(args.paths)}", file=sys.stderr)
         return 2
-    print(f"{count} documents, " + ("shipped model" if args.folds <= 1 else f"{args.folds}-fold, out of fold"))
+    out_of_fold = 1 < args.folds <= count
+    print(f"{count} documents, " + (f"{args.folds}-fold, out of fold" if out_of_fold else "the shipped model"))
     for scope, (system, baseline) in results.items():
         print(f"\n{SCOPE_TITLES[scope]}:")
         print(table(system, baseline))
