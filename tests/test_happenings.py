@@ -80,7 +80,8 @@ def test_hypothetical_and_quoted_opinion_make_no_event():
 def test_page_furniture_makes_no_event():
     text = ("Rebels seize Orla\nRebels seized the town of Orla after a week of fighting.\n"
             "© 2020 Daily Planet Media. All rights reserved.\nSign up for our newsletter to get the news in your inbox\n"
-            "Read more: Rebels took the port in 2019\nBy Jane Doe\nPhoto: Reuters")
+            "Read more: Rebels took the port in 2019\nBy Jane Doe\nPhoto: Reuters\n"
+            "Related stories\nArmy retakes the airport in Orla\nFloods hit the coast as storms pass")
     sentences = {s.sentence for e in events_of(text) for s in e.sources}
     assert sentences == {"Rebels seize Orla", "Rebels seized the town of Orla after a week of fighting."}
 

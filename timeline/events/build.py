@@ -20,7 +20,7 @@ from .anchoring import (
     relation_of,
     reporting_time,
 )
-from .furniture import furniture_kind, is_quoted_opinion
+from .furniture import furniture_kind, is_link_title, is_quoted_opinion
 from .happenings import Happening, HappeningModel, Kind, shipped_model
 from .names import names_in
 from .naming import named_happening
@@ -60,10 +60,13 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
             dated.setdefault(sentence_at(spans, timex.start), []).append(timex)
     kept: list[int] = []  # sentences that may tell news: no repeats, no furniture, no quoted opinion
     seen: set[str] = set()
+    in_links = False  # after a "Read more" or "Related stories" heading: a list of links, not news
     for index, (start, end) in enumerate(spans):
         sentence = article.text[start:end]
         key = normalise(sentence)
-        if key not in seen and not furniture_kind(sentence) and not is_quoted_opinion(sentence):
+        kind = furniture_kind(sentence)
+        in_links = kind == "read more" or (in_links and is_link_title(sentence))
+        if key not in seen and not kind and not in_links and not is_quoted_opinion(sentence):
             kept.append(index)
         seen.add(key)
     headlines = {i for i in kept if _is_headline(article, i, article.text[spans[i][0]:spans[i][1]])}

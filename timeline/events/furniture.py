@@ -1,5 +1,8 @@
 """Lines that are page furniture or quoted opinion, not news: they make no events.
 
+A "Read more" or "Related stories" heading is followed by a list of links to other articles; the short
+lines after it (see ``is_link_title``) are furniture too, until a line of prose.
+
 Each kind is a declaration with lines it must catch and lines it must leave
 alone; ``tests/test_happenings.py`` runs every example.
 """
@@ -32,9 +35,11 @@ FURNITURE = (
           ("Sign up for our daily newsletter to get the news in your inbox", "Subscribe now for $1 a week",
            "Get breaking news alerts for free", "This article is for subscribers only."),
           ("The streaming service said 2 million people subscribed in March.",)),
-    _rule("read more", r"^(?:read more|read also|related|see also|more on this|recommended|most read|more from|"
+    _rule("read more", r"^(?:read more|read also|related(?: articles| stories| coverage| content| links| news)?|see also|"
+          r"more on this|recommended|most read|more from|"
           r"also read|you may also like|watch|listen)\b\s*(?::|\||-|–|—|$)|^read (?:more|the full)\b",
-          ("Read more: Israel strikes Beirut", "RELATED: Markets fall", "See also | Ten years on", "Read more"),
+          ("Read more: Israel strikes Beirut", "RELATED: Markets fall", "See also | Ten years on", "Read more",
+           "Related stories"),
           ("Readers said the report read more like an advertisement than news.",)),
     _rule("byline", r"^by\s+(?-i:[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&))*)(?:\s*[,|–—-].{0,60})?$"
           r"|^(?:reporting|writing|editing|additional reporting|compiled) by\b",
@@ -56,6 +61,12 @@ def furniture_kind(line: str) -> str:
     """The kind of page furniture a line is, or "" for a line of news."""
     stripped = line.strip()
     return next((f.name for f in FURNITURE if f.pattern.search(stripped)), "")
+
+
+def is_link_title(line: str) -> bool:
+    """A short line without a closing full stop: what the entries of a related-links list look like."""
+    stripped = line.strip()
+    return len(stripped) <= 150 and not stripped.endswith((".", "!", "?", '"', "”", "'", "’"))
 
 
 def is_quoted_opinion(sentence: str) -> bool:
