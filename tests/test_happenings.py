@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from timeline import Article, build
-from timeline.events.anchoring import RELATIVE_EXAMPLES, RELATIVE_WORDS, Relation, relation_of
+from timeline.events.anchoring import RELATIVE_EXAMPLES, RELATIVE_WORDS, Relation, relating_words, relation_of
 from timeline.events.furniture import FURNITURE, furniture_kind, is_quoted_opinion
 from timeline.events.happenings import Kind, shipped_model
 from timeline.model import Modality, Placement
@@ -35,6 +35,8 @@ def test_relative_examples_make_the_date_a_reference_point(sentence):
     date_start = sentence.index(f" {word} ") + len(word) + 2
     assert relation_of(sentence, date_start) == Relation.RELATIVE
     assert relation_of("Kassab was killed Friday in an airstrike", 18) == Relation.AT
+    assert relating_words("Prices rose ahead of Tuesday's vote", 21) == "ahead of "
+    assert relating_words("Jobs go by the end of 2012", 22) == "by the end of "
 
 
 def test_the_shipped_model_is_plain_json_and_finds_undated_happenings():

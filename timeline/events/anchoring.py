@@ -27,7 +27,7 @@ class Relation(StrEnum):
 RELATIVE_WORDS = ("since", "by", "until", "till", "through", "before", "after", "ahead of", "prior to", "following",
                   "as of", "starting", "beginning", "up to")
 RELATIVE_EXAMPLES = ("Stocks fell to their lowest level since October 1997", "The group aims to cut 30,000 jobs by 2012",
-                     "The talks will go on until Monday", "Prices rose before the election in March")
+                     "The talks will go on until Monday", "Prices rose ahead of Tuesday's vote")
 _RELATIVE = re.compile(r"\b(" + "|".join(w.replace(" ", r"\s+") for w in RELATIVE_WORDS) + r")\s+(?:the\s+)?(?:end\s+of\s+)?$",
                        re.IGNORECASE)
 # Clauses that relate the main happening to another one: "a day after the merger was announced".
@@ -46,7 +46,13 @@ REPORTING_WINDOW = 6  # days before the publication date that "on or shortly bef
 
 def relation_of(sentence: str, date_start: int) -> Relation:
     """AT when the date says when; RELATIVE when a word before it makes it a reference point."""
-    return Relation.RELATIVE if _RELATIVE.search(sentence[max(0, date_start - 30):date_start]) else Relation.AT
+    return Relation.RELATIVE if relating_words(sentence, date_start) else Relation.AT
+
+
+def relating_words(sentence: str, date_start: int) -> str:
+    """The words before a date that make it a reference point ("since the ", "by the end of "), or ""."""
+    match = _RELATIVE.search(sentence[max(0, date_start - 30):date_start])
+    return " ".join(match.group(0).split()) + " " if match else ""
 
 
 def linked_clause(sentence: str, after: int) -> str:

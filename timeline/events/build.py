@@ -17,6 +17,7 @@ from .anchoring import (
     is_conditional,
     is_planned,
     linked_clause,
+    relating_words,
     relation_of,
     reporting_time,
 )
@@ -202,10 +203,10 @@ def _undated_event(article: Article, index: int, span: tuple[int, int], clause: 
     title = make_title(sentence, main.start, main.end)
     if not title:
         return None
-    relation = relative[0].text if relative else linked_clause(sentence, main.end)
-    if relative:
-        before = sentence[max(0, relative[0].start - start - 30):relative[0].start - start].split()
-        relation = f"{before[-1]} {relation}" if before else relation
+    if relative:  # "since October 1997", "by the end of 2012"
+        relation = relating_words(sentence, relative[0].start - start) + relative[0].text
+    else:  # "a day after the merger was announced"
+        relation = linked_clause(sentence, main.end)
     where = (main.start + start, main.start + start)
     names = names_in(sentence, article.text)
     common = dict(title=title, sentence=sentence, sources=[_source(article, span, where, "")], names=names,
