@@ -163,3 +163,12 @@ def test_cli_evaluates_anchoring_beside_the_baseline(tmp_path, capsys):
     assert main(["evaluate", "anchoring", str(tmp_path), "--folds", "1"]) == 0
     assert "broken.tml" in capsys.readouterr().err, "a bad file is named; the others are still scored"
     assert main(["evaluate", "anchoring", str(tmp_path / "missing")]) == 2
+
+
+def test_clauses_without_a_happening_join_their_neighbour():
+    from timeline.events.sentences import clause_spans
+    one = "Profit fell 10%, to $3 million, in the third quarter"
+    assert clause_spans(one, [one.index("fell")]) == [(0, len(one))]
+    two = "Shares fell, a day after the merger was announced"
+    clauses = [two[a:b] for a, b in clause_spans(two, [two.index("fell"), two.index("announced")])]
+    assert clauses == ["Shares fell, a day ", "after the merger was announced"]

@@ -25,7 +25,7 @@ from .furniture import furniture_kind, is_link_title, is_quoted_opinion
 from .happenings import Happening, HappeningModel, Kind, shipped_model
 from .names import names_in
 from .naming import named_happening
-from .sentences import clause_spans, sentence_at, sentence_spans
+from .sentences import PUNCTUATION_BREAK, clause_spans, sentence_at, sentence_spans
 
 MAX_TITLE = 120
 MAX_PER_SENTENCE = 3  # the main happenings of a sentence: enough for a reader, few enough to merge
@@ -304,7 +304,6 @@ def _without_attribution(text: str) -> str:
     return (stripped if len(stripped) >= 25 else text).rstrip(" .;:,")
 
 
-_CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s[–—-]\s|:\s+")
 _RELATIVE = re.compile(r"^(?:who|which|where|when|whose)\s+", re.IGNORECASE)
 _VERB_FIRST = re.compile(r"^(?:was|were|is|are|has|had|have|will|would|could|did|remains?|became)\s", re.IGNORECASE)
 _PRONOUN_FIRST = re.compile(r"^(?:they|it|he|she|we|this|that|those|these)\s", re.IGNORECASE)
@@ -315,7 +314,7 @@ _SUBORDINATE = re.compile(r"^(?:while|although|though|just like|as|because|since
 
 def _clause_around(sentence: str, date_start: int, date_end: int) -> str:
     """The clause holding the date, grown with its neighbours while it fits."""
-    cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence) + 2]
+    cuts = [0] + [m.end() for m in PUNCTUATION_BREAK.finditer(sentence)] + [len(sentence) + 2]
     clauses = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
     index = next((i for i, (a, b) in enumerate(clauses) if a <= date_start < b), 0)
     low = high = index

@@ -64,9 +64,11 @@ def sentence_at(spans: list[tuple[int, int]], offset: int) -> int:
     return low
 
 
-# Where a clause may end: punctuation, or a word that opens a clause of its own.
-_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s[–—-]+\s|\s(?=(?:but|while|whereas|although|though|because|after|before|since|"
-                           r"until|when|which|who|where|if|unless)\s)", re.IGNORECASE)
+# Punctuation that may end a clause (titles are grown clause by clause between these).
+PUNCTUATION_BREAK = re.compile(r"[,;:]\s+|\s[–—-]+\s")
+# Where a clause may end: that punctuation, or before a word that opens a clause of its own.
+_CLAUSE_BREAK = re.compile(PUNCTUATION_BREAK.pattern + r"|\s(?=(?:but|while|whereas|although|though|because|after|"
+                           r"before|since|until|when|which|who|where|if|unless)\s)", re.IGNORECASE)
 
 
 def clause_spans(sentence: str, heads: list[int]) -> list[tuple[int, int]]:
