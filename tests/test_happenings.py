@@ -172,3 +172,13 @@ def test_clauses_without_a_happening_join_their_neighbour():
     two = "Shares fell, a day after the merger was announced"
     clauses = [two[a:b] for a, b in clause_spans(two, [two.index("fell"), two.index("announced")])]
     assert clauses == ["Shares fell, a day ", "after the merger was announced"]
+
+
+def test_a_paragraph_that_tells_of_a_past_year_keeps_its_past_tense_news_there():
+    text = ("Spy agency under scrutiny\n\nIn 1997, Israeli agents tried to poison a militant leader in Amman. "
+            "One agent sprayed a toxin into his ear.\n\nThe agency declined to comment.")
+    events = events_of(text, date(2023, 12, 1))
+    toxin = next(e for e in events if "toxin" in e.title)
+    assert toxin.value == "1997" and toxin.placement == Placement.INFERRED and "1997" in toxin.explanation
+    comment = next(e for e in events if "declined" in e.title)
+    assert comment.begin.year == 2023, "a new paragraph is back at the reporting time"

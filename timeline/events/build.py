@@ -41,6 +41,7 @@ _DANGLING = re.compile(r"[\s,;:–—-]+(?:and|or|but|the|a|an|of|to|in|on|at|by
                        r"while|after|before|its|his|her|their)$", re.IGNORECASE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _CONFIDENCE_BY_ANCHOR = {None: 0.9, "DCT": 0.8, "earlier mention": 0.6}
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _DAY_OR_FINER = frozenset({"day", "part_of_day", "hour", "minute"})
 _YEARLESS_RULES = frozenset({"month_day", "day_month"})  # rules that write day and month but no year
 
@@ -78,6 +79,8 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
     story = Story(article.published)
     unplaced = 0
     for index, sentence, found in zip(kept, texts, labelled, strict=True):
+        if _PARAGRAPH_BREAK.search(article.text, spans[index - 1][1] if index else 0, spans[index][0]):
+            story.paragraph = None
         made, waiting = _sentence_events(article, index, spans[index], dated.get(index, []),
                                          _happenings(sentence, found), story, index in headlines)
         events.extend(made)
@@ -95,9 +98,10 @@ class Story:
     published: date | None
     last: Event | None = None
     news_day: Event | None = None
+    paragraph: Event | None = None  # the last happening a date placed in the paragraph at hand
 
     def tell(self, event: Event) -> None:
-        self.last = event
+        self.last = self.paragraph = event
         if _in_reporting_window(event, self.published):
             self.news_day = event
 
@@ -232,11 +236,15 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
         return Inferred(last.interval, last.value, last.mod,
                         f"no date in the sentence; it continues the story of '{last.date_text}' ({last.value})")
     past = main.kind == Kind.FACTUAL and not headline and any(
-        clause_tense(sentence, h.start, h.end) == "past" for h in clause)
+        clause_tense(sentence, h.end, h.end) == "past" for h in clause)  # the word itself counts: "sprayed"
     if past and sentence_date is not None:
         return Inferred(sentence_date.interval, sentence_date.value, sentence_date.mod,
                         f"no date in its clause; past tense beside '{sentence_date.text}' ({sentence_date.value}) "
                         "in the same sentence")
+    told = story.paragraph
+    if past and told is not None and not _in_reporting_window(told, article.published):
+        return Inferred(told.interval, told.value, told.mod,
+                        f"no date in the sentence; past tense in a paragraph that tells of '{told.date_text}' ({told.value})")
     news_day = story.news_day
     if past and news_day is not None:
         return Inferred(news_day.interval, news_day.value, news_day.mod,
