@@ -182,3 +182,13 @@ def test_a_paragraph_that_tells_of_a_past_year_keeps_its_past_tense_news_there()
     assert toxin.value == "1997" and toxin.placement == Placement.INFERRED and "1997" in toxin.explanation
     comment = next(e for e in events if "declined" in e.title)
     assert comment.begin.year == 2023, "a new paragraph is back at the reporting time"
+
+
+def test_past_news_takes_the_reports_news_day_but_the_present_perfect_is_news_of_now():
+    text = ("Markets in brief\nShares in Tokyo fell sharply on Friday. Carmakers led the decline.\n"
+            "The airline has placed an order for jets.")
+    events = events_of(text)
+    lost = next(e for e in events if "Carmakers led" in e.title)
+    assert lost.value == "2005-06-10" and lost.placement == Placement.INFERRED, "the news day the report stated"
+    order = next(e for e in events if "order for jets" in e.title)
+    assert order.end == datetime(2005, 6, 14) and order.mod == "ON_OR_BEFORE"

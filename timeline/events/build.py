@@ -41,6 +41,7 @@ _DANGLING = re.compile(r"[\s,;:–—-]+(?:and|or|but|the|a|an|of|to|in|on|at|by
                        r"while|after|before|its|his|her|their)$", re.IGNORECASE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _CONFIDENCE_BY_ANCHOR = {None: 0.9, "DCT": 0.8, "earlier mention": 0.6}
+_PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _DAY_OR_FINER = frozenset({"day", "part_of_day", "hour", "minute"})
 _YEARLESS_RULES = frozenset({"month_day", "day_month"})  # rules that write day and month but no year
@@ -236,7 +237,8 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
         return Inferred(last.interval, last.value, last.mod,
                         f"no date in the sentence; it continues the story of '{last.date_text}' ({last.value})")
     past = main.kind == Kind.FACTUAL and not headline and any(
-        clause_tense(sentence, h.end, h.end) == "past" for h in clause)  # the word itself counts: "sprayed"
+        clause_tense(sentence, h.end, h.end) == "past" and not _PERFECT.search(sentence, 0, h.start)
+        for h in clause)  # the word itself counts: "sprayed"; "has sprayed" is news of now
     if past and sentence_date is not None:
         return Inferred(sentence_date.interval, sentence_date.value, sentence_date.mod,
                         f"no date in its clause; past tense beside '{sentence_date.text}' ({sentence_date.value}) "
