@@ -93,8 +93,10 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
 
 @dataclass
 class Story:
-    """The story so far: the last happening a date placed (a narrative goes on from it), and the last placed on
-    a day of the reporting window (a report that said "stocks fell Friday" tells its other past news of Friday)."""
+    """The story so far: the last happening a date placed (a narrative goes on from it, and so does the rest
+    of its paragraph), and the last placed on a day of the reporting window (a report that said "stocks fell
+    Friday" tells its other past news of Friday). A date whose year was guessed is not lent: merging may
+    still correct it ("the October 7 attacks")."""
 
     published: date | None
     last: Event | None = None
@@ -102,6 +104,8 @@ class Story:
     paragraph: Event | None = None  # the last happening a date placed in the paragraph at hand
 
     def tell(self, event: Event) -> None:
+        if event.year_guessed:
+            return
         self.last = self.paragraph = event
         if _in_reporting_window(event, self.published):
             self.news_day = event
