@@ -9,7 +9,7 @@ resident sets of the build process and its workers, sampled every 0.2 s.
 from __future__ import annotations
 
 import argparse
-import subprocess
+import re
 import sys
 import tempfile
 import time
@@ -25,10 +25,10 @@ def measure(corpus: Path, workers: int, db: bool, keep: Path | None = None) -> t
         command = [sys.executable, "-m", "timeline.cli", "build", str(corpus), "--workers", str(workers)]
         if db:
             command += ["--db", str(keep.resolve() if keep else Path(scratch) / "bench.duckdb")]
-        log = Path(scratch) / "build.log"
+        log, summary = Path(scratch) / "build.log", Path(scratch) / "summary.txt"
         began = time.perf_counter()
-        with log.open("w") as errors:
-            process = psutil.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors)
+        with log.open("w") as errors, summary.open("w") as output:
+            process = psutil.Popen(command, cwd=ROOT, stdout=output, stderr=errors)
         peak = 0
         while process.poll() is None:
             try:
@@ -40,7 +40,14 @@ def measure(corpus: Path, workers: int, db: bool, keep: Path | None = None) -> t
         elapsed = time.perf_counter() - began
         if process.returncode:
             raise SystemExit(f"build failed with exit code {process.returncode}:\n{log.read_text()[-2000:]}")
-    return elapsed, peak / 1e6
+        events = _events_built(summary.read_text())
+    return elapsed, peak / 1e6, events
+
+
+def _events_built(output: str) -> int:
+    """The merged event count from the build's closing line ("… 123 events" or "… and 123 events stored")."""
+    found = re.findall(r"(\d+) events(?: stored)?\s*$", output, re.MULTILINE)
+    return int(found[-1]) if found else 0
 
 
 def main() -> int:
@@ -53,9 +60,10 @@ def main() -> int:
     files = list(args.corpus.glob("*.txt"))
     size = sum(f.stat().st_size for f in files) / 1e6
     for workers in args.workers:
-        elapsed, peak = measure(args.corpus, workers, args.db, args.keep)
+        elapsed, peak, events = measure(args.corpus, workers, args.db, args.keep)
         print(f"{len(files)} articles ({size:.1f} MB), {workers} worker(s){' with store' if args.db else ''}: "
-              f"{elapsed:.1f} s, {len(files) / elapsed:.0f} articles/s, {size / elapsed:.2f} MB/s, peak {peak:.0f} MB")
+              f"{elapsed:.1f} s, {len(files) / elapsed:.0f} articles/s, {size / elapsed:.2f} MB/s, peak {peak:.0f} MB, "
+              f"{events} merged events ({events / len(files):.1f} per article)")
     return 0
 
 

@@ -39,7 +39,8 @@ def test_dashboard_shows_seeds_and_an_uploaded_article(server, tmp_path):
         page.screenshot(path=str(DOCS / "dashboard.png"))
         page.locator(".js-plotly-plot .scatterlayer path.point").last.click(force=True)
         page.wait_for_selector("text=Advanced: how the date was worked out", timeout=60000)
-        detail = page.get_by_text("as written:").first
+        detail = page.locator("[data-testid='stMarkdownContainer']").filter(
+            has_text=re.compile("as written:|no date written")).first
         detail.scroll_into_view_if_needed()
         page.mouse.wheel(0, 250)
         page.wait_for_timeout(500)

@@ -164,7 +164,7 @@ def test_first_view_shows_every_event_and_the_history_has_its_own_panel(seed_tim
 
 def test_lanes_by_name_use_the_names_people_know(seed_timeline):
     lanes = set(lanes_for(seed_timeline.events, "name"))
-    assert "Netanyahu" in lanes
+    assert "Benjamin Netanyahu" in lanes and "Netanyahu" not in lanes, "a surname lane merges into the full name"
     assert "Kassab" not in lanes and "Gaza Sunday" not in lanes
 
 

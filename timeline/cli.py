@@ -1,4 +1,4 @@
-"""Command line: `timeline build`, `timeline export`, `timeline tag`, `timeline evaluate tempeval`. A thin shell over the API."""
+"""Command line: `timeline build`, `export`, `tag`, `evaluate tempeval|anchoring`, `train events`. A thin shell over the API."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from . import evaluate
+from .events import evaluation, train
 from .export import write_csv, write_html, write_json, write_timelinejs
 from .filters import EventFilter
 from .ingest import MAX_CHARS
@@ -63,6 +64,16 @@ def main(argv: list[str] | None = None) -> int:
     te = e_commands.add_parser("tempeval", help="TempEval-3 Task A timex scores on TimeML files")
     te.add_argument("paths", nargs="+")
     te.add_argument("--errors", action="store_true")
+    an = e_commands.add_parser("anchoring", help="where events are placed in time, beside the publication-date baseline")
+    an.add_argument("paths", nargs="+")
+    an.add_argument("--folds", type=int, default=5, help="document-level folds (1: the shipped model)")
+
+    r = commands.add_parser("train", help="retrain a shipped model")
+    r_commands = r.add_subparsers(dest="model", required=True)
+    re_ = r_commands.add_parser("events", help="the happening model, from TimeML files")
+    re_.add_argument("paths", nargs="+")
+    re_.add_argument("--out", help="where to write the weights (default: the package's own file)")
+    re_.add_argument("--folds", type=int, default=5, help="document-level cross-validation folds (0: none)")
 
     args = parser.parse_args(argv)
     if args.command == "build":
@@ -71,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
         return _export_store(args)
     if args.command == "tag":
         return _tag(args)
+    if args.command == "train":
+        return train.main(args.paths + ["--folds", str(args.folds)] + (["--out", args.out] if args.out else []))
+    if args.benchmark == "anchoring":
+        return evaluation.main(args.paths + ["--folds", str(args.folds)])
     return evaluate.main(args.paths + (["--errors"] if args.errors else []))
 
 

@@ -28,7 +28,7 @@ def date_line(event: Mapping) -> str:
         (event["conflict"], "**sources disagree on the date**"),
         (event["confidence"] < 0.5, "uncertain date")) if flag]
     line = (f"**{markdown_escape(when(event))}** ({PRECISION_WORDS.get(event['precision'], event['precision'])}) · "
-            f"as written: “{markdown_escape(event['date_text'])}”")
+            + (f"as written: “{markdown_escape(event['date_text'])}”" if event["date_text"] else "no date written"))
     if event.get("relation"):
         line += f" · context: {markdown_escape(event['relation'])}"
     return line + "".join(f" · {note}" for note in notes)

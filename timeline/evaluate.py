@@ -12,70 +12,15 @@ count (recall).
 from __future__ import annotations
 
 import argparse
-import html
 import re
 import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .model import Timex
 from .temporal import tag
-
-_TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*)>")
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
-
-
-@dataclass
-class GoldTimex:
-    start: int
-    end: int
-    text: str
-    type: str
-    value: str
-
-
-@dataclass
-class TimeMLDocument:
-    name: str
-    dct: str | None
-    text: str
-    gold: list[GoldTimex]
-
-
-def read_timeml(path: Path) -> TimeMLDocument:
-    """Plain text of <TEXT>, its gold TIMEX3s with character offsets, and the DCT."""
-    raw = path.read_text(encoding="utf-8")
-    dct_match = re.search(r"<DCT>.*?value=\"([^\"]+)\"", raw, re.S)
-    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
-    if body is None:
-        raise ValueError(f"{path}: no <TEXT> element")
-    pieces: list[str] = []
-    length = 0
-    gold: list[GoldTimex] = []
-    open_timex: tuple[int, dict[str, str]] | None = None
-    position = 0
-    segment = body.group(1)
-    for m in _TAG.finditer(segment):
-        chunk = html.unescape(segment[position:m.start()])
-        pieces.append(chunk)
-        length += len(chunk)
-        position = m.end()
-        closing, name = m.group(1), m.group(2)
-        if name != "TIMEX3":
-            continue
-        if not closing:
-            open_timex = (length, dict(_ATTR.findall(m.group(3))))
-        elif open_timex is not None:
-            start, attrs = open_timex
-            gold.append(GoldTimex(start, length, "", attrs.get("type", ""), attrs.get("value", "")))
-            open_timex = None
-    pieces.append(html.unescape(segment[position:]))
-    text = "".join(pieces)
-    for g in gold:
-        g.text = text[g.start:g.end]
-    return TimeMLDocument(path.name, dct_match.group(1) if dct_match else None, text, gold)
+from .timeml import TimeMLDocument, read_timeml, tml_files
 
 
 @dataclass
@@ -156,13 +101,6 @@ def value_difference(gold: str, system: str) -> str:
 
 def _context(text: str, start: int, end: int) -> str:
     return " ".join((text[max(0, start - 60):start] + "[" + text[start:end] + "]" + text[end:end + 40]).split())
-
-
-def tml_files(paths: list[str]) -> list[Path]:
-    files: list[Path] = []
-    for p in map(Path, paths):
-        files.extend(sorted(p.rglob("*.tml")) if p.is_dir() else [p])
-    return files
 
 
 def evaluate(paths: list[str], keep_errors: bool = False) -> tuple[Scores, float, int]:

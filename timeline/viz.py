@@ -307,7 +307,7 @@ def hover_text(row: dict) -> str:
         if flag]
     lines = [f"<b>{line}</b>" for line in _wrap(row["title"])]
     lines.append(f"{escape_html(in_words(row['begin'], row['end'], row['precision'], row['mod'], row['value']))}"
-                 f" · as written: “{escape_html(row['date_text'])}”")
+                 + (f" · as written: “{escape_html(row['date_text'])}”" if row["date_text"] else " · no date written"))
     if row.get("relation"):
         lines.append(f"context: {escape_html(row['relation'])}")
     lines.append(f"sources: {sources}")

@@ -1,16 +1,34 @@
-"""From an article's dated mentions to events, one per dated statement, with their evidence."""
+"""From an article to its events: the happenings it reports, each placed in time, with their evidence."""
 
 from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
-from ..model import Article, Event, Source, Timex
+from ..model import Anchor, Article, Event, Modality, Placement, Source, Timex
+from ..temporal.tense import clause_tense
+from .anchoring import (
+    REPORTING_WINDOW,
+    Inferred,
+    Relation,
+    continues_story,
+    is_conditional,
+    is_planned,
+    linked_clause,
+    relating_words,
+    relation_of,
+    reporting_time,
+)
+from .furniture import furniture_kind, is_link_title, is_quoted_opinion
+from .happenings import Happening, HappeningModel, Kind, shipped_model
 from .names import names_in
 from .naming import named_happening
-from .sentences import sentence_at, sentence_spans
+from .sentences import PUNCTUATION_BREAK, clause_spans, sentence_at, sentence_spans
 
 MAX_TITLE = 120
+MAX_PER_SENTENCE = 3  # the main happenings of a sentence: enough for a reader, few enough to merge
 # Vague references and lengths of time anchor no happening on a timeline.
 _NOT_EVENT_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 # Attribution tails and heads that say who said it, not what happened.
@@ -23,51 +41,248 @@ _DANGLING = re.compile(r"[\s,;:–—-]+(?:and|or|but|the|a|an|of|to|in|on|at|by
                        r"while|after|before|its|his|her|their)$", re.IGNORECASE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _CONFIDENCE_BY_ANCHOR = {None: 0.9, "DCT": 0.8, "earlier mention": 0.6}
+_PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_DAY_OR_FINER = frozenset({"day", "part_of_day", "hour", "minute"})
 
 
-def events_for_article(article: Article, timexes: list[Timex]) -> list[Event]:
-    """One event per dated statement; a repeated sentence (captions, headline in body) counts once."""
+def events_for_article(article: Article, timexes: list[Timex], model: HappeningModel | None = None) -> list[Event]:
+    """The happenings an article reports, each placed in time with how, skipping furniture and repeats.
+
+    A date in the happening's clause places it (WRITTEN); otherwise its time is inferred from the report
+    (INFERRED). Hypothetical, negated and conditional happenings and background states make no event.
+    ``model`` finds the happenings (the shipped one unless given: evaluation passes one per fold).
+    """
     spans = sentence_spans(article.text)
-    events: list[Event] = []
-    seen: set[tuple[str, str]] = set()
+    if not spans:
+        return []
+    dated: dict[int, list[Timex]] = {}
     for timex in timexes:
-        if timex.interval is None or timex.type not in ("DATE", "TIME") or timex.value in _NOT_EVENT_VALUES:
-            continue
-        if not spans:
-            break
-        index = sentence_at(spans, timex.start)
-        start, end = spans[index]
+        if timex.interval is not None and timex.type in ("DATE", "TIME") and timex.value not in _NOT_EVENT_VALUES:
+            dated.setdefault(sentence_at(spans, timex.start), []).append(timex)
+    kept: list[int] = []  # sentences that may tell news: no repeats, no furniture, no quoted opinion
+    seen: set[str] = set()
+    in_links = False  # after a "Read more" or "Related stories" heading: a list of links, not news
+    for index, (start, end) in enumerate(spans):
         sentence = article.text[start:end]
-        key = (normalise(sentence), timex.value)
-        if key in seen:
-            continue
+        key = normalise(sentence)
+        kind = furniture_kind(sentence)
+        in_links = kind == "read more" or (in_links and is_link_title(sentence))
+        if key not in seen and not kind and not in_links and not is_quoted_opinion(sentence):
+            kept.append(index)
         seen.add(key)
-        if len(re.findall(r"[A-Za-z]{2,}", sentence.replace(timex.text, " "))) < 3:
-            continue  # a dateline or a bare date, not a statement
-        title = make_title(sentence, timex.start - start, timex.end - start)
-        if not title:
-            continue
-        confidence = _CONFIDENCE_BY_ANCHOR.get(timex.anchor, 0.6)
-        if article.published_confidence == "low" and timex.anchor:
-            confidence -= 0.3
-        events.append(Event(
-            id=_event_id(article.id, timex),
-            interval=timex.interval,
-            value=timex.value,
-            mod=timex.mod,
-            date_text=timex.text,
-            title=title,
-            sentence=sentence,
-            explanation=timex.explanation,
-            confidence=round(confidence, 2),
-            sources=[Source(article.id, article.title, article.outlet, article.url, article.origin, sentence,
-                            (start, end), (timex.start, timex.end), timex.text)],
-            names=names_in(sentence, article.text),
-            centrality=1.0 / (1.0 + index / 5.0),
-            named_as=named_happening(article.text, timex.end),
-            year_guessed=not timex.year_stated and timex.anchor == "DCT",
-        ))
+    headlines = {i for i in kept if _is_headline(article, i, article.text[spans[i][0]:spans[i][1]])}
+    texts = [article.text[spans[i][0]:spans[i][1]] for i in kept]
+    # headlines are in Title Case: the model reads them in lower case
+    labelled = (model or shipped_model()).label([t.lower() if i in headlines else t for i, t in zip(kept, texts, strict=True)])
+    events: list[Event] = []
+    story = Story(article.published)
+    unplaced = 0
+    for index, sentence, found in zip(kept, texts, labelled, strict=True):
+        if _PARAGRAPH_BREAK.search(article.text, spans[index - 1][1] if index else 0, spans[index][0]):
+            story.paragraph = None
+        made, waiting = _sentence_events(article, index, spans[index], dated.get(index, []),
+                                         _happenings(sentence, found), story, index in headlines)
+        events.extend(made)
+        unplaced += waiting
+    if unplaced:
+        article.warnings.append(f"{unplaced} happenings without a date left off the timeline: no publication date")
     return events
+
+
+@dataclass
+class Story:
+    """The story so far: the last happening a date placed (a narrative goes on from it, and so does the rest
+    of its paragraph), and the last placed on a day of the reporting window (a report that said "stocks fell
+    Friday" tells its other past news of Friday). A date whose year was guessed is not lent: merging may
+    still correct it ("the October 7 attacks")."""
+
+    published: date | None
+    last: Event | None = None
+    news_day: Event | None = None
+    paragraph: Event | None = None  # the last happening a date placed in the paragraph at hand
+
+    def tell(self, event: Event) -> None:
+        if event.year_guessed:
+            return
+        self.last = self.paragraph = event
+        if _in_reporting_window(event, self.published):
+            self.news_day = event
+
+
+def _is_headline(article: Article, index: int, sentence: str) -> bool:
+    return normalise(sentence) == normalise(article.title) or (index == 0 and not sentence.endswith((".", "?")))
+
+
+def _sentence_events(article: Article, index: int, span: tuple[int, int], timexes: list[Timex], found: list[Happening],
+                     story: Story, headline: bool) -> tuple[list[Event], int]:
+    """One event per clause that tells a happening (at most MAX_PER_SENTENCE), and how many could not be placed.
+
+    A date in the clause places its happening; a clause without one takes its time from the story or the report.
+    """
+    start, end = span
+    sentence = article.text[start:end]
+    clauses = []
+    for c_start, c_end in clause_spans(sentence, [h.start for h in found]):
+        inside = [h for h in found if c_start <= h.start < c_end]
+        here = [t for t in timexes if c_start <= t.start - start < c_end]
+        at_dates = [t for t in here if relation_of(sentence, t.start - start) == Relation.AT]
+        clauses.append((inside, here, [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]))
+    made: list[Event] = []
+    unplaced = 0
+    # a date whose year was guessed may still be corrected by merging ("the October 7 attacks"): not lent out
+    sentence_date = next((t for t in timexes if relation_of(sentence, t.start - start) == Relation.AT
+                          and not _year_guessed(t)), None)
+    for inside, here, dated in clauses:
+        for event in dated:
+            story.tell(event)
+        made.extend(dated)
+        main = next((h for h in inside if h.kind in (Kind.FACTUAL, Kind.PLANNED)), None)
+        if dated or main is None:
+            continue
+        if article.published is None:
+            unplaced += 1
+            continue
+        relative = [t for t in here if relation_of(sentence, t.start - start) == Relation.RELATIVE]
+        event = _undated_event(article, index, span, inside, relative, story, headline, sentence_date)
+        if event and not any(e.interval == event.interval and e.modality == event.modality for e in made):
+            made.append(event)  # clauses placed alike are one event: the sentence's words would merge them anyway
+    if not made and headline and article.published and all(h.kind != Kind.HYPOTHETICAL for h in found):
+        event = _undated_event(article, index, span, [Happening(0, 0, "", Kind.FACTUAL)], [], story, True, None)
+        made = [event] if event else []  # the headline's happening is the day's news
+    return made[:MAX_PER_SENTENCE], unplaced
+
+
+def _happenings(sentence: str, labelled: list[Happening]) -> list[Happening]:
+    """The model's happenings but reports; a plan cue before a word ("aims to cut") makes it planned, "if" hypothetical."""
+    found = []
+    for h in labelled:
+        if h.kind == Kind.REPORTING:
+            continue
+        if is_conditional(sentence, h.start):
+            h = replace(h, kind=Kind.HYPOTHETICAL)
+        elif h.kind in (Kind.HYPOTHETICAL, Kind.FACTUAL) and is_planned(sentence, h.start):
+            h = replace(h, kind=Kind.PLANNED)
+        found.append(h)
+    return found
+
+
+def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Timex,
+                 found: list[Happening]) -> Event | None:
+    """A happening placed by a date in its clause; none for a bare date or a hypothetical happening."""
+    start, end = span
+    sentence = article.text[start:end]
+    if len(re.findall(r"[A-Za-z]{2,}", sentence.replace(timex.text, " "))) < 3:
+        return None  # a dateline or a bare date, not a statement
+    # the happening a date tells the time of: the last one before it ("warned officials Wednesday"), else the next
+    before = [h for h in found if h.start < timex.start - start]
+    nearest = before[-1] if before else next(iter(found), None)
+    if nearest is not None and nearest.kind == Kind.HYPOTHETICAL:
+        return None
+    modality = Modality.PLANNED if nearest is not None and nearest.kind == Kind.PLANNED else Modality.FACTUAL
+    title = make_title(sentence, timex.start - start, timex.end - start)
+    if not title:
+        return None
+    confidence = _CONFIDENCE_BY_ANCHOR.get(timex.anchor, 0.6)
+    if article.published_confidence == "low" and timex.anchor:
+        confidence -= 0.3
+    names = names_in(sentence, article.text)
+    return Event(
+        id=_event_id(article.id, timex.start, timex.value), interval=timex.interval, value=timex.value, mod=timex.mod,
+        date_text=timex.text, title=title, sentence=sentence, explanation=timex.explanation,
+        confidence=round(confidence, 2), sources=[_source(article, span, (timex.start, timex.end), timex.text)],
+        names=names, centrality=salience(article, index, sentence, True, names),
+        named_as=named_happening(article.text, timex.end),
+        year_guessed=_year_guessed(timex),
+        placement=Placement.WRITTEN, modality=modality)
+
+
+def _undated_event(article: Article, index: int, span: tuple[int, int], clause: list[Happening], relative: list[Timex],
+                   story: Story, headline: bool, sentence_date: Timex | None) -> Event | None:
+    """A happening with no date of its own: a plan's target date, the story's time, or the reporting time.
+
+    ``clause`` holds the happenings of its clause, the first factual or planned one its main happening.
+    ``sentence_date`` is a date another clause of the sentence gives: past news told beside it shares
+    its date ("During the third quarter, the company charged $46 million, added $20 million …").
+    """
+    main = next(h for h in clause if h.kind in (Kind.FACTUAL, Kind.PLANNED))
+    start, end = span
+    sentence = article.text[start:end]
+    title = make_title(sentence, main.start, main.end)
+    if not title:
+        return None
+    if relative:  # "since October 1997", "by the end of 2012"
+        relation = relating_words(sentence, relative[0].start - start) + relative[0].text
+    else:  # "a day after the merger was announced"
+        relation = linked_clause(sentence, main.end)
+    where = (main.start + start, main.start + start)
+    names = names_in(sentence, article.text)
+    common = dict(title=title, sentence=sentence, sources=[_source(article, span, where, "")], names=names,
+                  centrality=salience(article, index, sentence, False, names), placement=Placement.INFERRED,
+                  modality=main.modality, relation=relation)
+    target = relative[0] if relative and main.kind == Kind.PLANNED and relative[0].interval is not None else None
+    if target is not None:  # "aims to cut 30,000 jobs by 2012": at its target
+        time = Inferred(target.interval, target.value, target.mod, f"planned, target {relation}: {target.explanation}")
+    else:
+        time = _time_from_context(article, sentence, main, clause, story, headline, sentence_date)
+        if relation:
+            time = replace(time, explanation=f"{time.explanation}; '{relation}' is a time it relates to, not its own")
+    return Event(id=_event_id(article.id, where[0], time.value), interval=time.interval, value=time.value, mod=time.mod,
+                 date_text=target.text if target else "", explanation=time.explanation,
+                 confidence=0.6 if target else 0.5, **common)
+
+
+def _time_from_context(article: Article, sentence: str, main: Happening, clause: list[Happening], story: Story,
+                       headline: bool, sentence_date: Timex | None) -> Inferred:
+    """The time of a happening without a date of its own: the story's, its sentence's, the news day's, or the report's."""
+    if story.last is not None and main.kind == Kind.FACTUAL and continues_story(sentence):
+        last = story.last
+        return Inferred(last.interval, last.value, last.mod,
+                        f"no date in the sentence; it continues the story of '{last.date_text}' ({last.value})")
+    past = main.kind == Kind.FACTUAL and not headline and any(
+        clause_tense(sentence, h.end, h.end) == "past" and not _PERFECT.search(sentence, 0, h.start)
+        for h in clause)  # the word itself counts: "sprayed"; "has sprayed" is news of now
+    if past and sentence_date is not None:
+        return Inferred(sentence_date.interval, sentence_date.value, sentence_date.mod,
+                        f"no date in its clause; past tense beside '{sentence_date.text}' ({sentence_date.value}) "
+                        "in the same sentence")
+    told = story.paragraph
+    if past and told is not None and not _in_reporting_window(told, article.published):
+        return Inferred(told.interval, told.value, told.mod,
+                        f"no date in the sentence; past tense in a paragraph that tells of '{told.date_text}' ({told.value})")
+    news_day = story.news_day
+    if past and news_day is not None:
+        return Inferred(news_day.interval, news_day.value, news_day.mod,
+                        f"no date in the sentence; past tense in a report whose news day is '{news_day.date_text}' "
+                        f"({news_day.value}), stated earlier")
+    return reporting_time(article.published, main.modality, headline)
+
+
+def _year_guessed(timex: Timex) -> bool:
+    """The words gave no year and the publication date chose it: a weaker date, lent to nothing else."""
+    return not timex.year_stated and timex.anchor == Anchor.DCT
+
+
+def _in_reporting_window(event: Event, published: date | None) -> bool:
+    """Placed on a single day (or part of one) within the days a report's news covers."""
+    if published is None or event.precision not in _DAY_OR_FINER:
+        return False
+    return timedelta(0) <= published - event.begin.date() <= timedelta(days=REPORTING_WINDOW)
+
+
+def _source(article: Article, span: tuple[int, int], date_span: tuple[int, int], date_text: str) -> Source:
+    return Source(article.id, article.title, article.outlet, article.url, article.origin, article.text[span[0]:span[1]],
+                  span, date_span, date_text)
+
+
+def salience(article: Article, index: int, sentence: str, explicit_date: bool, names: list[str]) -> float:
+    """How central a happening is to its article: headline and lead first, an explicit date, a named actor.
+
+    Merging adds the number of sources and the date's precision to make an event's score.
+    """
+    position = 1.0 / (1.0 + index / 5.0)
+    lead = 0.5 if index < 3 or normalise(sentence) == normalise(article.title) else 0.0
+    return round(position + lead + 0.25 * explicit_date + 0.25 * bool(names), 3)
 
 
 def normalise(text: str) -> str:
@@ -103,7 +318,6 @@ def _without_attribution(text: str) -> str:
     return (stripped if len(stripped) >= 25 else text).rstrip(" .;:,")
 
 
-_CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s[–—-]\s|:\s+")
 _RELATIVE = re.compile(r"^(?:who|which|where|when|whose)\s+", re.IGNORECASE)
 _VERB_FIRST = re.compile(r"^(?:was|were|is|are|has|had|have|will|would|could|did|remains?|became)\s", re.IGNORECASE)
 _PRONOUN_FIRST = re.compile(r"^(?:they|it|he|she|we|this|that|those|these)\s", re.IGNORECASE)
@@ -114,7 +328,7 @@ _SUBORDINATE = re.compile(r"^(?:while|although|though|just like|as|because|since
 
 def _clause_around(sentence: str, date_start: int, date_end: int) -> str:
     """The clause holding the date, grown with its neighbours while it fits."""
-    cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence) + 2]
+    cuts = [0] + [m.end() for m in PUNCTUATION_BREAK.finditer(sentence)] + [len(sentence) + 2]
     clauses = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
     index = next((i for i, (a, b) in enumerate(clauses) if a <= date_start < b), 0)
     low = high = index
@@ -152,6 +366,6 @@ def _clause_around(sentence: str, date_start: int, date_end: int) -> str:
     return text
 
 
-def _event_id(article_id: str, timex: Timex) -> str:
-    digest = hashlib.sha1(f"{article_id}|{timex.start}|{timex.value}".encode()).hexdigest()[:10]
+def _event_id(article_id: str, offset: int, value: str) -> str:
+    digest = hashlib.sha1(f"{article_id}|{offset}|{value}".encode()).hexdigest()[:10]
     return f"e{digest}"

@@ -36,6 +36,10 @@ from ..temporal.calendar import RANK
 # pairs of benchmarks/merge_corpus (benchmarks/bench_events.py: 0.15 -> precision 1.000, recall 0.647).
 MERGE_THRESHOLD = 0.15
 CONFLICT_THRESHOLD = 0.55  # near-identical statements with dates that cannot both be right
+# A set that holds a sentence of an article takes another of its sentences only when they share more wording:
+# an article tells different happenings in different sentences (measured on the seeds: 0.2 keeps the Kassab
+# strike one event and stops unrelated background sentences chaining into it).
+SAME_ARTICLE_THRESHOLD = 0.2
 BLOCK_TERMS = 6  # an event is compared only with events sharing one of its most weighted terms
 KEPT_TERMS = 12  # terms kept per event for similarity (the rest weigh little)
 CONFLICT_TERMS = 3  # group leads are checked for conflicts against leads sharing one of these terms
@@ -60,7 +64,7 @@ _SCORE_BY_RANK = np.array([_PRECISION_RANK.get(name, 0.1) for name in sorted(RAN
 def terms(sentence: str, date_text: str) -> dict[str, int]:
     """Content words of the evidence without the date words; capitalised words (names) count double."""
     counts: Counter = Counter()
-    for word in _WORD.findall(sentence.replace(date_text, " ")):
+    for word in _WORD.findall(sentence.replace(date_text, " ") if date_text else sentence):
         lower = word.lower().replace("'s", "")
         if lower not in _STOPWORDS:
             counts[lower] += 2 if word[0].isupper() else 1
@@ -220,6 +224,9 @@ def plan_merge(table: SlimTable) -> MergePlan:
     # The time every member of a set shares; a set may grow only while that stays non-empty, so
     # events cannot chain across time through a long interval ("in 1989") that overlaps them all.
     common_begin, common_end = array("q", table.begin.tobytes()), array("q", table.end.tobytes())
+    # The articles of each set: an article tells different happenings in different sentences, so a set that
+    # already holds one of its sentences takes another only when the two say nearly the same thing.
+    articles: dict[int, set[int]] = {}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -238,6 +245,8 @@ def plan_merge(table: SlimTable) -> MergePlan:
         rows: dict[int, dict[int, float]] = {}
         for position, i in enumerate(members):
             begin, root = begins[position], find(i)
+            if root not in articles:
+                articles[root] = {int(table.article[i])}
             rows[position] = row = table.terms.row(i)
             for key in list(open_files):
                 if latest_end[key] <= begin:
@@ -252,11 +261,16 @@ def plan_merge(table: SlimTable) -> MergePlan:
                 shared_end = min(common_end[root], common_end[other])
                 if shared_begin >= shared_end:
                     continue
+                shared_article = not articles[root].isdisjoint(articles[other])
                 for p in open_files[key]:
-                    if ends[p] > begin and same_happening(dot(row, rows[p]), (named[position], named[p]),
-                                                          (precision[position], precision[p])):
+                    if ends[p] <= begin:
+                        continue
+                    similarity = dot(row, rows[p])
+                    if same_happening(similarity, (named[position], named[p]), (precision[position], precision[p])) \
+                            and (not shared_article or similarity >= SAME_ARTICLE_THRESHOLD):
                         parent[other] = root
                         common_begin[root], common_end[root] = shared_begin, shared_end
+                        articles[root] |= articles.pop(other)
                         break
             open_files.setdefault(root, []).append(position)
             latest_end[root] = max(latest_end.get(root, begin), ends[position])

@@ -118,7 +118,7 @@ def _variants(counts: Counter[str]) -> dict[str, str]:
     full_names: dict[str, list[str]] = {}
     for name in counts:
         words = name.split()
-        if len(words) > 1 and not any(word in _TAIL for word in words):
+        if len(words) > 1 and not words[0].isupper() and not any(word in _TAIL for word in words):  # not "IDF Kassab"
             full_names.setdefault(words[-1], []).append(mapping.get(name, name))
     for name in counts:
         longer = sorted(set(full_names.get(name, [])))

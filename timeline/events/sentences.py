@@ -62,3 +62,30 @@ def sentence_at(spans: list[tuple[int, int]], offset: int) -> int:
         else:
             high = middle - 1
     return low
+
+
+# Punctuation that may end a clause (titles are grown clause by clause between these).
+PUNCTUATION_BREAK = re.compile(r"[,;:]\s+|\s[–—-]+\s")
+# Where a clause may end: that punctuation, or before a word that opens a clause of its own.
+_CLAUSE_BREAK = re.compile(PUNCTUATION_BREAK.pattern + r"|\s(?=(?:but|while|whereas|although|though|because|after|"
+                           r"before|since|until|when|which|who|where|if|unless)\s)", re.IGNORECASE)
+
+
+def clause_spans(sentence: str, heads: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each clause of a sentence that holds a happening, given the happenings' offsets.
+
+    A piece between breaks without a happening ("in the third quarter", "to $3 million") belongs to the
+    clause before it (the first piece to the clause after it): "Profit fell 10%, to $3 million, in the third
+    quarter" is one clause; "Shares fell, a day after the merger was announced" two.
+    """
+    cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+    pieces = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    clauses: list[tuple[int, int]] = []
+    pending = 0  # start of pieces without a happening, waiting for a clause to join
+    for a, b in pieces:
+        if any(a <= head < b for head in heads):
+            clauses.append((pending if not clauses else a, b))
+            pending = b
+        elif clauses:
+            clauses[-1] = (clauses[-1][0], b)
+    return clauses or [(0, len(sentence))]

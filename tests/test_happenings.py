@@ -1,0 +1,194 @@
+"""Happenings: found with or without dates, placed with the kind of relation, furniture skipped, ranked."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+import pytest
+
+from timeline import Article, build
+from timeline.events.anchoring import RELATIVE_EXAMPLES, RELATIVE_WORDS, Relation, relating_words, relation_of
+from timeline.events.furniture import FURNITURE, furniture_kind, is_quoted_opinion
+from timeline.events.happenings import Kind, shipped_model
+from timeline.model import Modality, Placement
+from timeline.timeml import read_timeml
+
+REPORT_DAY = date(2005, 6, 13)
+
+
+def events_of(text: str, published: date | None = REPORT_DAY):
+    return build([Article("a", text, title=text.split("\n")[0], outlet="A", published=published)]).event_list
+
+
+@pytest.mark.parametrize("rule", FURNITURE, ids=lambda r: r.name)
+def test_furniture_rule_examples(rule):
+    for line in rule.examples:
+        assert furniture_kind(line) == rule.name, line
+    for line in rule.not_examples:
+        assert furniture_kind(line) == "", line
+
+
+@pytest.mark.parametrize("sentence", RELATIVE_EXAMPLES)
+def test_relative_examples_make_the_date_a_reference_point(sentence):
+    word = next(w for w in RELATIVE_WORDS if f" {w} " in sentence)
+    date_start = sentence.index(f" {word} ") + len(word) + 2
+    assert relation_of(sentence, date_start) == Relation.RELATIVE
+    assert relation_of("Kassab was killed Friday in an airstrike", 18) == Relation.AT
+    assert relating_words("Prices rose ahead of Tuesday's vote", 21) == "ahead of "
+    assert relating_words("Jobs go by the end of 2012", 22) == "by the end of "
+
+
+def test_the_shipped_model_is_plain_json_and_finds_undated_happenings():
+    from importlib import resources
+    json.loads(resources.files("timeline.events").joinpath("happenings.json").read_text(encoding="utf-8"))
+    kinds = {h.word: h.kind for h in shipped_model().label(["Shares in the maker rose 4 %, the company said."])[0]}
+    assert kinds == {"rose": Kind.FACTUAL, "said": Kind.REPORTING}
+
+
+def test_undated_news_is_on_or_shortly_before_the_publication_date():
+    events = events_of("Business briefing\nThe airline has placed an order for 20 aircraft.")
+    order = next(e for e in events if "order for 20 aircraft" in e.title)
+    assert order.placement == Placement.INFERRED and order.modality == Modality.FACTUAL
+    assert order.end == datetime(2005, 6, 14) and order.begin < datetime(2005, 6, 13)
+    assert "reported on Mon 13 Jun 2005; no date in the sentence" in order.explanation
+    headline = next(e for e in events_of("Carmaker posts first annual loss since 1992\nThe results came out.")
+                    if "Carmaker" in e.title)
+    assert headline.title == "Carmaker posts first annual loss since 1992" and headline.relation == "since 1992"
+    assert (headline.begin, headline.end) == (datetime(2005, 6, 13), datetime(2005, 6, 14)), "the headline is the day's news"
+
+
+def test_a_date_after_since_is_context_not_the_time():
+    events = events_of("Markets slide\nStocks fell to their lowest level since October 1997.")
+    fall = next(e for e in events if "Stocks fell" in e.title)
+    assert fall.begin.year == 2005 and fall.placement == Placement.INFERRED
+    assert fall.relation == "since October 1997"
+    assert not [e for e in events if e.begin.year == 1997]
+
+
+def test_a_plan_with_a_target_is_planned_at_its_target():
+    events = events_of("Group to cut jobs\nThe group aims to cut 30,000 jobs by 2012.")
+    cut = next(e for e in events if "30,000 jobs" in e.title)
+    assert cut.modality == Modality.PLANNED and cut.value == "2012" and cut.relation == "by 2012"
+
+
+def test_hypothetical_and_quoted_opinion_make_no_event():
+    text = ("Talks end\nThe company would not sign the deal if prices rose.\n"
+            "“This is the worst decision anyone has ever made in this town,” the mayor said.")
+    assert not [e for e in events_of(text) if "deal" in e.title or "worst" in e.title]
+    assert is_quoted_opinion("“This is the worst decision anyone has ever made in this town,” the mayor said.")
+
+
+def test_page_furniture_makes_no_event():
+    text = ("Rebels seize Orla\nRebels seized the town of Orla after a week of fighting.\n"
+            "© 2020 Daily Planet Media. All rights reserved.\nSign up for our newsletter to get the news in your inbox\n"
+            "Read more: Rebels took the port in 2019\nBy Jane Doe\nPhoto: Reuters\n"
+            "Related stories\nArmy retakes the airport in Orla\nFloods hit the coast as storms pass")
+    sentences = {s.sentence for e in events_of(text) for s in e.sources}
+    assert sentences == {"Rebels seize Orla", "Rebels seized the town of Orla after a week of fighting."}
+
+
+def test_no_publication_date_leaves_undated_happenings_unplaced_and_says_so():
+    article = Article("a", "The airline has placed an order for 20 aircraft.", published=None)
+    timeline = build([article])
+    assert timeline.event_list == []
+    assert "no publication date" in " ".join(timeline.article_list[0].warnings)
+
+
+@pytest.mark.parametrize("article", ["000", "001", "002", "003", "004"])
+def test_each_seed_headline_is_an_event(seed_timeline, article):
+    headline = next(a.title for a in seed_timeline.article_list if a.id.startswith(article))
+    text = next(a.text for a in seed_timeline.article_list if a.id.startswith(article))
+    line = next(line for line in text.splitlines() if headline[:30].lower() in line.lower())
+    assert any(s.article_id.startswith(article) and s.sentence == line.strip()
+               for e in seed_timeline.event_list for s in e.sources), line
+
+
+def test_main_seed_happenings_rank_first(seed_timeline):
+    top = sorted(seed_timeline.event_list, key=lambda e: -e.score)[:5]
+    assert any(e.value == "2023-10-07" for e in top), "the 7 October attack"
+    assert any(e.begin.date() == date(2024, 11, 1) and "Kassab" in " ".join(s.sentence for s in e.sources)
+               for e in top), "the Kassab strike"
+
+
+SAMPLE = """<?xml version="1.0" ?>
+<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
+<TEXT>Shares in Asia <EVENT eid="e1" class="OCCURRENCE">fell</EVENT> <TIMEX3 tid="t1"
+type="DATE" value="1998-01-07">yesterday</TIMEX3>.
+The bank <EVENT eid="e2" class="OCCURRENCE">will</EVENT> <EVENT eid="e3" class="OCCURRENCE">meet</EVENT> soon.
+</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1" tense="PAST" aspect="NONE" polarity="POS" pos="VERB"/>
+<MAKEINSTANCE eventID="e3" eiid="ei3" tense="FUTURE" aspect="NONE" polarity="POS" pos="VERB"/>
+<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>
+<TLINK lid="l2" relType="INCLUDES" timeID="t0" relatedToEventInstance="ei3"/>
+</TimeML>"""
+
+
+def test_timeml_links_are_read_from_both_sides(tmp_path):
+    path = tmp_path / "s.tml"
+    path.write_text(SAMPLE, encoding="utf-8")
+    events = {e.text: e for e in read_timeml(path).events}
+    assert events["fell"].time_links == [("IS_INCLUDED", "t1")]
+    assert events["meet"].time_links == [("IS_INCLUDED", "t0")] and events["meet"].tense == "FUTURE"
+
+
+def test_anchoring_scores_the_sample_against_the_baseline(tmp_path):
+    from timeline.events.evaluation import evaluate_anchoring
+    (tmp_path / "s.tml").write_text(SAMPLE, encoding="utf-8")
+    results, count = evaluate_anchoring([str(tmp_path)], folds=1)
+    system, baseline = results["shown"]
+    assert count == 1
+    assert (system.timex.correct, system.timex.total) == (1, 1), "'fell' is placed at yesterday's value"
+    assert (baseline.timex.correct, baseline.timex.total) == (0, 1), "the baseline puts it on the publication day"
+
+
+def test_retrain_writes_loadable_json(tmp_path):
+    from timeline.events.happenings import HappeningModel
+    from timeline.events.train import main
+    for number in range(3):
+        (tmp_path / f"s{number}.tml").write_text(SAMPLE, encoding="utf-8")
+    out = tmp_path / "model.json"
+    assert main([str(tmp_path), "--out", str(out), "--folds", "0"]) == 0
+    model = HappeningModel.from_json(json.loads(out.read_text()))
+    assert "fell" in [h.word for h in model.label(["Shares in Asia fell yesterday."])[0]]
+
+
+def test_cli_evaluates_anchoring_beside_the_baseline(tmp_path, capsys):
+    from timeline.cli import main
+    (tmp_path / "s.tml").write_text(SAMPLE, encoding="utf-8")
+    assert main(["evaluate", "anchoring", str(tmp_path), "--folds", "1"]) == 0
+    printed = capsys.readouterr().out
+    assert "timex anchoring" in printed and "baseline" in printed and "1/1 vs 0/1" in printed
+    (tmp_path / "broken.tml").write_text("<TimeML>no text element</TimeML>", encoding="utf-8")
+    assert main(["evaluate", "anchoring", str(tmp_path), "--folds", "1"]) == 0
+    assert "broken.tml" in capsys.readouterr().err, "a bad file is named; the others are still scored"
+    assert main(["evaluate", "anchoring", str(tmp_path / "missing")]) == 2
+
+
+def test_clauses_without_a_happening_join_their_neighbour():
+    from timeline.events.sentences import clause_spans
+    one = "Profit fell 10%, to $3 million, in the third quarter"
+    assert clause_spans(one, [one.index("fell")]) == [(0, len(one))]
+    two = "Shares fell, a day after the merger was announced"
+    clauses = [two[a:b] for a, b in clause_spans(two, [two.index("fell"), two.index("announced")])]
+    assert clauses == ["Shares fell, a day ", "after the merger was announced"]
+
+
+def test_a_paragraph_that_tells_of_a_past_year_keeps_its_past_tense_news_there():
+    text = ("Spy agency under scrutiny\n\nIn 1997, Israeli agents tried to poison a militant leader in Amman. "
+            "One agent sprayed a toxin into his ear.\n\nThe agency declined to comment.")
+    events = events_of(text, date(2023, 12, 1))
+    toxin = next(e for e in events if "toxin" in e.title)
+    assert toxin.value == "1997" and toxin.placement == Placement.INFERRED and "1997" in toxin.explanation
+    comment = next(e for e in events if "declined" in e.title)
+    assert comment.begin.year == 2023, "a new paragraph is back at the reporting time"
+
+
+def test_past_news_takes_the_reports_news_day_but_the_present_perfect_is_news_of_now():
+    text = ("Markets in brief\nShares in Tokyo fell sharply on Friday. Carmakers led the decline.\n"
+            "The airline has placed an order for jets.")
+    events = events_of(text)
+    lost = next(e for e in events if "Carmakers led" in e.title)
+    assert lost.value == "2005-06-10" and lost.placement == Placement.INFERRED, "the news day the report stated"
+    order = next(e for e in events if "order for jets" in e.title)
+    assert order.end == datetime(2005, 6, 14) and order.mod == "ON_OR_BEFORE"

@@ -1,0 +1,95 @@
+"""How a happening relates to the dates of its sentence, and where an undated happening sits.
+
+A date written in the happening's clause is when it happened ("was killed
+Friday"), unless a word before it makes it a reference point: "since 1997",
+"by 2012", "until Monday", "before the election". Then the happening takes its
+time from its context and keeps the date as its relation. Without a date, a
+happening told as news is on or shortly before the report's date; a planned
+one comes after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from ..model import Interval, Modality
+
+
+class Relation(StrEnum):
+    AT = "at"  # the date is when it happened
+    RELATIVE = "relative"  # the date is a reference point: since, by, until, before, after …
+
+
+# Words right before a date that make it a reference point, with examples (run as tests).
+RELATIVE_WORDS = ("since", "by", "until", "till", "through", "before", "after", "ahead of", "prior to", "following",
+                  "as of", "starting", "beginning", "up to")
+RELATIVE_EXAMPLES = ("Stocks fell to their lowest level since October 1997", "The group aims to cut 30,000 jobs by 2012",
+                     "The talks will go on until Monday", "Prices rose ahead of Tuesday's vote")
+_RELATIVE = re.compile(r"\b(" + "|".join(w.replace(" ", r"\s+") for w in RELATIVE_WORDS) + r")\s+(?:the\s+)?(?:end\s+of\s+)?$",
+                       re.IGNORECASE)
+# Clauses that relate the main happening to another one: "a day after the merger was announced".
+_LINKED_CLAUSE = re.compile(r"(?:,\s*|\s)((?:(?:a|one|two|three|\w+)\s+(?:days?|weeks?|months?|years?|hours?)\s+)?"
+                            r"(?:after|before|since|until|ahead of|following)\s+[^,;]{4,80})", re.IGNORECASE)
+# Words that make a happening a plan ("aims to cut", "is expected to rise"), whatever the model said.
+PLAN_CUES = re.compile(r"\b(?:will|'ll|shall|plans?|planned|planning|aims?|intends?|expected|expects|set|scheduled|due|"
+                       r"going|proposed|proposes|hopes?|seeks?|wants?)\s+(?:\w+\s+)?(?:to\s+)?(?:be\s+)?$", re.IGNORECASE)
+# A condition before a happening, in its clause: "if prices rose", "unless talks resume".
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;:]*$", re.IGNORECASE)
+# A sentence that carries the story on from the last dated happening.
+_CONTINUES = re.compile(r"^(?:then|later|afterwards|after that|hours later|minutes later|shortly after(?:wards)?|"
+                        r"soon after(?:wards)?|moments later|that (?:evening|night|afternoon|morning))\b", re.IGNORECASE)
+REPORTING_WINDOW = 6  # days before the publication date that "on or shortly before" covers
+
+
+def relation_of(sentence: str, date_start: int) -> Relation:
+    """AT when the date says when; RELATIVE when a word before it makes it a reference point."""
+    return Relation.RELATIVE if relating_words(sentence, date_start) else Relation.AT
+
+
+def relating_words(sentence: str, date_start: int) -> str:
+    """The words before a date that make it a reference point ("since the ", "by the end of "), or ""."""
+    match = _RELATIVE.search(sentence[max(0, date_start - 30):date_start])
+    return " ".join(match.group(0).split()) + " " if match else ""
+
+
+def linked_clause(sentence: str, after: int) -> str:
+    """The clause after the happening that relates it to another happening ("a day after X"), or ""."""
+    match = _LINKED_CLAUSE.search(sentence, after)
+    return " ".join(match.group(1).split()).rstrip(" .") if match else ""
+
+
+def is_planned(sentence: str, happening_start: int) -> bool:
+    return bool(PLAN_CUES.search(sentence[max(0, happening_start - 40):happening_start]))
+
+
+def is_conditional(sentence: str, happening_start: int) -> bool:
+    return bool(_CONDITION.search(sentence[max(0, happening_start - 80):happening_start]))
+
+
+def continues_story(sentence: str) -> bool:
+    return bool(_CONTINUES.match(sentence.strip()))
+
+
+@dataclass(frozen=True)
+class Inferred:
+    interval: Interval
+    value: str
+    mod: str | None
+    explanation: str
+
+
+def reporting_time(published: date, modality: Modality, headline: bool) -> Inferred:
+    """Where an undated happening of a news report sits: the day's news, shortly before it, or after it."""
+    day = datetime(published.year, published.month, published.day)
+    said = f"reported on {published:%a %d %b %Y}; no date in the sentence"
+    if modality == Modality.PLANNED:
+        return Inferred(Interval(day + timedelta(days=1), day + timedelta(days=1 + REPORTING_WINDOW + 1), "week"),
+                        published.isoformat(), "AFTER", f"{said}: planned, after the publication date")
+    if headline:
+        return Inferred(Interval(day, day + timedelta(days=1), "day"), published.isoformat(), None,
+                        f"{said}: the headline's happening is the day's news")
+    return Inferred(Interval(day - timedelta(days=REPORTING_WINDOW), day + timedelta(days=1), "week"),
+                    published.isoformat(), "ON_OR_BEFORE", f"{said}: on or shortly before the publication date")

@@ -1,0 +1,238 @@
+"""Score where the events stage places happenings, on TimeML files, beside the publication-date baseline.
+
+    timeline evaluate anchoring ../shared/corpora/tbaq/TimeBank ../shared/corpora/tbaq/AQUAINT [--folds 5]
+
+The baseline says every sentence happened on the publication date. Both are
+judged on the gold EVENTs a timeline shows: factual and planned ones, by their
+annotation (class, tense, polarity, modality, SLINKs). A second table judges
+every gold event but attribution verbs ("said"), with the hypothetical ones
+and states that the events stage leaves off the timeline by design:
+
+- timex anchoring: of the gold events linked inside a DATE/TIME expression
+  (IS_INCLUDED, DURING, SIMULTANEOUS), the share placed at that value or at a
+  finer time inside it ("Sunday night" is at "Sunday");
+- document-time relation: of the gold events linked to the document time, the
+  share whose placement agrees (BEFORE: starts on or before the publication
+  day; INCLUDES / IS_INCLUDED: overlaps it; AFTER: starts later);
+- coverage: the share of factual gold events that belong to an event (an event
+  of their sentence; the nearest one when there are several);
+- precision: the share of placed events whose linked gold events all agree.
+
+The happening model is retrained for each fold, so every document is read by
+a model that never saw it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+import numpy as np
+
+from ..model import Article, Interval
+from ..temporal import tag
+from ..timeml import DCT_ID, GoldEvent, TimeMLDocument, read_timeml, tml_files
+from .build import events_for_article
+from .happenings import HappeningModel, Kind, shipped_model
+from .sentences import sentence_at, sentence_spans
+from .train import examples, fit, gold_kind, skip_words, trusts_polarity
+
+# Which gold events each set of figures judges: those a timeline shows (factual and planned; hypothetical,
+# negated and conditional happenings and states stay off it by design), and every one but attribution verbs.
+SCOPES = {"shown": frozenset({Kind.FACTUAL, Kind.PLANNED}),
+          "all": frozenset({Kind.FACTUAL, Kind.PLANNED, Kind.HYPOTHETICAL, Kind.STATE})}
+SCOPE_TITLES = {"shown": "gold events a timeline shows (factual and planned)",
+                "all": "all gold events but attribution (with hypothetical, negated and states, which make no events)"}
+_INSIDE = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS"})
+_BEFORE, _AFTER = frozenset({"BEFORE", "IBEFORE"}), frozenset({"AFTER", "IAFTER"})
+_OVERLAPS = frozenset({"INCLUDES", "IS_INCLUDED", "SIMULTANEOUS", "DURING", "DURING_INV"})
+_WEEK = re.compile(r"-W(\d)\b")
+_INFERRED_MODS = frozenset({"ON_OR_BEFORE", "AFTER"})  # a value that only bounds the time, not says it
+
+
+@dataclass
+class Placed:
+    """Where a system puts a happening: its interval and, when a date says it, the TIMEX3 value."""
+
+    interval: Interval
+    value: str
+
+
+@dataclass
+class Tally:
+    correct: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.correct += ok
+        self.total += 1
+
+    @property
+    def share(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+
+@dataclass
+class Figures:
+    timex: Tally = field(default_factory=Tally)
+    document_time: Tally = field(default_factory=Tally)
+    coverage: Tally = field(default_factory=Tally)
+    precision: Tally = field(default_factory=Tally)
+
+    def rows(self) -> list[tuple[str, Tally]]:
+        return [("timex anchoring", self.timex), ("document-time relation", self.document_time),
+                ("coverage", self.coverage), ("precision", self.precision)]
+
+
+def agrees(event: GoldEvent, placed: Placed, document: TimeMLDocument, dct: date) -> bool | None:
+    """Whether a placement agrees with the event's gold links; None when it has none to judge by."""
+    for relation, tid in event.time_links:
+        timex = document.timex(tid)
+        if tid != DCT_ID and relation in _INSIDE and timex is not None and _concrete(timex):
+            return at_value(placed.value, timex.value)
+    day = datetime(dct.year, dct.month, dct.day)
+    for relation, tid in event.time_links:
+        if tid == DCT_ID and relation in _BEFORE | _AFTER | _OVERLAPS:
+            return _agrees_with_dct(relation, placed.interval, day)
+    return None
+
+
+def at_value(placed: str, gold: str) -> bool:
+    """Placed at the gold value or at a finer time inside it ("2000-04-16TNI" is at "2000-04-16")."""
+    placed, gold = _WEEK.sub(r"-W0\1", placed), _WEEK.sub(r"-W0\1", gold)  # "2000-W7" is "2000-W07"
+    return bool(placed) and (placed == gold or placed.startswith(gold + "-") or placed.startswith(gold + "T"))
+
+
+def _agrees_with_dct(relation: str, interval: Interval, day: datetime) -> bool:
+    if relation in _BEFORE:
+        return interval.begin < day + timedelta(days=1)
+    if relation in _AFTER:
+        return interval.begin >= day + timedelta(days=1)
+    return interval.begin < day + timedelta(days=1) and day < interval.end
+
+
+def _concrete(timex) -> bool:
+    return timex.type in ("DATE", "TIME") and "X" not in timex.value and not timex.value.endswith("_REF")
+
+
+def score_document(document: TimeMLDocument, model: HappeningModel, results: dict[str, tuple[Figures, Figures]]) -> None:
+    """Add one document's figures for the events stage and the baseline, in each scope of gold events."""
+    dct = date.fromisoformat(document.dct[:10])
+    article = Article(document.name, document.text, published=dct)
+    events = events_for_article(article, tag(document.text, dct), model)
+    spans = sentence_spans(document.text)
+    by_sentence: dict[tuple[int, int], list] = {}
+    for event in events:
+        by_sentence.setdefault(event.sources[0].sentence_span, []).append(event)
+    day = datetime(dct.year, dct.month, dct.day)
+    on_dct = Placed(Interval(day, day + timedelta(days=1), "day"), dct.isoformat())
+    trust = trusts_polarity(document)
+    for scope, (system, baseline) in results.items():
+        owners: dict[str, list[GoldEvent]] = {}
+        sentence_gold: dict[int, list[GoldEvent]] = {}
+        for gold in document.events:
+            kind = gold_kind(gold, trust)
+            if kind not in SCOPES[scope] or not spans:
+                continue
+            index = sentence_at(spans, gold.start)
+            sentence_gold.setdefault(index, []).append(gold)
+            owner = min(by_sentence.get(spans[index], []), key=lambda e: abs(e.sources[0].date_span[0] - gold.start),
+                        default=None)
+            if owner is not None:
+                owners.setdefault(owner.id, []).append(gold)
+            if kind == Kind.FACTUAL:
+                system.coverage.add(owner is not None)
+                baseline.coverage.add(True)
+            for figures, where in ((system, owner and _placed(owner)), (baseline, on_dct)):
+                tally = _tally_for(gold, document, figures)
+                if tally is not None:
+                    tally.add(where is not None and bool(agrees(gold, where, document, dct)))
+        for event in events:
+            judged = [v for g in owners.get(event.id, []) if (v := agrees(g, _placed(event), document, dct)) is not None]
+            if judged:
+                system.precision.add(all(judged))
+        for golds in sentence_gold.values():
+            judged = [v for g in golds if (v := agrees(g, on_dct, document, dct)) is not None]
+            if judged:
+                baseline.precision.add(all(judged))
+
+
+def _placed(event) -> Placed:
+    return Placed(event.interval, "" if event.mod in _INFERRED_MODS else event.value)
+
+
+def _tally_for(gold: GoldEvent, document: TimeMLDocument, figures: Figures) -> Tally | None:
+    """The figure a gold event counts in: timex anchoring when linked inside a date, else the document time."""
+    for relation, tid in gold.time_links:
+        timex = document.timex(tid)
+        if tid != DCT_ID and relation in _INSIDE and timex is not None and _concrete(timex):
+            return figures.timex
+    if any(tid == DCT_ID and relation in _BEFORE | _AFTER | _OVERLAPS for relation, tid in gold.time_links):
+        return figures.document_time
+    return None
+
+
+def evaluate_anchoring(paths: list[str], folds: int = 5) -> tuple[dict[str, tuple[Figures, Figures]], int]:
+    """Per scope, (events stage, baseline) figures, and the number of documents.
+
+    With ``folds`` > 1 each document is read by a happening model trained without it.
+    """
+    documents = [d for d in _readable(paths) if d.dct]
+    results = {scope: (Figures(), Figures()) for scope in SCOPES}
+    if not documents:
+        return results, 0
+    if folds <= 1 or len(documents) < folds:  # too few documents to hold any out: the shipped model reads them
+        for document in documents:
+            score_document(document, shipped_model(), results)
+        return results, len(documents)
+    order = np.random.default_rng(13).permutation(len(documents)).tolist()
+    for fold in range(folds):
+        held = set(order[fold::folds])
+        data = examples([d for n, d in enumerate(documents) if n not in held])
+        model = HappeningModel.from_json(fit(data, np.arange(len(data.labels)), frozenset(skip_words(data))))
+        for n in sorted(held):
+            score_document(documents[n], model, results)
+    return results, len(documents)
+
+
+def _readable(paths: list[str]) -> list[TimeMLDocument]:
+    """Every TimeML file that can be read; each one that cannot is named on stderr with the reason."""
+    documents = []
+    for path in tml_files(paths):
+        try:
+            documents.append(read_timeml(path))
+        except (OSError, UnicodeDecodeError, ValueError) as err:
+            print(f"skipped {path}: {err}", file=sys.stderr)
+    return documents
+
+
+def table(system: Figures, baseline: Figures) -> str:
+    lines = [f"{'figure':<24}{'events':>8}{'baseline':>10}   counted"]
+    for (name, mine), (_, theirs) in zip(system.rows(), baseline.rows(), strict=True):
+        lines.append(f"{name:<24}{mine.share:8.3f}{theirs.share:10.3f}   {mine.correct}/{mine.total} vs "
+                     f"{theirs.correct}/{theirs.total}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="timeline evaluate anchoring", description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="+", help=".tml files or folders of them")
+    parser.add_argument("--folds", type=int, default=5, help="document-level folds (1: use the shipped model)")
+    args = parser.parse_args(argv)
+    results, count = evaluate_anchoring(args.paths, args.folds)
+    if not count:
+        print(f"no .tml files with a document time under {' '.join(args.paths)}", file=sys.stderr)
+        return 2
+    out_of_fold = 1 < args.folds <= count
+    print(f"{count} documents, " + (f"{args.folds}-fold, out of fold" if out_of_fold else "the shipped model"))
+    for scope, (system, baseline) in results.items():
+        print(f"\n{SCOPE_TITLES[scope]}:")
+        print(table(system, baseline))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""Lines that are page furniture or quoted opinion, not news: they make no events.
+
+A "Read more" or "Related stories" heading is followed by a list of links to other articles; the short
+lines after it (see ``is_link_title``) are furniture too, until a line of prose.
+
+Each kind is a declaration with lines it must catch and lines it must leave
+alone; ``tests/test_happenings.py`` runs every example.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Furniture:
+    name: str
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...]  # lines that are this kind of furniture
+    not_examples: tuple[str, ...]  # news lines that only look alike
+
+
+def _rule(name: str, pattern: str, examples: tuple[str, ...], not_examples: tuple[str, ...]) -> Furniture:
+    return Furniture(name, re.compile(pattern, re.IGNORECASE), examples, not_examples)
+
+
+FURNITURE = (
+    _rule("copyright", r"^\W{0,3}(?:©|\(c\)\s*\d{4}|copyright\b)|\ball rights reserved\b",
+          ("© 2020 Daily Mail and General Trust", "Copyright 2024 The Associated Press. All rights reserved."),
+          ("The court ruled on the copyright case brought by the publishers in 2019.",)),
+    _rule("subscription", r"^(?:subscribe|sign up|sign in|log in|register|join|get|receive)\b.{0,60}\b(?:newsletter|"
+          r"inbox|updates|alerts|subscri\w+|free|account)\b|\bnewsletters?\b.{0,80}\b(?:sign up|subscribe|inbox)\b"
+          r"|^(?:subscribe|sign up|log in)\b|\bsubscribers? only\b",
+          ("Sign up for our daily newsletter to get the news in your inbox", "Subscribe now for $1 a week",
+           "Get breaking news alerts for free", "This article is for subscribers only."),
+          ("The streaming service said 2 million people subscribed in March.",)),
+    _rule("read more", r"^(?:read more|read also|related(?: articles| stories| coverage| content| links| news)?|see also|"
+          r"more on this|recommended|most read|more from|"
+          r"also read|you may also like|watch|listen)\b\s*(?::|\||-|–|—|$)|^read (?:more|the full)\b",
+          ("Read more: Israel strikes Beirut", "RELATED: Markets fall", "See also | Ten years on", "Read more",
+           "Related stories"),
+          ("Readers said the report read more like an advertisement than news.",)),
+    _rule("byline", r"^by\s+(?-i:[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&))*)(?:\s*[,|–—-].{0,60})?$"
+          r"|^(?:reporting|writing|editing|additional reporting|compiled) by\b",
+          ("By Jane Doe", "By Jane Doe and John Roe | Reuters", "Reporting by Ari Rabinovitch; Editing by Tom Hogue"),
+          ("By Friday the rebels had taken the town.",)),
+    _rule("photo credit", r"^(?:photo|image|picture|credit|file photo)s?\s*(?:credit\s*)?[:|]|\((?:photo|image|"
+          r"picture|credit)s?\b[^)]*\)\s*$|\b(?:getty images|ap photo|afp via getty|via reuters|shutterstock)\b",
+          ("Photo: Reuters", "Smoke rises over the city (Photo by AFP)", "AP Photo/Ariel Schalit",
+           "Credit: Getty Images"),
+          ("The photographer took the picture on Tuesday.",)),
+    _rule("share or advert", r"^(?:advertisement|sponsored|share this|share on|follow us|click here|tap here|"
+          r"download (?:our|the) app|comments?)\b", ("Advertisement", "Share this article", "Follow us on X"),
+          ("Advertisers pulled their campaigns after the report.",)),
+)
+_QUOTE = re.compile(r"[\"“”]([^\"“”]{12,})[\"“”]")
+
+
+def furniture_kind(line: str) -> str:
+    """The kind of page furniture a line is, or "" for a line of news."""
+    stripped = line.strip()
+    return next((f.name for f in FURNITURE if f.pattern.search(stripped)), "")
+
+
+def is_link_title(line: str) -> bool:
+    """A short line without a closing full stop: what the entries of a related-links list look like."""
+    stripped = line.strip()
+    return len(stripped) <= 150 and not stripped.endswith((".", "!", "?", '"', "”", "'", "’"))
+
+
+def is_quoted_opinion(sentence: str) -> bool:
+    """Mostly someone's quoted words: a view or a claim told in the first person, not the report's news."""
+    quoted = sum(len(m.group(1)) for m in _QUOTE.finditer(sentence))
+    return quoted >= 0.6 * len(sentence.strip())

@@ -1,0 +1,170 @@
+"""Find the happenings (TimeML EVENTs) in a sentence and tell what kind each is.
+
+A linear model over word, shape and context features labels every word as no
+happening, or a happening that is factual, planned, hypothetical (negated,
+conditional, only wanted), a background state, or a report ("said"). It was
+trained on TBAQ (``python -m timeline.events.train``) and ships as plain JSON
+weights: small, fast to load, and nothing is executed when it is read. No
+part-of-speech tagger is needed, so it runs on any text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+from ..model import Modality
+
+MODEL_FILE = "happenings.json"
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
+# Words before a happening that change what it is, each kept as a feature: "will sign", "would sign",
+# "did not sign", "has signed", "plans to sign", "if they sign".
+_CUES = frozenset({
+    "will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll", "not", "n't", "never", "no",
+    "to", "has", "have", "had", "is", "are", "was", "were", "be", "been", "if", "unless", "whether", "without",
+    "expected", "plans", "planned", "aims", "wants", "hopes", "intends", "likely", "set", "scheduled", "fail",
+    "failed", "refused", "denied",
+})
+_CUE_WINDOW = 4
+
+
+class Kind(StrEnum):
+    """What a word is, as the model labels it."""
+
+    NONE = "none"
+    FACTUAL = "factual"
+    PLANNED = "planned"
+    HYPOTHETICAL = "hypothetical"
+    STATE = "state"
+    REPORTING = "reporting"  # "said", "announced": who told it, not what happened
+
+
+_MODALITY = {Kind.FACTUAL: Modality.FACTUAL, Kind.PLANNED: Modality.PLANNED, Kind.HYPOTHETICAL: Modality.HYPOTHETICAL,
+             Kind.STATE: Modality.STATE}
+
+
+@dataclass(frozen=True)
+class Happening:
+    """One happening word of a sentence, offsets into the sentence."""
+
+    start: int
+    end: int
+    word: str
+    kind: Kind
+
+    @property
+    def modality(self) -> Modality:
+        return _MODALITY[self.kind]
+
+
+def tokens(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each word, number and punctuation mark."""
+    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(sentence)]
+
+
+def _shape(word: str) -> str:
+    if word.isupper() and len(word) > 1:
+        return "AA"
+    if word[0].isupper():
+        return "Aa"
+    return "a" if word.isalpha() else "other"
+
+
+def lowered(words: list[str]) -> list[str]:
+    """The words as the features read them: lower case, straight apostrophes."""
+    return [w.lower().replace("’", "'") for w in words]
+
+
+def may_happen(word: str, i: int) -> bool:
+    """A word the model reads: two letters or more, and not a name capitalised inside a sentence.
+
+    Names are almost never happenings (18 of TBAQ's 11,126 events) yet are one word in seven.
+    """
+    return word[0].isalpha() and len(word) > 1 and not (i > 0 and word[0].isupper())
+
+
+def word_features(word: str, w: str) -> list[str]:
+    """What the word itself says: the word, its endings and its shape (``w`` is its lowered form)."""
+    return [f"w={w}", f"s3={w[-3:]}", f"s2={w[-2:]}", f"sh={_shape(word)}"]
+
+
+def context_features(lower: list[str], i: int) -> list[str]:
+    """What its neighbours say: the words around it, and the cue words before it."""
+    w = lower[i]
+    before = lower[max(0, i - _CUE_WINDOW):i]
+    p1 = before[-1] if before else "<s>"
+    p2 = before[-2] if len(before) > 1 else "<s>"
+    n1 = lower[i + 1] if i + 1 < len(lower) else "</s>"
+    return [f"p1={p1}", f"p2={p2}", f"n1={n1}", f"p1w={p1}|{w}", f"wn1={w}|{n1}", f"first={i == 0}",
+            *(f"c={cue}" for cue in before if cue in _CUES)]
+
+
+def features(words: list[str], lower: list[str], i: int) -> list[str]:
+    """The features of word ``i`` (``lower`` is ``lowered(words)``, computed once per sentence)."""
+    return word_features(words[i], lower[i]) + context_features(lower, i)
+
+
+@dataclass
+class HappeningModel:
+    """Weights per feature and class; a word's class is the one with the highest summed weight."""
+
+    classes: list[Kind]
+    intercept: np.ndarray  # (classes,)
+    index: dict[str, int]  # feature -> row of weights
+    weights: np.ndarray  # (features, classes)
+    skip: frozenset[str]  # words never a happening in training (articles, prepositions …): not scored
+    _word_rows: dict[str, list[int]] = field(default_factory=dict, repr=False)  # a word's own feature rows, cached
+
+    def _rows(self, names: list[str]) -> list[int]:
+        return [row for name in names if (row := self.index.get(name)) is not None]
+
+    @classmethod
+    def from_json(cls, data: dict) -> HappeningModel:
+        names = list(data["features"])
+        weights = np.array([data["features"][name] for name in names], dtype=np.float32).reshape(len(names), -1)
+        return cls([Kind(c) for c in data["classes"]], np.array(data["intercept"], dtype=np.float32),
+                   {name: row for row, name in enumerate(names)}, weights, frozenset(data["skip"]))
+
+    def label(self, sentences: list[str]) -> list[list[Happening]]:
+        """The happening words of each sentence, in order; one pass over all of them keeps the cost per word low."""
+        candidates: list[tuple[int, tuple[int, int, str]]] = []  # (sentence number, token)
+        rows: list[int] = []
+        owners: list[int] = []
+        for number, sentence in enumerate(sentences):
+            found = tokens(sentence)
+            words = [t[2] for t in found]
+            lower = lowered(words)
+            for i, token in enumerate(found):
+                if not may_happen(token[2], i) or lower[i] in self.skip:
+                    continue
+                own = self._word_rows.get(token[2])
+                if own is None:
+                    own = self._word_rows[token[2]] = self._rows(word_features(token[2], lower[i]))
+                mine = own + self._rows(context_features(lower, i))
+                rows.extend(mine)
+                owners.extend([len(candidates)] * len(mine))
+                candidates.append((number, token))
+        labelled: list[list[Happening]] = [[] for _ in sentences]
+        if not candidates:
+            return labelled
+        weights = self.weights[np.array(rows, dtype=np.int64)] if rows else np.zeros((0, len(self.classes)))
+        owner = np.array(owners, dtype=np.int64)
+        scores = np.stack([np.bincount(owner, weights=weights[:, k], minlength=len(candidates))
+                           for k in range(len(self.classes))], axis=1) + self.intercept
+        for (number, (start, end, word)), k in zip(candidates, scores.argmax(axis=1).tolist(), strict=True):
+            if self.classes[k] != Kind.NONE:
+                labelled[number].append(Happening(start, end, word, self.classes[k]))
+        return labelled
+
+
+@cache
+def shipped_model() -> HappeningModel:
+    """The model shipped with the package (read once per process)."""
+    text = resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return HappeningModel.from_json(json.loads(text))
