@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .description import Description
 from .find import Trigger
 from .resolve import Context, Resolution
 
@@ -63,10 +64,10 @@ class Part:
 
     start: int
     end: int
-    reading: Reading
+    reading: Reading | Description
 
 
-Read = Callable[[re.Match], "Reading | list[Part]"]
+Read = Callable[[re.Match], "Reading | Description | list[Part]"]
 Guard = Callable[[re.Match, str], bool]
 
 

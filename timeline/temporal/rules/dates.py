@@ -3,81 +3,80 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from datetime import datetime
 
-from ...model import Precision
+from ...model import Precision, TimexType
 from .. import lexicon as lx
-from .. import place
-from ..calendar import Point
-from ..fields import day_point, read_year, year_step
+from ..description import Description, Relation
+from ..fields import checked, read_year, year_step
 from ..find import YEAR_DIGITS, Trigger
 from ..guards import both, cue_before_ambiguous_month, names_ok, year_ok
 from ..patterns import DAY_NUMBER, M_, POS, WD, YS, D, Y, month_number, position_mod
-from ..resolve import NotADate, absolute, in_reference_frame, nearest_with_year
-from ..rule import Example, Reading, Rule, given, placed
+from ..resolve import NotADate
+from ..rule import Example, Rule
 
 
-def full_date(m: re.Match) -> Reading:
-    point = day_point(read_year(m), month_number(m.group("month")), int(m.group("day")))
-    return given(absolute(point, "a full calendar date"))
+def full_date(m: re.Match) -> Description:
+    return checked(Description(TimexType.DATE, Relation.ABSOLUTE, Precision.DAY, year=read_year(m),
+                               month=month_number(m.group("month")), day=int(m.group("day")),
+                               what="a full calendar date"))
 
 
-def iso_date(m: re.Match) -> Reading:
+def iso_date(m: re.Match) -> Description:
     y, mo, d = int(m.group("year")), int(m.group("mon")), int(m.group("day"))
     if m.group("hh"):
-        try:
-            moment = datetime(y, mo, d, int(m.group("hh")), int(m.group("mm")))
-        except ValueError as err:
-            raise NotADate(m.group(0)) from err
-        return given(absolute(Point.of(Precision.MINUTE, moment), "an ISO 8601 date and time"))
-    return given(absolute(day_point(y, mo, d), "an ISO 8601 date"))
+        return checked(Description(TimexType.TIME, Relation.ABSOLUTE, Precision.MINUTE, year=y, month=mo, day=d,
+                                   hour=int(m.group("hh")), minute=int(m.group("mm")),
+                                   what="an ISO 8601 date and time"))
+    return checked(Description(TimexType.DATE, Relation.ABSOLUTE, Precision.DAY, year=y, month=mo, day=d,
+                               what="an ISO 8601 date"))
 
 
-def numeric_date(m: re.Match) -> Reading:
-    return placed(place.numeric_date, a=int(m.group("a")), b=int(m.group("b")), year=read_year(m))
+def numeric_date(m: re.Match) -> Description:
+    """'11/22/2023': the first two numbers as written (month first); resolving knows which order the texts use."""
+    return Description(TimexType.DATE, Relation.NUMERIC, Precision.DAY, year=read_year(m), month=int(m.group("a")),
+                       day=int(m.group("b")))
 
 
-def month_day(m: re.Match) -> Reading:
+def month_day(m: re.Match) -> Description:
     month, day = month_number(m.group("month")), int(m.group("day"))
     if day > 31:
         raise NotADate(m.group(0))
-    return placed(place.month_day, month=month, day=day, what=f"{m.group('month')} {day} without a year")
+    return Description(TimexType.DATE, Relation.NEAREST, Precision.DAY, month=month, day=day, year_stated=False,
+                       what=f"{m.group('month')} {day} without a year")
 
 
-def week_of(m: re.Match) -> Reading:
+def week_of(m: re.Match) -> Description:
     """'the week of March 6': the ISO week holding that day."""
     month, day = month_number(m.group("month")), int(m.group("day"))
     if m.group("year"):
-        return given(absolute(Point.of(Precision.WEEK, day_point(read_year(m), month, day).start), "the week of a full date"))
-    return placed(place.week_holding, month=month, day=day, what=f"{m.group('month')} {day} without a year")
+        return checked(Description(TimexType.DATE, Relation.ABSOLUTE, Precision.WEEK, year=read_year(m), month=month,
+                                   day=day, what="the week of a full date"))
+    return Description(TimexType.DATE, Relation.NEAREST, Precision.WEEK, month=month, day=day, year_stated=False,
+                       what=f"{m.group('month')} {day} without a year")
 
 
-def _month_in(month: int) -> Callable[[int], Point]:
-    return lambda year: Point.of(Precision.MONTH, datetime(year, month, 1))
-
-
-def month_year(m: re.Match) -> Reading:
+def month_year(m: re.Match) -> Description:
     month, mod = month_number(m.group("month")), position_mod(m.group("pos"))
     if m.group("yrel"):  # "June last year", "April next year": the year counted from the DCT
         words = " ".join(m.group("yrel").lower().split())
         if words.startswith("of "):  # "in August of that year": the year last mentioned
-            return placed(in_reference_frame, make=lambda p: _month_in(month)(p.start.year),
-                          what=f"{m.group('month')} {words}", mod=mod)
-        return placed(place.in_year_from_dct, make=_month_in(month), steps=year_step(words),
-                      what=f"{m.group('month')} of {words}", mod=mod)
-    return given(absolute(Point.of(Precision.MONTH, datetime(read_year(m), month, 1)), "a month and year", mod))
+            return Description(TimexType.DATE, Relation.FROM_MENTION, Precision.MONTH, month=month, unit=Precision.YEAR,
+                               step=0, mod=mod, what=f"{m.group('month')} {words}")
+        return Description(TimexType.DATE, Relation.FROM_DCT, Precision.MONTH, month=month, unit=Precision.YEAR,
+                           step=year_step(words), mod=mod, what=f"{m.group('month')} of {words}")
+    return Description(TimexType.DATE, Relation.ABSOLUTE, Precision.MONTH, year=read_year(m), month=month, mod=mod,
+                       what="a month and year")
 
 
-def month_alone(m: re.Match) -> Reading:
-    direction = lx.DIRECTION_WORDS.get(" ".join((m.group("rel") or "").lower().split()))
-    return placed(nearest_with_year, make=_month_in(month_number(m.group("month"))),
-                  what=f"{m.group('month')} without a year", mod=position_mod(m.group("pos")), direction=direction)
+def month_alone(m: re.Match) -> Description:
+    return Description(TimexType.DATE, Relation.NEAREST, Precision.MONTH, month=month_number(m.group("month")),
+                       direction=lx.DIRECTION_WORDS.get(" ".join((m.group("rel") or "").lower().split())),
+                       mod=position_mod(m.group("pos")), year_stated=False, what=f"{m.group('month')} without a year")
 
 
-def day_of_month(m: re.Match) -> Reading:
+def day_of_month(m: re.Match) -> Description:
     """'the 22nd': a day of the month last mentioned, else of the DCT's month."""
-    return placed(place.day_of_month, day=int(m.group("day")))
+    return Description(TimexType.DATE, Relation.NEAREST, Precision.DAY, day=int(m.group("day")))
 
 
 MONTH_NAMES = Trigger.of(lx.MONTHS)

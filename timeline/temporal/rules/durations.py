@@ -5,43 +5,43 @@ from __future__ import annotations
 import re
 
 from .. import lexicon as lx
+from ..description import Description, length, repeated
 from ..find import Trigger
 from ..guards import both, not_a_name, not_a_year_before_unit, not_age, not_fraction
 from ..patterns import NUMBER, QUANTITY_MOD, UNIT, duration_value, parse_number, quantity_mod
-from ..resolve import duration, frequency
-from ..rule import Example, Reading, Rule, given
+from ..rule import Example, Rule
 
 _RATE_BEFORE = re.compile(r"(?:\d|%|\b(?:once|twice|times|percent|million|billion|thousand|hundred|dollars|cents|each|"
                           r"apiece))(?:\s+[a-z]+s)?[\s.,]*$", re.IGNORECASE)  # "$5 million", "50,000 CDs" a year
 
 
-def duration_phrase(m: re.Match) -> Reading:
+def duration_phrase(m: re.Match) -> Description:
     unit_word = m.group("unit").lower()
     if m.group("n") and m.group("n").lower() in ("a", "an") and not m.group("qmod") and \
             _RATE_BEFORE.search(m.string[max(0, m.start() - 20):m.start()]):
-        return given(frequency(duration_value(1.0, unit_word), f"a rate: once every {unit_word}"))  # "$5 million a year"
+        return repeated(duration_value(1.0, unit_word), f"a rate: once every {unit_word}")  # "$5 million a year"
     if m.group("low"):  # "two to three weeks": at least the lower length (a TIMEX3 value has one amount)
         low, high = parse_number(m.group("low")), parse_number(m.group("n"))
         value = duration_value(low if high is not None else None, unit_word)
-        return given(duration(value, f"a range of lengths: {' '.join(m.group(0).split())}",
-                              "EQUAL_OR_MORE" if low is not None and high is not None else None))
+        return length(value, f"a range of lengths: {' '.join(m.group(0).split())}",
+                      "EQUAL_OR_MORE" if low is not None and high is not None else None)
     amount = parse_number(m.group("n")) if m.group("n") else None
     if amount is not None and m.group("half"):
         amount += 0.5  # "an hour and a half"
     value = duration_value(amount, unit_word)
     mod = quantity_mod(m.group("qmod"))
-    return given(duration(value, f"a length of time: {' '.join(m.group(0).split())}", mod))
+    return length(value, f"a length of time: {' '.join(m.group(0).split())}", mod)
 
 
-def long_compound(m: re.Match) -> Reading:
+def long_compound(m: re.Match) -> Description:
     """'yearslong', 'decades-long', 'weeklong': a length of time written as one adjective."""
     unit_word = m.group("unit").lower()
     amount = None if unit_word.endswith("s") else 1.0
-    return given(duration(duration_value(amount, unit_word), f"a length of time: '{m.group(0)}'"))
+    return length(duration_value(amount, unit_word), f"a length of time: '{m.group(0)}'")
 
 
-def bare_plural_duration(m: re.Match) -> Reading:
-    return given(duration(duration_value(None, m.group("unit")), f"an unspecified number of {m.group('unit').lower()}"))
+def bare_plural_duration(m: re.Match) -> Description:
+    return length(duration_value(None, m.group("unit")), f"an unspecified number of {m.group('unit').lower()}")
 
 
 _LONG_UNITS = ("years", "decades", "months", "weeks", "days", "hours", "year", "decade", "month", "week", "day", "hour")

@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
-from ...model import Precision
+from ...model import Precision, TimexType
 from .. import lexicon as lx
-from ..calendar import Point, valid_year
+from ..calendar import valid_year
+from ..description import Description, Relation
 from ..fields import has_year, read_year
 from ..find import YEAR_DIGITS, Trigger
 from ..guards import season_ok, short_year_ok, span_ok, year_ok
 from ..patterns import DECADE_WORD, ORDINAL, POS, SEASON, SPELLED_YEAR, YS, Y, position_mod
-from ..resolve import NotADate, absolute, nearest_with_year
-from ..rule import Example, Part, Reading, Rule, given, placed
+from ..resolve import NotADate
+from ..rule import Example, Part, Rule
 
 
-def _year_point(year: int) -> Point:
-    return Point.of(Precision.YEAR, datetime(year, 1, 1))
+def _year(year: int, what: str, mod: str | None = None) -> Description:
+    return Description(TimexType.DATE, Relation.ABSOLUTE, Precision.YEAR, year=year, mod=mod, what=what)
 
 
-def year_only(m: re.Match) -> Reading:
-    return given(absolute(_year_point(read_year(m)), "a year", position_mod(m.group("pos"))))
+def year_only(m: re.Match) -> Description:
+    return _year(read_year(m), "a year", position_mod(m.group("pos")))
 
 
 def year_span(m: re.Match) -> list[Part]:
@@ -31,56 +31,57 @@ def year_span(m: re.Match) -> list[Part]:
     if not first < second <= first + 100 or not valid_year(second):
         raise NotADate(m.group(0))
     return [
-        Part(m.start("year"), m.end("year"), given(absolute(_year_point(first), "a year, start of a range"))),
-        Part(m.start("year2"), m.end("year2"), given(absolute(_year_point(second), "a year, end of a range"))),
+        Part(m.start("year"), m.end("year"), _year(first, "a year, start of a range")),
+        Part(m.start("year2"), m.end("year2"), _year(second, "a year, end of a range")),
     ]
 
 
-def fiscal_year(m: re.Match) -> Reading:
-    return given(absolute(_year_point(read_year(m)), "a fiscal year, shown as its calendar year"))
+def fiscal_year(m: re.Match) -> Description:
+    return _year(read_year(m), "a fiscal year, shown as its calendar year")
 
 
-def decade(m: re.Match) -> Reading:
+def decade(m: re.Match) -> Description:
     mod = position_mod(m.group("pos"))
     if m.group("dec"):
         year = int(m.group("dec"))
         if year % 100 == 0 and not m.group("pos"):
-            return given(absolute(Point.of(Precision.CENTURY, datetime(year, 1, 1)),
-                                  "a century written as its first year ('the 1800s')"))
+            return Description(TimexType.DATE, Relation.ABSOLUTE, Precision.CENTURY, year=year,
+                               what="a century written as its first year ('the 1800s')")
     elif m.group("short"):
         short = int(m.group("short"))
         year = (1900 if short > 20 else 2000) + short
     else:
         year = 1900 + 10 * lx.DECADE_WORDS[m.group("word").lower()]
-    return given(absolute(Point.of(Precision.DECADE, datetime(year, 1, 1)), "a decade", mod))
+    return Description(TimexType.DATE, Relation.ABSOLUTE, Precision.DECADE, year=year, mod=mod, what="a decade")
 
 
-def century(m: re.Match) -> Reading:
+def century(m: re.Match) -> Description:
     number = lx.ORDINALS[m.group("ord").lower()]
     if number < 1:
         raise NotADate(m.group(0))
-    return given(absolute(Point.of(Precision.CENTURY, datetime(max(1, (number - 1) * 100), 1, 1)), "a century",
-                          position_mod(m.group("pos"))))
+    return Description(TimexType.DATE, Relation.ABSOLUTE, Precision.CENTURY, year=max(1, (number - 1) * 100),
+                       mod=position_mod(m.group("pos")), what="a century")
 
 
-def season(m: re.Match) -> Reading:
+def season(m: re.Match) -> Description:
     code = lx.SEASONS[m.group("season").lower()]
     mod = position_mod(m.group("pos"))
     if has_year(m):
-        return given(absolute(Point.season(read_year(m), code), "a season and year", mod))
-    direction = lx.DIRECTION_WORDS.get(" ".join((m.group("rel") or "").lower().split()))
-    return placed(nearest_with_year, make=lambda y: Point.season(y, code), what=f"{m.group('season')} without a year",
-                  mod=mod, direction=direction)
+        return Description(TimexType.DATE, Relation.ABSOLUTE, Precision.SEASON, year=read_year(m), season=code,
+                           mod=mod, what="a season and year")
+    return Description(TimexType.DATE, Relation.NEAREST, Precision.SEASON, season=code, mod=mod,
+                       direction=lx.DIRECTION_WORDS.get(" ".join((m.group("rel") or "").lower().split())),
+                       year_stated=False, what=f"{m.group('season')} without a year")
 
 
-def short_year(m: re.Match) -> Reading:
+def short_year(m: re.Match) -> Description:
     """"'82", "’09": a year written with its last two digits (before 31: this century)."""
-    return given(absolute(_year_point(read_year(m)), "a year written with two digits"))
+    return _year(read_year(m), "a year written with two digits")
 
 
-def spelled_year(m: re.Match) -> Reading:
+def spelled_year(m: re.Match) -> Description:
     """'nineteen ninety-six', 'the year two thousand': years as broadcast transcripts write them."""
-    return given(absolute(_year_point(read_year(m)), "a year written in words"))
+    return _year(read_year(m), "a year written in words")
 
 
 RULES: list[Rule] = [
