@@ -29,6 +29,9 @@ class Relation(StrEnum):
     WEEKDAY = "weekday"  # a day of the week around the publication date: "Friday", "last Tuesday"
     VAGUE = "vague"  # a time the scheme names but does not place: "now", "recently"
     PERIOD = "period"  # the reporting period under discussion: "the quarter", "year-earlier", "the 1988 period"
+    QUARTER_IN_STORY = "quarter in story"  # "the latest quarter": the one under discussion, else the last full one
+    SAME_A_YEAR_BEFORE = "same, a year before"  # "the same month a year ago", "this time last year"
+    EDGE = "edge"  # "by the end of the year", "for the year": the story's year (month …) in a past clause, else the DCT's
     UP_TO_NOW = "up to now"  # the stretch of the current granule before or after the publication date
     ON_DAY = "on day"  # a clock time on the day named (``day_of``), else the day last mentioned, else the DCT's
 
@@ -51,6 +54,7 @@ class Description:
     part_of_day: str | None = None  # TIMEX3 code: MO, AF, EV, NI
     hour: int | None = None
     minute: int | None = None
+    zone: str | None = None  # as written: 'GMT', 'ET' (TIMEX3 values carry no zone, so it is not resolved)
     step: int | None = None  # granules to move: 'last week' -1, 'the following day' 1
     amount: float | None = None  # units counted, as written: 'two days ago' 2, '1.5 years ago'; None when vague
     unit: Precision | str | None = None  # the granule stepped, or the TIMEX3 unit letter counted ("D", "W" …)

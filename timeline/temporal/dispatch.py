@@ -13,6 +13,7 @@ from . import place
 from .calendar import Point
 from .description import Description, Relation
 from .fields import granule
+from .lexicon import Direction
 from .resolve import (
     Context,
     Resolution,
@@ -29,10 +30,11 @@ from .resolve import (
 
 
 def resolve(d: Description, ctx: Context) -> Resolution:
-    """Place what the words say in the context: the resolver for its relation, and whether the year was stated."""
+    """Place what the words say in the context: the resolver for its relation; whether the year was stated and
+    whether the words compare rather than move the story ("up from $2 a year earlier") are the words' to say."""
     resolution = RESOLVERS[d.relation](d, ctx)
-    if not d.year_stated:
-        resolution.year_stated = False
+    resolution.year_stated = resolution.year_stated and d.year_stated
+    resolution.moves_reference = resolution.moves_reference and d.moves_reference
     return resolution
 
 
@@ -87,6 +89,26 @@ def _vague(d: Description, ctx: Context) -> Resolution:
     return reference(d.value, d.what)
 
 
+def _period(d: Description, ctx: Context) -> Resolution:
+    if d.year is not None:  # "the 1988 period"
+        return place.period_in_year(ctx, d.year)
+    if d.unit == Precision.YEAR:  # "year-earlier"
+        return place.year_before_period(ctx)
+    return place.reported_period(ctx, d.direction, d.step, d.what)
+
+
+def _quarter_in_story(d: Description, ctx: Context) -> Resolution:
+    return place.quarter_in_story(ctx, d.direction == Direction.THIS)
+
+
+def _same_a_year_before(d: Description, ctx: Context) -> Resolution:
+    return place.same_period_a_year_before(ctx, d.precision, d.direction == Direction.THIS, d.what)
+
+
+def _edge(d: Description, ctx: Context) -> Resolution:
+    return place.period_edge(ctx, d.unit, d.mod, d.what)
+
+
 def _up_to_now(d: Description, ctx: Context) -> Resolution:
     return place.this_period_around_now(ctx, d.precision, d.what, d.mod, d.part_of_day)
 
@@ -106,6 +128,10 @@ RESOLVERS: dict[Relation, Callable[[Description, Context], Resolution]] = {
     Relation.NEAREST: _nearest,
     Relation.WEEKDAY: _weekday,
     Relation.VAGUE: _vague,
+    Relation.PERIOD: _period,
+    Relation.QUARTER_IN_STORY: _quarter_in_story,
+    Relation.SAME_A_YEAR_BEFORE: _same_a_year_before,
+    Relation.EDGE: _edge,
     Relation.UP_TO_NOW: _up_to_now,
     Relation.ON_DAY: _on_day,
 }

@@ -15,12 +15,11 @@ from datetime import date, datetime
 
 from ..model import Anchor, Interval, Precision, Timex, TimexType
 from .calendar import Point
-from .description import Description
 from .dispatch import resolve
 from .find import Finder, scan
 from .guards import not_in_a_name
 from .resolve import Context, NotADate, Resolution, narrow
-from .rule import Part, Reading, Rule
+from .rule import Part, Rule
 from .rules import RULES
 
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|until|till|through|thru|and)\s*$", re.IGNORECASE)
@@ -139,19 +138,15 @@ def _dated_quote(text: str, start: int, end: int, day: datetime) -> tuple[int, i
 def _resolve(parts: list[Part], ctx: Context) -> list[Resolution]:
     """Each part's reading placed in the context; none when the words turn out not to be a date."""
     try:
-        return [_place(part.reading, ctx) for part in parts]
+        return [resolve(part.reading, ctx) for part in parts]
     except NotADate:
         return []
     except OverflowError:  # steps past year 1 or 9999: the date cannot be placed, as if there were no DCT
         blind = Context(None, ctx.day_first, None, "", None, ctx.text, ctx.span)
         try:
-            return [_place(part.reading, blind) for part in parts]
+            return [resolve(part.reading, blind) for part in parts]
         except (NotADate, OverflowError):
             return []
-
-
-def _place(reading: Reading | Description, ctx: Context) -> Resolution:
-    return resolve(reading, ctx) if isinstance(reading, Description) else reading.resolve(ctx)
 
 
 def _as_datetime(dct: date | datetime | str | None) -> datetime | None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ...model import TimexType
 from .. import lexicon as lx
-from ..description import Description, length, repeated
+from ..description import Description, Relation, length, repeated
 from ..find import Trigger
 from ..guards import both, not_a_name, not_a_year_before_unit, not_age, not_fraction
 from ..patterns import NUMBER, QUANTITY_MOD, UNIT, duration_value, parse_number, quantity_mod
@@ -52,7 +53,8 @@ RULES: list[Rule] = [
     Rule("long_compound", Trigger.of("long", (unit + "long" for unit in _LONG_UNITS)),
          rf"\b(?P<unit>{'|'.join(_LONG_UNITS)})[-\s]?long\b",
          long_compound,
-         (Example("a yearslong campaign", None, "yearslong", "PXY", "DURATION"),
+         (Example("a yearslong campaign", None, "yearslong", "PXY", "DURATION",
+                  reads=Description(TimexType.DURATION, Relation.ABSOLUTE, value='PXY')),
           Example("a weeklong truce", None, "weeklong", "P1W", "DURATION"))),
     Rule("duration", Trigger.of(lx.UNITS),
          rf"\b(?:(?P<qmod>{QUANTITY_MOD})\s+(?!the\b))?(?:(?:the\s+)?(?:past|last|first|next|previous|coming|final|remaining"
@@ -64,7 +66,8 @@ RULES: list[Rule] = [
          (Example("a 12-day ceasefire", None, "12-day", "P12D", "DURATION"),
           Example("an initial 48-hour ceasefire", None, "48-hour", "PT48H", "DURATION"),
           Example("after more than a year of military operations", None, "more than a year", "P1Y", "DURATION",
-                  "MORE_THAN"),
+                  "MORE_THAN",
+                  reads=Description(TimexType.DURATION, Relation.ABSOLUTE, mod='MORE_THAN', value='P1Y')),
           Example("a six-week truce", None, "six-week", "P6W", "DURATION"),
           Example("over the past three months", None, "the past three months", "P3M", "DURATION"),
           Example("for several weeks", None, "several weeks", "PXW", "DURATION"),
@@ -78,7 +81,8 @@ RULES: list[Rule] = [
           Example("it earns $5 million a year", None, "a year", "P1Y", "SET"),
           Example("they meet twice a week", None, "a week", "P1W", "SET"),
           Example("over 50,000 CDs a year are sold", None, "a year", "P1Y", "SET"),
-          Example("The repairs take two to three weeks.", None, "two to three weeks", "P2W", "DURATION", "EQUAL_OR_MORE"),
+          Example("The repairs take two to three weeks.", None, "two to three weeks", "P2W", "DURATION", "EQUAL_OR_MORE",
+                  reads=Description(TimexType.DURATION, Relation.ABSOLUTE, mod='EQUAL_OR_MORE', value='P2W')),
           Example("a delay of between 12 and 18 months", None, "between 12 and 18 months", "P12M", "DURATION",
                   "EQUAL_OR_MORE"),
           Example("growth over the next 12 to 18 months", None, "the next 12 to 18 months", "P12M", "DURATION")),
@@ -87,7 +91,8 @@ RULES: list[Rule] = [
          r"(?:(?<=\bfor\s)|\b(?:recent|coming|the\s+coming|the\s+past\s+few|the\s+last\s+few)\s+)"
          rf"(?P<unit>{'|'.join(_PLURAL_UNITS)})\b",
          bare_plural_duration,
-         (Example("It has waited for years.", None, "years", "PXY", "DURATION"),
+         (Example("It has waited for years.", None, "years", "PXY", "DURATION",
+                  reads=Description(TimexType.DURATION, Relation.ABSOLUTE, value='PXY')),
           Example("killed in recent months", "2024-11-01", "recent months", "PXM", "DURATION"),
           Example("talks in the coming weeks", "2024-11-01", "the coming weeks", "PXW", "DURATION"))),
 ]

@@ -30,8 +30,12 @@ def holiday(m: re.Match) -> Description:
 
 RULES: list[Rule] = [
     Rule("holiday", Trigger.of(_KEY_WORDS), rf"\b(?P<holiday>{HOLIDAY})\b(?:,?\s+{Y}\b)?", holiday,
-         (Example("on Christmas Eve they met", "2024-12-30", "Christmas Eve", "2024-12-24"),
-          Example("Thanksgiving Day 1998", None, "Thanksgiving Day 1998", "1998-11-26"),
+         (Example("on Christmas Eve they met", "2024-12-30", "Christmas Eve", "2024-12-24",
+                  reads=Description(TimexType.DATE, Relation.NEAREST, Precision.DAY, holiday='christmas eve',
+                                    year_stated=False)),
+          Example("Thanksgiving Day 1998", None, "Thanksgiving Day 1998", "1998-11-26",
+                  reads=Description(TimexType.DATE, Relation.ABSOLUTE, Precision.DAY, year=1998,
+                                    holiday='thanksgiving day')),
           Example("voters went to the polls on Election Day 2020", None, "Election Day 2020", "2020-11-03"),
           Example("over Memorial Day 2024", None, "Memorial Day 2024", "2024-05-27")),
          guard=names_ok),

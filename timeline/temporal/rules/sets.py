@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ...model import TimexType
 from .. import lexicon as lx
-from ..description import Description, repeated
+from ..description import Description, Relation, repeated
 from ..find import Trigger
 from ..guards import both, lowercase_or_sentence_start, names_ok, not_attributive
 from ..patterns import FREQUENCY, WEEKDAY, duration_value
@@ -28,7 +29,8 @@ RULES: list[Rule] = [
          rf"\b(?:(?P<adverb>{FREQUENCY})\b|(?:every|each|per)\s+(?:(?P<unit>day|week|month|year|quarter|hour|morning"
          rf"|night|evening|decade)|(?P<wd>{WEEKDAY}))\b)",
          frequency_set,
-         (Example("prayers are held every week", None, "every week", "P1W", "SET"),
+         (Example("prayers are held every week", None, "every week", "P1W", "SET",
+                  reads=Description(TimexType.SET, Relation.ABSOLUTE, value='P1W')),
           Example("sales rise annually", None, "annually", "P1Y", "SET")),
          guard=both(names_ok, lowercase_or_sentence_start, not_attributive)),
 ]
