@@ -28,7 +28,7 @@ def quarter(m: re.Match) -> Description:
         number = lx.ORDINALS[which]
     else:  # "the latest quarter", "the current quarter"
         return Description(TimexType.DATE, Relation.QUARTER_IN_STORY, Precision.QUARTER,
-                           direction=Direction.THIS if which == "current" else None)
+                           direction=lx.DIRECTION_WORDS.get(which))
     if m.group("year") or m.group("year0"):
         return _in_year(Precision.QUARTER, "a quarter of a year", year=read_year(m, "year" if m.group("year") else "year0"),
                         quarter=number)
@@ -51,13 +51,10 @@ def half_year(m: re.Match) -> Description:
                        step=year_step(frame), what=f"half {number} of {frame}")
 
 
-_ADJECTIVES = {"current": Direction.THIS, "latest": Direction.LAST, "most recent": Direction.LAST}
-
-
 def reported_period(m: re.Match) -> Description:
     """'the quarter', 'the latest quarter', 'the year-earlier quarter': the period under discussion."""
     return Description(TimexType.DATE, Relation.PERIOD, Precision.QUARTER, unit=Precision.QUARTER,
-                       direction=_ADJECTIVES.get(" ".join((m.group("adj") or "").lower().split())),
+                       direction=lx.DIRECTION_WORDS.get(" ".join((m.group("adj") or "").lower().split())),
                        step=-4 if m.group("ago") or m.group("ago_after") else 0, what=" ".join(m.group(0).split()))
 
 
@@ -122,7 +119,7 @@ RULES: list[Rule] = [
                   reads=Description(TimexType.DATE, Relation.NEAREST, Precision.QUARTER, quarter=1, year_stated=False)),
           Example("the third-quarter loss", "1989-10-31", "third-quarter", "1989-Q3"),
           Example("Profit rose in the latest quarter.", "1989-10-26", "the latest quarter", "1989-Q3",
-                  reads=Description(TimexType.DATE, Relation.QUARTER_IN_STORY, Precision.QUARTER)),
+                  reads=Description(TimexType.DATE, Relation.QUARTER_IN_STORY, Precision.QUARTER, direction=Direction.LAST)),
           Example("Sales will rise in the current quarter.", "1989-10-26", "the current quarter", "1989-Q4",
                   reads=Description(TimexType.DATE, Relation.QUARTER_IN_STORY, Precision.QUARTER,
                                     direction=Direction.THIS)))),

@@ -96,7 +96,7 @@ def counted_relative(m: re.Match) -> Description:
     """'two weeks ago', 'a year earlier', 'three days later', 'nearly four years ago'."""
     amount = parse_number(m.group("n"))
     unit_word, direction = m.group("unit").lower(), " ".join(m.group("dir").lower().split())
-    sign, from_mention = lx.COUNT_DIRECTIONS[direction]
+    way, from_mention = lx.COUNT_DIRECTIONS[direction]
     letter, is_time = lx.UNITS[unit_word]
     unit = {"M": "MIN" if is_time else "M", "S": "MIN"}.get(letter, letter)
     precision = _UNIT_LANDS_ON[unit]
@@ -105,7 +105,7 @@ def counted_relative(m: re.Match) -> Description:
     # "up from $2 a year earlier" compares with the period under discussion without moving the story
     moves = not (unit == "Y" and amount == 1 and direction in ("ago", "earlier"))
     return Description(TimexType.DATE, Relation.COUNT_FROM_MENTION if from_mention else Relation.COUNT_FROM_DCT,
-                       precision, amount=amount, unit=unit, direction=Direction.LAST if sign < 0 else Direction.NEXT,
+                       precision, amount=amount, unit=unit, direction=way,
                        mod="APPROX" if m.group("qmod") else None, moves_reference=moves,
                        what=f"'{m.group('n')} {unit_word} {direction}'")
 
