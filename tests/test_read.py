@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from timeline.model import Precision, TimexType
-from timeline.temporal.description import Description, Relation
+from timeline.temporal.description import CountUnit, Description, Relation
 from timeline.temporal.dispatch import RESOLVERS, resolve
 from timeline.temporal.lexicon import Direction
 from timeline.temporal.resolve import Context
@@ -69,9 +69,9 @@ def test_a_description_is_plain_data():
     ("weekday", "last Friday", dict(relation=Relation.WEEKDAY, weekday=5, direction=Direction.LAST)),
     ("weekday", "this coming Monday", dict(relation=Relation.WEEKDAY, weekday=1, direction=Direction.NEXT)),
     ("weekday", "the following Monday", dict(relation=Relation.FROM_MENTION, weekday=1, step=1)),
-    ("counted_relative", "two days ago", dict(relation=Relation.COUNT_FROM_DCT, amount=2, unit="D",
+    ("counted_relative", "two days ago", dict(relation=Relation.COUNT_FROM_DCT, amount=2, unit=CountUnit.DAY,
                                               direction=Direction.LAST)),
-    ("counted_relative", "three years later", dict(relation=Relation.COUNT_FROM_MENTION, amount=3, unit="Y",
+    ("counted_relative", "three years later", dict(relation=Relation.COUNT_FROM_MENTION, amount=3, unit=CountUnit.YEAR,
                                                    direction=Direction.NEXT)),
     ("relative_unit", "next week", dict(relation=Relation.FROM_DCT, precision=Precision.WEEK, step=1)),
     ("relative_unit", "the past year", dict(relation=Relation.ABSOLUTE, type=TimexType.DURATION, value="P1Y")),

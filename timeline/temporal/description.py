@@ -23,7 +23,7 @@ class Relation(StrEnum):
     NUMERIC = "numeric"  # "03/04/2024": month first unless the texts write the day first
     FROM_DCT = "from DCT"  # the publication date's granule of ``unit``, moved ``step``: "last week", "June last year"
     FROM_MENTION = "from mention"  # the same from the date last mentioned: "that year", "the following Monday"
-    COUNT_FROM_DCT = "counted from DCT"  # ``step`` units of ``unit`` from the publication date: "two days ago"
+    COUNT_FROM_DCT = "counted from DCT"  # ``amount`` units of ``unit`` from the publication date: "two days ago"
     COUNT_FROM_MENTION = "counted from mention"  # … from the date last mentioned: "three years later"
     NEAREST = "nearest"  # the occurrence nearest in time that the tense allows: "Nov. 22", "in March", "the 22nd"
     WEEKDAY = "weekday"  # a day of the week around the publication date: "Friday", "last Tuesday"
@@ -34,6 +34,21 @@ class Relation(StrEnum):
     EDGE = "edge"  # "by the end of the year", "for the year": the story's year (month …) in a past clause, else the DCT's
     UP_TO_NOW = "up to now"  # the stretch of the current granule before or after the publication date
     ON_DAY = "on day"  # a clock time on the day named (``day_of``), else the day last mentioned, else the DCT's
+
+
+class CountUnit(StrEnum):
+    """A unit counted in "two weeks ago", "a decade later", as the TIMEX3 letters (calendar.UNIT_DELTA) write it."""
+
+    MINUTE = "MIN"
+    HOUR = "H"
+    DAY = "D"
+    WEEK = "W"
+    FORTNIGHT = "2W"
+    MONTH = "M"
+    QUARTER = "Q"
+    YEAR = "Y"
+    DECADE = "DE"
+    CENTURY = "CE"
 
 
 @dataclass(frozen=True)
@@ -57,7 +72,7 @@ class Description:
     zone: str | None = None  # as written: 'GMT', 'ET' (TIMEX3 values carry no zone, so it is not resolved)
     step: int | None = None  # granules to move: 'last week' -1, 'the following day' 1
     amount: float | None = None  # units counted, as written: 'two days ago' 2, '1.5 years ago'; None when vague
-    unit: Precision | str | None = None  # the granule stepped, or the TIMEX3 unit letter counted ("D", "W" …)
+    unit: Precision | CountUnit | None = None  # the granule stepped ('last week'), or the unit counted ('two weeks ago')
     direction: Direction | None = None  # last, next, this
     tense: Tense | None = None  # a tense the words themselves imply ("Friday's close": past)
     mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX …

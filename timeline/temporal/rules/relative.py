@@ -7,7 +7,7 @@ from functools import partial
 
 from ...model import Precision, TimexType
 from .. import lexicon as lx
-from ..description import Description, Relation, length
+from ..description import CountUnit, Description, Relation, length
 from ..find import Trigger
 from ..guards import names_ok, word_before
 from ..lexicon import Direction
@@ -98,7 +98,7 @@ def counted_relative(m: re.Match) -> Description:
     unit_word, direction = m.group("unit").lower(), " ".join(m.group("dir").lower().split())
     way, from_mention = lx.COUNT_DIRECTIONS[direction]
     letter, is_time = lx.UNITS[unit_word]
-    unit = {"M": "MIN" if is_time else "M", "S": "MIN"}.get(letter, letter)
+    unit = CountUnit({"M": "MIN" if is_time else "M", "S": "MIN"}.get(letter, letter))
     precision = _UNIT_LANDS_ON[unit]
     if amount is not None and amount * (2 if unit == "2W" else 1) % 1:  # a fraction lands on a finer granule
         precision = _FINER.get(precision, precision)
@@ -185,14 +185,14 @@ RULES: list[Rule] = [
          rf"(?P<dir>ago|from\s+now|hence|(?:earlier|later)(?!\s+than\b)|(?:before|after)(?![ \t]*[a-z0-9]))\b",
          counted_relative,
          (Example("He was freed two days ago.", "2024-11-01", "two days ago", "2024-10-30",
-                  reads=Description(TimexType.DATE, Relation.COUNT_FROM_DCT, Precision.DAY, amount=2, unit='D',
+                  reads=Description(TimexType.DATE, Relation.COUNT_FROM_DCT, Precision.DAY, amount=2, unit=CountUnit.DAY,
                                     direction=Direction.LAST)),
           Example("In 1997 he was elected. Three years later he quit.", None, "Three years later", "2000",
-                  reads=Description(TimexType.DATE, Relation.COUNT_FROM_MENTION, Precision.YEAR, amount=3, unit='Y',
+                  reads=Description(TimexType.DATE, Relation.COUNT_FROM_MENTION, Precision.YEAR, amount=3, unit=CountUnit.YEAR,
                                     direction=Direction.NEXT)),
           Example("Profit in the third quarter of 1989 rose 5% from a year earlier.", None, "a year earlier",
                   "1988-Q3",
-                  reads=Description(TimexType.DATE, Relation.COUNT_FROM_MENTION, Precision.YEAR, amount=1, unit='Y',
+                  reads=Description(TimexType.DATE, Relation.COUNT_FROM_MENTION, Precision.YEAR, amount=1, unit=CountUnit.YEAR,
                                     direction=Direction.LAST, moves_reference=False)),
           Example("He was arrested on May 3, 2024 and freed two days after.", None, "two days after", "2024-05-05"),
           # an offset from another happening, or a comparison, is a length of time, not a date
