@@ -21,7 +21,8 @@ class Direction(StrEnum):
 DIRECTION_WORDS: dict[str, Direction] = {
     "last": Direction.LAST, "past": Direction.LAST, "this past": Direction.LAST,
     "next": Direction.NEXT, "coming": Direction.NEXT, "this coming": Direction.NEXT,
-    "this": Direction.THIS,
+    "this": Direction.THIS, "current": Direction.THIS,
+    "latest": Direction.LAST, "most recent": Direction.LAST,  # "the latest quarter": the last full one
 }
 # Steps a direction moves a granule of the publication date: "last week" is one week back.
 DIRECTION_STEPS: dict[Direction, int] = {Direction.LAST: -1, Direction.NEXT: 1, Direction.THIS: 0}
@@ -31,9 +32,10 @@ MENTION_STEPS: dict[str, int] = {
 }
 # Words after a counted time: which way it counts, and whether from the date last mentioned ("three days
 # later") rather than the publication date ("three days ago").
-COUNT_DIRECTIONS: dict[str, tuple[int, bool]] = {
-    "ago": (-1, False), "hence": (1, False), "from now": (1, False),
-    "earlier": (-1, True), "before": (-1, True), "later": (1, True), "after": (1, True),
+COUNT_DIRECTIONS: dict[str, tuple[Direction, bool]] = {
+    "ago": (Direction.LAST, False), "hence": (Direction.NEXT, False), "from now": (Direction.NEXT, False),
+    "earlier": (Direction.LAST, True), "before": (Direction.LAST, True), "later": (Direction.NEXT, True),
+    "after": (Direction.NEXT, True),
 }
 
 MONTHS: dict[str, int] = {

@@ -12,7 +12,9 @@ from datetime import datetime, timedelta
 
 from ..model import Anchor, Precision, TimexType
 from .calendar import Point, compare_precision
+from .description import Description
 from .fields import day_point
+from .lexicon import Direction
 from .resolve import (
     Context,
     NotADate,
@@ -22,6 +24,7 @@ from .resolve import (
     from_dct,
     in_reference_frame,
     nearest_with_year,
+    reference,
     unresolved,
 )
 from .tense import Tense
@@ -45,16 +48,16 @@ def month_day(ctx: Context, month: int, day: int, what: str) -> Resolution:
         return nearest_with_year(ctx, lambda y: day_point(y, month, day), what)
     point = day_point(year, month, day)
     return Resolution(TimexType.DATE, point.value, None, point, Anchor.MENTION,
-                      f"{what}: the year of the same date written in full earlier", year_stated=False)
+                      f"{what}: the year of the same date written in full earlier")
 
 
 def week_holding(ctx: Context, month: int, day: int, what: str) -> Resolution:
     """'the week of March 6': the ISO week holding the day, once the day's year is chosen."""
     found = nearest_with_year(ctx, lambda y: day_point(y, month, day), what)
     if found.point is None:  # no DCT: the year, and so the week, stay unknown
-        return Resolution(TimexType.DATE, "XXXX-WXX", None, None, None, f"the week of {found.how}", year_stated=False)
+        return Resolution(TimexType.DATE, "XXXX-WXX", None, None, None, f"the week of {found.how}")
     week = Point.of(Precision.WEEK, found.point.start)
-    return Resolution(TimexType.DATE, week.value, None, week, found.anchor, f"the week of {found.how}", year_stated=False)
+    return Resolution(TimexType.DATE, week.value, None, week, found.anchor, f"the week of {found.how}")
 
 
 def in_year_from_dct(ctx: Context, make: Callable[[int], Point], steps: int, what: str, mod: str | None = None) -> Resolution:
@@ -100,16 +103,16 @@ def quarter_in_story(ctx: Context, current: bool) -> Resolution:
     return from_dct(ctx, Precision.QUARTER, -1, "the last full quarter")
 
 
-def reported_period(ctx: Context, adjective: str, shift: int, phrase: str) -> Resolution:
-    """'the quarter', 'the latest quarter', 'the year-earlier quarter': the period under discussion."""
-    if adjective == "current":
+def reported_period(ctx: Context, adjective: Direction | None, shift: int, phrase: str) -> Resolution:
+    """'the quarter', 'the latest quarter' (LAST), 'the current quarter' (THIS), 'the year-earlier quarter' (shift
+    -4): the period under discussion."""
+    if adjective == Direction.THIS:
         return from_dct(ctx, Precision.QUARTER, 0, "the quarter under way")
-    if adjective not in ("latest", "most recent") and ctx.reference is not None \
-            and ctx.reference.precision == Precision.QUARTER:
+    if adjective != Direction.LAST and ctx.reference is not None and ctx.reference.precision == Precision.QUARTER:
         resolution = in_reference_frame(ctx, lambda p: p.shift(shift), f"'{phrase}'")
         resolution.moves_reference = not shift
         return resolution
-    if ctx.dct is None and adjective not in ("latest", "most recent"):
+    if ctx.dct is None and adjective != Direction.LAST:
         return from_dct(ctx, Precision.QUARTER, 0, "the quarter")
     return from_dct(ctx, Precision.QUARTER, -1 + shift, "the last full quarter before")
 
@@ -118,11 +121,8 @@ def year_before_period(ctx: Context) -> Resolution:
     """'year-earlier', 'year-ago': the period under discussion, a year before; a comparison, so the story stays."""
     if ctx.reference is not None and ctx.reference.precision in _PERIODS:
         precision = ctx.reference.precision
-        resolution = in_reference_frame(ctx, lambda p: Point.of(precision, p.start).shift_by(-1, "Y"), "a year before")
-    else:
-        resolution = from_dct(ctx, Precision.YEAR, -1, "the year before")
-    resolution.moves_reference = False
-    return resolution
+        return in_reference_frame(ctx, lambda p: Point.of(precision, p.start).shift_by(-1, "Y"), "a year before")
+    return from_dct(ctx, Precision.YEAR, -1, "the year before")
 
 
 def period_in_year(ctx: Context, year: int) -> Resolution:
@@ -130,12 +130,9 @@ def period_in_year(ctx: Context, year: int) -> Resolution:
     if ctx.reference is not None and ctx.reference.precision in _PERIODS:
         base = ctx.reference
         point = Point.of(base.precision, base.start.replace(year=year))
-        resolution = Resolution(TimexType.DATE, point.value, None, point, Anchor.MENTION,
-                                f"the period of '{ctx.reference_text}' ({base.value}), in {year}")
-    else:
-        resolution = absolute(Point.of(Precision.YEAR, datetime(year, 1, 1)), "a year")
-    resolution.moves_reference = False
-    return resolution
+        return Resolution(TimexType.DATE, point.value, None, point, Anchor.MENTION,
+                          f"the period of '{ctx.reference_text}' ({base.value}), in {year}")
+    return absolute(Point.of(Precision.YEAR, datetime(year, 1, 1)), "a year")
 
 
 def period_edge(ctx: Context, unit: Precision, mod: str | None, phrase: str) -> Resolution:
@@ -156,23 +153,38 @@ def weekend(ctx: Context) -> Resolution:
     return Resolution(TimexType.DATE, current.value, None, current, Anchor.DCT, "the weekend of the publication week")
 
 
-def counted(ctx: Context, amount: int | None, unit: str, precision: Precision, from_mention: bool, what: str,
-            mod: str | None, moves_reference: bool, year_ago: bool, unknown: Resolution) -> Resolution:
+_VAGUE = {"D": "PXD", "W": "PXW", "M": "PXM", "Y": "PXY", "DE": "PXDE"}  # the length a vague count stands for
+
+
+def _whole_units(amount: float, unit: str) -> tuple[int, str]:
+    """A count in whole units of the calendar: a fortnight is two weeks, 1.5 years 18 months, a decade 10 years."""
+    if unit == "2W":
+        amount, unit = amount * 2, "W"
+    if amount != int(amount):
+        unit, amount = {"Y": ("M", amount * 12), "M": ("D", amount * 30), "W": ("D", amount * 7)}.get(unit, (unit, amount))
+    if unit in ("DE", "CE"):
+        amount, unit = amount * (10 if unit == "DE" else 100), "Y"
+    return int(amount), unit
+
+
+def counted(ctx: Context, d: Description, from_mention: bool) -> Resolution:
     """'two weeks ago' (from the DCT), 'two weeks later' (from the date last mentioned).
 
     "A year ago" after a quarter is the same quarter a year before ("up from $2 a year ago"). An amount
-    the words leave vague ("several years ago") is ``unknown``, once there is something to count from.
+    the words leave vague ("several years ago") is a vague reference, once there is something to count from.
     """
+    year_ago = not from_mention and d.unit == "Y" and d.direction == Direction.LAST
     follows_period = year_ago and ctx.reference is not None and ctx.reference.precision in (Precision.QUARTER,
                                                                                             Precision.HALF)
     use_reference = from_mention or follows_period
-    if amount is None:
+    if d.amount is None:
         if ctx.dct is None and not (use_reference and ctx.reference):
-            return counted_from_anchor(ctx, 1, unit, precision, use_reference, what, mod)
-        return unknown
-    resolution = counted_from_anchor(ctx, amount, unit, precision, use_reference, what, mod)
-    resolution.moves_reference = moves_reference
-    return resolution
+            return counted_from_anchor(ctx, 1, d.unit, d.precision, use_reference, d.what, d.mod)
+        return reference("PAST_REF" if d.direction == Direction.LAST else "FUTURE_REF",
+                         f"{d.what}: an unspecified amount ({_VAGUE.get(d.unit, 'PXY')}) from the publication date")
+    amount, unit = _whole_units(d.amount, d.unit)
+    sign = -1 if d.direction == Direction.LAST else 1
+    return counted_from_anchor(ctx, sign * amount, unit, d.precision, use_reference, d.what, d.mod)
 
 
 def clock(ctx: Context, hour: int, minute: int, day: Callable[[Context], Resolution] | None,
@@ -186,10 +198,10 @@ def clock(ctx: Context, hour: int, minute: int, day: Callable[[Context], Resolut
         found = from_dct(ctx, Precision.DAY, 0, "the day")
     if found.point is None:
         return Resolution(TimexType.TIME, f"{found.value}T{hour:02d}:{minute:02d}", mod, None, None,
-                          f"{hour:02d}:{minute:02d} on {found.how}", year_stated=found.year_stated)
+                          f"{hour:02d}:{minute:02d} on {found.how}")
     point = Point.of(Precision.MINUTE, found.point.start.replace(hour=hour, minute=minute))
     return Resolution(TimexType.TIME, point.value, mod, point, found.anchor,
-                      f"{hour:02d}:{minute:02d} on {found.value} ({found.how})", year_stated=found.year_stated)
+                      f"{hour:02d}:{minute:02d} on {found.value} ({found.how})")
 
 
 def same_period_a_year_before(ctx: Context, precision: Precision | None, now: bool, what: str) -> Resolution:
@@ -198,15 +210,12 @@ def same_period_a_year_before(ctx: Context, precision: Precision | None, now: bo
     if not now and ctx.reference is not None:
         unit = precision or (ctx.reference.precision if ctx.reference.precision in _PERIODS else Precision.YEAR)
         if compare_precision(ctx.reference.precision, unit) >= 0:
-            resolution = in_reference_frame(ctx, lambda p: Point.of(unit, p.start).shift_by(-1, "Y"), what)
-            resolution.moves_reference = False
-            return resolution
+            return in_reference_frame(ctx, lambda p: Point.of(unit, p.start).shift_by(-1, "Y"), what)
     unit = Precision.MONTH if now else precision or Precision.YEAR
     if ctx.dct is None:
         return unresolved(Point.of(unit, datetime(2000, 1, 3)), f"{what}; no publication date")
     point = Point.of(unit, ctx.dct).shift_by(-1, "Y")
-    return Resolution(TimexType.DATE, point.value, None, point, Anchor.DCT, f"{what}, a year before the publication date",
-                      moves_reference=False)
+    return Resolution(TimexType.DATE, point.value, None, point, Anchor.DCT, f"{what}, a year before the publication date")
 
 
 def this_period_around_now(ctx: Context, precision: Precision, what: str, mod: str | None,

@@ -124,21 +124,17 @@ def nearest_with_year(ctx: Context, make: Callable[[int], Point], what: str, mod
     Past clauses take the latest occurrence that had begun by the DCT ("in late
     November" written on 1 Nov 2024 is 2023); future clauses the earliest that
     has not ended; otherwise the occurrence nearest the DCT. A direction word
-    (last, next, this) overrides the tense. The year was not written, so the
-    resolution says so.
+    (last, next, this) overrides the tense.
     """
     if ctx.dct is None:
-        resolution = unresolved(make(2000), f"{what}; no publication date to supply the year", mod, year_only=True)
-    elif direction is None and make(2000).precision == Precision.DAY:
-        resolution = _nearest_day(ctx, make, what)
-    else:
-        day_start = datetime(ctx.dct.year, ctx.dct.month, ctx.dct.day)
-        spans = [(p, *narrow(p, mod)) for p in _occurrences_around(ctx.dct, make, what)]
-        choose = _CHOOSE_OCCURRENCE.get(direction or ctx.tense, _choose_nearest)
-        point, reason = choose(spans, day_start)
-        resolution = Resolution(_date_or_time(point), point.value, mod, point, Anchor.DCT, f"{what}: {reason}")
-    resolution.year_stated = False
-    return resolution
+        return unresolved(make(2000), f"{what}; no publication date to supply the year", mod, year_only=True)
+    if direction is None and make(2000).precision == Precision.DAY:
+        return _nearest_day(ctx, make, what)
+    day_start = datetime(ctx.dct.year, ctx.dct.month, ctx.dct.day)
+    spans = [(p, *narrow(p, mod)) for p in _occurrences_around(ctx.dct, make, what)]
+    choose = _CHOOSE_OCCURRENCE.get(direction or ctx.tense, _choose_nearest)
+    point, reason = choose(spans, day_start)
+    return Resolution(_date_or_time(point), point.value, mod, point, Anchor.DCT, f"{what}: {reason}")
 
 
 Spans = list[tuple[Point, datetime, datetime]]  # each occurrence with the part of it the words pick out

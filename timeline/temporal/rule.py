@@ -1,4 +1,4 @@
-"""What a rule is: a trigger, a pattern, what the words mean, look-alike guards, and examples.
+"""What a rule is: a trigger, a pattern, a reader from its match to a Description, look-alike guards, examples.
 
 The examples are run as tests (tests/test_rule_examples.py), so a rule and its
 evidence stay together.
@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
+from .description import Description
 from .find import Trigger
-from .resolve import Context, Resolution
 
 
 @dataclass(frozen=True)
 class Example:
-    """``text`` tagged with ``dct`` yields a timex whose words are ``words`` and value ``value``."""
+    """``text`` tagged with ``dct`` yields a timex whose words are ``words`` and value ``value``; ``reads`` is
+    the description those words read to, with no publication date (checked by tests/test_read.py)."""
 
     text: str
     dct: str | None
@@ -25,36 +25,7 @@ class Example:
     value: str
     type: str | None = None
     mod: str | None = None
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What a match's words say, before any reference time is known.
-
-    ``place`` is the resolver for this kind of expression and ``facts`` what the words gave it (month, day,
-    steps, direction, modifier …). Reading never sees the publication date, the tense or the date last
-    mentioned: resolving, the next stage, hands the context to ``place``.
-    """
-
-    place: Callable[..., Resolution]
-    facts: dict[str, Any] = field(default_factory=dict)
-
-    def resolve(self, ctx: Context) -> Resolution:
-        return self.place(ctx, **self.facts)
-
-
-def placed(place: Callable[..., Resolution], **facts: Any) -> Reading:
-    """A reading the context will place: ``place(ctx, **facts)``."""
-    return Reading(place, facts)
-
-
-def given(resolution: Resolution) -> Reading:
-    """A reading the words alone settle: an absolute date, a length of time, a repeated time."""
-    return Reading(_as_given, {"resolution": resolution})
-
-
-def _as_given(ctx: Context, resolution: Resolution) -> Resolution:
-    return resolution
+    reads: Description | None = None
 
 
 @dataclass(frozen=True)
@@ -63,10 +34,10 @@ class Part:
 
     start: int
     end: int
-    reading: Reading
+    reading: Description
 
 
-Read = Callable[[re.Match], "Reading | list[Part]"]
+Read = Callable[[re.Match], "Description | list[Part]"]
 Guard = Callable[[re.Match, str], bool]
 
 

@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 from ..model import Anchor, Interval, Precision, Timex, TimexType
 from .calendar import Point
+from .dispatch import resolve
 from .find import Finder, scan
 from .guards import not_in_a_name
 from .resolve import Context, NotADate, Resolution, narrow
@@ -137,13 +138,13 @@ def _dated_quote(text: str, start: int, end: int, day: datetime) -> tuple[int, i
 def _resolve(parts: list[Part], ctx: Context) -> list[Resolution]:
     """Each part's reading placed in the context; none when the words turn out not to be a date."""
     try:
-        return [part.reading.resolve(ctx) for part in parts]
+        return [resolve(part.reading, ctx) for part in parts]
     except NotADate:
         return []
     except OverflowError:  # steps past year 1 or 9999: the date cannot be placed, as if there were no DCT
         blind = Context(None, ctx.day_first, None, "", None, ctx.text, ctx.span)
         try:
-            return [part.reading.resolve(blind) for part in parts]
+            return [resolve(part.reading, blind) for part in parts]
         except (NotADate, OverflowError):
             return []
 

@@ -4,44 +4,45 @@ from __future__ import annotations
 
 import re
 
+from ...model import TimexType
 from .. import lexicon as lx
+from ..description import Description, Relation, length, repeated
 from ..find import Trigger
 from ..guards import both, not_a_name, not_a_year_before_unit, not_age, not_fraction
 from ..patterns import NUMBER, QUANTITY_MOD, UNIT, duration_value, parse_number, quantity_mod
-from ..resolve import duration, frequency
-from ..rule import Example, Reading, Rule, given
+from ..rule import Example, Rule
 
 _RATE_BEFORE = re.compile(r"(?:\d|%|\b(?:once|twice|times|percent|million|billion|thousand|hundred|dollars|cents|each|"
                           r"apiece))(?:\s+[a-z]+s)?[\s.,]*$", re.IGNORECASE)  # "$5 million", "50,000 CDs" a year
 
 
-def duration_phrase(m: re.Match) -> Reading:
+def duration_phrase(m: re.Match) -> Description:
     unit_word = m.group("unit").lower()
     if m.group("n") and m.group("n").lower() in ("a", "an") and not m.group("qmod") and \
             _RATE_BEFORE.search(m.string[max(0, m.start() - 20):m.start()]):
-        return given(frequency(duration_value(1.0, unit_word), f"a rate: once every {unit_word}"))  # "$5 million a year"
+        return repeated(duration_value(1.0, unit_word), f"a rate: once every {unit_word}")  # "$5 million a year"
     if m.group("low"):  # "two to three weeks": at least the lower length (a TIMEX3 value has one amount)
         low, high = parse_number(m.group("low")), parse_number(m.group("n"))
         value = duration_value(low if high is not None else None, unit_word)
-        return given(duration(value, f"a range of lengths: {' '.join(m.group(0).split())}",
-                              "EQUAL_OR_MORE" if low is not None and high is not None else None))
+        return length(value, f"a range of lengths: {' '.join(m.group(0).split())}",
+                      "EQUAL_OR_MORE" if low is not None and high is not None else None)
     amount = parse_number(m.group("n")) if m.group("n") else None
     if amount is not None and m.group("half"):
         amount += 0.5  # "an hour and a half"
     value = duration_value(amount, unit_word)
     mod = quantity_mod(m.group("qmod"))
-    return given(duration(value, f"a length of time: {' '.join(m.group(0).split())}", mod))
+    return length(value, f"a length of time: {' '.join(m.group(0).split())}", mod)
 
 
-def long_compound(m: re.Match) -> Reading:
+def long_compound(m: re.Match) -> Description:
     """'yearslong', 'decades-long', 'weeklong': a length of time written as one adjective."""
     unit_word = m.group("unit").lower()
     amount = None if unit_word.endswith("s") else 1.0
-    return given(duration(duration_value(amount, unit_word), f"a length of time: '{m.group(0)}'"))
+    return length(duration_value(amount, unit_word), f"a length of time: '{m.group(0)}'")
 
 
-def bare_plural_duration(m: re.Match) -> Reading:
-    return given(duration(duration_value(None, m.group("unit")), f"an unspecified number of {m.group('unit').lower()}"))
+def bare_plural_duration(m: re.Match) -> Description:
+    return length(duration_value(None, m.group("unit")), f"an unspecified number of {m.group('unit').lower()}")
 
 
 _LONG_UNITS = ("years", "decades", "months", "weeks", "days", "hours", "year", "decade", "month", "week", "day", "hour")
@@ -52,7 +53,8 @@ RULES: list[Rule] = [
     Rule("long_compound", Trigger.of("long", (unit + "long" for unit in _LONG_UNITS)),
          rf"\b(?P<unit>{'|'.join(_LONG_UNITS)})[-\s]?long\b",
          long_compound,
-         (Example("a yearslong campaign", None, "yearslong", "PXY", "DURATION"),
+         (Example("a yearslong campaign", None, "yearslong", "PXY", "DURATION",
+                  reads=Description(TimexType.DURATION, Relation.ABSOLUTE, value='PXY')),
           Example("a weeklong truce", None, "weeklong", "P1W", "DURATION"))),
     Rule("duration", Trigger.of(lx.UNITS),
          rf"\b(?:(?P<qmod>{QUANTITY_MOD})\s+(?!the\b))?(?:(?:the\s+)?(?:past|last|first|next|previous|coming|final|remaining"
@@ -64,7 +66,8 @@ RULES: list[Rule] = [
          (Example("a 12-day ceasefire", None, "12-day", "P12D", "DURATION"),
           Example("an initial 48-hour ceasefire", None, "48-hour", "PT48H", "DURATION"),
           Example("after more than a year of military operations", None, "more than a year", "P1Y", "DURATION",
-                  "MORE_THAN"),
+                  "MORE_THAN",
+                  reads=Description(TimexType.DURATION, Relation.ABSOLUTE, mod='MORE_THAN', value='P1Y')),
           Example("a six-week truce", None, "six-week", "P6W", "DURATION"),
           Example("over the past three months", None, "the past three months", "P3M", "DURATION"),
           Example("for several weeks", None, "several weeks", "PXW", "DURATION"),
@@ -78,7 +81,8 @@ RULES: list[Rule] = [
           Example("it earns $5 million a year", None, "a year", "P1Y", "SET"),
           Example("they meet twice a week", None, "a week", "P1W", "SET"),
           Example("over 50,000 CDs a year are sold", None, "a year", "P1Y", "SET"),
-          Example("The repairs take two to three weeks.", None, "two to three weeks", "P2W", "DURATION", "EQUAL_OR_MORE"),
+          Example("The repairs take two to three weeks.", None, "two to three weeks", "P2W", "DURATION", "EQUAL_OR_MORE",
+                  reads=Description(TimexType.DURATION, Relation.ABSOLUTE, mod='EQUAL_OR_MORE', value='P2W')),
           Example("a delay of between 12 and 18 months", None, "between 12 and 18 months", "P12M", "DURATION",
                   "EQUAL_OR_MORE"),
           Example("growth over the next 12 to 18 months", None, "the next 12 to 18 months", "P12M", "DURATION")),
@@ -87,7 +91,8 @@ RULES: list[Rule] = [
          r"(?:(?<=\bfor\s)|\b(?:recent|coming|the\s+coming|the\s+past\s+few|the\s+last\s+few)\s+)"
          rf"(?P<unit>{'|'.join(_PLURAL_UNITS)})\b",
          bare_plural_duration,
-         (Example("It has waited for years.", None, "years", "PXY", "DURATION"),
+         (Example("It has waited for years.", None, "years", "PXY", "DURATION",
+                  reads=Description(TimexType.DURATION, Relation.ABSOLUTE, value='PXY')),
           Example("killed in recent months", "2024-11-01", "recent months", "PXM", "DURATION"),
           Example("talks in the coming weeks", "2024-11-01", "the coming weeks", "PXW", "DURATION"))),
 ]

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 
-from ...model import Precision
+from ...model import Precision, TimexType
 from .. import lexicon as lx
-from .. import place
-from ..fields import day_point
+from ..description import Description, Relation
 from ..find import Trigger
 from ..guards import both, names_ok, word_before
 from ..patterns import DAY_NUMBER, MONTH, WEEKDAY, alternation, month_number, quantity_mod
-from ..resolve import NotADate, from_dct, nearest_with_year, weekday
-from ..rule import Example, Reading, Rule, placed
+from ..resolve import NotADate
+from ..rule import Example, Rule
 
 
 def _hour_minute(m: re.Match) -> tuple[int, int]:
@@ -29,18 +28,29 @@ def _hour_minute(m: re.Match) -> tuple[int, int]:
     return hour, minute
 
 
-def _day(m: re.Match) -> Reading | None:
+def _day(m: re.Match) -> Description | None:
     """The day the words put the time on, if they name one."""
     if m.group("month"):
         month, day = month_number(m.group("month")), int(m.group("day"))
-        return placed(nearest_with_year, make=lambda y: day_point(y, month, day), what=f"{m.group('month')} {day}")
+        return Description(TimexType.DATE, Relation.NEAREST, Precision.DAY, month=month, day=day, year_stated=False,
+                           what=f"{m.group('month')} {day}")
     if m.group("wd"):
-        return placed(weekday, iso_weekday=lx.WEEKDAYS[m.group("wd").lower().rstrip(".")], what=m.group("wd"))
+        return Description(TimexType.DATE, Relation.WEEKDAY, Precision.DAY,
+                           weekday=lx.WEEKDAYS[m.group("wd").lower().rstrip(".")], what=m.group("wd"))
     if m.group("dayword"):
         words = m.group("dayword")
-        return placed(from_dct, precision=Precision.DAY, steps=lx.DEICTIC_DAYS[" ".join(words.lower().split())],
-                      what=f"'{words}'")
+        return Description(TimexType.DATE, Relation.FROM_DCT, Precision.DAY, unit=Precision.DAY,
+                           step=lx.DEICTIC_DAYS[" ".join(words.lower().split())], what=f"'{words}'")
     return None
+
+
+def _clock(m: re.Match, hour: int, minute: int) -> Description:
+    """The time on the day the words name, else on the day last mentioned, else on the DCT's."""
+    day = _day(m)
+    zone = m.group("zone")
+    return Description(TimexType.TIME, Relation.ON_DAY, Precision.MINUTE, hour=hour, minute=minute,
+                       zone=zone.upper() if zone else None, mod=quantity_mod(m.group("qmod")), day_of=day,
+                       year_stated=day.year_stated if day else True)
 
 
 def zone_or_preposition(m: re.Match, text: str) -> bool:
@@ -57,19 +67,13 @@ def not_a_restatement(m: re.Match, text: str) -> bool:
     return not (before.endswith("(") and re.search(r"(?:\d|[ap]\.?m\.?)\s*\($", before, re.IGNORECASE))
 
 
-def clock_24h(m: re.Match) -> Reading:
+def clock_24h(m: re.Match) -> Description:
     """'18:00 UTC', '0900 ET': a 24-hour clock, the time as written in its zone (TIMEX3 values carry no zone)."""
-    hour, minute = int(m.group("hh")), int(m.group("mm") or m.group("mm4"))
-    day = _day(m)
-    return placed(place.clock, hour=hour, minute=minute, day=day.resolve if day else None,
-                  mod=quantity_mod(m.group("qmod")))
+    return _clock(m, int(m.group("hh")), int(m.group("mm") or m.group("mm4")))
 
 
-def clock_time(m: re.Match) -> Reading:
-    hour, minute = _hour_minute(m)
-    day = _day(m)
-    return placed(place.clock, hour=hour, minute=minute, day=day.resolve if day else None,
-                  mod=quantity_mod(m.group("qmod")))
+def clock_time(m: re.Match) -> Description:
+    return _clock(m, *_hour_minute(m))
 
 
 _QMOD = r"(?:(?P<qmod>about|around|approximately|at\s+about|shortly\s+after|shortly\s+before)\s+)?"
@@ -84,7 +88,9 @@ RULES: list[Rule] = [
          rf"(?:(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.[ ]?m\.?|[ap]m\b)|(?P<word>noon|midnight|midday))"
          rf"(?:\s+\(?{_ZONE}\)?)?{_ON_DAY}",
          clock_time,
-         (Example("at 10:35 a.m. Friday", "2024-11-01", "10:35 a.m. Friday", "2024-11-01T10:35", "TIME"),
+         (Example("at 10:35 a.m. Friday", "2024-11-01", "10:35 a.m. Friday", "2024-11-01T10:35", "TIME",
+                  reads=Description(TimexType.TIME, Relation.ON_DAY, Precision.MINUTE, hour=10, minute=35,
+                                    day_of=Description(TimexType.DATE, Relation.WEEKDAY, Precision.DAY, weekday=5))),
           Example("polls close at 8 p.m. EST tomorrow", "2024-11-04", "8 p.m. EST tomorrow", "2024-11-05T20:00", "TIME"),
           Example("bids are due by 5 p.m. EST Nov. 9", "1989-11-02", "5 p.m. EST Nov. 9", "1989-11-09T17:00", "TIME"),
           Example("the rally will start at 7:15 p.m. (GMT+3) on Friday", "2024-10-30", "7:15 p.m. (GMT+3) on Friday",
@@ -94,7 +100,8 @@ RULES: list[Rule] = [
          rf"\b{_QMOD}(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d)|(?P<mm4>[0-5]\d)(?=\s*(?:{alternation(lx.TIME_ZONES)})\b))"
          rf"(?![\d:])(?:\s*{_ZONE})?{_ON_DAY}",
          clock_24h,
-         (Example("the strike came at 18:00 UTC", "2024-11-01", "18:00 UTC", "2024-11-01T18:00", "TIME"),
+         (Example("the strike came at 18:00 UTC", "2024-11-01", "18:00 UTC", "2024-11-01T18:00", "TIME",
+                  reads=Description(TimexType.TIME, Relation.ON_DAY, Precision.MINUTE, hour=18, minute=0, zone='UTC')),
           Example("the truce holds until 15:00 GMT Saturday", "2024-11-01", "15:00 GMT Saturday", "2024-11-02T15:00",
                   "TIME"),
           Example("trading opens at 0900 ET tomorrow", "2024-11-04", "0900 ET tomorrow", "2024-11-05T09:00", "TIME"),
