@@ -30,6 +30,7 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from ..model import Event
+from ..temporal import lexicon as lx
 from ..temporal.calendar import RANK
 
 # Cosine similarity needed to merge: the highest-recall threshold with no false merge on the labelled
@@ -46,13 +47,6 @@ CONFLICT_TERMS = 3  # group leads are checked for conflicts against leads sharin
 # A term that leads this many groups' top terms is too common to find twins; they share rarer terms too.
 MAX_CONFLICT_BLOCK = 100
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
-_STOPWORDS = frozenset({
-    "the", "and", "for", "that", "with", "was", "were", "has", "had", "have", "his", "her", "its", "their",
-    "this", "from", "are", "been", "said", "says", "who", "which", "would", "will", "also", "after", "into",
-    "than", "but", "not", "they", "them", "there", "about", "over", "more", "one", "some", "all", "out",
-    "other", "during", "when", "where", "while", "what", "him", "she", "our", "can", "could", "may", "told",
-    "according", "last", "just", "being", "such", "any", "only", "then", "now", "before", "since",
-})
 _PRECISION_RANK = {"minute": 1.0, "hour": 1.0, "part_of_day": 1.0, "day": 1.0, "weekend": 0.8, "week": 0.8,
                    "month": 0.6, "season": 0.5, "quarter": 0.5, "half": 0.4, "year": 0.3, "decade": 0.2,
                    "century": 0.1}
@@ -66,7 +60,7 @@ def terms(sentence: str, date_text: str) -> dict[str, int]:
     counts: Counter = Counter()
     for word in _WORD.findall(sentence.replace(date_text, " ") if date_text else sentence):
         lower = word.lower().replace("'s", "")
-        if lower not in _STOPWORDS:
+        if lower not in lx.TERM_STOP_WORDS:
             counts[lower] += 2 if word[0].isupper() else 1
     return dict(counts.most_common(KEPT_TERMS))
 

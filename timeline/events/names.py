@@ -12,23 +12,11 @@ from difflib import SequenceMatcher
 
 import pandas as pd
 
-from ..temporal.lexicon import AMBIGUOUS_MONTHS, AMBIGUOUS_WEEKDAYS, MONTHS, WEEKDAYS
+from ..temporal import lexicon as lx
 
 _PHRASE = re.compile(
     r"\b[A-Z][\w’'\-]*(?:\s+(?:(?:al|el|bin|ibn|de|la|van|von|of|the|for|and)[\-\s]+)?[A-Z][\w’'\-]*)*")
-_STOP = frozenset({
-    "the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "if", "as", "by", "with", "from",
-    "to", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "this", "that",
-    "these", "those", "there", "here", "when", "while", "after", "before", "since", "during", "according",
-    "meanwhile", "however", "also", "then", "now", "today", "yesterday", "tomorrow", "read", "more",
-    "top", "former", "new", "senior", "president", "prime", "minister", "chief", "mr", "mrs", "ms", "dr",
-    "some", "many", "all", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "last", "next", "early", "late", "mid", "earlier", "later", "such", "what", "who", "which", "why",
-    "how", "not", "no", "yes", "it’s", "it's", "vowing", "sitting", "citing", "speaking", "recognizing",
-    "back", "report", "reports", "officials", "sources",
-}) | frozenset(MONTHS) | frozenset(WEEKDAYS)
-_DATE_WORDS = (frozenset(MONTHS) | frozenset(WEEKDAYS)) - AMBIGUOUS_MONTHS - AMBIGUOUS_WEEKDAYS  # "Theresa May" stays
-_TAIL = frozenset({"of", "the", "and", "for", "al", "bin"})  # connectors that cannot end a name
+_DATE_WORDS = (frozenset(lx.MONTHS) | frozenset(lx.WEEKDAYS)) - lx.AMBIGUOUS_MONTHS - lx.AMBIGUOUS_WEEKDAYS  # "Theresa May" stays
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -49,7 +37,7 @@ def names_in(sentence: str, context: str = "") -> list[str]:
                 words = words[1:]
             starts = False
             phrase = _tidy(words)
-            if len(phrase) > 1 and phrase.lower() not in _STOP and phrase not in found:
+            if len(phrase) > 1 and phrase.lower() not in lx.NAME_STOP_WORDS and phrase not in found:
                 found.append(phrase)
     return found
 
@@ -84,9 +72,9 @@ def _capitalised_by_position(word: str, context: str, alone: bool) -> bool:
 
 
 def _tidy(words: list[str]) -> str:
-    while words and words[0].lower().strip("’'") in _STOP:
+    while words and words[0].lower().strip("’'") in lx.NAME_STOP_WORDS:
         words = words[1:]
-    while words and (words[-1].lower() in _TAIL or _POSSESSIVE.sub("", words[-1]).lower() in _DATE_WORDS):
+    while words and (words[-1].lower() in lx.NAME_CONNECTORS or _POSSESSIVE.sub("", words[-1]).lower() in _DATE_WORDS):
         words = words[:-1]
     return _POSSESSIVE.sub("", " ".join(words)).strip("’'")
 
@@ -118,7 +106,8 @@ def _variants(counts: Counter[str]) -> dict[str, str]:
     full_names: dict[str, list[str]] = {}
     for name in counts:
         words = name.split()
-        if len(words) > 1 and not words[0].isupper() and not any(word in _TAIL for word in words):  # not "IDF Kassab"
+        # A full name neither starts with an acronym ("IDF Kassab") nor holds a dangling connector.
+        if len(words) > 1 and not words[0].isupper() and not any(word in lx.NAME_CONNECTORS for word in words):
             full_names.setdefault(words[-1], []).append(mapping.get(name, name))
     for name in counts:
         longer = sorted(set(full_names.get(name, [])))

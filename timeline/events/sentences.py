@@ -9,14 +9,8 @@ from __future__ import annotations
 
 import re
 
-ABBREVIATIONS = frozenset({
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep", "gov",
-    "pres", "rev", "st", "mt", "ft", "jr", "sr", "inc", "corp", "co", "ltd", "llc", "plc", "bros", "no",
-    "nos", "vs", "etc", "approx", "est", "dept", "univ", "assn", "ave", "blvd", "rd", "vol", "fig",
-    "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "d.c", "i.e", "e.g",
-})
+from ..temporal import lexicon as lx
+
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
@@ -41,7 +35,7 @@ def _is_abbreviation(before_stop: str) -> bool:
     if not word:
         return False
     token = word.group(1).lower().rstrip(".")
-    return token in ABBREVIATIONS or len(token) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
+    return token in lx.ABBREVIATIONS or len(token) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

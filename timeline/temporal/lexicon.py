@@ -292,3 +292,37 @@ TIME_ZONES: frozenset[str] = frozenset({
 CLOCK_PREPOSITIONS: frozenset[str] = frozenset({"at", "by", "until", "till", "from", "before", "after", "to", "since"})
 # Words before "the last week", "the past year" that make it name the period rather than measure it.
 PERIOD_NAMING_WORDS: frozenset[str] = frozenset({"in", "over", "during", "within", "throughout"})
+
+
+# Word lists of the events stage.
+# Capitalised words that start no name ('According to Reuters' -> 'Reuters'), and date words.
+NAME_STOP_WORDS: frozenset[str] = frozenset({
+    "the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "if", "as", "by", "with", "from",
+    "to", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "this", "that",
+    "these", "those", "there", "here", "when", "while", "after", "before", "since", "during", "according",
+    "meanwhile", "however", "also", "then", "now", "today", "yesterday", "tomorrow", "read", "more",
+    "top", "former", "new", "senior", "president", "prime", "minister", "chief", "mr", "mrs", "ms", "dr",
+    "some", "many", "all", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "last", "next", "early", "late", "mid", "earlier", "later", "such", "what", "who", "which", "why",
+    "how", "not", "no", "yes", "it’s", "it's", "vowing", "sitting", "citing", "speaking", "recognizing",
+    "back", "report", "reports", "officials", "sources",
+}) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+# Connectors inside a name ('Izz al-Din Kassab', 'Bank of England') that cannot end one.
+NAME_CONNECTORS: frozenset[str] = frozenset({"of", "the", "and", "for", "al", "bin"})
+# Words too common to tell two statements apart when merging them.
+TERM_STOP_WORDS: frozenset[str] = frozenset({
+    "the", "and", "for", "that", "with", "was", "were", "has", "had", "have", "his", "her", "its", "their",
+    "this", "from", "are", "been", "said", "says", "who", "which", "would", "will", "also", "after", "into",
+    "than", "but", "not", "they", "them", "there", "about", "over", "more", "one", "some", "all", "out",
+    "other", "during", "when", "where", "while", "what", "him", "she", "our", "can", "could", "may", "told",
+    "according", "last", "just", "being", "such", "any", "only", "then", "now", "before", "since",
+})
+# Abbreviations whose full stop ends no sentence ('Mr.', 'Jan.', 'U.S.').
+ABBREVIATIONS: frozenset[str] = frozenset({
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep", "gov",
+    "pres", "rev", "st", "mt", "ft", "jr", "sr", "inc", "corp", "co", "ltd", "llc", "plc", "bros", "no",
+    "nos", "vs", "etc", "approx", "est", "dept", "univ", "assn", "ave", "blvd", "rd", "vol", "fig",
+    "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "d.c", "i.e", "e.g",
+})
