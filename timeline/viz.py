@@ -3,9 +3,10 @@
 Day- and time-precise events are markers; month, year and coarser events are
 bars spanning their whole interval, so "1997" never looks like 1 January 1997.
 Inferred and planned events have marks of their own, and a legend says what
-every colour and mark means. Labels are text inside invisible bars that reach
-to the next event in the row: Plotly hides a label that does not fit and shows
-it once the reader zooms in, so labels never overlap.
+every colour and mark means. Labels (``labels``: the title as a headline) are
+text inside invisible bars from beside a mark to the next mark in its row: a
+label that does not fit is left out and shows once the reader zooms in, so
+labels never overlap each other or a mark.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ from .chart_layout import (
     gaps,
     panel_px,
     place,
-    short_label,
 )
 from .human_dates import POINT_PRECISIONS, in_words
+from .labels import cut
 from .safe_text import escape_html, visible_controls
 
 # Okabe–Ito and Tol's colour-blind-safe colours (no yellow: labels must stay readable on white).
@@ -181,24 +182,23 @@ def _add_points(fig: go.Figure, points: pd.DataFrame, webgl: bool, axis: str) ->
 
 def _add_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed, axis: str, px_per_ms: float,
                 folds: list[tuple[pd.Timestamp, pd.Timestamp]]) -> None:
-    """Each event's short title in an invisible bar reaching to the next event in its row.
+    """Each event's label in an invisible bar from beside its mark to the next mark in its row.
 
-    A label shows only where its text fits the bar at the first view's scale, so labels never overlap;
-    ``meta`` keeps every label so a page can show more of them as the reader zooms in. A folded stretch
-    takes no room on screen, so it gives a label none.
+    A label shows only where its text fits the bar at the first view's scale, so labels never overlap each
+    other or a mark; ``meta`` keeps every label so a page can show more of them as the reader zooms in. A folded
+    stretch takes no room on screen, so it gives a label none.
     """
-    best = events.assign(label_begin=placed.label_begin, label_end=placed.label_end).nlargest(MAX_LABELS, "score")
-    pad = (events["end"].max() - events["begin"].min()) / 300
-    widths = list((best["label_end"] - best["label_begin"] - 2 * pad).clip(lower=timedelta(0)).dt.total_seconds()
-                  * 1000)
-    on_screen = [(width - _folded(begin + pad, end - pad, folds).total_seconds() * 1000) * px_per_ms
+    best = events.assign(label=placed.label, label_begin=placed.label_begin,
+                         label_end=placed.label_end).nlargest(MAX_LABELS, "score")
+    widths = list((best["label_end"] - best["label_begin"]).dt.total_seconds() * 1000)
+    on_screen = [(width - _folded(begin, end, folds).total_seconds() * 1000) * px_per_ms
                  for width, begin, end in zip(widths, best["label_begin"], best["label_end"], strict=True)]
-    labels = [visible_controls(short_label(t)) for t in best["title"]]
+    labels = [visible_controls(text) for text in best["label"]]
     fig.add_trace(go.Bar(
-        base=list(best["label_begin"] + pad), x=widths, y=list(best["y"]), orientation="h", width=0.9, name="labels",
+        base=list(best["label_begin"]), x=widths, y=list(best["y"]), orientation="h", width=0.9, name="labels",
         showlegend=False, marker=dict(color="rgba(0,0,0,0)", line=dict(width=0)),
         text=[escape_html(label_for(label, room)) for label, room in zip(labels, on_screen, strict=True)],
-        meta=labels, textposition="inside", insidetextanchor="start", textangle=0,
+        meta=labels, textposition="inside", insidetextanchor="start", textangle=0, constraintext="none",
         textfont=dict(size=11, color="#1d2433"), customdata=list(best["id"]), hovertext=list(best["hover"]),
         hoverinfo="text", xaxis=axis, _validate=False))
 
@@ -207,7 +207,7 @@ def label_for(label: str, room_px: float) -> str:
     """The label shortened to ``room_px`` pixels, or nothing if too little would be left (the page's script
     applies the same rule when the reader zooms)."""
     chars = int((room_px - 6) // CHAR_PX)
-    return short_label(label, chars) if chars >= MIN_LABEL_CHARS else ""
+    return cut(label, chars) if chars >= MIN_LABEL_CHARS else ""
 
 
 def _folded(begin: pd.Timestamp, end: pd.Timestamp, folds: list) -> timedelta:
@@ -281,7 +281,7 @@ def _lay_out(fig: go.Figure, placed: Placed, title: str, folds: list[list]) -> N
         legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, x=0, itemclick=False, itemdoubleclick=False,
                     font=dict(size=11)),
         yaxis=dict(title=None, tickvals=[tops[lane] for lane in placed.lanes],
-                   ticktext=[escape_html(short_label(lane, 28)) for lane in placed.lanes], showgrid=False,
+                   ticktext=[escape_html(cut(lane, 28)) for lane in placed.lanes], showgrid=False,
                    zeroline=False, range=[-rows + 0.2, 0.8], fixedrange=True, automargin=True, anchor="free",
                    position=0),
         meta={"char_px": CHAR_PX, "min_chars": MIN_LABEL_CHARS, "row_px": ROW_PX, "base_px": base_px,
