@@ -106,7 +106,7 @@ def figure(events: pd.DataFrame, lanes: str = "source", title: str = "",
         first, last = placed.panels[panel]
         shown_ms = (_kept(first, last, folds[panel]) * (1 + RIGHT_PAD + 0.02)).total_seconds() * 1000
         _add_labels(fig, members, placed, axis, px_per_ms=panel_px(panel, len(placed.panels)) / shown_ms,
-                    folds=folds[panel])
+                    folds=folds[panel], axis_end=last + _kept(first, last, folds[panel]) * RIGHT_PAD)
     _add_legend(fig, events, colours)
     _lay_out(fig, placed, title, folds)
     return fig
@@ -181,16 +181,17 @@ def _add_points(fig: go.Figure, points: pd.DataFrame, webgl: bool, axis: str) ->
 
 
 def _add_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed, axis: str, px_per_ms: float,
-                folds: list[tuple[pd.Timestamp, pd.Timestamp]]) -> None:
+                folds: list[tuple[pd.Timestamp, pd.Timestamp]], axis_end: pd.Timestamp) -> None:
     """Each event's label in an invisible bar from beside its mark to the next mark in its row.
 
     A label shows only where its text fits the bar at the first view's scale, so labels never overlap each
     other or a mark; ``meta`` keeps every label so a page can show more of them as the reader zooms in. A folded
-    stretch takes no room on screen, so it gives a label none.
+    stretch takes no room on screen, so it gives a label none, and nor does the room past the axis' end (Plotly
+    would cut the text there mid-word).
     """
     best = events.assign(label=placed.label, label_begin=placed.label_begin,
-                         label_end=placed.label_end).nlargest(MAX_LABELS, "score")
-    widths = list((best["label_end"] - best["label_begin"]).dt.total_seconds() * 1000)
+                         label_end=placed.label_end.clip(upper=axis_end)).nlargest(MAX_LABELS, "score")
+    widths = list((best["label_end"] - best["label_begin"]).dt.total_seconds().clip(lower=0) * 1000)
     on_screen = [(width - _folded(begin, end, folds).total_seconds() * 1000) * px_per_ms
                  for width, begin, end in zip(widths, best["label_begin"], best["label_end"], strict=True)]
     labels = [visible_controls(text) for text in best["label"]]
