@@ -142,15 +142,18 @@ def _rows(members: pd.DataFrame, horizon: datetime) -> tuple[list[int], list[dat
 
 def _label_ends(members: pd.DataFrame, horizon: datetime) -> list[datetime]:
     """Where each label's room ends: at the next mark or label start in its row, or nowhere (no room) when
-    another mark covers the place beside its own mark. Labels so bounded never overlap, at any zoom."""
+    another mark covers the place beside its own mark or a more important label starts at the same place.
+    Labels so bounded never overlap, at any zoom."""
     ends = pd.Series(horizon, index=members.index)
     for _, row in members.groupby("row"):
         breaks = sorted([*row["begin"], *row["label_begin"]])
         by_begin = row.sort_values("begin")
         begins, reach = list(by_begin["begin"]), list(by_begin["label_begin"].cummax())
-        for index, start in zip(row.index, row["label_begin"], strict=True):
+        taken = set()  # marks on the same day in a row: the most important one's label gets the room
+        for index, start in row.sort_values("score", ascending=False)["label_begin"].items():
             at = bisect.bisect_left(begins, start)
-            covered = at > 0 and reach[at - 1] > start
+            covered = (at > 0 and reach[at - 1] > start) or start in taken
+            taken.add(start)
             after = bisect.bisect_right(breaks, start)
             ends[index] = start if covered else breaks[after] if after < len(breaks) else horizon
     return list(ends)

@@ -28,7 +28,7 @@ _WHEN = (rf"(?:(?:earlier|later) (?:this|last|that) {_UNIT}|(?:this|last|next|th
          rf"|{_DAY}{_PART}|yesterday|today|tonight|recently|earlier|last night)")
 _SUBJECT = r"(?P<subject>(?:[A-Z0-9][\w'’.&-]*|the|of|and|public|news|state|local|senior|an?)(?: [\w'’.&-]+){0,7}?)"
 # "X said Y" is attribution; "X announced Y" may be the happening itself, so it is attribution only with "that"
-_SAY = r"(?:(?:said|says|reported|reports|told [\w ]{1,40}?)|(?:claimed|claims|added|confirmed|stated|wrote|announced)(?= that))"
+_SAY = r"(?:(?:said|says|reported|reports)|(?:told [\w ]{1,40}?|claimed|claims|added|confirmed|stated|wrote|announced)(?= that))"
 _PRONOUN = re.compile(r"^(?:it|they|he|she|we) ", re.IGNORECASE)
 _PARTICIPLE = r"(?=\w+ed\b|(?:killed|held|hit|shot|struck|taken|seized|freed|found|built|sent|made|won|lost|sworn|" \
               r"elected|arrested|released|captured|injured|wounded|born|buried|given|beaten|driven|stolen)\b)"
@@ -53,8 +53,11 @@ def _rule(why: str, pattern: str, replacement: str, *examples: tuple[str, str]) 
 
 RULES = (
     _rule("lead-in filler says nothing about the happening",
-          r"^(?:meanwhile|however|also|and|but|separately|in addition|in a statement|on the other hand),? ", "",
-          ("Meanwhile, rebels took the town", "rebels took the town")),
+          r"^(?:meanwhile|however|also|and|but|separately|regardless|in addition|in a statement|on the other hand"
+          r"|in the same \w+|it is (?:believed|thought|understood|reported|said|expected) that),? ", "",
+          ("Meanwhile, rebels took the town", "rebels took the town"),
+          ("In the same address, the minister warned rebels", "the minister warned rebels"),
+          ("It is believed that 97 hostages remain", "97 hostages remain")),
     _rule("a leading date or time: the chart already places the event",
           rf"^{_WHEN},? ", "",
           ("In January, Saleh al-Arouri was killed", "Saleh al-Arouri was killed"),
@@ -69,7 +72,8 @@ RULES = (
           ("The Kan public broadcaster reported that talks resumed", "talks resumed"),
           ("Israel said earlier this year that it had killed Deif", "it had killed Deif"),
           ("According to officials, the dam burst", "the dam burst"),
-          ("Police said two men were arrested", "two men were arrested")),
+          ("Police said two men were arrested", "two men were arrested"),
+          ("Sources told the broadcaster a group of rebels is", "Sources told the broadcaster a group of rebels is")),
     _rule("a quoted source: keep what was said",
           r"^[^,]{1,80}? quoted [^,]{1,80}? (?:who said|as saying) (?:that )?", "",
           ("Channel 12 news on Friday evening quoted a senior Hamas source who said the group was open to talks",
