@@ -199,7 +199,7 @@ def _add_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed, axis: str,
         base=list(best["label_begin"]), x=widths, y=list(best["y"]), orientation="h", width=0.9, name="labels",
         showlegend=False, marker=dict(color="rgba(0,0,0,0)", line=dict(width=0)),
         text=[escape_html(label_for(label, room)) for label, room in zip(labels, on_screen, strict=True)],
-        meta=labels, textposition="inside", insidetextanchor="start", textangle=0, constraintext="none",
+        meta=labels, textposition="inside", insidetextanchor="start", textangle=0,
         textfont=dict(size=11, color="#1d2433"), customdata=list(best["id"]), hovertext=list(best["hover"]),
         hoverinfo="text", xaxis=axis, _validate=False))
 
@@ -278,6 +278,8 @@ def _lay_out(fig: go.Figure, placed: Placed, title: str, folds: list[list]) -> N
     base_px = BASE_PX + legend_px
     fig.update_layout(
         title=title, template="plotly_white", barmode="overlay", showlegend=True,
+        uniformtext=dict(mode="hide", minsize=11),  # a label that does not fit its room on screen is hidden, never
+        # drawn over the next mark (a window narrower than the plot assumed for the first view)
         height=int(base_px + ROW_PX * rows), margin=dict(l=10, r=10, t=70 if title else 50, b=legend_px + 40),
         legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, x=0, itemclick=False, itemdoubleclick=False,
                     font=dict(size=11)),
