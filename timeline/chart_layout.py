@@ -40,6 +40,7 @@ class Placed:
     lanes: list[str]  # in drawing order, busiest first
     rows: dict[str, int]  # rows used by each lane
     panels: list[tuple[datetime, datetime]]  # each panel's first begin and last end
+    folds: list[list[tuple[datetime, datetime]]]  # each panel's empty stretches, folded away on screen
 
 
 def lanes_for(events: pd.DataFrame, by: str = "source") -> pd.Series:
@@ -52,7 +53,7 @@ def lanes_for(events: pd.DataFrame, by: str = "source") -> pd.Series:
     return events["outlets"].map(lambda outlets: outlets[0] if len(outlets) == 1 else "several sources")
 
 
-def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX) -> Placed:
+def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold: bool = True) -> Placed:
     """Lanes (busiest first), panels, rows, labels and label room for every event of a non-empty table.
 
     A label sits beside its mark, never on it: each event takes its mark's time plus the time its label covers
@@ -69,8 +70,9 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX) -> P
     label_begin = events["end"].copy()
     label_end = events["end"].copy()
     rows = dict.fromkeys(order, 1)
+    folds = [gaps(events[panel == number]) if fold else [] for number in range(len(panels))]
     for number, (first, last) in enumerate(panels):
-        span = max(last - first, timedelta(days=1))
+        span = max(kept(first, last, folds[number]), timedelta(days=1))  # the time on screen
         per_px = span * (1 + RIGHT_PAD) / panel_px(number, len(panels), plot_px)  # time one pixel covers
         for name in order:
             members = events[(lane == name) & (panel == number)]
@@ -83,7 +85,12 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX) -> P
             label_begin.loc[members.index] = begins
             label_end.loc[members.index] = ends
             rows[name] = max(rows[name], int(max(assigned)) + 1)
-    return Placed(lane, row, panel, text, label_begin, label_end.clip(lower=label_begin), order, rows, panels)
+    return Placed(lane, row, panel, text, label_begin, label_end.clip(lower=label_begin), order, rows, panels, folds)
+
+
+def kept(first: datetime, last: datetime, folds: list[tuple[datetime, datetime]]) -> timedelta:
+    """The time a panel shows on screen: its span less its folded stretches."""
+    return (last - first) - sum((b - a for a, b in folds), timedelta(0))
 
 
 def panel_px(panel: int, panels: int, plot_px: int = PLOT_PX) -> float:

@@ -23,7 +23,7 @@ from .chart_layout import (
     MIN_LABEL_CHARS,
     RIGHT_PAD,
     Placed,
-    gaps,
+    kept,
     panel_px,
     place,
 )
@@ -85,15 +85,15 @@ def figure(events: pd.DataFrame, lanes: str = "source", title: str = "",
     if events.empty:
         return empty_figure(title)
     colours = colours or SourceColours()
-    placed = place(events, lanes)
+    webgl = len(events) > WEBGL_THRESHOLD
+    placed = place(events, lanes, fold=not webgl)
     y = _row_positions(placed)
     events = events.assign(
         y=y, colour=events["outlets"].map(lambda o: colours(o[0]) if len(o) else "#555555"),
         kind=[mark_kind(p, m) for p, m in zip(events["placement"], events["modality"], strict=True)],
         hover=[hover_text(row) for row in events.to_dict("records")])
-    webgl = len(events) > WEBGL_THRESHOLD
     fig = go.Figure()
-    folds = [[] if webgl else gaps(events[placed.panel == panel]) for panel in range(len(placed.panels))]
+    folds = placed.folds
     for panel in range(len(placed.panels)):
         axis = "x" if panel == 0 else "x2"
         members = events[placed.panel == panel]
@@ -104,9 +104,9 @@ def figure(events: pd.DataFrame, lanes: str = "source", title: str = "",
         if not points.empty:
             _add_points(fig, points, webgl, axis)
         first, last = placed.panels[panel]
-        shown_ms = (_kept(first, last, folds[panel]) * (1 + RIGHT_PAD + 0.02)).total_seconds() * 1000
+        shown_ms = (kept(first, last, folds[panel]) * (1 + RIGHT_PAD + 0.02)).total_seconds() * 1000
         _add_labels(fig, members, placed, axis, px_per_ms=panel_px(panel, len(placed.panels)) / shown_ms,
-                    folds=folds[panel], axis_end=last + _kept(first, last, folds[panel]) * RIGHT_PAD)
+                    folds=folds[panel], axis_end=last + kept(first, last, folds[panel]) * RIGHT_PAD)
     _add_legend(fig, events, colours)
     _lay_out(fig, placed, title, folds)
     return fig
@@ -216,10 +216,6 @@ def _folded(begin: pd.Timestamp, end: pd.Timestamp, folds: list) -> timedelta:
     return sum((max(min(end, b) - max(begin, a), timedelta(0)) for a, b in folds), timedelta(0))
 
 
-def _kept(first: pd.Timestamp, last: pd.Timestamp, folds: list) -> timedelta:
-    return (last - first) - sum((b - a for a, b in folds), timedelta(0))
-
-
 def _add_legend(fig: go.Figure, events: pd.DataFrame, colours: SourceColours) -> None:
     """Legend-only entries: what each colour and each kind of mark means."""
     for outlet in sorted({o[0] for o in events["outlets"] if len(o)}):
@@ -262,10 +258,10 @@ def _lay_out(fig: go.Figure, placed: Placed, title: str, folds: list[list]) -> N
             annotations.append(dict(x=begin, xref=name, y=0.5, yref="paper", xanchor="right", textangle=-90,
                                     showarrow=False, text=f"{_gap_words(end - begin)} left out",
                                     font=dict(size=10, color="#5b6475"), bgcolor="rgba(255,255,255,0.8)"))
-        kept = _kept(first, last, folds[panel])
+        shown = kept(first, last, folds[panel])
         domain = [HISTORY_SHARE + 0.02, 1] if history and panel == 0 else [0, HISTORY_SHARE] if history else [0, 1]
         axes["xaxis" if panel == 0 else "xaxis2"] = dict(
-            type="date", range=[first - kept * 0.02, last + kept * RIGHT_PAD], title=None, showgrid=True,
+            type="date", range=[first - shown * 0.02, last + shown * RIGHT_PAD], title=None, showgrid=True,
             rangebreaks=[dict(bounds=[a, b]) for a, b in folds[panel]], domain=domain, anchor="y")
         if history:
             words = f"{in_words(first, first, 'year')} – {in_words(last, last, 'year')}" if panel else "The story"
