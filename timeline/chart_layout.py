@@ -124,17 +124,17 @@ def _rows(members: pd.DataFrame, horizon: datetime) -> tuple[list[int], list[dat
 
     An event that finds no row with room for its label takes a row where its mark alone fits (it stays
     unlabelled until the reader zooms in), or else the last row. Each label may then reach to the next mark
-    in its row.
+    in its row. Times are integer microseconds here: comparing Timestamps one by one cost seconds at 10,000 events.
     """
     ranked = members.sort_values(["score", "begin"], ascending=[False, True])
+    begins, mark_ends = _us(ranked["begin"]), _us(ranked["label_begin"])
+    stops = [end + need for end, need in zip(mark_ends, _us(ranked["need"]), strict=True)]
     for count in range(1 if len(members) <= 50 * MAX_ROWS else MAX_ROWS, MAX_ROWS + 1):  # a crowded lane needs all
         taken = [_Row() for _ in range(count)]
         chosen: dict[object, int] = {}
         crowded = False
-        for index, begin, mark_end, need in zip(ranked.index, ranked["begin"], ranked["label_begin"],
-                                                ranked["need"], strict=True):
-            best = next((r for r in range(count) if taken[r].free(begin, mark_end + need)), None)
-            stop = mark_end + need
+        for index, begin, mark_end, stop in zip(ranked.index, begins, mark_ends, stops, strict=True):
+            best = next((r for r in range(count) if taken[r].free(begin, stop)), None)
             if best is None:
                 crowded, stop = True, mark_end
                 best = next((r for r in range(count) if taken[r].free(begin, stop)), count - 1)
@@ -147,37 +147,44 @@ def _rows(members: pd.DataFrame, horizon: datetime) -> tuple[list[int], list[dat
     return rows, _label_ends(members.assign(row=rows), horizon)
 
 
+def _us(times: pd.Series) -> list[int]:
+    """Times or durations as integer microseconds."""
+    return times.dt.as_unit("us").to_numpy().astype("int64").tolist()
+
+
 def _label_ends(members: pd.DataFrame, horizon: datetime) -> list[datetime]:
     """Where each label's room ends: at the next mark or label start in its row, or nowhere (no room) when
     another mark covers the place beside its own mark or a more important label starts at the same place.
     Labels so bounded never overlap, at any zoom."""
-    ends = pd.Series(horizon, index=members.index)
+    limit = pd.Timestamp(horizon).as_unit("us").value
+    ends = pd.Series(limit, index=members.index)
     for _, row in members.groupby("row"):
-        breaks = sorted([*row["begin"], *row["label_begin"]])
+        breaks = sorted(_us(row["begin"]) + _us(row["label_begin"]))
         by_begin = row.sort_values("begin")
-        begins, reach = list(by_begin["begin"]), list(by_begin["label_begin"].cummax())
+        begins, reach = _us(by_begin["begin"]), _us(by_begin["label_begin"].cummax())
         taken = set()  # marks on the same day in a row: the most important one's label gets the room
-        for index, start in row.sort_values("score", ascending=False)["label_begin"].items():
+        ranked = row.sort_values("score", ascending=False)
+        for index, start in zip(ranked.index, _us(ranked["label_begin"]), strict=True):
             at = bisect.bisect_left(begins, start)
             covered = (at > 0 and reach[at - 1] > start) or start in taken
             taken.add(start)
             after = bisect.bisect_right(breaks, start)
-            ends[index] = start if covered else breaks[after] if after < len(breaks) else horizon
-    return list(ends)
+            ends[index] = start if covered else breaks[after] if after < len(breaks) else limit
+    return list(pd.to_datetime(ends, unit="us"))
 
 
 class _Row:
     """The stretches of time a row already gives to marks and labels, kept sorted and apart."""
 
     def __init__(self) -> None:
-        self.starts: list[datetime] = []
-        self.stops: list[datetime] = []
+        self.starts: list[int] = []
+        self.stops: list[int] = []
 
-    def free(self, begin: datetime, stop: datetime) -> bool:
+    def free(self, begin: int, stop: int) -> bool:
         at = bisect.bisect_right(self.starts, begin)
         return (at == 0 or self.stops[at - 1] <= begin) and (at == len(self.starts) or self.starts[at] >= stop)
 
-    def add(self, begin: datetime, stop: datetime) -> None:
+    def add(self, begin: int, stop: int) -> None:
         at = bisect.bisect_right(self.starts, begin)
         self.starts.insert(at, begin)
         self.stops.insert(at, stop)
