@@ -233,9 +233,11 @@ with tab_timeline:
         chart = st.plotly_chart(cached_figure(drawn, lanes), on_select="rerun", key="chart",
                                 config={"displaylogo": False})
     selected = {p.get("customdata") for p in (chart.selection.points if chart and chart.selection else [])}
-    by_label = event_choices(shown)
+    # the list holds the charted events: all 10,000 names were sent to the browser on every filter change
+    by_label = event_choices(drawn if chart else shown)
     picked = st.selectbox("Open an event", list(by_label), index=None, key="open_event",
-                          placeholder="Click an event on the chart, or choose one here")
+                          placeholder="Click an event on the chart, or choose one here" if len(by_label) == len(shown)
+                          else f"Click an event on the chart, or choose one of the {len(by_label)} charted here")
     if picked:
         selected.add(by_label[picked])
     for event in shown[shown["id"].isin(selected)].to_dict("records"):
