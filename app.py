@@ -15,13 +15,13 @@ import pandas as pd
 import streamlit as st
 
 from timeline import Article
-from timeline.dashboard_text import by_article, date_line, event_choice, hidden_line, source_line
+from timeline.dashboard_text import by_article, date_line, event_choices, hidden_line, source_line, with_words
 from timeline.data_folder import OutsideDataFolder, confined, data_folder
 from timeline.events.names import display_names
 from timeline.export import csv_text, json_text, render, timelinejs_text
 from timeline.export.links import safe_link
 from timeline.filters import EventFilter
-from timeline.human_dates import in_words, unit_words
+from timeline.human_dates import unit_words
 from timeline.ingest import IngestResult, load
 from timeline.pipeline import Timeline, assemble
 from timeline.safe_text import markdown_escape, markdown_highlight
@@ -161,8 +161,9 @@ else:
     if state.get("built_for") != inputs_key:
         ingested = read_inputs(tuple((f.name, f.getvalue()) for f in uploads or []), folder_path, tuple(state.pasted))
         built = build_timeline(ingested, state.edits)
-        shown_names = built.events.assign(names=display_names(built.events["names"])) if not built.events.empty \
-            else built.events  # variants merged once per build ("Kassab" → "Izz al-Din Kassab")
+        # names (variants merged: "Kassab" → "Izz al-Din Kassab") and dates in words, once per build
+        shown_names = with_words(built.events.assign(names=display_names(built.events["names"]))) \
+            if not built.events.empty else built.events
         state.built = (shown_names, built.articles, built.report, built.mentions,
                        {a.id: a.text for a in built.article_list})
         state.built_for = inputs_key
@@ -201,7 +202,7 @@ with st.sidebar:
 chosen = EventFilter(start=span[0] if len(span) > 0 else None, end=span[1] if len(span) > 1 else None,
                      outlets=outlets, names=names, text=text, precisions=precisions, min_confidence=confidence,
                      conflicts_only=conflicts)
-shown = store.events(chosen) if store is not None else chosen.apply(events)
+shown = with_words(store.events(chosen) if store is not None else chosen.apply(events))
 hidden_by = {} if store is not None else chosen.hidden_by(events)
 published = dict(zip(articles["id"], articles["published"], strict=True))
 
@@ -232,12 +233,11 @@ with tab_timeline:
         chart = st.plotly_chart(cached_figure(drawn, lanes), on_select="rerun", key="chart",
                                 config={"displaylogo": False})
     selected = {p.get("customdata") for p in (chart.selection.points if chart and chart.selection else [])}
-    by_label: dict[str, str] = {}
-    for row in shown.to_dict("records"):
-        label = event_choice(row)
-        by_label[label if label not in by_label else f"{label} ({row['id']})"] = row["id"]
+    # the list holds the charted events: all 10,000 names were sent to the browser on every filter change
+    by_label = event_choices(drawn if chart else shown)
     picked = st.selectbox("Open an event", list(by_label), index=None, key="open_event",
-                          placeholder="Click an event on the chart, or choose one here")
+                          placeholder="Click an event on the chart, or choose one here" if len(by_label) == len(shown)
+                          else f"Click an event on the chart, or choose one of the {len(by_label)} charted here")
     if picked:
         selected.add(by_label[picked])
     for event in shown[shown["id"].isin(selected)].to_dict("records"):
@@ -259,8 +259,6 @@ with tab_timeline:
                             + (f", mod `{event['mod']}`" if isinstance(event["mod"], str) else ""))
 
     table = shown.assign(
-        when=[in_words(b, e, p, m, v) for b, e, p, m, v in zip(shown["begin"], shown["end"], shown["precision"],
-                                                               shown["mod"], shown["value"], strict=True)],
         link=shown["urls"].map(lambda urls: urls[0] if len(urls) else None),
         sources=shown["outlets"].map(", ".join),
     )[["when", "date_text", "title", "n_sources", "sources", "link", "confidence", "conflict", "begin"]]
@@ -272,11 +270,12 @@ with tab_timeline:
         "begin": st.column_config.DatetimeColumn("sort by time", format="YYYY-MM-DD"),
     })
     columns = st.columns(4)  # files are made when clicked, from the events shown
-    columns[0].download_button("HTML timeline", lambda: render(shown, "Timeline", len(articles), published),
+    plain = shown.drop(columns="when", errors="ignore")  # exports keep their columns; the words are the page's
+    columns[0].download_button("HTML timeline", lambda: render(plain, "Timeline", len(articles), published),
                                "timeline.html", "text/html", on_click="ignore")
-    columns[1].download_button("CSV", lambda: csv_text(shown), "events.csv", "text/csv", on_click="ignore")
-    columns[2].download_button("JSON", lambda: json_text(shown), "events.json", "application/json", on_click="ignore")
-    columns[3].download_button("TimelineJS", lambda: timelinejs_text(shown), "timelinejs.json", "application/json",
+    columns[1].download_button("CSV", lambda: csv_text(plain), "events.csv", "text/csv", on_click="ignore")
+    columns[2].download_button("JSON", lambda: json_text(plain), "events.json", "application/json", on_click="ignore")
+    columns[3].download_button("TimelineJS", lambda: timelinejs_text(plain), "timelinejs.json", "application/json",
                                on_click="ignore")
 
 with tab_dates:

@@ -68,3 +68,32 @@ def dashboard_server(root: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+# Bounding boxes on screen of every shown chart label and every mark (points and bars); Plotly's d3 data on a
+# trace group names the trace, so the invisible label bars are told apart from the marks.
+_BOXES = """() => {
+  const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const shown = e => e.textContent && e.getBoundingClientRect().width > 0;
+  const name = g => g.__data__ && g.__data__[0] && g.__data__[0].trace ? g.__data__[0].trace.name : "";
+  const groups = Array.from(document.querySelectorAll(".js-plotly-plot .trace"));
+  const labels = groups.filter(g => name(g) === "labels")
+    .flatMap(g => Array.from(g.querySelectorAll(".bartext")).filter(shown).map(e => [e.textContent, box(e)]));
+  const marks = groups.filter(g => name(g) === "spans" || name(g) === "points")
+    .flatMap(g => Array.from(g.querySelectorAll(".point path, path.point")).map(box))
+    .filter(b => b[2] > b[0] || b[3] > b[1]);
+  return {labels: labels, marks: marks};
+}"""
+
+
+def label_clashes(page) -> tuple[list[str], list]:
+    """The chart's shown labels, and every pair of label/label or label/mark boxes that overlap on screen."""
+    boxes = page.evaluate(_BOXES)
+    def meet(a, b) -> bool:  # more than a pixel of overlap both ways
+        return min(a[2], b[2]) - max(a[0], b[0]) > 1 and min(a[3], b[3]) - max(a[1], b[1]) > 1
+    labels = boxes["labels"]
+    clashes = [(text, other) for i, (text, one) in enumerate(labels)
+               for other, two in labels[i + 1:] if meet(one, two)]
+    clashes += [(text, "a mark") for text, one in labels for mark in boxes["marks"] if meet(one, mark)]
+    assert boxes["marks"], "the marks were found on the page"
+    return [text for text, _ in labels], clashes

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser import DOCS, browser_page, dashboard_server
+from browser import DOCS, browser_page, dashboard_server, label_clashes
 from conftest import ROOT
 
 
@@ -32,8 +32,10 @@ def test_dashboard_shows_seeds_and_an_uploaded_article(server, tmp_path):
                               ".flat().filter(t => t.name === 'spans' || t.name === 'points')"
                               ".reduce((n, t) => n + t.customdata.length, 0)")
         assert marks >= 20, "the seed events are drawn"
-        labels = page.locator(".js-plotly-plot .bartext").evaluate_all("els => els.filter(e => e.textContent)")
+        labels, clashes = label_clashes(page)
         assert len(labels) >= 10, "events are labelled on the chart"
+        assert not clashes, "no label covers another label or a mark"
+        assert any("Arouri killed" in text for text in labels), "labels name the happening"
         assert page.get_by_text("Colour: first source").count() == 1, "a legend says what colours mean"
         page.wait_for_timeout(500)
         page.screenshot(path=str(DOCS / "dashboard.png"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pandas as pd
-from browser import DOCS, browser_page
+from browser import DOCS, browser_page, label_clashes
 
 from timeline import Article, build
 from timeline.chart_layout import lanes_for
@@ -81,6 +81,7 @@ def test_seed_timeline_page_filters_marks_and_list(tmp_path, seed_timeline):
         assert page.locator("#events mark").count() >= len(events), "date words are highlighted"
         labels = page.locator(".barlayer .bartext").evaluate_all("els => els.map(e => e.textContent)")
         assert len([t for t in labels if t]) >= 10, "events carry labels on the chart"
+        assert not label_clashes(page)[1], "no label covers another label or a mark"
         page.evaluate("""() => { const chart = document.getElementById("chart");
             const [low, high] = chart._fullLayout.xaxis.range.map(v => new Date(v).getTime());
             return Plotly.relayout(chart, {"xaxis.range": [new Date(high - (high - low) / 8).toISOString(),
@@ -88,6 +89,7 @@ def test_seed_timeline_page_filters_marks_and_list(tmp_path, seed_timeline):
         page.wait_for_timeout(300)
         zoomed = page.locator(".barlayer .bartext").evaluate_all("els => els.map(e => e.textContent)")
         assert len("".join(zoomed)) > len("".join(labels)), "zooming in shows more of the labels"
+        assert not label_clashes(page)[1], "zoomed in, no label covers another label or a mark"
         page.evaluate("() => Plotly.relayout(document.getElementById('chart'), {'xaxis.autorange': true})")
         filters = [
             ("#f-outlet", "Antiwar.com", events["outlets"].map(lambda o: "Antiwar.com" in o)),

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
 from conftest import ROOT, SEEDS
+from test_export import page_items
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -24,9 +26,17 @@ def test_build_seeds_writes_every_export(tmp_path):
     assert "published 2023-12-01 (metadata)" in result.stdout
     assert any(line.startswith("total: 5 articles loaded, 0 skipped") for line in lines)
     assert out.stat().st_size > 1_000_000  # plotly.js is embedded
+    assert_sources_dated(out)
     events = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
     assert any(e["value"] == "2023-11-22" for e in events)
     assert json.loads((tmp_path / "tl.json").read_text(encoding="utf-8"))["events"]
+
+
+def assert_sources_dated(page) -> None:
+    """Every source in an exported page names its article's publication date (Antiwar.com's is 21 June 2024)."""
+    sources = [s for item in page_items(page.read_text(encoding="utf-8")) for s in item["html"].split("<li>")[1:]]
+    assert sources and all(re.search(r" · \w{3} \d{1,2} \w{3} \d{4}<br><q>", s) for s in sources), sources[:3]
+    assert any("Antiwar.com" in s and "Fri 21 Jun 2024<br>" in s for s in sources)
 
 
 def test_tag_prints_a_table():
@@ -57,6 +67,7 @@ def test_build_into_a_store_twice_then_export(tmp_path):
     exported = run("export", "--db", str(db), "--csv", str(tmp_path / "e.csv"), "--out", str(tmp_path / "t.html"))
     assert exported.returncode == 0, exported.stderr
     assert (tmp_path / "e.csv").read_text(encoding="utf-8").count("\n") > 20
+    assert_sources_dated(tmp_path / "t.html")
     assert run("export", "--db", str(tmp_path / "missing.duckdb")).returncode == 2
 
     everything = run("export", "--db", str(db), "--json", str(tmp_path / "all.json"))

@@ -80,19 +80,34 @@ def _shown_labels(fig):
                 yield t.xaxis or "x", y, begin, begin + pd.Timedelta(milliseconds=width), event_id
 
 
+def assert_labels_apart(shown: list) -> None:
+    for (axis, y, _, end, _), (axis2, y2, begin2, _, _) in zip(shown, shown[1:], strict=False):
+        if (axis, y) == (axis2, y2):
+            assert begin2 >= end, "two labels in one row overlap"
+
+
 def test_labels_never_overlap_and_the_most_important_come_first():
     frame = events_frame(synthetic_events(300))
     frame["score"] = [(i * 7919) % 300 / 100 for i in range(len(frame))]  # scores unrelated to dates
     fig = figure(frame)
     shown = sorted(_shown_labels(fig))
     assert len(shown) >= 20, "a fair share of events is labelled in the first view"
-    for (axis, y, _, end, _), (axis2, y2, begin2, _, _) in zip(shown, shown[1:], strict=False):
-        if (axis, y) == (axis2, y2):
-            assert begin2 >= end, "two labels in one row overlap"
+    assert_labels_apart(shown)
     labelled = {event_id for *_, event_id in shown}
     ranked = frame.sort_values("score", ascending=False)["id"]
     top, rest = ranked[:30], ranked[30:]
     assert top.isin(labelled).mean() > rest.isin(labelled).mean(), "important events are labelled more often"
+
+
+def test_many_events_on_one_day_give_one_label_the_room_and_the_rest_stay_marks():
+    frame = events_frame(synthetic_events(40))
+    day = frame["end"].max().normalize() + timedelta(days=1)  # the latest day, with room for labels after it
+    crowd = frame.index[:12]  # a dozen happenings the report's day, as inferred events are placed
+    frame.loc[crowd, "begin"], frame.loc[crowd, "end"], frame.loc[crowd, "precision"] = day, day + timedelta(days=1), "day"
+    frame["outlets"] = [["One outlet"]] * len(frame)
+    shown = sorted(_shown_labels(figure(frame)))
+    assert_labels_apart(shown)
+    assert set(frame.loc[crowd, "id"]) & {event_id for *_, event_id in shown}, "the crowded day is labelled"
 
 
 def test_a_label_shortens_to_its_room_and_appears_when_zoomed():

@@ -1,9 +1,9 @@
 """Where each event sits on the chart: its lane, its row inside the lane, the room its label has, the axis breaks.
 
-Pure data, no drawing: ``viz`` turns this into Plotly traces. Labels never
-overlap because an event's label may only use the time up to the next event in
-its row; rows are handed out by score, so the most important events get the
-most room and are the first to show their label.
+Pure data, no drawing: ``viz`` turns this into Plotly traces. A label sits
+beside its mark and may only use the time up to the next mark in its row, so
+labels never overlap each other or a mark; rows are handed out by score, so the
+most important events are the first to get room for their label.
 """
 
 from __future__ import annotations
@@ -15,39 +15,32 @@ from datetime import datetime, timedelta
 import pandas as pd
 
 from .events.names import display_names
+from .labels import label
 
 MAX_ROWS = 4  # rows per lane: more rows give labels room, fewer keep the chart short
-LABEL_CHARS = 34  # a label is the title shortened to about this many characters
-CHAR_PX = 6.6  # width of one label character at the chart's font size
-PLOT_PX = 1100  # plot width assumed when deciding how many rows a lane needs
-RIGHT_PAD = 0.3  # room after a panel's last event, for its label (share of the panel's span)
+CHAR_PX = 5.6  # width of one label character at the chart's 11 px font (about 4.8 measured in Chromium, with margin)
+MARK_GAP_PX = 9  # room between a mark and its label, so the label never touches the mark
+PLOT_PX = 760  # plot width assumed for the first view (the dashboard's is ~790 px at 1400); the page refits
+RIGHT_PAD = 0.4  # room after a panel's last event, for its label (share of the panel's span)
 HISTORY_SHARE = 0.3  # share of the width given to the history panel, when there is one
+MIN_LABEL_CHARS = 12  # a label shorter than this says too little: none is shown
 
 
 @dataclass(frozen=True)
 class Placed:
-    """Each event's lane, row (0 is the lane's top), panel and label room [label_begin, label_end)."""
+    """Each event's lane, row (0 is the lane's top), panel, label and the room beside its mark [label_begin,
+    label_end) up to the next mark in its row."""
 
     lane: pd.Series
     row: pd.Series
     panel: pd.Series  # 0: the story's dense stretch; 1: the history before it (when there is one)
+    label: pd.Series
     label_begin: pd.Series
     label_end: pd.Series
     lanes: list[str]  # in drawing order, busiest first
     rows: dict[str, int]  # rows used by each lane
     panels: list[tuple[datetime, datetime]]  # each panel's first begin and last end
-
-
-MIN_LABEL_CHARS = 12  # a label shorter than this says too little: none is shown
-
-
-def short_label(title: str, limit: int = LABEL_CHARS) -> str:
-    """The title cut at a word boundary, with an ellipsis when shortened (the page's script cuts the same way)."""
-    title = " ".join(title.split())
-    if len(title) <= limit:
-        return title
-    cut = title[:limit].rsplit(" ", 1)[0].rstrip(",;:–-")
-    return cut + "…"
+    folds: list[list[tuple[datetime, datetime]]]  # each panel's empty stretches, folded away on screen
 
 
 def lanes_for(events: pd.DataFrame, by: str = "source") -> pd.Series:
@@ -60,30 +53,44 @@ def lanes_for(events: pd.DataFrame, by: str = "source") -> pd.Series:
     return events["outlets"].map(lambda outlets: outlets[0] if len(outlets) == 1 else "several sources")
 
 
-def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX) -> Placed:
-    """Lanes (busiest first), panels, rows and label room for every event of a non-empty table."""
+def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold: bool = True) -> Placed:
+    """Lanes (busiest first), panels, rows, labels and label room for every event of a non-empty table.
+
+    A label sits beside its mark, never on it: each event takes its mark's time plus the time its label covers
+    at the first view's scale, and events are packed into a lane's rows by score, so the most important are
+    labelled first and the rest stay as marks where room runs out.
+    """
     lane = lanes_for(events, by)
     counts = lane.value_counts()
     order = sorted(counts.index, key=lambda name: (name in ("(no name)", "several sources"), -counts[name], name))
     panel = split_history(events)
     panels = [(events["begin"][panel == p].min(), events["end"][panel == p].max()) for p in sorted(set(panel))]
+    text = events["title"].map(label)
     row = pd.Series(0, index=events.index)
-    label_end = pd.Series(events["end"].max(), index=events.index)
+    label_begin = events["end"].copy()
+    label_end = events["end"].copy()
     rows = dict.fromkeys(order, 1)
+    folds = [gaps(events[panel == number]) if fold else [] for number in range(len(panels))]
     for number, (first, last) in enumerate(panels):
-        span = max(last - first, timedelta(days=1))
-        # the time a full label covers in the first view
-        need = span * (LABEL_CHARS * CHAR_PX / panel_px(number, len(panels), plot_px))
+        span = max(kept(first, last, folds[number]), timedelta(days=1))  # the time on screen
+        per_px = span * (1 + RIGHT_PAD) / panel_px(number, len(panels), plot_px)  # time one pixel covers
         for name in order:
             members = events[(lane == name) & (panel == number)]
             if members.empty:
                 continue
-            assigned, ends = _rows(members, need, last + span * RIGHT_PAD * 0.9)
+            begins = members["end"] + per_px * MARK_GAP_PX
+            needs = text[members.index].str.len() * CHAR_PX * per_px
+            assigned, ends = _rows(members.assign(label_begin=begins, need=needs), last + span * RIGHT_PAD)
             row.loc[members.index] = assigned
+            label_begin.loc[members.index] = begins
             label_end.loc[members.index] = ends
             rows[name] = max(rows[name], int(max(assigned)) + 1)
-    label_begin = events["end"].where(events["end"] - events["begin"] <= timedelta(days=1), events["begin"])
-    return Placed(lane, row, panel, label_begin, label_end.clip(lower=label_begin), order, rows, panels)
+    return Placed(lane, row, panel, text, label_begin, label_end.clip(lower=label_begin), order, rows, panels, folds)
+
+
+def kept(first: datetime, last: datetime, folds: list[tuple[datetime, datetime]]) -> timedelta:
+    """The time a panel shows on screen: its span less its folded stretches."""
+    return (last - first) - sum((b - a for a, b in folds), timedelta(0))
 
 
 def panel_px(panel: int, panels: int, plot_px: int = PLOT_PX) -> float:
@@ -112,33 +119,75 @@ def split_history(events: pd.DataFrame, share: float = 0.6) -> pd.Series:
     return panel
 
 
-def _rows(members: pd.DataFrame, need: timedelta, horizon: datetime) -> tuple[list[int], list[datetime]]:
-    """Fewest rows (up to MAX_ROWS) in which every label gets ``need``; events placed by score, best room first."""
+def _rows(members: pd.DataFrame, horizon: datetime) -> tuple[list[int], list[datetime]]:
+    """Fewest rows (up to MAX_ROWS) in which every mark and its label fit; events placed by score.
+
+    An event that finds no row with room for its label takes a row where its mark alone fits (it stays
+    unlabelled until the reader zooms in), or else the last row. Each label may then reach to the next mark
+    in its row. Times are integer microseconds here: comparing Timestamps one by one cost seconds at 10,000 events.
+    """
     ranked = members.sort_values(["score", "begin"], ascending=[False, True])
+    begins, mark_ends = _us(ranked["begin"]), _us(ranked["label_begin"])
+    stops = [end + need for end, need in zip(mark_ends, _us(ranked["need"]), strict=True)]
     for count in range(1 if len(members) <= 50 * MAX_ROWS else MAX_ROWS, MAX_ROWS + 1):  # a crowded lane needs all
-        starts: list[list[datetime]] = [[] for _ in range(count)]
+        taken = [_Row() for _ in range(count)]
         chosen: dict[object, int] = {}
-        for index, begin in zip(ranked.index, ranked["begin"], strict=True):
-            best = max(range(count), key=lambda r: _room(starts[r], begin, horizon))
-            bisect.insort(starts[best], begin)
+        crowded = False
+        for index, begin, mark_end, stop in zip(ranked.index, begins, mark_ends, stops, strict=True):
+            best = next((r for r in range(count) if taken[r].free(begin, stop)), None)
+            if best is None:
+                crowded, stop = True, mark_end
+                best = next((r for r in range(count) if taken[r].free(begin, stop)), count - 1)
+            if taken[best].free(begin, stop):
+                taken[best].add(begin, stop)
             chosen[index] = best
-        ends = [_next_start(starts[chosen[i]], b, horizon) for i, b in zip(members.index, members["begin"], strict=True)]
-        if all(end - begin >= need for end, begin in zip(ends, members["begin"], strict=True)) or count == MAX_ROWS:
-            return [chosen[i] for i in members.index], ends
-    raise AssertionError("unreachable")
+        if not crowded or count == MAX_ROWS:
+            break
+    rows = [chosen[i] for i in members.index]
+    return rows, _label_ends(members.assign(row=rows), horizon)
 
 
-def _room(starts: list[datetime], begin: datetime, horizon: datetime) -> timedelta:
-    """Room a label starting at ``begin`` would get in a row, and the room left to the event before it."""
-    at = bisect.bisect_right(starts, begin)
-    after = (starts[at] if at < len(starts) else horizon) - begin
-    before = begin - starts[at - 1] if at > 0 else after
-    return min(after, before)
+def _us(times: pd.Series) -> list[int]:
+    """Times or durations as integer microseconds."""
+    return times.dt.as_unit("us").to_numpy().astype("int64").tolist()
 
 
-def _next_start(starts: list[datetime], begin: datetime, horizon: datetime) -> datetime:
-    at = bisect.bisect_right(starts, begin)
-    return starts[at] if at < len(starts) else horizon
+def _label_ends(members: pd.DataFrame, horizon: datetime) -> list[datetime]:
+    """Where each label's room ends: at the next mark or label start in its row, or nowhere (no room) when
+    another mark covers the place beside its own mark or a more important label starts at the same place.
+    Labels so bounded never overlap, at any zoom."""
+    limit = pd.Timestamp(horizon).as_unit("us").value
+    ends = pd.Series(limit, index=members.index)
+    for _, row in members.groupby("row"):
+        breaks = sorted(_us(row["begin"]) + _us(row["label_begin"]))
+        by_begin = row.sort_values("begin")
+        begins, reach = _us(by_begin["begin"]), _us(by_begin["label_begin"].cummax())
+        taken = set()  # marks on the same day in a row: the most important one's label gets the room
+        ranked = row.sort_values("score", ascending=False)
+        for index, start in zip(ranked.index, _us(ranked["label_begin"]), strict=True):
+            at = bisect.bisect_left(begins, start)
+            covered = (at > 0 and reach[at - 1] > start) or start in taken
+            taken.add(start)
+            after = bisect.bisect_right(breaks, start)
+            ends[index] = start if covered else breaks[after] if after < len(breaks) else limit
+    return list(pd.to_datetime(ends, unit="us"))
+
+
+class _Row:
+    """The stretches of time a row already gives to marks and labels, kept sorted and apart."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.stops: list[int] = []
+
+    def free(self, begin: int, stop: int) -> bool:
+        at = bisect.bisect_right(self.starts, begin)
+        return (at == 0 or self.stops[at - 1] <= begin) and (at == len(self.starts) or self.starts[at] >= stop)
+
+    def add(self, begin: int, stop: int) -> None:
+        at = bisect.bisect_right(self.starts, begin)
+        self.starts.insert(at, begin)
+        self.stops.insert(at, stop)
 
 
 def gaps(events: pd.DataFrame, share: float = 0.12) -> list[tuple[datetime, datetime]]:

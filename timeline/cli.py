@@ -8,6 +8,8 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
+
 from . import evaluate
 from .events import evaluation, train
 from .export import write_csv, write_html, write_json, write_timelinejs
@@ -96,7 +98,8 @@ def _build(args: argparse.Namespace) -> int:
     timeline = build(args.paths, overrides, args.allow_private_urls, args.workers, args.dask, show_progress=True,
                      max_chars=args.max_chars)
     _print_summary(timeline)
-    _write_exports(args, timeline.events, len(timeline.article_list))
+    _write_exports(args, timeline.events, len(timeline.article_list),
+                   {a.id: a.published for a in timeline.article_list})
     return 0 if timeline.article_list else 1
 
 
@@ -130,7 +133,7 @@ def _build_store(args: argparse.Namespace) -> int:
         print(f"store {args.db}: {summary.new} new, {summary.changed} changed, {summary.unchanged} unchanged, "
               f"{summary.skipped} skipped; {summary.articles} articles and {summary.events} events stored")
         if args.out or args.csv or args.json or args.timelinejs:
-            _write_exports(args, store.events(), summary.articles)
+            _write_exports(args, store.events(), summary.articles, _published(store))
     finally:
         store.close()
     return 0
@@ -146,9 +149,10 @@ def _export_store(args: argparse.Namespace) -> int:
     try:
         events = store.events(chosen)  # filtered in SQL: a large store is never loaded whole
         articles = store.counts()["articles"]
+        published = _published(store)
     finally:
         store.close()
-    _write_exports(args, events, articles)
+    _write_exports(args, events, articles, published)
     return 0
 
 
@@ -159,14 +163,21 @@ def _iso_day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a day written YYYY-MM-DD") from err
 
 
-def _write_exports(args: argparse.Namespace, events, n_articles: int) -> None:
+def _published(store: Store) -> dict[str, date]:
+    """Each stored article's publication date, so exported sources say when they were published."""
+    articles = store.articles_frame()
+    return {a: pd.Timestamp(d).date() for a, d in zip(articles["id"], articles["published"], strict=True)
+            if pd.notna(d)}
+
+
+def _write_exports(args: argparse.Namespace, events, n_articles: int, published: dict[str, date]) -> None:
     for flag, writer in ((args.csv, write_csv), (args.json, write_json)):
         if flag:
             writer(events, flag)
     if args.timelinejs:
         write_timelinejs(events, args.timelinejs, args.title)
     if args.out:
-        write_html(events, args.out, args.title, n_articles)
+        write_html(events, args.out, args.title, n_articles, published)
     for path in (args.out, args.csv, args.json, args.timelinejs):
         if path:
             print(f"wrote {path}")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+import pandas as pd
+
 from .human_dates import PRECISION_WORDS, in_words, unit_words
 from .safe_text import markdown_escape
 
@@ -14,9 +16,22 @@ def when(event: Mapping) -> str:
     return in_words(event["begin"], event["end"], event["precision"], event["mod"], event["value"])
 
 
-def event_choice(event: Mapping) -> str:
-    """How an event is named in the "open an event" list: its date in words, then its title."""
-    return f"{when(event)} · {event['title']}"
+def with_words(events: pd.DataFrame) -> pd.DataFrame:
+    """The events with their date in words (``when``), computed once per build rather than on every filter change:
+    a rerun at 10,000 events spent most of its Python time here (benchmarks/README.md)."""
+    if "when" in events.columns or events.empty:
+        return events
+    return events.assign(when=[in_words(b, e, p, m, v) for b, e, p, m, v in zip(
+        events["begin"], events["end"], events["precision"], events["mod"], events["value"], strict=True)])
+
+
+def event_choices(events: pd.DataFrame) -> dict[str, str]:
+    """The "open an event" list: each event named by its date in words and its title, mapped to its id."""
+    choices: dict[str, str] = {}
+    for words, title, event_id in zip(events["when"], events["title"], events["id"], strict=True):
+        name = f"{words} · {title}"
+        choices[name if name not in choices else f"{name} ({event_id})"] = event_id
+    return choices
 
 
 def date_line(event: Mapping) -> str:

@@ -3,9 +3,10 @@
 Day- and time-precise events are markers; month, year and coarser events are
 bars spanning their whole interval, so "1997" never looks like 1 January 1997.
 Inferred and planned events have marks of their own, and a legend says what
-every colour and mark means. Labels are text inside invisible bars that reach
-to the next event in the row: Plotly hides a label that does not fit and shows
-it once the reader zooms in, so labels never overlap.
+every colour and mark means. Labels (``labels``: the title as a headline) are
+text inside invisible bars from beside a mark to the next mark in its row: a
+label that does not fit is left out and shows once the reader zooms in, so
+labels never overlap each other or a mark.
 """
 
 from __future__ import annotations
@@ -22,12 +23,12 @@ from .chart_layout import (
     MIN_LABEL_CHARS,
     RIGHT_PAD,
     Placed,
-    gaps,
+    kept,
     panel_px,
     place,
-    short_label,
 )
 from .human_dates import POINT_PRECISIONS, in_words
+from .labels import cut
 from .safe_text import escape_html, visible_controls
 
 # Okabe–Ito and Tol's colour-blind-safe colours (no yellow: labels must stay readable on white).
@@ -84,15 +85,15 @@ def figure(events: pd.DataFrame, lanes: str = "source", title: str = "",
     if events.empty:
         return empty_figure(title)
     colours = colours or SourceColours()
-    placed = place(events, lanes)
+    webgl = len(events) > WEBGL_THRESHOLD
+    placed = place(events, lanes, fold=not webgl)
     y = _row_positions(placed)
     events = events.assign(
         y=y, colour=events["outlets"].map(lambda o: colours(o[0]) if len(o) else "#555555"),
         kind=[mark_kind(p, m) for p, m in zip(events["placement"], events["modality"], strict=True)],
         hover=[hover_text(row) for row in events.to_dict("records")])
-    webgl = len(events) > WEBGL_THRESHOLD
     fig = go.Figure()
-    folds = [[] if webgl else gaps(events[placed.panel == panel]) for panel in range(len(placed.panels))]
+    folds = placed.folds
     for panel in range(len(placed.panels)):
         axis = "x" if panel == 0 else "x2"
         members = events[placed.panel == panel]
@@ -103,9 +104,9 @@ def figure(events: pd.DataFrame, lanes: str = "source", title: str = "",
         if not points.empty:
             _add_points(fig, points, webgl, axis)
         first, last = placed.panels[panel]
-        shown_ms = (_kept(first, last, folds[panel]) * (1 + RIGHT_PAD + 0.02)).total_seconds() * 1000
+        shown_ms = (kept(first, last, folds[panel]) * (1 + RIGHT_PAD + 0.02)).total_seconds() * 1000
         _add_labels(fig, members, placed, axis, px_per_ms=panel_px(panel, len(placed.panels)) / shown_ms,
-                    folds=folds[panel])
+                    folds=folds[panel], axis_end=last + kept(first, last, folds[panel]) * RIGHT_PAD)
     _add_legend(fig, events, colours)
     _lay_out(fig, placed, title, folds)
     return fig
@@ -180,22 +181,22 @@ def _add_points(fig: go.Figure, points: pd.DataFrame, webgl: bool, axis: str) ->
 
 
 def _add_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed, axis: str, px_per_ms: float,
-                folds: list[tuple[pd.Timestamp, pd.Timestamp]]) -> None:
-    """Each event's short title in an invisible bar reaching to the next event in its row.
+                folds: list[tuple[pd.Timestamp, pd.Timestamp]], axis_end: pd.Timestamp) -> None:
+    """Each event's label in an invisible bar from beside its mark to the next mark in its row.
 
-    A label shows only where its text fits the bar at the first view's scale, so labels never overlap;
-    ``meta`` keeps every label so a page can show more of them as the reader zooms in. A folded stretch
-    takes no room on screen, so it gives a label none.
+    A label shows only where its text fits the bar at the first view's scale, so labels never overlap each
+    other or a mark; ``meta`` keeps every label so a page can show more of them as the reader zooms in. A folded
+    stretch takes no room on screen, so it gives a label none, and nor does the room past the axis' end (Plotly
+    would cut the text there mid-word).
     """
-    best = events.assign(label_begin=placed.label_begin, label_end=placed.label_end).nlargest(MAX_LABELS, "score")
-    pad = (events["end"].max() - events["begin"].min()) / 300
-    widths = list((best["label_end"] - best["label_begin"] - 2 * pad).clip(lower=timedelta(0)).dt.total_seconds()
-                  * 1000)
-    on_screen = [(width - _folded(begin + pad, end - pad, folds).total_seconds() * 1000) * px_per_ms
+    best = events.assign(label=placed.label, label_begin=placed.label_begin,
+                         label_end=placed.label_end.clip(upper=axis_end)).nlargest(MAX_LABELS, "score")
+    widths = list((best["label_end"] - best["label_begin"]).dt.total_seconds().clip(lower=0) * 1000)
+    on_screen = [(width - _folded(begin, end, folds).total_seconds() * 1000) * px_per_ms
                  for width, begin, end in zip(widths, best["label_begin"], best["label_end"], strict=True)]
-    labels = [visible_controls(short_label(t)) for t in best["title"]]
+    labels = [visible_controls(text) for text in best["label"]]
     fig.add_trace(go.Bar(
-        base=list(best["label_begin"] + pad), x=widths, y=list(best["y"]), orientation="h", width=0.9, name="labels",
+        base=list(best["label_begin"]), x=widths, y=list(best["y"]), orientation="h", width=0.9, name="labels",
         showlegend=False, marker=dict(color="rgba(0,0,0,0)", line=dict(width=0)),
         text=[escape_html(label_for(label, room)) for label, room in zip(labels, on_screen, strict=True)],
         meta=labels, textposition="inside", insidetextanchor="start", textangle=0,
@@ -207,16 +208,12 @@ def label_for(label: str, room_px: float) -> str:
     """The label shortened to ``room_px`` pixels, or nothing if too little would be left (the page's script
     applies the same rule when the reader zooms)."""
     chars = int((room_px - 6) // CHAR_PX)
-    return short_label(label, chars) if chars >= MIN_LABEL_CHARS else ""
+    return cut(label, chars) if chars >= MIN_LABEL_CHARS else ""
 
 
 def _folded(begin: pd.Timestamp, end: pd.Timestamp, folds: list) -> timedelta:
     """How much of [begin, end) lies in folded stretches."""
     return sum((max(min(end, b) - max(begin, a), timedelta(0)) for a, b in folds), timedelta(0))
-
-
-def _kept(first: pd.Timestamp, last: pd.Timestamp, folds: list) -> timedelta:
-    return (last - first) - sum((b - a for a, b in folds), timedelta(0))
 
 
 def _add_legend(fig: go.Figure, events: pd.DataFrame, colours: SourceColours) -> None:
@@ -261,10 +258,10 @@ def _lay_out(fig: go.Figure, placed: Placed, title: str, folds: list[list]) -> N
             annotations.append(dict(x=begin, xref=name, y=0.5, yref="paper", xanchor="right", textangle=-90,
                                     showarrow=False, text=f"{_gap_words(end - begin)} left out",
                                     font=dict(size=10, color="#5b6475"), bgcolor="rgba(255,255,255,0.8)"))
-        kept = _kept(first, last, folds[panel])
+        shown = kept(first, last, folds[panel])
         domain = [HISTORY_SHARE + 0.02, 1] if history and panel == 0 else [0, HISTORY_SHARE] if history else [0, 1]
         axes["xaxis" if panel == 0 else "xaxis2"] = dict(
-            type="date", range=[first - kept * 0.02, last + kept * RIGHT_PAD], title=None, showgrid=True,
+            type="date", range=[first - shown * 0.02, last + shown * RIGHT_PAD], title=None, showgrid=True,
             rangebreaks=[dict(bounds=[a, b]) for a, b in folds[panel]], domain=domain, anchor="y")
         if history:
             words = f"{in_words(first, first, 'year')} – {in_words(last, last, 'year')}" if panel else "The story"
@@ -277,11 +274,13 @@ def _lay_out(fig: go.Figure, placed: Placed, title: str, folds: list[list]) -> N
     base_px = BASE_PX + legend_px
     fig.update_layout(
         title=title, template="plotly_white", barmode="overlay", showlegend=True,
+        uniformtext=dict(mode="hide", minsize=11),  # a label that does not fit its room on screen is hidden, never
+        # drawn over the next mark (a window narrower than the plot assumed for the first view)
         height=int(base_px + ROW_PX * rows), margin=dict(l=10, r=10, t=70 if title else 50, b=legend_px + 40),
         legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, x=0, itemclick=False, itemdoubleclick=False,
                     font=dict(size=11)),
         yaxis=dict(title=None, tickvals=[tops[lane] for lane in placed.lanes],
-                   ticktext=[escape_html(short_label(lane, 28)) for lane in placed.lanes], showgrid=False,
+                   ticktext=[escape_html(cut(lane, 28)) for lane in placed.lanes], showgrid=False,
                    zeroline=False, range=[-rows + 0.2, 0.8], fixedrange=True, automargin=True, anchor="free",
                    position=0),
         meta={"char_px": CHAR_PX, "min_chars": MIN_LABEL_CHARS, "row_px": ROW_PX, "base_px": base_px,

@@ -1,0 +1,20 @@
+"""What the dashboard writes: dates in words computed once, and an "open an event" list with unique names."""
+
+from __future__ import annotations
+
+from timeline.dashboard_text import event_choices, with_words
+
+
+def test_choices_name_events_by_date_in_words_and_title_and_stay_unique(seed_timeline):
+    events = with_words(seed_timeline.events)
+    choices = event_choices(events)
+    assert len(choices) == len(events) and set(choices.values()) == set(events["id"])
+    assert any(name.startswith("Fri 1 Nov 2024, evening · ") for name in choices), list(choices)[:5]
+    twins = events[events["title"].duplicated(keep=False) & events["when"].duplicated(keep=False)]
+    assert all(f"({event_id})" in name for name, event_id in choices.items() if event_id in set(twins["id"][1:]))
+
+
+def test_words_are_kept_once_made(seed_timeline):
+    events = with_words(seed_timeline.events)
+    assert with_words(events) is events
+    assert not events["when"].str.contains(r"\d{4}-\d\d").any(), "dates in words, never ISO codes"

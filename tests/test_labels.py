@@ -1,0 +1,56 @@
+"""Chart labels name the happening: no date, attribution or filler in front, cut at a word boundary."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from timeline.labels import LABEL_CHARS, RULES, cut, headline, label
+
+EXAMPLES = [(rule.why, given, wanted) for rule in RULES for given, wanted in rule.examples]
+OPENERS = re.compile(r"^(?:in|on|this|last|earlier|later|according|meanwhile|yesterday|today|[A-Za-z]+day)\b|"
+                     r"\b(?:said|says|reported|quoted)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(("why", "given", "wanted"), EXAMPLES, ids=[e[1][:30] for e in EXAMPLES])
+def test_rule_examples(why, given, wanted):
+    rule = next(r for r in RULES if r.why == why)
+    assert rule.apply(given).strip(" ,") == wanted
+
+
+@pytest.mark.parametrize(("title", "wanted"), [
+    ("In January, Saleh al-Arouri, an operations chief, was killed in an Israeli drone strike on Beirut",
+     "Saleh al-Arouri killed in Israeli drone strike on Beirut"),
+    ("Israel said earlier this year that it had killed Mohammed Deif, Hamas's military chief, in a strike",
+     "Israel killed Mohammed Deif, Hamas's military chief, in strike"),
+    ("The Kan public broadcaster reported that Mossad chief David Barnea met the families",
+     "Mossad chief David Barnea met the families"),
+    ("Police said on Tuesday that two men were arrested after the match", "Two men arrested after the match"),
+    ("Meanwhile, the central bank raised interest rates last month, according to Reuters",
+     "Central bank raised interest rates"),
+])
+def test_headline_keeps_who_did_what(title, wanted):
+    assert headline(title) == wanted
+
+
+def test_a_title_with_nothing_to_drop_stays_whole():
+    assert headline("Floods cut the main road to the coast") == "Floods cut the main road to the coast"
+
+
+def test_cut_at_a_word_boundary_never_on_a_dangling_word():
+    assert cut("Marwan Issa killed during bombing of central Gaza's Nuseirat refugee camp", 40) == \
+        "Marwan Issa killed during bombing…"
+    assert cut("Short enough", 40) == "Short enough"
+    assert len(cut("word " * 30)) <= LABEL_CHARS
+
+
+def test_seed_labels_name_their_happening(seed_timeline):
+    labels = [label(title) for title in seed_timeline.events["title"]]
+    arouri = [text for text in labels if "Arouri" in text]
+    assert arouri and all(re.search(r"\bkilled\b", text) for text in arouri), arouri
+    assert any(text.startswith("Israel killed Mohammed Deif") for text in labels), labels
+    assert any(text.startswith("Israel assassinated Hezbollah chief") for text in labels), labels
+    starting_badly = [text for text in labels if OPENERS.search(text)]
+    assert not starting_badly, starting_badly
+    assert all(12 <= len(text) <= LABEL_CHARS for text in labels), labels
