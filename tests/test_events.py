@@ -204,3 +204,19 @@ def test_sets_do_not_chain_through_one_member_each():
              "c": "Nordline ferries raised their fares by a tenth."}
     events = build([Article(key, text, published=day, outlet=key) for key, text in texts.items()]).event_list
     assert sorted(sorted(s.article_id for s in e.sources) for e in events) == [["a", "b"], ["c"]]
+
+
+def test_month_and_weekday_names_are_no_shared_wording():
+    from timeline.events.merge import terms
+    words = terms("Hamas's October 7 attack on a Saturday stopped the peace march.", "")
+    assert "october" not in words and "saturday" not in words
+    assert {"hamas", "attack", "stopped", "march"} <= words.keys(), "'march' is also an ordinary word: kept"
+
+
+def test_merging_does_not_depend_on_the_order_events_come_in(seed_timeline):
+    from timeline.events import merge_events
+    events = [e for a in seed_timeline.article_list for e in events_for_article(a, seed_timeline.timexes[a.id])]
+
+    def groups(merged):
+        return sorted(sorted((s.article_id, s.sentence_span) for s in e.sources) for e in merged)
+    assert groups(merge_events(events)) == groups(merge_events(events[::-1]))

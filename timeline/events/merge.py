@@ -35,6 +35,7 @@ import numpy as np
 
 from ..model import Event
 from ..temporal.calendar import RANK
+from ..temporal.lexicon import AMBIGUOUS_MONTHS, AMBIGUOUS_WEEKDAYS, MONTHS, WEEKDAYS
 
 # Cosine similarity needed to merge: the highest-recall threshold with no false merge on the labelled
 # pairs of benchmarks/merge_corpus (benchmarks/bench_events.py: 0.15 -> precision 1.000, recall 0.647).
@@ -62,6 +63,9 @@ _STOPWORDS = frozenset({
     "other", "during", "when", "where", "while", "what", "him", "she", "our", "can", "could", "may", "told",
     "according", "last", "just", "being", "such", "any", "only", "then", "now", "before", "since",
 })
+# Month and weekday names say when, not what: times are compared as times, and "the October 7 attack" in one
+# sentence and "October 7, 2023" in another are no shared wording. Those that are ordinary words ("may") stay.
+_DATE_WORDS = frozenset(MONTHS.keys() - AMBIGUOUS_MONTHS) | frozenset(WEEKDAYS.keys() - AMBIGUOUS_WEEKDAYS)
 _PRECISION_RANK = {"minute": 1.0, "hour": 1.0, "part_of_day": 1.0, "day": 1.0, "weekend": 0.8, "week": 0.8,
                    "month": 0.6, "season": 0.5, "quarter": 0.5, "half": 0.4, "year": 0.3, "decade": 0.2,
                    "century": 0.1}
@@ -75,7 +79,7 @@ def terms(sentence: str, date_text: str) -> dict[str, int]:
     counts: Counter = Counter()
     for word in _WORD.findall(sentence.replace(date_text, " ") if date_text else sentence):
         lower = word.lower().replace("'s", "")
-        if lower not in _STOPWORDS:
+        if lower not in _STOPWORDS and lower not in _DATE_WORDS:
             counts[lower] += 2 if word[0].isupper() else 1
     return dict(counts.most_common(KEPT_TERMS))
 
@@ -357,6 +361,8 @@ def materialize(plan: MergePlan, fetch: Callable[[list[int]], list[Event]], batc
 
 def merge_events(events: list[Event]) -> list[Event]:
     """Group events about the same happening whose dates overlap; flag near-twins with clashing dates."""
+    # Grouping is greedy, so the order matters: the store's order (article, event id), whatever order came in.
+    events = sorted(events, key=lambda e: (e.sources[0].article_id, e.id))
     plan = plan_merge(slim_table(events))
     return list(materialize(plan, lambda indices: [events[i] for i in indices]))
 
