@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from timeline.evaluate import read_timeml, tml_files  # noqa: E402
 from timeline.events import events_for_article, merge_events  # noqa: E402
-from timeline.events.merge import same_happening, slim_table  # noqa: E402
+from timeline.events.merge import MIN_SHARED_TERMS_NARROWING, same_happening, slim_table  # noqa: E402
 from timeline.ingest import load  # noqa: E402
 from timeline.model import Article, Placement  # noqa: E402
 from timeline.temporal import tag  # noqa: E402
@@ -34,8 +34,8 @@ from timeline.temporal import tag  # noqa: E402
 TBAQ = HERE.parent.parent / "shared" / "corpora" / "tbaq"
 
 
-def labelled_pairs(placements: set[Placement]) -> list[tuple[float, bool, bool]]:
-    """(similarity, merged by name, truly the same happening) for each candidate pair of events placed so."""
+def labelled_events(placements: set[Placement]) -> tuple[list, list[str]]:
+    """The merge corpus's events placed so, with the happening each one's sentence is labelled with."""
     corpus = HERE / "merge_corpus"
     labels = json.loads((corpus / "labels.json").read_text())["labels"]
     events, gold = [], []
@@ -46,6 +46,12 @@ def labelled_pairs(placements: set[Placement]) -> list[tuple[float, bool, bool]]
             if label and event.placement in placements:
                 events.append(event)
                 gold.append(label)
+    return events, gold
+
+
+def labelled_pairs(placements: set[Placement]) -> list[tuple[float, bool, bool, int]]:
+    """(similarity, merged by name, truly the same happening, enough terms shared) for each candidate pair."""
+    events, gold = labelled_events(placements)
     table = slim_table(events)
     pairs = []
     for i in range(len(events)):
@@ -56,17 +62,33 @@ def labelled_pairs(placements: set[Placement]) -> list[tuple[float, bool, bool]]
             similarity = table.terms.cosine(i, j)
             named = same_happening(-1.0, (int(table.named[i]), int(table.named[j])),
                                    (int(table.precision[i]), int(table.precision[j])))
-            pairs.append((similarity, named, gold[i] == gold[j]))
+            shared = len(table.terms.row(i).keys() & table.terms.row(j).keys())
+            needed = MIN_SHARED_TERMS_NARROWING if a.interval != b.interval else 1
+            pairs.append((similarity, named, gold[i] == gold[j], shared >= needed))
     return pairs
 
 
+def merged_groups_table() -> None:
+    """Precision and recall of the cross-article pairs that end in one merged event (the whole merge, with
+    its linkage), against the labels: chaining shows here as false pairs."""
+    events, gold = labelled_events(set(Placement))
+    label = {(e.sources[0].article_id, e.sources[0].sentence_span): g for e, g in zip(events, gold, strict=True)}
+    members = [[label[key] for s in merged.sources if (key := (s.article_id, s.sentence_span)) in label]
+               for merged in merge_events(events)]
+    pairs_of = [(a, b) for group in members for n, a in enumerate(group) for b in group[n + 1:]]
+    tp = sum(a == b for a, b in pairs_of)
+    positives = sum(x == y for n, x in enumerate(gold) for y in gold[n + 1:])
+    print(f"merged events: {len(pairs_of)} pairs in one event, {tp} truly the same happening; "
+          f"precision {tp / max(1, len(pairs_of)):.3f}, recall {tp / max(1, positives):.3f} of {positives}")
+
+
 def threshold_table(pairs) -> None:
-    positives = sum(same for _, _, same in pairs)
+    positives = sum(same for _, _, same, _ in pairs)
     print(f"labelled candidate pairs: {len(pairs)} ({positives} same happening)")
     print(f"{'threshold':>9} {'precision':>9} {'recall':>7} {'F1':>6}")
     for step in range(5, 65, 5):
         threshold = step / 100
-        decided = [(named or sim >= threshold, same) for sim, named, same in pairs]
+        decided = [(named or (sim >= threshold and enough), same) for sim, named, same, enough in pairs]
         tp = sum(d and s for d, s in decided)
         fp = sum(d and not s for d, s in decided)
         fn = sum(s and not d for d, s in decided)
@@ -109,6 +131,7 @@ def main() -> int:
     threshold_table(labelled_pairs({Placement.WRITTEN}))
     print("all events, written and inferred:")
     threshold_table(labelled_pairs(set(Placement)))
+    merged_groups_table()
     rates("seeds", load([HERE.parent / "seeds"]).articles)
     if TBAQ.exists():
         for size in args.sizes:

@@ -140,6 +140,8 @@ def test_anchoring_scores_the_sample_against_the_baseline(tmp_path):
     assert count == 1
     assert (system.timex.correct, system.timex.total) == (1, 1), "'fell' is placed at yesterday's value"
     assert (baseline.timex.correct, baseline.timex.total) == (0, 1), "the baseline puts it on the publication day"
+    # 'will meet' is planned, after the publication day; the annotation says it includes the day
+    assert system.misses == {"IS_INCLUDED: after the day": 1} and not baseline.misses
 
 
 def test_retrain_writes_loadable_json(tmp_path):
@@ -159,6 +161,7 @@ def test_cli_evaluates_anchoring_beside_the_baseline(tmp_path, capsys):
     assert main(["evaluate", "anchoring", str(tmp_path), "--folds", "1"]) == 0
     printed = capsys.readouterr().out
     assert "timex anchoring" in printed and "baseline" in printed and "1/1 vs 0/1" in printed
+    assert "document-time misses (events; baseline): IS_INCLUDED: after the day 1 (0)" in printed
     (tmp_path / "broken.tml").write_text("<TimeML>no text element</TimeML>", encoding="utf-8")
     assert main(["evaluate", "anchoring", str(tmp_path), "--folds", "1"]) == 0
     assert "broken.tml" in capsys.readouterr().err, "a bad file is named; the others are still scored"

@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -81,6 +82,8 @@ class Figures:
     document_time: Tally = field(default_factory=Tally)
     coverage: Tally = field(default_factory=Tally)
     precision: Tally = field(default_factory=Tally)
+    # document-time misses by gold relation and where the event put them ("INCLUDES: before the day")
+    misses: Counter = field(default_factory=Counter)
 
     def rows(self) -> list[tuple[str, Tally]]:
         return [("timex anchoring", self.timex), ("document-time relation", self.document_time),
@@ -149,7 +152,10 @@ def score_document(document: TimeMLDocument, model: HappeningModel, results: dic
             for figures, where in ((system, owner and _placed(owner)), (baseline, on_dct)):
                 tally = _tally_for(gold, document, figures)
                 if tally is not None:
-                    tally.add(where is not None and bool(agrees(gold, where, document, dct)))
+                    ok = where is not None and bool(agrees(gold, where, document, dct))
+                    tally.add(ok)
+                    if not ok and tally is figures.document_time:
+                        figures.misses[miss_kind(gold, where, day)] += 1
         for event in events:
             judged = [v for g in owners.get(event.id, []) if (v := agrees(g, _placed(event), document, dct)) is not None]
             if judged:
@@ -158,6 +164,19 @@ def score_document(document: TimeMLDocument, model: HappeningModel, results: dic
             judged = [v for g in golds if (v := agrees(g, on_dct, document, dct)) is not None]
             if judged:
                 baseline.precision.add(all(judged))
+
+
+def miss_kind(gold: GoldEvent, where: Placed | None, day: datetime) -> str:
+    """A document-time miss by its gold relation and where the placement lies against the publication day."""
+    relation = next(r for r, tid in gold.time_links if tid == DCT_ID and r in _BEFORE | _AFTER | _OVERLAPS)
+    if where is None:
+        return f"{relation}: no event"
+    interval = where.interval
+    if interval.end <= day:
+        return f"{relation}: before the day"
+    if interval.begin >= day + timedelta(days=1):
+        return f"{relation}: after the day"
+    return f"{relation}: spans the day"
 
 
 def _placed(event) -> Placed:
@@ -231,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
     for scope, (system, baseline) in results.items():
         print(f"\n{SCOPE_TITLES[scope]}:")
         print(table(system, baseline))
+        kinds = (system.misses + baseline.misses).most_common()
+        print("document-time misses (events; baseline): " + "; ".join(
+            f"{kind} {system.misses[kind]} ({baseline.misses[kind]})" for kind, _ in kinds))
     return 0
 
 

@@ -11,11 +11,15 @@ Candidates are blocked twice: by date (a sweep over interval starts keeps only
 events whose intervals overlap) and by wording (only events sharing one of
 their most weighted terms, or naming the same happening, meet in a block). So
 the work grows with the number of plausible pairs, not with the square of the
-corpus. Two candidates merge when the date names the same happening ("the
-October 7 attacks") or when their wording is similar: TF-IDF cosine of the
-evidence sentences without the date words, so rare names ("Kassab") count and
-common words do not. A merged event keeps a time all its members share; without
-that, statements dated "1989" would link every day of 1989 into one event.
+corpus. Two sets merge when a date names the same happening in both ("the
+October 7 attacks") or when their wording is similar as a whole: the average
+TF-IDF cosine over all pairs of members (evidence sentences without the date
+words, so rare names like "Kassab" count and common words do not), with no pair
+sharing almost nothing and two sentences of one article only near-repeats. One
+similar member is not enough: single-link merging chained a day's unrelated
+inferred happenings into one event through a sentence like each of them. A
+merged event keeps a time all its members share; without that, statements dated
+"1989" would link every day of 1989 into one event.
 """
 
 from __future__ import annotations
@@ -37,16 +41,24 @@ from ..temporal.calendar import RANK
 # pairs of benchmarks/merge_corpus (benchmarks/bench_events.py: 0.15 -> precision 1.000, recall 0.647).
 MERGE_THRESHOLD = 0.15
 CONFLICT_THRESHOLD = 0.55  # near-identical statements with dates that cannot both be right
-# A set that holds a sentence of an article takes another of its sentences only when they share more wording:
-# an article tells different happenings in different sentences (measured on the seeds: 0.2 keeps the Kassab
-# strike one event and stops unrelated background sentences chaining into it).
-SAME_ARTICLE_THRESHOLD = 0.2
+# Two sentences of one article join one event only when they are near-repeats (a caption, a headline repeated
+# in the body): an article tells different happenings in different sentences. Sentences naming the same dated
+# happening ("the October 7 attack") join by that name instead.
+SAME_ARTICLE_THRESHOLD = 0.5
+# Terms two sets must share when merging narrows the time of one ("Hamas is holding ... IDF soldiers", news of
+# the past week, and "The IDF announced the assassination ... on Friday evening" share only "IDF").
+MIN_SHARED_TERMS_NARROWING = 2
+MIN_PAIR_SIMILARITY = 0.05  # no two members of a merged set may be less alike than this (share about nothing)
+MAX_DISTINCT_ROWS = 40  # rows a set keeps for that check (a set's first members; repeats count once)
 BLOCK_TERMS = 6  # an event is compared only with events sharing one of its most weighted terms
 KEPT_TERMS = 12  # terms kept per event for similarity (the rest weigh little)
 CONFLICT_TERMS = 3  # group leads are checked for conflicts against leads sharing one of these terms
 # A term that leads this many groups' top terms is too common to find twins; they share rarer terms too.
 MAX_CONFLICT_BLOCK = 100
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
+# Month and weekday names say when, not what: times are compared as times, and "the October 7 attack" in one
+# sentence and "October 7, 2023" in another are no shared wording. Those that are ordinary words ("may") stay.
+_DATE_WORDS = frozenset(lx.MONTHS.keys() - lx.AMBIGUOUS_MONTHS) | frozenset(lx.WEEKDAYS.keys() - lx.AMBIGUOUS_WEEKDAYS)
 _PRECISION_RANK = {"minute": 1.0, "hour": 1.0, "part_of_day": 1.0, "day": 1.0, "weekend": 0.8, "week": 0.8,
                    "month": 0.6, "season": 0.5, "quarter": 0.5, "half": 0.4, "year": 0.3, "decade": 0.2,
                    "century": 0.1}
@@ -60,7 +72,7 @@ def terms(sentence: str, date_text: str) -> dict[str, int]:
     counts: Counter = Counter()
     for word in _WORD.findall(sentence.replace(date_text, " ") if date_text else sentence):
         lower = word.lower().replace("'s", "")
-        if lower not in lx.TERM_STOP_WORDS:
+        if lower not in lx.TERM_STOP_WORDS and lower not in _DATE_WORDS:
             counts[lower] += 2 if word[0].isupper() else 1
     return dict(counts.most_common(KEPT_TERMS))
 
@@ -218,15 +230,19 @@ def plan_merge(table: SlimTable) -> MergePlan:
     # The time every member of a set shares; a set may grow only while that stays non-empty, so
     # events cannot chain across time through a long interval ("in 1989") that overlaps them all.
     common_begin, common_end = array("q", table.begin.tobytes()), array("q", table.end.tobytes())
-    # The articles of each set: an article tells different happenings in different sentences, so a set that
-    # already holds one of its sentences takes another only when the two say nearly the same thing.
-    articles: dict[int, set[int]] = {}
 
     def find(i: int) -> int:
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
+
+    # Each set's terms summed over its members (rows are unit length, so the dot product of two sums divided
+    # by the product of the set sizes is the average cosine over all pairs of members: average linkage).
+    sums: dict[int, dict[int, float]] = {}
+    sizes: dict[int, int] = {}
+    # Each set's distinct rows by article (repeats of a sentence share one): no two members may be too unlike.
+    distinct: dict[int, dict[tuple[int, ...], dict[int, float]]] = {}
 
     for block in _blocks(table, order):
         members = block.tolist()
@@ -236,36 +252,40 @@ def plan_merge(table: SlimTable) -> MergePlan:
         # a whole file is skipped at once when it is already in the set of the event at hand.
         open_files: dict[int, list[int]] = {}
         latest_end: dict[int, int] = {}
-        rows: dict[int, dict[int, float]] = {}
         for position, i in enumerate(members):
             begin, root = begins[position], find(i)
-            if root not in articles:
-                articles[root] = {int(table.article[i])}
-            rows[position] = row = table.terms.row(i)
+            if root not in sums:
+                sums[root], sizes[root] = table.terms.row(i), 1
+                distinct[root] = {(int(table.article[i]), *sums[root]): sums[root]}
             for key in list(open_files):
                 if latest_end[key] <= begin:
-                    for p in open_files.pop(key):
-                        del rows[p]
-                    del latest_end[key]
+                    del open_files[key], latest_end[key]
                     continue
                 other = find(key)
                 if other == root:
                     continue
                 shared_begin = max(common_begin[root], common_begin[other])
                 shared_end = min(common_end[root], common_end[other])
-                if shared_begin >= shared_end:
+                open_now = [p for p in open_files[key] if ends[p] > begin]
+                if shared_begin >= shared_end or not open_now:
                     continue
-                shared_article = not articles[root].isdisjoint(articles[other])
-                for p in open_files[key]:
-                    if ends[p] <= begin:
-                        continue
-                    similarity = dot(row, rows[p])
-                    if same_happening(similarity, (named[position], named[p]), (precision[position], precision[p])) \
-                            and (not shared_article or similarity >= SAME_ARTICLE_THRESHOLD):
-                        parent[other] = root
-                        common_begin[root], common_end[root] = shared_begin, shared_end
-                        articles[root] |= articles.pop(other)
-                        break
+                names_day = any(same_happening(-1.0, (named[position], named[p]), (precision[position], precision[p]))
+                                for p in open_now)
+                # A set whose time the merge would narrow (news of the last week, a month) gains its date from
+                # the other: the times corroborate nothing, so the wording must share more than one word.
+                narrows = shared_end - shared_begin < max(common_end[root] - common_begin[root],
+                                                          common_end[other] - common_begin[other])
+                if names_day or (_alike(sums[root], sums[other], sizes[root] * sizes[other],
+                                        MIN_SHARED_TERMS_NARROWING if narrows else 1)
+                                 and _none_unlike(distinct[root], distinct[other])):
+                    parent[other] = root
+                    common_begin[root], common_end[root] = shared_begin, shared_end
+                    sums[root] = _added(sums[root], sums.pop(other))
+                    sizes[root] += sizes.pop(other)
+                    kept = distinct[root]
+                    for key_terms, row in distinct.pop(other).items():
+                        if len(kept) < MAX_DISTINCT_ROWS:
+                            kept.setdefault(key_terms, row)
             open_files.setdefault(root, []).append(position)
             latest_end[root] = max(latest_end.get(root, begin), ends[position])
 
@@ -334,8 +354,35 @@ def materialize(plan: MergePlan, fetch: Callable[[list[int]], list[Event]], batc
 
 def merge_events(events: list[Event]) -> list[Event]:
     """Group events about the same happening whose dates overlap; flag near-twins with clashing dates."""
+    # Grouping is greedy, so the order matters: the store's order (article, event id), whatever order came in.
+    events = sorted(events, key=lambda e: (e.sources[0].article_id, e.id))
     plan = plan_merge(slim_table(events))
     return list(materialize(plan, lambda indices: [events[i] for i in indices]))
+
+
+def _alike(a: dict[int, float], b: dict[int, float], pairs: int, min_shared: int) -> bool:
+    """Two sets read alike: their average cosine over all pairs of members reaches MERGE_THRESHOLD (average
+    linkage: a set is joined for its likeness to the whole set, not to one member), and they share at least
+    ``min_shared`` terms."""
+    shared = a.keys() & b.keys()
+    return len(shared) >= min_shared and sum(a[t] * b[t] for t in shared) / pairs >= MERGE_THRESHOLD
+
+
+def _none_unlike(a: dict[tuple[int, ...], dict[int, float]], b: dict[tuple[int, ...], dict[int, float]]) -> bool:
+    """Every member of one set reads at least a little like every member of the other (complete linkage at
+    MIN_PAIR_SIMILARITY: a storm report and a fares report do not meet through one that tells both), and two
+    sentences of one article are near-repeats (SAME_ARTICLE_THRESHOLD: an article tells different happenings
+    in different sentences). Keys start with the article; a set keeps at most MAX_DISTINCT_ROWS rows."""
+    return all(dot(row, other) >= (SAME_ARTICLE_THRESHOLD if key[0] == other_key[0] else MIN_PAIR_SIMILARITY)
+               for key, row in a.items() for other_key, other in b.items())
+
+
+def _added(a: dict[int, float], b: dict[int, float]) -> dict[int, float]:
+    """The sum of two sparse term rows."""
+    total = dict(a)
+    for term, weight in b.items():
+        total[term] = total.get(term, 0.0) + weight
+    return total
 
 
 def _blocks(table: SlimTable, order: np.ndarray) -> Iterator[np.ndarray]:
