@@ -195,3 +195,11 @@ def test_past_news_takes_the_reports_news_day_but_the_present_perfect_is_news_of
     assert lost.value == "2005-06-10" and lost.placement == Placement.INFERRED, "the news day the report stated"
     order = next(e for e in events if "order for jets" in e.title)
     assert order.end == datetime(2005, 6, 14) and order.mod == "ON_OR_BEFORE"
+
+
+def test_the_present_perfect_with_adverbs_between_is_still_news_of_now():
+    text = ("Hostage deal talks\n\nOn October 7, 2023, gunmen seized 251 hostages.\n"
+            "The bodies of 37 hostages have also been recovered, and two more have not yet been found.")
+    events = events_of(text, date(2024, 11, 1))
+    bodies = next(e for e in events if "bodies" in e.title)
+    assert bodies.begin.year == 2024 and bodies.placement == Placement.INFERRED, bodies.explanation

@@ -41,7 +41,7 @@ _DANGLING = re.compile(r"[\s,;:–—-]+(?:and|or|but|the|a|an|of|to|in|on|at|by
                        r"while|after|before|its|his|her|their)$", re.IGNORECASE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _CONFIDENCE_BY_ANCHOR = {None: 0.9, "DCT": 0.8, "earlier mention": 0.6}
-_PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # 'has been', 'have also been'
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _DAY_OR_FINER = frozenset({"day", "part_of_day", "hour", "minute"})
 
