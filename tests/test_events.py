@@ -161,7 +161,7 @@ def test_slim_rows_are_unit_tfidf_so_rare_shared_words_count_most():
     rows = [{"kassab": 1, "gaza": 1}, {"kassab": 1, "beirut": 1}, {"strike": 1, "north": 1}, {"strike": 1, "south": 1},
             {"strike": 1, "east": 1}, {"strike": 1, "west": 1}, {"kassab": 1, "gaza": 1}, {"police": 1}]
     for number, counts in enumerate(rows):
-        builder.add(f"a{number}", datetime(2024, 1, 1), datetime(2024, 1, 2), "day", "", False, 1.0, 10, 1.0, counts)
+        builder.add(f"a{number}", datetime(2024, 1, 1), datetime(2024, 1, 2), "day", "", False, False, 1.0, 10, 1.0, counts)
     table = builder.finish()
     assert table.terms.cosine(0, 6) == pytest.approx(1.0)
     assert table.terms.cosine(0, 7) == 0.0
@@ -220,3 +220,16 @@ def test_merging_does_not_depend_on_the_order_events_come_in(seed_timeline):
     def groups(merged):
         return sorted(sorted((s.article_id, s.sentence_span) for s in e.sources) for e in merged)
     assert groups(merge_events(events)) == groups(merge_events(events[::-1]))
+
+
+def test_an_inferred_time_never_narrows_a_written_one():
+    """One outlet states a year ("earlier this year"); another's undated sentence on the same people sits in its
+    reporting week: the guess must not move the written statement into that week."""
+    stated = Article("s", "Israel said earlier this year that it had killed Mohammed Deif, the militant group's "
+                          "military chief, in a strike.", outlet="A", published=date(2024, 11, 1))
+    undated = Article("u", "Mohammed Deif, who leads the militant group's military wing, and its chief remain "
+                           "hunted by Israel in a strike campaign.", outlet="B", published=date(2024, 6, 21))
+    events = build([stated, undated]).event_list
+    killed = next(e for e in events if "killed Mohammed Deif" in e.sentence)
+    assert killed.begin.year == 2024 and killed.begin.month == 1, "the written year keeps its own time"
+    assert [s.article_id for s in killed.sources] == ["s"]

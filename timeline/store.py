@@ -37,8 +37,10 @@ CREATE TABLE IF NOT EXISTS articles (origin TEXT PRIMARY KEY, id TEXT UNIQUE, co
                                      record JSON);
 CREATE TABLE IF NOT EXISTS mentions (article_id TEXT, record JSON);
 CREATE TABLE IF NOT EXISTS article_events (article_id TEXT, event_id TEXT, "begin" TIMESTAMP, "end" TIMESTAMP,
-                                           precision TEXT, named_as TEXT, year_guessed BOOLEAN, confidence DOUBLE,
+                                           precision TEXT, named_as TEXT, year_guessed BOOLEAN, inferred BOOLEAN,
+                                           confidence DOUBLE,
                                            title_length INTEGER, centrality DOUBLE, terms JSON, record JSON);
+ALTER TABLE article_events ADD COLUMN IF NOT EXISTS inferred BOOLEAN;  -- stores written before inferred events
 CREATE TABLE IF NOT EXISTS events (id TEXT, "begin" TIMESTAMP, "end" TIMESTAMP, precision TEXT, value TEXT, title TEXT,
                                    sentence TEXT, outlets TEXT[], names TEXT[], confidence DOUBLE, conflict BOOLEAN,
                                    score DOUBLE, record JSON);
@@ -195,7 +197,7 @@ class Store:
         rows = [[r.article.id, event.id, *fields[:-1], json.dumps(fields[-1]), _dump(event)]
                 for r in results for event in r.events for fields in [slim_fields(event)]]
         self._insert("article_events", pd.DataFrame(rows, columns=[
-            "article_id", "event_id", "begin", "end", "precision", "named_as", "year_guessed", "confidence",
+            "article_id", "event_id", "begin", "end", "precision", "named_as", "year_guessed", "inferred", "confidence",
             "title_length", "centrality", "terms", "record"]))
         self.db.execute("COMMIT")
 
@@ -205,13 +207,14 @@ class Store:
         Events are numbered in (article, event id) order, so the plan does not depend on the order in which
         workers finished; their records are fetched back by row id, a batch of groups at a time.
         """
-        cursor = self.db.execute('SELECT rowid, article_id, "begin", "end", precision, named_as, year_guessed, confidence, '
-                                 "title_length, centrality, terms FROM article_events ORDER BY article_id, event_id")
+        cursor = self.db.execute('SELECT rowid, article_id, "begin", "end", precision, named_as, year_guessed, '
+                                 "coalesce(inferred, false), confidence, title_length, centrality, terms "
+                                 "FROM article_events ORDER BY article_id, event_id")
         builder, rowids = SlimBuilder(), array("q")
         while rows := cursor.fetchmany(50_000):
             for row in rows:
                 rowids.append(row[0])
-                builder.add(*row[1:10], json.loads(row[10]))
+                builder.add(*row[1:11], json.loads(row[11]))
         table = builder.finish()
         del builder
         plan = plan_merge(table)
@@ -245,7 +248,7 @@ class Store:
             return
         self.db.register("incoming", frame)
         try:
-            self.db.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+            self.db.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
         finally:
             self.db.unregister("incoming")
 

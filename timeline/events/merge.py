@@ -33,7 +33,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
-from ..model import Event
+from ..model import Event, Placement
 from ..temporal import lexicon as lx
 from ..temporal.calendar import RANK
 
@@ -82,7 +82,8 @@ def slim_fields(event: Event) -> tuple:
 
     The store keeps these as columns of its per-article events, so a re-merge never decodes the records.
     """
-    return (event.begin, event.end, event.precision, event.named_as, event.year_guessed, event.confidence,
+    return (event.begin, event.end, event.precision, event.named_as, event.year_guessed,
+            event.placement == Placement.INFERRED, event.confidence,
             len(event.title), event.centrality, terms(event.sentence, event.date_text))
 
 
@@ -128,6 +129,7 @@ class SlimTable:
     precision: np.ndarray  # int8 rank (calendar.RANK: higher is finer)
     named: np.ndarray  # int32 id of the happening the date names, -1 for none
     year_guessed: np.ndarray  # bool
+    inferred: np.ndarray  # bool: the time is inferred (no date in the happening's clause), a guess, not a statement
     article: np.ndarray  # int32 id of the article
     confidence: np.ndarray  # float64
     title_length: np.ndarray  # int32
@@ -145,7 +147,7 @@ class SlimBuilder:
         self._ids: dict[str, dict[str, int]] = {"term": {}, "named": {}, "article": {}}
         self._columns = {name: array(code) for name, code in (
             ("begin", "q"), ("end", "q"), ("precision", "b"), ("named", "i"), ("year_guessed", "b"),
-            ("article", "i"), ("confidence", "d"), ("title_length", "i"), ("centrality", "d"))}
+            ("inferred", "b"), ("article", "i"), ("confidence", "d"), ("title_length", "i"), ("centrality", "d"))}
         self._indptr, self._indices, self._counts = array("q", [0]), array("i"), array("f")
         self._document_frequency = array("i")
 
@@ -159,9 +161,9 @@ class SlimBuilder:
         return found
 
     def add(self, article_id: str, begin: datetime, end: datetime, precision: str, named_as: str, year_guessed: bool,
-            confidence: float, title_length: int, centrality: float, term_counts: dict[str, int]) -> None:
+            inferred: bool, confidence: float, title_length: int, centrality: float, term_counts: dict[str, int]) -> None:
         values = (seconds(begin), seconds(end), RANK[precision], self._id("named", named_as) if named_as else -1,
-                  year_guessed, self._id("article", article_id), confidence, title_length, centrality)
+                  year_guessed, inferred, self._id("article", article_id), confidence, title_length, centrality)
         for column, value in zip(self._columns.values(), values, strict=True):
             column.append(value)
         for term, count in term_counts.items():
@@ -190,8 +192,9 @@ class SlimBuilder:
         norms[norms == 0] = 1.0
         weights /= norms[rows]
         return SlimTable(columns["begin"], columns["end"], columns["precision"], columns["named"],
-                         columns["year_guessed"].view(bool), columns["article"], columns["confidence"],
-                         columns["title_length"], columns["centrality"], TermMatrix(indptr, indices, weights))
+                         columns["year_guessed"].view(bool), columns["inferred"].view(bool), columns["article"],
+                         columns["confidence"], columns["title_length"], columns["centrality"],
+                         TermMatrix(indptr, indices, weights))
 
 
 def slim_table(events: Iterable[Event]) -> SlimTable:
@@ -230,6 +233,7 @@ def plan_merge(table: SlimTable) -> MergePlan:
     # The time every member of a set shares; a set may grow only while that stays non-empty, so
     # events cannot chain across time through a long interval ("in 1989") that overlaps them all.
     common_begin, common_end = array("q", table.begin.tobytes()), array("q", table.end.tobytes())
+    guessed = table.inferred.tolist()  # per set: every member's time is inferred, none written
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -273,13 +277,16 @@ def plan_merge(table: SlimTable) -> MergePlan:
                                 for p in open_now)
                 # A set whose time the merge would narrow (news of the last week, a month) gains its date from
                 # the other: the times corroborate nothing, so the wording must share more than one word.
-                narrows = shared_end - shared_begin < max(common_end[root] - common_begin[root],
-                                                          common_end[other] - common_begin[other])
+                shared = shared_end - shared_begin
+                narrows = shared < max(common_end[root] - common_begin[root], common_end[other] - common_begin[other])
+                if _guess_overrides_statement(shared, (root, other), common_begin, common_end, guessed):
+                    continue
                 if names_day or (_alike(sums[root], sums[other], sizes[root] * sizes[other],
                                         MIN_SHARED_TERMS_NARROWING if narrows else 1)
                                  and _none_unlike(distinct[root], distinct[other])):
                     parent[other] = root
                     common_begin[root], common_end[root] = shared_begin, shared_end
+                    guessed[root] = guessed[root] and guessed[other]
                     sums[root] = _added(sums[root], sums.pop(other))
                     sizes[root] += sizes.pop(other)
                     kept = distinct[root]
@@ -358,6 +365,17 @@ def merge_events(events: list[Event]) -> list[Event]:
     events = sorted(events, key=lambda e: (e.sources[0].article_id, e.id))
     plan = plan_merge(slim_table(events))
     return list(materialize(plan, lambda indices: [events[i] for i in indices]))
+
+
+def _guess_overrides_statement(shared: int, sets: tuple[int, int], begins: array, ends: array,
+                               guessed: list[bool]) -> bool:
+    """A merge would narrow a written time to fit an inferred one: a guess never overrides what a text states.
+
+    "Israel said earlier this year that it had killed Deif" (written: this year) must not take the reporting
+    week of another outlet's undated sentence about Deif; a written day inside an inferred week may join it.
+    """
+    one, other = sets
+    return any(guessed[b] and not guessed[a] and shared < ends[a] - begins[a] for a, b in ((one, other), (other, one)))
 
 
 def _alike(a: dict[int, float], b: dict[int, float], pairs: int, min_shared: int) -> bool:
