@@ -35,7 +35,7 @@ def test_dashboard_shows_seeds_and_an_uploaded_article(server, tmp_path):
         labels, clashes = label_clashes(page)
         assert len(labels) >= 10, "events are labelled on the chart"
         assert not clashes, "no label covers another label or a mark"
-        assert any("Arouri killed" in text for text in labels), "labels name the happening"
+        assert any("Arouri" in text for text in labels), "labels name the happening: " + " | ".join(sorted(labels))
         assert page.get_by_text("Colour: first source").count() == 1, "a legend says what colours mean"
         page.wait_for_timeout(500)
         page.screenshot(path=str(DOCS / "dashboard.png"))

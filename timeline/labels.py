@@ -28,7 +28,8 @@ _WHEN = (rf"(?:(?:earlier|later) (?:this|last|that) {_UNIT}|(?:this|last|next|th
          rf"|{_DAY}{_PART}|yesterday|today|tonight|recently|earlier|last night)")
 _SUBJECT = r"(?P<subject>(?:[A-Z0-9][\w'’.&-]*|the|of|and|public|news|state|local|senior|an?)(?: [\w'’.&-]+){0,7}?)"
 # "X said Y" is attribution; "X announced Y" may be the happening itself, so it is attribution only with "that"
-_SAY = r"(?:(?:said|says|reported|reports)|(?:told [\w ]{1,40}?|claimed|claims|added|confirmed|stated|wrote|announced)(?= that))"
+_SAY = (r"(?:(?:has |have |had )?(?:said|says|reported|reports)"
+        r"|(?:told [\w ]{1,40}?|claimed|claims|added|confirmed|stated|wrote|announced)(?= that))")
 _PRONOUN = re.compile(r"^(?:it|they|he|she|we) ", re.IGNORECASE)
 _PARTICIPLE = r"(?=\w+ed\b|(?:killed|held|hit|shot|struck|taken|seized|freed|found|built|sent|made|won|lost|sworn|" \
               r"elected|arrested|released|captured|injured|wounded|born|buried|given|beaten|driven|stolen)\b)"
@@ -73,6 +74,7 @@ RULES = (
           ("Israel said earlier this year that it had killed Deif", "it had killed Deif"),
           ("According to officials, the dam burst", "the dam burst"),
           ("Police said two men were arrested", "two men were arrested"),
+          ("Israel has said it seeks to limit the damage", "it seeks to limit the damage"),
           ("Sources told the broadcaster a group of rebels is", "Sources told the broadcaster a group of rebels is")),
     _rule("a quoted source: keep what was said",
           r"^[^,]{1,80}? quoted [^,]{1,80}? (?:who said|as saying) (?:that )?", "",
