@@ -90,3 +90,23 @@ def test_a_quote_in_a_later_sentence_speaks_from_the_publication_date():
     text = 'The report dated March 3, 2019 was released. "We will act on Friday," he said.'
     found = {t.text: t.value for t in tag(text, "2024-11-01")}
     assert found["Friday"] == "2024-11-01"
+
+
+@pytest.mark.parametrize(("text", "words", "type_", "value"), [
+    ("It snowed heavily last winter.", "last winter", "DATE", "2014-WI"),
+    ("The plant closed in winter 2019.", "winter 2019", "DATE", "2019-WI"),
+    ("Music of the '70s filled the hall.", "the '70s", "DATE", "197"),
+    ("The families waited for months.", "months", "DURATION", "PXM"),
+    ("The feud lasted for decades.", "decades", "DURATION", "PXDE"),
+])
+def test_seasons_decades_and_bare_plural_lengths(text, words, type_, value):
+    found = {t.text: (t.type, t.value) for t in tag(text, "2015-04-15")}
+    assert found.get(words) == (type_, value), found
+
+
+@pytest.mark.parametrize("text", [
+    "Winter Park officials met.",  # a place named after a season
+    "Months Ahead is a new podcast.",
+])
+def test_season_and_plural_look_alikes_in_names_are_not_dates(text):
+    assert not [t for t in tag(text, "2015-04-15") if t.type in ("DATE", "DURATION")], text
