@@ -2,25 +2,18 @@
 
 Every place people read a date (chart labels, hover, the exported page, the
 dashboard, TimelineJS ``display_date``) goes through ``in_words``, so TIMEX3
-codes such as ``2024-11-01TEV`` never reach a reader. All per-precision tables
-live here, in one place, so they can move onto a ``Precision`` enum later.
+codes such as ``2024-11-01TEV`` never reach a reader. The reader's formats live
+here; what is a point and which fields a precision knows come from ``Precision``.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-# Precisions drawn as a point (a marker) rather than a span (a bar): an exact day or finer.
-POINT_PRECISIONS = frozenset({"minute", "hour", "part_of_day", "day"})
+from .model import Precision
 
-# Which date parts TimelineJS shows, by precision.
-TIMELINEJS_PARTS: dict[str, tuple[str, ...]] = {
-    "century": ("year",), "decade": ("year",), "year": ("year",), "half": ("year", "month"),
-    "quarter": ("year", "month"), "season": ("year", "month"), "month": ("year", "month"),
-    "week": ("year", "month", "day"), "weekend": ("year", "month", "day"), "day": ("year", "month", "day"),
-    "part_of_day": ("year", "month", "day", "hour"), "hour": ("year", "month", "day", "hour"),
-    "minute": ("year", "month", "day", "hour", "minute"),
-}
+# Precisions drawn as a point (a marker) rather than a span (a bar): an exact day or finer.
+POINT_PRECISIONS = frozenset(str(p) for p in Precision if p.is_point)
 
 # How one unit of each precision is written (strftime), for the unit that holds ``begin``.
 _UNIT_FORMATS = {

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from ..model import Anchor, Article, Event, Modality, Placement, Source, Timex
+from ..model import Anchor, Article, Event, Modality, Placement, Precision, Source, Timex
 from ..temporal.tense import clause_tense
 from .anchoring import (
     REPORTING_WINDOW,
@@ -40,10 +40,9 @@ _ATTRIBUTION_HEAD = re.compile(r"^(?:according to [^,]{1,60},\s*|[\w’'.\- ]{1,
 _DANGLING = re.compile(r"[\s,;:–—-]+(?:and|or|but|the|a|an|of|to|in|on|at|by|for|with|from|as|that|which|who|"
                        r"while|after|before|its|his|her|their)$", re.IGNORECASE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
-_CONFIDENCE_BY_ANCHOR = {None: 0.9, "DCT": 0.8, "earlier mention": 0.6}
+_CONFIDENCE_BY_ANCHOR = {None: 0.9, Anchor.DCT: 0.8, Anchor.MENTION: 0.6}
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # 'has been', 'have also been'
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_DAY_OR_FINER = frozenset({"day", "part_of_day", "hour", "minute"})
 
 
 def events_for_article(article: Article, timexes: list[Timex], model: HappeningModel | None = None) -> list[Event]:
@@ -265,7 +264,7 @@ def _year_guessed(timex: Timex) -> bool:
 
 def _in_reporting_window(event: Event, published: date | None) -> bool:
     """Placed on a single day (or part of one) within the days a report's news covers."""
-    if published is None or event.precision not in _DAY_OR_FINER:
+    if published is None or not Precision(event.precision).is_point:
         return False
     return timedelta(0) <= published - event.begin.date() <= timedelta(days=REPORTING_WINDOW)
 

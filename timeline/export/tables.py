@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..human_dates import POINT_PRECISIONS, TIMELINEJS_PARTS, in_words
+from ..human_dates import POINT_PRECISIONS, in_words
+from ..model import Precision
 from ..safe_text import escape_html
 from .links import safe_link
 
@@ -58,7 +59,7 @@ def write_json(events: pd.DataFrame, path: str | Path) -> None:
 
 
 def _timelinejs_date(moment: datetime, precision: str) -> dict:
-    return {part: getattr(moment, part) for part in TIMELINEJS_PARTS.get(precision, ("year", "month", "day"))}
+    return {part: getattr(moment, part) for part in Precision(precision).fields}
 
 
 def timelinejs(events: pd.DataFrame, title: str = "Timeline") -> dict:
