@@ -56,9 +56,6 @@ CONFLICT_TERMS = 3  # group leads are checked for conflicts against leads sharin
 # A term that leads this many groups' top terms is too common to find twins; they share rarer terms too.
 MAX_CONFLICT_BLOCK = 100
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
-# Month and weekday names say when, not what: times are compared as times, and "the October 7 attack" in one
-# sentence and "October 7, 2023" in another are no shared wording. Those that are ordinary words ("may") stay.
-_DATE_WORDS = frozenset(lx.MONTHS.keys() - lx.AMBIGUOUS_MONTHS) | frozenset(lx.WEEKDAYS.keys() - lx.AMBIGUOUS_WEEKDAYS)
 _PRECISION_RANK = {"minute": 1.0, "hour": 1.0, "part_of_day": 1.0, "day": 1.0, "weekend": 0.8, "week": 0.8,
                    "month": 0.6, "season": 0.5, "quarter": 0.5, "half": 0.4, "year": 0.3, "decade": 0.2,
                    "century": 0.1}
@@ -72,7 +69,8 @@ def terms(sentence: str, date_text: str) -> dict[str, int]:
     counts: Counter = Counter()
     for word in _WORD.findall(sentence.replace(date_text, " ") if date_text else sentence):
         lower = word.lower().replace("'s", "")
-        if lower not in lx.TERM_STOP_WORDS and lower not in _DATE_WORDS:
+        # Month and weekday names say when, not what: "the October 7 attack" and "October 7, 2023" share no wording.
+        if lower not in lx.TERM_STOP_WORDS and lower not in lx.DATE_NAME_WORDS:
             counts[lower] += 2 if word[0].isupper() else 1
     return dict(counts.most_common(KEPT_TERMS))
 

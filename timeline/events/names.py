@@ -16,7 +16,6 @@ from ..temporal import lexicon as lx
 
 _PHRASE = re.compile(
     r"\b[A-Z][\w’'\-]*(?:\s+(?:(?:al|el|bin|ibn|de|la|van|von|of|the|for|and)[\-\s]+)?[A-Z][\w’'\-]*)*")
-_DATE_WORDS = (frozenset(lx.MONTHS) | frozenset(lx.WEEKDAYS)) - lx.AMBIGUOUS_MONTHS - lx.AMBIGUOUS_WEEKDAYS  # "Theresa May" stays
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -74,7 +73,7 @@ def _capitalised_by_position(word: str, context: str, alone: bool) -> bool:
 def _tidy(words: list[str]) -> str:
     while words and words[0].lower().strip("’'") in lx.NAME_STOP_WORDS:
         words = words[1:]
-    while words and (words[-1].lower() in lx.NAME_CONNECTORS or _POSSESSIVE.sub("", words[-1]).lower() in _DATE_WORDS):
+    while words and (words[-1].lower() in lx.NAME_CONNECTORS or _POSSESSIVE.sub("", words[-1]).lower() in lx.DATE_NAME_WORDS):
         words = words[:-1]
     return _POSSESSIVE.sub("", " ".join(words)).strip("’'")
 

@@ -295,6 +295,8 @@ PERIOD_NAMING_WORDS: frozenset[str] = frozenset({"in", "over", "during", "within
 
 
 # Word lists of the events stage.
+# Month and weekday names that are never ordinary words ("May", "March" are): they say when, not what or who.
+DATE_NAME_WORDS: frozenset[str] = (frozenset(MONTHS) | frozenset(WEEKDAYS)) - AMBIGUOUS_MONTHS - AMBIGUOUS_WEEKDAYS
 # Capitalised words that start no name ('According to Reuters' -> 'Reuters'), and date words.
 NAME_STOP_WORDS: frozenset[str] = frozenset({
     "the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "if", "as", "by", "with", "from",
