@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import date
 
 from timeline import Article, build
 from timeline.export import render, timelinejs, write_csv, write_json
@@ -91,3 +92,14 @@ def test_timelinejs_escapes_article_text():
     data = timelinejs(build([HOSTILE]).events)
     text = json.dumps(data)
     assert "<script>" not in text and "javascript:" not in text
+
+
+def test_an_event_placed_without_date_words_says_so_in_the_page_list():
+    article = Article("n", "Markets brief\nThe airline has placed an order for 20 aircraft.", outlet="Wire",
+                      published=date(2005, 6, 13))
+    events = build([article]).events
+    inferred = events[events["placement"] == "inferred"]
+    assert len(inferred), "the undated order is an event"
+    entries = {item["id"]: item["html"] for item in page_items(render(events, "t"))}
+    for event_id in inferred["id"]:
+        assert "no date written" in entries[event_id] and "“”" not in entries[event_id]

@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from .human_dates import PRECISION_WORDS, in_words, unit_words
+from .human_dates import PRECISION_WORDS, as_written, in_words, unit_words
 from .safe_text import markdown_escape
 
 
@@ -43,7 +43,7 @@ def date_line(event: Mapping) -> str:
         (event["conflict"], "**sources disagree on the date**"),
         (event["confidence"] < 0.5, "uncertain date")) if flag]
     line = (f"**{markdown_escape(when(event))}** ({PRECISION_WORDS.get(event['precision'], event['precision'])}) · "
-            + (f"as written: “{markdown_escape(event['date_text'])}”" if event["date_text"] else "no date written"))
+            f"{as_written(event['date_text'], markdown_escape)}")
     if event.get("relation"):
         line += f" · context: {markdown_escape(event['relation'])}"
     return line + "".join(f" · {note}" for note in notes)

@@ -8,6 +8,7 @@ here; what is a point and which fields a precision knows come from ``Precision``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from .model import Precision
@@ -40,6 +41,12 @@ PRECISION_WORDS = {
     "week": "week", "month": "month", "season": "season", "quarter": "quarter", "half": "half year", "year": "year",
     "decade": "decade", "century": "century",
 }
+
+
+def as_written(date_text: str, escape: Callable[[str], str]) -> str:
+    """The date's own words (``escape``d for where they are shown), or that its sentence wrote none (a time
+    inferred from the report or the story)."""
+    return f"as written: “{escape(date_text)}”" if date_text else "no date written"
 
 
 def in_words(begin: datetime, end: datetime, precision: str, mod: str | None = None, value: str = "") -> str:

@@ -27,7 +27,7 @@ from .chart_layout import (
     panel_px,
     place,
 )
-from .human_dates import POINT_PRECISIONS, in_words
+from .human_dates import POINT_PRECISIONS, as_written, in_words
 from .labels import cut
 from .safe_text import escape_html, visible_controls
 
@@ -306,7 +306,7 @@ def hover_text(row: dict) -> str:
         if flag]
     lines = [f"<b>{line}</b>" for line in _wrap(row["title"])]
     lines.append(f"{escape_html(in_words(row['begin'], row['end'], row['precision'], row['mod'], row['value']))}"
-                 + (f" · as written: “{escape_html(row['date_text'])}”" if row["date_text"] else " · no date written"))
+                 f" · {as_written(row['date_text'], escape_html)}")
     if row.get("relation"):
         lines.append(f"context: {escape_html(row['relation'])}")
     lines.append(f"sources: {sources}")

@@ -17,7 +17,7 @@ import pandas as pd
 from plotly.offline import get_plotlyjs
 
 from ..events.names import display_names
-from ..human_dates import PRECISION_WORDS, in_words, unit_words
+from ..human_dates import PRECISION_WORDS, as_written, in_words, unit_words
 from ..safe_text import escape_html, visible_controls
 from ..viz import empty_figure, figure
 from .links import safe_link
@@ -88,7 +88,7 @@ def _event_html(row: dict, published: Mapping[str, date] | None) -> str:
         f'<article class="event" data-id="{escape_html(row["id"])}">'
         f'<div class="when">{escape_html(display_date(row))}</div>'
         f'<div class="what"><h3>{escape_html(row["title"])}</h3>'
-        f'<p class="meta">as written: “{escape_html(row["date_text"])}” · {n} source{"s" if n != 1 else ""} · '
+        f'<p class="meta">{as_written(row["date_text"], escape_html)} · {n} source{"s" if n != 1 else ""} · '
         f'{escape_html(PRECISION_WORDS.get(row["precision"], row["precision"]))}{flags}</p>{relation}'
         f'<ul class="sources">{sources}</ul>'
         f'<details><summary>How this date was worked out</summary><p>{escape_html(row["explanation"])}</p>'
