@@ -12,7 +12,7 @@ from plotly.offline import get_plotlyjs
 from timeline import Article, build
 from timeline.export import render
 from timeline.ingest import load
-from timeline.safe_text import markdown_escape
+from timeline.safe_text import markdown_escape, markdown_highlight
 from timeline.temporal import tag
 
 
@@ -95,3 +95,10 @@ def test_bidi_controls_are_shown_not_obeyed():
     assert "\u202e" not in body and "\u2066" not in body and "⟨U+202E⟩" in body
     assert markdown_escape("[click](javascript:alert(1)) ![img](http://x/y.png)") == \
         "\\[click\\]\\(javascript\\:alert\\(1\\)\\) \\!\\[img\\]\\(http\\:\\/\\/x\\/y\\.png\\)".replace("\\/", "/")
+
+
+def test_evidence_without_date_words_is_shown_without_stray_bold_marks():
+    sentence = "The bodies of 37 hostages have also been recovered."
+    start = sentence.index("recovered")
+    assert "**" not in markdown_highlight(sentence, start, start), "an empty span bolds nothing"
+    assert markdown_highlight("Talks began Friday.", 12, 18) == "Talks began **Friday**\\."

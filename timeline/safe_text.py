@@ -29,8 +29,8 @@ def markdown_escape(text: str) -> str:
 
 
 def markdown_highlight(sentence: str, start: int, end: int) -> str:
-    """The escaped sentence with sentence[start:end] in bold."""
-    if not 0 <= start <= end <= len(sentence):
+    """The escaped sentence with sentence[start:end] in bold; an empty span (no date words) bolds nothing."""
+    if not 0 <= start < end <= len(sentence):
         return markdown_escape(sentence)
     return (markdown_escape(sentence[:start]) + "**" + markdown_escape(sentence[start:end]) + "**"
             + markdown_escape(sentence[end:]))

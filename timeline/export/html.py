@@ -142,7 +142,7 @@ h1{margin:0 0 .3rem;font-size:1.6rem} .summary{color:#5b6475;margin:0}
 .event{display:grid;grid-template-columns:11rem 1fr;gap:1rem;padding:.9rem 0;border-bottom:1px solid #e3e6eb}
 .when{font-weight:600;color:#0072B2} h3{margin:0 0 .2rem;font-size:1.05rem} .meta{margin:0;color:#5b6475;font-size:.85rem}
 .sources{margin:.4rem 0;padding-left:1.1rem;font-size:.9rem} .sources q{color:#39404d}
-mark{background:#ffe9a8;padding:0 .1em} .advanced{font-family:ui-monospace,monospace;font-size:.8rem}
+mark{background:#ffe9a8;padding:0 .1em} mark:empty{display:none} .advanced{font-family:ui-monospace,monospace;font-size:.8rem}
 .flag{border-radius:3px;padding:0 .3em;font-size:.8em;background:#fbe0d2;color:#8a2f00;margin-left:.3em}
 .nothing{margin:1rem 2rem;padding:1rem;background:#fff;border:1px dashed #c9ced6;color:#5b6475;font-size:1.05rem}
 details{font-size:.85rem;color:#5b6475} [hidden]{display:none!important}
