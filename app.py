@@ -6,8 +6,8 @@ correct publication dates; filter; open an event's evidence; download exports.
 
 from __future__ import annotations
 
-import dataclasses
 import tempfile
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,13 +20,14 @@ from timeline.data_folder import OutsideDataFolder, confined, data_folder
 from timeline.events.names import display_names
 from timeline.export import csv_text, json_text, render, timelinejs_text
 from timeline.export.links import safe_link
-from timeline.filters import EventFilter
+from timeline.filters import EventFilter, frame_facets
 from timeline.human_dates import unit_words
 from timeline.ingest import IngestResult, load
+from timeline.ingest.manual import pasted_article, with_edited_dates
+from timeline.parallel import ArticleResult, process_article
 from timeline.pipeline import Timeline, assemble
-from timeline.safe_text import markdown_escape, markdown_highlight
+from timeline.safe_text import MARKDOWN, evidence, markdown_escape
 from timeline.store import Store
-from timeline.temporal import tag
 from timeline.viz import SourceColours, figure
 
 SEEDS = Path(__file__).parent / "seeds"
@@ -39,9 +40,9 @@ st.set_page_config(page_title="timeline", page_icon="🗓️", layout="wide")
 
 
 @st.cache_data(show_spinner=False, max_entries=20000)
-def tag_cached(text: str, published: date | None):
-    """Tagging is cached by content and publication date: filters and edits redraw without re-tagging."""
-    return tag(text, published)
+def process_cached(article: Article) -> ArticleResult:
+    """The per-article work cached by the article's content: filters and edits redraw without re-tagging."""
+    return process_article(article)
 
 
 @st.cache_data(show_spinner="Reading articles…")
@@ -63,27 +64,20 @@ def open_store(path: str) -> Store:
     return Store(path, read_only=True)
 
 
-def with_edited_dates(articles: list[Article], edits: dict[str, date]) -> list[Article]:
-    return [dataclasses.replace(a, published=edits[a.id], published_source="edited", published_confidence="high",
-                                warnings=[*a.warnings, "publication date set in the dashboard"])
-            if a.id in edits else a for a in articles]
+def cached_results(articles: Iterable[Article]) -> Iterator[ArticleResult]:
+    """The dashboard's executor of the per-article step: from the cache, with a progress bar for big uploads."""
+    articles = list(articles)
+    bar = st.progress(0.0, text="Finding dates…") if len(articles) > 20 else None
+    for done, article in enumerate(articles, 1):
+        yield process_cached(article)
+        if bar:
+            bar.progress(done / len(articles), text=f"Finding dates… {done}/{len(articles)} articles")
+    if bar:
+        bar.empty()
 
 
 def build_timeline(ingested: IngestResult, edits: dict[str, date]) -> Timeline:
-    articles = with_edited_dates(ingested.articles, edits)
-    todo = [a for a in articles if a.text]
-    if len(todo) > 20:  # a big upload: show progress while tagging
-        bar = st.progress(0.0, text="Finding dates…")
-        done = []
-
-        def tagger(text, published):
-            done.append(1)
-            bar.progress(len(done) / len(todo), text=f"Finding dates… {len(done)}/{len(todo)} articles")
-            return tag_cached(text, published)
-        timeline = assemble(articles, ingested.report, tagger)
-        bar.empty()
-        return timeline
-    return assemble(articles, ingested.report, tag_cached)
+    return assemble(with_edited_dates(ingested.articles, edits), ingested.report, cached_results)
 
 
 def cached_figure(shown: pd.DataFrame, lanes: str):
@@ -118,12 +112,8 @@ with st.sidebar:
                 if not pasted_text.strip():
                     st.error("The pasted article has no text; nothing was added.")
                 else:
-                    state.pasted.append(Article(f"pasted-{len(state.pasted) + 1}", pasted_text, title=pasted_title,
-                                                url=pasted_url if pasted_url.startswith(("http://", "https://")) else "",
-                                                published=pasted_date,
-                                                published_source="metadata" if pasted_date else "none",
-                                                published_confidence="high" if pasted_date else "none",
-                                                origin=f"pasted {len(state.pasted) + 1}"))
+                    state.pasted.append(pasted_article(len(state.pasted) + 1, pasted_text, pasted_title, pasted_url,
+                                                       pasted_date))
     where = f"inside {ROOT}" if ROOT else "on this computer"
     folder = st.text_input(f"Read a folder ({where})", placeholder="articles/", key="folder")
     store_path = st.text_input("Open a project store (.duckdb)", placeholder="project.duckdb", key="store",
@@ -152,8 +142,7 @@ store = open_store(store_path) if store_path else None
 if store is not None:
     facets = store.facets()
     articles, report = store.articles_frame(), store.report_frame()
-    mention_count, event_count = store.counts()["mentions"], facets["events"]
-    texts = store.article_text
+    mention_count = store.counts()["mentions"]
 else:
     # The timeline and its tables are rebuilt only when the inputs or the date edits change; filters reuse them.
     inputs_key = (tuple((f.name, f.size, f.file_id) for f in uploads or []), folder_path, len(state.pasted),
@@ -164,24 +153,18 @@ else:
         # names (variants merged: "Kassab" → "Izz al-Din Kassab") and dates in words, once per build
         shown_names = with_words(built.events.assign(names=display_names(built.events["names"]))) \
             if not built.events.empty else built.events
-        state.built = (shown_names, built.articles, built.report, built.mentions,
-                       {a.id: a.text for a in built.article_list})
+        state.built = (shown_names, built.articles, built.report, built.mentions, frame_facets(shown_names))
         state.built_for = inputs_key
-    events, articles, report, mentions, article_texts = state.built
-    facets = {"outlets": sorted({o for values in events["outlets"] for o in values}),
-              "names": sorted({n for values in events["names"] for n in values}, key=str.lower),
-              "precisions": sorted(set(events["precision"])),
-              "first": events["begin"].min() if not events.empty else None,
-              "last": events["end"].max() if not events.empty else None}
-    mention_count, event_count = len(mentions), len(events)
-    texts = article_texts.get
+    events, articles, report, mentions, facets = state.built
+    mention_count = len(mentions)
+event_count = facets.events
 
 with st.sidebar:
     st.header("Filter")
     lanes = st.radio("Lanes", ["source", "name"], horizontal=True, help="One lane per source, or per name")
     text = st.text_input("Search words", key="search")
-    if facets["first"] is not None:
-        first, last = facets["first"].date(), (facets["last"] - pd.Timedelta(microseconds=1)).date()
+    if facets.first is not None:
+        first, last = facets.first.date(), (facets.last - pd.Timedelta(microseconds=1)).date()
         # The range follows the data (new articles widen it) until the reader sets one of their own.
         if state.pop("all_dates", False) or len(state.get("dates", ())) != 2 or state.dates == state.get("data_span"):
             state.dates = (first, last)
@@ -193,9 +176,9 @@ with st.sidebar:
             st.rerun()
     else:
         span = ()
-    outlets = st.multiselect("Sources", facets["outlets"])
-    names = st.multiselect("Names", facets["names"])
-    precisions = st.multiselect("Precision", facets["precisions"])
+    outlets = st.multiselect("Sources", facets.outlets)
+    names = st.multiselect("Names", facets.names)
+    precisions = st.multiselect("Precision", facets.precisions)
     confidence = st.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.1)
     conflicts = st.checkbox("Conflicts only")
 
@@ -203,7 +186,7 @@ chosen = EventFilter(start=span[0] if len(span) > 0 else None, end=span[1] if le
                      outlets=outlets, names=names, text=text, precisions=precisions, min_confidence=confidence,
                      conflicts_only=conflicts)
 shown = with_words(store.events(chosen) if store is not None else chosen.apply(events))
-hidden_by = {} if store is not None else chosen.hidden_by(events)
+hidden_by = store.hidden_by(chosen) if store is not None else chosen.hidden_by(events)
 published = dict(zip(articles["id"], articles["published"], strict=True))
 
 # -- main ----------------------------------------------------------------------------------------
@@ -246,14 +229,11 @@ with tab_timeline:
             st.markdown(date_line(event))
             for article_sources in by_article(event["sources"]):
                 first = article_sources[0]
-                st.markdown(source_line(first, published.get(first["article_id"])))
+                st.markdown(source_line(first, published.get(first.article_id)))
                 for source in article_sources:  # each sentence of this article that dates the event
-                    start, end = source["sentence_span"]
-                    article_text = texts(source["article_id"]) or source["sentence"]
-                    st.markdown("> " + markdown_highlight(article_text[start:end], source["date_span"][0] - start,
-                                                          source["date_span"][1] - start))
-                if safe_link(first["url"]):
-                    st.link_button("Open the original article", safe_link(first["url"]))
+                    st.markdown("> " + evidence(source, MARKDOWN))
+                if safe_link(first.url):
+                    st.link_button("Open the original article", safe_link(first.url))
             with st.expander("Advanced: how the date was worked out"):
                 st.markdown(f"{markdown_escape(event['explanation'])}  \nTIMEX3 value `{event['value']}`"
                             + (f", mod `{event['mod']}`" if isinstance(event["mod"], str) else ""))

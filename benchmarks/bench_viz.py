@@ -14,8 +14,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from timeline.export import render  # noqa: E402
+from timeline.frames import events_frame  # noqa: E402
 from timeline.model import Event, Interval, Source  # noqa: E402
-from timeline.pipeline import events_frame  # noqa: E402
 from timeline.viz import figure  # noqa: E402
 
 PRECISIONS = [("day", timedelta(days=1)), ("month", timedelta(days=30)), ("year", timedelta(days=365))]

@@ -132,7 +132,7 @@ def test_a_big_page_draws_its_list_lazily(tmp_path):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     from bench_viz import synthetic_events
 
-    from timeline.pipeline import events_frame
+    from timeline.frames import events_frame
 
     events = events_frame(synthetic_events(2000))
     path = tmp_path / "big.html"

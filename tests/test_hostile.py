@@ -12,7 +12,8 @@ from plotly.offline import get_plotlyjs
 from timeline import Article, build
 from timeline.export import render
 from timeline.ingest import load
-from timeline.safe_text import markdown_escape, markdown_highlight
+from timeline.model import Source
+from timeline.safe_text import HTML, MARKDOWN, evidence, markdown_escape
 from timeline.temporal import tag
 
 
@@ -100,5 +101,9 @@ def test_bidi_controls_are_shown_not_obeyed():
 def test_evidence_without_date_words_is_shown_without_stray_bold_marks():
     sentence = "The bodies of 37 hostages have also been recovered."
     start = sentence.index("recovered")
-    assert "**" not in markdown_highlight(sentence, start, start), "an empty span bolds nothing"
-    assert markdown_highlight("Talks began Friday.", 12, 18) == "Talks began **Friday**\\."
+    placed = Source("a", "", "", "", "", sentence, (100, 100 + len(sentence)), (100 + start, 100 + start), "")
+    assert "**" not in evidence(placed, MARKDOWN), "an empty span bolds nothing"
+    assert "<mark>" not in evidence(placed, HTML), "an empty span marks nothing"
+    dated = Source("a", "", "", "", "", "Talks began <Friday>.", (50, 71), (62, 70), "<Friday>")
+    assert evidence(dated, MARKDOWN) == "Talks began **\\<Friday\\>**\\."
+    assert evidence(dated, HTML) == "Talks began <mark>&lt;Friday&gt;</mark>."

@@ -8,14 +8,13 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
-
 from . import evaluate
 from .events import evaluation, train
 from .export import write_csv, write_html, write_json, write_timelinejs
 from .filters import EventFilter
 from .ingest import MAX_CHARS
 from .ingest.decode import UnreadableInput, decode, tidy
+from .ingest.manual import parse_overrides
 from .parallel import default_workers
 from .pipeline import Timeline, build
 from .store import Store
@@ -98,20 +97,16 @@ def _build(args: argparse.Namespace) -> int:
     timeline = build(args.paths, overrides, args.allow_private_urls, args.workers, args.dask, show_progress=True,
                      max_chars=args.max_chars)
     _print_summary(timeline)
-    _write_exports(args, timeline.events, len(timeline.article_list),
-                   {a.id: a.published for a in timeline.article_list})
+    _write_exports(args, timeline.events, len(timeline.article_list), timeline.published_dates())
     return 0 if timeline.article_list else 1
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, str] | None:
-    overrides = {}
-    for item in args.published:
-        name, _, value = item.partition("=")
-        if not value:
-            print(f"--published needs FILE=DATE, got {item!r}", file=sys.stderr)
-            return None
-        overrides[name] = value
-    return overrides
+    try:
+        return parse_overrides(args.published)
+    except ValueError as err:
+        print(err, file=sys.stderr)
+        return None
 
 
 def _build_store(args: argparse.Namespace) -> int:
@@ -133,7 +128,7 @@ def _build_store(args: argparse.Namespace) -> int:
         print(f"store {args.db}: {summary.new} new, {summary.changed} changed, {summary.unchanged} unchanged, "
               f"{summary.skipped} skipped; {summary.articles} articles and {summary.events} events stored")
         if args.out or args.csv or args.json or args.timelinejs:
-            _write_exports(args, store.events(), summary.articles, _published(store))
+            _write_exports(args, store.events(), summary.articles, store.published_dates())
     finally:
         store.close()
     return 0
@@ -149,7 +144,7 @@ def _export_store(args: argparse.Namespace) -> int:
     try:
         events = store.events(chosen)  # filtered in SQL: a large store is never loaded whole
         articles = store.counts()["articles"]
-        published = _published(store)
+        published = store.published_dates()
     finally:
         store.close()
     _write_exports(args, events, articles, published)
@@ -161,13 +156,6 @@ def _iso_day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError as err:
         raise argparse.ArgumentTypeError(f"{text!r} is not a day written YYYY-MM-DD") from err
-
-
-def _published(store: Store) -> dict[str, date]:
-    """Each stored article's publication date, so exported sources say when they were published."""
-    articles = store.articles_frame()
-    return {a: pd.Timestamp(d).date() for a, d in zip(articles["id"], articles["published"], strict=True)
-            if pd.notna(d)}
 
 
 def _write_exports(args: argparse.Namespace, events, n_articles: int, published: dict[str, date]) -> None:

@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from .human_dates import PRECISION_WORDS, as_written, in_words, unit_words
+from .model import Source
 from .safe_text import markdown_escape
 
 
@@ -49,18 +50,18 @@ def date_line(event: Mapping) -> str:
     return line + "".join(f" · {note}" for note in notes)
 
 
-def source_line(source: Mapping, published: date | None) -> str:
+def source_line(source: Source, published: date | None) -> str:
     """Outlet, article title and publication date; never the local file the article came from."""
     day = f" · {unit_words(published, 'day')}" if isinstance(published, date) else ""
-    return (f"**{markdown_escape(source['outlet'] or 'unnamed source')}** · "
-            f"*{markdown_escape(source['title'] or 'untitled article')}*{markdown_escape(day)}")
+    return (f"**{markdown_escape(source.outlet or 'unnamed source')}** · "
+            f"*{markdown_escape(source.title or 'untitled article')}*{markdown_escape(day)}")
 
 
-def by_article(sources: list[Mapping]) -> list[list[Mapping]]:
+def by_article(sources: list[Source]) -> list[list[Source]]:
     """An event's sources grouped by article, in order: an article is named once above its sentences."""
-    groups: dict[str, list[Mapping]] = {}
+    groups: dict[str, list[Source]] = {}
     for source in sources:
-        groups.setdefault(source["article_id"], []).append(source)
+        groups.setdefault(source.article_id, []).append(source)
     return list(groups.values())
 
 

@@ -1,12 +1,34 @@
-"""Narrow an events table the way a reader asks: dates, sources, names, words, precision, confidence."""
+"""Narrow events the way a reader asks (dates, sources, names, words, precision, confidence), and what they can ask.
+
+One SQL filter serves both homes of events: DuckDB runs it over the store's
+``events`` table, and over an in-memory events DataFrame shown to it as a view
+of the same name and columns; so a filter cannot mean one thing in the
+dashboard and another in a store export.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+import duckdb
 import pandas as pd
+
+# What the filter and the facets read: the store's events table has these columns, and so has events_view().
+_VIEW = """CREATE TEMP VIEW events AS SELECT position AS rowid, "begin", "end",
+           CAST(outlets AS VARCHAR[]) AS outlets, CAST(names AS VARCHAR[]) AS names, CAST(title AS VARCHAR) AS title,
+           CAST(sentence AS VARCHAR) AS sentence, CAST(precision AS VARCHAR) AS precision,
+           CAST(confidence AS DOUBLE) AS confidence, CAST(conflict AS BOOLEAN) AS conflict FROM frame"""
+_COLUMNS = ["begin", "end", "outlets", "names", "title", "sentence", "precision", "confidence", "conflict"]
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One filter that is set: why it hides an event, and the SQL condition an event must meet to pass it."""
+
+    reason: str
+    sql: str
+    params: tuple = ()
 
 
 @dataclass
@@ -22,42 +44,107 @@ class EventFilter:
     min_confidence: float = 0.0
     conflicts_only: bool = False
 
-    def apply(self, events: pd.DataFrame) -> pd.DataFrame:
-        keep = pd.Series(True, index=events.index)
-        for _, passes in self._criteria(events):
-            keep &= passes
-        return events[keep]
-
-    def hidden_by(self, events: pd.DataFrame) -> dict[str, int]:
-        """How many events each filter alone hides ("outside the dates": 3), so the page can say so."""
-        return {reason: hidden for reason, passes in self._criteria(events) if (hidden := int((~passes).sum()))}
-
-    def _criteria(self, events: pd.DataFrame) -> list[tuple[str, pd.Series]]:
-        """Each filter that is set: why it hides an event, and which events pass it."""
+    def criteria(self) -> list[Criterion]:
+        """Each filter that is set, as SQL over the columns of an events table."""
         criteria = []
         if self.start or self.end:
-            inside = pd.Series(True, index=events.index)
-            if self.start:
-                inside &= events["end"] > datetime(self.start.year, self.start.month, self.start.day)
-            if self.end:
-                inside &= events["begin"] < datetime(self.end.year, self.end.month, self.end.day) + pd.Timedelta(days=1)
-            criteria.append(("outside the dates", inside))
+            bounds = [('"end" > ?', _midnight(self.start)) if self.start else None,
+                      ('"begin" < ? + INTERVAL 1 DAY', _midnight(self.end)) if self.end else None]
+            set_bounds = [bound for bound in bounds if bound]
+            criteria.append(Criterion("outside the dates", " AND ".join(sql for sql, _ in set_bounds),
+                                      tuple(value for _, value in set_bounds)))
         if self.outlets:
-            criteria.append(("from other sources", events["outlets"].map(lambda v: _any_in(v, self.outlets))))
+            criteria.append(Criterion("from other sources", "list_has_any(outlets, ?)", (list(self.outlets),)))
         if self.names:
-            criteria.append(("without the chosen names", events["names"].map(lambda v: _any_in(v, self.names))))
+            criteria.append(Criterion("without the chosen names", "list_has_any(names, ?)", (list(self.names),)))
         if self.text.strip():
-            needle = self.text.strip().lower()
-            criteria.append(("without the search words", (events["title"] + " " + events["sentence"]).str.lower()
-                             .str.contains(needle, regex=False)))
+            criteria.append(Criterion("without the search words", "contains(lower(title || ' ' || sentence), ?)",
+                                      (self.text.strip().lower(),)))
         if self.precisions:
-            criteria.append(("at other precisions", events["precision"].isin(self.precisions)))
+            criteria.append(Criterion("at other precisions", "list_contains(?, precision)", (list(self.precisions),)))
         if self.min_confidence:
-            criteria.append(("below the confidence", events["confidence"] >= self.min_confidence))
+            criteria.append(Criterion("below the confidence", "confidence >= ?", (self.min_confidence,)))
         if self.conflicts_only:
-            criteria.append(("without conflicting dates", events["conflict"].astype(bool)))
+            criteria.append(Criterion("without conflicting dates", "conflict"))
         return criteria
 
+    def where(self) -> tuple[str, list]:
+        """The whole filter as a WHERE condition and its parameters ("true" when nothing is set)."""
+        criteria = self.criteria()
+        return (" AND ".join(f"({c.sql})" for c in criteria) or "true",
+                [value for c in criteria for value in c.params])
 
-def _any_in(values: Iterable[str], wanted: list[str]) -> bool:
-    return any(value in wanted for value in values)
+    def hidden(self, db: duckdb.DuckDBPyConnection) -> dict[str, int]:
+        """How many events of the ``events`` relation each filter alone hides ("outside the dates": 3)."""
+        criteria = self.criteria()
+        if not criteria:
+            return {}
+        counts = db.execute("SELECT " + ", ".join(f"count(*) FILTER (WHERE NOT coalesce(({c.sql}), false))"
+                                                  for c in criteria) + " FROM events",
+                            [value for c in criteria for value in c.params]).fetchone()
+        return {c.reason: count for c, count in zip(criteria, counts, strict=True) if count}
+
+    def apply(self, events: pd.DataFrame) -> pd.DataFrame:
+        """The events DataFrame narrowed, its order kept."""
+        if events.empty or not self.criteria():
+            return events
+        with events_view(events) as db:
+            sql, params = self.where()
+            keep = [rowid for (rowid,) in db.execute(f"SELECT rowid FROM events WHERE {sql} ORDER BY rowid",
+                                                     params).fetchall()]
+        return events.iloc[keep]
+
+    def hidden_by(self, events: pd.DataFrame) -> dict[str, int]:
+        """How many events of the DataFrame each filter alone hides, so the page can say so."""
+        if events.empty:
+            return {}
+        with events_view(events) as db:
+            return self.hidden(db)
+
+
+@dataclass
+class Facets:
+    """What the filter widgets offer: every source, name and precision, and the span of the dates."""
+
+    outlets: list[str]
+    names: list[str]
+    precisions: list[str]
+    first: datetime | None
+    last: datetime | None
+    events: int
+
+
+def facets(db: duckdb.DuckDBPyConnection) -> Facets:
+    """The facets of the ``events`` relation (a store's table or events_view())."""
+    first, last, count = db.execute('SELECT min("begin"), max("end"), count(*) FROM events').fetchone()
+
+    def column(sql: str) -> list[str]:
+        return [value for (value,) in db.execute(sql).fetchall()]
+    return Facets(column("SELECT DISTINCT unnest(outlets) AS o FROM events ORDER BY o"),
+                  column("SELECT DISTINCT unnest(names) AS n FROM events ORDER BY lower(n), n"),
+                  column("SELECT DISTINCT precision FROM events ORDER BY 1"),
+                  _timestamp(first), _timestamp(last), count)
+
+
+def frame_facets(events: pd.DataFrame) -> Facets:
+    """The facets of an in-memory events DataFrame."""
+    if events.empty:
+        return Facets([], [], [], None, None, 0)
+    with events_view(events) as db:
+        return facets(db)
+
+
+def events_view(events: pd.DataFrame) -> duckdb.DuckDBPyConnection:
+    """A private DuckDB connection where the DataFrame reads as an ``events`` relation (rowid = position)."""
+    db = duckdb.connect()
+    db.register("frame", events[_COLUMNS].assign(position=range(len(events))))
+    db.execute(_VIEW)
+    return db
+
+
+def _midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day)
+
+
+def _timestamp(value: object) -> datetime | None:
+    return None if value is None else pd.Timestamp(value).to_pydatetime()

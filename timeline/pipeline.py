@@ -1,84 +1,63 @@
-"""The whole pipeline in one call: ingest → temporal → events, with pandas tables at the edge."""
+"""The one path from articles to events: ingested articles → per-article work → merge → a sink.
+
+Every build goes this way: ``build`` (the CLI and the library) and the dashboard
+into an in-memory :class:`Timeline`, the project store into DuckDB. What varies
+is only the executor of the per-article step (this process, a process pool,
+Dask, or the dashboard's cache) and the sink that keeps and merges the results.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
+from typing import Protocol, TypeVar
 
-import pandas as pd
-
-from .events import build_events, merge_events
+from .events import merge_events
+from .frames import Timeline
 from .ingest import MAX_CHARS, ReportRow, load
-from .model import Article, Event, Timex
-from .parallel import Progress, run
-from .temporal import tag
+from .model import Article
+from .parallel import ArticleResult, Progress, run
+
+Result = TypeVar("Result", covariant=True)
+Executor = Callable[[Iterable[Article]], Iterable[ArticleResult]]  # results in input order
 
 
-@dataclass
-class Timeline:
-    """The result of :func:`build`: the objects, and DataFrames of them for tables and exports."""
+class Sink(Protocol[Result]):
+    """Where per-article results go, and what merging them across articles gives."""
 
-    article_list: list[Article]
-    timexes: dict[str, list[Timex]]  # article id -> its temporal expressions
-    event_list: list[Event]
-    report_rows: list[ReportRow]
+    def add(self, result: ArticleResult) -> None: ...
 
-    @property
-    def articles(self) -> pd.DataFrame:
-        rows = [{
-            "id": a.id, "title": a.title, "outlet": a.outlet, "url": a.url, "origin": a.origin,
-            "published": a.published, "published_source": a.published_source,
-            "published_confidence": a.published_confidence, "characters": len(a.text),
-            "dates_found": len(self.timexes.get(a.id, [])),
-            "unresolved": sum(not t.resolved for t in self.timexes.get(a.id, [])),
-            "warnings": "; ".join(a.warnings),
-        } for a in self.article_list]
-        return pd.DataFrame(rows, columns=_ARTICLE_COLUMNS)
-
-    @property
-    def mentions(self) -> pd.DataFrame:
-        rows = [{
-            "article_id": article_id, "tid": t.tid, "start": t.start, "end": t.end, "text": t.text, "type": t.type,
-            "value": t.value, "mod": t.mod, "begin": t.interval.begin if t.interval else None,
-            "end_time": t.interval.end if t.interval else None, "precision": t.precision,
-            "resolved": t.resolved, "anchor": t.anchor, "rule": t.rule, "explanation": t.explanation,
-        } for article_id, found in self.timexes.items() for t in found]
-        return pd.DataFrame(rows, columns=_MENTION_COLUMNS)
-
-    @property
-    def events(self) -> pd.DataFrame:
-        return events_frame(self.event_list)
-
-    @property
-    def report(self) -> pd.DataFrame:
-        return pd.DataFrame([vars(r) for r in self.report_rows], columns=_REPORT_COLUMNS)
+    def finish(self) -> Result: ...
 
 
-_ARTICLE_COLUMNS = ["id", "title", "outlet", "url", "origin", "published", "published_source",
-                    "published_confidence", "characters", "dates_found", "unresolved", "warnings"]
-_MENTION_COLUMNS = ["article_id", "tid", "start", "end", "text", "type", "value", "mod", "begin", "end_time",
-                    "precision", "resolved", "anchor", "rule", "explanation"]
-_REPORT_COLUMNS = ["input", "status", "reason", "article_id", "published", "published_source",
-                   "published_confidence", "warnings"]
-EVENT_COLUMNS = ["id", "begin", "end", "precision", "value", "mod", "date_text", "title", "sentence", "sources",
-                 "n_sources", "outlets", "urls", "names", "confidence", "conflict", "score", "explanation",
-                 "placement", "modality", "relation"]
+def flow(articles: Iterable[Article], execute: Executor, sink: Sink[Result]) -> Result:
+    """Run the per-article work on ``articles`` (a stream is fine), hand each result to the sink, then merge."""
+    for result in execute(articles):
+        sink.add(result)
+    return sink.finish()
 
 
-def events_frame(events: list[Event]) -> pd.DataFrame:
-    """One row per event; ``sources`` holds the list of source dicts (article, URL, spans)."""
-    rows = [{
-        "id": e.id, "begin": e.begin, "end": e.end, "precision": e.precision, "value": e.value, "mod": e.mod,
-        "date_text": e.date_text, "title": e.title, "sentence": e.sentence,
-        "sources": [vars(s) for s in e.sources], "n_sources": len({s.article_id for s in e.sources}),
-        "outlets": sorted({s.outlet or s.article_id for s in e.sources}),
-        "urls": [s.url for s in e.sources if s.url], "names": e.names, "confidence": e.confidence,
-        "conflict": e.conflict, "score": e.score, "explanation": e.explanation,
-        "placement": str(e.placement), "modality": str(e.modality), "relation": e.relation,
-    } for e in events]
-    return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+def executor(workers: int = 1, dask_address: str | None = None, progress: Progress | None = None) -> Executor:
+    """The per-article work in this process, on ``workers`` processes, or on the Dask cluster at ``dask_address``."""
+    return partial(run, workers=workers, dask_address=dask_address, progress=progress)
+
+
+class MemorySink:
+    """Keeps every result and merges all their events at the end: a :class:`Timeline`."""
+
+    def __init__(self, report: list[ReportRow]) -> None:
+        self.report = report
+        self.results: list[ArticleResult] = []
+
+    def add(self, result: ArticleResult) -> None:
+        self.results.append(result)
+
+    def finish(self) -> Timeline:
+        events = merge_events([event for r in self.results for event in r.events])
+        return Timeline([r.article for r in self.results], {r.article.id: r.timexes for r in self.results},
+                        events, self.report)
 
 
 def build(inputs: Iterable[str | Path | Article] | str | Path | Article,
@@ -96,17 +75,12 @@ def build(inputs: Iterable[str | Path | Article] | str | Path | Article,
         inputs = [inputs]
     ingested = load(inputs, published, allow_private_urls, max_chars)
     progress = Progress(len(ingested.articles)) if show_progress and ingested.articles else None
-    results = list(run(ingested.articles, workers, dask_address, progress))
-    timexes = {r.article.id: r.timexes for r in results}
-    events = merge_events([event for r in results for event in r.events])
-    return Timeline([r.article for r in results], timexes, events, ingested.report)
+    return assemble(ingested.articles, ingested.report, executor(workers, dask_address, progress))
 
 
-def assemble(articles: list[Article], report: list[ReportRow],
-             tagger: Callable[[str, date | None], list[Timex]] = tag) -> Timeline:
-    """Tag each article against its own publication date and build the events.
+def assemble(articles: list[Article], report: list[ReportRow], execute: Executor = run) -> Timeline:
+    """The timeline of articles already read; ``execute`` lets a caller run or cache the per-article work its way."""
+    return flow(articles, execute, MemorySink(report))
 
-    ``tagger`` lets a caller cache tagging by content (the dashboard does).
-    """
-    timexes = {a.id: tagger(a.text, a.published) for a in articles}
-    return Timeline(articles, timexes, build_events(articles, timexes), report)
+
+__all__ = ["Executor", "MemorySink", "Sink", "Timeline", "assemble", "build", "executor", "flow"]

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .model import Source
 
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
@@ -28,9 +32,28 @@ def markdown_escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", visible_controls(text).replace("\n", " "))
 
 
-def markdown_highlight(sentence: str, start: int, end: int) -> str:
-    """The escaped sentence with sentence[start:end] in bold; an empty span (no date words) bolds nothing."""
-    if not 0 <= start < end <= len(sentence):
-        return markdown_escape(sentence)
-    return (markdown_escape(sentence[:start]) + "**" + markdown_escape(sentence[start:end]) + "**"
-            + markdown_escape(sentence[end:]))
+@dataclass(frozen=True)
+class Marking:
+    """How one output escapes text and marks the date words: Markdown bold, or an HTML <mark>."""
+
+    escape: Callable[[str], str]
+    open: str
+    close: str
+
+
+MARKDOWN = Marking(markdown_escape, "**", "**")
+HTML = Marking(escape_html, "<mark>", "</mark>")
+
+
+def highlight(text: str, start: int, end: int, marking: Marking) -> str:
+    """The escaped text with text[start:end] marked; an empty span (no date words) marks nothing."""
+    if not 0 <= start < end <= len(text):
+        return marking.escape(text)
+    return (marking.escape(text[:start]) + marking.open + marking.escape(text[start:end]) + marking.close
+            + marking.escape(text[end:]))
+
+
+def evidence(source: Source, marking: Marking) -> str:
+    """A source's sentence, escaped, with the words that date the event marked: the dashboard's and the page's."""
+    offset = source.sentence_span[0]
+    return highlight(source.sentence, source.date_span[0] - offset, source.date_span[1] - offset, marking)

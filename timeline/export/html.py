@@ -18,7 +18,8 @@ from plotly.offline import get_plotlyjs
 
 from ..events.names import display_names
 from ..human_dates import PRECISION_WORDS, as_written, in_words, unit_words
-from ..safe_text import escape_html, visible_controls
+from ..model import Source
+from ..safe_text import HTML, escape_html, evidence, visible_controls
 from ..viz import empty_figure, figure
 from .links import safe_link
 
@@ -52,27 +53,16 @@ def display_date(row: dict) -> str:
     return in_words(row["begin"], row["end"], row["precision"], row.get("mod"), row.get("value") or "")
 
 
-def highlighted_sentence(source: dict) -> str:
-    """The evidence sentence, escaped, with the date words in <mark>."""
-    sentence = source["sentence"]
-    start = source["date_span"][0] - source["sentence_span"][0]
-    end = source["date_span"][1] - source["sentence_span"][0]
-    if not 0 <= start <= end <= len(sentence):
-        return escape_html(sentence)
-    return (escape_html(sentence[:start]) + "<mark>" + escape_html(sentence[start:end]) + "</mark>"
-            + escape_html(sentence[end:]))
-
-
-def source_html(source: dict, published: Mapping[str, date] | None = None) -> str:
+def source_html(source: Source, published: Mapping[str, date] | None = None) -> str:
     """Outlet, article title, publication date and link (http(s) only); never the local file it came from."""
-    outlet = escape_html(source["outlet"] or "unnamed source")
-    title = escape_html(source["title"] or "untitled article")
-    day = (published or {}).get(source["article_id"])
+    outlet = escape_html(source.outlet or "unnamed source")
+    title = escape_html(source.title or "untitled article")
+    day = (published or {}).get(source.article_id)
     when = f' · {escape_html(unit_words(day, "day"))}' if isinstance(day, date) else ""
-    link = safe_link(source["url"])
+    link = safe_link(source.url)
     title_html = (f'<a href="{escape_html(link)}" rel="noopener noreferrer" target="_blank">{title}</a>' if link
                   else title)
-    return f'<li><b>{outlet}</b> · {title_html}{when}<br><q>{highlighted_sentence(source)}</q></li>'
+    return f'<li><b>{outlet}</b> · {title_html}{when}<br><q>{evidence(source, HTML)}</q></li>'
 
 
 def _event_html(row: dict, published: Mapping[str, date] | None) -> str:
@@ -107,7 +97,7 @@ def render(events: pd.DataFrame, title: str = "Timeline", n_articles: int | None
     names = sorted({n for row in rows for n in row["names"]}, key=str.lower)
     span = (f'{display_date(rows[0])} – {display_date(max(rows, key=lambda r: r["end"]))}' if rows else "no dates")
     built = datetime.now(UTC).strftime("%d %b %Y %H:%M UTC")
-    summary = (f'{n_articles if n_articles is not None else len({s["article_id"] for r in rows for s in r["sources"]})}'
+    summary = (f'{n_articles if n_articles is not None else len({s.article_id for r in rows for s in r["sources"]})}'
                f' articles · {len(rows)} events · {escape_html(span)} · built {built}')
     items = [{"id": r["id"], "outlets": r["outlets"], "names": r["names"], "begin": r["begin"], "end": r["end"],
               "search": visible_controls(" ".join([r["title"], r["sentence"], *r["outlets"], *r["names"]]).lower()),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
@@ -21,7 +22,7 @@ def _plain(events: pd.DataFrame) -> pd.DataFrame:
     out = events.copy()
     for column in ("begin", "end"):
         out[column] = out[column].map(lambda d: d.isoformat() if isinstance(d, datetime) else d)
-    out["sources"] = out["sources"].map(lambda sources: json.dumps(sources, ensure_ascii=False))
+    out["sources"] = out["sources"].map(lambda sources: json.dumps([asdict(s) for s in sources], ensure_ascii=False))
     for column in ("outlets", "urls", "names"):
         out[column] = out[column].map(lambda values: " | ".join(values))
     return out
@@ -46,6 +47,7 @@ def events_json(events: pd.DataFrame) -> list[dict]:
     records = []
     for row in events.to_dict("records"):
         row["begin"], row["end"] = row["begin"].isoformat(), row["end"].isoformat()
+        row["sources"] = [asdict(source) for source in row["sources"]]
         records.append(row)
     return records
 
@@ -92,9 +94,9 @@ def timelinejs(events: pd.DataFrame, title: str = "Timeline") -> dict:
 def _source_links(row: dict) -> list[tuple[str, str]]:
     links = []
     for source in row["sources"]:
-        url = safe_link(source["url"])
+        url = safe_link(source.url)
         if url and url not in {u for u, _ in links}:
-            links.append((url, source["outlet"] or source["article_id"]))
+            links.append((url, source.outlet or source.article_id))
     return links
 
 

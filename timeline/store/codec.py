@@ -1,0 +1,72 @@
+"""The dataclasses of timeline.model as JSON records and back, typed by their own annotations.
+
+The decoder is made once per class from its type hints (nested dataclasses,
+lists, tuples, optionals, enums, dates), so a record comes back as the same
+typed object it was written from, and a field added to a dataclass later is
+simply its default in records written before it.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+from collections.abc import Callable
+from dataclasses import asdict, fields, is_dataclass
+from datetime import date, datetime
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
+
+T = TypeVar("T")
+
+
+def encode(obj: object) -> str:
+    """A dataclass instance as a JSON record."""
+    return json.dumps(asdict(obj), default=_iso, ensure_ascii=False)
+
+
+def decode(cls: type[T], record: str) -> T:
+    """The instance of ``cls`` a JSON record was written from."""
+    return _converter(cls)(json.loads(record))
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+@cache
+def _converter(kind: Any) -> Callable[[Any], Any]:
+    """A function turning the JSON form of a value of type ``kind`` back into that type."""
+    origin, args = get_origin(kind), get_args(kind)
+    if origin in (Union, types.UnionType):
+        inner = _converter(next(arg for arg in args if arg is not type(None)))
+        return lambda value: None if value is None else inner(value)
+    if origin is list:
+        item = _converter(args[0])
+        return lambda value: [item(v) for v in value]
+    if origin is tuple:
+        return tuple
+    if is_dataclass(kind):
+        return _dataclass_converter(kind)
+    if kind is datetime:
+        return datetime.fromisoformat
+    if kind is date:
+        return date.fromisoformat
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return kind
+    return _same
+
+
+def _dataclass_converter(cls: type) -> Callable[[dict], Any]:
+    hints = get_type_hints(cls)
+    converters = [(f.name, _converter(hints[f.name])) for f in fields(cls)]
+
+    def convert(record: dict) -> Any:
+        return cls(**{name: convert_field(record[name]) for name, convert_field in converters if name in record})
+    return convert
+
+
+def _same(value: Any) -> Any:
+    return value

@@ -1,0 +1,65 @@
+"""The store's tables, its connection settings, and inserts that match columns by name.
+
+Rows are written as data frames whose column names are the table's; DuckDB
+matches them ``BY NAME``, so no insert depends on the order of the columns.
+Stores written by earlier versions gain missing columns when opened for writing.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (origin TEXT PRIMARY KEY, id TEXT UNIQUE, content_hash TEXT, text_key TEXT,
+                                     record JSON);
+CREATE TABLE IF NOT EXISTS mentions (article_id TEXT, record JSON);
+CREATE TABLE IF NOT EXISTS article_events (article_id TEXT, event_id TEXT, "begin" TIMESTAMP, "end" TIMESTAMP,
+                                           precision TEXT, named_as TEXT, year_guessed BOOLEAN, inferred BOOLEAN,
+                                           confidence DOUBLE,
+                                           title_length INTEGER, centrality DOUBLE, terms JSON, record JSON);
+ALTER TABLE article_events ADD COLUMN IF NOT EXISTS inferred BOOLEAN;  -- stores written before inferred events
+CREATE TABLE IF NOT EXISTS events (id TEXT, "begin" TIMESTAMP, "end" TIMESTAMP, precision TEXT, value TEXT, title TEXT,
+                                   sentence TEXT, outlets TEXT[], names TEXT[], confidence DOUBLE, conflict BOOLEAN,
+                                   score DOUBLE, record JSON);
+CREATE TABLE IF NOT EXISTS report (run INTEGER, input TEXT, status TEXT, reason TEXT, article_id TEXT, published DATE,
+                                   published_source TEXT, published_confidence TEXT, warnings TEXT);
+CREATE TABLE IF NOT EXISTS runs (run INTEGER, finished TIMESTAMP, new INTEGER, changed INTEGER, unchanged INTEGER,
+                                 skipped INTEGER);
+"""
+TABLES = ("articles", "mentions", "article_events", "events", "report", "runs")
+DUCKDB_MEMORY = "256MB"  # cap on DuckDB's own memory (sorts, buffers); it spills to disk beyond it
+
+
+def connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A connection to the store file; a writable one makes sure every table and column exists."""
+    db = duckdb.connect(path, read_only=read_only, config={
+        "memory_limit": DUCKDB_MEMORY, "temp_directory": path + ".tmp", "preserve_insertion_order": False})
+    if not read_only:
+        db.execute(SCHEMA)
+    return db
+
+
+def insert(db: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    """Insert rows (dicts keyed by column name) into ``table`` in one statement."""
+    if rows:
+        insert_frame(db, table, pd.DataFrame(rows))
+
+
+def insert_frame(db: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    """Insert a data frame whose columns are named as the table's (DuckDB inserts frames far faster than rows)."""
+    if frame.empty:
+        return
+    db.register("incoming", frame)
+    try:
+        db.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+    finally:
+        db.unregister("incoming")
+
+
+def named_rows(cursor: duckdb.DuckDBPyConnection, chunk: int = 10_000):
+    """A query's rows as dicts keyed by column name, streamed a chunk at a time (whole results may not fit the cap)."""
+    names = [column[0] for column in cursor.description]
+    while rows := cursor.fetchmany(chunk):
+        for row in rows:
+            yield dict(zip(names, row, strict=True))
