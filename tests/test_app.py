@@ -91,6 +91,9 @@ def test_opens_a_project_store_and_filters_it_in_sql(app, tmp_path):
     reader.close()
     assert 0 < len(narrowed) < stored_events
     assert list(narrowed["title"]) == list(expected["title"])
+    warning = " ".join(w.value for w in app.warning)
+    assert f"hide {stored_events - len(narrowed)} of {stored_events} events: " in warning
+    assert "without the search words" in warning, "a store says what each filter hides, as the in-memory page does"
 
 
 def test_opening_an_event_shows_its_evidence_and_explanation(app):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -9,13 +10,16 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime, timedelta
 
 import pytest
 from conftest import ROOT, SEEDS
 
 from timeline import build
-from timeline.filters import EventFilter
+from timeline.filters import EventFilter, frame_facets
+from timeline.model import Article, Event, Modality, Placement, Precision, Timex
 from timeline.store import Store
+from timeline.store.codec import decode, encode
 
 
 def fingerprint(events):
@@ -90,6 +94,55 @@ def test_sql_filter_equals_the_in_memory_filter(tmp_path, folder):
                    EventFilter(min_confidence=0.85), EventFilter(start=events["begin"].min().date())):
         assert list(store.events(chosen)["id"]) == list(chosen.apply(events)["id"])
     store.close()
+
+
+def test_the_store_counts_what_each_filter_hides_and_offers_the_same_facets(tmp_path, folder):
+    store = Store(tmp_path / "p.duckdb")
+    store.build([folder])
+    events = store.events()
+    middle = events["begin"].sort_values().iloc[len(events) // 2].date()
+    chosen = EventFilter(start=middle, text="said", precisions=["day"], min_confidence=0.5)
+    hidden = store.hidden_by(chosen)
+    assert set(hidden) == {"outside the dates", "without the search words", "at other precisions"}
+    assert hidden == chosen.hidden_by(events)
+    assert all(0 < count < len(events) for count in hidden.values())
+    assert store.facets() == frame_facets(events)
+    assert store.facets().events == len(events) and "Asharq Al-Awsat" in store.facets().outlets
+    store.close()
+
+
+def test_a_filter_keeps_the_order_of_an_in_memory_table_and_an_empty_one_stays_empty(seed_timeline):
+    events = seed_timeline.events.iloc[::-1]
+    day = events["begin"].min().date()
+    narrowed = EventFilter(end=day + timedelta(days=400)).apply(events)
+    assert 0 < len(narrowed) < len(events)
+    assert list(narrowed.index) == [i for i in events.index if i in set(narrowed.index)], "order kept"
+    assert (narrowed["begin"] < datetime.combine(day + timedelta(days=401), datetime.min.time())).all()
+    empty = events.iloc[:0]
+    assert EventFilter(text="x").apply(empty).empty and EventFilter(text="x").hidden_by(empty) == {}
+    assert frame_facets(empty).first is None
+
+
+def test_records_come_back_as_the_typed_objects_they_were_written_from(seed_timeline):
+    for event in seed_timeline.event_list:
+        back = decode(Event, encode(event))
+        assert back == event
+        assert isinstance(back.interval.precision, Precision) and isinstance(back.placement, Placement)
+        assert all(isinstance(s.sentence_span, tuple) for s in back.sources)
+    article = seed_timeline.article_list[0]
+    assert decode(Article, encode(article)) == article
+    timex = seed_timeline.timexes[article.id][0]
+    assert decode(Timex, encode(timex)) == timex
+
+
+def test_records_written_before_newer_fields_read_with_their_defaults(seed_timeline):
+    """A store written by an earlier version lacks fields added since: they take the dataclass defaults."""
+    record = json.loads(encode(seed_timeline.event_list[0]))
+    for newer in ("placement", "modality", "relation", "year_guessed"):
+        record.pop(newer)
+    old = decode(Event, json.dumps(record))
+    assert (old.placement, old.modality, old.relation, old.year_guessed) == (Placement.WRITTEN, Modality.FACTUAL,
+                                                                            "", False)
 
 
 def test_a_killed_run_leaves_the_store_as_it_was(tmp_path, folder):

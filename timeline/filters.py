@@ -137,7 +137,8 @@ def frame_facets(events: pd.DataFrame) -> Facets:
 def events_view(events: pd.DataFrame) -> duckdb.DuckDBPyConnection:
     """A private DuckDB connection where the DataFrame reads as an ``events`` relation (rowid = position)."""
     db = duckdb.connect()
-    db.register("frame", events[_COLUMNS].assign(position=range(len(events))))
+    # a copy: DuckDB cannot read the strided arrays of a reordered frame (events.iloc[::-1]) in place
+    db.register("frame", events[_COLUMNS].copy(deep=True).assign(position=range(len(events))))
     db.execute(_VIEW)
     return db
 

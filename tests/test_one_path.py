@@ -1,0 +1,91 @@
+"""One path from articles to events: the same events in memory, in the store, on a process pool and on Dask."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+
+import pytest
+from conftest import ROOT, SEEDS, TBAQ
+
+from timeline import build
+from timeline.ingest import load
+from timeline.parallel import MIN_PER_WORKER, process_article
+from timeline.pipeline import assemble
+from timeline.store import Store
+
+SYNTHETIC = MIN_PER_WORKER * 2 + 5  # enough for parallel.run to start its pool of two workers
+
+
+def _make_corpus():
+    spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "benchmarks" / "make_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.make
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The seeds (with their manifest) beside news-like articles made from the TimeBank/AQUAINT texts."""
+    if not TBAQ.is_dir():
+        pytest.skip("the TBAQ corpus is not in ../shared")
+    folder = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(SEEDS, folder / "seeds")
+    _make_corpus()(SYNTHETIC, folder / "synthetic", seed=3)
+    return folder
+
+
+def everything(events) -> list[tuple]:
+    """All that a reader sees of each event, sorted by id: a difference anywhere shows."""
+    return sorted((e.id, e.begin, e.end, str(e.precision), e.value, e.mod, e.title, e.sentence, e.date_text,
+                   tuple(e.names), e.confidence, e.conflict, e.score, str(e.placement), str(e.modality),
+                   tuple((s.article_id, s.outlet, s.url, s.sentence_span, s.date_span, s.date_text) for s in e.sources))
+                  for e in events)
+
+
+@pytest.fixture(scope="module")
+def in_memory(corpus):
+    timeline = build([corpus], workers=1)
+    assert len(timeline.article_list) == SYNTHETIC + 5 and len(timeline.event_list) > 100
+    return everything(timeline.event_list)
+
+
+def test_a_process_pool_gives_the_same_events(corpus, in_memory):
+    assert everything(build([corpus], workers=2).event_list) == in_memory
+
+
+def test_the_store_gives_the_same_events(corpus, in_memory, tmp_path):
+    store = Store(tmp_path / "p.duckdb")
+    try:
+        summary = store.build([corpus], workers=2)
+        assert summary.events == len(in_memory)
+        assert everything(store.timeline().event_list) == in_memory
+    finally:
+        store.close()
+
+
+def test_a_dask_cluster_gives_the_same_events(corpus, in_memory, tmp_path):
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        assert everything(build([corpus], dask_address=cluster.scheduler_address).event_list) == in_memory
+        store = Store(tmp_path / "p.duckdb")
+        try:
+            store.build([corpus], dask_address=cluster.scheduler_address)
+            assert everything(store.timeline().event_list) == in_memory
+        finally:
+            store.close()
+
+
+def test_a_caller_may_run_the_per_article_step_its_own_way(corpus, in_memory):
+    """The dashboard caches the per-article work: its executor feeds the same merge."""
+    ingested = load([corpus])
+    seen = []
+
+    def remembering(articles):
+        for article in articles:
+            seen.append(article.id)
+            yield process_article(article)
+    timeline = assemble(ingested.articles, ingested.report, remembering)
+    assert seen == [a.id for a in ingested.articles]
+    assert everything(timeline.event_list) == in_memory
