@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from timeline import Article
+from timeline import Article, Event
 from timeline.dashboard_text import by_article, date_line, event_choices, hidden_line, source_line, with_words
 from timeline.data_folder import OutsideDataFolder, confined, data_folder
 from timeline.events.names import display_names
@@ -153,9 +153,10 @@ else:
         # names (variants merged: "Kassab" → "Izz al-Din Kassab") and dates in words, once per build
         shown_names = with_words(built.events.assign(names=display_names(built.events["names"]))) \
             if not built.events.empty else built.events
-        state.built = (shown_names, built.articles, built.report, built.mentions, frame_facets(shown_names))
+        state.built = (shown_names, built.articles, built.report, built.mentions, frame_facets(shown_names),
+                       {e.id: e for e in built.event_list})
         state.built_for = inputs_key
-    events, articles, report, mentions, facets = state.built
+    events, articles, report, mentions, facets, events_by_id = state.built
     mention_count = len(mentions)
 event_count = facets.events
 
@@ -250,13 +251,16 @@ with tab_timeline:
         "begin": st.column_config.DatetimeColumn("sort by time", format="YYYY-MM-DD"),
     })
     columns = st.columns(4)  # files are made when clicked, from the events shown
-    plain = shown.drop(columns="when", errors="ignore")  # exports keep their columns; the words are the page's
-    columns[0].download_button("HTML timeline", lambda: render(plain, "Timeline", len(articles), published),
+
+    def exported() -> list[Event]:
+        return store.event_list(chosen) if store is not None else [events_by_id[i] for i in shown["id"]]
+    columns[0].download_button("HTML timeline", lambda: render(exported(), "Timeline", len(articles), published),
                                "timeline.html", "text/html", on_click="ignore")
-    columns[1].download_button("CSV", lambda: csv_text(plain), "events.csv", "text/csv", on_click="ignore")
-    columns[2].download_button("JSON", lambda: json_text(plain), "events.json", "application/json", on_click="ignore")
-    columns[3].download_button("TimelineJS", lambda: timelinejs_text(plain), "timelinejs.json", "application/json",
+    columns[1].download_button("CSV", lambda: csv_text(exported()), "events.csv", "text/csv", on_click="ignore")
+    columns[2].download_button("JSON", lambda: json_text(exported()), "events.json", "application/json",
                                on_click="ignore")
+    columns[3].download_button("TimelineJS", lambda: timelinejs_text(exported()), "timelinejs.json",
+                               "application/json", on_click="ignore")
 
 with tab_dates:
     st.dataframe(articles[["title", "outlet", "published", "published_source", "published_confidence", "dates_found",

@@ -74,13 +74,14 @@ def browser_times(page_html: str, expected: int, total: int) -> tuple[float, flo
 def main() -> int:
     print(f"{'events':>7} {'figure s':>9} {'traces':>28} {'html s':>7} {'html MB':>8} {'browser draw s':>15} {'filter s':>9}")
     for count in [int(a) for a in sys.argv[1:]] or [100, 1000, 3000, 10000]:
-        frame = events_frame(synthetic_events(count))
+        events = synthetic_events(count)
+        frame = events_frame(events)
         began = time.perf_counter()
         fig = figure(frame)
         built = time.perf_counter() - began
         kinds = ",".join(sorted({trace.type for trace in fig.data}))
         began = time.perf_counter()
-        page = render(frame, "bench")
+        page = render(events, "bench")
         rendered = time.perf_counter() - began
         expected = int(frame.apply(lambda e: "place1" in " ".join(
             [e["title"], e["sentence"], *e["outlets"], *e["names"]]).lower(), axis=1).sum())

@@ -72,13 +72,15 @@ def test_seed_timeline_page_filters_marks_and_list(tmp_path, seed_timeline):
     path = tmp_path / "timeline.html"
     events = seed_timeline.events
     published = dict(zip(seed_timeline.articles["id"], seed_timeline.articles["published"], strict=True))
-    write_html(events, str(path), "Seed articles", len(seed_timeline.article_list), published)
+    write_html(seed_timeline.event_list, str(path), "Seed articles", len(seed_timeline.article_list), published)
     with browser_page() as (page, errors, requests, _):
         page.goto(path.as_uri())
         page.wait_for_selector(".js-plotly-plot .main-svg")
         check_marks(page, events, events)
         assert listed(page) == len(events)
-        assert page.locator("#events mark").count() >= len(events), "date words are highlighted"
+        dated = [s for e in seed_timeline.event_list for s in e.sources if s.date_span[0] < s.date_span[1]]
+        marks = page.locator("#events mark").all_inner_texts()
+        assert len(marks) == len(dated) and all(marks), "every source's date words are marked, and nothing else"
         labels = page.locator(".barlayer .bartext").evaluate_all("els => els.map(e => e.textContent)")
         assert len([t for t in labels if t]) >= 10, "events carry labels on the chart"
         assert not label_clashes(page)[1], "no label covers another label or a mark"
@@ -132,9 +134,7 @@ def test_a_big_page_draws_its_list_lazily(tmp_path):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     from bench_viz import synthetic_events
 
-    from timeline.frames import events_frame
-
-    events = events_frame(synthetic_events(2000))
+    events = synthetic_events(2000)
     path = tmp_path / "big.html"
     write_html(events, str(path), "Big")
     with browser_page() as (page, errors, _requests, _):
@@ -158,7 +158,7 @@ def test_hostile_articles_run_no_script(tmp_path):
     data_url = Article("data", "Talks resumed on April 9, 2024 in Cairo after a long pause.", title="Data link",
                        outlet="Wire", url="data:text/html,<script>alert(5)</script>")
     path = tmp_path / "hostile.html"
-    write_html(build([hostile, data_url]).events, str(path), "<script>alert('t')</script>")
+    write_html(build([hostile, data_url]).event_list, str(path), "<script>alert('t')</script>")
     with browser_page() as (page, errors, requests, dialogs):
         page.goto(path.as_uri())
         page.wait_for_selector(".js-plotly-plot .main-svg")

@@ -91,7 +91,7 @@ def test_calendar_edges_do_not_crash():
 
 def test_bidi_controls_are_shown_not_obeyed():
     article = Article("b", "The raid on March 3, 2024 hit \u202eevil\u202c town.", title="t\u2066x", outlet="O")
-    page = render(build([article]).events, "bidi")
+    page = render(build([article]).event_list, "bidi")
     body = page.split("<body>", 1)[1].replace(get_plotlyjs(), "")  # the page, its chart and its event list
     assert "\u202e" not in body and "\u2066" not in body and "⟨U+202E⟩" in body
     assert markdown_escape("[click](javascript:alert(1)) ![img](http://x/y.png)") == \

@@ -15,6 +15,7 @@ from .filters import EventFilter
 from .ingest import MAX_CHARS
 from .ingest.decode import UnreadableInput, decode, tidy
 from .ingest.manual import parse_overrides
+from .model import Event
 from .parallel import default_workers
 from .pipeline import Timeline, build
 from .store import Store
@@ -97,7 +98,7 @@ def _build(args: argparse.Namespace) -> int:
     timeline = build(args.paths, overrides, args.allow_private_urls, args.workers, args.dask, show_progress=True,
                      max_chars=args.max_chars)
     _print_summary(timeline)
-    _write_exports(args, timeline.events, len(timeline.article_list), timeline.published_dates())
+    _write_exports(args, timeline.event_list, len(timeline.article_list), timeline.published_dates())
     return 0 if timeline.article_list else 1
 
 
@@ -128,7 +129,7 @@ def _build_store(args: argparse.Namespace) -> int:
         print(f"store {args.db}: {summary.new} new, {summary.changed} changed, {summary.unchanged} unchanged, "
               f"{summary.skipped} skipped; {summary.articles} articles and {summary.events} events stored")
         if args.out or args.csv or args.json or args.timelinejs:
-            _write_exports(args, store.events(), summary.articles, store.published_dates())
+            _write_exports(args, store.event_list(), summary.articles, store.published_dates())
     finally:
         store.close()
     return 0
@@ -142,7 +143,7 @@ def _export_store(args: argparse.Namespace) -> int:
     chosen = EventFilter(start=args.start, end=args.end, outlets=args.source, names=args.name, text=args.text,
                          conflicts_only=args.conflicts)
     try:
-        events = store.events(chosen)  # filtered in SQL: a large store is never loaded whole
+        events = store.event_list(chosen)  # filtered in SQL: a large store is never loaded whole
         articles = store.counts()["articles"]
         published = store.published_dates()
     finally:
@@ -158,7 +159,7 @@ def _iso_day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a day written YYYY-MM-DD") from err
 
 
-def _write_exports(args: argparse.Namespace, events, n_articles: int, published: dict[str, date]) -> None:
+def _write_exports(args: argparse.Namespace, events: list[Event], n_articles: int, published: dict[str, date]) -> None:
     for flag, writer in ((args.csv, write_csv), (args.json, write_json)):
         if flag:
             writer(events, flag)

@@ -71,8 +71,7 @@ def events_frame(events: list[Event]) -> pd.DataFrame:
     rows = [{
         "id": e.id, "begin": e.begin, "end": e.end, "precision": e.precision, "value": e.value, "mod": e.mod,
         "date_text": e.date_text, "title": e.title, "sentence": e.sentence,
-        "sources": list(e.sources), "n_sources": len({s.article_id for s in e.sources}),
-        "outlets": sorted({s.outlet or s.article_id for s in e.sources}),
+        "sources": list(e.sources), "n_sources": e.n_sources, "outlets": e.outlets,
         "urls": [s.url for s in e.sources if s.url], "names": e.names, "confidence": e.confidence,
         "conflict": e.conflict, "score": e.score, "explanation": e.explanation,
         "placement": str(e.placement), "modality": str(e.modality), "relation": e.relation,

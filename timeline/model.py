@@ -230,3 +230,13 @@ class Event:
     @property
     def precision(self) -> str:
         return self.interval.precision
+
+    @property
+    def outlets(self) -> list[str]:
+        """Who reported it, each once and sorted (an article's id when its outlet is unnamed)."""
+        return sorted({s.outlet or s.article_id for s in self.sources})
+
+    @property
+    def n_sources(self) -> int:
+        """How many articles report it (several sentences of one article count once)."""
+        return len({s.article_id for s in self.sources})

@@ -13,12 +13,12 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime
 
 import numpy as np
-import pandas as pd
 from plotly.offline import get_plotlyjs
 
 from ..events.names import display_names
+from ..frames import events_frame
 from ..human_dates import PRECISION_WORDS, as_written, in_words, unit_words
-from ..model import Source
+from ..model import Event, Modality, Placement, Source
 from ..safe_text import HTML, escape_html, evidence, visible_controls
 from ..viz import empty_figure, figure
 from .links import safe_link
@@ -48,9 +48,9 @@ def _plain(value: object) -> object:
     return str(value)
 
 
-def display_date(row: dict) -> str:
+def display_date(event: Event) -> str:
     """The event's date in words ("late November 2023")."""
-    return in_words(row["begin"], row["end"], row["precision"], row.get("mod"), row.get("value") or "")
+    return in_words(event.begin, event.end, event.precision, event.mod, event.value)
 
 
 def source_html(source: Source, published: Mapping[str, date] | None = None) -> str:
@@ -65,43 +65,44 @@ def source_html(source: Source, published: Mapping[str, date] | None = None) -> 
     return f'<li><b>{outlet}</b> · {title_html}{when}<br><q>{evidence(source, HTML)}</q></li>'
 
 
-def _event_html(row: dict, published: Mapping[str, date] | None) -> str:
+def _event_html(event: Event, published: Mapping[str, date] | None) -> str:
     """One entry of the event list: date in words, title, notes, sources, and the workings in an "advanced" part."""
-    sources = "".join(source_html(s, published) for s in row["sources"])
+    sources = "".join(source_html(s, published) for s in event.sources)
     notes = [words for flag, words in (
-        (row["placement"] == "inferred", "time inferred"), (row["modality"] == "planned", "planned"),
-        (row["conflict"], "sources disagree on the date"), (row["confidence"] < 0.5, "uncertain date")) if flag]
+        (event.placement == Placement.INFERRED, "time inferred"), (event.modality == Modality.PLANNED, "planned"),
+        (event.conflict, "sources disagree on the date"), (event.confidence < 0.5, "uncertain date")) if flag]
     flags = "".join(f' <span class="flag">{escape_html(note)}</span>' for note in notes)
-    relation = f'<p class="meta">Context: {escape_html(row["relation"])}</p>' if row.get("relation") else ""
-    n = row["n_sources"]
+    relation = f'<p class="meta">Context: {escape_html(event.relation)}</p>' if event.relation else ""
+    n = event.n_sources
     return (
-        f'<article class="event" data-id="{escape_html(row["id"])}">'
-        f'<div class="when">{escape_html(display_date(row))}</div>'
-        f'<div class="what"><h3>{escape_html(row["title"])}</h3>'
-        f'<p class="meta">{as_written(row["date_text"], escape_html)} · {n} source{"s" if n != 1 else ""} · '
-        f'{escape_html(PRECISION_WORDS.get(row["precision"], row["precision"]))}{flags}</p>{relation}'
+        f'<article class="event" data-id="{escape_html(event.id)}">'
+        f'<div class="when">{escape_html(display_date(event))}</div>'
+        f'<div class="what"><h3>{escape_html(event.title)}</h3>'
+        f'<p class="meta">{as_written(event.date_text, escape_html)} · {n} source{"s" if n != 1 else ""} · '
+        f'{escape_html(PRECISION_WORDS.get(event.precision, event.precision))}{flags}</p>{relation}'
         f'<ul class="sources">{sources}</ul>'
-        f'<details><summary>How this date was worked out</summary><p>{escape_html(row["explanation"])}</p>'
-        f'<p class="advanced">TIMEX3 value {escape_html(row["value"])}'
-        f'{" · mod " + escape_html(row["mod"]) if isinstance(row.get("mod"), str) else ""}</p></details>'
+        f'<details><summary>How this date was worked out</summary><p>{escape_html(event.explanation)}</p>'
+        f'<p class="advanced">TIMEX3 value {escape_html(event.value)}'
+        f'{" · mod " + escape_html(event.mod) if event.mod else ""}</p></details>'
         f'</div></article>')
 
 
-def render(events: pd.DataFrame, title: str = "Timeline", n_articles: int | None = None,
+def render(events: list[Event], title: str = "Timeline", n_articles: int | None = None,
            published: Mapping[str, date] | None = None) -> str:
     """The whole page as a string; ``published`` (article id → publication date) dates each source."""
-    events = events.assign(names=display_names(events["names"])) if not events.empty else events
-    rows = events.sort_values(["begin", "score"], ascending=[True, False]).to_dict("records")
-    fig = figure(events) if rows else empty_figure(message="No dated events.")
-    outlets = sorted({o for row in rows for o in row["outlets"]})
-    names = sorted({n for row in rows for n in row["names"]}, key=str.lower)
-    span = (f'{display_date(rows[0])} – {display_date(max(rows, key=lambda r: r["end"]))}' if rows else "no dates")
+    events = sorted(events, key=lambda e: (e.begin, -e.score))
+    frame = events_frame(events)
+    frame = frame.assign(names=display_names(frame["names"])) if events else frame  # for lanes, lists and filters
+    fig = figure(frame) if events else empty_figure(message="No dated events.")
+    outlets = sorted({o for e in events for o in e.outlets})
+    names = sorted({n for shown in frame["names"] for n in shown}, key=str.lower)
+    span = f"{display_date(events[0])} – {display_date(max(events, key=lambda e: e.end))}" if events else "no dates"
     built = datetime.now(UTC).strftime("%d %b %Y %H:%M UTC")
-    summary = (f'{n_articles if n_articles is not None else len({s.article_id for r in rows for s in r["sources"]})}'
-               f' articles · {len(rows)} events · {escape_html(span)} · built {built}')
-    items = [{"id": r["id"], "outlets": r["outlets"], "names": r["names"], "begin": r["begin"], "end": r["end"],
-              "search": visible_controls(" ".join([r["title"], r["sentence"], *r["outlets"], *r["names"]]).lower()),
-              "html": _event_html(r, published)} for r in rows]
+    summary = (f'{n_articles if n_articles is not None else len({s.article_id for e in events for s in e.sources})}'
+               f' articles · {len(events)} events · {escape_html(span)} · built {built}')
+    items = [{"id": e.id, "outlets": e.outlets, "names": shown, "begin": e.begin, "end": e.end,
+              "search": visible_controls(" ".join([e.title, e.sentence, *e.outlets, *shown]).lower()),
+              "html": _event_html(e, published)} for e, shown in zip(events, frame["names"], strict=True)]
     return _PAGE.format(
         csp=_CSP, title=escape_html(title), summary=summary, style=_STYLE,
         outlet_options=_options(outlets), name_options=_options(names),
@@ -114,7 +115,7 @@ def _options(values: list[str]) -> str:
     return "".join(f'<option value="{escape_html(v)}">{escape_html(v)}</option>' for v in values)
 
 
-def write_html(events: pd.DataFrame, path: str, title: str = "Timeline", n_articles: int | None = None,
+def write_html(events: list[Event], path: str, title: str = "Timeline", n_articles: int | None = None,
                published: Mapping[str, date] | None = None) -> None:
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(render(events, title, n_articles, published))
@@ -132,7 +133,7 @@ h1{margin:0 0 .3rem;font-size:1.6rem} .summary{color:#5b6475;margin:0}
 .event{display:grid;grid-template-columns:11rem 1fr;gap:1rem;padding:.9rem 0;border-bottom:1px solid #e3e6eb}
 .when{font-weight:600;color:#0072B2} h3{margin:0 0 .2rem;font-size:1.05rem} .meta{margin:0;color:#5b6475;font-size:.85rem}
 .sources{margin:.4rem 0;padding-left:1.1rem;font-size:.9rem} .sources q{color:#39404d}
-mark{background:#ffe9a8;padding:0 .1em} mark:empty{display:none} .advanced{font-family:ui-monospace,monospace;font-size:.8rem}
+mark{background:#ffe9a8;padding:0 .1em} .advanced{font-family:ui-monospace,monospace;font-size:.8rem}
 .flag{border-radius:3px;padding:0 .3em;font-size:.8em;background:#fbe0d2;color:#8a2f00;margin-left:.3em}
 .nothing{margin:1rem 2rem;padding:1rem;background:#fff;border:1px dashed #c9ced6;color:#5b6475;font-size:1.05rem}
 details{font-size:.85rem;color:#5b6475} [hidden]{display:none!important}

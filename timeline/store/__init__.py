@@ -18,8 +18,9 @@ import duckdb
 import pandas as pd
 
 from ..filters import EventFilter, Facets, facets
-from ..frames import Timeline
+from ..frames import EVENT_COLUMNS, Timeline, events_frame
 from ..ingest import MAX_CHARS, iter_load
+from ..model import Event
 from ..parallel import Progress
 from ..pipeline import executor, flow
 from . import queries
@@ -84,7 +85,11 @@ class Store:
 
     def events(self, where: EventFilter | None = None) -> pd.DataFrame:
         """Merged events as a table, filtered in SQL so a large store need not be loaded whole."""
-        return queries.events_table(self.db, where)
+        return events_frame(self.event_list(where))[EVENT_COLUMNS]
+
+    def event_list(self, where: EventFilter | None = None) -> list[Event]:
+        """Merged events that pass the filter, in timeline order."""
+        return queries.ordered_events(self.db, where)
 
     def hidden_by(self, where: EventFilter) -> dict[str, int]:
         """How many stored events each filter alone hides, counted in SQL."""

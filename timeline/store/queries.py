@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 
 from ..filters import EventFilter
-from ..frames import EVENT_COLUMNS, Timeline, events_frame
+from ..frames import Timeline
 from ..ingest import ReportRow
 from ..model import Article, Event, Timex
 from .codec import decode
@@ -36,10 +36,6 @@ def ordered_events(db: duckdb.DuckDBPyConnection, where: EventFilter | None = No
                                        params).fetchall()]
     return [event for first in range(0, len(rowids), _FETCH)
             for event in events_by_rowid(db, "events", rowids[first:first + _FETCH])]
-
-
-def events_table(db: duckdb.DuckDBPyConnection, where: EventFilter | None = None) -> pd.DataFrame:
-    return events_frame(ordered_events(db, where))[EVENT_COLUMNS]
 
 
 def timeline(db: duckdb.DuckDBPyConnection) -> Timeline:

@@ -137,7 +137,7 @@ def _quoted(name: str) -> str:
 def _insert_events(db: duckdb.DuckDBPyConnection, events: list[Event]) -> None:
     insert(db, "events", [{
         "id": e.id, "begin": e.begin, "end": e.end, "precision": str(e.precision), "value": e.value, "title": e.title,
-        "sentence": e.sentence, "outlets": sorted({s.outlet or s.article_id for s in e.sources}), "names": e.names,
+        "sentence": e.sentence, "outlets": e.outlets, "names": e.names,
         "confidence": e.confidence, "conflict": e.conflict, "score": e.score, "record": encode(e)} for e in events])
 
 
