@@ -20,7 +20,7 @@ from timeline.data_folder import OutsideDataFolder, confined, data_folder
 from timeline.events.names import display_names
 from timeline.export import csv_text, json_text, render, timelinejs_text
 from timeline.export.links import safe_link
-from timeline.filters import EventFilter, frame_facets
+from timeline.filters import EventFilter, events_in_duckdb, facets
 from timeline.human_dates import unit_words
 from timeline.ingest import IngestResult, load
 from timeline.ingest.manual import pasted_article, with_edited_dates
@@ -140,7 +140,7 @@ store_path = checked_path(store_path, "Store", Path.is_file)
 
 store = open_store(store_path) if store_path else None
 if store is not None:
-    facets = store.facets()
+    offered = store.facets()
     articles, report = store.articles_frame(), store.report_frame()
     mention_count = store.counts()["mentions"]
 else:
@@ -153,19 +153,21 @@ else:
         # names (variants merged: "Kassab" → "Izz al-Din Kassab") and dates in words, once per build
         shown_names = with_words(built.events.assign(names=display_names(built.events["names"]))) \
             if not built.events.empty else built.events
-        state.built = (shown_names, built.articles, built.report, built.mentions, frame_facets(shown_names),
+        # the filter columns copied into DuckDB once per build: each filter change is then one query
+        state.built = (shown_names, built.articles, built.report, built.mentions, events_in_duckdb(shown_names),
                        {e.id: e for e in built.event_list})
         state.built_for = inputs_key
-    events, articles, report, mentions, facets, events_by_id = state.built
+    events, articles, report, mentions, events_db, events_by_id = state.built
+    offered = facets(events_db)
     mention_count = len(mentions)
-event_count = facets.events
+event_count = offered.events
 
 with st.sidebar:
     st.header("Filter")
     lanes = st.radio("Lanes", ["source", "name"], horizontal=True, help="One lane per source, or per name")
     text = st.text_input("Search words", key="search")
-    if facets.first is not None:
-        first, last = facets.first.date(), (facets.last - pd.Timedelta(microseconds=1)).date()
+    if offered.first is not None:
+        first, last = offered.first.date(), (offered.last - pd.Timedelta(microseconds=1)).date()
         # The range follows the data (new articles widen it) until the reader sets one of their own.
         if state.pop("all_dates", False) or len(state.get("dates", ())) != 2 or state.dates == state.get("data_span"):
             state.dates = (first, last)
@@ -177,17 +179,17 @@ with st.sidebar:
             st.rerun()
     else:
         span = ()
-    outlets = st.multiselect("Sources", facets.outlets)
-    names = st.multiselect("Names", facets.names)
-    precisions = st.multiselect("Precision", facets.precisions)
+    outlets = st.multiselect("Sources", offered.outlets)
+    names = st.multiselect("Names", offered.names)
+    precisions = st.multiselect("Precision", offered.precisions)
     confidence = st.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.1)
     conflicts = st.checkbox("Conflicts only")
 
 chosen = EventFilter(start=span[0] if len(span) > 0 else None, end=span[1] if len(span) > 1 else None,
                      outlets=outlets, names=names, text=text, precisions=precisions, min_confidence=confidence,
                      conflicts_only=conflicts)
-shown = with_words(store.events(chosen) if store is not None else chosen.apply(events))
-hidden_by = store.hidden_by(chosen) if store is not None else chosen.hidden_by(events)
+shown = with_words(store.events(chosen) if store is not None else events.iloc[chosen.positions(events_db)])
+hidden_by = store.hidden_by(chosen) if store is not None else chosen.hidden(events_db)
 published = dict(zip(articles["id"], articles["published"], strict=True))
 
 # -- main ----------------------------------------------------------------------------------------

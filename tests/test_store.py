@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT, SEEDS
 
 from timeline import build
-from timeline.filters import EventFilter, frame_facets
+from timeline.filters import EventFilter, events_in_duckdb, facets
 from timeline.model import Article, Event, Modality, Placement, Precision, Timex
 from timeline.store import Store
 from timeline.store.codec import decode, encode
@@ -106,7 +106,7 @@ def test_the_store_counts_what_each_filter_hides_and_offers_the_same_facets(tmp_
     assert set(hidden) == {"outside the dates", "without the search words", "at other precisions"}
     assert hidden == chosen.hidden_by(events)
     assert all(0 < count < len(events) for count in hidden.values())
-    assert store.facets() == frame_facets(events)
+    assert store.facets() == facets(events_in_duckdb(events))
     assert store.facets().events == len(events) and "Asharq Al-Awsat" in store.facets().outlets
     store.close()
 
@@ -120,7 +120,7 @@ def test_a_filter_keeps_the_order_of_an_in_memory_table_and_an_empty_one_stays_e
     assert (narrowed["begin"] < datetime.combine(day + timedelta(days=401), datetime.min.time())).all()
     empty = events.iloc[:0]
     assert EventFilter(text="x").apply(empty).empty and EventFilter(text="x").hidden_by(empty) == {}
-    assert frame_facets(empty).first is None
+    assert facets(events_in_duckdb(empty)).first is None
 
 
 def test_records_come_back_as_the_typed_objects_they_were_written_from(seed_timeline):

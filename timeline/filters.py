@@ -14,8 +14,8 @@ from datetime import date, datetime
 import duckdb
 import pandas as pd
 
-# What the filter and the facets read: the store's events table has these columns, and so has events_view().
-_VIEW = """CREATE TEMP VIEW events AS SELECT position AS rowid, "begin", "end",
+# What the filter and the facets read: the store's events table has these columns, and so has events_in_duckdb().
+_TABLE = """CREATE TEMP TABLE events AS SELECT position AS rowid, "begin", "end",
            CAST(outlets AS VARCHAR[]) AS outlets, CAST(names AS VARCHAR[]) AS names, CAST(title AS VARCHAR) AS title,
            CAST(sentence AS VARCHAR) AS sentence, CAST(precision AS VARCHAR) AS precision,
            CAST(confidence AS DOUBLE) AS confidence, CAST(conflict AS BOOLEAN) AS conflict FROM frame"""
@@ -84,21 +84,20 @@ class EventFilter:
                             [value for c in criteria for value in c.params]).fetchone()
         return {c.reason: count for c, count in zip(criteria, counts, strict=True) if count}
 
+    def positions(self, db: duckdb.DuckDBPyConnection) -> list[int]:
+        """The row ids of the ``events`` relation that pass, in row order (for a DataFrame: its positions)."""
+        sql, params = self.where()
+        return [rowid for (rowid,) in db.execute(f"SELECT rowid FROM events WHERE {sql} ORDER BY rowid",
+                                                 params).fetchall()]
+
     def apply(self, events: pd.DataFrame) -> pd.DataFrame:
-        """The events DataFrame narrowed, its order kept."""
-        if events.empty or not self.criteria():
-            return events
-        with events_view(events) as db:
-            sql, params = self.where()
-            keep = [rowid for (rowid,) in db.execute(f"SELECT rowid FROM events WHERE {sql} ORDER BY rowid",
-                                                     params).fetchall()]
-        return events.iloc[keep]
+        """The events DataFrame narrowed, its order kept (filtering often: keep events_in_duckdb(events))."""
+        with events_in_duckdb(events) as db:
+            return events.iloc[self.positions(db)]
 
     def hidden_by(self, events: pd.DataFrame) -> dict[str, int]:
         """How many events of the DataFrame each filter alone hides, so the page can say so."""
-        if events.empty:
-            return {}
-        with events_view(events) as db:
+        with events_in_duckdb(events) as db:
             return self.hidden(db)
 
 
@@ -115,7 +114,7 @@ class Facets:
 
 
 def facets(db: duckdb.DuckDBPyConnection) -> Facets:
-    """The facets of the ``events`` relation (a store's table or events_view())."""
+    """The facets of the ``events`` relation (a store's table or events_in_duckdb())."""
     first, last, count = db.execute('SELECT min("begin"), max("end"), count(*) FROM events').fetchone()
 
     def column(sql: str) -> list[str]:
@@ -126,20 +125,15 @@ def facets(db: duckdb.DuckDBPyConnection) -> Facets:
                   _timestamp(first), _timestamp(last), count)
 
 
-def frame_facets(events: pd.DataFrame) -> Facets:
-    """The facets of an in-memory events DataFrame."""
-    if events.empty:
-        return Facets([], [], [], None, None, 0)
-    with events_view(events) as db:
-        return facets(db)
+def events_in_duckdb(events: pd.DataFrame) -> duckdb.DuckDBPyConnection:
+    """A private in-memory DuckDB holding the DataFrame's filter columns as an ``events`` table (rowid = position).
 
-
-def events_view(events: pd.DataFrame) -> duckdb.DuckDBPyConnection:
-    """A private DuckDB connection where the DataFrame reads as an ``events`` relation (rowid = position)."""
+    Copied once: DuckDB reads Python lists slowly, so a caller filtering the same events again keeps this."""
     db = duckdb.connect()
     # a copy: DuckDB cannot read the strided arrays of a reordered frame (events.iloc[::-1]) in place
     db.register("frame", events[_COLUMNS].copy(deep=True).assign(position=range(len(events))))
-    db.execute(_VIEW)
+    db.execute(_TABLE)
+    db.unregister("frame")
     return db
 
 
