@@ -6,7 +6,6 @@ correct publication dates; filter; open an event's evidence; download exports.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -22,8 +21,8 @@ from timeline.export import csv_text, json_text, render, timelinejs_text
 from timeline.export.links import safe_link
 from timeline.filters import EventFilter, events_in_duckdb, facets
 from timeline.human_dates import unit_words
-from timeline.ingest import IngestResult, load
-from timeline.ingest.manual import pasted_article, with_edited_dates
+from timeline.ingest import IngestResult
+from timeline.ingest.manual import load_uploads, pasted_article, with_edited_dates
 from timeline.parallel import ArticleResult, process_article
 from timeline.pipeline import Timeline, assemble
 from timeline.safe_text import MARKDOWN, evidence, markdown_escape
@@ -47,16 +46,7 @@ def process_cached(article: Article) -> ArticleResult:
 
 @st.cache_data(show_spinner="Reading articles…")
 def read_inputs(uploads: tuple[tuple[str, bytes], ...], folder: str, pasted: tuple[Article, ...]) -> IngestResult:
-    with tempfile.TemporaryDirectory() as scratch:
-        for name, data in uploads:
-            (Path(scratch) / Path(name).name).write_bytes(data)
-        inputs: list = [SEEDS] + ([Path(scratch)] if uploads else []) + ([Path(folder)] if folder else []) + list(pasted)
-        result = load(inputs)
-    for row in result.report:
-        row.input = row.input.replace(scratch + "/", "upload: ")
-    for article in result.articles:
-        article.origin = article.origin.replace(scratch + "/", "upload: ")
-    return result
+    return load_uploads(uploads, [SEEDS], [*([Path(folder)] if folder else []), *pasted])
 
 
 @st.cache_resource

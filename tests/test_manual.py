@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from timeline import build
-from timeline.ingest.manual import parse_overrides, pasted_article, with_edited_dates
+from timeline.ingest.manual import load_uploads, parse_overrides, pasted_article, with_edited_dates
 
 
 def test_a_pasted_article_keeps_only_a_web_link_and_trusts_the_date_given():
@@ -34,3 +34,15 @@ def test_overrides_are_file_equals_date_and_a_missing_date_is_named():
     assert parse_overrides(["a.txt=2024-01-02", "b=c.txt=3 May 2020"]) == {"a.txt": "2024-01-02", "b": "c.txt=3 May 2020"}
     with pytest.raises(ValueError, match="got 'a.txt'"):
         parse_overrides(["a.txt"])
+
+
+def test_uploads_are_read_as_files_and_named_as_uploads_not_by_a_scratch_folder(tmp_path):
+    (tmp_path / "kept.txt").write_text("Published: 2024-05-02\n\nThe bridge reopened on Monday.\n", encoding="utf-8")
+    pasted = pasted_article(1, "Talks resumed in Cairo on Saturday.", published=date(2024, 5, 4))
+    result = load_uploads([("../story.txt", b"Published: 2024-05-01\n\nThe council met on Tuesday.\n"),
+                           ("empty.txt", b"")], [tmp_path], [pasted])
+    assert [row.input for row in result.report] == [str(tmp_path / "kept.txt"), "upload: empty.txt",
+                                                    "upload: story.txt", "pasted 1"]
+    assert [row.status for row in result.report] == ["loaded", "skipped", "loaded", "loaded"]
+    assert [a.origin for a in result.articles] == [str(tmp_path / "kept.txt"), "upload: story.txt", "pasted 1"]
+    assert result.articles[1].published == date(2024, 5, 1)

@@ -1,4 +1,4 @@
-"""What a person gives by hand: a pasted article, corrected publication dates, FILE=DATE overrides.
+"""What a person gives by hand: uploaded files, a pasted article, corrected publication dates, FILE=DATE overrides.
 
 The dashboard and the CLI only collect these; how they become articles and
 dates is decided here, once.
@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Mapping
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from pathlib import Path
 
 from ..model import Article
+from . import IngestResult, load
 
 
 def pasted_article(number: int, text: str, title: str = "", url: str = "", published: date | None = None) -> Article:
@@ -20,6 +23,20 @@ def pasted_article(number: int, text: str, title: str = "", url: str = "", publi
     return Article(f"pasted-{number}", text, title=title, url=url if web else "", published=published,
                    published_source="metadata" if published else "none",
                    published_confidence="high" if published else "none", origin=f"pasted {number}")
+
+
+def load_uploads(uploads: Sequence[tuple[str, bytes]], before: Sequence = (), after: Sequence = ()) -> IngestResult:
+    """Uploaded files (name, content) read as files are, between other inputs; the report and the articles'
+    origins name them "upload: NAME", never the scratch folder they were read from."""
+    with tempfile.TemporaryDirectory() as scratch:
+        for name, data in uploads:
+            (Path(scratch) / Path(name).name).write_bytes(data)
+        result = load([*before, *([Path(scratch)] if uploads else []), *after])
+    for row in result.report:
+        row.input = row.input.replace(scratch + "/", "upload: ")
+    for article in result.articles:
+        article.origin = article.origin.replace(scratch + "/", "upload: ")
+    return result
 
 
 def with_edited_dates(articles: Iterable[Article], edits: Mapping[str, date]) -> list[Article]:
