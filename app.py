@@ -14,9 +14,16 @@ import pandas as pd
 import streamlit as st
 
 from timeline import Article, Event
-from timeline.dashboard_text import by_article, date_line, event_choices, hidden_line, source_line, with_words
+from timeline.dashboard_text import (
+    by_article,
+    date_line,
+    event_choices,
+    for_display,
+    hidden_line,
+    source_line,
+    with_words,
+)
 from timeline.data_folder import OutsideDataFolder, confined, data_folder
-from timeline.events.names import display_names
 from timeline.export import csv_text, json_text, render, timelinejs_text
 from timeline.export.links import safe_link
 from timeline.filters import EventFilter, events_in_duckdb, facets
@@ -140,9 +147,7 @@ else:
     if state.get("built_for") != inputs_key:
         ingested = read_inputs(tuple((f.name, f.getvalue()) for f in uploads or []), folder_path, tuple(state.pasted))
         built = build_timeline(ingested, state.edits)
-        # names (variants merged: "Kassab" → "Izz al-Din Kassab") and dates in words, once per build
-        shown_names = with_words(built.events.assign(names=display_names(built.events["names"]))) \
-            if not built.events.empty else built.events
+        shown_names = for_display(built.events)
         # the filter columns copied into DuckDB once per build: each filter change is then one query
         state.built = (shown_names, built.articles, built.report, built.mentions, events_in_duckdb(shown_names),
                        {e.id: e for e in built.event_list})

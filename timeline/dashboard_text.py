@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 
+from .events.names import display_names
 from .human_dates import PRECISION_WORDS, as_written, in_words, unit_words
 from .model import Source
 from .safe_text import markdown_escape
@@ -24,6 +25,12 @@ def with_words(events: pd.DataFrame) -> pd.DataFrame:
         return events
     return events.assign(when=[in_words(b, e, p, m, v) for b, e, p, m, v in zip(
         events["begin"], events["end"], events["precision"], events["mod"], events["value"], strict=True)])
+
+
+def for_display(events: pd.DataFrame) -> pd.DataFrame:
+    """The events as the dashboard shows them: names with variants merged ("Kassab" → "Izz al-Din Kassab") and
+    dates in words; done once per build, not on every filter change."""
+    return events if events.empty else with_words(events.assign(names=display_names(events["names"])))
 
 
 def event_choices(events: pd.DataFrame) -> dict[str, str]:
