@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 import pandas as pd
 
 from .events.names import display_names
-from .labels import label
+from .labels import SHORTEST, label, label_chars, shortest_chars
 
 MAX_ROWS = 4  # rows per lane: more rows give labels room, fewer keep the chart short
 CHAR_PX = 5.6  # width of one label character at the chart's 11 px font (about 4.8 measured in Chromium, with margin)
@@ -23,7 +23,7 @@ MARK_GAP_PX = 9  # room between a mark and its label, so the label never touches
 PLOT_PX = 760  # plot width assumed for the first view (the dashboard's is ~790 px at 1400); the page refits
 RIGHT_PAD = 0.4  # room after a panel's last event, for its label (share of the panel's span)
 HISTORY_SHARE = 0.3  # share of the width given to the history panel, when there is one
-MIN_LABEL_CHARS = 12  # a label shorter than this says too little: none is shown
+MIN_LABEL_CHARS = SHORTEST  # a label shorter than this says too little: none is shown
 
 
 @dataclass(frozen=True)
@@ -79,8 +79,9 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
             if members.empty:
                 continue
             begins = members["end"] + per_px * MARK_GAP_PX
-            needs = text[members.index].str.len() * CHAR_PX * per_px
-            assigned, ends = _rows(members.assign(label_begin=begins, need=needs), last + span * RIGHT_PAD)
+            needs = text[members.index].map(label_chars) * CHAR_PX * per_px
+            shorts = text[members.index].map(shortest_chars) * CHAR_PX * per_px
+            assigned, ends = _rows(members.assign(label_begin=begins, need=needs, short=shorts), last + span * RIGHT_PAD)
             row.loc[members.index] = assigned
             label_begin.loc[members.index] = begins
             label_end.loc[members.index] = ends
@@ -122,19 +123,24 @@ def split_history(events: pd.DataFrame, share: float = 0.6) -> pd.Series:
 def _rows(members: pd.DataFrame, horizon: datetime) -> tuple[list[int], list[datetime]]:
     """Fewest rows (up to MAX_ROWS) in which every mark and its label fit; events placed by score.
 
-    An event that finds no row with room for its label takes a row where its mark alone fits (it stays
-    unlabelled until the reader zooms in), or else the last row. Each label may then reach to the next mark
-    in its row. Times are integer microseconds here: comparing Timestamps one by one cost seconds at 10,000 events.
+    An event that finds no row with room for its label looks for one with room for the label's shortest whole
+    phrase, then for a row where its mark alone fits (it stays unlabelled until the reader zooms in), or else
+    the last row. Each label may then reach to the next mark in its row. Times are integer microseconds here:
+    comparing Timestamps one by one cost seconds at 10,000 events.
     """
     ranked = members.sort_values(["score", "begin"], ascending=[False, True])
     begins, mark_ends = _us(ranked["begin"]), _us(ranked["label_begin"])
     stops = [end + need for end, need in zip(mark_ends, _us(ranked["need"]), strict=True)]
+    shorts = [end + need for end, need in zip(mark_ends, _us(ranked["short"]), strict=True)]
     for count in range(1 if len(members) <= 50 * MAX_ROWS else MAX_ROWS, MAX_ROWS + 1):  # a crowded lane needs all
         taken = [_Row() for _ in range(count)]
         chosen: dict[object, int] = {}
         crowded = False
-        for index, begin, mark_end, stop in zip(ranked.index, begins, mark_ends, stops, strict=True):
+        for index, begin, mark_end, stop, short in zip(ranked.index, begins, mark_ends, stops, shorts, strict=True):
             best = next((r for r in range(count) if taken[r].free(begin, stop)), None)
+            if best is None:
+                crowded, stop = True, short
+                best = next((r for r in range(count) if taken[r].free(begin, stop)), None)
             if best is None:
                 crowded, stop = True, mark_end
                 best = next((r for r in range(count) if taken[r].free(begin, stop)), count - 1)
