@@ -93,7 +93,7 @@ def figure(events: pd.DataFrame, lanes: str = "source", title: str = "",
         y=y, colour=events["outlets"].map(lambda o: colours(o[0]) if len(o) else "#555555"),
         kind=[mark_kind(p, m) for p, m in zip(events["placement"], events["modality"], strict=True)],
         hover=[hover_text(row) for row in events.to_dict("records")] if hover else None)
-    fig = go.Figure()
+    fig = go.Figure(_validate=False)  # our own values: Plotly's per-value checks cost most of the build
     folds = placed.folds
     for panel in range(len(placed.panels)):
         axis = "x" if panel == 0 else "x2"
