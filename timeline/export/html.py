@@ -32,6 +32,8 @@ _CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inlin
         "font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'")
 _HERE = Path(__file__).parent
 # Notes on an event, one bit each; the page's script holds the words in the same order.
+# Columns whose values repeat across events ("as written: “last year”", "month"): each value travels once.
+_REPEATED = ("when", "written", "precision", "relation", "explanation", "value")
 NOTES = ("time inferred", "planned or expected", "hypothetical", "sources disagree on the date", "uncertain date")
 
 
@@ -109,6 +111,9 @@ def page_data(rows: list[dict], published: Mapping[str, date] | None = None) -> 
                 ("sentence", None if row["sentence"] == first else visible_controls(row["sentence"])),
                 ("sources", sources)):
             columns[key].append(value)
+    for key in _REPEATED:
+        table = _Table()
+        columns[key] = {"index": [table(value) for value in columns[key]], "values": list(table.index)}
     return {"events": columns, "outlets": [visible_controls(o) for o in outlets.index],
             "names": [visible_controls(n) for n in names.index], "articles": [list(a) for a in articles.index],
             "notes": list(NOTES)}

@@ -7,6 +7,10 @@
   "use strict";
   var figure = JSON.parse(document.getElementById("figure-data").textContent);
   var data = JSON.parse(document.getElementById("items-data").textContent), ev = data.events;
+  Object.keys(ev).forEach(function (key) {  // a column of repeated values travels as a table and an index into it
+    var column = ev[key];
+    if (!Array.isArray(column)) { ev[key] = column.index.map(function (i) { return column.values[i]; }); }
+  });
   var chart = document.getElementById("chart"), list = document.getElementById("events");
   var more = document.getElementById("more"), nothing = document.getElementById("nothing");
   var total = ev.id.length, PAGE = 60, shown = [], rendered = 0, search = null, at = {};
