@@ -10,6 +10,7 @@ import dataclasses
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
@@ -25,9 +26,11 @@ from timeline.human_dates import unit_words
 from timeline.ingest import IngestResult, load
 from timeline.pipeline import Timeline, assemble
 from timeline.safe_text import markdown_escape, markdown_highlight
-from timeline.store import Store
 from timeline.temporal import tag
-from timeline.viz import SourceColours, figure
+from timeline.viz import SourceColours, empty_figure, figure
+
+if TYPE_CHECKING:
+    from timeline.store import Store
 
 SEEDS = Path(__file__).parent / "seeds"
 # Streamlit's chart takes about 10 ms per event in the browser (benchmarks/bench_dashboard.py): past this many,
@@ -60,6 +63,8 @@ def read_inputs(uploads: tuple[tuple[str, bytes], ...], folder: str, pasted: tup
 
 @st.cache_resource
 def open_store(path: str) -> Store:
+    from timeline.store import Store  # DuckDB is imported when a store is opened, not on every first view
+
     return Store(path, read_only=True)
 
 
@@ -98,6 +103,10 @@ def cached_figure(shown: pd.DataFrame, lanes: str):
 
 
 state = st.session_state
+# A session's first run: a tiny chart makes the browser start loading Plotly's script while the timeline is built.
+warm_up = st.empty()
+if "built" not in state:
+    warm_up.plotly_chart(empty_figure(message=""), config={"staticPlot": True}, height=1)
 state.setdefault("pasted", [])
 state.setdefault("edits", {})
 state.setdefault("colours", SourceColours())  # a source keeps its colour for the whole session
@@ -176,6 +185,7 @@ else:
     mention_count, event_count = len(mentions), len(events)
     texts = article_texts.get
 
+warm_up.empty()
 with st.sidebar:
     st.header("Filter")
     lanes = st.radio("Lanes", ["source", "name"], horizontal=True, help="One lane per source, or per name")

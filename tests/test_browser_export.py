@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import html
 from datetime import datetime
 
 import pandas as pd
-from browser import DOCS, browser_page, label_clashes
+from browser import DOCS, assert_whole_labels, browser_page, label_clashes
 
 from timeline import Article, build
 from timeline.chart_layout import lanes_for
 from timeline.events.names import display_names
 from timeline.export import write_html
-from timeline.labels import SHORTEST, phrase_stops
 
 # Every mark drawn in the main plots, read from the SVG: its event id and its start and end in time, converted
 # from pixels by the chart's own axes. A bar's ends are its interval; a marker's centre lies inside its day.
@@ -54,18 +52,6 @@ def check_marks(page, events: pd.DataFrame, expected: pd.DataFrame) -> None:
                 f"bar of {mark['id']} drawn {mark['start']}–{mark['end']}, event {begin}–{end}")
         else:
             assert begin - mark["slack"] <= mark["start"] <= end + mark["slack"]
-
-
-def assert_whole_labels(page) -> None:
-    """A label on the chart is its whole headline or a whole phrase of it: never a fragment ("Kasab was one…")."""
-    traces = page.evaluate("() => document.getElementById('chart').data.filter(t => t.name === 'labels')"
-                           ".map(t => [t.meta, t.text])")
-    for meta, texts in traces:
-        for (whole, _stops), text in zip(meta, texts, strict=True):
-            text = html.unescape(text)
-            if text:
-                assert text == whole or (text.endswith("…") and text[:-1] in [whole[:s] for s in phrase_stops(whole)]
-                                         and len(text) >= SHORTEST), text
 
 
 def listed(page) -> int:
