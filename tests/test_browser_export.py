@@ -120,6 +120,10 @@ def test_seed_timeline_page_filters_marks_and_list(tmp_path, seed_timeline):
                 assert "Antiwar.com" in legend and "Daily Mail" not in legend, "the legend names the sources shown"
                 titles = page.locator(".annotation-text").all_inner_texts()
                 assert not any("Earlier" in t for t in titles), "a history panel the filter emptied is not drawn"
+                low, high = page.evaluate("() => document.getElementById('chart')._fullLayout.xaxis.range"
+                                          ".map(v => new Date(v).getTime())")
+                shown_span = ms(expected["end"].max()) - ms(expected["begin"].min())
+                assert high - low < 2 * shown_span, "the time axis spans the events shown, not the whole timeline"
                 page.wait_for_timeout(300)
                 page.screenshot(path=str(DOCS / "export.png"), full_page=False)
             page.select_option(selector, "") if selector in ("#f-outlet", "#f-name") else page.fill(selector, "")

@@ -290,7 +290,7 @@ def _lay_out(fig: go.Figure, placed: Placed, title: str, folds: list[list]) -> N
                    ticktext=[escape_html(cut(lane, 28)) for lane in placed.lanes], showgrid=False,
                    zeroline=False, range=[-rows + 0.2, 0.8], fixedrange=True, automargin=True, anchor="free",
                    position=0),
-        meta={"char_px": CHAR_PX, "min_chars": MIN_LABEL_CHARS, "row_px": ROW_PX, "base_px": base_px,
+        meta={"char_px": CHAR_PX, "min_chars": MIN_LABEL_CHARS, "row_px": ROW_PX, "base_px": base_px, "right_pad": RIGHT_PAD,
               "lanes": [[float(tops[lane]), placed.rows[lane]] for lane in placed.lanes]},
         shapes=shapes, annotations=annotations,
         hoverlabel=dict(align="left"), clickmode="event+select", dragmode="zoom", **axes,

@@ -117,10 +117,11 @@
       return subset(trace, keep, ids.length);
     });
     var layout = closeLanes(traces);
+    if (chart._fullLayout && shown.length < total) { fitTime(traces, layout); }
     if (chart._fullLayout) {  // labels fitted to the axes on screen, in the same draw (a second draw costs)
       traces.forEach(function (trace) { if (isLabels(trace)) { trace.text = labelTexts(trace); } });
     }
-    Plotly.react(chart, traces, layout, {responsive: true, displaylogo: false});
+    Plotly.react(chart, traces, layout, {responsive: true, displaylogo: false}).then(relabel);  // labels refit to the new axes
   }
   function closeLanes(traces) {  // lanes and a history panel the filters emptied are left out, so none looks empty
     var meta = figure.layout.meta, lanes = meta.lanes, used = lanes.map(function () { return false; }), history = false;
@@ -150,12 +151,28 @@
         trace.y = trace.y.map(function (y) { return y === null ? null : y + shift[laneOf(y)]; });
       }
     });
-    var layout = Object.assign({}, figure.layout);
+    var layout = JSON.parse(JSON.stringify(figure.layout));  // a copy: Plotly writes the reader's zoom into its layout
     layout.yaxis = Object.assign({}, figure.layout.yaxis, {tickvals: ticks, ticktext: names, range: [-top + 0.2, 0.8]});
     layout.shapes = bands.concat((figure.layout.shapes || []).filter(function (s) { return s.yref !== "y"; }));
     if (figure.layout.xaxis2 && !history) { return withoutHistory(layout, meta, top); }
     layout.height = Math.round(meta.base_px + meta.row_px * top);
     return layout;
+  }
+  function fitTime(traces, layout) {  // the story's axis spans the events shown, not the whole timeline's
+    var axis = chart._fullLayout.xaxis, low = Infinity, high = -Infinity;
+    traces.forEach(function (trace) {
+      if ((trace.name !== "spans" && trace.name !== "points") || (trace.xaxis || "x") !== "x") { return; }
+      trace.x.forEach(function (x, i) {
+        if (x === null) { return; }
+        var begin = trace.base ? axis.d2c(trace.base[i]) : axis.d2c(x), end = trace.base ? begin + x : begin;
+        low = Math.min(low, begin);
+        high = Math.max(high, end);
+      });
+    });
+    if (low > high) { return; }
+    var span = Math.max(high - low, 864e5), pad = figure.layout.meta.right_pad;
+    layout.xaxis = Object.assign({}, layout.xaxis, {range: [axis.c2d(low - span * 0.02), axis.c2d(high + span * pad)],
+                                                     autorange: false});
   }
   function withoutHistory(layout, meta, top) {  // nothing earlier matches: the story takes the whole width
     layout.xaxis = Object.assign({}, figure.layout.xaxis, {domain: [0, 1]});
