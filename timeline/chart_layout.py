@@ -19,10 +19,10 @@ from .events.names import display_names
 from .labels import SHORTEST, label, label_chars, shortest_chars
 
 MAX_ROWS = 4  # rows per lane: more rows give labels room, fewer keep the chart short
-CHAR_PX = 5.6  # width of one label character at the chart's 11 px font (about 4.8 measured in Chromium, with margin)
+CHAR_PX = 5.2  # width of one label character at the chart's 11 px font (about 4.8 measured in Chromium, with margin)
 MARK_GAP_PX = 9  # room between a mark and its label, so the label never touches the mark
 PLOT_PX = 760  # plot width assumed for the first view (the dashboard's is ~790 px at 1400); the page refits
-RIGHT_PAD = 0.4  # room after a panel's last event, for its label (share of the panel's span)
+RIGHT_PAD = 0.5  # room after a panel's last event, for its label (share of the panel's span)
 HISTORY_SHARE = 0.3  # share of the width given to the history panel, when there is one
 MIN_LABEL_CHARS = SHORTEST  # a label shorter than this says too little: none is shown
 

@@ -13,7 +13,7 @@
   });
   var chart = document.getElementById("chart"), list = document.getElementById("events");
   var more = document.getElementById("more"), nothing = document.getElementById("nothing");
-  var total = ev.id.length, PAGE = 60, shown = [], rendered = 0, search = null, at = {};
+  var total = ev.id.length, PAGE = 60, shown = [], rendered = 0, search = null, at = {}, fitted = false;
   ev.id.forEach(function (id, i) { at[id] = i; });
 
   function escapeHtml(text) {  // Plotly reads chart text as HTML: labels and hover are article text
@@ -116,12 +116,14 @@
       var keep = ids.map(function (id) { return visible[at[id]] === true; });
       return subset(trace, keep, ids.length);
     });
-    var layout = closeLanes(traces);
-    if (chart._fullLayout && shown.length < total) { fitTime(traces, layout); }
+    var layout = closeLanes(traces), refit = chart._fullLayout && (shown.length < total || fitted);
+    fitted = Boolean(chart._fullLayout) && shown.length < total;
+    if (fitted) { fitTime(traces, layout); }
     if (chart._fullLayout) {  // labels fitted to the axes on screen, in the same draw (a second draw costs)
       traces.forEach(function (trace) { if (isLabels(trace)) { trace.text = labelTexts(trace); } });
     }
-    Plotly.react(chart, traces, layout, {responsive: true, displaylogo: false}).then(relabel);  // labels refit to the new axes
+    var drawn = Plotly.react(chart, traces, layout, {responsive: true, displaylogo: false});
+    if (refit) { drawn.then(relabel); }  // the time axis moved: labels refit to it
   }
   function closeLanes(traces) {  // lanes and a history panel the filters emptied are left out, so none looks empty
     var meta = figure.layout.meta, lanes = meta.lanes, used = lanes.map(function () { return false; }), history = false;
