@@ -116,14 +116,15 @@
       var keep = ids.map(function (id) { return visible[at[id]] === true; });
       return subset(trace, keep, ids.length);
     });
-    var layout = closeLanes(traces), refit = chart._fullLayout && (shown.length < total || fitted);
+    // labels refit after a draw that moved the time axis, and after the first (drawn for an assumed width)
+    var layout = closeLanes(traces), refit = !chart._fullLayout || shown.length < total || fitted;
     fitted = Boolean(chart._fullLayout) && shown.length < total;
     if (fitted) { fitTime(traces, layout); }
     if (chart._fullLayout) {  // labels fitted to the axes on screen, in the same draw (a second draw costs)
       traces.forEach(function (trace) { if (isLabels(trace)) { trace.text = labelTexts(trace); } });
     }
     var drawn = Plotly.react(chart, traces, layout, {responsive: true, displaylogo: false});
-    if (refit) { drawn.then(relabel); }  // the time axis moved: labels refit to it
+    if (refit) { drawn.then(relabel); }
   }
   function closeLanes(traces) {  // lanes and a history panel the filters emptied are left out, so none looks empty
     var meta = figure.layout.meta, lanes = meta.lanes, used = lanes.map(function () { return false; }), history = false;
