@@ -105,8 +105,9 @@ def cached_figure(shown: pd.DataFrame, lanes: str):
 state = st.session_state
 # A session's first run: a tiny chart makes the browser start loading Plotly's script while the timeline is built.
 warm_up = st.empty()
-if "built" not in state:
+if not state.get("plotly_loading"):
     warm_up.plotly_chart(empty_figure(message=""), config={"staticPlot": True}, height=1)
+    state.plotly_loading = True
 state.setdefault("pasted", [])
 state.setdefault("edits", {})
 state.setdefault("colours", SourceColours())  # a source keeps its colour for the whole session
