@@ -54,6 +54,22 @@ def check_marks(page, events: pd.DataFrame, expected: pd.DataFrame) -> None:
             assert begin - mark["slack"] <= mark["start"] <= end + mark["slack"]
 
 
+def label_texts(page) -> dict[str, str]:
+    """Each labelled event's label as the chart holds it now."""
+    return dict(page.evaluate("() => document.getElementById('chart').data.filter(t => t.name === 'labels')"
+                              ".flatMap(t => t.customdata.map((id, i) => [id, t.text[i]]))"))
+
+
+def clipped_labels(page) -> list[str]:
+    """Labels whose text runs past the right edge of the plot (Plotly clips them there, mid-word)."""
+    return page.evaluate("""() => {
+      const chart = document.getElementById("chart"), size = chart._fullLayout._size;
+      const right = chart.getBoundingClientRect().left + size.l + size.w + 1;
+      return Array.from(chart.querySelectorAll(".barlayer .bartext")).filter(
+        t => t.textContent && t.getBoundingClientRect().right > right).map(t => t.textContent);
+    }""")
+
+
 def listed(page) -> int:
     """Entries in the event list once the reader has scrolled to its end (it is drawn a page at a time)."""
     count = -1
@@ -80,16 +96,20 @@ def test_seed_timeline_page_filters_marks_and_list(tmp_path, seed_timeline):
         assert listed(page) == len(events)
         assert page.locator("#events mark").count() >= len(events), "date words are highlighted"
         labels = page.locator(".barlayer .bartext").evaluate_all("els => els.map(e => e.textContent)")
+        before = label_texts(page)
         assert len([t for t in labels if t]) >= 8, "events carry labels on the chart"
         assert_whole_labels(page)
         assert not label_clashes(page)[1], "no label covers another label or a mark"
-        page.evaluate("""() => { const chart = document.getElementById("chart");
-            const [low, high] = chart._fullLayout.xaxis.range.map(v => new Date(v).getTime());
-            return Plotly.relayout(chart, {"xaxis.range": [new Date(high - (high - low) / 8).toISOString(),
-                                                           new Date(high).toISOString()]}); }""")
+        page.evaluate("""() => { const chart = document.getElementById("chart"), axis = chart._fullLayout.xaxis;
+            const low = axis.r2c(axis.range[0]), high = Math.max(...chart.data.filter(t => t.name === "points"
+                && (t.xaxis || "x") === "x").flatMap(t => t.x).map(x => axis.d2c(x)));  // the last event's day
+            return Plotly.relayout(chart, {"xaxis.range": [axis.c2r(high - (high - low) / 8),
+                                                           axis.c2r(high + (high - low) / 8)]}); }""")
         page.wait_for_timeout(300)
-        zoomed = page.locator(".barlayer .bartext").evaluate_all("els => els.map(e => e.textContent)")
-        assert len("".join(zoomed)) > len("".join(labels)), "zooming in shows more of the labels"
+        zoomed = label_texts(page)
+        assert any(len(text) > len(before.get(event, "")) for event, text in zoomed.items()), \
+            "zooming in shows more of the labels in view"
+        assert all(len(text) >= len(before.get(event, "")) for event, text in zoomed.items() if text)
         assert not label_clashes(page)[1], "zoomed in, no label covers another label or a mark"
         assert_whole_labels(page)
         page.evaluate("() => Plotly.relayout(document.getElementById('chart'), {'xaxis.autorange': true})")
@@ -124,6 +144,7 @@ def test_seed_timeline_page_filters_marks_and_list(tmp_path, seed_timeline):
                                           ".map(v => new Date(v).getTime())")
                 shown_span = ms(expected["end"].max()) - ms(expected["begin"].min())
                 assert high - low < 2 * shown_span, "the time axis spans the events shown, not the whole timeline"
+                assert not clipped_labels(page), "no label runs past the plot's edge, cut mid-word"
                 page.wait_for_timeout(300)
                 page.screenshot(path=str(DOCS / "export.png"), full_page=False)
             page.select_option(selector, "") if selector in ("#f-outlet", "#f-name") else page.fill(selector, "")

@@ -227,9 +227,11 @@
   }
   function labelTexts(trace) {  // each label shortened to the room its bar has on screen now, or none
     var meta = figure.layout.meta, axis = chart._fullLayout[trace.xaxis === "x2" ? "xaxis2" : "xaxis"];
-    return trace.meta.map(function (entry, i) {
-      var begin = axis.d2c(trace.base[i]);
-      var chars = Math.floor((axis.c2p(begin + trace.x[i]) - axis.c2p(begin) - 6) / meta.char_px);
+    return trace.meta.map(function (entry, i) {  // only the part of its room inside the axes counts: Plotly clips
+      var begin = axis.d2c(trace.base[i]), left = axis.c2p(begin);
+      var right = Math.min(axis.c2p(begin + trace.x[i]), axis._length);
+      if (left < 0) { return ""; }
+      var chars = Math.floor((right - left - 6) / meta.char_px);
       var text = chars >= meta.min_chars ? shorten(entry, chars) : "";
       return escapeHtml(text);
     });
