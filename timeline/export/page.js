@@ -124,7 +124,7 @@
       traces.forEach(function (trace) { if (isLabels(trace)) { trace.text = labelTexts(trace); } });
     }
     var drawn = Plotly.react(chart, traces, layout, {responsive: true, displaylogo: false});
-    if (refit) { drawn.then(relabel); }
+    if (refit) { drawn.then(function () { window.setTimeout(relabel, 0); }); }  // after the marks are on screen
   }
   function closeLanes(traces) {  // lanes and a history panel the filters emptied are left out, so none looks empty
     var meta = figure.layout.meta, lanes = meta.lanes, used = lanes.map(function () { return false; }), history = false;
