@@ -273,8 +273,7 @@ def _lay_out(fig: go.Figure, placed: Placed, title: str, folds: list[list]) -> N
             words = f"{in_words(first, first, 'year')} – {in_words(last, last, 'year')}" if panel else "The story"
             annotations.append(dict(x=sum(domain) / 2, xref="paper", y=1, yref="paper", yanchor="bottom", yshift=14,
                                     showarrow=False, text=f"<b>{'Earlier: ' + words if panel else words}</b>",
-                                    name="panel title",
-                                    font=dict(size=12, color="#1d2433")))
+                                    name="panel title", font=dict(size=12, color="#1d2433")))
     rows = sum(placed.rows.values()) + 0.5 * len(placed.lanes)
     entries = max(sum(t.legendgroup == group for t in fig.data) for group in ("sources", "marks"))
     legend_px = LEGEND_ROW_PX * (entries + 1)
