@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
@@ -33,8 +34,10 @@ from timeline.ingest.manual import load_uploads, pasted_article, with_edited_dat
 from timeline.parallel import ArticleResult, process_article
 from timeline.pipeline import Timeline, assemble
 from timeline.safe_text import MARKDOWN, evidence, markdown_escape
-from timeline.store import Store
-from timeline.viz import SourceColours, figure
+from timeline.viz import SourceColours, empty_figure, figure
+
+if TYPE_CHECKING:
+    from timeline.store import Store
 
 SEEDS = Path(__file__).parent / "seeds"
 # Streamlit's chart takes about 10 ms per event in the browser (benchmarks/bench_dashboard.py): past this many,
@@ -58,6 +61,8 @@ def read_inputs(uploads: tuple[tuple[str, bytes], ...], folder: str, pasted: tup
 
 @st.cache_resource
 def open_store(path: str) -> Store:
+    from timeline.store import Store  # DuckDB is imported when a store is opened, not on every first view
+
     return Store(path, read_only=True)
 
 
@@ -89,6 +94,11 @@ def cached_figure(shown: pd.DataFrame, lanes: str):
 
 
 state = st.session_state
+# A session's first run: a tiny chart makes the browser start loading Plotly's script while the timeline is built.
+warm_up = st.empty()
+if not state.get("plotly_loading"):
+    warm_up.plotly_chart(empty_figure(message=""), config={"staticPlot": True}, height=1)
+    state.plotly_loading = True
 state.setdefault("pasted", [])
 state.setdefault("edits", {})
 state.setdefault("colours", SourceColours())  # a source keeps its colour for the whole session
@@ -157,6 +167,7 @@ else:
     mention_count = len(mentions)
 event_count = offered.events
 
+warm_up.empty()
 with st.sidebar:
     st.header("Filter")
     lanes = st.radio("Lanes", ["source", "name"], horizontal=True, help="One lane per source, or per name")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import shutil
 import socket
 import subprocess
@@ -97,3 +98,18 @@ def label_clashes(page) -> tuple[list[str], list]:
     clashes += [(text, "a mark") for text, one in labels for mark in boxes["marks"] if meet(one, mark)]
     assert boxes["marks"], "the marks were found on the page"
     return [text for text, _ in labels], clashes
+
+
+def assert_whole_labels(page) -> None:
+    """A label on a chart is its whole headline or a whole phrase of it: never a fragment ("Kasab was one…")."""
+    from timeline.labels import SHORTEST, phrase_stops
+
+    traces = page.evaluate("() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => p.data || [])"
+                           ".flat().filter(t => t.name === 'labels').map(t => [t.meta, t.text])")
+    assert traces, "the chart has labels"
+    for meta, texts in traces:
+        for (whole, _stops), text in zip(meta, texts, strict=True):
+            text = html.unescape(text)
+            if text:
+                assert text == whole or (text.endswith("…") and text[:-1] in [whole[:s] for s in phrase_stops(whole)]
+                                         and len(text) >= SHORTEST), text

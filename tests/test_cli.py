@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from conftest import ROOT, SEEDS
-from test_export import page_items
+from test_export import page_sources
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -34,9 +34,9 @@ def test_build_seeds_writes_every_export(tmp_path):
 
 def assert_sources_dated(page) -> None:
     """Every source in an exported page names its article's publication date (Antiwar.com's is 21 June 2024)."""
-    sources = [s for item in page_items(page.read_text(encoding="utf-8")) for s in item["html"].split("<li>")[1:]]
-    assert sources and all(re.search(r" · \w{3} \d{1,2} \w{3} \d{4}<br><q>", s) for s in sources), sources[:3]
-    assert any("Antiwar.com" in s and "Fri 21 Jun 2024<br>" in s for s in sources)
+    articles = [article for article, _ in page_sources(page.read_text(encoding="utf-8"))]
+    assert articles and all(re.fullmatch(r"\w{3} \d{1,2} \w{3} \d{4}", a[3]) for a in articles), articles[:3]
+    assert any(a[0] == "Antiwar.com" and a[3] == "Fri 21 Jun 2024" for a in articles)
 
 
 def test_tag_prints_a_table():

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from timeline.labels import LABEL_CHARS, RULES, cut, headline, label
+from timeline.labels import LABEL_CHARS, RULES, SHORTEST, cut, headline, label, label_chars, phrase_stops, shortened
 from timeline.temporal import lexicon as lx
 
 EXAMPLES = [(rule.why, given, wanted) for rule in RULES for given, wanted in rule.examples]
@@ -56,4 +56,29 @@ def test_seed_labels_name_their_happening(seed_timeline):
     assert any(text.startswith("Israel assassinated Hezbollah chief") for text in labels), labels
     starting_badly = [text for text in labels if OPENERS.search(text)]
     assert not starting_badly, starting_badly
-    assert all(12 <= len(text) <= LABEL_CHARS for text in labels), labels
+    first_view = [shortened(text, label_chars(text)) for text in labels]
+    assert all(len(text) >= SHORTEST for text in first_view), first_view
+
+
+@pytest.mark.parametrize(("text", "room", "wanted"), [
+    ("Kasab was one of the last remaining members of Hamas's political bureau", 20, ""),
+    ("Kasab was one of the last remaining members of Hamas's political bureau", 45,
+     "Kasab was one of the last remaining members…"),
+    ("Prime Minister Benjamin Netanyahu's government has ruled out a ceasefire", 40, ""),
+    ("Mossad chief David Barnea told the families of hostages in Gaza during a meeting", 30, ""),
+    ("Mossad chief David Barnea told the families of hostages in Gaza during a meeting", 50,
+     "Mossad chief David Barnea told the families…"),
+    ("Saleh al-Arouri killed in Israeli drone strike on Beirut", 40, "Saleh al-Arouri killed…"),
+    ("Saleh al-Arouri killed in Israeli drone strike on Beirut", 60, "Saleh al-Arouri killed in Israeli drone strike on Beirut"),
+    ("Has left more than 42,000 people dead", 20, ""),
+])
+def test_a_short_label_is_a_whole_phrase_or_none(text, room, wanted):
+    assert shortened(text, room) == wanted
+
+
+def test_a_label_never_stops_on_an_open_word():
+    for text in ("Israel has killed one of the last senior Hamas leaders", "The group was, in the end, beaten",
+                 "Kassab's assassination comes in the wake of a vow"):
+        for stop in phrase_stops(text):
+            last = text[:stop].rsplit(" ", 1)[-1].lower()
+            assert last not in {"was", "has", "one", "the", "of"} and not last.endswith("'s"), text[:stop]

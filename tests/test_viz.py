@@ -113,7 +113,8 @@ def test_many_events_on_one_day_give_one_label_the_room_and_the_rest_stay_marks(
 def test_a_label_shortens_to_its_room_and_appears_when_zoomed():
     label = "Netanyahu telegraphed his intentions in a nationwide address"
     assert label_for(label, 40) == "", "too little room: no label rather than a stub"
-    assert label_for(label, 140).endswith("…") and len(label_for(label, 140)) < len(label)
+    assert label_for(label, 140) == "", "room for a fragment only: no label rather than 'Netanyahu telegraphed…'"
+    assert label_for(label, 230) == "Netanyahu telegraphed his intentions…", "shortened to a whole phrase"
     assert label_for(label, 2000) == label
 
 

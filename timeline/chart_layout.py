@@ -9,21 +9,22 @@ most important events are the first to get room for their label.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import pandas as pd
 
 from .events.names import display_names
-from .labels import label
+from .labels import SHORTEST, label, label_chars, shortest_chars
 
 MAX_ROWS = 4  # rows per lane: more rows give labels room, fewer keep the chart short
-CHAR_PX = 5.6  # width of one label character at the chart's 11 px font (about 4.8 measured in Chromium, with margin)
+CHAR_PX = 5.2  # width of one label character at the chart's 11 px font (about 4.8 measured in Chromium, with margin)
 MARK_GAP_PX = 9  # room between a mark and its label, so the label never touches the mark
 PLOT_PX = 760  # plot width assumed for the first view (the dashboard's is ~790 px at 1400); the page refits
-RIGHT_PAD = 0.4  # room after a panel's last event, for its label (share of the panel's span)
+RIGHT_PAD = 0.5  # room after a panel's last event, for its label (share of the panel's span)
 HISTORY_SHARE = 0.3  # share of the width given to the history panel, when there is one
-MIN_LABEL_CHARS = 12  # a label shorter than this says too little: none is shown
+MIN_LABEL_CHARS = SHORTEST  # a label shorter than this says too little: none is shown
 
 
 @dataclass(frozen=True)
@@ -66,26 +67,47 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
     panel = split_history(events)
     panels = [(events["begin"][panel == p].min(), events["end"][panel == p].max()) for p in sorted(set(panel))]
     text = events["title"].map(label)
-    row = pd.Series(0, index=events.index)
-    label_begin = events["end"].copy()
-    label_end = events["end"].copy()
-    rows = dict.fromkeys(order, 1)
     folds = [gaps(events[panel == number]) if fold else [] for number in range(len(panels))]
+    # plain lists of integer microseconds: pandas operations on each lane's few events cost more than the work
+    ends_us = _us(events["end"])
+    marks = _Marks(_us(events["begin"]), ends_us, events["score"].tolist(), [label_chars(t) for t in text],
+                   [shortest_chars(t) for t in text])
+    row, label_begin, label_end = [0] * len(events), list(ends_us), list(ends_us)
+    groups: dict[tuple[str, int], list[int]] = {}
+    for at, key in enumerate(zip(lane, panel, strict=True)):
+        groups.setdefault(key, []).append(at)
+    rows = dict.fromkeys(order, 1)
     for number, (first, last) in enumerate(panels):
         span = max(kept(first, last, folds[number]), timedelta(days=1))  # the time on screen
-        per_px = span * (1 + RIGHT_PAD) / panel_px(number, len(panels), plot_px)  # time one pixel covers
+        per_px = span * (1 + RIGHT_PAD) / panel_px(number, len(panels), plot_px) / timedelta(microseconds=1)
+        horizon = pd.Timestamp(last + span * RIGHT_PAD).as_unit("us").value
         for name in order:
-            members = events[(lane == name) & (panel == number)]
-            if members.empty:
-                continue
-            begins = members["end"] + per_px * MARK_GAP_PX
-            needs = text[members.index].str.len() * CHAR_PX * per_px
-            assigned, ends = _rows(members.assign(label_begin=begins, need=needs), last + span * RIGHT_PAD)
-            row.loc[members.index] = assigned
-            label_begin.loc[members.index] = begins
-            label_end.loc[members.index] = ends
-            rows[name] = max(rows[name], int(max(assigned)) + 1)
-    return Placed(lane, row, panel, text, label_begin, label_end.clip(lower=label_begin), order, rows, panels, folds)
+            members = groups.get((name, number), [])
+            for at in members:
+                label_begin[at] = ends_us[at] + round(per_px * MARK_GAP_PX)
+            assigned = _rows(members, marks, label_begin, per_px * CHAR_PX)
+            for at, taken in zip(members, assigned, strict=True):
+                row[at] = taken
+                rows[name] = max(rows[name], taken + 1)
+            _label_ends(members, marks, row, label_begin, label_end, horizon)
+    return Placed(lane, pd.Series(row, index=events.index), panel, text, _times(label_begin, events.index),
+                  _times([max(b, e) for b, e in zip(label_begin, label_end, strict=True)], events.index), order, rows,
+                  panels, folds)
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """Each event's mark (begin, end in integer microseconds), score, and label widths in characters."""
+
+    begin: list[int]
+    end: list[int]
+    score: list[float]
+    chars: list[int]  # its label's longest form in the first view
+    short: list[int]  # its label's shortest whole phrase
+
+
+def _times(values: list[int], index: pd.Index) -> pd.Series:
+    return pd.Series(pd.to_datetime(values, unit="us"), index=index)
 
 
 def kept(first: datetime, last: datetime, folds: list[tuple[datetime, datetime]]) -> timedelta:
@@ -119,32 +141,32 @@ def split_history(events: pd.DataFrame, share: float = 0.6) -> pd.Series:
     return panel
 
 
-def _rows(members: pd.DataFrame, horizon: datetime) -> tuple[list[int], list[datetime]]:
+def _rows(members: list[int], marks: _Marks, label_begin: list[int], us_per_char: float) -> list[int]:
     """Fewest rows (up to MAX_ROWS) in which every mark and its label fit; events placed by score.
 
-    An event that finds no row with room for its label takes a row where its mark alone fits (it stays
-    unlabelled until the reader zooms in), or else the last row. Each label may then reach to the next mark
-    in its row. Times are integer microseconds here: comparing Timestamps one by one cost seconds at 10,000 events.
+    An event that finds no row with room for its label looks for one with room for the label's shortest whole
+    phrase, then for a row where its mark alone fits (it stays unlabelled until the reader zooms in), or else
+    the last row.
     """
-    ranked = members.sort_values(["score", "begin"], ascending=[False, True])
-    begins, mark_ends = _us(ranked["begin"]), _us(ranked["label_begin"])
-    stops = [end + need for end, need in zip(mark_ends, _us(ranked["need"]), strict=True)]
+    ranked = sorted(members, key=lambda at: (-marks.score[at], marks.begin[at]))
+    chosen: dict[int, int] = {}
     for count in range(1 if len(members) <= 50 * MAX_ROWS else MAX_ROWS, MAX_ROWS + 1):  # a crowded lane needs all
         taken = [_Row() for _ in range(count)]
-        chosen: dict[object, int] = {}
         crowded = False
-        for index, begin, mark_end, stop in zip(ranked.index, begins, mark_ends, stops, strict=True):
-            best = next((r for r in range(count) if taken[r].free(begin, stop)), None)
-            if best is None:
-                crowded, stop = True, mark_end
-                best = next((r for r in range(count) if taken[r].free(begin, stop)), count - 1)
+        for at in ranked:
+            begin, mark_end = marks.begin[at], label_begin[at]
+            for stop in (mark_end + marks.chars[at] * us_per_char, mark_end + marks.short[at] * us_per_char, mark_end):
+                best = next((r for r in range(count) if taken[r].free(begin, stop)), None)
+                if best is not None:
+                    break
+                crowded = True
+            best = count - 1 if best is None else best
             if taken[best].free(begin, stop):
                 taken[best].add(begin, stop)
-            chosen[index] = best
+            chosen[at] = best
         if not crowded or count == MAX_ROWS:
             break
-    rows = [chosen[i] for i in members.index]
-    return rows, _label_ends(members.assign(row=rows), horizon)
+    return [chosen[at] for at in members]
 
 
 def _us(times: pd.Series) -> list[int]:
@@ -152,25 +174,27 @@ def _us(times: pd.Series) -> list[int]:
     return times.dt.as_unit("us").to_numpy().astype("int64").tolist()
 
 
-def _label_ends(members: pd.DataFrame, horizon: datetime) -> list[datetime]:
+def _label_ends(members: list[int], marks: _Marks, row: list[int], label_begin: list[int], label_end: list[int],
+                horizon: int) -> None:
     """Where each label's room ends: at the next mark or label start in its row, or nowhere (no room) when
     another mark covers the place beside its own mark or a more important label starts at the same place.
     Labels so bounded never overlap, at any zoom."""
-    limit = pd.Timestamp(horizon).as_unit("us").value
-    ends = pd.Series(limit, index=members.index)
-    for _, row in members.groupby("row"):
-        breaks = sorted(_us(row["begin"]) + _us(row["label_begin"]))
-        by_begin = row.sort_values("begin")
-        begins, reach = _us(by_begin["begin"]), _us(by_begin["label_begin"].cummax())
+    by_row: dict[int, list[int]] = {}
+    for at in members:
+        by_row.setdefault(row[at], []).append(at)
+    for group in by_row.values():
+        breaks = sorted([marks.begin[at] for at in group] + [label_begin[at] for at in group])
+        by_begin = sorted(group, key=lambda at: marks.begin[at])
+        begins = [marks.begin[at] for at in by_begin]
+        reach = list(itertools.accumulate((label_begin[at] for at in by_begin), max))
         taken = set()  # marks on the same day in a row: the most important one's label gets the room
-        ranked = row.sort_values("score", ascending=False)
-        for index, start in zip(ranked.index, _us(ranked["label_begin"]), strict=True):
-            at = bisect.bisect_left(begins, start)
-            covered = (at > 0 and reach[at - 1] > start) or start in taken
+        for at in sorted(group, key=lambda at: -marks.score[at]):
+            start = label_begin[at]
+            before = bisect.bisect_left(begins, start)
+            covered = (before > 0 and reach[before - 1] > start) or start in taken
             taken.add(start)
             after = bisect.bisect_right(breaks, start)
-            ends[index] = start if covered else breaks[after] if after < len(breaks) else limit
-    return list(pd.to_datetime(ends, unit="us"))
+            label_end[at] = start if covered else breaks[after] if after < len(breaks) else horizon
 
 
 class _Row:

@@ -82,10 +82,22 @@ RULES = (
            "the group was open to talks")),
     _rule("attribution after the happening", r",? (?:according to|as reported by) [^,]{1,60}$", "",
           ("The dam burst, according to officials", "The dam burst")),
+    _rule("attribution after a quote or a clause", r',(?P<q>["”]?) [^,"”]{1,40}? (?:said|says|added|told \w+)$', r"\g<q>",
+          ('"I have instructed the Mossad to act," he said', '"I have instructed the Mossad to act"'),
+          ('ISIS warned Hamas to "face the consequences," Arutz Sheva said', 'ISIS warned Hamas to "face the consequences"')),
     _rule("an apposition after the subject names who they are, not what happened",
           r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}), (?:an?|the|chairperson|head|chief|leader|president|"
           r"spokesman|spokeswoman|spokesperson|minister|director)\b[^,]{0,80}, ", r"\g<name> ",
           ("Saleh al-Arouri, an operations chief, was killed", "Saleh al-Arouri was killed")),
+    _rule("a clause set off by commas tells more about someone, not what happened",
+          r", (?:who|which|whose) [^,]{1,120}, ", " ",
+          ("Car carrying Kassab, who was responsible for relations, is seen exploding",
+           "Car carrying Kassab is seen exploding")),
+    _rule("a closing clause after a comma is background: the label keeps the happening",
+          r", (?:where|who|whose|which|while|including|despite|amid)\b.*$", "",
+          ("Kasab was one of the last members of the bureau, where he served as head",
+           "Kasab was one of the last members of the bureau"),
+          ("Hamas freed 105 civilians, including 81 Israelis", "Hamas freed 105 civilians")),
     _rule("a date or time inside the sentence: the chart shows it", rf" {_WHEN}\b(?=[ ,.;]|$)", "",
           ("Netanyahu spoke in a nationwide address on Nov. 22", "Netanyahu spoke in a nationwide address"),
           ("Marwan Issa was killed in March during a bombing", "Marwan Issa was killed during a bombing"),
@@ -121,11 +133,48 @@ def headline(title: str) -> str:
 
 _DANGLING = re.compile(r"(?:\s+(?:a|an|the|of|in|on|at|to|for|and|or|by|with|from|as|during|who|that|'s))+$",
                        re.IGNORECASE)
+# A label may stop before these words: what follows is where, when, how or with whom, and what comes before
+# still says what happened ("Saleh al-Arouri killed | in Israeli drone strike | on Beirut").
+_PHRASE_STARTS = frozenset(
+    "in on at during after before as while when where which who whose that and but or with without from for by "
+    "because despite including amid since until following into over near against toward towards via around across "
+    "inside outside between among through throughout within beyond".split())
+# "one of the last leaders": a stop before "of" after these would leave a meaningless "Kasab was one…"
+_PARTS = frozenset("one some many most all part none each any several dozens hundreds thousands number half "
+                   "rest".split())
+# A phrase never ends on these: "Kasab was…", "The group has…" say nothing.
+_OPEN_ENDS = frozenset("a an the of to is was are were be been being has have had will would could should may might "
+                       "can do does did not its his her their our my this that these those who which".split())
+SHORTEST = 12  # a label shorter than this says too little: none is shown
+
+
+def phrase_stops(text: str) -> list[int]:
+    """Where ``text`` may be cut and still say something whole: before a word that opens a new phrase, or at a
+    comma or colon; never after an auxiliary, an article or a possessive, and never shorter than SHORTEST."""
+    stops = []
+    for match in re.finditer(r"[,;:]?\s+(\S+)", text):
+        kept = text[:match.start()].rstrip(",;:–- ")
+        before = kept.rsplit(" ", 1)[-1].lower() if kept else ""
+        word = match.group(1).lower().strip("\"'“‘(")
+        opens = word in _PHRASE_STARTS or (word == "of" and before not in _PARTS) or match.group(0)[0] in ",;:"
+        if (opens and len(kept) >= SHORTEST and kept.count(" ") >= 1 and before not in _OPEN_ENDS
+                and not before.endswith(("'s", "’s", "s'"))):
+            stops.append(len(kept))
+    return sorted(set(stops))
+
+
+def shortened(text: str, chars: int) -> str:
+    """``text`` if it fits in ``chars`` characters, else its longest whole phrase that fits with an ellipsis, else
+    nothing: never a fragment such as "Kasab was one…" (the exported page's script applies the same stops)."""
+    if len(text) <= chars:
+        return text
+    fitting = [stop for stop in phrase_stops(text) if stop + 1 <= chars]
+    return text[:fitting[-1]] + "…" if fitting else ""
 
 
 def cut(text: str, limit: int = LABEL_CHARS) -> str:
     """``text`` cut at a word boundary to at most ``limit`` characters with an ellipsis, never on a dangling
-    "of" or "the" (the exported page's script cuts the same way when the reader zooms)."""
+    "of" or "the" (for names, such as a lane's)."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
@@ -133,6 +182,17 @@ def cut(text: str, limit: int = LABEL_CHARS) -> str:
     return _DANGLING.sub("", kept).rstrip(",;:–-") + "…"
 
 
-def label(title: str, limit: int = LABEL_CHARS) -> str:
-    """The chart label of an event: its title as a headline, cut to ``limit`` characters."""
-    return cut(headline(title), limit)
+def label(title: str) -> str:
+    """The chart label of an event: its title as a headline (shortened to fit where it is drawn)."""
+    return headline(title)
+
+
+def label_chars(text: str, limit: int = LABEL_CHARS) -> int:
+    """Characters a label asks for in the first view: its longest form up to ``limit``, else its shortest form."""
+    return len(shortened(text, limit)) or shortest_chars(text)
+
+
+def shortest_chars(text: str) -> int:
+    """Characters of the shortest form of a label that still says something whole."""
+    stops = phrase_stops(text)
+    return stops[0] + 1 if stops else len(text)

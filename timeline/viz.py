@@ -28,7 +28,7 @@ from .chart_layout import (
     place,
 )
 from .human_dates import POINT_PRECISIONS, as_written, in_words
-from .labels import cut
+from .labels import cut, phrase_stops, shortened
 from .safe_text import escape_html, visible_controls
 
 # Okabe–Ito and Tol's colour-blind-safe colours (no yellow: labels must stay readable on white).
@@ -80,8 +80,9 @@ def mark_kind(placement: str, modality: str) -> str:
 
 
 def figure(events: pd.DataFrame, lanes: str = "source", title: str = "",
-           colours: SourceColours | None = None) -> go.Figure:
-    """The Plotly timeline of an events table (as from ``Timeline.events``)."""
+           colours: SourceColours | None = None, hover: bool = True) -> go.Figure:
+    """The Plotly timeline of an events table (as from ``Timeline.events``); without ``hover`` the marks carry
+    no hover text (the exported page writes it from its own copy of the events)."""
     if events.empty:
         return empty_figure(title)
     colours = colours or SourceColours()
@@ -91,8 +92,8 @@ def figure(events: pd.DataFrame, lanes: str = "source", title: str = "",
     events = events.assign(
         y=y, colour=events["outlets"].map(lambda o: colours(o[0]) if len(o) else "#555555"),
         kind=[mark_kind(p, m) for p, m in zip(events["placement"], events["modality"], strict=True)],
-        hover=[hover_text(row) for row in events.to_dict("records")])
-    fig = go.Figure()
+        hover=[hover_text(row) for row in events.to_dict("records")] if hover else None)
+    fig = go.Figure(_validate=False)  # our own values: Plotly's per-value checks cost most of the build
     folds = placed.folds
     for panel in range(len(placed.panels)):
         axis = "x" if panel == 0 else "x2"
@@ -131,6 +132,11 @@ def _row_positions(placed: Placed) -> pd.Series:
     return -(placed.lane.map(offsets) + placed.row)
 
 
+def _hover(marks: pd.DataFrame) -> list[str] | None:
+    """The marks' hover texts, or none when the figure is made without them."""
+    return list(marks["hover"]) if marks["hover"].notna().any() else None
+
+
 def _opacity(confidence: pd.Series) -> list[float]:
     return [0.85 if c >= WEAK else 0.35 for c in confidence]
 
@@ -147,7 +153,7 @@ def _add_spans(fig: go.Figure, spans: pd.DataFrame, axis: str) -> None:
         marker=dict(color=list(spans["colour"]), opacity=_opacity(spans["confidence"]),
                     line=dict(color=line_colour, width=line_width),
                     pattern=dict(shape=[MARKS[k][1] for k in spans["kind"]], fgcolor="#ffffff", solidity=0.35)),
-        customdata=list(spans["id"]), hovertext=list(spans["hover"]), hoverinfo="text", xaxis=axis, _validate=False))
+        customdata=list(spans["id"]), hovertext=_hover(spans), hoverinfo="text", xaxis=axis, _validate=False))
 
 
 def _add_spans_webgl(fig: go.Figure, spans: pd.DataFrame, axis: str) -> None:
@@ -160,7 +166,7 @@ def _add_spans_webgl(fig: go.Figure, spans: pd.DataFrame, axis: str) -> None:
             ids += [row.id] * 3
             hover += [row.hover] * 3
         fig.add_trace(go.Scattergl(x=xs, y=ys, mode="lines", line=dict(width=7, color=colour), opacity=0.6,
-                                   name="spans", showlegend=False, customdata=ids, hovertext=hover,
+                                   name="spans", showlegend=False, customdata=ids, hovertext=hover if any(hover) else None,
                                    hoverinfo="text", xaxis=axis, _validate=False))
 
 
@@ -176,7 +182,7 @@ def _add_points(fig: go.Figure, points: pd.DataFrame, webgl: bool, axis: str) ->
                                                                                             strict=True)],
                               color=[c if c == CONFLICT else col if s.endswith("open") else c
                                      for c, col, s in zip(line_colour, points["colour"], symbols, strict=True)])),
-        customdata=list(points["id"]), hovertext=list(points["hover"]), hoverinfo="text", xaxis=axis,
+        customdata=list(points["id"]), hovertext=_hover(points), hoverinfo="text", xaxis=axis,
         _validate=False))
 
 
@@ -199,8 +205,8 @@ def _add_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed, axis: str,
         base=list(best["label_begin"]), x=widths, y=list(best["y"]), orientation="h", width=0.9, name="labels",
         showlegend=False, marker=dict(color="rgba(0,0,0,0)", line=dict(width=0)),
         text=[escape_html(label_for(label, room)) for label, room in zip(labels, on_screen, strict=True)],
-        meta=labels, textposition="inside", insidetextanchor="start", textangle=0,
-        textfont=dict(size=11, color="#1d2433"), customdata=list(best["id"]), hovertext=list(best["hover"]),
+        meta=[[text, phrase_stops(text)] for text in labels], textposition="inside", insidetextanchor="start", textangle=0,
+        textfont=dict(size=11, color="#1d2433"), customdata=list(best["id"]), hovertext=_hover(best),
         hoverinfo="text", xaxis=axis, _validate=False))
 
 
@@ -208,7 +214,7 @@ def label_for(label: str, room_px: float) -> str:
     """The label shortened to ``room_px`` pixels, or nothing if too little would be left (the page's script
     applies the same rule when the reader zooms)."""
     chars = int((room_px - 6) // CHAR_PX)
-    return cut(label, chars) if chars >= MIN_LABEL_CHARS else ""
+    return shortened(label, chars) if chars >= MIN_LABEL_CHARS else ""
 
 
 def _folded(begin: pd.Timestamp, end: pd.Timestamp, folds: list) -> timedelta:
@@ -267,7 +273,7 @@ def _lay_out(fig: go.Figure, placed: Placed, title: str, folds: list[list]) -> N
             words = f"{in_words(first, first, 'year')} – {in_words(last, last, 'year')}" if panel else "The story"
             annotations.append(dict(x=sum(domain) / 2, xref="paper", y=1, yref="paper", yanchor="bottom", yshift=14,
                                     showarrow=False, text=f"<b>{'Earlier: ' + words if panel else words}</b>",
-                                    font=dict(size=12, color="#1d2433")))
+                                    name="panel title", font=dict(size=12, color="#1d2433")))
     rows = sum(placed.rows.values()) + 0.5 * len(placed.lanes)
     entries = max(sum(t.legendgroup == group for t in fig.data) for group in ("sources", "marks"))
     legend_px = LEGEND_ROW_PX * (entries + 1)
@@ -283,7 +289,7 @@ def _lay_out(fig: go.Figure, placed: Placed, title: str, folds: list[list]) -> N
                    ticktext=[escape_html(cut(lane, 28)) for lane in placed.lanes], showgrid=False,
                    zeroline=False, range=[-rows + 0.2, 0.8], fixedrange=True, automargin=True, anchor="free",
                    position=0),
-        meta={"char_px": CHAR_PX, "min_chars": MIN_LABEL_CHARS, "row_px": ROW_PX, "base_px": base_px,
+        meta={"char_px": CHAR_PX, "min_chars": MIN_LABEL_CHARS, "row_px": ROW_PX, "base_px": base_px, "right_pad": RIGHT_PAD,
               "lanes": [[float(tops[lane]), placed.rows[lane]] for lane in placed.lanes]},
         shapes=shapes, annotations=annotations,
         hoverlabel=dict(align="left"), clickmode="event+select", dragmode="zoom", **axes,

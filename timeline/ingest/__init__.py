@@ -17,9 +17,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import trafilatura
-from trafilatura.settings import use_config
-
 from ..model import Article
 from .dateline import find_dateline
 from .dates import BadDate, parse_published
@@ -106,6 +103,9 @@ def iter_load(inputs: Iterable[str | Path | Article], published: Mapping[str, st
 def _load_url(intake: _Intake, url: str, overrides: Mapping,
               allow_private: bool) -> Iterator[tuple[Article | None, ReportRow]]:
     """Fetch a web page and read it like a saved HTML file."""
+    import trafilatura  # imported only when a page is fetched (slow to import)
+    from trafilatura.settings import use_config
+
     config = use_config()
     config.set("DEFAULT", "SSRF_PROTECTION", "off" if allow_private else "on")
     page = trafilatura.fetch_url(url, config=config)

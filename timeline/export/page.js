@@ -1,0 +1,259 @@
+// The exported timeline's script. Events arrive as columns of plain text (html.py: page_data); the list and the
+// hover are written from them here, article text always as text (textContent) or, where Plotly reads markup
+// (hover and labels), escaped first. The list is drawn a screenful at a time as the reader scrolls. Marks are
+// filtered by the event id each point (or each vertex of a line) carries in customdata, so every array of a
+// trace stays aligned.
+(function () {
+  "use strict";
+  var figure = JSON.parse(document.getElementById("figure-data").textContent);
+  var data = JSON.parse(document.getElementById("items-data").textContent), ev = data.events;
+  Object.keys(ev).forEach(function (key) {  // a column of repeated values travels as a table and an index into it
+    var column = ev[key];
+    if (!Array.isArray(column)) { ev[key] = column.index.map(function (i) { return column.values[i]; }); }
+  });
+  var chart = document.getElementById("chart"), list = document.getElementById("events");
+  var more = document.getElementById("more"), nothing = document.getElementById("nothing");
+  var total = ev.id.length, PAGE = 60, shown = [], rendered = 0, search = null, at = {}, fitted = false;
+  ev.id.forEach(function (id, i) { at[id] = i; });
+
+  function escapeHtml(text) {  // Plotly reads chart text as HTML: labels and hover are article text
+    return text.replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
+  }
+  function noteWords(i) {
+    return data.notes.filter(function (_, bit) { return ev.notes[i] & (1 << bit); });
+  }
+  function outletsOf(i) { return ev.outlets[i].map(function (o) { return data.outlets[o]; }); }
+  function wrap(text, width) {  // lines of at most ``width`` characters, for the hover box
+    var lines = [], line = "";
+    text.split(/\s+/).forEach(function (word) {
+      if (line && line.length + word.length + 1 > width) { lines.push(line); line = word; } else { line = line ? line + " " + word : word; }
+    });
+    lines.push(line);
+    return lines;
+  }
+  function hover(i) {  // what, when in words and as written, context, sources, notes: every piece escaped
+    var outlets = outletsOf(i), lines = wrap(ev.title[i], 70).map(function (l) { return "<b>" + escapeHtml(l) + "</b>"; });
+    lines.push(escapeHtml(ev.when[i] + " \u00b7 " + ev.written[i]));
+    if (ev.relation[i]) { lines.push("context: " + escapeHtml(ev.relation[i])); }
+    lines.push("sources: " + escapeHtml(outlets.slice(0, 5).join(", ") + (outlets.length > 5 ? " \u2026" : "")));
+    if (ev.notes[i]) { lines.push(escapeHtml(noteWords(i).join(" \u00b7 "))); }
+    return lines.join("<br>");
+  }
+  var texts = ev.id.map(function (_, i) { return hover(i); });
+  figure.data.forEach(function (trace) {
+    if (trace.customdata) { trace.hovertext = trace.customdata.map(function (id) { return texts[at[id]]; }); trace.hoverinfo = "text"; }
+  });
+  var original = figure.data;
+
+  function node(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) { el.className = className; }
+    if (text !== undefined) { el.textContent = text; }
+    return el;
+  }
+  function sourceItem(source) {  // outlet · title (linked if http(s)) · publication date, then the sentence
+    var article = data.articles[source[0]], li = node("li"), quote = node("q"), sentence = source[1];
+    li.appendChild(node("b", "", article[0]));
+    li.appendChild(document.createTextNode(" \u00b7 "));
+    var title = node(/^https?:\/\//i.test(article[2]) ? "a" : "span", "", article[1]);
+    if (title.tagName === "A") { title.href = article[2]; title.rel = "noopener noreferrer"; title.target = "_blank"; }
+    li.appendChild(title);
+    if (article[3]) { li.appendChild(document.createTextNode(" \u00b7 " + article[3])); }
+    li.appendChild(node("br"));
+    var start = source[2], end = source[3];
+    if (0 <= start && start < end && end <= sentence.length) {  // no date words (start = end): nothing marked
+      quote.appendChild(document.createTextNode(sentence.slice(0, start)));
+      quote.appendChild(node("mark", "", sentence.slice(start, end)));
+      quote.appendChild(document.createTextNode(sentence.slice(end)));
+    } else { quote.textContent = sentence; }
+    li.appendChild(quote);
+    return li;
+  }
+  function entry(i) {  // one entry of the list: date in words, title, notes, sources, and how the date was worked out
+    var article = node("article", "event"), what = node("div", "what"), meta = node("p", "meta");
+    article.dataset.id = ev.id[i];
+    article.appendChild(node("div", "when", ev.when[i]));
+    what.appendChild(node("h3", "", ev.title[i]));
+    var n = ev.sources[i].length;
+    meta.textContent = ev.written[i] + " \u00b7 " + n + " source" + (n === 1 ? "" : "s") + " \u00b7 " + ev.precision[i];
+    noteWords(i).forEach(function (words) { meta.appendChild(document.createTextNode(" ")); meta.appendChild(node("span", "flag", words)); });
+    what.appendChild(meta);
+    if (ev.relation[i]) { what.appendChild(node("p", "meta", "Context: " + ev.relation[i])); }
+    var sources = node("ul", "sources");
+    ev.sources[i].forEach(function (source) { sources.appendChild(sourceItem(source)); });
+    what.appendChild(sources);
+    var details = node("details");
+    details.appendChild(node("summary", "", "How this date was worked out"));
+    details.appendChild(node("p", "", ev.explanation[i]));
+    details.appendChild(node("p", "advanced", "TIMEX3 value " + ev.value[i]));
+    what.appendChild(details);
+    article.appendChild(what);
+    return article;
+  }
+  function searchText(i) {  // title, evidence, sources and names, in lower case (made on the first search)
+    var sentence = ev.sentence[i] !== null ? ev.sentence[i] : (ev.sources[i][0] || [0, ""])[1];
+    var names = ev.names[i].map(function (n) { return data.names[n]; });
+    return [ev.title[i], sentence].concat(outletsOf(i), names).join(" ").toLowerCase();
+  }
+
+  function subset(value, keep, n) {
+    if (Array.isArray(value) && value.length === n) { return value.filter(function (_, i) { return keep[i]; }); }
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      var out = {};
+      Object.keys(value).forEach(function (k) { out[k] = subset(value[k], keep, n); });
+      return out;
+    }
+    return value;
+  }
+  function draw(visible) {
+    var firstOutlets = {};
+    shown.forEach(function (i) { if (ev.outlets[i].length) { firstOutlets[escapeHtml(data.outlets[ev.outlets[i][0]])] = true; } });
+    var traces = original.filter(function (trace) {  // the legend names the sources still shown
+      return trace.legendgroup !== "sources" || firstOutlets[trace.name];
+    }).map(function (trace) {
+      var ids = trace.customdata;
+      if (!ids) { return trace; }
+      var keep = ids.map(function (id) { return visible[at[id]] === true; });
+      return subset(trace, keep, ids.length);
+    });
+    // labels refit after a draw that moved the time axis, and after the first (drawn for an assumed width)
+    var layout = closeLanes(traces), refit = !chart._fullLayout || shown.length < total || fitted;
+    fitted = Boolean(chart._fullLayout) && shown.length < total;
+    if (fitted) { fitTime(traces, layout); }
+    if (chart._fullLayout) {  // labels fitted to the axes on screen, in the same draw (a second draw costs)
+      traces.forEach(function (trace) { if (isLabels(trace)) { trace.text = labelTexts(trace); } });
+    }
+    var drawn = Plotly.react(chart, traces, layout, {responsive: true, displaylogo: false});
+    if (refit) { drawn.then(function () { window.setTimeout(relabel, 0); }); }  // after the marks are on screen
+  }
+  function closeLanes(traces) {  // lanes and a history panel the filters emptied are left out, so none looks empty
+    var meta = figure.layout.meta, lanes = meta.lanes, used = lanes.map(function () { return false; }), history = false;
+    function laneOf(y) {
+      for (var i = 0; i < lanes.length; i += 1) { if (y <= lanes[i][0] + 0.5 && y > lanes[i][0] - lanes[i][1]) { return i; } }
+      return -1;
+    }
+    traces.forEach(function (trace) {
+      if (trace.name === "spans" || trace.name === "points") {
+        trace.y.forEach(function (y) { if (y !== null) { used[laneOf(y)] = true; history = history || trace.xaxis === "x2"; } });
+      }
+    });
+    var shift = [], top = 0, ticks = [], names = [], bands = [];
+    lanes.forEach(function (lane, i) {
+      shift.push(-top - lane[0]);
+      if (!used[i]) { return; }
+      ticks.push(-top);
+      names.push(figure.layout.yaxis.ticktext[i]);
+      if (names.length % 2 === 1) {
+        bands.push({type: "rect", xref: "paper", x0: 0, x1: 1, yref: "y", y0: -top + 0.5, y1: -top - lane[1] + 0.5,
+                    fillcolor: "#f3f5f8", line: {width: 0}, layer: "below"});
+      }
+      top += lane[1] + 0.5;
+    });
+    traces.forEach(function (trace) {
+      if (trace.customdata && trace.y) {
+        trace.y = trace.y.map(function (y) { return y === null ? null : y + shift[laneOf(y)]; });
+      }
+    });
+    var layout = JSON.parse(JSON.stringify(figure.layout));  // a copy: Plotly writes the reader's zoom into its layout
+    layout.yaxis = Object.assign({}, figure.layout.yaxis, {tickvals: ticks, ticktext: names, range: [-top + 0.2, 0.8]});
+    layout.shapes = bands.concat((figure.layout.shapes || []).filter(function (s) { return s.yref !== "y"; }));
+    if (figure.layout.xaxis2 && !history) { return withoutHistory(layout, meta, top); }
+    layout.height = Math.round(meta.base_px + meta.row_px * top);
+    return layout;
+  }
+  function fitTime(traces, layout) {  // the story's axis spans the events shown, not the whole timeline's
+    var axis = chart._fullLayout.xaxis, low = Infinity, high = -Infinity;
+    traces.forEach(function (trace) {
+      if ((trace.name !== "spans" && trace.name !== "points") || (trace.xaxis || "x") !== "x") { return; }
+      trace.x.forEach(function (x, i) {
+        if (x === null) { return; }
+        var begin = trace.base ? axis.d2c(trace.base[i]) : axis.d2c(x), end = trace.base ? begin + x : begin;
+        low = Math.min(low, begin);
+        high = Math.max(high, end);
+      });
+    });
+    if (low > high) { return; }
+    var span = Math.max(high - low, 864e5), pad = figure.layout.meta.right_pad;
+    layout.xaxis = Object.assign({}, layout.xaxis, {range: [axis.c2d(low - span * 0.02), axis.c2d(high + span * pad)],
+                                                     autorange: false});
+  }
+  function withoutHistory(layout, meta, top) {  // nothing earlier matches: the story takes the whole width
+    layout.xaxis = Object.assign({}, figure.layout.xaxis, {domain: [0, 1]});
+    layout.xaxis2 = Object.assign({}, figure.layout.xaxis2, {visible: false, domain: [0, 0.001]});
+    layout.shapes = layout.shapes.filter(function (s) { return s.xref !== "x2"; });
+    layout.annotations = (figure.layout.annotations || []).filter(function (a) { return a.xref !== "x2" && !a.name; });
+    layout.height = Math.round(meta.base_px + meta.row_px * top);
+    return layout;
+  }
+  function renderMore() {
+    var stop = Math.min(rendered + PAGE, shown.length), part = document.createDocumentFragment();
+    for (var k = rendered; k < stop; k += 1) { part.appendChild(entry(shown[k])); }
+    list.appendChild(part);
+    rendered = stop;
+  }
+  function fill() {
+    while (rendered < shown.length && more.getBoundingClientRect().top < window.innerHeight + 800) { renderMore(); }
+  }
+  function apply() {
+    var outlet = data.outlets.indexOf(document.getElementById("f-outlet").value);
+    var name = data.names.indexOf(document.getElementById("f-name").value);
+    var text = document.getElementById("f-text").value.trim().toLowerCase();
+    var from = document.getElementById("f-from").value, to = document.getElementById("f-to").value;
+    if (text && !search) { search = ev.id.map(function (_, i) { return searchText(i); }); }
+    var visible = new Array(total);
+    shown = [];
+    for (var i = 0; i < total; i += 1) {
+      var ok = (outlet < 0 || ev.outlets[i].indexOf(outlet) >= 0) && (name < 0 || ev.names[i].indexOf(name) >= 0) &&
+        (!text || search[i].indexOf(text) >= 0) && (!from || ev.end[i] > from) && (!to || ev.begin[i] <= to);
+      visible[i] = ok;
+      if (ok) { shown.push(i); }
+    }
+    var hidden = total - shown.length;
+    document.getElementById("count").textContent = shown.length + " of " + total + " events shown" +
+      (hidden ? " \u00b7 the filters hide " + hidden : "");
+    list.textContent = "";
+    rendered = 0;
+    renderMore();
+    fill();
+    nothing.hidden = shown.length > 0 || total === 0;
+    chart.hidden = shown.length === 0 && total > 0;
+    if (!chart.hidden) { draw(visible); }
+  }
+  function shorten(entry, chars) {  // the longest whole phrase of the label that fits (labels.py: shortened)
+    var label = entry[0], best = "";
+    if (label.length <= chars) { return label; }
+    entry[1].forEach(function (cut) { if (cut + 1 <= chars) { best = label.slice(0, cut) + "\u2026"; } });
+    return best;
+  }
+  function labelTexts(trace) {  // each label shortened to the room its bar has on screen now, or none
+    var meta = figure.layout.meta, axis = chart._fullLayout[trace.xaxis === "x2" ? "xaxis2" : "xaxis"];
+    return trace.meta.map(function (entry, i) {  // only the part of its room inside the axes counts: Plotly clips
+      var begin = axis.d2c(trace.base[i]), left = axis.c2p(begin);
+      var right = Math.min(axis.c2p(begin + trace.x[i]), axis._length);
+      if (left < 0) { return ""; }
+      var chars = Math.floor((right - left - 6) / meta.char_px);
+      var text = chars >= meta.min_chars ? shorten(entry, chars) : "";
+      return escapeHtml(text);
+    });
+  }
+  function isLabels(trace) { return trace.name === "labels" && trace.meta; }
+  function relabel() {  // after a zoom: more room, more labels
+    chart.data.forEach(function (trace, index) {
+      if (!isLabels(trace)) { return; }
+      var text = labelTexts(trace);
+      if (text.join("\u0001") !== (trace.text || []).join("\u0001")) { Plotly.restyle(chart, {text: [text]}, [index]); }
+    });
+  }
+  ["f-outlet", "f-name", "f-text", "f-from", "f-to"].forEach(function (id) {
+    document.getElementById(id).addEventListener("input", apply);
+  });
+  window.addEventListener("scroll", fill, {passive: true});
+  apply();
+  chart.on("plotly_relayout", relabel);
+  chart.on("plotly_click", function (event) {
+    var place = shown.indexOf(at[event.points[0].customdata]);
+    while (place >= rendered) { renderMore(); }
+    var el = list.children[place];
+    if (el) { el.scrollIntoView({behavior: "smooth", block: "center"}); }
+  });
+})();
