@@ -256,6 +256,8 @@ VAGUE_REFERENCES: dict[str, str] = {
     "the present": "PRESENT_REF", "current": "PRESENT_REF", "presently": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    # "in the near term": the time just ahead, as a noun ("near-term", "short-term debt" are adjectives, no times)
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
 }
 
 # Holidays on a fixed day: (month, day).
@@ -290,6 +292,10 @@ TIME_ZONES: frozenset[str] = frozenset({
 })
 # Words before a clock time written with a colon that make it one ("until 15:00").
 CLOCK_PREPOSITIONS: frozenset[str] = frozenset({"at", "by", "until", "till", "from", "before", "after", "to", "since"})
+# Words between a number and its unit that keep it a count of that unit: "20 more years", "eight trading days".
+COUNT_ADJECTIVES: tuple[str, ...] = ("more", "additional", "extra", "trading", "business", "working", "calendar")
+# Prefixes joined to a year by a hyphen that keep it a year: "mid-2015", "the post-1959 politics", "pre-1990 levels".
+YEAR_PREFIXES: tuple[str, ...] = ("mid-", "pre-", "post-")
 # Words before "the last week", "the past year" that make it name the period rather than measure it.
 PERIOD_NAMING_WORDS: frozenset[str] = frozenset({"in", "over", "during", "within", "throughout"})
 

@@ -9,10 +9,11 @@ from ..rule import Rule
 from . import dates, durations, holidays, periods, relative, sets, times, years
 
 PRIORITY = (
-    "iso_date", "numeric_date", "month_day_year", "day_month_year", "week_of", "month_day", "day_month",
+    "iso_date", "numeric_date", "month_day_year", "day_month_year", "week_of", "day_pair", "month_day", "day_month",
     "month_year", "month_alone", "year_span", "fiscal_year", "year", "decade", "century", "season", "quarter",
     "half_year", "reported_period", "year_ago_adjective", "year_period", "spelled_year", "holiday",
-    "deictic_day", "this_part_of_day", "clock_time", "clock_24h", "weekday", "relative_unit", "reporting_year",
+    "deictic_day", "this_part_of_day", "clock_time", "clock_in_part", "clock_24h",
+    "part_of_day_time", "weekday", "relative_unit", "reporting_year",
     "period_edge", "the_weekend", "counted_relative", "long_compound", "duration", "bare_plural_duration",
     "frequency", "day_of_month", "vague_reference", "same_period_year_before", "short_year", "the_year",
 )
@@ -26,6 +27,12 @@ NOT_DATES: tuple[tuple[str, str], ...] = (
     ("the Communist Party daily Granma reported", "daily"),
     ("Channel 12 news on Friday evening quoted a source", "Channel 12"),
     ("killing some 1,200 people", "1,200"),
+    ("On April 24 and 25 soldiers were hurt", "25"),
+    ("the Celtics led 4 in the morning session", "4 in the morning"),
+    ("late afternoon trading was thin", "late afternoon"),
+    ("He founded The Seventies Club in London.", "Seventies"),
+    ("the short term debt of the bank rose", "short term"),
+    ("the near-term outlook is weak", "near-term"),
     ("seizing 251 hostages", "251"),
     ("The attack may have been retaliation", "may"),
     ("He has also appeared on Liberty Weekly, Around the Empire", "Weekly"),

@@ -9,7 +9,7 @@ from .. import lexicon as lx
 from ..description import Description, Relation, length, repeated
 from ..find import Trigger
 from ..guards import both, not_a_name, not_a_year_before_unit, not_age, not_fraction
-from ..patterns import NUMBER, QUANTITY_MOD, UNIT, duration_value, parse_number, quantity_mod
+from ..patterns import NUMBER, QUANTITY_MOD, UNIT, alternation, duration_value, parse_number, quantity_mod
 from ..rule import Example, Rule
 
 _RATE_BEFORE = re.compile(r"(?:\d|%|\b(?:once|twice|times|percent|million|billion|thousand|hundred|dollars|cents|each|"
@@ -45,6 +45,8 @@ def bare_plural_duration(m: re.Match) -> Description:
     return length(duration_value(None, m.group("unit")), f"an unspecified number of {m.group('unit').lower()}")
 
 
+COUNT_ADJECTIVE = f"(?:{alternation(lx.COUNT_ADJECTIVES)})"  # "20 more years", "eight trading days"
+
 _LONG_UNITS = ("years", "decades", "months", "weeks", "days", "hours", "year", "decade", "month", "week", "day", "hour")
 
 _PLURAL_UNITS = ("days", "years", "decades", "months", "weeks", "centuries")
@@ -60,7 +62,7 @@ RULES: list[Rule] = [
          rf"\b(?:(?P<qmod>{QUANTITY_MOD})\s+(?!the\b))?(?:(?:the\s+)?(?:past|last|first|next|previous|coming|final|remaining"
          rf"|latest)\s+|the\s+(?=\S+\s+\w+s\b))?"
          rf"(?:(?:between\s+)?(?P<low>{NUMBER})\s*(?:to|and|or|-|–)\s*)?"
-         rf"(?P<n>{NUMBER})(?:\s+(?:more|additional|extra)(?=\s))?(?:[\s-]+|(?<=\d))(?P<unit>{UNIT})\b"
+         rf"(?P<n>{NUMBER})(?:\s+{COUNT_ADJECTIVE}(?=\s))?(?:[\s-]+|(?<=\d))(?P<unit>{UNIT})\b"
          rf"(?P<half>\s+and\s+a\s+half\b)?",
          duration_phrase,
          (Example("a 12-day ceasefire", None, "12-day", "P12D", "DURATION"),
@@ -77,6 +79,8 @@ RULES: list[Rule] = [
           Example("a minute and a half later", None, "a minute and a half", "PT1M30S", "DURATION"),
           Example("the base for at least 20 more years", None, "at least 20 more years", "P20Y", "DURATION", "EQUAL_OR_MORE"),
           Example("extended for an additional year", None, "an additional year", "P1Y", "DURATION"),
+          Example("Eight trading days after the crash, shares", None, "Eight trading days", "P8D", "DURATION"),
+          Example("refunds within five business days", None, "five business days", "P5D", "DURATION"),
           Example("during the 12-day deal", None, "12-day", "P12D", "DURATION"),
           Example("it earns $5 million a year", None, "a year", "P1Y", "SET"),
           Example("they meet twice a week", None, "a week", "P1W", "SET"),
@@ -88,11 +92,12 @@ RULES: list[Rule] = [
           Example("growth over the next 12 to 18 months", None, "the next 12 to 18 months", "P12M", "DURATION")),
          guard=both(not_a_name, not_age, not_fraction, not_a_year_before_unit)),
     Rule("bare_plural_duration", Trigger.of(_PLURAL_UNITS),
-         r"(?:(?<=\bfor\s)|\b(?:recent|coming|the\s+coming|the\s+past\s+few|the\s+last\s+few)\s+)"
-         rf"(?P<unit>{'|'.join(_PLURAL_UNITS)})\b",
+         r"(?:(?<=\bfor\s)|\b(?:recent|coming|the\s+coming|the\s+past\s+few|the\s+last\s+few)\s+"
+         rf"|\bthe\s+(?=(?:{'|'.join(_PLURAL_UNITS)})\s+ahead\b))(?P<unit>{'|'.join(_PLURAL_UNITS)})\b(?:\s+ahead\b)?",
          bare_plural_duration,
          (Example("It has waited for years.", None, "years", "PXY", "DURATION",
                   reads=Description(TimexType.DURATION, Relation.ABSOLUTE, value='PXY')),
           Example("killed in recent months", "2024-11-01", "recent months", "PXM", "DURATION"),
-          Example("talks in the coming weeks", "2024-11-01", "the coming weeks", "PXW", "DURATION"))),
+          Example("talks in the coming weeks", "2024-11-01", "the coming weeks", "PXW", "DURATION"),
+          Example("funds may sell in the weeks ahead.", "2024-11-01", "the weeks ahead", "PXW", "DURATION"))),
 ]
