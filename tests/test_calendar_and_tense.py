@@ -52,6 +52,11 @@ def test_calendar_edges_do_not_overflow():
     ("The increased dividend will be paid Dec. 14 to holders.", "Dec. 14", "future"),
     ("The case is heard in May in the appeals court.", "May", "present"),
     ("The thrift announced the plan Aug. 21.", "Aug. 21", "past"),
+    # a full stop taken in with the words ends the sentence: the next sentence's verbs are not this clause's
+    ("Blasts near the embassies in Kenya and Tanzania on Fri. No one has claimed them.", "Fri.", "unknown"),
+    ("The offer ends at 5 p.m. The board has met.", "5 p.m.", "unknown"),
+    # look-alike: an abbreviation inside the sentence keeps the words after it
+    ("The vote on Fri. will decide it.", "Fri.", "future"),
 ])
 def test_clause_tense(sentence, words, tense):
     start = sentence.index(words)

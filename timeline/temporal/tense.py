@@ -38,12 +38,21 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     deadline = bool(left) and (left[0] in lx.DEADLINE_WORDS or (len(left) > 1 and (
         (left[0] in ("on", "at") and left[1] in lx.DEADLINE_WORDS) or (left[0] == "to" and left[1] in lx.MOVED_WORDS)
         or (left[0] == "as" and left[1] in ("soon", "early")))))
-    right = _tokens(text[end:end + 120])
+    right = [] if _ends_sentence(text, end) else _tokens(text[end:end + 120])
     if deadline:  # "expire Nov. 21", "until January", "extended to Nov. 20" -- unless in the past perfect
         return Tense.PAST if _in_clause("had", left) or _in_clause("had", right) else Tense.FUTURE
     scores = _scores(left, right)
     best = max(scores, key=scores.get)
     return best if scores[best] > 0 else Tense.UNKNOWN
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """'… in Kenya on Friday. No one has claimed it': a full stop taken in with the words ("Fri.", "a.m.") that
+    is followed by a new sentence ends the clause, so the next sentence's verbs are not the clause's tense."""
+    return text[end - 1:end] == "." and _NEW_SENTENCE.match(text, end) is not None
+
+
+_NEW_SENTENCE = re.compile(r"[ \t]*(?:\n|$)|[ \t]+[\"“`'(]*[A-Z]")
 
 
 def _scores(left: list[str], right: list[str]) -> dict[Tense, float]:
