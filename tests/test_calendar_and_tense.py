@@ -52,6 +52,8 @@ def test_calendar_edges_do_not_overflow():
     ("The increased dividend will be paid Dec. 14 to holders.", "Dec. 14", "future"),
     ("The case is heard in May in the appeals court.", "May", "present"),
     ("The thrift announced the plan Aug. 21.", "Aug. 21", "past"),
+    ("Officials did not plan to remove the boy on Thursday.", "Thursday", "future"),  # "plan to": still ahead
+    ("On Friday she set aside vacation plans for the trip.", "Friday", "unknown"),  # "plans for": a noun
     # a full stop taken in with the words ends the sentence: the next sentence's verbs are not this clause's
     ("Blasts near the embassies in Kenya and Tanzania on Fri. No one has claimed them.", "Fri.", "unknown"),
     ("The offer ends at 5 p.m. The board has met.", "5 p.m.", "unknown"),

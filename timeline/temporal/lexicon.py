@@ -213,7 +213,7 @@ DEADLINE_WORDS: frozenset[str] = frozenset({
 })
 # Words before "to" that make it point ahead: "set to resume", "is to meet", "planning to drive".
 TO_FUTURE: frozenset[str] = frozenset({
-    "set", "is", "are", "due", "expected", "scheduled", "plans", "planned", "planning", "likely", "ready",
+    "set", "is", "are", "due", "expected", "scheduled", "plan", "plans", "planned", "planning", "likely", "ready",
     "going", "about", "slated", "poised", "intends", "hopes", "wants", "aims", "prepared", "preparing",
 })
 # Verbs that move a date: "extended to Nov. 20" speaks of the future.

@@ -62,11 +62,17 @@ def _scores(left: list[str], right: list[str]) -> dict[Tense, float]:
         for distance, token in enumerate(tokens[:_WINDOW]):
             if token in _CLAUSE_END:
                 break
-            previous = tokens[distance + 1] if side_weight == 1.0 and distance + 1 < len(tokens) else ""
-            tense, strength = _cue(token, previous)
+            previous, following = _neighbours(tokens, distance, reversed_order=side_weight == 1.0)
+            tense, strength = _cue(token, previous, following)
             if tense:
                 scores[tense] += side_weight * strength / (1 + distance)
     return scores
+
+
+def _neighbours(tokens: list[str], i: int, reversed_order: bool) -> tuple[str, str]:
+    """The words before and after tokens[i] in reading order (the left side is held reversed)."""
+    before, after = (i + 1, i - 1) if reversed_order else (i - 1, i + 1)
+    return (tokens[before] if 0 <= before < len(tokens) else "", tokens[after] if 0 <= after < len(tokens) else "")
 
 
 def _in_clause(word: str, tokens: list[str]) -> bool:
@@ -83,12 +89,12 @@ def _tokens(fragment: str) -> list[str]:
     return _TOKEN.findall(fragment.lower())
 
 
-def _cue(token: str, previous: str) -> tuple[Tense | None, float]:
-    """The tense a word signals and how strongly; ``previous`` is the word before it."""
+def _cue(token: str, previous: str, following: str = "") -> tuple[Tense | None, float]:
+    """The tense a word signals and how strongly; ``previous`` and ``following`` are the words around it."""
     if token == "to" and previous in lx.TO_FUTURE:
         return Tense.FUTURE, 1.0  # "set to resume", "is to meet", "planning to drive"
-    if token in ("plan", "plans") and previous in lx.DETERMINERS:
-        return None, 0.0  # "announced the plan Aug. 21": a noun, not a plan still to be carried out
+    if token in ("plan", "plans") and (previous in lx.DETERMINERS or following in ("for", "of")):
+        return None, 0.0  # "announced the plan Aug. 21", "vacation plans for the trip": a noun
     if token in lx.FUTURE_CUES:
         return Tense.FUTURE, 1.6 if token in ("will", "'ll", "shall") else 1.0
     regular_past = len(token) > 4 and token.endswith("ed") and token not in lx.NOT_PAST_ED
