@@ -258,7 +258,10 @@ VAGUE_REFERENCES: dict[str, str] = {
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
     # "in the near term": the time just ahead, as a noun ("near-term", "short-term debt" are adjectives, no times)
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+    "one day": "FUTURE_REF",  # after a modal only; "someday" alone TimeBank leaves untagged
 }
+# Words before "one day" that make it "some day in the future" ("Islam will one day be"), not a length of a day.
+MODALS: frozenset[str] = frozenset({"will", "would", "could", "may", "might", "can", "shall", "should", "to"})
 
 # Holidays on a fixed day: (month, day).
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {

@@ -15,7 +15,7 @@ PRIORITY = (
     "deictic_day", "this_part_of_day", "clock_time", "clock_in_part", "clock_24h",
     "part_of_day_time", "weekday", "relative_unit", "reporting_year",
     "period_edge", "the_weekend", "counted_relative", "long_compound", "duration", "bare_plural_duration",
-    "frequency", "day_of_month", "vague_reference", "same_period_year_before", "short_year", "the_year",
+    "frequency", "weekday_set", "day_of_month", "vague_reference", "same_period_year_before", "short_year", "the_year",
 )
 _FAMILIES = (dates, years, periods, holidays, relative, times, durations, sets)
 RULES: list[Rule] = sorted((rule for family in _FAMILIES for rule in family.RULES), key=lambda r: PRIORITY.index(r.name))

@@ -8,7 +8,7 @@ from ...model import TimexType
 from .. import lexicon as lx
 from ..description import Description, Relation, length, repeated
 from ..find import Trigger
-from ..guards import both, not_a_name, not_a_year_before_unit, not_age, not_fraction
+from ..guards import both, not_a_name, not_a_year_before_unit, not_age, not_fraction, not_someday
 from ..patterns import NUMBER, QUANTITY_MOD, UNIT, alternation, duration_value, parse_number, quantity_mod
 from ..rule import Example, Rule
 
@@ -90,7 +90,7 @@ RULES: list[Rule] = [
           Example("a delay of between 12 and 18 months", None, "between 12 and 18 months", "P12M", "DURATION",
                   "EQUAL_OR_MORE"),
           Example("growth over the next 12 to 18 months", None, "the next 12 to 18 months", "P12M", "DURATION")),
-         guard=both(not_a_name, not_age, not_fraction, not_a_year_before_unit)),
+         guard=both(not_a_name, not_age, not_fraction, not_a_year_before_unit, not_someday)),
     Rule("bare_plural_duration", Trigger.of(_PLURAL_UNITS),
          r"(?:(?<=\bfor\s)|\b(?:recent|coming|the\s+coming|the\s+past\s+few|the\s+last\s+few)\s+"
          rf"|\bthe\s+(?=(?:{'|'.join(_PLURAL_UNITS)})\s+ahead\b))(?P<unit>{'|'.join(_PLURAL_UNITS)})\b(?:\s+ahead\b)?",
