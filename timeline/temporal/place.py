@@ -168,7 +168,7 @@ def _whole_units(amount: float, unit: str) -> tuple[int, str]:
 
 
 def counted(ctx: Context, d: Description, from_mention: bool) -> Resolution:
-    """'two weeks ago' (from the DCT), 'two weeks later' (from the date last mentioned).
+    """'two weeks ago' (from the DCT), 'two months later' (from the date last mentioned).
 
     "A year ago" after a quarter is the same quarter a year before ("up from $2 a year ago"). An amount
     the words leave vague ("several years ago") is a vague reference, once there is something to count from.

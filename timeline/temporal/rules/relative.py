@@ -11,8 +11,19 @@ from ..description import CountUnit, Description, Relation, length
 from ..find import Trigger
 from ..guards import names_ok, vague_ok, word_before
 from ..lexicon import Direction
-from ..patterns import NUMBER, PART_OF_DAY, POS, QUANTITY_MOD, UNIT, WEEKDAY, duration_value, parse_number, position_mod
-from ..rule import Example, Rule
+from ..patterns import (
+    NUMBER,
+    PART_OF_DAY,
+    POS,
+    QUANTITY_MOD,
+    UNIT,
+    WEEKDAY,
+    duration_value,
+    parse_number,
+    position_mod,
+    quantity_mod,
+)
+from ..rule import Example, Part, Rule
 from ..tense import Tense
 
 
@@ -92,13 +103,22 @@ _FINER = {Precision.YEAR: Precision.MONTH, Precision.MONTH: Precision.DAY, Preci
           Precision.DAY: Precision.HOUR}  # where a fraction of a unit lands ("1.5 years ago")
 
 
-def counted_relative(m: re.Match) -> Description:
-    """'two weeks ago', 'a year earlier', 'three days later', 'nearly four years ago'."""
+# Units whose "N later/earlier" TimeBank reads as a length between two happenings ("three days later" is P3D);
+# "a year earlier" stays the date it compares with.
+_OFFSET_UNITS = (CountUnit.MINUTE, CountUnit.HOUR, CountUnit.DAY, CountUnit.WEEK, CountUnit.FORTNIGHT)
+
+
+def counted_relative(m: re.Match) -> Description | list[Part]:
+    """'two weeks ago', 'a year earlier', 'nearly four years ago'; 'three days later' is a length (TimeML)."""
     amount = parse_number(m.group("n"))
     unit_word, direction = m.group("unit").lower(), " ".join(m.group("dir").lower().split())
     way, from_mention = lx.COUNT_DIRECTIONS[direction]
     letter, is_time = lx.UNITS[unit_word]
     unit = CountUnit({"M": "MIN" if is_time else "M", "S": "MIN"}.get(letter, letter))
+    if from_mention and unit in _OFFSET_UNITS:  # the length between two happenings; "later" is its signal
+        reading = length(duration_value(amount, unit_word), f"a length of time between two happenings: "
+                         f"'{m.group('n')} {unit_word}', {direction}", quantity_mod(m.group("qmod")))
+        return [Part(m.start(), m.end("unit"), reading)]
     precision = _UNIT_LANDS_ON[unit]
     if amount is not None and amount * (2 if unit == "2W" else 1) % 1:  # a fraction lands on a finer granule
         precision = _FINER.get(precision, precision)
@@ -194,7 +214,11 @@ RULES: list[Rule] = [
                   "1988-Q3",
                   reads=Description(TimexType.DATE, Relation.COUNT_FROM_MENTION, Precision.YEAR, amount=1, unit=CountUnit.YEAR,
                                     direction=Direction.LAST, moves_reference=False)),
-          Example("He was arrested on May 3, 2024 and freed two days after.", None, "two days after", "2024-05-05"),
+          Example("He was arrested in May 2024 and freed two months after.", None, "two months after", "2024-07"),
+          # TimeBank reads a short offset from the happening last told as a length, "later" being its signal
+          Example("He was arrested on May 3, 2024. Three days later he was freed.", None, "Three days", "P3D",
+                  "DURATION"),
+          Example("A few days later, the company announced cuts.", "1989-10-27", "A few days", "PXD", "DURATION"),
           # an offset from another happening, or a comparison, is a length of time, not a date
           Example("Shares fell a day after the company released its results.", "2024-11-01", "a day", "P1D", "DURATION"),
           Example("Wages are paid two days before payday.", "2024-11-01", "two days", "P2D", "DURATION"),
@@ -213,6 +237,6 @@ RULES: list[Rule] = [
           Example("Islam will one day be the second largest religion", "1998-03-03", "one day", "FUTURE_REF"),
           # look-alikes: a day's length, and a day counted from another
           Example("the strike lasted one day", "1998-03-03", "one day", "P1D", "DURATION"),
-          Example("He was arrested on May 3, 2024 and freed one day later.", None, "one day later", "2024-05-04")),
+          Example("He was arrested on May 3, 2024 and freed one day later.", None, "one day", "P1D", "DURATION")),
          guard=vague_ok),
 ]
