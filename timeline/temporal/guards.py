@@ -161,6 +161,15 @@ def term_not_attributive(m: re.Match, text: str) -> bool:
     return not m.group("ref").lower().endswith("term") or ends_phrase(text, m.end())
 
 
+_COMPOUND_AFTER = re.compile(r"-(?:to|over|on|by)-[a-z]", re.IGNORECASE)
+_COMPOUND_BEFORE = re.compile(r"[a-z]-(?:to|over|on|by)-$", re.IGNORECASE)
+
+
+def not_in_a_compound(m: re.Match, text: str) -> bool:
+    """'the quarter-to-quarter comparison', 'day-to-day running', 'year-over-year growth': a manner, not a time."""
+    return not (_COMPOUND_AFTER.match(text, m.end()) or _COMPOUND_BEFORE.search(text, max(0, m.start() - 12), m.start()))
+
+
 def both(*guards: Guard) -> Guard:
     return lambda m, text: all(g(m, text) for g in guards)
 

@@ -295,10 +295,15 @@ TIME_ZONES: frozenset[str] = frozenset({
 })
 # Words before a clock time written with a colon that make it one ("until 15:00").
 CLOCK_PREPOSITIONS: frozenset[str] = frozenset({"at", "by", "until", "till", "from", "before", "after", "to", "since"})
+# "in recent years", "recent decades": a vague stretch of the past, as TimeBank annotates them (PAST_REF);
+# "recent days", "recent weeks", "recent months" it reads as lengths (PXD, PXW, PXM).
+RECENT_PERIODS: frozenset[str] = frozenset({"years", "decades"})
 # Words between a number and its unit that keep it a count of that unit: "20 more years", "eight trading days".
 COUNT_ADJECTIVES: tuple[str, ...] = ("more", "additional", "extra", "trading", "business", "working", "calendar")
 # Prefixes joined to a year by a hyphen that keep it a year: "mid-2015", "the post-1959 politics", "pre-1990 levels".
 YEAR_PREFIXES: tuple[str, ...] = ("mid-", "pre-", "post-")
+# Words before "the morning", "the evening" that make it a part of the day in the story ("in the morning").
+PART_OF_DAY_PREPOSITIONS: frozenset[str] = frozenset({"in", "during", "by", "until", "till", "through", "throughout"})
 # Words before "the last week", "the past year" that make it name the period rather than measure it.
 PERIOD_NAMING_WORDS: frozenset[str] = frozenset({"in", "over", "during", "within", "throughout"})
 

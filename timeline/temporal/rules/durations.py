@@ -21,6 +21,9 @@ def duration_phrase(m: re.Match) -> Description:
     if m.group("n") and m.group("n").lower() in ("a", "an") and not m.group("qmod") and \
             _RATE_BEFORE.search(m.string[max(0, m.start() - 20):m.start()]):
         return repeated(duration_value(1.0, unit_word), f"a rate: once every {unit_word}")  # "$5 million a year"
+    if (m.group("n") or "").lower() == "recent" and unit_word in lx.RECENT_PERIODS:
+        return Description(TimexType.DATE, Relation.VAGUE, value="PAST_REF",
+                           what=f"'recent {unit_word}': a vague stretch of the past")  # "in recent years"
     if m.group("low"):  # "two to three weeks": at least the lower length (a TIMEX3 value has one amount)
         low, high = parse_number(m.group("low")), parse_number(m.group("n"))
         value = duration_value(low if high is not None else None, unit_word)
@@ -89,7 +92,11 @@ RULES: list[Rule] = [
                   reads=Description(TimexType.DURATION, Relation.ABSOLUTE, mod='EQUAL_OR_MORE', value='P2W')),
           Example("a delay of between 12 and 18 months", None, "between 12 and 18 months", "P12M", "DURATION",
                   "EQUAL_OR_MORE"),
-          Example("growth over the next 12 to 18 months", None, "the next 12 to 18 months", "P12M", "DURATION")),
+          Example("growth over the next 12 to 18 months", None, "the next 12 to 18 months", "P12M", "DURATION"),
+          # "in recent years" names a vague stretch of the past (TimeBank: PAST_REF); "recent months" measures one
+          Example("Sales have soared in recent years.", "1989-10-30", "recent years", "PAST_REF", "DATE",
+                  reads=Description(TimexType.DATE, Relation.VAGUE, value='PAST_REF')),
+          Example("Sales have soared in recent months.", "1989-10-30", "recent months", "PXM", "DURATION")),
          guard=both(not_a_name, not_age, not_fraction, not_a_year_before_unit, not_someday)),
     Rule("bare_plural_duration", Trigger.of(_PLURAL_UNITS),
          r"(?:(?<=\bfor\s)|\b(?:recent|coming|the\s+coming|the\s+past\s+few|the\s+last\s+few)\s+"

@@ -95,13 +95,21 @@ def part_of_day_time(m: re.Match) -> Description:
                        day_of=day, year_stated=day.year_stated if day else True)
 
 
+def not_high_noon(m: re.Match, text: str) -> bool:
+    """'high noon comes today' is a showdown, not 12:00."""
+    return not (m.group("word") and word_before(text, m.start()) == "high")
+
+
 def clock_word_before(m: re.Match, text: str) -> bool:
     """'at 4 in the morning' is a time; 'led 4 in the morning session' is a score."""
     return bool(m.group("qmod")) or "clock" in m.group(0).lower() or word_before(text, m.start()) in lx.CLOCK_PREPOSITIONS
 
 
 def day_named_or_phrase_ends(m: re.Match, text: str) -> bool:
-    """'mid-afternoon Friday' or 'by mid-afternoon,' is a time; 'late afternoon trading' names a kind of trading."""
+    """'mid-afternoon Friday' or 'by mid-afternoon,' is a time; 'late afternoon trading' names a kind of trading;
+    'the morning' is one only after a preposition of time ('orders placed in the morning', not 'the morning news')."""
+    if m.group("the") and word_before(text, m.start()) not in lx.PART_OF_DAY_PREPOSITIONS:
+        return False
     return names_ok(m, text) and (_day(m) is not None or ends_phrase(text, m.end()))
 
 
@@ -124,7 +132,7 @@ RULES: list[Rule] = [
           Example("bids are due by 5 p.m. EST Nov. 9", "1989-11-02", "5 p.m. EST Nov. 9", "1989-11-09T17:00", "TIME"),
           Example("the rally will start at 7:15 p.m. (GMT+3) on Friday", "2024-10-30", "7:15 p.m. (GMT+3) on Friday",
                   "2024-11-01T19:15", "TIME")),
-         guard=names_ok),
+         guard=both(names_ok, not_high_noon)),
     Rule("clock_in_part", Trigger.of("morning", "afternoon", "evening", "night"),
          rf"\b{_QMOD}(?P<hh>1[0-2]|0?[1-9])(?:[:.](?P<mm>[0-5]\d))?(?:\s+o['’]clock)?\s+"
          rf"(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night))\b{_ON_DAY}",
@@ -137,8 +145,9 @@ RULES: list[Rule] = [
           Example("The vote is due by 3 in the afternoon.", "2024-11-01", "3 in the afternoon", "2024-11-01T15:00",
                   "TIME")),
          guard=both(names_ok, clock_word_before)),
-    Rule("part_of_day_time", Trigger.of("mid", "midmorning", "midafternoon", "early", "late"),
-         rf"\b(?P<pos>mid|early|late)[-\s]?(?P<part>morning|afternoon|evening)\b{_ON_DAY}",
+    Rule("part_of_day_time", Trigger.of("mid", "midmorning", "midafternoon", "early", "late", "morning", "afternoon",
+                                        "evening"),
+         rf"\b(?:(?P<pos>mid|early|late)[-\s]?|(?P<the>the\s+))(?P<part>morning|afternoon|evening)\b{_ON_DAY}",
          part_of_day_time,
          (Example("By mid afternoon, officials were saying the offensive was over.", "1998-03-06", "mid afternoon",
                   "1998-03-06TAF", "TIME", "MID",
@@ -147,7 +156,9 @@ RULES: list[Rule] = [
           Example("Shares slid in mid-afternoon yesterday.", "1989-11-02", "mid-afternoon yesterday", "1989-11-01TAF",
                   "TIME", "MID"),
           Example("The storm hit on May 3, 2024. By early evening the river rose.", None, "early evening",
-                  "2024-05-03TEV", "TIME", "START")),
+                  "2024-05-03TEV", "TIME", "START"),
+          Example("Hopes were dashed Friday. Dealers placed orders in the morning, then sold.", "1989-10-30",
+                  "the morning", "1989-10-27TMO", "TIME")),
          guard=day_named_or_phrase_ends),
     Rule("clock_24h", Trigger.of(":", digits=4),  # "18:00 UTC" has a colon, "0900 ET" four digits
          rf"\b{_QMOD}(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d)|(?P<mm4>[0-5]\d)(?=\s*(?:{alternation(lx.TIME_ZONES)})\b))"
