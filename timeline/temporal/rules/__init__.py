@@ -35,6 +35,7 @@ NOT_DATES: tuple[tuple[str, str], ...] = (
     ("The quarter-to-quarter comparison was enhanced", "quarter"),
     ("managing day-to-day operations", "day-to-day"),
     ("year-over-year growth slowed", "year"),
+    ("He was 12 years old, in years of service second", "years"),
     ("he read the evening news", "evening"),
     ("In the morning of his career, he", "morning"),
     ("He founded The Seventies Club in London.", "Seventies"),

@@ -53,6 +53,7 @@ COUNT_ADJECTIVE = f"(?:{alternation(lx.COUNT_ADJECTIVES)})"  # "20 more years", 
 _LONG_UNITS = ("years", "decades", "months", "weeks", "days", "hours", "year", "decade", "month", "week", "day", "hour")
 
 _PLURAL_UNITS = ("days", "years", "decades", "months", "weeks", "centuries")
+_PLURAL = "|".join(_PLURAL_UNITS)
 
 RULES: list[Rule] = [
     Rule("long_compound", Trigger.of("long", (unit + "long" for unit in _LONG_UNITS)),
@@ -99,12 +100,17 @@ RULES: list[Rule] = [
           Example("Sales have soared in recent months.", "1989-10-30", "recent months", "PXM", "DURATION")),
          guard=both(not_a_name, not_age, not_fraction, not_a_year_before_unit, not_someday)),
     Rule("bare_plural_duration", Trigger.of(_PLURAL_UNITS),
-         r"(?:(?<=\bfor\s)|\b(?:recent|coming|the\s+coming|the\s+past\s+few|the\s+last\s+few)\s+"
-         rf"|\bthe\s+(?=(?:{'|'.join(_PLURAL_UNITS)})\s+ahead\b))(?P<unit>{'|'.join(_PLURAL_UNITS)})\b(?:\s+ahead\b)?",
+         r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\btime\sin\s)|(?<=\bover\s)the\s+"
+         r"|\b(?:recent|coming|the\s+coming|the\s+past\s+few|the\s+last\s+few)\s+"
+         rf"|\bthe\s+(?=(?:{_PLURAL})\s+ahead\b))(?P<unit>{_PLURAL})\b(?:\s+ahead\b|\s+or\s+(?:{_PLURAL})\b)?",
          bare_plural_duration,
          (Example("It has waited for years.", None, "years", "PXY", "DURATION",
                   reads=Description(TimexType.DURATION, Relation.ABSOLUTE, value='PXY')),
           Example("killed in recent months", "2024-11-01", "recent months", "PXM", "DURATION"),
           Example("talks in the coming weeks", "2024-11-01", "the coming weeks", "PXW", "DURATION"),
-          Example("funds may sell in the weeks ahead.", "2024-11-01", "the weeks ahead", "PXW", "DURATION"))),
+          Example("funds may sell in the weeks ahead.", "2024-11-01", "the weeks ahead", "PXW", "DURATION"),
+          Example("he probably died within weeks or months of his capture", None, "weeks or months", "PXW",
+                  "DURATION"),
+          Example("many more patients, over the years, were saved", None, "the years", "PXY", "DURATION"),
+          Example("growth for the first time in years", None, "years", "PXY", "DURATION"))),
 ]
