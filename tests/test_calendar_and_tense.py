@@ -52,7 +52,12 @@ def test_calendar_edges_do_not_overflow():
     ("The increased dividend will be paid Dec. 14 to holders.", "Dec. 14", "future"),
     ("The case is heard in May in the appeals court.", "May", "present"),
     ("The thrift announced the plan Aug. 21.", "Aug. 21", "past"),
-    ("Officials did not plan to remove the boy on Thursday.", "Thursday", "future"),  # "plan to": still ahead
+    ("Officials did not plan to remove the boy on Thursday.", "Thursday", "future"),
+    # "will" governs its whole clause, however long; other cues count only near the words
+    ("The agency will name a veteran pilot as commander of the new orbital research mission in December.",
+     "December", "future"),
+    ("Talks broke down after a long and bitter row about the price of the new orbital research mission in "
+     "December.", "December", "unknown"),  # "plan to": still ahead
     ("On Friday she set aside vacation plans for the trip.", "Friday", "unknown"),  # "plans for": a noun
     # a full stop taken in with the words ends the sentence: the next sentence's verbs are not this clause's
     ("Blasts near the embassies in Kenya and Tanzania on Fri. No one has claimed them.", "Fri.", "unknown"),

@@ -19,6 +19,8 @@ _CLAUSE_END = frozenset({*".!?;:\n\"“”", "``", "''"})
 
 
 _WINDOW = 12  # tokens looked at on each side
+_WILL_WINDOW = 20  # "will" governs its whole clause: "will name X as commander of … mission in December"
+_WILL = frozenset({"will", "'ll", "shall"})
 
 
 class Tense(StrEnum):
@@ -59,9 +61,11 @@ def _scores(left: list[str], right: list[str]) -> dict[Tense, float]:
     """Tense cue weights on each side of the expression, nearer cues weighing more."""
     scores = {Tense.PAST: 0.0, Tense.FUTURE: 0.0, Tense.PRESENT: 0.0}
     for side_weight, tokens in ((1.0, left), (0.6, right)):
-        for distance, token in enumerate(tokens[:_WINDOW]):
+        for distance, token in enumerate(tokens[:_WILL_WINDOW]):
             if token in _CLAUSE_END:
                 break
+            if distance >= _WINDOW and token not in _WILL:
+                continue
             previous, following = _neighbours(tokens, distance, reversed_order=side_weight == 1.0)
             tense, strength = _cue(token, previous, following)
             if tense:
@@ -96,7 +100,7 @@ def _cue(token: str, previous: str, following: str = "") -> tuple[Tense | None, 
     if token in ("plan", "plans") and (previous in lx.DETERMINERS or following in ("for", "of")):
         return None, 0.0  # "announced the plan Aug. 21", "vacation plans for the trip": a noun
     if token in lx.FUTURE_CUES:
-        return Tense.FUTURE, 1.6 if token in ("will", "'ll", "shall") else 1.0
+        return Tense.FUTURE, 1.6 if token in _WILL else 1.0
     regular_past = len(token) > 4 and token.endswith("ed") and token not in lx.NOT_PAST_ED
     if (token in lx.PAST_CUES or regular_past) and previous in lx.BE_FORMS and token != "been":
         return None, 0.0  # a passive participle ("will be paid", "is heard"): the tense is the auxiliary's
