@@ -116,10 +116,6 @@ def not_a_year_before_unit(m: re.Match, text: str) -> bool:
                 and not m.group("unit").lower().endswith("s") and "-" not in text[m.end("n"):m.start("unit")])
 
 
-def not_someday(m: re.Match, text: str) -> bool:
-    return not someday(m, text)
-
-
 def not_age(m: re.Match, text: str) -> bool:
     """'a 40-year-old man' is an age, not a time to put on a timeline."""
     return not re.match(r"[\s-]+old\b", text[m.end():m.end() + 6], re.I)
@@ -149,11 +145,6 @@ def not_attributive(m: re.Match, text: str) -> bool:
 def someday(m: re.Match, text: str) -> bool:
     """'will one day be': after a modal, 'one day' is some day ahead, not a day's length."""
     return " ".join(m.group(0).lower().split()) == "one day" and word_before(text, m.start()) in lx.MODALS
-
-
-def vague_ok(m: re.Match, text: str) -> bool:
-    """'one day' is vague only after a modal; 'the short term' only as a noun."""
-    return (not m.group("ref").lower().startswith("one") or someday(m, text)) and term_not_attributive(m, text)
 
 
 def term_not_attributive(m: re.Match, text: str) -> bool:

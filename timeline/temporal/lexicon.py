@@ -260,7 +260,7 @@ VAGUE_REFERENCES: dict[str, str] = {
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
     "one day": "FUTURE_REF",  # after a modal only; "someday" alone TimeBank leaves untagged
 }
-# Words before "one day" that make it "some day in the future" ("Islam will one day be"), not a length of a day.
+# Words before "one day" that make it "some day in the future" ("cars will one day outsell"), not a day's length.
 MODALS: frozenset[str] = frozenset({"will", "would", "could", "may", "might", "can", "shall", "should", "to"})
 
 # Holidays on a fixed day: (month, day).

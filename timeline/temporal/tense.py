@@ -21,6 +21,7 @@ _CLAUSE_END = frozenset({*".!?;:\n\"“”", "``", "''"})
 _WINDOW = 12  # tokens looked at on each side
 _WILL_WINDOW = 20  # "will" governs its whole clause: "will name X as commander of … mission in December"
 _WILL = frozenset({"will", "'ll", "shall"})
+_PLAN = frozenset({"plan", "plans"})
 
 
 class Tense(StrEnum):
@@ -49,7 +50,7 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
 
 
 def _ends_sentence(text: str, end: int) -> bool:
-    """'… in Kenya on Friday. No one has claimed it': a full stop taken in with the words ("Fri.", "a.m.") that
+    """'… along the coast on Fri. No one has counted it': a full stop taken in with the words ("Fri.", "a.m.") that
     is followed by a new sentence ends the clause, so the next sentence's verbs are not the clause's tense."""
     return text[end - 1:end] == "." and _NEW_SENTENCE.match(text, end) is not None
 
@@ -60,23 +61,19 @@ _NEW_SENTENCE = re.compile(r"[ \t]*(?:\n|$)|[ \t]+[\"“`'(]*[A-Z]")
 def _scores(left: list[str], right: list[str]) -> dict[Tense, float]:
     """Tense cue weights on each side of the expression, nearer cues weighing more."""
     scores = {Tense.PAST: 0.0, Tense.FUTURE: 0.0, Tense.PRESENT: 0.0}
-    for side_weight, tokens in ((1.0, left), (0.6, right)):
+    for side_weight, tokens, step in ((1.0, left, 1), (0.6, right, -1)):  # the left side is held reversed
+        last = len(tokens) - 1
         for distance, token in enumerate(tokens[:_WILL_WINDOW]):
             if token in _CLAUSE_END:
                 break
             if distance >= _WINDOW and token not in _WILL:
                 continue
-            previous, following = _neighbours(tokens, distance, reversed_order=side_weight == 1.0)
-            tense, strength = _cue(token, previous, following)
+            before, after = distance + step, distance - step  # the words before and after it, in reading order
+            tense, strength = _cue(token, tokens[before] if 0 <= before <= last else "",
+                                   tokens[after] if token in _PLAN and 0 <= after <= last else "")
             if tense:
                 scores[tense] += side_weight * strength / (1 + distance)
     return scores
-
-
-def _neighbours(tokens: list[str], i: int, reversed_order: bool) -> tuple[str, str]:
-    """The words before and after tokens[i] in reading order (the left side is held reversed)."""
-    before, after = (i + 1, i - 1) if reversed_order else (i - 1, i + 1)
-    return (tokens[before] if 0 <= before < len(tokens) else "", tokens[after] if 0 <= after < len(tokens) else "")
 
 
 def _in_clause(word: str, tokens: list[str]) -> bool:
@@ -97,8 +94,8 @@ def _cue(token: str, previous: str, following: str = "") -> tuple[Tense | None, 
     """The tense a word signals and how strongly; ``previous`` and ``following`` are the words around it."""
     if token == "to" and previous in lx.TO_FUTURE:
         return Tense.FUTURE, 1.0  # "set to resume", "is to meet", "planning to drive"
-    if token in ("plan", "plans") and (previous in lx.DETERMINERS or following in ("for", "of")):
-        return None, 0.0  # "announced the plan Aug. 21", "vacation plans for the trip": a noun
+    if token in _PLAN and (previous in lx.DETERMINERS or following in ("for", "of")):
+        return None, 0.0  # "announced the plan Aug. 21", "travel plans for the team": a noun
     if token in lx.FUTURE_CUES:
         return Tense.FUTURE, 1.6 if token in _WILL else 1.0
     regular_past = len(token) > 4 and token.endswith("ed") and token not in lx.NOT_PAST_ED

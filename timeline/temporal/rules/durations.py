@@ -8,7 +8,7 @@ from ...model import TimexType
 from .. import lexicon as lx
 from ..description import Description, Relation, length, repeated
 from ..find import Trigger
-from ..guards import both, not_a_name, not_a_year_before_unit, not_age, not_fraction, not_someday
+from ..guards import both, not_a_name, not_a_year_before_unit, not_age, not_fraction, someday, word_before
 from ..patterns import NUMBER, QUANTITY_MOD, UNIT, alternation, duration_value, parse_number, quantity_mod
 from ..rule import Example, Rule
 
@@ -21,6 +21,9 @@ def duration_phrase(m: re.Match) -> Description:
     if m.group("n") and m.group("n").lower() in ("a", "an") and not m.group("qmod") and \
             _RATE_BEFORE.search(m.string[max(0, m.start() - 20):m.start()]):
         return repeated(duration_value(1.0, unit_word), f"a rate: once every {unit_word}")  # "$5 million a year"
+    if someday(m, m.string):
+        return Description(TimexType.DATE, Relation.VAGUE, value=lx.VAGUE_REFERENCES["one day"],
+                           what="'one day' after a modal: some day ahead")  # "Electric cars will one day outsell"
     if (m.group("n") or "").lower() == "recent" and unit_word in lx.RECENT_PERIODS:
         return Description(TimexType.DATE, Relation.VAGUE, value="PAST_REF",
                            what=f"'recent {unit_word}': a vague stretch of the past")  # "in recent years"
@@ -42,6 +45,18 @@ def long_compound(m: re.Match) -> Description:
     unit_word = m.group("unit").lower()
     amount = None if unit_word.endswith("s") else 1.0
     return length(duration_value(amount, unit_word), f"a length of time: '{m.group(0)}'")
+
+
+_PLURAL_AFTER = re.compile(r"\b(?:for|within|time\s+in)\s+$", re.IGNORECASE)
+
+
+def plural_length_context(m: re.Match, text: str) -> bool:
+    """A bare plural is a length only where the words around make it one: 'for years', 'within weeks', 'in recent
+    months', 'over the years', 'the weeks ahead', 'for the first time in years' -- not 'years of service'."""
+    pre = " ".join((m.group("pre") or "").lower().split())
+    if pre == "the":
+        return bool(m.group("ahead")) or word_before(text, m.start()) == "over"
+    return bool(pre) or _PLURAL_AFTER.search(text, max(0, m.start() - 16), m.start()) is not None
 
 
 def bare_plural_duration(m: re.Match) -> Description:
@@ -83,7 +98,9 @@ RULES: list[Rule] = [
           Example("a minute and a half later", None, "a minute and a half", "PT1M30S", "DURATION"),
           Example("the base for at least 20 more years", None, "at least 20 more years", "P20Y", "DURATION", "EQUAL_OR_MORE"),
           Example("extended for an additional year", None, "an additional year", "P1Y", "DURATION"),
-          Example("Eight trading days after the crash, shares", None, "Eight trading days", "P8D", "DURATION"),
+          Example("Five trading days after the listing, shares", None, "Five trading days", "P5D", "DURATION"),
+          Example("Electric cars will one day outsell petrol ones", "1998-03-03", "one day", "FUTURE_REF", "DATE"),
+          Example("the strike lasted one day", "1998-03-03", "one day", "P1D", "DURATION"),
           Example("refunds within five business days", None, "five business days", "P5D", "DURATION"),
           Example("during the 12-day deal", None, "12-day", "P12D", "DURATION"),
           Example("it earns $5 million a year", None, "a year", "P1Y", "SET"),
@@ -98,19 +115,19 @@ RULES: list[Rule] = [
           Example("Sales have soared in recent years.", "1989-10-30", "recent years", "PAST_REF", "DATE",
                   reads=Description(TimexType.DATE, Relation.VAGUE, value='PAST_REF')),
           Example("Sales have soared in recent months.", "1989-10-30", "recent months", "PXM", "DURATION")),
-         guard=both(not_a_name, not_age, not_fraction, not_a_year_before_unit, not_someday)),
+         guard=both(not_a_name, not_age, not_fraction, not_a_year_before_unit)),
     Rule("bare_plural_duration", Trigger.of(_PLURAL_UNITS),
-         r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\btime\sin\s)|(?<=\bover\s)the\s+"
-         r"|\b(?:recent|coming|the\s+coming|the\s+past\s+few|the\s+last\s+few)\s+"
-         rf"|\bthe\s+(?=(?:{_PLURAL})\s+ahead\b))(?P<unit>{_PLURAL})\b(?:\s+ahead\b|\s+or\s+(?:{_PLURAL})\b)?",
+         r"(?:\b(?P<pre>recent|coming|the\s+coming|the\s+past\s+few|the\s+last\s+few|the)\s+)?(?<![\w-])"
+         rf"(?P<unit>{_PLURAL})\b(?P<ahead>\s+ahead\b)?(?:\s+or\s+(?:{_PLURAL})\b)?",
          bare_plural_duration,
          (Example("It has waited for years.", None, "years", "PXY", "DURATION",
                   reads=Description(TimexType.DURATION, Relation.ABSOLUTE, value='PXY')),
           Example("killed in recent months", "2024-11-01", "recent months", "PXM", "DURATION"),
           Example("talks in the coming weeks", "2024-11-01", "the coming weeks", "PXW", "DURATION"),
-          Example("funds may sell in the weeks ahead.", "2024-11-01", "the weeks ahead", "PXW", "DURATION"),
-          Example("he probably died within weeks or months of his capture", None, "weeks or months", "PXW",
+          Example("Ministers will meet in the weeks ahead.", "2024-11-01", "the weeks ahead", "PXW", "DURATION"),
+          Example("the wreck was found within weeks or months of the storm", None, "weeks or months", "PXW",
                   "DURATION"),
-          Example("many more patients, over the years, were saved", None, "the years", "PXY", "DURATION"),
-          Example("growth for the first time in years", None, "years", "PXY", "DURATION"))),
+          Example("over the years the village shrank", None, "the years", "PXY", "DURATION"),
+          Example("the team won for the first time in years", None, "years", "PXY", "DURATION")),
+         guard=plural_length_context),
 ]

@@ -103,7 +103,7 @@ RULES: list[Rule] = [
           Example("in mid-2015 the group", None, "mid-2015", "2015", mod="MID",
                   reads=Description(TimexType.DATE, Relation.ABSOLUTE, Precision.YEAR, year=2015, mod='MID')),
           Example("in 1988 and 1989", None, "1988", "1988"),
-          Example("the post-1959 politics of the island", None, "1959", "1959"),
+          Example("the post-1945 order in Europe", None, "1945", "1945"),
           Example("output is back to pre-1990 levels", None, "1990", "1990")),
          guard=year_ok),
     Rule("decade", Trigger.of(lx.DECADE_WORDS, digits=2, digits_then="s'’"),
