@@ -204,6 +204,9 @@ def _deictic_in_name(m: re.Match, text: str) -> bool:
     return bool(before) and before[-1] not in ".!?\n:"
 
 
+_NAMED_TIME_WORDS = frozenset(lx.WEEKDAYS) | frozenset(lx.DECADE_WORDS)  # "the Monday Club", "The Seventies Club"
+
+
 def _weekday_in_name(m: re.Match, text: str) -> bool:
     """'the Sunday Times', 'the Monday Club', 'The Seventies Club': the, a weekday or a decade, then a capitalised
     word that is no time word."""
@@ -212,7 +215,7 @@ def _weekday_in_name(m: re.Match, text: str) -> bool:
         words = words[1:]  # "The Seventies": the decade rule takes the article in
     elif word_before(text, m.start()) != "the":
         return False
-    if len(words) != 1 or words[0].lower().rstrip(".") not in lx.WEEKDAYS.keys() | lx.DECADE_WORDS.keys():
+    if len(words) != 1 or words[0].lower().rstrip(".") not in _NAMED_TIME_WORDS:
         return False
     after = _WORD_AFTER.match(text[m.end():m.end() + 40])
     return after is not None and after.group(1)[0].isupper() and after.group(1).lower() not in lx.TIME_WORDS
