@@ -52,6 +52,18 @@ def test_calendar_edges_do_not_overflow():
     ("The increased dividend will be paid Dec. 14 to holders.", "Dec. 14", "future"),
     ("The case is heard in May in the appeals court.", "May", "present"),
     ("The thrift announced the plan Aug. 21.", "Aug. 21", "past"),
+    ("The council did not plan to close the road on Thursday.", "Thursday", "future"),
+    # "will" governs its whole clause, however long; other cues count only near the words
+    ("The league will name a new coach for the youth team of the northern district in December.",
+     "December", "future"),
+    ("Talks broke down after a long and bitter row about the coach for the youth team of the northern "
+     "district in December.", "December", "unknown"),  # "plan to": still ahead
+    ("Talks on Friday about the travel plans for the team.", "Friday", "unknown"),  # "plans for": a noun
+    # a full stop taken in with the words ends the sentence: the next sentence's verbs are not this clause's
+    ("Storms along the coast of Maine on Fri. No one has counted the damage.", "Fri.", "unknown"),
+    ("The offer ends at 5 p.m. The board has met.", "5 p.m.", "unknown"),
+    # look-alike: an abbreviation inside the sentence keeps the words after it
+    ("The vote on Fri. will decide it.", "Fri.", "future"),
 ])
 def test_clause_tense(sentence, words, tense):
     start = sentence.index(words)

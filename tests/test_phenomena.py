@@ -98,8 +98,16 @@ def test_a_quote_in_a_later_sentence_speaks_from_the_publication_date():
     ("Music of the '70s filled the hall.", "the '70s", "DATE", "197"),
     ("The families waited for months.", "months", "DURATION", "PXM"),
     ("The feud lasted for decades.", "decades", "DURATION", "PXDE"),
+    # vague spans named by a noun phrase (their adjective look-alikes are in NOT_DATES)
+    ("Margins will stay thin in the near term.", "the near term", "DATE", "FUTURE_REF"),
+    ("Sales have soared in recent years.", "recent years", "DATE", "PAST_REF"),
+    ("Sales have soared in recent months.", "recent months", "DURATION", "PXM"),
+    ("Music of the Seventies filled the hall.", "the Seventies", "DATE", "197"),
+    # a short offset from the happening last told is a length (TimeML); a year before stays a date
+    ("The plant closed on May 3, 2014. Three days later, workers marched.", "Three days", "DURATION", "P3D"),
+    ("Profit in the third quarter of 2014 rose 5% from a year earlier.", "a year earlier", "DATE", "2013-Q3"),
 ])
-def test_seasons_decades_and_bare_plural_lengths(text, words, type_, value):
+def test_seasons_decades_vague_spans_and_lengths(text, words, type_, value):
     found = {t.text: (t.type, t.value) for t in tag(text, "2015-04-15")}
     assert found.get(words) == (type_, value), found
 
@@ -110,3 +118,4 @@ def test_seasons_decades_and_bare_plural_lengths(text, words, type_, value):
 ])
 def test_season_and_plural_look_alikes_in_names_are_not_dates(text):
     assert not [t for t in tag(text, "2015-04-15") if t.type in ("DATE", "DURATION")], text
+

@@ -34,7 +34,7 @@ def test_types_anchors_and_precisions_are_enums_with_the_old_strings():
     assert friday.type is TimexType.DATE and friday.type == "DATE"
     assert friday.anchor is Anchor.DCT and friday.anchor == "DCT"
     assert friday.precision is Precision.DAY and friday.precision == "day"
-    later = [t for t in tag("He was arrested on May 3, 2024 and freed two days later.", None) if t.text == "two days later"]
+    later = [t for t in tag("He was arrested in May 2024 and freed two years later.", None) if t.text == "two years later"]
     assert later[0].anchor is Anchor.MENTION and later[0].anchor == "earlier mention"
     assert _only("In 1997 he was elected.", None, "1997").anchor is None
 

@@ -94,7 +94,7 @@ class Anchor(StrEnum):
     """What a relative expression was counted from; absolute dates have none."""
 
     DCT = "DCT"  # the publication date
-    MENTION = "earlier mention"  # the date mentioned last before it ("two days later")
+    MENTION = "earlier mention"  # the date mentioned last before it ("two years later", "that day")
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ class Relation(StrEnum):
     SAME_A_YEAR_BEFORE = "same, a year before"  # "the same month a year ago", "this time last year"
     EDGE = "edge"  # "by the end of the year", "for the year": the story's year (month …) in a past clause, else the DCT's
     UP_TO_NOW = "up to now"  # the stretch of the current granule before or after the publication date
-    ON_DAY = "on day"  # a clock time on the day named (``day_of``), else the day last mentioned, else the DCT's
+    ON_DAY = "on day"  # a clock time or part of day on the day named (``day_of``), else the day last mentioned, else the DCT's
 
 
 class CountUnit(StrEnum):

@@ -115,7 +115,7 @@ def _up_to_now(d: Description, ctx: Context) -> Resolution:
 
 def _on_day(d: Description, ctx: Context) -> Resolution:
     day = (lambda c: resolve(d.day_of, c)) if d.day_of else None
-    return place.clock(ctx, d.hour, d.minute, day, d.mod)
+    return place.clock(ctx, d.hour, d.minute, day, d.mod, d.part_of_day)
 
 
 RESOLVERS: dict[Relation, Callable[[Description, Context], Resolution]] = {

@@ -44,8 +44,8 @@ def names_ok(m: re.Match, text: str) -> bool:
 
 def year_context_ok(text: str, start: int, end: int, check_after: bool = True) -> bool:
     """A four-digit number is a year unless its neighbours make it a count, a name or money."""
-    before = text[max(0, start - 4):start]
-    if re.search(r"[$£€#\d,./:]$", before) or (before.endswith("-") and not before.lower().endswith("mid-")):
+    before = text[max(0, start - 5):start]
+    if re.search(r"[$£€#\d,./:]$", before) or (before.endswith("-") and not before.lower().endswith(lx.YEAR_PREFIXES)):
         return False
     if check_after and re.match(r"(?:,\d|\.\d|\d|%|[:/]\d|[-–]\d|\s?(?:percent|per cent|mph|km|kg|bn|mn)\b)",
                                 text[end:end + 3] + text[end + 3:end + 12]):
@@ -131,12 +131,34 @@ def lowercase_or_sentence_start(m: re.Match, text: str) -> bool:
 
 
 
+def ends_phrase(text: str, index: int) -> bool:
+    """No noun follows on the line: the words before ``index`` are not an adjective ("daily life", "short term debt")."""
+    nxt = re.match(r"[ \t]+([A-Za-z]+)", text[index:index + 30])  # the next word on the same line
+    return nxt is None or nxt.group(1).lower() in lx.FUNCTION_WORDS
+
+
 def not_attributive(m: re.Match, text: str) -> bool:
     """'quarterly dividend' and 'daily life' use the word as an adjective, not as a repeated time."""
-    if not m.group("adverb"):
-        return True
-    nxt = re.match(r"[ \t]+([A-Za-z]+)", text[m.end():m.end() + 30])  # the next word on the same line
-    return nxt is None or nxt.group(1) in lx.FUNCTION_WORDS
+    return not m.group("adverb") or ends_phrase(text, m.end())
+
+
+def someday(m: re.Match, text: str) -> bool:
+    """'will one day be': after a modal, 'one day' is some day ahead, not a day's length."""
+    return " ".join(m.group(0).lower().split()) == "one day" and word_before(text, m.start()) in lx.MODALS
+
+
+def term_not_attributive(m: re.Match, text: str) -> bool:
+    """'in the short term' is a time; 'the short term debt' is a kind of debt."""
+    return not m.group("ref").lower().endswith("term") or ends_phrase(text, m.end())
+
+
+_COMPOUND_AFTER = re.compile(r"-(?:to|over|on|by)-[a-z]", re.IGNORECASE)
+_COMPOUND_BEFORE = re.compile(r"[a-z]-(?:to|over|on|by)-$", re.IGNORECASE)
+
+
+def not_in_a_compound(m: re.Match, text: str) -> bool:
+    """'the quarter-to-quarter comparison', 'day-to-day running', 'year-over-year growth': a manner, not a time."""
+    return not (_COMPOUND_AFTER.match(text, m.end()) or _COMPOUND_BEFORE.search(text, max(0, m.start() - 12), m.start()))
 
 
 def both(*guards: Guard) -> Guard:
@@ -182,10 +204,18 @@ def _deictic_in_name(m: re.Match, text: str) -> bool:
     return bool(before) and before[-1] not in ".!?\n:"
 
 
+_NAMED_TIME_WORDS = frozenset(lx.WEEKDAYS) | frozenset(lx.DECADE_WORDS)  # "the Monday Club", "The Seventies Club"
+
+
 def _weekday_in_name(m: re.Match, text: str) -> bool:
-    """'the Sunday Times', 'the Monday Club': the, a weekday, then a capitalised word that is no time word."""
+    """'the Sunday Times', 'the Monday Club', 'The Seventies Club': the, a weekday or a decade, then a capitalised
+    word that is no time word."""
     words = m.group(0).split()
-    if len(words) != 1 or words[0].lower().rstrip(".") not in lx.WEEKDAYS or word_before(text, m.start()) != "the":
+    if words and words[0].lower() == "the" and len(words) == 2:
+        words = words[1:]  # "The Seventies": the decade rule takes the article in
+    elif word_before(text, m.start()) != "the":
+        return False
+    if len(words) != 1 or words[0].lower().rstrip(".") not in _NAMED_TIME_WORDS:
         return False
     after = _WORD_AFTER.match(text[m.end():m.end() + 40])
     return after is not None and after.group(1)[0].isupper() and after.group(1).lower() not in lx.TIME_WORDS

@@ -213,7 +213,7 @@ DEADLINE_WORDS: frozenset[str] = frozenset({
 })
 # Words before "to" that make it point ahead: "set to resume", "is to meet", "planning to drive".
 TO_FUTURE: frozenset[str] = frozenset({
-    "set", "is", "are", "due", "expected", "scheduled", "plans", "planned", "planning", "likely", "ready",
+    "set", "is", "are", "due", "expected", "scheduled", "plan", "plans", "planned", "planning", "likely", "ready",
     "going", "about", "slated", "poised", "intends", "hopes", "wants", "aims", "prepared", "preparing",
 })
 # Verbs that move a date: "extended to Nov. 20" speaks of the future.
@@ -256,7 +256,12 @@ VAGUE_REFERENCES: dict[str, str] = {
     "the present": "PRESENT_REF", "current": "PRESENT_REF", "presently": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    # "in the near term": the time just ahead, as a noun ("near-term", "short-term debt" are adjectives, no times)
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+    "one day": "FUTURE_REF",  # after a modal only; "someday" alone TimeBank leaves untagged
 }
+# Words before "one day" that make it "some day in the future" ("cars will one day outsell"), not a day's length.
+MODALS: frozenset[str] = frozenset({"will", "would", "could", "may", "might", "can", "shall", "should", "to"})
 
 # Holidays on a fixed day: (month, day).
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
@@ -290,6 +295,15 @@ TIME_ZONES: frozenset[str] = frozenset({
 })
 # Words before a clock time written with a colon that make it one ("until 15:00").
 CLOCK_PREPOSITIONS: frozenset[str] = frozenset({"at", "by", "until", "till", "from", "before", "after", "to", "since"})
+# "in recent years", "recent decades": a vague stretch of the past, as TimeBank annotates them (PAST_REF);
+# "recent days", "recent weeks", "recent months" it reads as lengths (PXD, PXW, PXM).
+RECENT_PERIODS: frozenset[str] = frozenset({"years", "decades"})
+# Words between a number and its unit that keep it a count of that unit: "20 more years", "eight trading days".
+COUNT_ADJECTIVES: tuple[str, ...] = ("more", "additional", "extra", "trading", "business", "working", "calendar")
+# Prefixes joined to a year by a hyphen that keep it a year: "mid-2015", "the post-1959 politics", "pre-1990 levels".
+YEAR_PREFIXES: tuple[str, ...] = ("mid-", "pre-", "post-")
+# Words before "the morning", "the evening" that make it a part of the day in the story ("in the morning").
+PART_OF_DAY_PREPOSITIONS: frozenset[str] = frozenset({"in", "during", "by", "until", "till", "through", "throughout"})
 # Words before "the last week", "the past year" that make it name the period rather than measure it.
 PERIOD_NAMING_WORDS: frozenset[str] = frozenset({"in", "over", "during", "within", "throughout"})
 

@@ -168,7 +168,7 @@ def _whole_units(amount: float, unit: str) -> tuple[int, str]:
 
 
 def counted(ctx: Context, d: Description, from_mention: bool) -> Resolution:
-    """'two weeks ago' (from the DCT), 'two weeks later' (from the date last mentioned).
+    """'two weeks ago' (from the DCT), 'two months later' (from the date last mentioned).
 
     "A year ago" after a quarter is the same quarter a year before ("up from $2 a year ago"). An amount
     the words leave vague ("several years ago") is a vague reference, once there is something to count from.
@@ -187,21 +187,23 @@ def counted(ctx: Context, d: Description, from_mention: bool) -> Resolution:
     return counted_from_anchor(ctx, sign * amount, unit, d.precision, use_reference, d.what, d.mod)
 
 
-def clock(ctx: Context, hour: int, minute: int, day: Callable[[Context], Resolution] | None,
-          mod: str | None) -> Resolution:
-    """'10:35 a.m. Friday': the time on the day the words name, else on the day last mentioned, else the DCT's."""
+def clock(ctx: Context, hour: int | None, minute: int | None, day: Callable[[Context], Resolution] | None,
+          mod: str | None, part: str | None = None) -> Resolution:
+    """'10:35 a.m. Friday', 'mid-afternoon yesterday': the time (or part of day, when no hour is given) on the day
+    the words name, else on the day last mentioned, else the DCT's."""
     if day is not None:
         found = day(ctx)
     elif ctx.reference is not None and ctx.reference.precision in (Precision.DAY, Precision.PART_OF_DAY):
         found = in_reference_frame(ctx, lambda p: Point.of(Precision.DAY, p.start), "the day")
     else:
         found = from_dct(ctx, Precision.DAY, 0, "the day")
+    label = part if hour is None else f"{hour:02d}:{minute:02d}"
     if found.point is None:
-        return Resolution(TimexType.TIME, f"{found.value}T{hour:02d}:{minute:02d}", mod, None, None,
-                          f"{hour:02d}:{minute:02d} on {found.how}")
-    point = Point.of(Precision.MINUTE, found.point.start.replace(hour=hour, minute=minute))
-    return Resolution(TimexType.TIME, point.value, mod, point, found.anchor,
-                      f"{hour:02d}:{minute:02d} on {found.value} ({found.how})")
+        return Resolution(TimexType.TIME, f"{found.value}T{label}", mod, None, None, f"{label} on {found.how}")
+    start = found.point.start
+    point = Point.of(Precision.PART_OF_DAY, start, part) if hour is None else \
+        Point.of(Precision.MINUTE, start.replace(hour=hour, minute=minute))
+    return Resolution(TimexType.TIME, point.value, mod, point, found.anchor, f"{label} on {found.value} ({found.how})")
 
 
 def same_period_a_year_before(ctx: Context, precision: Precision | None, now: bool, what: str) -> Resolution:

@@ -101,7 +101,7 @@ def from_dct(ctx: Context, precision: str, steps: int, what: str, mod: str | Non
 
 def counted_from_anchor(ctx: Context, amount: int, unit: str, precision: str, use_reference: bool,
                         what: str, mod: str | None = None) -> Resolution:
-    """'two weeks ago' (from the DCT) or 'two weeks later' (from the date last mentioned)."""
+    """'two weeks ago' (from the DCT) or 'two months later' (from the date last mentioned)."""
     if use_reference and ctx.reference is not None:
         base = ctx.reference
         if compare_precision(base.precision, precision) < 0:

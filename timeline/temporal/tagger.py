@@ -17,7 +17,7 @@ from ..model import Anchor, Interval, Precision, Timex, TimexType
 from .calendar import Point
 from .dispatch import resolve
 from .find import Finder, scan
-from .guards import not_in_a_name
+from .guards import not_in_a_compound, not_in_a_name
 from .resolve import Context, NotADate, Resolution, narrow
 from .rule import Part, Rule
 from .rules import RULES
@@ -172,7 +172,8 @@ def _candidates(text: str) -> list[_Candidate]:
             if raw.end() == raw.start() or _BLANK_LINE.search(lowered, raw.start(), raw.end()):
                 continue  # empty, or running across a paragraph break
             match = OriginalMatch(raw, text)
-            if (rule.guard is None or rule.guard(match, text)) and not_in_a_name(match, text):
+            if (rule.guard is None or rule.guard(match, text)) and not_in_a_name(match, text) \
+                    and not_in_a_compound(match, text):
                 found.append(_Candidate(raw.start(), raw.end(), order, rule, match))
     return found
 

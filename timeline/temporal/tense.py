@@ -19,6 +19,9 @@ _CLAUSE_END = frozenset({*".!?;:\n\"“”", "``", "''"})
 
 
 _WINDOW = 12  # tokens looked at on each side
+_WILL_WINDOW = 20  # "will" governs its whole clause: "will name X as commander of … mission in December"
+_WILL = frozenset({"will", "'ll", "shall"})
+_PLAN = frozenset({"plan", "plans"})
 
 
 class Tense(StrEnum):
@@ -38,7 +41,7 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     deadline = bool(left) and (left[0] in lx.DEADLINE_WORDS or (len(left) > 1 and (
         (left[0] in ("on", "at") and left[1] in lx.DEADLINE_WORDS) or (left[0] == "to" and left[1] in lx.MOVED_WORDS)
         or (left[0] == "as" and left[1] in ("soon", "early")))))
-    right = _tokens(text[end:end + 120])
+    right = [] if _ends_sentence(text, end) else _tokens(text[end:end + 120])
     if deadline:  # "expire Nov. 21", "until January", "extended to Nov. 20" -- unless in the past perfect
         return Tense.PAST if _in_clause("had", left) or _in_clause("had", right) else Tense.FUTURE
     scores = _scores(left, right)
@@ -46,15 +49,28 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     return best if scores[best] > 0 else Tense.UNKNOWN
 
 
+def _ends_sentence(text: str, end: int) -> bool:
+    """'… along the coast on Fri. No one has counted it': a full stop taken in with the words ("Fri.", "a.m.") that
+    is followed by a new sentence ends the clause, so the next sentence's verbs are not the clause's tense."""
+    return text[end - 1:end] == "." and _NEW_SENTENCE.match(text, end) is not None
+
+
+_NEW_SENTENCE = re.compile(r"[ \t]*(?:\n|$)|[ \t]+[\"“`'(]*[A-Z]")
+
+
 def _scores(left: list[str], right: list[str]) -> dict[Tense, float]:
     """Tense cue weights on each side of the expression, nearer cues weighing more."""
     scores = {Tense.PAST: 0.0, Tense.FUTURE: 0.0, Tense.PRESENT: 0.0}
-    for side_weight, tokens in ((1.0, left), (0.6, right)):
-        for distance, token in enumerate(tokens[:_WINDOW]):
+    for side_weight, tokens, step in ((1.0, left, 1), (0.6, right, -1)):  # the left side is held reversed
+        last = len(tokens) - 1
+        for distance, token in enumerate(tokens[:_WILL_WINDOW]):
             if token in _CLAUSE_END:
                 break
-            previous = tokens[distance + 1] if side_weight == 1.0 and distance + 1 < len(tokens) else ""
-            tense, strength = _cue(token, previous)
+            if distance >= _WINDOW and token not in _WILL:
+                continue
+            before, after = distance + step, distance - step  # the words before and after it, in reading order
+            tense, strength = _cue(token, tokens[before] if 0 <= before <= last else "",
+                                   tokens[after] if token in _PLAN and 0 <= after <= last else "")
             if tense:
                 scores[tense] += side_weight * strength / (1 + distance)
     return scores
@@ -74,14 +90,14 @@ def _tokens(fragment: str) -> list[str]:
     return _TOKEN.findall(fragment.lower())
 
 
-def _cue(token: str, previous: str) -> tuple[Tense | None, float]:
-    """The tense a word signals and how strongly; ``previous`` is the word before it."""
+def _cue(token: str, previous: str, following: str = "") -> tuple[Tense | None, float]:
+    """The tense a word signals and how strongly; ``previous`` and ``following`` are the words around it."""
     if token == "to" and previous in lx.TO_FUTURE:
         return Tense.FUTURE, 1.0  # "set to resume", "is to meet", "planning to drive"
-    if token in ("plan", "plans") and previous in lx.DETERMINERS:
-        return None, 0.0  # "announced the plan Aug. 21": a noun, not a plan still to be carried out
+    if token in _PLAN and (previous in lx.DETERMINERS or following in ("for", "of")):
+        return None, 0.0  # "announced the plan Aug. 21", "travel plans for the team": a noun
     if token in lx.FUTURE_CUES:
-        return Tense.FUTURE, 1.6 if token in ("will", "'ll", "shall") else 1.0
+        return Tense.FUTURE, 1.6 if token in _WILL else 1.0
     regular_past = len(token) > 4 and token.endswith("ed") and token not in lx.NOT_PAST_ED
     if (token in lx.PAST_CUES or regular_past) and previous in lx.BE_FORMS and token != "been":
         return None, 0.0  # a passive participle ("will be paid", "is heard"): the tense is the auxiliary's

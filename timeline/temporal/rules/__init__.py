@@ -9,12 +9,13 @@ from ..rule import Rule
 from . import dates, durations, holidays, periods, relative, sets, times, years
 
 PRIORITY = (
-    "iso_date", "numeric_date", "month_day_year", "day_month_year", "week_of", "month_day", "day_month",
+    "iso_date", "numeric_date", "month_day_year", "day_month_year", "week_of", "day_pair", "month_day", "day_month",
     "month_year", "month_alone", "year_span", "fiscal_year", "year", "decade", "century", "season", "quarter",
     "half_year", "reported_period", "year_ago_adjective", "year_period", "spelled_year", "holiday",
-    "deictic_day", "this_part_of_day", "clock_time", "clock_24h", "weekday", "relative_unit", "reporting_year",
+    "deictic_day", "this_part_of_day", "clock_time", "clock_in_part", "clock_24h",
+    "part_of_day_time", "weekday", "relative_unit", "reporting_year",
     "period_edge", "the_weekend", "counted_relative", "long_compound", "duration", "bare_plural_duration",
-    "frequency", "day_of_month", "vague_reference", "same_period_year_before", "short_year", "the_year",
+    "frequency", "weekday_set", "day_of_month", "vague_reference", "same_period_year_before", "short_year", "the_year",
 )
 _FAMILIES = (dates, years, periods, holidays, relative, times, durations, sets)
 RULES: list[Rule] = sorted((rule for family in _FAMILIES for rule in family.RULES), key=lambda r: PRIORITY.index(r.name))
@@ -26,6 +27,20 @@ NOT_DATES: tuple[tuple[str, str], ...] = (
     ("the Communist Party daily Granma reported", "daily"),
     ("Channel 12 news on Friday evening quoted a source", "Channel 12"),
     ("killing some 1,200 people", "1,200"),
+    ("On April 24 and 25 soldiers were hurt", "25"),
+    ("the Celtics led 4 in the morning session", "4 in the morning"),
+    ("late afternoon trading was thin", "late afternoon"),
+    ("the morning papers reported it", "morning"),
+    ("For the sheriff, high noon has come.", "noon"),
+    ("a quarter-to-quarter drop in sales", "quarter"),
+    ("managing day-to-day operations", "day-to-day"),
+    ("year-over-year growth slowed", "year"),
+    ("He was 12 years old, in years of service second", "years"),
+    ("he read the evening news", "evening"),
+    ("In the morning of his career, he", "morning"),
+    ("He founded The Seventies Club in London.", "Seventies"),
+    ("the short term debt of the bank rose", "short term"),
+    ("the near-term outlook is weak", "near-term"),
     ("seizing 251 hostages", "251"),
     ("The attack may have been retaliation", "may"),
     ("He has also appeared on Liberty Weekly, Around the Empire", "Weekly"),

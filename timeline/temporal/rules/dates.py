@@ -9,11 +9,11 @@ from .. import lexicon as lx
 from ..description import Description, Relation
 from ..fields import checked, read_year, year_step
 from ..find import YEAR_DIGITS, Trigger
-from ..guards import both, cue_before_ambiguous_month, names_ok, year_ok
+from ..guards import both, cue_before_ambiguous_month, ends_phrase, names_ok, year_ok
 from ..lexicon import Direction
-from ..patterns import DAY_NUMBER, M_, POS, WD, YS, D, Y, month_number, position_mod
+from ..patterns import DAY_NUMBER, DAY_SUFFIX, M_, POS, WD, YS, D, Y, month_number, position_mod
 from ..resolve import NotADate
-from ..rule import Example, Rule
+from ..rule import Example, Part, Rule
 
 
 def full_date(m: re.Match) -> Description:
@@ -44,6 +44,27 @@ def month_day(m: re.Match) -> Description:
         raise NotADate(m.group(0))
     return Description(TimexType.DATE, Relation.NEAREST, Precision.DAY, month=month, day=day, year_stated=False,
                        what=f"{m.group('month')} {day} without a year")
+
+
+def day_pair(m: re.Match) -> list[Part]:
+    """'April 24 and 25': two days of one month (and one year, when it is written after the second)."""
+    month, year = month_number(m.group("month")), read_year(m) if m.group("year") else None
+    parts = []
+    for group in ("day", "day2"):
+        day = int(m.group(group))
+        reading = Description(TimexType.DATE, Relation.ABSOLUTE if year else Relation.NEAREST, Precision.DAY,
+                              year=year, month=month, day=day, year_stated=year is not None,
+                              what=f"{m.group('month')} {day}" + ("" if year else " without a year"))
+        if day > 31:
+            raise NotADate(m.group(0))
+        parts.append(Part(m.start() if group == "day" else m.start(group), m.end(group),
+                          checked(reading) if year else reading))
+    return parts
+
+
+def two_days_end_phrase(m: re.Match, text: str) -> bool:
+    """'on April 24 and 25, 1999': the second number is a day only when no noun follows it ('24 and 25 people')."""
+    return names_ok(m, text) and ends_phrase(text, m.end()) and int(m.group("day")) < int(m.group("day2"))
 
 
 def week_of(m: re.Match) -> Description:
@@ -112,6 +133,14 @@ RULES: list[Rule] = [
           Example("during the week of Oct. 9, 2023", None, "the week of Oct. 9, 2023", "2023-W41",
                   reads=Description(TimexType.DATE, Relation.ABSOLUTE, Precision.WEEK, year=2023, month=10, day=9))),
          guard=names_ok),
+    Rule("day_pair", MONTH_NAMES,
+         rf"\b{M_}\s*{D}\s+(?:and|or|&)\s+(?P<day2>{DAY_NUMBER}){DAY_SUFFIX}\b(?:,?\s*{Y}\b)?(?![ \t]*(?:,[ \t]*)?\d|:\d|%)",
+         day_pair,
+         (Example("the festival on June 14 and 15. Tickets sold out", "1999-02-10", "15", "1999-06-15"),
+          Example("the festival on June 14 and 15. Tickets sold out", "1999-02-10", "June 14", "1999-06-14"),
+          Example("votes on Nov. 8 and 9, 2022, were counted", None, "9", "2022-11-09"),
+          Example("on June 3 or 4 the board meets", "2024-05-01", "4", "2024-06-04")),
+         guard=two_days_end_phrase),
     Rule("month_day", MONTH_NAMES, rf"\b{WD}{M_}\s*{D}\b(?![ \t]*(?:,[ \t]*)?\d|:\d|%)", month_day,
          (Example("a nationwide address on Nov. 22.", "2024-02-26", "Nov. 22", "2023-11-22",
                   reads=Description(TimexType.DATE, Relation.NEAREST, Precision.DAY, month=11, day=22,

@@ -9,10 +9,21 @@ from ...model import Precision, TimexType
 from .. import lexicon as lx
 from ..description import CountUnit, Description, Relation, length
 from ..find import Trigger
-from ..guards import names_ok, word_before
+from ..guards import names_ok, term_not_attributive, word_before
 from ..lexicon import Direction
-from ..patterns import NUMBER, PART_OF_DAY, POS, QUANTITY_MOD, UNIT, WEEKDAY, duration_value, parse_number, position_mod
-from ..rule import Example, Rule
+from ..patterns import (
+    NUMBER,
+    PART_OF_DAY,
+    POS,
+    QUANTITY_MOD,
+    UNIT,
+    WEEKDAY,
+    duration_value,
+    parse_number,
+    position_mod,
+    quantity_mod,
+)
+from ..rule import Example, Part, Rule
 from ..tense import Tense
 
 
@@ -92,13 +103,22 @@ _FINER = {Precision.YEAR: Precision.MONTH, Precision.MONTH: Precision.DAY, Preci
           Precision.DAY: Precision.HOUR}  # where a fraction of a unit lands ("1.5 years ago")
 
 
-def counted_relative(m: re.Match) -> Description:
-    """'two weeks ago', 'a year earlier', 'three days later', 'nearly four years ago'."""
+# Units whose "N later/earlier" TimeBank reads as a length between two happenings ("three days later" is P3D);
+# "a year earlier" stays the date it compares with.
+_OFFSET_UNITS = (CountUnit.MINUTE, CountUnit.HOUR, CountUnit.DAY, CountUnit.WEEK, CountUnit.FORTNIGHT)
+
+
+def counted_relative(m: re.Match) -> Description | list[Part]:
+    """'two weeks ago', 'a year earlier', 'nearly four years ago'; 'three days later' is a length (TimeML)."""
     amount = parse_number(m.group("n"))
     unit_word, direction = m.group("unit").lower(), " ".join(m.group("dir").lower().split())
     way, from_mention = lx.COUNT_DIRECTIONS[direction]
     letter, is_time = lx.UNITS[unit_word]
     unit = CountUnit({"M": "MIN" if is_time else "M", "S": "MIN"}.get(letter, letter))
+    if from_mention and unit in _OFFSET_UNITS:  # the length between two happenings; "later" is its signal
+        reading = length(duration_value(amount, unit_word), f"a length of time between two happenings: "
+                         f"'{m.group('n')} {unit_word}', {direction}", quantity_mod(m.group("qmod")))
+        return [Part(m.start(), m.end("unit"), reading)]
     precision = _UNIT_LANDS_ON[unit]
     if amount is not None and amount * (2 if unit == "2W" else 1) % 1:  # a fraction lands on a finer granule
         precision = _FINER.get(precision, precision)
@@ -194,17 +214,25 @@ RULES: list[Rule] = [
                   "1988-Q3",
                   reads=Description(TimexType.DATE, Relation.COUNT_FROM_MENTION, Precision.YEAR, amount=1, unit=CountUnit.YEAR,
                                     direction=Direction.LAST, moves_reference=False)),
-          Example("He was arrested on May 3, 2024 and freed two days after.", None, "two days after", "2024-05-05"),
+          Example("He was arrested in May 2024 and freed two months after.", None, "two months after", "2024-07"),
+          # TimeBank reads a short offset from the happening last told as a length, "later" being its signal
+          Example("He was arrested on May 3, 2024. Three days later he was freed.", None, "Three days", "P3D",
+                  "DURATION"),
+          Example("A few days later, the mayor resigned.", "1989-10-27", "A few days", "PXD", "DURATION"),
           # an offset from another happening, or a comparison, is a length of time, not a date
           Example("Shares fell a day after the company released its results.", "2024-11-01", "a day", "P1D", "DURATION"),
           Example("Wages are paid two days before payday.", "2024-11-01", "two days", "P2D", "DURATION"),
           Example("The monsoon came a month earlier than usual.", "2024-11-01", "a month", "P1M", "DURATION"))),
     Rule("vague_reference", Trigger.of("now", "currently", "present", "nowadays", "these", "presently", "recently", "lately",
-                    "formerly", "past", "future", "current"),
+                    "formerly", "past", "future", "current", "term"),
          r"\b(?P<ref>right\s+now|now|currently|at\s+present|nowadays|these\s+days|presently|recently|lately"
-         r"|formerly|the\s+past|the\s+future|the\s+near\s+future|current)\b",
+         r"|formerly|the\s+past|the\s+future|the\s+near\s+future|current|the\s+(?:near|short|long)\s+term(?!-))\b",
          vague_reference,
          (Example("which now lies largely in ruins", "2024-11-01", "now", "PRESENT_REF",
                   reads=Description(TimexType.DATE, Relation.VAGUE, value='PRESENT_REF')),
-          Example("the current system has evolved", "2024-11-01", "current", "PRESENT_REF"))),
+          Example("the current system has evolved", "2024-11-01", "current", "PRESENT_REF"),
+          Example("Margins will stay thin in the near term.", "2024-11-01", "the near term", "FUTURE_REF",
+                  reads=Description(TimexType.DATE, Relation.VAGUE, value='FUTURE_REF')),
+          Example("a tax cut to lift spending in the short term", "2024-11-01", "the short term", "FUTURE_REF")),
+         guard=term_not_attributive),
 ]
