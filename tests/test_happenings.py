@@ -58,6 +58,39 @@ def test_undated_news_is_on_or_shortly_before_the_publication_date():
     assert (headline.begin, headline.end) == (datetime(2005, 6, 13), datetime(2005, 6, 14)), "the headline is the day's news"
 
 
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("Aid groups are counting on a quick settlement of the claims.", "are counting"),
+    ("Rescue teams are searching the rubble for survivors.", "are searching"),
+    ("In 1997 the plant was built, and now the union is fighting its closure.", "union is fighting"),
+])
+def test_present_tense_news_holds_on_the_publication_day(sentence, words):
+    held = [e for e in events_of(f"City news\n{sentence}") if e.placement == Placement.INFERRED and words in e.sentence]
+    assert held and all((e.begin, e.end) == (datetime(2005, 6, 13), datetime(2005, 6, 14)) for e in held), sentence
+    assert "present tense" in held[0].explanation
+
+
+@pytest.mark.parametrize("sentence", ["The airline has placed an order for 20 aircraft.",
+                                      "The airline placed an order for 20 aircraft.",
+                                      "The airline had placed an order for 20 aircraft."])
+def test_past_and_perfect_news_are_not_held_to_the_day(sentence):
+    """Look-alikes of the present tense: done by the publication day, not going on during it."""
+    order = next(e for e in events_of(f"Business briefing\n{sentence}") if "order for 20" in e.title)
+    assert order.begin < datetime(2005, 6, 13) and order.end == datetime(2005, 6, 14)
+
+
+def test_a_plan_told_inside_past_news_is_an_event_of_its_own():
+    events = events_of("Plant news\nThe board approved a plan to close the plant.")
+    approval = next(e for e in events if e.title == "The board approved a plan to close the plant")
+    closing = next(e for e in events if e.title == "Close the plant")
+    assert approval.modality == Modality.FACTUAL and approval.begin < datetime(2005, 6, 13)
+    assert closing.modality == Modality.PLANNED and closing.begin >= datetime(2005, 6, 14)
+    assert closing.sources[0].sentence == approval.sources[0].sentence
+    # look-alikes: a plain past happening, and a plan that is the clause's own happening, stay one event each
+    for text in ("The board closed the plant after a long review.", "The board plans to close the plant."):
+        assert len([e for e in events_of(f"Plant news\n{text}") if "plant" in e.sentence.lower()
+                    and e.sources[0].sentence == text]) == 1, text
+
+
 def test_a_date_after_since_is_context_not_the_time():
     events = events_of("Markets slide\nStocks fell to their lowest level since October 1997.")
     fall = next(e for e in events if "Stocks fell" in e.title)

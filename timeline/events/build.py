@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..model import Anchor, Article, Event, Modality, Placement, Precision, Source, Timex
-from ..temporal.tense import clause_tense
+from ..temporal.tense import Tense, clause_tense
 from .anchoring import (
     REPORTING_WINDOW,
     Inferred,
@@ -126,13 +126,14 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         inside = [h for h in found if c_start <= h.start < c_end]
         here = [t for t in timexes if c_start <= t.start - start < c_end]
         at_dates = [t for t in here if relation_of(sentence, t.start - start) == Relation.AT]
-        clauses.append((inside, here, [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]))
+        clauses.append((inside, here, [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))],
+                        c_end))
     made: list[Event] = []
     unplaced = 0
     # a date whose year was guessed may still be corrected by merging ("the October 7 attacks"): not lent out
     sentence_date = next((t for t in timexes if relation_of(sentence, t.start - start) == Relation.AT
                           and not _year_guessed(t)), None)
-    for inside, here, dated in clauses:
+    for inside, here, dated, c_end in clauses:
         for event in dated:
             story.tell(event)
         made.extend(dated)
@@ -143,13 +144,28 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
             unplaced += 1
             continue
         relative = [t for t in here if relation_of(sentence, t.start - start) == Relation.RELATIVE]
-        event = _undated_event(article, index, span, inside, relative, story, headline, sentence_date)
-        if event and not any(e.interval == event.interval and e.modality == event.modality for e in made):
-            made.append(event)  # clauses placed alike are one event: the sentence's words would merge them anyway
+        for part, title in _told(sentence, inside, c_end):
+            event = _undated_event(article, index, span, part, relative, story, headline, sentence_date, title)
+            if event and not any(e.interval == event.interval and e.modality == event.modality for e in made):
+                made.append(event)  # clauses placed alike are one event: the sentence's words would merge them anyway
     if not made and headline and article.published and all(h.kind != Kind.HYPOTHETICAL for h in found):
         event = _undated_event(article, index, span, [Happening(0, 0, "", Kind.FACTUAL)], [], story, True, None)
         made = [event] if event else []  # the headline's happening is the day's news
     return made[:MAX_PER_SENTENCE], unplaced
+
+
+def _told(sentence: str, inside: list[Happening], clause_end: int) -> list[tuple[list[Happening], str]]:
+    """What a clause without a date tells: its happenings, and a plan told beside its factual happening.
+
+    "The board approved a plan to close the plant": the approval is news, the closing is still to come, so
+    the plan is an event of its own, titled by its own words ("Close the plant"); "" titles by the sentence.
+    """
+    main = next(h for h in inside if h.kind in (Kind.FACTUAL, Kind.PLANNED))
+    plan = next((n for n, h in enumerate(inside) if h.kind == Kind.PLANNED and h.start > main.start), None)
+    if main.kind != Kind.FACTUAL or plan is None:
+        return [(inside, "")]
+    title = make_title(sentence[inside[plan].start:clause_end])
+    return [(inside, ""), (inside[plan:], title)] if title else [(inside, "")]
 
 
 def _happenings(sentence: str, labelled: list[Happening]) -> list[Happening]:
@@ -197,17 +213,18 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
 
 
 def _undated_event(article: Article, index: int, span: tuple[int, int], clause: list[Happening], relative: list[Timex],
-                   story: Story, headline: bool, sentence_date: Timex | None) -> Event | None:
+                   story: Story, headline: bool, sentence_date: Timex | None, title: str = "") -> Event | None:
     """A happening with no date of its own: a plan's target date, the story's time, or the reporting time.
 
-    ``clause`` holds the happenings of its clause, the first factual or planned one its main happening.
+    ``clause`` holds the happenings of its clause, the first factual or planned one its main happening
+    (``title`` its title when not the sentence's).
     ``sentence_date`` is a date another clause of the sentence gives: past news told beside it shares
     its date ("During the third quarter, the company charged $46 million, added $20 million …").
     """
     main = next(h for h in clause if h.kind in (Kind.FACTUAL, Kind.PLANNED))
     start, end = span
     sentence = article.text[start:end]
-    title = make_title(sentence, main.start, main.end)
+    title = title or make_title(sentence, main.start, main.end)
     if not title:
         return None
     if relative:  # "since October 1997", "by the end of 2012"
@@ -238,6 +255,10 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
         last = story.last
         return Inferred(last.interval, last.value, last.mod,
                         f"no date in the sentence; it continues the story of '{last.date_text}' ({last.value})")
+    present = main.kind == Kind.FACTUAL and not headline and clause_tense(sentence, main.end, main.end) == Tense.PRESENT \
+        and not _PERFECT.search(sentence, 0, main.start)
+    if present:  # "officials are counting on aid": now, whatever the story's other dates
+        return reporting_time(article.published, main.modality, headline, present)
     past = main.kind == Kind.FACTUAL and not headline and any(
         clause_tense(sentence, h.end, h.end) == "past" and not _PERFECT.search(sentence, 0, h.start)
         for h in clause)  # the word itself counts: "sprayed"; "has sprayed" is news of now
