@@ -99,6 +99,17 @@ def test_a_date_after_since_is_context_not_the_time():
     assert not [e for e in events if e.begin.year == 1997]
 
 
+def test_a_date_naming_a_happening_places_it_even_after_a_relating_word():
+    events = events_of("Fugitive news\nThe suspect has been on the run since the January 1998 bombing of a clinic.")
+    bombing = next(e for e in events if e.placement == Placement.WRITTEN)
+    assert bombing.value == "1998-01" and bombing.date_text == "January 1998"
+    run = next(e for e in events if e.placement == Placement.INFERRED and "on the run" in e.title)
+    assert run.begin.year == 2005 and run.relation == "since the January 1998"
+    # look-alikes: the date names no happening, so it stays a reference point only
+    for text in ("Stocks have fallen since January 1998 when the crisis began.", "The talks went on until Monday night."):
+        assert not [e for e in events_of(f"Markets\n{text}") if e.placement == Placement.WRITTEN], text
+
+
 def test_a_plan_with_a_target_is_planned_at_its_target():
     events = events_of("Group to cut jobs\nThe group aims to cut 30,000 jobs by 2012.")
     cut = next(e for e in events if "30,000 jobs" in e.title)

@@ -126,17 +126,19 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         inside = [h for h in found if c_start <= h.start < c_end]
         here = [t for t in timexes if c_start <= t.start - start < c_end]
         at_dates = [t for t in here if relation_of(sentence, t.start - start) == Relation.AT]
-        clauses.append((inside, here, [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))],
-                        c_end))
+        dated = [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]
+        named = [e for t in here if t not in at_dates and (h := _named_by(sentence, t.end - start, inside))
+                 and (e := _dated_event(article, index, span, t, [h]))]
+        clauses.append((inside, here, dated, named, c_end))
     made: list[Event] = []
     unplaced = 0
     # a date whose year was guessed may still be corrected by merging ("the October 7 attacks"): not lent out
     sentence_date = next((t for t in timexes if relation_of(sentence, t.start - start) == Relation.AT
                           and not _year_guessed(t)), None)
-    for inside, here, dated, c_end in clauses:
+    for inside, here, dated, named, c_end in clauses:
         for event in dated:
             story.tell(event)
-        made.extend(dated)
+        made.extend(dated + named)
         main = next((h for h in inside if h.kind in (Kind.FACTUAL, Kind.PLANNED)), None)
         if dated or main is None:
             continue
@@ -152,6 +154,18 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         event = _undated_event(article, index, span, [Happening(0, 0, "", Kind.FACTUAL)], [], story, True, None)
         made = [event] if event else []  # the headline's happening is the day's news
     return made[:MAX_PER_SENTENCE], unplaced
+
+
+_NAMING_GAP = re.compile(r"(?:['’]s)?(?:,?\s*\d{4})?,?\s+(?:[a-z][\w-]*\s+)?")
+
+
+def _named_by(sentence: str, date_end: int, inside: list[Happening]) -> Happening | None:
+    """The happening a date names ("since the January 1998 bombing", "after Friday's vote"), or None.
+
+    Whatever word relates the date to the clause, the happening it names took place at that date.
+    """
+    return next((h for h in inside if h.start >= date_end and h.kind == Kind.FACTUAL
+                 and _NAMING_GAP.fullmatch(sentence, date_end, h.start)), None)
 
 
 def _told(sentence: str, inside: list[Happening], clause_end: int) -> list[tuple[list[Happening], str]]:
