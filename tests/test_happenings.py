@@ -110,6 +110,19 @@ def test_a_date_naming_a_happening_places_it_even_after_a_relating_word():
         assert not [e for e in events_of(f"Markets\n{text}") if e.placement == Placement.WRITTEN], text
 
 
+def test_past_news_beside_a_later_date_is_placed_as_news():
+    """The date says what is to come ("payable July 15"), not when the board acted."""
+    text = "Dividend news\nThe board declared a special dividend, payable July 15 to holders of record."
+    events = events_of(text)
+    payable = next(e for e in events if e.placement == Placement.WRITTEN)
+    declared = next(e for e in events if e.placement == Placement.INFERRED and "declared" in e.title)
+    assert payable.value == "2005-07-15"
+    assert declared.end == datetime(2005, 6, 14) and declared.begin < datetime(2005, 6, 13)
+    # look-alikes: a past date, or a plan told with a later date, is the happening's own time
+    for line in ("The board paid a special dividend on June 1.", "The board will pay a special dividend on July 15."):
+        assert [e.placement for e in events_of(f"Dividend news\n{line}") if "dividend" in e.title] == [Placement.WRITTEN], line
+
+
 def test_a_plan_with_a_target_is_planned_at_its_target():
     events = events_of("Group to cut jobs\nThe group aims to cut 30,000 jobs by 2012.")
     cut = next(e for e in events if "30,000 jobs" in e.title)

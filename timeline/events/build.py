@@ -134,13 +134,13 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
     unplaced = 0
     # a date whose year was guessed may still be corrected by merging ("the October 7 attacks"): not lent out
     sentence_date = next((t for t in timexes if relation_of(sentence, t.start - start) == Relation.AT
-                          and not _year_guessed(t)), None)
+                          and not _year_guessed(t) and not _after(t.interval.begin.date(), article.published)), None)
     for inside, here, dated, named, c_end in clauses:
         for event in dated:
             story.tell(event)
         made.extend(dated + named)
         main = next((h for h in inside if h.kind in (Kind.FACTUAL, Kind.PLANNED)), None)
-        if dated or main is None:
+        if main is None or (dated and not _done_before(sentence, main, dated, article.published)):
             continue
         if article.published is None:
             unplaced += 1
@@ -154,6 +154,17 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         event = _undated_event(article, index, span, [Happening(0, 0, "", Kind.FACTUAL)], [], story, True, None)
         made = [event] if event else []  # the headline's happening is the day's news
     return made[:MAX_PER_SENTENCE], unplaced
+
+
+def _after(day: date, published: date | None) -> bool:
+    return published is not None and day > published
+
+
+def _done_before(sentence: str, main: Happening, dated: list[Event], published: date | None) -> bool:
+    """A past-tense happening whose clause has only dates after the publication date ("declared a dividend,
+    payable Dec. 15", "extended its offer to Nov. 20"): they tell what is to come, not when it happened."""
+    return main.kind == Kind.FACTUAL and all(_after(e.begin.date(), published) for e in dated) \
+        and clause_tense(sentence, main.end, main.end) == Tense.PAST
 
 
 _NAMING_GAP = re.compile(r"(?:['’]s)?(?:,?\s*\d{4})?,?\s+(?:[a-z][\w-]*\s+)?")
