@@ -242,6 +242,11 @@ def test_a_paragraph_that_tells_of_a_past_year_keeps_its_past_tense_news_there()
     assert toxin.value == "1997" and toxin.placement == Placement.INFERRED and "1997" in toxin.explanation
     comment = next(e for e in events if "declined" in e.title)
     assert comment.begin.year == 2023, "a new paragraph is back at the reporting time"
+    # look-alike: a date told inside its sentence, not opening it, frames nothing after it
+    inside = ("Spy agency under scrutiny\n\nThe agency, founded in 1949, tried to poison a militant leader. "
+              "One agent sprayed a toxin into his ear.")
+    toxin = next(e for e in events_of(inside, date(2023, 12, 1)) if "toxin" in e.title)
+    assert toxin.begin.year == 2023 and "1949" not in toxin.explanation
 
 
 def test_past_news_takes_the_reports_news_day_but_the_present_perfect_is_news_of_now():

@@ -91,22 +91,29 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
 
 @dataclass
 class Story:
-    """The story so far: the last happening a date placed (a narrative goes on from it, and so does the rest
-    of its paragraph), and the last placed on a day of the reporting window (a report that said "stocks fell
-    Friday" tells its other past news of Friday). A date whose year was guessed is not lent: merging may
-    still correct it ("the October 7 attacks")."""
+    """The story so far: the last happening a date placed (a narrative goes on from it, and when the date
+    opened its sentence, so does the rest of its paragraph), and the last placed on a day of the reporting
+    window (a report that said "stocks fell Friday" tells its other past news of Friday). A date whose year
+    was guessed is not lent: merging may still correct it ("the October 7 attacks")."""
 
     published: date | None
     last: Event | None = None
     news_day: Event | None = None
-    paragraph: Event | None = None  # the last happening a date placed in the paragraph at hand
+    paragraph: Event | None = None  # the last happening placed by a date opening its sentence, in this paragraph
 
     def tell(self, event: Event) -> None:
         if event.year_guessed:
             return
-        self.last = self.paragraph = event
+        self.last = event
+        if _opens(event.sources[0]):
+            self.paragraph = event
         if _in_reporting_window(event, self.published):
             self.news_day = event
+
+
+def _opens(source: Source) -> bool:
+    """The date opens its sentence ("In 1997, Netanyahu ordered …"): it frames the narrative that follows."""
+    return len(source.sentence[:source.date_span[0] - source.sentence_span[0]].split()) <= 2
 
 
 def _is_headline(article: Article, index: int, sentence: str) -> bool:
