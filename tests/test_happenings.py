@@ -212,6 +212,24 @@ def test_retrain_writes_loadable_json(tmp_path):
     assert "fell" in [h.word for h in model.label(["Shares in Asia fell yesterday."])[0]]
 
 
+def test_the_margin_against_no_happening_turns_doubtful_words_into_happenings(tmp_path, monkeypatch):
+    """The margin (chosen out of fold) moves the decision towards happenings; without it only clear ones pass."""
+    import numpy as np
+
+    from timeline.events import train
+    from timeline.events.happenings import HappeningModel
+    (tmp_path / "s.tml").write_text(SAMPLE, encoding="utf-8")
+    data = train.examples([read_timeml(tmp_path / "s.tml")])
+    sentence = ["Shares in Asia fell yesterday and banks rallied."]
+    found = {}
+    for margin in (0.0, 50.0):
+        monkeypatch.setattr(train, "NONE_MARGIN", margin)
+        model = HappeningModel.from_json(train.fit(data, np.arange(len(data.labels)), frozenset()))
+        found[margin] = {h.word for h in model.label(sentence)[0]}
+    assert "fell" in found[0.0] and found[0.0] < found[50.0]
+    assert {"banks", "rallied"} <= found[50.0]
+
+
 def test_cli_evaluates_anchoring_beside_the_baseline(tmp_path, capsys):
     from timeline.cli import main
     (tmp_path / "s.tml").write_text(SAMPLE, encoding="utf-8")
