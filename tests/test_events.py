@@ -29,6 +29,9 @@ def test_title_drops_attribution_and_stays_short():
             "Olympics in 1972.")
     short = make_title(long, long.index("1972"), long.index("1972") + 4)
     assert len(short) <= 120 and "1972" in short
+    cited = "Citing the officials, the newspaper said that the ministry wanted to close the port."
+    assert make_title(cited) == "The ministry wanted to close the port"
+    assert make_title("Citing rising costs, the ministry closed the port.") == "Citing rising costs, the ministry closed the port"
 
 
 def test_kassab_strike_is_one_event_with_both_articles(seed_timeline):

@@ -36,7 +36,8 @@ _ATTRIBUTION_TAIL = re.compile(
     r"(?:,|\s[-–—])\s*(?:(?:the|a|an)\s+)?[\w’'.\- ]{1,60}?\s(?:said|says|told\s[\w .’'-]{1,40}|announced|reported|"
     r"wrote|added|claimed|stated)(?:\s+(?:on\s+)?(?:Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday|today|"
     r"yesterday)(?:\s+(?:morning|afternoon|evening|night))?)?\s*[.!]?$", re.IGNORECASE)
-_ATTRIBUTION_HEAD = re.compile(r"^(?:according to [^,]{1,60},\s*|[\w’'.\- ]{1,50}\s(?:said|says)\s+that\s+)", re.IGNORECASE)
+_ATTRIBUTION_HEAD = re.compile(r"^(?:citing [^,]{1,60},\s*)?"  # "Citing the officials, the newspaper said that …"
+                               r"(?:according to [^,]{1,60},\s*|[\w’'.\- ]{1,50}\s(?:said|says)\s+that\s+)", re.IGNORECASE)
 _DANGLING = re.compile(r"[\s,;:–—-]+(?:and|or|but|the|a|an|of|to|in|on|at|by|for|with|from|as|that|which|who|"
                        r"while|after|before|its|his|her|their)$", re.IGNORECASE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
@@ -155,12 +156,19 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         relative = [t for t in here if relation_of(sentence, t.start - start) == Relation.RELATIVE]
         for part, title in _told(sentence, inside, c_end):
             event = _undated_event(article, index, span, part, relative, story, headline, sentence_date, title)
-            if event and not any(e.interval == event.interval and e.modality == event.modality for e in made):
+            if event and not any(_alike(e, event) for e in made):
                 made.append(event)  # clauses placed alike are one event: the sentence's words would merge them anyway
     if not made and headline and article.published and all(h.kind != Kind.HYPOTHETICAL for h in found):
         event = _undated_event(article, index, span, [Happening(0, 0, "", Kind.FACTUAL)], [], story, True, None)
         made = [event] if event else []  # the headline's happening is the day's news
     return made[:MAX_PER_SENTENCE], unplaced
+
+
+def _alike(made: Event, new: Event) -> bool:
+    """Placed alike: the same modality and one time inside the other (a present clause's publication day within
+    a past clause's days before it): one event, as the sentence's words would merge them anyway."""
+    inside = (made.begin <= new.begin and new.end <= made.end) or (new.begin <= made.begin and made.end <= new.end)
+    return made.modality == new.modality and made.placement == new.placement and inside
 
 
 def _after(day: date, published: date | None) -> bool:
@@ -256,6 +264,7 @@ def _undated_event(article: Article, index: int, span: tuple[int, int], clause: 
     main = next(h for h in clause if h.kind in (Kind.FACTUAL, Kind.PLANNED))
     start, end = span
     sentence = article.text[start:end]
+    names = names_in(sentence, article.text)
     title = title or make_title(sentence, main.start, main.end)
     if not title:
         return None
@@ -264,7 +273,6 @@ def _undated_event(article: Article, index: int, span: tuple[int, int], clause: 
     else:  # "a day after the merger was announced"
         relation = linked_clause(sentence, main.end)
     where = (main.start + start, main.start + start)
-    names = names_in(sentence, article.text)
     common = dict(title=title, sentence=sentence, sources=[_source(article, span, where, "")], names=names,
                   centrality=salience(article, index, sentence, False, names), placement=Placement.INFERRED,
                   modality=main.modality, relation=relation)
