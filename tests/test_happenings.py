@@ -69,6 +69,13 @@ def test_present_tense_news_holds_on_the_publication_day(sentence, words):
     assert "present tense" in held[0].explanation
 
 
+def test_clauses_whose_times_nest_are_one_event():
+    """Past news and a present clause of one sentence: the publication day lies within the past week."""
+    line = "The airline dismissed 200 workers, and its pilots are striking at three airports."
+    made = [e for e in events_of(f"Airline news\n{line}") if e.sources[0].sentence == line]
+    assert len(made) == 1 and made[0].begin < datetime(2005, 6, 13), "the past clause's week holds the present day"
+
+
 @pytest.mark.parametrize("sentence", ["The airline has placed an order for 20 aircraft.",
                                       "The airline placed an order for 20 aircraft.",
                                       "The airline had placed an order for 20 aircraft."])
