@@ -8,9 +8,9 @@ import pytest
 
 from timeline import Article, build
 from timeline.events import events_for_article
-from timeline.events.build import make_title
 from timeline.events.merge import SlimBuilder
 from timeline.events.sentences import sentence_spans
+from timeline.events.titles import make_title
 
 
 def test_sentences_respect_abbreviations_and_lines():
