@@ -8,9 +8,9 @@ import pytest
 
 from timeline import Article, build
 from timeline.events import events_for_article
-from timeline.events.build import make_title
 from timeline.events.merge import SlimBuilder
 from timeline.events.sentences import sentence_spans
+from timeline.events.titles import make_title
 
 
 def test_sentences_respect_abbreviations_and_lines():
@@ -29,6 +29,9 @@ def test_title_drops_attribution_and_stays_short():
             "Olympics in 1972.")
     short = make_title(long, long.index("1972"), long.index("1972") + 4)
     assert len(short) <= 120 and "1972" in short
+    cited = "Citing the officials, the newspaper said that the ministry wanted to close the port."
+    assert make_title(cited) == "The ministry wanted to close the port"
+    assert make_title("Citing rising costs, the ministry closed the port.") == "Citing rising costs, the ministry closed the port"
 
 
 def test_kassab_strike_is_one_event_with_both_articles(seed_timeline):

@@ -58,12 +58,76 @@ def test_undated_news_is_on_or_shortly_before_the_publication_date():
     assert (headline.begin, headline.end) == (datetime(2005, 6, 13), datetime(2005, 6, 14)), "the headline is the day's news"
 
 
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("Aid groups are counting on a quick settlement of the claims.", "are counting"),
+    ("Rescue teams are searching the rubble for survivors.", "are searching"),
+    ("In 1997 the plant was built, and now the union is fighting its closure.", "union is fighting"),
+])
+def test_present_tense_news_holds_on_the_publication_day(sentence, words):
+    held = [e for e in events_of(f"City news\n{sentence}") if e.placement == Placement.INFERRED and words in e.sentence]
+    assert held and all((e.begin, e.end) == (datetime(2005, 6, 13), datetime(2005, 6, 14)) for e in held), sentence
+    assert "present tense" in held[0].explanation
+
+
+def test_clauses_whose_times_nest_are_one_event():
+    """Past news and a present clause of one sentence: the publication day lies within the past week."""
+    line = "The airline dismissed 200 workers, and its pilots are striking at three airports."
+    made = [e for e in events_of(f"Airline news\n{line}") if e.sources[0].sentence == line]
+    assert len(made) == 1 and made[0].begin < datetime(2005, 6, 13), "the past clause's week holds the present day"
+
+
+@pytest.mark.parametrize("sentence", ["The airline has placed an order for 20 aircraft.",
+                                      "The airline placed an order for 20 aircraft.",
+                                      "The airline had placed an order for 20 aircraft."])
+def test_past_and_perfect_news_are_not_held_to_the_day(sentence):
+    """Look-alikes of the present tense: done by the publication day, not going on during it."""
+    order = next(e for e in events_of(f"Business briefing\n{sentence}") if "order for 20" in e.title)
+    assert order.begin < datetime(2005, 6, 13) and order.end == datetime(2005, 6, 14)
+
+
+def test_a_plan_told_inside_past_news_is_an_event_of_its_own():
+    events = events_of("Plant news\nThe board approved a plan to close the plant.")
+    approval = next(e for e in events if e.title == "The board approved a plan to close the plant")
+    closing = next(e for e in events if e.title == "Close the plant")
+    assert approval.modality == Modality.FACTUAL and approval.begin < datetime(2005, 6, 13)
+    assert closing.modality == Modality.PLANNED and closing.begin >= datetime(2005, 6, 14)
+    assert closing.sources[0].sentence == approval.sources[0].sentence
+    # look-alikes: a plain past happening, and a plan that is the clause's own happening, stay one event each
+    for text in ("The board closed the plant after a long review.", "The board plans to close the plant."):
+        assert len([e for e in events_of(f"Plant news\n{text}") if "plant" in e.sentence.lower()
+                    and e.sources[0].sentence == text]) == 1, text
+
+
 def test_a_date_after_since_is_context_not_the_time():
     events = events_of("Markets slide\nStocks fell to their lowest level since October 1997.")
     fall = next(e for e in events if "Stocks fell" in e.title)
     assert fall.begin.year == 2005 and fall.placement == Placement.INFERRED
     assert fall.relation == "since October 1997"
     assert not [e for e in events if e.begin.year == 1997]
+
+
+def test_a_date_naming_a_happening_places_it_even_after_a_relating_word():
+    events = events_of("Fugitive news\nThe suspect has been on the run since the January 1998 bombing of a clinic.")
+    bombing = next(e for e in events if e.placement == Placement.WRITTEN)
+    assert bombing.value == "1998-01" and bombing.date_text == "January 1998"
+    run = next(e for e in events if e.placement == Placement.INFERRED and "on the run" in e.title)
+    assert run.begin.year == 2005 and run.relation == "since the January 1998"
+    # look-alikes: the date names no happening, so it stays a reference point only
+    for text in ("Stocks have fallen since January 1998 when the crisis began.", "The talks went on until Monday night."):
+        assert not [e for e in events_of(f"Markets\n{text}") if e.placement == Placement.WRITTEN], text
+
+
+def test_past_news_beside_a_later_date_is_placed_as_news():
+    """The date says what is to come ("payable July 15"), not when the board acted."""
+    text = "Dividend news\nThe board declared a special dividend, payable July 15 to holders of record."
+    events = events_of(text)
+    payable = next(e for e in events if e.placement == Placement.WRITTEN)
+    declared = next(e for e in events if e.placement == Placement.INFERRED and "declared" in e.title)
+    assert payable.value == "2005-07-15"
+    assert declared.end == datetime(2005, 6, 14) and declared.begin < datetime(2005, 6, 13)
+    # look-alikes: a past date, or a plan told with a later date, is the happening's own time
+    for line in ("The board paid a special dividend on June 1.", "The board will pay a special dividend on July 15."):
+        assert [e.placement for e in events_of(f"Dividend news\n{line}") if "dividend" in e.title] == [Placement.WRITTEN], line
 
 
 def test_a_plan_with_a_target_is_planned_at_its_target():
@@ -155,6 +219,24 @@ def test_retrain_writes_loadable_json(tmp_path):
     assert "fell" in [h.word for h in model.label(["Shares in Asia fell yesterday."])[0]]
 
 
+def test_the_margin_against_no_happening_turns_doubtful_words_into_happenings(tmp_path, monkeypatch):
+    """The margin (chosen out of fold) moves the decision towards happenings; without it only clear ones pass."""
+    import numpy as np
+
+    from timeline.events import train
+    from timeline.events.happenings import HappeningModel
+    (tmp_path / "s.tml").write_text(SAMPLE, encoding="utf-8")
+    data = train.examples([read_timeml(tmp_path / "s.tml")])
+    sentence = ["Shares in Asia fell yesterday and banks rallied."]
+    found = {}
+    for margin in (0.0, 50.0):
+        monkeypatch.setattr(train, "NONE_MARGIN", margin)
+        model = HappeningModel.from_json(train.fit(data, np.arange(len(data.labels)), frozenset()))
+        found[margin] = {h.word for h in model.label(sentence)[0]}
+    assert "fell" in found[0.0] and found[0.0] < found[50.0]
+    assert {"banks", "rallied"} <= found[50.0]
+
+
 def test_cli_evaluates_anchoring_beside_the_baseline(tmp_path, capsys):
     from timeline.cli import main
     (tmp_path / "s.tml").write_text(SAMPLE, encoding="utf-8")
@@ -185,6 +267,11 @@ def test_a_paragraph_that_tells_of_a_past_year_keeps_its_past_tense_news_there()
     assert toxin.value == "1997" and toxin.placement == Placement.INFERRED and "1997" in toxin.explanation
     comment = next(e for e in events if "declined" in e.title)
     assert comment.begin.year == 2023, "a new paragraph is back at the reporting time"
+    # look-alike: a date told inside its sentence, not opening it, frames nothing after it
+    inside = ("Spy agency under scrutiny\n\nThe agency, founded in 1949, tried to poison a militant leader. "
+              "One agent sprayed a toxin into his ear.")
+    toxin = next(e for e in events_of(inside, date(2023, 12, 1)) if "toxin" in e.title)
+    assert toxin.begin.year == 2023 and "1949" not in toxin.explanation
 
 
 def test_past_news_takes_the_reports_news_day_but_the_present_perfect_is_news_of_now():

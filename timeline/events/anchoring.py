@@ -81,15 +81,19 @@ class Inferred:
     explanation: str
 
 
-def reporting_time(published: date, modality: Modality, headline: bool) -> Inferred:
-    """Where an undated happening of a news report sits: the day's news, shortly before it, or after it."""
+def reporting_time(published: date, modality: Modality, headline: bool, present: bool = False) -> Inferred:
+    """Where an undated happening of a news report sits: the day's news, shortly before it, or after it.
+
+    ``present``: told in the present tense ("officials are counting on aid"), it is going on as the report
+    is published, so it holds on that day; the past tense and present perfect only say it is done by then.
+    """
     day = datetime(published.year, published.month, published.day)
     said = f"reported on {published:%a %d %b %Y}; no date in the sentence"
     if modality == Modality.PLANNED:
         return Inferred(Interval(day + timedelta(days=1), day + timedelta(days=1 + REPORTING_WINDOW + 1), "week"),
                         published.isoformat(), "AFTER", f"{said}: planned, after the publication date")
-    if headline:
-        return Inferred(Interval(day, day + timedelta(days=1), "day"), published.isoformat(), None,
-                        f"{said}: the headline's happening is the day's news")
+    if headline or present:
+        why = "the headline's happening is the day's news" if headline else "told in the present tense, it holds that day"
+        return Inferred(Interval(day, day + timedelta(days=1), "day"), published.isoformat(), None, f"{said}: {why}")
     return Inferred(Interval(day - timedelta(days=REPORTING_WINDOW), day + timedelta(days=1), "week"),
                     published.isoformat(), "ON_OR_BEFORE", f"{said}: on or shortly before the publication date")

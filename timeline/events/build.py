@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..model import Anchor, Article, Event, Modality, Placement, Precision, Source, Timex
-from ..temporal.tense import clause_tense
+from ..temporal.tense import Tense, clause_tense
 from .anchoring import (
     REPORTING_WINDOW,
     Inferred,
@@ -25,20 +25,12 @@ from .furniture import furniture_kind, is_link_title, is_quoted_opinion
 from .happenings import Happening, HappeningModel, Kind, shipped_model
 from .names import names_in
 from .naming import named_happening
-from .sentences import PUNCTUATION_BREAK, clause_spans, sentence_at, sentence_spans
+from .sentences import clause_spans, sentence_at, sentence_spans
+from .titles import make_title
 
-MAX_TITLE = 120
 MAX_PER_SENTENCE = 3  # the main happenings of a sentence: enough for a reader, few enough to merge
 # Vague references and lengths of time anchor no happening on a timeline.
 _NOT_EVENT_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
-# Attribution tails and heads that say who said it, not what happened.
-_ATTRIBUTION_TAIL = re.compile(
-    r"(?:,|\s[-–—])\s*(?:(?:the|a|an)\s+)?[\w’'.\- ]{1,60}?\s(?:said|says|told\s[\w .’'-]{1,40}|announced|reported|"
-    r"wrote|added|claimed|stated)(?:\s+(?:on\s+)?(?:Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday|today|"
-    r"yesterday)(?:\s+(?:morning|afternoon|evening|night))?)?\s*[.!]?$", re.IGNORECASE)
-_ATTRIBUTION_HEAD = re.compile(r"^(?:according to [^,]{1,60},\s*|[\w’'.\- ]{1,50}\s(?:said|says)\s+that\s+)", re.IGNORECASE)
-_DANGLING = re.compile(r"[\s,;:–—-]+(?:and|or|but|the|a|an|of|to|in|on|at|by|for|with|from|as|that|which|who|"
-                       r"while|after|before|its|his|her|their)$", re.IGNORECASE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _CONFIDENCE_BY_ANCHOR = {None: 0.9, Anchor.DCT: 0.8, Anchor.MENTION: 0.6}
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # 'has been', 'have also been'
@@ -91,22 +83,29 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
 
 @dataclass
 class Story:
-    """The story so far: the last happening a date placed (a narrative goes on from it, and so does the rest
-    of its paragraph), and the last placed on a day of the reporting window (a report that said "stocks fell
-    Friday" tells its other past news of Friday). A date whose year was guessed is not lent: merging may
-    still correct it ("the October 7 attacks")."""
+    """The story so far: the last happening a date placed (a narrative goes on from it, and when the date
+    opened its sentence, so does the rest of its paragraph), and the last placed on a day of the reporting
+    window (a report that said "stocks fell Friday" tells its other past news of Friday). A date whose year
+    was guessed is not lent: merging may still correct it ("the October 7 attacks")."""
 
     published: date | None
     last: Event | None = None
     news_day: Event | None = None
-    paragraph: Event | None = None  # the last happening a date placed in the paragraph at hand
+    paragraph: Event | None = None  # the last happening placed by a date opening its sentence, in this paragraph
 
     def tell(self, event: Event) -> None:
         if event.year_guessed:
             return
-        self.last = self.paragraph = event
+        self.last = event
+        if _opens(event.sources[0]):
+            self.paragraph = event
         if _in_reporting_window(event, self.published):
             self.news_day = event
+
+
+def _opens(source: Source) -> bool:
+    """The date opens its sentence ("In 1997, Netanyahu ordered …"): it frames the narrative that follows."""
+    return len(source.sentence[:source.date_span[0] - source.sentence_span[0]].split()) <= 2
 
 
 def _is_headline(article: Article, index: int, sentence: str) -> bool:
@@ -126,30 +125,78 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         inside = [h for h in found if c_start <= h.start < c_end]
         here = [t for t in timexes if c_start <= t.start - start < c_end]
         at_dates = [t for t in here if relation_of(sentence, t.start - start) == Relation.AT]
-        clauses.append((inside, here, [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]))
+        dated = [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]
+        named = [e for t in here if t not in at_dates and (h := _named_by(sentence, t.end - start, inside))
+                 and (e := _dated_event(article, index, span, t, [h]))]
+        clauses.append((inside, here, dated, named, c_end))
     made: list[Event] = []
     unplaced = 0
     # a date whose year was guessed may still be corrected by merging ("the October 7 attacks"): not lent out
     sentence_date = next((t for t in timexes if relation_of(sentence, t.start - start) == Relation.AT
-                          and not _year_guessed(t)), None)
-    for inside, here, dated in clauses:
+                          and not _year_guessed(t) and not _after(t.interval.begin.date(), article.published)), None)
+    for inside, here, dated, named, c_end in clauses:
         for event in dated:
             story.tell(event)
-        made.extend(dated)
+        made.extend(dated + named)
         main = next((h for h in inside if h.kind in (Kind.FACTUAL, Kind.PLANNED)), None)
-        if dated or main is None:
+        if main is None or (dated and not _done_before(sentence, main, dated, article.published)):
             continue
         if article.published is None:
             unplaced += 1
             continue
         relative = [t for t in here if relation_of(sentence, t.start - start) == Relation.RELATIVE]
-        event = _undated_event(article, index, span, inside, relative, story, headline, sentence_date)
-        if event and not any(e.interval == event.interval and e.modality == event.modality for e in made):
-            made.append(event)  # clauses placed alike are one event: the sentence's words would merge them anyway
+        for part, title in _told(sentence, inside, c_end):
+            event = _undated_event(article, index, span, part, relative, story, headline, sentence_date, title)
+            if event and not any(_alike(e, event) for e in made):
+                made.append(event)  # clauses placed alike are one event: the sentence's words would merge them anyway
     if not made and headline and article.published and all(h.kind != Kind.HYPOTHETICAL for h in found):
         event = _undated_event(article, index, span, [Happening(0, 0, "", Kind.FACTUAL)], [], story, True, None)
         made = [event] if event else []  # the headline's happening is the day's news
     return made[:MAX_PER_SENTENCE], unplaced
+
+
+def _alike(made: Event, new: Event) -> bool:
+    """Placed alike: the same modality and one time inside the other (a present clause's publication day within
+    a past clause's days before it): one event, as the sentence's words would merge them anyway."""
+    inside = (made.begin <= new.begin and new.end <= made.end) or (new.begin <= made.begin and made.end <= new.end)
+    return made.modality == new.modality and made.placement == new.placement and inside
+
+
+def _after(day: date, published: date | None) -> bool:
+    return published is not None and day > published
+
+
+def _done_before(sentence: str, main: Happening, dated: list[Event], published: date | None) -> bool:
+    """A past-tense happening whose clause has only dates after the publication date ("declared a dividend,
+    payable Dec. 15", "extended its offer to Nov. 20"): they tell what is to come, not when it happened."""
+    return main.kind == Kind.FACTUAL and all(_after(e.begin.date(), published) for e in dated) \
+        and clause_tense(sentence, main.end, main.end) == Tense.PAST
+
+
+_NAMING_GAP = re.compile(r"(?:['’]s)?(?:,?\s*\d{4})?,?\s+(?:[a-z][\w-]*\s+)?")
+
+
+def _named_by(sentence: str, date_end: int, inside: list[Happening]) -> Happening | None:
+    """The happening a date names ("since the January 1998 bombing", "after Friday's vote"), or None.
+
+    Whatever word relates the date to the clause, the happening it names took place at that date.
+    """
+    return next((h for h in inside if h.start >= date_end and h.kind == Kind.FACTUAL
+                 and _NAMING_GAP.fullmatch(sentence, date_end, h.start)), None)
+
+
+def _told(sentence: str, inside: list[Happening], clause_end: int) -> list[tuple[list[Happening], str]]:
+    """What a clause without a date tells: its happenings, and a plan told beside its factual happening.
+
+    "The board approved a plan to close the plant": the approval is news, the closing is still to come, so
+    the plan is an event of its own, titled by its own words ("Close the plant"); "" titles by the sentence.
+    """
+    main = next(h for h in inside if h.kind in (Kind.FACTUAL, Kind.PLANNED))
+    plan = next((n for n, h in enumerate(inside) if h.kind == Kind.PLANNED and h.start > main.start), None)
+    if main.kind != Kind.FACTUAL or plan is None:
+        return [(inside, "")]
+    title = make_title(sentence[inside[plan].start:clause_end])
+    return [(inside, ""), (inside[plan:], title)] if title else [(inside, "")]
 
 
 def _happenings(sentence: str, labelled: list[Happening]) -> list[Happening]:
@@ -197,17 +244,19 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
 
 
 def _undated_event(article: Article, index: int, span: tuple[int, int], clause: list[Happening], relative: list[Timex],
-                   story: Story, headline: bool, sentence_date: Timex | None) -> Event | None:
+                   story: Story, headline: bool, sentence_date: Timex | None, title: str = "") -> Event | None:
     """A happening with no date of its own: a plan's target date, the story's time, or the reporting time.
 
-    ``clause`` holds the happenings of its clause, the first factual or planned one its main happening.
+    ``clause`` holds the happenings of its clause, the first factual or planned one its main happening
+    (``title`` its title when not the sentence's).
     ``sentence_date`` is a date another clause of the sentence gives: past news told beside it shares
     its date ("During the third quarter, the company charged $46 million, added $20 million …").
     """
     main = next(h for h in clause if h.kind in (Kind.FACTUAL, Kind.PLANNED))
     start, end = span
     sentence = article.text[start:end]
-    title = make_title(sentence, main.start, main.end)
+    names = names_in(sentence, article.text)
+    title = title or make_title(sentence, main.start, main.end)
     if not title:
         return None
     if relative:  # "since October 1997", "by the end of 2012"
@@ -215,7 +264,6 @@ def _undated_event(article: Article, index: int, span: tuple[int, int], clause: 
     else:  # "a day after the merger was announced"
         relation = linked_clause(sentence, main.end)
     where = (main.start + start, main.start + start)
-    names = names_in(sentence, article.text)
     common = dict(title=title, sentence=sentence, sources=[_source(article, span, where, "")], names=names,
                   centrality=salience(article, index, sentence, False, names), placement=Placement.INFERRED,
                   modality=main.modality, relation=relation)
@@ -238,6 +286,10 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
         last = story.last
         return Inferred(last.interval, last.value, last.mod,
                         f"no date in the sentence; it continues the story of '{last.date_text}' ({last.value})")
+    present = main.kind == Kind.FACTUAL and not headline and clause_tense(sentence, main.end, main.end) == Tense.PRESENT \
+        and not _PERFECT.search(sentence, 0, main.start)
+    if present:  # "officials are counting on aid": now, whatever the story's other dates
+        return reporting_time(article.published, main.modality, headline, present)
     past = main.kind == Kind.FACTUAL and not headline and any(
         clause_tense(sentence, h.end, h.end) == "past" and not _PERFECT.search(sentence, 0, h.start)
         for h in clause)  # the word itself counts: "sprayed"; "has sprayed" is news of now
@@ -287,82 +339,6 @@ def salience(article: Article, index: int, sentence: str, explicit_date: bool, n
 def normalise(text: str) -> str:
     """Lower case, straight quotes, single spaces: the key under which repeated lines are one."""
     return " ".join(text.translate(_QUOTES).lower().split()).strip(" .,;:!?'\"")
-
-
-def make_title(sentence: str, date_start: int = 0, date_end: int = 0) -> str:
-    """A concise statement from the evidence sentence: no attribution, no dangling words, ≤ 120 characters.
-
-    ``date_start``/``date_end`` locate the date words in the sentence: when the
-    sentence is too long, the title is built from the clause that holds them.
-    """
-    text = _without_attribution(" ".join(sentence.split()).strip("\"'“”‘’|• "))
-    if len(text) > MAX_TITLE:
-        text = _clause_around(sentence, date_start, date_end)
-    if len(text) > MAX_TITLE:
-        text = text[:MAX_TITLE].rsplit(" ", 1)[0] + " …"
-    previous = None
-    while previous != text:
-        previous = text
-        ellipsis = text.endswith("…")
-        text = _DANGLING.sub("", text.rstrip(" …")).rstrip(" ,;:.") + (" …" if ellipsis else "")
-    if text and text[0].islower():
-        text = text[0].upper() + text[1:]
-    return text if len(re.findall(r"[A-Za-z]{2,}", text)) >= 3 else ""
-
-
-def _without_attribution(text: str) -> str:
-    text = _ATTRIBUTION_HEAD.sub("", text)
-    text = re.sub(r",\s*according to [^,]{1,60}[.]?$", "", text, flags=re.IGNORECASE)
-    stripped = _ATTRIBUTION_TAIL.sub("", text)
-    return (stripped if len(stripped) >= 25 else text).rstrip(" .;:,")
-
-
-_RELATIVE = re.compile(r"^(?:who|which|where|when|whose)\s+", re.IGNORECASE)
-_VERB_FIRST = re.compile(r"^(?:was|were|is|are|has|had|have|will|would|could|did|remains?|became)\s", re.IGNORECASE)
-_PRONOUN_FIRST = re.compile(r"^(?:they|it|he|she|we|this|that|those|these)\s", re.IGNORECASE)
-_NOUN_PHRASE = re.compile(r"\b(?:the|a|an)\s+[^,;]{3,60}?\s(?:that|which|who)\s[^,;]+$", re.IGNORECASE)
-_SUBORDINATE = re.compile(r"^(?:while|although|though|just like|as|because|since|whereas|and|but|so)\s+",
-                          re.IGNORECASE)
-
-
-def _clause_around(sentence: str, date_start: int, date_end: int) -> str:
-    """The clause holding the date, grown with its neighbours while it fits."""
-    cuts = [0] + [m.end() for m in PUNCTUATION_BREAK.finditer(sentence)] + [len(sentence) + 2]
-    clauses = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
-    index = next((i for i, (a, b) in enumerate(clauses) if a <= date_start < b), 0)
-    low = high = index
-
-    def piece(lo: int, hi: int) -> str:
-        return sentence[clauses[lo][0]:clauses[hi][1]].strip(" ,;:–—-.")
-
-    prefer_right = index == 0 or len(piece(index, index).split()) < 5
-    while True:
-        steps = [(low, high + 1), (low - 1, high)] if prefer_right else [(low - 1, high), (low, high + 1)]
-        for lo, hi in steps:
-            if 0 <= lo and hi < len(clauses) and len(piece(lo, hi)) <= MAX_TITLE:
-                low, high = lo, hi
-                break
-        else:
-            break
-    if len(piece(low, high).split()) < 6:  # still a fragment: a window of the sentence around the date
-        begin = clauses[index][0]
-        return " ".join(sentence[begin:begin + MAX_TITLE].split()).rsplit(" ", 1)[0] + " …"
-    text = _without_attribution(" ".join(piece(low, high).split()))
-    if _RELATIVE.match(text) and low > 0:  # "Netanyahu, who ordered ..." -> "Netanyahu ordered ..."
-        names = names_in(sentence[:clauses[low][0]])
-        if names:
-            text = f"{names[-1]} {_RELATIVE.sub('', text)}"
-    text = _SUBORDINATE.sub("", text)
-    if _VERB_FIRST.match(text) and low > 0:  # "X, chief of staff, was killed in March" -> "X was killed in March"
-        subject = piece(0, 0)
-        if len(subject) + len(text) >= MAX_TITLE:
-            subject = (names_in(subject) or [subject])[0]
-        text = f"{subject} {text}"
-    elif _PRONOUN_FIRST.match(text):  # "they did to those behind the attack that killed 11 in 1972"
-        phrase = _NOUN_PHRASE.search(text)
-        if phrase and phrase.start() > 0:
-            text = phrase.group(0)
-    return text
 
 
 def _event_id(article_id: str, offset: int, value: str) -> str:
