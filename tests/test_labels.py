@@ -71,6 +71,10 @@ def test_seed_labels_name_their_happening(seed_timeline):
     ("Saleh al-Arouri killed in Israeli drone strike on Beirut", 40, "Saleh al-Arouri killed…"),
     ("Saleh al-Arouri killed in Israeli drone strike on Beirut", 60, "Saleh al-Arouri killed in Israeli drone strike on Beirut"),
     ("Has left more than 42,000 people dead", 20, ""),
+    # a long headline with no phrase to stop at is cut after a content word rather than left unlabelled
+    ("Israel has killed one of the last senior Hamas leaders remaining in the Gaza strip", 45,
+     "Israel has killed one of the last senior…"),
+    ("Has left more than 42,000 people dead and displaced most of the population of the strip", 25, ""),
 ])
 def test_a_short_label_is_a_whole_phrase_or_none(text, room, wanted):
     assert shortened(text, room) == wanted

@@ -146,11 +146,38 @@ _PARTS = frozenset("one some many most all part none each any several dozens hun
 _OPEN_ENDS = frozenset("a an the of to is was are were be been being has have had will would could should may might "
                        "can do does did not its his her their our my this that these those who which".split())
 SHORTEST = 12  # a label shorter than this says too little: none is shown
+# A word cut (the fallback below) never ends on these either: "Has left more than…" leaves the reader hanging.
+_HANGING = _OPEN_ENDS | _PARTS | _PHRASE_STARTS | frozenset("than more less most very so such no also just only".split())
+WORD_CUT_WORDS = 4  # a word cut keeps at least this many words
 
 
 def phrase_stops(text: str) -> list[int]:
     """Where ``text`` may be cut and still say something whole: before a word that opens a new phrase, or at a
-    comma or colon; never after an auxiliary, an article or a possessive, and never shorter than SHORTEST."""
+    comma or colon; never after an auxiliary, an article or a possessive, and never shorter than SHORTEST.
+
+    A long headline with no such stop within LABEL_CHARS ("Israel has killed one of the last senior Hamas
+    leaders remaining in …") may also stop after a content word, WORD_CUT_WORDS words in or more: otherwise the
+    day's main event, often the longest sentence, would go unlabelled."""
+    stops = _phrase_stops(text)
+    if any(stop <= LABEL_CHARS for stop in stops):
+        return stops
+    return sorted(set(stops) | set(_word_stops(text)))
+
+
+def _word_stops(text: str) -> list[int]:
+    """Ends of words where the words kept still say who did what: a content word, after enough words."""
+    stops = []
+    for match in re.finditer(r"\S+", text):
+        kept = text[:match.end()].rstrip(",;:–-")
+        last = kept.rsplit(" ", 1)[-1].lower().strip("\"'“”‘’()")
+        if (kept.count(" ") + 1 >= WORD_CUT_WORDS and len(kept) >= SHORTEST and match.end() < len(text)
+                and last.isalpha() and last not in _HANGING and not kept.endswith(("'s", "’s", "s'"))):
+            stops.append(len(kept))
+    return stops
+
+
+def _phrase_stops(text: str) -> list[int]:
+    """Stops before a word that opens a phrase, or at a comma or colon."""
     stops = []
     for match in re.finditer(r"[,;:]?\s+(\S+)", text):
         kept = text[:match.start()].rstrip(",;:–- ")
