@@ -9,10 +9,12 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, islice
 from multiprocessing import get_context
+from typing import TypeVar
 
 from .events import events_for_article
 from .model import Article, Event, Timex
@@ -20,6 +22,11 @@ from .temporal import tag
 
 BATCH = 256  # articles in flight per batch: bounds memory whatever the corpus size
 MIN_PER_WORKER = 25  # below this many articles per worker, starting processes costs more than it saves
+# Articles per Dask task: one task per article costs the scheduler and the client more than a small article's work.
+PARTITION = 32
+IN_FLIGHT = 3  # Dask partitions queued per worker, so a worker never waits for the client between partitions
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass
@@ -73,9 +80,76 @@ def _run_dask(articles: Iterator[Article], address: str) -> Iterator[ArticleResu
     from dask.distributed import Client
 
     with Client(address) as client:
-        while batch := list(islice(articles, BATCH)):
-            futures = client.map(process_article, batch, pure=False)
-            yield from client.gather(futures)
+        in_flight = IN_FLIGHT * max(1, len(client.scheduler_info()["workers"]))
+        for part, outcomes in dask_map(client, _process_partition, _partitions(articles, PARTITION), in_flight):
+            for article, (timexes, events) in zip(part, outcomes, strict=True):
+                yield ArticleResult(article, timexes, events)
+
+
+def _process_partition(articles: list[Article]) -> list[tuple[list[Timex], list[Event]]]:
+    """A partition's results without the articles, which the client already holds: fewer bytes to send back."""
+    return [(r.timexes, r.events) for r in map(process_article, articles)]
+
+
+def _partitions(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    while part := list(islice(items, size)):
+        yield part
+
+
+def dask_map(client, function: Callable[[T], R], items: Iterable[T], in_flight: int) -> Iterator[tuple[T, R]]:
+    """Each item with ``function(item)`` computed on the cluster, in input order.
+
+    Up to ``in_flight`` tasks are queued at once (memory stays bounded on a stream); ``as_completed`` tops
+    the queue up as each finishes, so workers never idle while the client waits for the oldest one.
+    """
+    from dask.distributed import as_completed
+
+    iterator, completed = enumerate(items), as_completed()
+    queued: dict[str, tuple[int, T]] = {}  # task key -> (input position, item)
+    finished: dict[int, tuple[T, R]] = {}  # done but waiting for an earlier one
+
+    def top_up() -> None:
+        while len(queued) + len(finished) < in_flight and (nxt := next(iterator, None)) is not None:
+            future = client.submit(function, nxt[1], pure=False)
+            queued[future.key] = nxt
+            completed.add(future)
+
+    top_up()
+    wanted = 0
+    for future in completed:
+        number, item = queued.pop(future.key)
+        finished[number] = (item, future.result())
+        future.release()
+        while wanted in finished:
+            yield finished.pop(wanted)
+            wanted += 1
+        top_up()
+
+
+@contextmanager
+def executor(workers: int = 1, dask_address: str | None = None) -> Iterator[Callable[..., Iterator]]:
+    """A ``map`` in input order over a process pool, a Dask cluster or this process, for coarse tasks
+    (a merge's date blocks): ``with executor(2) as mapper: merge_events(events, mapper)``."""
+    if dask_address:
+        from dask.distributed import Client
+
+        with Client(dask_address) as client:
+            in_flight = IN_FLIGHT * max(1, len(client.scheduler_info()["workers"]))
+            yield lambda function, items: (outcome for _, outcome in dask_map(client, function, items, in_flight))
+    elif workers > 1:
+        pools = []  # started on first use: a merge of one block needs none
+
+        def pooled(function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+            if not pools:
+                pools.append(get_context("spawn").Pool(workers))
+            return pools[0].imap(function, items)
+        try:
+            yield pooled
+        finally:
+            for pool in pools:
+                pool.terminate()
+    else:
+        yield map
 
 
 class Progress:

@@ -12,7 +12,7 @@ import pandas as pd
 from .events import build_events, merge_events
 from .ingest import MAX_CHARS, ReportRow, load
 from .model import Article, Event, Timex
-from .parallel import Progress, run
+from .parallel import Progress, executor, run
 from .temporal import tag
 
 
@@ -98,7 +98,8 @@ def build(inputs: Iterable[str | Path | Article] | str | Path | Article,
     progress = Progress(len(ingested.articles)) if show_progress and ingested.articles else None
     results = list(run(ingested.articles, workers, dask_address, progress))
     timexes = {r.article.id: r.timexes for r in results}
-    events = merge_events([event for r in results for event in r.events])
+    with executor(workers, dask_address) as mapper:
+        events = merge_events([event for r in results for event in r.events], mapper)
     return Timeline([r.article for r in results], timexes, events, ingested.report)
 
 

@@ -29,7 +29,7 @@ from .events.merge import SlimBuilder, materialize, plan_merge, slim_fields
 from .filters import EventFilter
 from .ingest import MAX_CHARS, ReportRow, iter_load
 from .model import Article, Event, Interval, Modality, Placement, Source, Timex
-from .parallel import Progress, run
+from .parallel import Progress, executor, run
 from .pipeline import EVENT_COLUMNS, Timeline
 
 _SCHEMA = """
@@ -155,7 +155,8 @@ class Store:
                     batch = []
             self._write(batch, changed)
             del batch
-            merged = self._merge()
+            with executor(workers, dask_address) as mapper:
+                merged = self._merge(mapper)
             self._write_report(run_number, report)
             skipped = sum(r.status != "loaded" for r in report)
             new = tally["processed"] - tally["changed"]
@@ -201,7 +202,7 @@ class Store:
             "title_length", "centrality", "terms", "record"]))
         self.db.execute("COMMIT")
 
-    def _merge(self) -> int:
+    def _merge(self, mapper=map) -> int:
         """Re-merge every stored article's events: plan on slim columns, then write merged events batch by batch.
 
         Events are numbered in (article, event id) order, so the plan does not depend on the order in which
@@ -217,7 +218,7 @@ class Store:
                 builder.add(*row[1:11], json.loads(row[11]))
         table = builder.finish()
         del builder
-        plan = plan_merge(table)
+        plan = plan_merge(table, mapper)
         del table
 
         def fetch(indices: list[int]) -> list[Event]:
