@@ -115,3 +115,19 @@ def test_blocks_never_split_a_component_and_follow_date_order():
     order = np.array([1, 3, 2, 5, 0, 4, 6])  # dates: component 0 first, then 1, 2, 3
     blocks = date_blocks(component, order, 3)
     assert [b.tolist() for b in blocks] == [[1, 3], [2, 5], [0, 4, 6]]
+
+
+def test_workers_reading_a_folder_load_what_one_process_loads(tmp_path):
+    from timeline.ingest import READ_PARTITION, load
+    from timeline.parallel import executor
+
+    for index in range(2 * READ_PARTITION + 5):  # three partitions of files
+        story = index if index != 2 * READ_PARTITION else 3  # a late duplicate of an early file: found across partitions
+        (tmp_path / f"note{index:03d}.txt").write_text(
+            f"Title: Note {index}\nPublished: 2024-05-{index % 28 + 1:02d}\n\nThe depot {story} reopened on Monday.\n")
+    with executor(2) as mapper:
+        spread = load([tmp_path], mapper=mapper)
+    alone = load([tmp_path])
+    assert [vars(a) for a in spread.articles] == [vars(a) for a in alone.articles]
+    assert [vars(r) for r in spread.report] == [vars(r) for r in alone.report]
+    assert sum(r.reason.startswith("duplicate") for r in spread.report) == 1

@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from itertools import chain, islice
 from multiprocessing import get_context
@@ -20,11 +21,10 @@ from .events import events_for_article
 from .model import Article, Event, Timex
 from .temporal import tag
 
-BATCH = 256  # articles in flight per batch: bounds memory whatever the corpus size
 MIN_PER_WORKER = 25  # below this many articles per worker, starting processes costs more than it saves
-# Articles per Dask task: one task per article costs the scheduler and the client more than a small article's work.
+# Articles per task: one task per article costs the scheduler and the client more than a small article's work.
 PARTITION = 32
-IN_FLIGHT = 3  # Dask partitions queued per worker, so a worker never waits for the client between partitions
+IN_FLIGHT = 3  # tasks queued per worker, so a worker never waits for the client between tasks
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -47,43 +47,37 @@ def default_workers() -> int:
 
 
 def run(articles: Iterable[Article], workers: int = 1, dask_address: str | None = None,
-        progress: Progress | None = None) -> Iterator[ArticleResult]:
+        progress: Progress | None = None, mapper: Callable | None = None) -> Iterator[ArticleResult]:
     """Process articles in order: in this process, on ``workers`` processes, or on a Dask cluster.
 
-    ``articles`` may be a stream; it is consumed a batch at a time, so memory stays bounded.
+    ``articles`` may be a stream; it is consumed a few partitions ahead, so memory stays bounded.
+    ``mapper`` is an open :func:`executor` to share (reading and merging use it too); else one is opened.
     """
     iterator = iter(articles)
-    if dask_address:
-        results = _run_dask(iterator, dask_address)
-    elif workers > 1:
-        head = list(islice(iterator, MIN_PER_WORKER * workers))
-        enough = len(head) == MIN_PER_WORKER * workers
-        results = _run_pool(chain(head, iterator), workers) if enough else map(process_article, head)
-    else:
-        results = map(process_article, iterator)
-    for result in results:
-        if progress:
-            progress.step()
-        yield result
+    head = [] if dask_address or workers <= 1 else list(islice(iterator, MIN_PER_WORKER * workers))
+    spread = bool(dask_address) or len(head) == MIN_PER_WORKER * workers > MIN_PER_WORKER
+    with nullcontext(mapper) if mapper or not spread else executor(workers, dask_address) as using:
+        articles = chain(head, iterator)
+        results = _run_mapped(articles, using) if spread else map(process_article, articles)
+        for result in results:
+            if progress:
+                progress.step()
+            yield result
     if progress:
         progress.done()
 
 
-def _run_pool(articles: Iterator[Article], workers: int) -> Iterator[ArticleResult]:
-    """A process pool fed a batch at a time (Pool.imap alone would read the whole stream ahead)."""
-    with get_context("spawn").Pool(workers) as pool:
-        while batch := list(islice(articles, BATCH * workers)):
-            yield from pool.imap(process_article, batch, chunksize=16)
+def _run_mapped(articles: Iterator[Article], mapper: Callable) -> Iterator[ArticleResult]:
+    """Partitions of articles out through ``mapper``, their results back in bulk, several partitions in flight."""
+    sent: deque[list[Article]] = deque()  # the partitions in flight, oldest first: the mapper keeps input order
 
-
-def _run_dask(articles: Iterator[Article], address: str) -> Iterator[ArticleResult]:
-    from dask.distributed import Client
-
-    with Client(address) as client:
-        in_flight = IN_FLIGHT * max(1, len(client.scheduler_info()["workers"]))
-        for part, outcomes in dask_map(client, _process_partition, _partitions(articles, PARTITION), in_flight):
-            for article, (timexes, events) in zip(part, outcomes, strict=True):
-                yield ArticleResult(article, timexes, events)
+    def sending() -> Iterator[list[Article]]:
+        for part in _partitions(articles, PARTITION):
+            sent.append(part)
+            yield part
+    for outcomes in mapper(_process_partition, sending()):
+        for article, (timexes, events) in zip(sent.popleft(), outcomes, strict=True):
+            yield ArticleResult(article, timexes, events)
 
 
 def _process_partition(articles: list[Article]) -> list[tuple[list[Timex], list[Event]]]:
@@ -142,7 +136,7 @@ def executor(workers: int = 1, dask_address: str | None = None) -> Iterator[Call
         def pooled(function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
             if not pools:
                 pools.append(get_context("spawn").Pool(workers))
-            return pools[0].imap(function, items)
+            return _bounded_imap(pools[0], function, items, IN_FLIGHT * workers)
         try:
             yield pooled
         finally:
@@ -150,6 +144,17 @@ def executor(workers: int = 1, dask_address: str | None = None) -> Iterator[Call
                 pool.terminate()
     else:
         yield map
+
+
+def _bounded_imap(pool, function: Callable[[T], R], items: Iterable[T], in_flight: int) -> Iterator[R]:
+    """Pool.imap with at most ``in_flight`` tasks queued (imap itself reads its whole input ahead)."""
+    queued: deque = deque()
+    for item in items:
+        queued.append(pool.apply_async(function, (item,)))
+        if len(queued) >= in_flight:
+            yield queued.popleft().get()
+    while queued:
+        yield queued.popleft().get()
 
 
 class Progress:

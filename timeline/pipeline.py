@@ -94,12 +94,12 @@ def build(inputs: Iterable[str | Path | Article] | str | Path | Article,
     """
     if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
-    ingested = load(inputs, published, allow_private_urls, max_chars)
-    progress = Progress(len(ingested.articles)) if show_progress and ingested.articles else None
-    results = list(run(ingested.articles, workers, dask_address, progress))
-    timexes = {r.article.id: r.timexes for r in results}
-    with executor(workers, dask_address) as mapper:
+    with executor(workers, dask_address) as mapper:  # reads folders and merges date blocks on the workers
+        ingested = load(inputs, published, allow_private_urls, max_chars, mapper)
+        progress = Progress(len(ingested.articles)) if show_progress and ingested.articles else None
+        results = list(run(ingested.articles, workers, dask_address, progress, mapper))
         events = merge_events([event for r in results for event in r.events], mapper)
+    timexes = {r.article.id: r.timexes for r in results}
     return Timeline([r.article for r in results], timexes, events, ingested.report)
 
 

@@ -122,7 +122,7 @@ class Store:
 
         def todo() -> Iterator[Article]:
             """New and changed articles, streamed from the inputs; the rest only reported."""
-            for article, row in iter_load(inputs, published, allow_private_urls, max_chars):
+            for article, row in iter_load(inputs, published, allow_private_urls, max_chars, mapper):
                 report.append(row)
                 if article is None:
                     continue
@@ -146,17 +146,16 @@ class Store:
 
         run_number = (self.db.execute("SELECT coalesce(max(run), 0) FROM runs").fetchone()[0] or 0) + 1
         progress = Progress(None) if show_progress else None
-        with self._working_copy():
+        with executor(workers, dask_address) as mapper, self._working_copy():  # workers read and merge too
             batch = []
-            for result in run(todo(), workers, dask_address, progress):
+            for result in run(todo(), workers, dask_address, progress, mapper):
                 batch.append(result)
                 if len(batch) >= WRITE_BATCH:
                     self._write(batch, changed)
                     batch = []
             self._write(batch, changed)
             del batch
-            with executor(workers, dask_address) as mapper:
-                merged = self._merge(mapper)
+            merged = self._merge(mapper)
             self._write_report(run_number, report)
             skipped = sum(r.status != "loaded" for r in report)
             new = tally["processed"] - tally["changed"]
