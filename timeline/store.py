@@ -11,6 +11,7 @@ events, so new articles merge with old ones.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -18,8 +19,9 @@ import shutil
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -253,9 +255,8 @@ class Store:
             self.db.unregister("incoming")
 
     def _write_report(self, run_number: int, report: list[ReportRow]) -> None:
-        self.db.executemany("INSERT INTO report VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            [run_number, r.input, r.status, r.reason, r.article_id, r.published, r.published_source,
-             r.published_confidence, r.warnings] for r in report])
+        frame = pd.DataFrame([vars(r) for r in report], columns=[f.name for f in dataclasses.fields(ReportRow)])
+        self._insert("report", frame.assign(run=run_number, published=pd.to_datetime(frame["published"])))
 
     # -- reading ----------------------------------------------------------------------------------
     def events(self, where: EventFilter | None = None) -> pd.DataFrame:
@@ -383,14 +384,22 @@ def _unique(candidate: str, taken: set[str]) -> str:
 
 # -- JSON round trips of the dataclasses ---------------------------------------------------------
 
-def _default(value: object) -> str:
+def _default(value: object) -> str | dict:
     if isinstance(value, (datetime, date)):
         return value.isoformat()
+    names = _field_names(type(value))
+    if names:  # a dataclass: asdict's fields, without its deep copies
+        return {name: getattr(value, name) for name in names}
     raise TypeError(type(value).__name__)
 
 
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else ()
+
+
 def _dump(obj: object) -> str:
-    return json.dumps(asdict(obj), default=_default, ensure_ascii=False)
+    return json.dumps(obj, default=_default, ensure_ascii=False)
 
 
 def _interval(d: dict | None) -> Interval | None:
