@@ -1,6 +1,6 @@
 """The merge stage of a store on its own: wall time and peak resident memory of re-merging every event.
 
-    python benchmarks/bench_store_merge.py STORE.duckdb
+    python benchmarks/bench_store_merge.py STORE.duckdb [--workers 2]
 
 Works on a copy, so the store given is left as it was. Build one first, e.g.
 ``timeline build CORPUS --db STORE.duckdb`` on a corpus from ``make_corpus.py``.
@@ -21,18 +21,23 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from timeline.parallel import executor  # noqa: E402
 from timeline.store import Store  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("store", type=Path)
+    parser.add_argument("--workers", type=int, default=1, help="merge date blocks on a pool of this many processes")
     args = parser.parse_args()
     process, peak, done = psutil.Process(), [0], threading.Event()
 
-    def sample() -> None:
+    def sample() -> None:  # this process and its pool's
         while not done.is_set():
-            peak[0] = max(peak[0], process.memory_info().rss)
+            try:
+                peak[0] = max(peak[0], sum(p.memory_info().rss for p in [process, *process.children(recursive=True)]))
+            except psutil.Error:
+                pass
             time.sleep(0.2)
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -43,13 +48,14 @@ def main() -> None:
         largest_before = _largest_event(store)
         threading.Thread(target=sample, daemon=True).start()
         began = time.perf_counter()
-        merged = store.remerge()
+        with executor(args.workers) as mapper:
+            merged = store.remerge(mapper)
         elapsed = time.perf_counter() - began
         done.set()
         largest_after = _largest_event(store)
         store.close()
-    print(f"{rows:,} per-article events -> {merged:,} merged events in {elapsed:.1f} s, "
-          f"peak resident memory {peak[0] / 2**20:,.0f} MB")
+    print(f"{rows:,} per-article events -> {merged:,} merged events in {elapsed:.1f} s with {args.workers} "
+          f"process(es), peak resident memory {peak[0] / 2**20:,.0f} MB")
     print(f"largest merged event: {largest_before:,} sources before, {largest_after:,} after")
 
 

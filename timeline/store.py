@@ -166,13 +166,14 @@ class Store:
         total = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
         return RunSummary(new, tally["changed"], tally["unchanged"], skipped, total, merged)
 
-    def remerge(self) -> int:
+    def remerge(self, mapper=map) -> int:
         """Merge the stored per-article events again (after the merging rules change); returns the event count.
 
-        Atomic like a build: the store is replaced only when the merge has finished.
+        Atomic like a build: the store is replaced only when the merge has finished. ``mapper``: an open
+        ``parallel.executor`` to merge date blocks on.
         """
         with self._working_copy():
-            return self._merge()
+            return self._merge(mapper)
 
     def _write(self, results, changed: set[str]) -> None:
         """Store these articles' rows, in bulk (DuckDB inserts data frames far faster than rows).

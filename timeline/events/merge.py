@@ -251,8 +251,8 @@ def plan_merge(table: SlimTable, mapper: Mapper = map, block_events: int | None 
     del keys, events
     blocks = date_blocks(component, order, block_events)
     roots = np.empty(len(table), dtype=np.int64)
-    if len(blocks) == 1:
-        mapper = map  # nothing to share out
+    if len(blocks) == 1 or max(map(len, blocks)) * 2 > len(table):
+        mapper = map  # one block holds most events: the others would wait for it, and send it for nothing
     for block, local_roots in zip(blocks, mapper(_set_roots, (table.take(b) for b in blocks)), strict=True):
         roots[block] = block[local_roots]
     return _rank_groups(table, order, roots, redate)
