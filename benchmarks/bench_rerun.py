@@ -44,7 +44,7 @@ def main() -> int:
         files = sorted(corpus.glob("*.txt"))
         step = max(1, round(1 / args.changed))
         for file in files[::step]:
-            file.write_text(file.read_text(encoding="utf-8") + "\nThe agency said on Monday it would appeal.\n",
+            file.write_text(file.read_text(encoding="utf-8") + "\nFirefighters put out a blaze at the city depot on Monday.\n",
                             encoding="utf-8")
         again_wall, again_cpu, again = timed_build(store, corpus, args.workers)
         store.close()

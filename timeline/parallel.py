@@ -23,7 +23,7 @@ from .temporal import tag
 
 MIN_PER_WORKER = 25  # below this many articles per worker, starting processes costs more than it saves
 # Articles per task: one task per article costs the scheduler and the client more than a small article's work.
-PARTITION = 32
+PARTITION = 64
 IN_FLIGHT = 3  # tasks queued per worker, so a worker never waits for the client between tasks
 T = TypeVar("T")
 R = TypeVar("R")
