@@ -17,6 +17,7 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -69,7 +70,7 @@ def _count_components() -> list[tuple[int, int, int]]:
     seen, cut = [], merging.date_blocks
 
     def recording(component, order, size=merging.BLOCK_EVENTS):
-        sizes = merging.np.bincount(component)
+        sizes = np.bincount(component)
         seen.append((len(sizes), int(sizes.max(initial=0)), len(component)))
         return cut(component, order, size)
     merging.date_blocks = recording

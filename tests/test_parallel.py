@@ -47,8 +47,8 @@ def test_dask_map_keeps_input_order_with_several_tasks_in_flight():
     with distributed.LocalCluster(n_workers=2, threads_per_worker=2, processes=False,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
         # Later items finish first (shorter sleeps), so order must be restored, not just observed.
-        pairs = list(dask_map(client, _slow_square, [5, 4, 3, 2, 1, 0, 6, 7], in_flight=4))
-    assert pairs == [(n, n * n) for n in [5, 4, 3, 2, 1, 0, 6, 7]]
+        squares = list(dask_map(client, _slow_square, [5, 4, 3, 2, 1, 0, 6, 7], in_flight=4))
+    assert squares == [n * n for n in [5, 4, 3, 2, 1, 0, 6, 7]]
 
 
 def _slow_square(n: int) -> int:
@@ -90,14 +90,13 @@ def _merged(events, block_events, mapper=map):
 
 
 def test_merge_in_date_blocks_on_a_pool_equals_one_pass(merge_corpus):
-    from timeline.events import merge as merging
-    from timeline.events.blocks import candidate_components, date_blocks
+    from timeline.events.blocks import block_keys, candidate_components, date_blocks
     from timeline.events.merge import slim_table
     from timeline.parallel import executor
 
     table = slim_table(merge_corpus)
     order = np.lexsort((table.end, table.begin))
-    component = candidate_components(*merging._block_keys(table, order), table.begin, table.end, len(table))
+    component = candidate_components(*block_keys(table, order), table.begin, table.end, len(table))
     blocks = date_blocks(component, order, 4)
     assert len(blocks) > 2  # the corpus really is cut into blocks
     whole = _merged(merge_corpus, None)

@@ -90,8 +90,8 @@ def _partitions(items: Iterator[T], size: int) -> Iterator[list[T]]:
         yield part
 
 
-def dask_map(client, function: Callable[[T], R], items: Iterable[T], in_flight: int) -> Iterator[tuple[T, R]]:
-    """Each item with ``function(item)`` computed on the cluster, in input order.
+def dask_map(client, function: Callable[[T], R], items: Iterable[T], in_flight: int) -> Iterator[R]:
+    """``function(item)`` for each item, computed on the cluster, in input order.
 
     Up to ``in_flight`` tasks are queued at once (memory stays bounded on a stream); ``as_completed`` tops
     the queue up as each finishes, so workers never idle while the client waits for the oldest one.
@@ -99,20 +99,19 @@ def dask_map(client, function: Callable[[T], R], items: Iterable[T], in_flight: 
     from dask.distributed import as_completed
 
     iterator, completed = enumerate(items), as_completed()
-    queued: dict[str, tuple[int, T]] = {}  # task key -> (input position, item)
-    finished: dict[int, tuple[T, R]] = {}  # done but waiting for an earlier one
+    queued: dict[str, int] = {}  # task key -> input position
+    finished: dict[int, R] = {}  # done but waiting for an earlier one
 
     def top_up() -> None:
         while len(queued) + len(finished) < in_flight and (nxt := next(iterator, None)) is not None:
             future = client.submit(function, nxt[1], pure=False)
-            queued[future.key] = nxt
+            queued[future.key] = nxt[0]
             completed.add(future)
 
     top_up()
     wanted = 0
     for future in completed:
-        number, item = queued.pop(future.key)
-        finished[number] = (item, future.result())
+        finished[queued.pop(future.key)] = future.result()
         future.release()
         while wanted in finished:
             yield finished.pop(wanted)
@@ -123,13 +122,13 @@ def dask_map(client, function: Callable[[T], R], items: Iterable[T], in_flight: 
 @contextmanager
 def executor(workers: int = 1, dask_address: str | None = None) -> Iterator[Callable[..., Iterator]]:
     """A ``map`` in input order over a process pool, a Dask cluster or this process, for coarse tasks
-    (a merge's date blocks): ``with executor(2) as mapper: merge_events(events, mapper)``."""
+    (partitions of files or articles, a merge's date blocks): ``with executor(2) as mapper: …``."""
     if dask_address:
         from dask.distributed import Client
 
         with Client(dask_address) as client:
             in_flight = IN_FLIGHT * max(1, len(client.scheduler_info()["workers"]))
-            yield lambda function, items: (outcome for _, outcome in dask_map(client, function, items, in_flight))
+            yield lambda function, items: dask_map(client, function, items, in_flight)
     elif workers > 1:
         pools = []  # started on first use: a merge of one block needs none
 

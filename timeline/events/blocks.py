@@ -13,11 +13,44 @@ components, in date order, up to a size.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+if TYPE_CHECKING:
+    from .merge import SlimTable
+
+BLOCK_TERMS = 6  # an event is compared only with events sharing one of its most weighted terms
 BLOCK_EVENTS = 20_000  # events per block: large enough that sending one costs little next to merging it
+
+
+def block_keys(table: SlimTable, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each event under each of its blocking keys (a heavily weighted term, or a happening name), as two
+    arrays sorted by key and then by the event's place in ``order`` (date order)."""
+    rank = np.empty(len(table), dtype=np.int64)
+    rank[order] = np.arange(len(table))
+    indptr, indices = table.terms.indptr, table.terms.indices
+    rows = np.repeat(np.arange(len(table), dtype=np.int32), np.diff(indptr))
+    by_weight = np.lexsort((-table.terms.weights, rows))  # stable: equal weights keep their order in the row
+    top = by_weight[np.arange(len(by_weight)) - indptr[rows[by_weight]] < BLOCK_TERMS]
+    named = np.flatnonzero(table.named >= 0).astype(np.int32)
+    named_offset = int(indices.max()) + 1 if len(indices) else 0
+    keys = np.r_[indices[top], named_offset + table.named[named]].astype(np.int64)
+    events = np.r_[rows[top], named]
+    ordered = np.lexsort((rank[events], keys))
+    return keys[ordered], events[ordered]
+
+
+def key_blocks(table: SlimTable, order: np.ndarray) -> Iterator[np.ndarray]:
+    """Events sharing a blocking key, each block in date order."""
+    keys_np, events_np = block_keys(table, order)
+    bounds = np.r_[0, np.flatnonzero(np.diff(keys_np) != 0) + 1, len(keys_np)]
+    for start, stop in zip(bounds[:-1], bounds[1:], strict=True):
+        if stop - start > 1:
+            yield events_np[start:stop]
 
 
 def candidate_components(keys: np.ndarray, events: np.ndarray, begin: np.ndarray, end: np.ndarray,

@@ -36,7 +36,7 @@ import numpy as np
 from ..model import Event, Placement
 from ..temporal import lexicon as lx
 from ..temporal.calendar import RANK
-from .blocks import BLOCK_EVENTS, candidate_components, date_blocks
+from .blocks import BLOCK_EVENTS, block_keys, candidate_components, date_blocks, key_blocks
 
 # Cosine similarity needed to merge: the highest-recall threshold with no false merge on the labelled
 # pairs of benchmarks/merge_corpus (benchmarks/bench_events.py: 0.15 -> precision 1.000, recall 0.647).
@@ -51,7 +51,6 @@ SAME_ARTICLE_THRESHOLD = 0.5
 MIN_SHARED_TERMS_NARROWING = 2
 MIN_PAIR_SIMILARITY = 0.05  # no two members of a merged set may be less alike than this (share about nothing)
 MAX_DISTINCT_ROWS = 40  # rows a set keeps for that check (a set's first members; repeats count once)
-BLOCK_TERMS = 6  # an event is compared only with events sharing one of its most weighted terms
 KEPT_TERMS = 12  # terms kept per event for similarity (the rest weigh little)
 CONFLICT_TERMS = 3  # group leads are checked for conflicts against leads sharing one of these terms
 # A term that leads this many groups' top terms is too common to find twins; they share rarer terms too.
@@ -246,7 +245,7 @@ def plan_merge(table: SlimTable, mapper: Mapper = map, block_events: int | None 
     """
     redate = _adopt_stated_years(table)
     order = np.lexsort((table.end, table.begin))
-    keys, events = _block_keys(table, order)
+    keys, events = block_keys(table, order)
     component = candidate_components(keys, events, table.begin, table.end, len(table))
     del keys, events
     blocks = date_blocks(component, order, block_events)
@@ -280,7 +279,7 @@ def _set_roots(table: SlimTable) -> np.ndarray:
     # Each set's distinct rows by article (repeats of a sentence share one): no two members may be too unlike.
     distinct: dict[int, dict[tuple[int, ...], dict[int, float]]] = {}
 
-    for block in _blocks(table, order):
+    for block in key_blocks(table, order):
         members = block.tolist()
         begins, ends = table.begin[block].tolist(), table.end[block].tolist()
         named, precision = table.named[block].tolist(), table.precision[block].tolist()
@@ -433,32 +432,6 @@ def _added(a: dict[int, float], b: dict[int, float]) -> dict[int, float]:
     for term, weight in b.items():
         total[term] = total.get(term, 0.0) + weight
     return total
-
-
-def _block_keys(table: SlimTable, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each event under each of its blocking keys (a heavily weighted term, or a happening name), as two
-    arrays sorted by key and then by the event's place in ``order`` (date order)."""
-    rank = np.empty(len(table), dtype=np.int64)
-    rank[order] = np.arange(len(table))
-    indptr, indices = table.terms.indptr, table.terms.indices
-    rows = np.repeat(np.arange(len(table), dtype=np.int32), np.diff(indptr))
-    by_weight = np.lexsort((-table.terms.weights, rows))  # stable: equal weights keep their order in the row
-    top = by_weight[np.arange(len(by_weight)) - indptr[rows[by_weight]] < BLOCK_TERMS]
-    named = np.flatnonzero(table.named >= 0).astype(np.int32)
-    named_offset = int(indices.max()) + 1 if len(indices) else 0
-    keys = np.r_[indices[top], named_offset + table.named[named]].astype(np.int64)
-    events = np.r_[rows[top], named]
-    ordered = np.lexsort((rank[events], keys))
-    return keys[ordered], events[ordered]
-
-
-def _blocks(table: SlimTable, order: np.ndarray) -> Iterator[np.ndarray]:
-    """Events sharing a blocking key, each block in date order."""
-    keys_np, events_np = _block_keys(table, order)
-    bounds = np.r_[0, np.flatnonzero(np.diff(keys_np) != 0) + 1, len(keys_np)]
-    for start, stop in zip(bounds[:-1], bounds[1:], strict=True):
-        if stop - start > 1:
-            yield events_np[start:stop]
 
 
 def _adopt_stated_years(table: SlimTable) -> dict[int, int]:
