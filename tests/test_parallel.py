@@ -130,3 +130,22 @@ def test_workers_reading_a_folder_load_what_one_process_loads(tmp_path):
     assert [vars(a) for a in spread.articles] == [vars(a) for a in alone.articles]
     assert [vars(r) for r in spread.report] == [vars(r) for r in alone.report]
     assert sum(r.reason.startswith("duplicate") for r in spread.report) == 1
+
+
+def test_a_cluster_that_cannot_see_the_folder_leaves_reading_to_the_client(tmp_path):
+    from pathlib import Path
+
+    from timeline.ingest import READ_PARTITION, load
+
+    for index in range(2 * READ_PARTITION):
+        (tmp_path / f"n{index:03d}.txt").write_text(f"Published: 2024-05-02\n\nThe depot {index} reopened on Monday.\n")
+
+    def elsewhere(function, items):
+        """A map run on a machine where the folder is not mounted: every path given points nowhere."""
+        def moved(item):
+            return [Path("/nowhere") / p.name for p in item] if isinstance(item, list) else Path("/nowhere") / item.name
+        return map(function, map(moved, items))
+
+    loaded = load([tmp_path], mapper=elsewhere)
+    assert len(loaded.articles) == 2 * READ_PARTITION
+    assert all(row.status == "loaded" for row in loaded.report)

@@ -96,7 +96,9 @@ def iter_load(inputs: Iterable[str | Path | Article], published: Mapping[str, st
         files = _files(path)
         parts = [files[start:start + READ_PARTITION] for start in range(0, len(files), READ_PARTITION)]
         reading = partial(read_files, root=path, overrides=overrides)
-        for entries in (mapper if len(parts) > 1 else map)(reading, parts):
+        # Workers read the files where they can reach them (a shared folder); else this process reads them.
+        spread = len(parts) > 1 and all(mapper(Path.is_file, [files[0]]))
+        for entries in (mapper if spread else map)(reading, parts):
             for entry in entries:
                 yield (None, entry) if isinstance(entry, ReportRow) else intake.add(entry, entry.origin)
 
