@@ -94,10 +94,11 @@ def build(inputs: Iterable[str | Path | Article] | str | Path | Article,
     """
     if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
-    with executor(workers, dask_address) as mapper:  # reads folders and merges date blocks on the workers
+    with executor(workers, dask_address) as mapper:  # workers read the files too
         ingested = load(inputs, published, allow_private_urls, max_chars, mapper)
         progress = Progress(len(ingested.articles)) if show_progress and ingested.articles else None
         results = list(run(ingested.articles, workers, dask_address, progress, mapper))
+    with executor(workers, dask_address) as mapper:  # a fresh one: the processing workers' memory is freed
         events = merge_events([event for r in results for event in r.events], mapper)
     timexes = {r.article.id: r.timexes for r in results}
     return Timeline([r.article for r in results], timexes, events, ingested.report)

@@ -148,16 +148,18 @@ class Store:
 
         run_number = (self.db.execute("SELECT coalesce(max(run), 0) FROM runs").fetchone()[0] or 0) + 1
         progress = Progress(None) if show_progress else None
-        with executor(workers, dask_address) as mapper, self._working_copy():  # workers read and merge too
-            batch = []
-            for result in run(todo(), workers, dask_address, progress, mapper):
-                batch.append(result)
-                if len(batch) >= WRITE_BATCH:
-                    self._write(batch, changed)
-                    batch = []
-            self._write(batch, changed)
-            del batch
-            merged = self._merge(mapper)
+        with self._working_copy():
+            with executor(workers, dask_address) as mapper:  # workers read the files too
+                batch = []
+                for result in run(todo(), workers, dask_address, progress, mapper):
+                    batch.append(result)
+                    if len(batch) >= WRITE_BATCH:
+                        self._write(batch, changed)
+                        batch = []
+                self._write(batch, changed)
+                del batch
+            with executor(workers, dask_address) as mapper:  # a fresh one: the processing workers' memory is freed
+                merged = self._merge(mapper)
             self._write_report(run_number, report)
             skipped = sum(r.status != "loaded" for r in report)
             new = tally["processed"] - tally["changed"]
