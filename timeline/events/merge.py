@@ -245,16 +245,23 @@ def plan_merge(table: SlimTable, mapper: Mapper = map, block_events: int | None 
     """
     redate = _adopt_stated_years(table)
     order = np.lexsort((table.end, table.begin))
-    keys, events = block_keys(table, order)
-    component = candidate_components(keys, events, table.begin, table.end, len(table))
-    del keys, events
+    roots = None if mapper is map else _roots_in_blocks(table, order, mapper, block_events)
+    if roots is None:  # one pass over the whole table, no copies: the same sets
+        roots = _set_roots(table)
+    return _rank_groups(table, order, roots, redate)
+
+
+def _roots_in_blocks(table: SlimTable, order: np.ndarray, mapper: Mapper, block_events: int | None) -> np.ndarray | None:
+    """Each event's set, found block by block through ``mapper``; None when one block would hold most events
+    (the others would wait for it, and sending it would only copy it)."""
+    component = candidate_components(*block_keys(table, order), table.begin, table.end, len(table))
     blocks = date_blocks(component, order, block_events)
-    roots = np.empty(len(table), dtype=np.int64)
     if len(blocks) == 1 or max(map(len, blocks)) * 2 > len(table):
-        mapper = map  # one block holds most events: the others would wait for it, and send it for nothing
+        return None
+    roots = np.empty(len(table), dtype=np.int64)
     for block, local_roots in zip(blocks, mapper(_set_roots, (table.take(b) for b in blocks)), strict=True):
         roots[block] = block[local_roots]
-    return _rank_groups(table, order, roots, redate)
+    return roots
 
 
 def _set_roots(table: SlimTable) -> np.ndarray:
