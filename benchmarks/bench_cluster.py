@@ -1,10 +1,11 @@
-"""The per-article step on a 2-worker Dask LocalCluster: the client's share of the work, and the speed-up.
+"""Reading a folder and the per-article step on a Dask LocalCluster: the client's share of the work, the speed-up.
 
-    python benchmarks/bench_cluster.py CORPUS_DIR [--articles 2000] [--workers 2]
+    python benchmarks/bench_cluster.py CORPUS_DIR [--workers 2]
 
 The cluster (scheduler and worker processes) runs in a separate process, so the
-CPU time of this process is the client's alone: submitting partitions and taking
-results back. A worker's compute is the CPU time its process spent. The client
+CPU time of this process is the client's alone: sending partitions of paths and
+of articles, admitting the articles read, taking results back. A worker's compute
+is the CPU time its process spent. The client
 share is client CPU / worker CPU; a client at 5 % could feed about 20 workers.
 Wall-clock speed-up is against the same articles processed here serially; on a
 shared machine it is noisy, so the CPU-time speed-up (serial CPU / the busiest
@@ -23,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from timeline.ingest import load  # noqa: E402
-from timeline.parallel import process_article, run  # noqa: E402
+from timeline.parallel import executor, process_article, run  # noqa: E402
 
 _CLUSTER = """
 import sys, time
@@ -49,25 +50,22 @@ def worker_cpu(client) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("corpus", type=Path)
-    parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    began = cpu_seconds()
-    articles = load([args.corpus]).articles[:args.articles]
-    print(f"{len(articles)} articles; reading them in the client: {(cpu_seconds() - began) / len(articles) * 1e3:.2f} "
-          "ms CPU per article (not counted below)")
     cluster = subprocess.Popen([sys.executable, "-c", _CLUSTER, str(args.workers)], stdout=subprocess.PIPE, text=True)
     try:
         address = cluster.stdout.readline().strip()
-        dask_wall, client_cpu, workers_cpu = _distributed(articles, address)
+        dask_wall, client_cpu, workers_cpu, count = _distributed(args.corpus, address)
     finally:
         cluster.kill()
         cluster.wait()
+    process_article(load([next(args.corpus.glob("*.txt"))]).articles[0])  # warm: models load once
     wall, cpu = time.perf_counter(), cpu_seconds()
-    for _ in map(process_article, articles):
+    for _ in map(process_article, load([args.corpus]).articles):
         pass
     serial_wall, serial_cpu = time.perf_counter() - wall, cpu_seconds() - cpu
-    per = 1e3 / len(articles)
+    per = 1e3 / count
+    print(f"{count} articles read and processed")
     print(f"serial: {serial_wall:.1f} s wall, {serial_cpu * per:.2f} ms CPU per article")
     print(f"dask, {args.workers} workers: {dask_wall:.1f} s wall; client {client_cpu * per:.3f} ms CPU per article, "
           f"workers {sum(workers_cpu) * per:.2f} ms CPU per article (busiest {max(workers_cpu):.1f} s)")
@@ -77,20 +75,22 @@ def main() -> int:
     return 0
 
 
-def _distributed(articles, address: str) -> tuple[float, float, list[float]]:
-    """Wall time, this process's CPU time and each worker's CPU time for one run of the per-article step."""
+def _distributed(corpus: Path, address: str) -> tuple[float, float, list[float], int]:
+    """Wall time, this process's CPU time and each worker's CPU time for reading and processing the corpus."""
     from dask.distributed import Client
 
+    sample = load([next(corpus.glob("*.txt"))]).articles[0]
     with Client(address) as client:
         client.wait_for_workers(1)
-        client.run(lambda: __import__("timeline.parallel"))  # imports are set-up, not per-article work
+        client.run(process_article, sample)  # warm: imports and models load once per worker
         before = worker_cpu(client)
         wall, cpu = time.perf_counter(), cpu_seconds()
-        count = sum(1 for _ in run(articles, dask_address=address))
+        with executor(dask_address=address) as mapper:
+            articles = load([corpus], mapper=mapper).articles
+            count = sum(1 for _ in run(articles, dask_address=address, mapper=mapper))
         wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
         after = worker_cpu(client)
-    assert count == len(articles)
-    return wall, cpu, [after[w] - before[w] for w in after]
+    return wall, cpu, [after[w] - before[w] for w in after], count
 
 
 if __name__ == "__main__":
