@@ -1,6 +1,6 @@
 """The merge stage of a store on its own: wall time and peak resident memory of re-merging every event.
 
-    python benchmarks/bench_store_merge.py STORE.duckdb
+    python benchmarks/bench_store_merge.py STORE.duckdb [--workers 2]
 
 Works on a copy, so the store given is left as it was. Build one first, e.g.
 ``timeline build CORPUS --db STORE.duckdb`` on a corpus from ``make_corpus.py``.
@@ -17,22 +17,28 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from timeline.events import merge as merging  # noqa: E402
 from timeline.store import Store  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("store", type=Path)
+    parser.add_argument("--workers", type=int, default=1, help="merge date blocks on a pool of this many processes")
     args = parser.parse_args()
     process, peak, done = psutil.Process(), [0], threading.Event()
 
-    def sample() -> None:
+    def sample() -> None:  # this process and its pool's
         while not done.is_set():
-            peak[0] = max(peak[0], process.memory_info().rss)
+            try:
+                peak[0] = max(peak[0], sum(p.memory_info().rss for p in [process, *process.children(recursive=True)]))
+            except psutil.Error:
+                pass
             time.sleep(0.2)
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -42,15 +48,31 @@ def main() -> None:
         rows = store.db.execute("SELECT count(*) FROM article_events").fetchone()[0]
         largest_before = _largest_event(store)
         threading.Thread(target=sample, daemon=True).start()
+        components = _count_components()
         began = time.perf_counter()
-        merged = store.remerge()
+        merged = store.remerge(args.workers)
         elapsed = time.perf_counter() - began
         done.set()
         largest_after = _largest_event(store)
         store.close()
-    print(f"{rows:,} per-article events -> {merged:,} merged events in {elapsed:.1f} s, "
-          f"peak resident memory {peak[0] / 2**20:,.0f} MB")
+    print(f"{rows:,} per-article events -> {merged:,} merged events in {elapsed:.1f} s with {args.workers} "
+          f"process(es), peak resident memory {peak[0] / 2**20:,.0f} MB")
     print(f"largest merged event: {largest_before:,} sources before, {largest_after:,} after")
+    count, largest, events = components[0]
+    print(f"candidate components: {count:,}, the largest {largest:,} events ({largest / max(events, 1):.0%}): "
+          "date blocks can share the merge out only as far as that allows")
+
+
+def _count_components() -> list[tuple[int, int, int]]:
+    """Records the merge's candidate components (count, largest, events) as it cuts its date blocks."""
+    seen, cut = [], merging.date_blocks
+
+    def recording(component, order, size=merging.BLOCK_EVENTS):
+        sizes = np.bincount(component)
+        seen.append((len(sizes), int(sizes.max(initial=0)), len(component)))
+        return cut(component, order, size)
+    merging.date_blocks = recording
+    return seen
 
 
 def _largest_event(store: Store) -> int:

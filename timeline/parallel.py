@@ -9,17 +9,24 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from itertools import chain, islice
 from multiprocessing import get_context
+from typing import TypeVar
 
 from .events import events_for_article
 from .model import Article, Event, Timex
 from .temporal import tag
 
-BATCH = 256  # articles in flight per batch: bounds memory whatever the corpus size
 MIN_PER_WORKER = 25  # below this many articles per worker, starting processes costs more than it saves
+# Articles per task: one task per article costs the scheduler and the client more than a small article's work.
+PARTITION = 64
+IN_FLIGHT = 3  # tasks queued per worker, so a worker never waits for the client between tasks
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass
@@ -40,42 +47,113 @@ def default_workers() -> int:
 
 
 def run(articles: Iterable[Article], workers: int = 1, dask_address: str | None = None,
-        progress: Progress | None = None) -> Iterator[ArticleResult]:
+        progress: Progress | None = None, mapper: Callable | None = None) -> Iterator[ArticleResult]:
     """Process articles in order: in this process, on ``workers`` processes, or on a Dask cluster.
 
-    ``articles`` may be a stream; it is consumed a batch at a time, so memory stays bounded.
+    ``articles`` may be a stream; it is consumed a few partitions ahead, so memory stays bounded.
+    ``mapper`` is an open :func:`executor` to share (reading and merging use it too); else one is opened.
     """
     iterator = iter(articles)
-    if dask_address:
-        results = _run_dask(iterator, dask_address)
-    elif workers > 1:
-        head = list(islice(iterator, MIN_PER_WORKER * workers))
-        enough = len(head) == MIN_PER_WORKER * workers
-        results = _run_pool(chain(head, iterator), workers) if enough else map(process_article, head)
-    else:
-        results = map(process_article, iterator)
-    for result in results:
-        if progress:
-            progress.step()
-        yield result
+    head = [] if dask_address or workers <= 1 else list(islice(iterator, MIN_PER_WORKER * workers))
+    spread = bool(dask_address) or len(head) == MIN_PER_WORKER * workers > MIN_PER_WORKER
+    with nullcontext(mapper) if mapper or not spread else executor(workers, dask_address) as using:
+        articles = chain(head, iterator)
+        results = _run_mapped(articles, using) if spread else map(process_article, articles)
+        for result in results:
+            if progress:
+                progress.step()
+            yield result
     if progress:
         progress.done()
 
 
-def _run_pool(articles: Iterator[Article], workers: int) -> Iterator[ArticleResult]:
-    """A process pool fed a batch at a time (Pool.imap alone would read the whole stream ahead)."""
-    with get_context("spawn").Pool(workers) as pool:
-        while batch := list(islice(articles, BATCH * workers)):
-            yield from pool.imap(process_article, batch, chunksize=16)
+def _run_mapped(articles: Iterator[Article], mapper: Callable) -> Iterator[ArticleResult]:
+    """Partitions of articles out through ``mapper``, their results back in bulk, several partitions in flight."""
+    sent: deque[list[Article]] = deque()  # the partitions in flight, oldest first: the mapper keeps input order
+
+    def sending() -> Iterator[list[Article]]:
+        for part in _partitions(articles, PARTITION):
+            sent.append(part)
+            yield part
+    for outcomes in mapper(_process_partition, sending()):
+        for article, (timexes, events) in zip(sent.popleft(), outcomes, strict=True):
+            yield ArticleResult(article, timexes, events)
 
 
-def _run_dask(articles: Iterator[Article], address: str) -> Iterator[ArticleResult]:
-    from dask.distributed import Client
+def _process_partition(articles: list[Article]) -> list[tuple[list[Timex], list[Event]]]:
+    """A partition's results without the articles, which the client already holds: fewer bytes to send back."""
+    return [(r.timexes, r.events) for r in map(process_article, articles)]
 
-    with Client(address) as client:
-        while batch := list(islice(articles, BATCH)):
-            futures = client.map(process_article, batch, pure=False)
-            yield from client.gather(futures)
+
+def _partitions(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    while part := list(islice(items, size)):
+        yield part
+
+
+def dask_map(client, function: Callable[[T], R], items: Iterable[T], in_flight: int) -> Iterator[R]:
+    """``function(item)`` for each item, computed on the cluster, in input order.
+
+    Up to ``in_flight`` tasks are queued at once (memory stays bounded on a stream); ``as_completed`` tops
+    the queue up as each finishes, so workers never idle while the client waits for the oldest one.
+    """
+    from dask.distributed import as_completed
+
+    iterator, completed = enumerate(items), as_completed()
+    queued: dict[str, int] = {}  # task key -> input position
+    finished: dict[int, R] = {}  # done but waiting for an earlier one
+
+    def top_up() -> None:
+        while len(queued) + len(finished) < in_flight and (nxt := next(iterator, None)) is not None:
+            future = client.submit(function, nxt[1], pure=False)
+            queued[future.key] = nxt[0]
+            completed.add(future)
+
+    top_up()
+    wanted = 0
+    for future in completed:
+        finished[queued.pop(future.key)] = future.result()
+        future.release()
+        while wanted in finished:
+            yield finished.pop(wanted)
+            wanted += 1
+        top_up()
+
+
+@contextmanager
+def executor(workers: int = 1, dask_address: str | None = None) -> Iterator[Callable[..., Iterator]]:
+    """A ``map`` in input order over a process pool, a Dask cluster or this process, for coarse tasks
+    (partitions of files or articles, a merge's date blocks): ``with executor(2) as mapper: …``."""
+    if dask_address:
+        from dask.distributed import Client
+
+        with Client(dask_address) as client:
+            in_flight = IN_FLIGHT * max(1, len(client.scheduler_info()["workers"]))
+            yield lambda function, items: dask_map(client, function, items, in_flight)
+    elif workers > 1:
+        pools = []  # started on first use: a merge of one block needs none
+
+        def pooled(function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+            if not pools:
+                pools.append(get_context("spawn").Pool(workers))
+            return _bounded_imap(pools[0], function, items, IN_FLIGHT * workers)
+        try:
+            yield pooled
+        finally:
+            for pool in pools:
+                pool.terminate()
+    else:
+        yield map
+
+
+def _bounded_imap(pool, function: Callable[[T], R], items: Iterable[T], in_flight: int) -> Iterator[R]:
+    """Pool.imap with at most ``in_flight`` tasks queued (imap itself reads its whole input ahead)."""
+    queued: deque = deque()
+    for item in items:
+        queued.append(pool.apply_async(function, (item,)))
+        if len(queued) >= in_flight:
+            yield queued.popleft().get()
+    while queued:
+        yield queued.popleft().get()
 
 
 class Progress:

@@ -8,7 +8,7 @@ Dask, or the dashboard's cache) and the sink that keeps and merges the results.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -16,9 +16,9 @@ from typing import Protocol, TypeVar
 
 from .events import merge_events
 from .frames import Timeline
-from .ingest import MAX_CHARS, ReportRow, load
+from .ingest import MAX_CHARS, ReportRow, iter_load, load
 from .model import Article
-from .parallel import ArticleResult, Progress, run
+from .parallel import ArticleResult, Progress, executor, run
 
 Result = TypeVar("Result", covariant=True)
 Executor = Callable[[Iterable[Article]], Iterable[ArticleResult]]  # results in input order
@@ -39,23 +39,34 @@ def flow(articles: Iterable[Article], execute: Executor, sink: Sink[Result]) -> 
     return sink.finish()
 
 
-def executor(workers: int = 1, dask_address: str | None = None, progress: Progress | None = None) -> Executor:
-    """The per-article work in this process, on ``workers`` processes, or on the Dask cluster at ``dask_address``."""
+def per_article(workers: int = 1, dask_address: str | None = None, progress: Progress | None = None) -> Executor:
+    """The per-article work in this process, on ``workers`` processes, or on the Dask cluster at ``dask_address``;
+    its workers are started for it and stopped when the articles run out, before the merge."""
     return partial(run, workers=workers, dask_address=dask_address, progress=progress)
+
+
+def read(inputs: Iterable, published: Mapping | None = None, allow_private_urls: bool = False,
+         max_chars: int = MAX_CHARS, workers: int = 1,
+         dask_address: str | None = None) -> Iterator[tuple[Article | None, ReportRow]]:
+    """The inputs as a stream of (article, report row), a folder's files read by the workers where they can reach
+    it; the readers stop when the stream ends, so they hold no memory through the merge."""
+    with executor(workers, dask_address) as mapper:
+        yield from iter_load(inputs, published, allow_private_urls, max_chars, mapper)
 
 
 class MemorySink:
     """Keeps every result and merges all their events at the end: a :class:`Timeline`."""
 
-    def __init__(self, report: list[ReportRow]) -> None:
-        self.report = report
+    def __init__(self, report: list[ReportRow], workers: int = 1, dask_address: str | None = None) -> None:
+        self.report, self.workers, self.dask_address = report, workers, dask_address
         self.results: list[ArticleResult] = []
 
     def add(self, result: ArticleResult) -> None:
         self.results.append(result)
 
     def finish(self) -> Timeline:
-        events = merge_events([event for r in self.results for event in r.events])
+        with executor(self.workers, self.dask_address) as mapper:  # started only if the date blocks share out
+            events = merge_events([event for r in self.results for event in r.events], mapper)
         return Timeline([r.article for r in self.results], {r.article.id: r.timexes for r in self.results},
                         events, self.report)
 
@@ -73,9 +84,11 @@ def build(inputs: Iterable[str | Path | Article] | str | Path | Article,
     """
     if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
-    ingested = load(inputs, published, allow_private_urls, max_chars)
+    with executor(workers, dask_address) as mapper:  # workers read a folder's files where they can reach it
+        ingested = load(inputs, published, allow_private_urls, max_chars, mapper)
     progress = Progress(len(ingested.articles)) if show_progress and ingested.articles else None
-    return assemble(ingested.articles, ingested.report, executor(workers, dask_address, progress))
+    return flow(ingested.articles, per_article(workers, dask_address, progress),
+                MemorySink(ingested.report, workers, dask_address))
 
 
 def assemble(articles: list[Article], report: list[ReportRow], execute: Executor = run) -> Timeline:
@@ -83,4 +96,4 @@ def assemble(articles: list[Article], report: list[ReportRow], execute: Executor
     return flow(articles, execute, MemorySink(report))
 
 
-__all__ = ["Executor", "MemorySink", "Sink", "Timeline", "assemble", "build", "executor", "flow"]
+__all__ = ["Executor", "MemorySink", "Sink", "Timeline", "assemble", "build", "flow", "per_article", "read"]

@@ -28,7 +28,7 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timedelta
 
 import numpy as np
@@ -36,6 +36,7 @@ import numpy as np
 from ..model import Event, Placement
 from ..temporal import lexicon as lx
 from ..temporal.calendar import RANK
+from .blocks import BLOCK_EVENTS, block_keys, candidate_components, date_blocks, key_blocks
 
 # Cosine similarity needed to merge: the highest-recall threshold with no false merge on the labelled
 # pairs of benchmarks/merge_corpus (benchmarks/bench_events.py: 0.15 -> precision 1.000, recall 0.647).
@@ -50,7 +51,6 @@ SAME_ARTICLE_THRESHOLD = 0.5
 MIN_SHARED_TERMS_NARROWING = 2
 MIN_PAIR_SIMILARITY = 0.05  # no two members of a merged set may be less alike than this (share about nothing)
 MAX_DISTINCT_ROWS = 40  # rows a set keeps for that check (a set's first members; repeats count once)
-BLOCK_TERMS = 6  # an event is compared only with events sharing one of its most weighted terms
 KEPT_TERMS = 12  # terms kept per event for similarity (the rest weigh little)
 CONFLICT_TERMS = 3  # group leads are checked for conflicts against leads sharing one of these terms
 # A term that leads this many groups' top terms is too common to find twins; they share rarer terms too.
@@ -61,6 +61,7 @@ _PRECISION_RANK = {"minute": 1.0, "hour": 1.0, "part_of_day": 1.0, "day": 1.0, "
                    "century": 0.1}
 _EPOCH = datetime(1970, 1, 1)
 _DAY = RANK["day"]
+Mapper = Callable[[Callable[["SlimTable"], np.ndarray], Iterable["SlimTable"]], Iterable[np.ndarray]]
 _SCORE_BY_RANK = np.array([_PRECISION_RANK.get(name, 0.1) for name in sorted(RANK, key=RANK.__getitem__)])
 
 
@@ -108,6 +109,13 @@ class TermMatrix:
     def cosine(self, i: int, j: int) -> float:
         return dot(self.row(i), self.row(j))
 
+    def take(self, rows: np.ndarray) -> TermMatrix:
+        """These rows only, in this order (term ids and weights unchanged)."""
+        starts, stops = self.indptr[rows], self.indptr[rows + 1]
+        lengths = stops - starts
+        picked = np.repeat(starts - np.r_[0, np.cumsum(lengths)[:-1]], lengths) + np.arange(lengths.sum())
+        return TermMatrix(np.r_[0, np.cumsum(lengths)], self.indices[picked], self.weights[picked])
+
     def top_terms(self, i: int, count: int) -> list[int]:
         start, stop = self.indptr[i], self.indptr[i + 1]
         weights = self.weights[start:stop]
@@ -136,6 +144,11 @@ class SlimTable:
 
     def __len__(self) -> int:
         return len(self.begin)
+
+    def take(self, rows: np.ndarray) -> SlimTable:
+        """A table of these rows only (a date block), in this order."""
+        return SlimTable(*(getattr(self, f.name)[rows] for f in fields(self) if f.name != "terms"),
+                         self.terms.take(rows))
 
 
 class SlimBuilder:
@@ -223,9 +236,36 @@ def same_happening(similarity: float, named: tuple[int, int], precision: tuple[i
     return similarity >= MERGE_THRESHOLD or (named[0] >= 0 and named[0] == named[1] and precision[0] == precision[1] == _DAY)
 
 
-def plan_merge(table: SlimTable) -> MergePlan:
-    """Decide groups, adopted years, leads, conflicts and ranking from the slim table alone."""
+def plan_merge(table: SlimTable, mapper: Mapper = map, block_events: int | None = BLOCK_EVENTS) -> MergePlan:
+    """Decide groups, adopted years, leads, conflicts and ranking from the slim table alone.
+
+    The sets are found block by block (see :mod:`.blocks`: exactly the sets of one pass over the whole
+    table), each block through ``mapper`` (a process pool's or a cluster's map); joining them, the ranking
+    and the conflicts happen here.
+    """
     redate = _adopt_stated_years(table)
+    order = np.lexsort((table.end, table.begin))
+    roots = None if mapper is map else _roots_in_blocks(table, order, mapper, block_events)
+    if roots is None:  # one pass over the whole table, no copies: the same sets
+        roots = _set_roots(table)
+    return _rank_groups(table, order, roots, redate)
+
+
+def _roots_in_blocks(table: SlimTable, order: np.ndarray, mapper: Mapper, block_events: int | None) -> np.ndarray | None:
+    """Each event's set, found block by block through ``mapper``; None when one block would hold most events
+    (the others would wait for it, and sending it would only copy it)."""
+    component = candidate_components(*block_keys(table, order), table.begin, table.end, len(table))
+    blocks = date_blocks(component, order, block_events)
+    if len(blocks) == 1 or max(map(len, blocks)) * 2 > len(table):
+        return None
+    roots = np.empty(len(table), dtype=np.int64)
+    for block, local_roots in zip(blocks, mapper(_set_roots, (table.take(b) for b in blocks)), strict=True):
+        roots[block] = block[local_roots]
+    return roots
+
+
+def _set_roots(table: SlimTable) -> np.ndarray:
+    """The set each event of ``table`` ends in, named by one of its members: the greedy average-linkage merge."""
     order = np.lexsort((table.end, table.begin))
     parent = list(range(len(table)))
     # The time every member of a set shares; a set may grow only while that stays non-empty, so
@@ -246,7 +286,7 @@ def plan_merge(table: SlimTable) -> MergePlan:
     # Each set's distinct rows by article (repeats of a sentence share one): no two members may be too unlike.
     distinct: dict[int, dict[tuple[int, ...], dict[int, float]]] = {}
 
-    for block in _blocks(table, order):
+    for block in key_blocks(table, order):
         members = block.tolist()
         begins, ends = table.begin[block].tolist(), table.end[block].tolist()
         named, precision = table.named[block].tolist(), table.precision[block].tolist()
@@ -294,10 +334,7 @@ def plan_merge(table: SlimTable) -> MergePlan:
             open_files.setdefault(root, []).append(position)
             latest_end[root] = max(latest_end.get(root, begin), ends[position])
 
-    roots = np.fromiter((find(i) for i in range(len(table))), dtype=np.int64, count=len(table))
-    parent.clear()
-    del common_begin, common_end
-    return _rank_groups(table, order, roots, redate)
+    return np.fromiter((find(i) for i in range(len(table))), dtype=np.int64, count=len(table))
 
 
 def _rank_groups(table: SlimTable, order: np.ndarray, roots: np.ndarray, redate: dict[int, int]) -> MergePlan:
@@ -357,11 +394,14 @@ def materialize(plan: MergePlan, fetch: Callable[[list[int]], list[Event]], batc
             yield merged
 
 
-def merge_events(events: list[Event]) -> list[Event]:
-    """Group events about the same happening whose dates overlap; flag near-twins with clashing dates."""
+def merge_events(events: list[Event], mapper: Mapper = map) -> list[Event]:
+    """Group events about the same happening whose dates overlap; flag near-twins with clashing dates.
+
+    ``mapper`` runs the merge of each date block (e.g. ``parallel.executor``'s); the result is the same.
+    """
     # Grouping is greedy, so the order matters: the store's order (article, event id), whatever order came in.
     events = sorted(events, key=lambda e: (e.sources[0].article_id, e.id))
-    plan = plan_merge(slim_table(events))
+    plan = plan_merge(slim_table(events), mapper)
     return list(materialize(plan, lambda indices: [events[i] for i in indices]))
 
 
@@ -399,29 +439,6 @@ def _added(a: dict[int, float], b: dict[int, float]) -> dict[int, float]:
     for term, weight in b.items():
         total[term] = total.get(term, 0.0) + weight
     return total
-
-
-def _blocks(table: SlimTable, order: np.ndarray) -> Iterator[np.ndarray]:
-    """Events sharing a heavily weighted term or a happening name, each block in date order."""
-    rank = np.empty(len(table), dtype=np.int64)
-    rank[order] = np.arange(len(table))
-    keys, events = array("i"), array("i")
-    named_offset = int(table.terms.indices.max()) + 1 if len(table.terms.indices) else 0
-    for index in range(len(table)):
-        for term in table.terms.top_terms(index, BLOCK_TERMS):
-            keys.append(term)
-            events.append(index)
-        if table.named[index] >= 0:
-            keys.append(named_offset + int(table.named[index]))
-            events.append(index)
-    keys_np, events_np = np.frombuffer(keys, dtype=np.int32), np.frombuffer(events, dtype=np.int32)
-    ordered = np.lexsort((rank[events_np], keys_np))
-    keys_np, events_np = keys_np[ordered], events_np[ordered]
-    del keys, events, ordered
-    bounds = np.r_[0, np.flatnonzero(np.diff(keys_np) != 0) + 1, len(keys_np)]
-    for start, stop in zip(bounds[:-1], bounds[1:], strict=True):
-        if stop - start > 1:
-            yield events_np[start:stop]
 
 
 def _adopt_stated_years(table: SlimTable) -> dict[int, int]:

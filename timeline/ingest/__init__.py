@@ -12,9 +12,10 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from ..model import Article
@@ -25,6 +26,7 @@ from .infer import infer_published
 from .readers import MANIFEST_NAMES, Record, Skipped, canonical_fields, read_html, read_path
 
 MAX_CHARS = 1_000_000  # default per-article size limit: bounds the time and memory one input can take
+READ_PARTITION = 64  # files read per task when workers read a folder
 
 
 @dataclass
@@ -47,7 +49,7 @@ class IngestResult:
 
 
 def load(inputs: Iterable[str | Path | Article], published: Mapping[str, str | date] | None = None,
-         allow_private_urls: bool = False, max_chars: int = MAX_CHARS) -> IngestResult:
+         allow_private_urls: bool = False, max_chars: int = MAX_CHARS, mapper: Callable = map) -> IngestResult:
     """Read every input (files, folders searched recursively, http(s) URLs, or ready Articles).
 
     ``published`` maps a file name (or path, or article id) to a publication
@@ -57,7 +59,7 @@ def load(inputs: Iterable[str | Path | Article], published: Mapping[str, str | d
     """
     result = IngestResult(max_chars=max_chars)
     by_id: dict[str, Article] = {}
-    for article, row in iter_load(inputs, published, allow_private_urls, max_chars):
+    for article, row in iter_load(inputs, published, allow_private_urls, max_chars, mapper):
         result.report.append(row)
         if article is not None:
             result.articles.append(article)
@@ -68,10 +70,12 @@ def load(inputs: Iterable[str | Path | Article], published: Mapping[str, str | d
 
 
 def iter_load(inputs: Iterable[str | Path | Article], published: Mapping[str, str | date] | None = None,
-              allow_private_urls: bool = False, max_chars: int = MAX_CHARS) -> Iterator[tuple[Article | None, ReportRow]]:
+              allow_private_urls: bool = False, max_chars: int = MAX_CHARS,
+              mapper: Callable = map) -> Iterator[tuple[Article | None, ReportRow]]:
     """Like :func:`load`, one input at a time: (article, its report row), or (None, the row saying why not).
 
-    Only hashes of the texts seen are kept, so memory does not grow with the articles.
+    Only hashes of the texts seen are kept, so memory does not grow with the articles. ``mapper`` (an
+    order-keeping map, e.g. ``parallel.executor``'s) reads a folder's files in partitions on workers.
     """
     overrides = dict(published or {})
     intake = _Intake(max_chars)
@@ -86,18 +90,31 @@ def iter_load(inputs: Iterable[str | Path | Article], published: Mapping[str, st
         if not path.exists():
             yield None, ReportRow(str(path), "skipped", "no such file or folder")
             continue
-        for file in _files(path):
-            manifest = _manifest_for(file, path)
-            for entry in read_path(file):
-                if isinstance(entry, Skipped):
-                    yield None, ReportRow(entry.origin, "skipped", entry.reason)
-                    continue
-                try:
-                    article = _article(entry, file, manifest.get(file.name, {}), overrides)
-                except BadDate as err:
-                    yield None, ReportRow(entry.origin, "skipped", str(err))
-                    continue
-                yield intake.add(article, entry.origin)
+        files = _files(path)
+        parts = [files[start:start + READ_PARTITION] for start in range(0, len(files), READ_PARTITION)]
+        reading = partial(read_files, root=path, overrides=overrides)
+        # Workers read the files where they can reach them (a shared folder); else this process reads them.
+        spread = len(parts) > 1 and all(mapper(Path.is_file, [files[0]]))
+        for entries in (mapper if spread else map)(reading, parts):
+            for entry in entries:
+                yield (None, entry) if isinstance(entry, ReportRow) else intake.add(entry, entry.origin)
+
+
+def read_files(files: list[Path], root: Path, overrides: Mapping) -> list[Article | ReportRow]:
+    """Each file's articles, or the rows saying why not: the part of ingest that needs no other input,
+    so workers can do it where the files are (admitting them, which does, stays with the caller)."""
+    found: list[Article | ReportRow] = []
+    for file in files:
+        manifest = _manifest_for(file, root)
+        for entry in read_path(file):
+            if isinstance(entry, Skipped):
+                found.append(ReportRow(entry.origin, "skipped", entry.reason))
+                continue
+            try:
+                found.append(_article(entry, file, manifest.get(file.name, {}), overrides))
+            except BadDate as err:
+                found.append(ReportRow(entry.origin, "skipped", str(err)))
+    return found
 
 
 def _load_url(intake: _Intake, url: str, overrides: Mapping,

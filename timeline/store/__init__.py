@@ -19,10 +19,10 @@ import pandas as pd
 
 from ..filters import EventFilter, Facets, facets
 from ..frames import EVENT_COLUMNS, Timeline, events_frame
-from ..ingest import MAX_CHARS, iter_load
+from ..ingest import MAX_CHARS
 from ..model import Event
-from ..parallel import Progress
-from ..pipeline import executor, flow
+from ..parallel import Progress, executor
+from ..pipeline import flow, per_article, read
 from . import queries
 from .changes import ChangeDetector, content_hash, text_key
 from .schema import TABLES, connect
@@ -66,22 +66,23 @@ class Store:
               allow_private_urls: bool = False, max_chars: int = MAX_CHARS) -> RunSummary:
         """Read the inputs, process what is new or changed, and re-merge all stored events."""
         changes = ChangeDetector(self.db)
-        articles = changes.todo(iter_load(inputs, published, allow_private_urls, max_chars))
+        articles = changes.todo(read(inputs, published, allow_private_urls, max_chars, workers, dask_address))
         with self._writing() as db:
-            merged = flow(articles, executor(workers, dask_address, Progress(None) if show_progress else None),
-                          StoreSink(db, changes.changed))
+            merged = flow(articles, per_article(workers, dask_address, Progress(None) if show_progress else None),
+                          StoreSink(db, changes.changed, workers, dask_address))
             record_run(db, changes.report, {"new": changes.new, "changed": len(changes.changed),
                                             "unchanged": changes.unchanged, "skipped": changes.skipped})
         return RunSummary(changes.new, len(changes.changed), changes.unchanged, changes.skipped,
                           self.counts()["articles"], merged)
 
-    def remerge(self) -> int:
+    def remerge(self, workers: int = 1, dask_address: str | None = None) -> int:
         """Merge the stored per-article events again (after the merging rules change); returns the event count.
 
-        Atomic like a build: the store is replaced only when the merge has finished.
+        Atomic like a build: the store is replaced only when the merge has finished. Date blocks of the merge
+        run on ``workers`` processes or the cluster when they share out.
         """
-        with self._writing() as db:
-            return merge(db)
+        with self._writing() as db, executor(workers, dask_address) as mapper:
+            return merge(db, mapper)
 
     def events(self, where: EventFilter | None = None) -> pd.DataFrame:
         """Merged events as a table, filtered in SQL so a large store need not be loaded whole."""

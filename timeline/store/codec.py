@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import types
 from collections.abc import Callable
-from dataclasses import asdict, fields, is_dataclass
+from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from enum import Enum
 from functools import cache
@@ -21,8 +21,9 @@ T = TypeVar("T")
 
 
 def encode(obj: object) -> str:
-    """A dataclass instance as a JSON record."""
-    return json.dumps(asdict(obj), default=_iso, ensure_ascii=False)
+    """A dataclass instance as a JSON record: the text ``asdict`` would give, without its deep copies (they were
+    a third of a large build's time in the client)."""
+    return json.dumps(obj, default=_plain, ensure_ascii=False)
 
 
 def decode(cls: type[T], record: str) -> T:
@@ -30,10 +31,19 @@ def decode(cls: type[T], record: str) -> T:
     return _converter(cls)(json.loads(record))
 
 
-def _iso(value: object) -> str:
+def _plain(value: object) -> str | dict:
+    """A nested dataclass as its fields, a date as ISO text."""
+    names = _field_names(type(value))
+    if names:
+        return {name: getattr(value, name) for name in names}
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     raise TypeError(type(value).__name__)
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind)) if is_dataclass(kind) else ()
 
 
 @cache

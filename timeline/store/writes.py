@@ -13,7 +13,7 @@ import json
 import os
 import shutil
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +23,7 @@ import duckdb
 from ..events.merge import SlimBuilder, materialize, plan_merge, slim_fields
 from ..ingest import ReportRow
 from ..model import Event
-from ..parallel import ArticleResult
+from ..parallel import ArticleResult, executor
 from .changes import content_hash, text_key
 from .codec import encode
 from .queries import events_by_rowid
@@ -58,8 +58,10 @@ def working_copy(path: str) -> Iterator[duckdb.DuckDBPyConnection]:
 class StoreSink:
     """The store as the end of the one path: results written a batch at a time, then every stored event re-merged."""
 
-    def __init__(self, db: duckdb.DuckDBPyConnection, changed: set[str]) -> None:
+    def __init__(self, db: duckdb.DuckDBPyConnection, changed: set[str], workers: int = 1,
+                 dask_address: str | None = None) -> None:
         self.db, self.changed = db, changed  # ids of stored articles being replaced
+        self.workers, self.dask_address = workers, dask_address  # where the merge's date blocks may run
         self.batch: list[ArticleResult] = []
 
     def add(self, result: ArticleResult) -> None:
@@ -70,7 +72,8 @@ class StoreSink:
     def finish(self) -> int:
         """Write what is left and merge all stored events; returns the merged event count."""
         self.flush()
-        return merge(self.db)
+        with executor(self.workers, self.dask_address) as mapper:  # started only if the date blocks share out
+            return merge(self.db, mapper)
 
     def flush(self) -> None:
         """Store the batch's rows in one transaction: a batch is all there or absent even inside the working copy.
@@ -103,7 +106,7 @@ def _article_event(article_id: str, event: Event) -> dict:
     return {**row, "article_id": article_id, "event_id": event.id, "record": encode(event)}
 
 
-def merge(db: duckdb.DuckDBPyConnection) -> int:
+def merge(db: duckdb.DuckDBPyConnection, mapper: Callable = map) -> int:
     """Re-merge every stored article's events: plan on slim columns, then write merged events batch by batch.
 
     Events are numbered in (article, event id) order, so the plan does not depend on the order in which
@@ -116,7 +119,7 @@ def merge(db: duckdb.DuckDBPyConnection) -> int:
         rowids.append(row.pop("rowid"))
         row["term_counts"] = json.loads(row["term_counts"])
         builder.add(**row)
-    plan = plan_merge(builder.finish())
+    plan = plan_merge(builder.finish(), mapper)
     del builder
     db.execute("DELETE FROM events")
     batch, count, sources = [], 0, 0

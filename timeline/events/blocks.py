@@ -1,0 +1,97 @@
+"""Date blocks for merging: groups of events no merge can cross, so each block can be merged on its own.
+
+Merging compares two events only when they share a blocking key (one of their
+most weighted terms, or a happening name) and their times overlap, and a merged
+set keeps a time all its members share. So every merged set lies inside one
+connected component of the graph whose edges are those candidate pairs. Within
+a component, the greedy merge sees the same events in the same order whether
+the rest of the corpus is there or not (events of another component sharing a
+key are always closed by the time it meets them), so merging the components
+apart gives exactly the sets of merging them together. Blocks pack whole
+components, in date order, up to a size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+if TYPE_CHECKING:
+    from .merge import SlimTable
+
+BLOCK_TERMS = 6  # an event is compared only with events sharing one of its most weighted terms
+BLOCK_EVENTS = 20_000  # events per block: large enough that sending one costs little next to merging it
+
+
+def block_keys(table: SlimTable, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each event under each of its blocking keys (a heavily weighted term, or a happening name), as two
+    arrays sorted by key and then by the event's place in ``order`` (date order)."""
+    rank = np.empty(len(table), dtype=np.int64)
+    rank[order] = np.arange(len(table))
+    indptr, indices = table.terms.indptr, table.terms.indices
+    rows = np.repeat(np.arange(len(table), dtype=np.int32), np.diff(indptr))
+    by_weight = np.lexsort((-table.terms.weights, rows))  # stable: equal weights keep their order in the row
+    top = by_weight[np.arange(len(by_weight)) - indptr[rows[by_weight]] < BLOCK_TERMS]
+    named = np.flatnonzero(table.named >= 0).astype(np.int32)
+    named_offset = int(indices.max()) + 1 if len(indices) else 0
+    keys = np.r_[indices[top], named_offset + table.named[named]].astype(np.int64)
+    events = np.r_[rows[top], named]
+    ordered = np.lexsort((rank[events], keys))
+    return keys[ordered], events[ordered]
+
+
+def key_blocks(table: SlimTable, order: np.ndarray) -> Iterator[np.ndarray]:
+    """Events sharing a blocking key, each block in date order."""
+    keys_np, events_np = block_keys(table, order)
+    bounds = np.r_[0, np.flatnonzero(np.diff(keys_np) != 0) + 1, len(keys_np)]
+    for start, stop in zip(bounds[:-1], bounds[1:], strict=True):
+        if stop - start > 1:
+            yield events_np[start:stop]
+
+
+def candidate_components(keys: np.ndarray, events: np.ndarray, begin: np.ndarray, end: np.ndarray,
+                         count: int) -> np.ndarray:
+    """The component of each of ``count`` events; ``keys``/``events`` list each event under each of its keys,
+    sorted by key and then by date (begin, end), as the merge sweeps them.
+
+    Within a key, a sweep in date order starts a new run wherever an event begins at or after the latest
+    end seen so far: no earlier event of that key is still open then. Each event joins the one before it
+    in its run.
+    """
+    if not len(keys):
+        return np.arange(count)
+    first, span = int(begin.min()), int(end.max() - begin.min()) + 1
+    _, key_rank = np.unique(keys, return_inverse=True)
+    if (int(key_rank.max()) + 1) * span >= 2**62:  # offsets would overflow: one block, still exact
+        return np.zeros(count, dtype=np.int64)
+    # Each key's times shifted above every earlier key's, so one running maximum restarts at each key.
+    offset = key_rank.astype(np.int64) * span - first
+    latest = np.maximum.accumulate(end[events] + offset)
+    joins = np.r_[False, (begin[events] + offset)[1:] < latest[:-1]]
+    pairs = np.flatnonzero(joins)
+    graph = coo_matrix((np.ones(len(pairs), dtype=np.int8), (events[pairs], events[pairs - 1])), shape=(count, count))
+    return connected_components(graph, directed=False)[1]
+
+
+def date_blocks(component: np.ndarray, order: np.ndarray, size: int | None = BLOCK_EVENTS) -> list[np.ndarray]:
+    """Event indices (ascending) of blocks of whole components, taken in order of each component's first
+    event in ``order`` (date order), each block filled up to ``size`` events (None: one block)."""
+    if size is None or len(component) <= size:
+        return [np.arange(len(component))]
+    components_in_date_order = component[order][np.sort(np.unique(component[order], return_index=True)[1])]
+    sizes = np.bincount(component)[components_in_date_order]
+    block_of_component = np.empty(len(sizes), dtype=np.int64)
+    block, filled = 0, 0
+    for position, grown in enumerate(sizes.tolist()):
+        if filled and filled + grown > size:
+            block, filled = block + 1, 0
+        block_of_component[components_in_date_order[position]] = block
+        filled += grown
+    block_of_event = block_of_component[component]
+    by_block = np.argsort(block_of_event, kind="stable")
+    bounds = np.r_[0, np.cumsum(np.bincount(block_of_event))]
+    return [by_block[start:stop] for start, stop in zip(bounds[:-1], bounds[1:], strict=True)]
