@@ -209,3 +209,22 @@ def test_hostile_articles_run_no_script(tmp_path):
                "window.__pwned=1" in page.locator("#events").inner_text()
     assert not dialogs, dialogs
     assert not requests, requests
+
+
+def test_sources_with_markup_characters_in_their_names_keep_their_legend(tmp_path):
+    """The page matches legend entries to the sources shown by their raw names: "AT&T News" and "Barron's" must
+    not drop out of the legend because the page and Python escape '&' and "'" differently."""
+    articles = [Article("a", "Shares rose on March 3, 2024 after the results.", title="A", outlet="AT&T News"),
+                Article("b", "The board met on April 9, 2024 to approve the plan.", title="B", outlet="Barron's"),
+                Article("c", "Talks resumed on May 2, 2024 in Cairo.", title="C", outlet="Wire")]
+    path = tmp_path / "names.html"
+    write_html(build(articles).event_list, str(path), "Names")
+    with browser_page() as (page, _errors, _requests, _):
+        page.goto(path.as_uri())
+        page.wait_for_selector(".js-plotly-plot .main-svg")
+        legend = page.locator(".legendtext").evaluate_all("els => els.map(e => e.textContent)")
+        assert {"AT&T News", "Barron's", "Wire"} <= set(legend), legend
+        page.select_option("#f-outlet", "Barron's")
+        page.wait_for_timeout(300)
+        legend = page.locator(".legendtext").evaluate_all("els => els.map(e => e.textContent)")
+        assert "Barron's" in legend and "AT&T News" not in legend, legend

@@ -225,7 +225,7 @@ def _folded(begin: pd.Timestamp, end: pd.Timestamp, folds: list) -> timedelta:
 def _add_legend(fig: go.Figure, events: pd.DataFrame, colours: SourceColours) -> None:
     """Legend-only entries: what each colour and each kind of mark means."""
     for outlet in sorted({o[0] for o in events["outlets"] if len(o)}):
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=escape_html(outlet),
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=escape_html(outlet), meta=visible_controls(outlet),
                                  marker=dict(size=10, color=colours(outlet), symbol="square"),
                                  legendgroup="sources", legendgrouptitle_text="Colour: first source"))
     kinds = set(events["kind"]) | {"written"}

@@ -107,9 +107,9 @@
   }
   function draw(visible) {
     var firstOutlets = {};
-    shown.forEach(function (i) { if (ev.outlets[i].length) { firstOutlets[escapeHtml(data.outlets[ev.outlets[i][0]])] = true; } });
-    var traces = original.filter(function (trace) {  // the legend names the sources still shown
-      return trace.legendgroup !== "sources" || firstOutlets[trace.name];
+    shown.forEach(function (i) { if (ev.outlets[i].length) { firstOutlets[data.outlets[ev.outlets[i][0]]] = true; } });
+    var traces = original.filter(function (trace) {  // the legend names the sources still shown (raw names in meta)
+      return trace.legendgroup !== "sources" || firstOutlets[trace.meta] === true;
     }).map(function (trace) {
       var ids = trace.customdata;
       if (!ids) { return trace; }
