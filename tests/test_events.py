@@ -8,8 +8,8 @@ import pytest
 
 from timeline import Article, build
 from timeline.events import events_for_article
-from timeline.events.merge import SlimBuilder
 from timeline.events.sentences import sentence_spans
+from timeline.events.slim import SlimBuilder
 from timeline.events.titles import make_title
 
 
@@ -210,7 +210,7 @@ def test_sets_do_not_chain_through_one_member_each():
 
 
 def test_month_and_weekday_names_are_no_shared_wording():
-    from timeline.events.merge import terms
+    from timeline.events.slim import terms
     words = terms("Hamas's October 7 attack on a Saturday stopped the peace march.", "")
     assert "october" not in words and "saturday" not in words
     assert {"hamas", "attack", "stopped", "march"} <= words.keys(), "'march' is also an ordinary word: kept"

@@ -83,7 +83,8 @@ def merge_corpus():
 
 
 def _merged(events, block_events, mapper=map):
-    from timeline.events.merge import materialize, plan_merge, slim_table
+    from timeline.events.merge import materialize, plan_merge
+    from timeline.events.slim import slim_table
 
     plan = plan_merge(slim_table(events), mapper, block_events)
     return list(materialize(plan, lambda indices: [events[i] for i in indices]))
@@ -91,7 +92,7 @@ def _merged(events, block_events, mapper=map):
 
 def test_merge_in_date_blocks_on_a_pool_equals_one_pass(merge_corpus):
     from timeline.events.blocks import block_keys, candidate_components, date_blocks
-    from timeline.events.merge import slim_table
+    from timeline.events.slim import slim_table
     from timeline.parallel import executor
 
     table = slim_table(merge_corpus)

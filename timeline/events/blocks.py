@@ -21,7 +21,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 if TYPE_CHECKING:
-    from .merge import SlimTable
+    from .slim import SlimTable
 
 BLOCK_TERMS = 6  # an event is compared only with events sharing one of its most weighted terms
 BLOCK_EVENTS = 20_000  # events per block: large enough that sending one costs little next to merging it

@@ -141,6 +141,11 @@ def _load_url(intake: _Intake, url: str, overrides: Mapping,
         yield intake.add(article, url)
 
 
+def text_key(article: Article) -> str:
+    """The text with case and spacing ignored: the same story copied elsewhere has the same key."""
+    return hashlib.sha1(" ".join(article.text.split()).lower().encode()).hexdigest()
+
+
 class _Intake:
     """Admits articles one by one: size limit, duplicates by normalised text, unique ids."""
 
@@ -153,7 +158,7 @@ class _Intake:
         if len(article.text) > self.max_chars:
             return None, ReportRow(origin, "skipped", f"article too large: {len(article.text):,} characters, the "
                                                       f"limit is {self.max_chars:,} (raise it with --max-chars)")
-        key = hashlib.sha1(" ".join(article.text.split()).lower().encode()).hexdigest()
+        key = text_key(article)
         if key in self.seen:
             first_id, first_origin, published, source = self.seen[key]
             return None, ReportRow(origin, "skipped", f"duplicate of article {first_id} ({first_origin})", first_id,

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 import duckdb
 
-from ..ingest import ReportRow
+from ..ingest import ReportRow, text_key
 from ..model import Article
 
 
@@ -19,11 +19,6 @@ def content_hash(article: Article) -> str:
     """What the results depend on: text, publication date and metadata."""
     parts = [article.text, str(article.published), article.published_source, article.title, article.outlet, article.url]
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
-
-
-def text_key(article: Article) -> str:
-    """The text with case and spacing ignored: the same story copied elsewhere has the same key."""
-    return hashlib.sha1(" ".join(article.text.split()).lower().encode()).hexdigest()
 
 
 class ChangeDetector:

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import duckdb
 
-from ..events.merge import SlimBuilder, materialize, plan_merge, slim_fields
+from ..events.merge import materialize, plan_merge
+from ..events.slim import SlimBuilder, slim_fields
 from ..ingest import ReportRow
 from ..model import Event
 from ..parallel import ArticleResult, executor

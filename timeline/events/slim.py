@@ -1,0 +1,177 @@
+"""What merging needs of each event, compact: a few numbers per event, column by column, and its words.
+
+A :class:`SlimTable` holds dates as seconds, precision as a rank, the happening a
+date names and the article as ids, and the evidence's content words as one
+sparse row of TF-IDF weights: enough for :mod:`.merge` to plan at any corpus
+size without holding the events. The store keeps the same fields as columns
+(:func:`slim_fields`), so a re-merge never decodes records.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from datetime import datetime, timedelta
+
+import numpy as np
+
+from ..model import Event, Placement
+from ..temporal import lexicon as lx
+from ..temporal.calendar import RANK
+
+KEPT_TERMS = 12  # terms kept per event for similarity (the rest weigh little)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
+_EPOCH = datetime(1970, 1, 1)
+
+
+def terms(sentence: str, date_text: str) -> dict[str, int]:
+    """Content words of the evidence without the date words; capitalised words (names) count double."""
+    counts: Counter = Counter()
+    for word in _WORD.findall(sentence.replace(date_text, " ") if date_text else sentence):
+        lower = word.lower().replace("'s", "")
+        # Month and weekday names say when, not what: "the October 7 attack" and "October 7, 2023" share no wording.
+        if lower not in lx.TERM_STOP_WORDS and lower not in lx.DATE_NAME_WORDS:
+            counts[lower] += 2 if word[0].isupper() else 1
+    return dict(counts.most_common(KEPT_TERMS))
+
+
+def slim_fields(event: Event) -> tuple:
+    """What merging needs of an event besides its article, in the order SlimBuilder.add takes it.
+
+    The store keeps these as columns of its per-article events, so a re-merge never decodes the records.
+    """
+    return (event.begin, event.end, event.precision, event.named_as, event.year_guessed,
+            event.placement == Placement.INFERRED, event.confidence,
+            len(event.title), event.centrality, terms(event.sentence, event.date_text))
+
+
+def seconds(moment: datetime) -> int:
+    """Whole seconds from 1970, the form dates take in a SlimTable."""
+    delta = moment - _EPOCH
+    return delta.days * 86400 + delta.seconds
+
+
+def moment(second_count: int) -> datetime:
+    return _EPOCH + timedelta(seconds=int(second_count))
+
+
+class TermMatrix:
+    """Each event's terms as one sparse row of TF-IDF weights scaled to unit length: a dot product is the cosine."""
+
+    def __init__(self, indptr: np.ndarray, indices: np.ndarray, weights: np.ndarray) -> None:
+        self.indptr, self.indices, self.weights = indptr, indices, weights
+
+    def row(self, i: int) -> dict[int, float]:
+        start, stop = self.indptr[i], self.indptr[i + 1]
+        return dict(zip(self.indices[start:stop].tolist(), self.weights[start:stop].tolist(), strict=True))
+
+    def cosine(self, i: int, j: int) -> float:
+        return dot(self.row(i), self.row(j))
+
+    def take(self, rows: np.ndarray) -> TermMatrix:
+        """These rows only, in this order (term ids and weights unchanged)."""
+        starts, stops = self.indptr[rows], self.indptr[rows + 1]
+        lengths = stops - starts
+        picked = np.repeat(starts - np.r_[0, np.cumsum(lengths)[:-1]], lengths) + np.arange(lengths.sum())
+        return TermMatrix(np.r_[0, np.cumsum(lengths)], self.indices[picked], self.weights[picked])
+
+    def top_terms(self, i: int, count: int) -> list[int]:
+        start, stop = self.indptr[i], self.indptr[i + 1]
+        weights = self.weights[start:stop]
+        return self.indices[start:stop][np.argsort(-weights, kind="stable")[:count]].tolist()
+
+
+def dot(a: dict[int, float], b: dict[int, float]) -> float:
+    return sum(a[term] * b[term] for term in a.keys() & b.keys())
+
+
+@dataclass
+class SlimTable:
+    """What merging needs of each event before merging, one compact column per field."""
+
+    begin: np.ndarray  # int64 seconds from 1970
+    end: np.ndarray
+    precision: np.ndarray  # int8 rank (calendar.RANK: higher is finer)
+    named: np.ndarray  # int32 id of the happening the date names, -1 for none
+    year_guessed: np.ndarray  # bool
+    inferred: np.ndarray  # bool: the time is inferred (no date in the happening's clause), a guess, not a statement
+    article: np.ndarray  # int32 id of the article
+    confidence: np.ndarray  # float64
+    title_length: np.ndarray  # int32
+    centrality: np.ndarray  # float64
+    terms: TermMatrix
+
+    def __len__(self) -> int:
+        return len(self.begin)
+
+    def take(self, rows: np.ndarray) -> SlimTable:
+        """A table of these rows only (a date block), in this order."""
+        return SlimTable(*(getattr(self, f.name)[rows] for f in fields(self) if f.name != "terms"),
+                         self.terms.take(rows))
+
+
+class SlimBuilder:
+    """Collects slim records one at a time into growing arrays, interning every string to an id."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, dict[str, int]] = {"term": {}, "named": {}, "article": {}}
+        self._columns = {name: array(code) for name, code in (
+            ("begin", "q"), ("end", "q"), ("precision", "b"), ("named", "i"), ("year_guessed", "b"),
+            ("inferred", "b"), ("article", "i"), ("confidence", "d"), ("title_length", "i"), ("centrality", "d"))}
+        self._indptr, self._indices, self._counts = array("q", [0]), array("i"), array("f")
+        self._document_frequency = array("i")
+
+    def _id(self, kind: str, key: str) -> int:
+        table = self._ids[kind]
+        found = table.get(key)
+        if found is None:
+            found = table[key] = len(table)
+            if kind == "term":
+                self._document_frequency.append(0)
+        return found
+
+    def add(self, article_id: str, begin: datetime, end: datetime, precision: str, named_as: str, year_guessed: bool,
+            inferred: bool, confidence: float, title_length: int, centrality: float, term_counts: dict[str, int]) -> None:
+        values = (seconds(begin), seconds(end), RANK[precision], self._id("named", named_as) if named_as else -1,
+                  year_guessed, inferred, self._id("article", article_id), confidence, title_length, centrality)
+        for column, value in zip(self._columns.values(), values, strict=True):
+            column.append(value)
+        for term, count in term_counts.items():
+            term_id = self._id("term", term)
+            self._indices.append(term_id)
+            self._counts.append(count)
+            self._document_frequency[term_id] += 1
+        self._indptr.append(len(self._indices))
+
+    def add_event(self, event: Event) -> None:
+        self.add(event.sources[0].article_id, *slim_fields(event))
+
+    def finish(self) -> SlimTable:
+        """The table, with TF-IDF weights (idf = ln((1 + N) / (1 + df)) + 1) scaled to unit length per row.
+
+        Columns are views of the builder's arrays, not copies: at a million events copies would double the peak.
+        """
+        columns = {name: np.frombuffer(column, dtype=column.typecode) for name, column in self._columns.items()}
+        indptr = np.frombuffer(self._indptr, dtype=np.int64)
+        indices = np.frombuffer(self._indices, dtype=np.int32)
+        total = len(indptr) - 1
+        idf = (np.log((1 + total) / (1 + np.frombuffer(self._document_frequency, dtype=np.int32))) + 1.0).astype(np.float32)
+        weights = np.frombuffer(self._counts, dtype=np.float32) * idf[indices]
+        rows = np.repeat(np.arange(total, dtype=np.int32), np.diff(indptr))
+        norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=total)).astype(np.float32)
+        norms[norms == 0] = 1.0
+        weights /= norms[rows]
+        return SlimTable(columns["begin"], columns["end"], columns["precision"], columns["named"],
+                         columns["year_guessed"].view(bool), columns["inferred"].view(bool), columns["article"],
+                         columns["confidence"], columns["title_length"], columns["centrality"],
+                         TermMatrix(indptr, indices, weights))
+
+
+def slim_table(events: Iterable[Event]) -> SlimTable:
+    builder = SlimBuilder()
+    for event in events:
+        builder.add_event(event)
+    return builder.finish()
