@@ -150,3 +150,14 @@ def test_a_cluster_that_cannot_see_the_folder_leaves_reading_to_the_client(tmp_p
     loaded = load([tmp_path], mapper=elsewhere)
     assert len(loaded.articles) == 2 * READ_PARTITION
     assert all(row.status == "loaded" for row in loaded.report)
+
+
+def test_a_worker_that_dies_fails_the_build_instead_of_hanging_it():
+    """A worker killed mid-build (out of memory, say) must end the build with an error the user sees."""
+    import os
+    from concurrent.futures.process import BrokenProcessPool
+
+    from timeline.parallel import executor
+
+    with pytest.raises(BrokenProcessPool), executor(2) as mapper:
+        list(mapper(os._exit, [1, 2, 3]))

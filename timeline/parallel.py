@@ -11,6 +11,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -130,30 +131,34 @@ def executor(workers: int = 1, dask_address: str | None = None) -> Iterator[Call
             in_flight = IN_FLIGHT * max(1, len(client.scheduler_info()["workers"]))
             yield lambda function, items: dask_map(client, function, items, in_flight)
     elif workers > 1:
-        pools = []  # started on first use: a merge of one block needs none
+        pools: list[ProcessPoolExecutor] = []  # started on first use: a merge of one block needs none
 
         def pooled(function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
             if not pools:
-                pools.append(get_context("spawn").Pool(workers))
-            return _bounded_imap(pools[0], function, items, IN_FLIGHT * workers)
+                pools.append(ProcessPoolExecutor(workers, mp_context=get_context("spawn")))
+            return _bounded_map(pools[0], function, items, IN_FLIGHT * workers)
         try:
             yield pooled
         finally:
             for pool in pools:
-                pool.terminate()
+                pool.shutdown(wait=True, cancel_futures=True)
     else:
         yield map
 
 
-def _bounded_imap(pool, function: Callable[[T], R], items: Iterable[T], in_flight: int) -> Iterator[R]:
-    """Pool.imap with at most ``in_flight`` tasks queued (imap itself reads its whole input ahead)."""
-    queued: deque = deque()
+def _bounded_map(pool: ProcessPoolExecutor, function: Callable[[T], R], items: Iterable[T],
+                 in_flight: int) -> Iterator[R]:
+    """The pool's map with at most ``in_flight`` tasks queued (its own map submits the whole input at once).
+
+    A worker that dies (killed for memory, say) fails the build with BrokenProcessPool instead of leaving it
+    waiting for ever, as multiprocessing.Pool would."""
+    queued: deque[Future] = deque()
     for item in items:
-        queued.append(pool.apply_async(function, (item,)))
+        queued.append(pool.submit(function, item))
         if len(queued) >= in_flight:
-            yield queued.popleft().get()
+            yield queued.popleft().result()
     while queued:
-        yield queued.popleft().get()
+        yield queued.popleft().result()
 
 
 class Progress:
