@@ -241,4 +241,3 @@ _READERS = {
     ".json": read_json, ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".csv": read_csv,
 }
 _TIDIES_ITSELF = {read_csv}  # readers given the text as decoded, because tidying first would break their syntax
-SUPPORTED_SUFFIXES = tuple(_READERS)
