@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 
 from .events.names import display_names
-from .human_dates import PRECISION_WORDS, as_written, in_words, unit_words
+from .human_dates import PRECISION_WORDS, Note, as_written, in_words, notes, unit_words
 from .model import Source
 from .safe_text import markdown_escape
 
@@ -44,17 +44,13 @@ def event_choices(events: pd.DataFrame) -> dict[str, str]:
 
 def date_line(event: Mapping) -> str:
     """The date in words, its precision, the words as written, and what the reader should know about it."""
-    notes = [note for flag, note in (
-        (event["placement"] == "inferred", "time inferred from the story around it"),
-        (event["modality"] == "planned", "planned or expected"),
-        (event["modality"] == "hypothetical", "hypothetical"),
-        (event["conflict"], "**sources disagree on the date**"),
-        (event["confidence"] < 0.5, "uncertain date")) if flag]
+    said = [f"**{note}**" if note is Note.CONFLICT else str(note) for note in
+            notes(event["placement"], event["modality"], event["conflict"], event["confidence"])]
     line = (f"**{markdown_escape(when(event))}** ({PRECISION_WORDS.get(event['precision'], event['precision'])}) · "
             f"{as_written(event['date_text'], markdown_escape)}")
     if event.get("relation"):
         line += f" · context: {markdown_escape(event['relation'])}"
-    return line + "".join(f" · {note}" for note in notes)
+    return line + "".join(f" · {note}" for note in said)
 
 
 def source_line(source: Source, published: date | None) -> str:

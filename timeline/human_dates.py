@@ -10,8 +10,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from enum import StrEnum
 
-from .model import Precision
+from .model import Modality, Placement, Precision
+
+UNCERTAIN_BELOW = 0.5  # below this confidence a date is called uncertain (and drawn faint)
+
+
+class Note(StrEnum):
+    """What a reader should know about an event's date, in the order the exported page numbers them."""
+
+    INFERRED = "time inferred from the story around it"
+    PLANNED = "planned or expected"
+    HYPOTHETICAL = "hypothetical"
+    CONFLICT = "sources disagree on the date"
+    UNCERTAIN = "uncertain date"
+
+
+def notes(placement: str, modality: str, conflict: bool, confidence: float) -> list[Note]:
+    """The notes an event's date carries: one decision for the dashboard, the hover and the exported page."""
+    flags = (placement == Placement.INFERRED, modality == Modality.PLANNED, modality == Modality.HYPOTHETICAL,
+             bool(conflict), confidence < UNCERTAIN_BELOW)
+    return [note for note, flag in zip(Note, flags, strict=True) if flag]
+
 
 # Precisions drawn as a point (a marker) rather than a span (a bar): an exact day or finer.
 POINT_PRECISIONS = frozenset(str(p) for p in Precision if p.is_point)

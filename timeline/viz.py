@@ -27,7 +27,7 @@ from .chart_layout import (
     panel_px,
     place,
 )
-from .human_dates import POINT_PRECISIONS, as_written, in_words
+from .human_dates import POINT_PRECISIONS, UNCERTAIN_BELOW, Note, as_written, in_words, notes
 from .labels import cut, phrase_stops, shortened
 from .safe_text import escape_html, visible_controls
 
@@ -40,7 +40,6 @@ ROW_PX = 24  # height of one row of a lane
 BASE_PX = 110  # height of the chart around its lanes and legend: axis, panel titles
 LEGEND_ROW_PX = 19  # height of one legend entry; the legend sits below the axis, in a margin of its own
 CONFLICT = "#D55E00"
-WEAK = 0.5  # below this confidence an event is drawn faint
 # Data traces are built from our own columns, not from user input: Plotly's per-value validation is skipped,
 # as it took most of the time on a big timeline (benchmarks/bench_viz.py).
 
@@ -138,7 +137,7 @@ def _hover(marks: pd.DataFrame) -> list[str] | None:
 
 
 def _opacity(confidence: pd.Series) -> list[float]:
-    return [0.85 if c >= WEAK else 0.35 for c in confidence]
+    return [0.85 if c >= UNCERTAIN_BELOW else 0.35 for c in confidence]
 
 
 def _outline(conflict: pd.Series, normal: str) -> tuple[list[str], list[int]]:
@@ -234,7 +233,7 @@ def _add_legend(fig: go.Figure, events: pd.DataFrame, colours: SourceColours) ->
             fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=words,
                                      marker=dict(size=10, color="#5b6475", symbol=symbol, line=dict(width=2)),
                                      legendgroup="marks", legendgrouptitle_text="Marks"))
-    if (events["confidence"] < WEAK).any():
+    if (events["confidence"] < UNCERTAIN_BELOW).any():
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="uncertain date (faint)",
                                  marker=dict(size=10, color="#5b6475", opacity=0.35), legendgroup="marks"))
     if events["conflict"].any():
@@ -305,19 +304,16 @@ def hover_text(row: dict) -> str:
     """Hover text: what, when in words, the words as written, sources, and how sure; article text escaped."""
     outlets = list(row["outlets"])
     sources = ", ".join(escape_html(o) for o in outlets[:5]) + (" …" if len(outlets) > 5 else "")
-    notes = [note for flag, note in (
-        (row["placement"] == "inferred", "time inferred from the story around it"),
-        (row["modality"] == "planned", "planned or expected"), (row["modality"] == "hypothetical", "hypothetical"),
-        (row["conflict"], "<b>sources disagree on the date</b>"), (row["confidence"] < WEAK, "uncertain date"))
-        if flag]
+    said = [f"<b>{note}</b>" if note is Note.CONFLICT else str(note) for note in
+            notes(row["placement"], row["modality"], row["conflict"], row["confidence"])]
     lines = [f"<b>{line}</b>" for line in _wrap(row["title"])]
     lines.append(f"{escape_html(in_words(row['begin'], row['end'], row['precision'], row['mod'], row['value']))}"
                  f" · {as_written(row['date_text'], escape_html)}")
     if row.get("relation"):
         lines.append(f"context: {escape_html(row['relation'])}")
     lines.append(f"sources: {sources}")
-    if notes:
-        lines.append(" · ".join(notes))
+    if said:
+        lines.append(" · ".join(said))
     return "<br>".join(lines)
 
 

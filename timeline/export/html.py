@@ -23,8 +23,8 @@ from plotly.offline import get_plotlyjs
 
 from ..events.names import display_names
 from ..frames import events_frame
-from ..human_dates import PRECISION_WORDS, as_written, in_words, unit_words
-from ..model import Event, Modality, Placement, Source
+from ..human_dates import PRECISION_WORDS, Note, as_written, in_words, notes, unit_words
+from ..model import Event, Source
 from ..safe_text import escape_html, visible_controls
 from ..viz import empty_figure, figure
 from .links import safe_link
@@ -32,10 +32,10 @@ from .links import safe_link
 _CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
         "font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'")
 _HERE = Path(__file__).parent
-# Notes on an event, one bit each; the page's script holds the words in the same order.
 # Columns whose values repeat across events ("as written: “last year”", "month"): each value travels once.
 _REPEATED = ("when", "written", "precision", "relation", "explanation", "value")
-NOTES = ("time inferred", "planned or expected", "hypothetical", "sources disagree on the date", "uncertain date")
+# Notes on an event travel as bits, in Note's order, with the words the page shows for them: its flags are short.
+_PAGE_NOTES = {Note.INFERRED: "time inferred"}
 
 
 def json_for_script(data: object) -> str:
@@ -65,10 +65,9 @@ def display_date(event: Event) -> str:
 
 
 def _notes(event: Event) -> int:
-    """The event's NOTES as bits."""
-    flags = (event.placement == Placement.INFERRED, event.modality == Modality.PLANNED,
-             event.modality == Modality.HYPOTHETICAL, bool(event.conflict), event.confidence < 0.5)
-    return sum(1 << bit for bit, flag in enumerate(flags) if flag)
+    """The event's notes as bits, in the order of Note (the page's script holds their words)."""
+    carried = notes(event.placement, event.modality, event.conflict, event.confidence)
+    return sum(1 << bit for bit, note in enumerate(Note) if note in carried)
 
 
 class _Table:
@@ -120,7 +119,7 @@ def page_data(events: list[Event], shown_names: list[list[str]], published: Mapp
         columns[key] = {"index": [table(value) for value in columns[key]], "values": list(table.index)}
     return {"events": columns, "outlets": [visible_controls(o) for o in outlets.index],
             "names": [visible_controls(n) for n in names.index], "articles": [list(a) for a in articles.index],
-            "notes": list(NOTES)}
+            "notes": [_PAGE_NOTES.get(note, str(note)) for note in Note]}
 
 
 def render(events: list[Event], title: str = "Timeline", n_articles: int | None = None,
