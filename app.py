@@ -207,8 +207,8 @@ for row in skipped.itertuples():
     st.error(f"Skipped {row.input}: {row.reason}")
 st.markdown(f"**{len(articles)}** articles · **{len(shown)}** of {event_count} events shown · "
             f"**{mention_count}** date expressions" + (f" · store {markdown_escape(store_path)}" if store else ""))
-if hidden_line(len(shown), event_count, hidden_by):
-    st.warning(hidden_line(len(shown), event_count, hidden_by))
+if hidden := hidden_line(len(shown), event_count, hidden_by):
+    st.warning(hidden)
 
 tab_timeline, tab_dates, tab_report = st.tabs(["Timeline", "Publication dates", "Ingest report"])
 

@@ -19,6 +19,7 @@ from .codec import decode
 from .schema import named_rows
 
 _FETCH = 2000  # records decoded per query
+_LAST_REPORT = "SELECT * EXCLUDE (run) FROM report WHERE run = (SELECT max(run) FROM report)"  # the ingest report of the last run
 
 
 def events_by_rowid(db: duckdb.DuckDBPyConnection, table: str, rowids: list[int]) -> list[Event]:
@@ -50,8 +51,7 @@ def timeline(db: duckdb.DuckDBPyConnection) -> Timeline:
 
 def report_rows(db: duckdb.DuckDBPyConnection) -> list[ReportRow]:
     """The last run's ingest report."""
-    cursor = db.execute("SELECT * EXCLUDE (run) FROM report WHERE run = (SELECT max(run) FROM report)")
-    return [ReportRow(**row) for row in named_rows(cursor)]
+    return [ReportRow(**row) for row in named_rows(db.execute(_LAST_REPORT))]
 
 
 def articles_table(db: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -77,4 +77,4 @@ def published_dates(db: duckdb.DuckDBPyConnection) -> dict[str, date]:
 
 
 def report_table(db: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return db.execute("SELECT * EXCLUDE (run) FROM report WHERE run = (SELECT max(run) FROM report)").df()
+    return db.execute(_LAST_REPORT).df()
