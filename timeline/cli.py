@@ -23,61 +23,7 @@ from .temporal import tag
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="timeline", description="Turn news articles into a dated, source-linked timeline.")
-    commands = parser.add_subparsers(dest="command", required=True)
-
-    b = commands.add_parser("build", help="read articles, resolve their dates, make events, write exports")
-    b.add_argument("paths", nargs="+", help="article files or folders (read recursively, with manifest.csv)")
-    b.add_argument("--out", help="standalone HTML timeline to write")
-    b.add_argument("--csv", help="events as CSV")
-    b.add_argument("--json", help="events as JSON")
-    b.add_argument("--timelinejs", help="events as TimelineJS 3 JSON")
-    b.add_argument("--title", default="Timeline", help="title of the HTML timeline")
-    b.add_argument("--published", action="append", default=[], metavar="FILE=DATE",
-                   help="publication date of a file, overriding its metadata (repeatable)")
-    b.add_argument("--allow-private-urls", action="store_true",
-                   help="allow fetching URLs on loopback or private networks (off by default)")
-    b.add_argument("--db", help="keep the project in this DuckDB file; later runs process only new or changed articles")
-    b.add_argument("--workers", type=int, default=default_workers(), help="processes to use (default: all cores)")
-    b.add_argument("--dask", metavar="ADDRESS", help="send the per-article work to this Dask scheduler")
-    b.add_argument("--max-chars", type=int, default=MAX_CHARS,
-                   help=f"skip articles longer than this many characters (default {MAX_CHARS:,})")
-
-    x = commands.add_parser("export", help="write exports from a project store")
-    x.add_argument("--db", required=True)
-    x.add_argument("--out", help="standalone HTML timeline to write")
-    x.add_argument("--csv")
-    x.add_argument("--json")
-    x.add_argument("--timelinejs")
-    x.add_argument("--title", default="Timeline")
-    x.add_argument("--from", dest="start", type=_iso_day, help="only events that end after this day (YYYY-MM-DD)")
-    x.add_argument("--to", dest="end", type=_iso_day, help="only events that begin on or before this day")
-    x.add_argument("--source", action="append", default=[], help="only events reported by this outlet (repeatable)")
-    x.add_argument("--name", action="append", default=[], help="only events naming this person or place (repeatable)")
-    x.add_argument("--text", default="", help="only events whose title or sentence contains these words")
-    x.add_argument("--conflicts", action="store_true", help="only events whose sources disagree on the date")
-
-    t = commands.add_parser("tag", help="list the temporal expressions of one text file")
-    t.add_argument("file")
-    t.add_argument("--dct", help="publication date (YYYY-MM-DD); without it relative dates stay unresolved")
-
-    e = commands.add_parser("evaluate", help="score the tagger")
-    e_commands = e.add_subparsers(dest="benchmark", required=True)
-    te = e_commands.add_parser("tempeval", help="TempEval-3 Task A timex scores on TimeML files")
-    te.add_argument("paths", nargs="+")
-    te.add_argument("--errors", action="store_true")
-    an = e_commands.add_parser("anchoring", help="where events are placed in time, beside the publication-date baseline")
-    an.add_argument("paths", nargs="+")
-    an.add_argument("--folds", type=int, default=5, help="document-level folds (1: the shipped model)")
-
-    r = commands.add_parser("train", help="retrain a shipped model")
-    r_commands = r.add_subparsers(dest="model", required=True)
-    re_ = r_commands.add_parser("events", help="the happening model, from TimeML files")
-    re_.add_argument("paths", nargs="+")
-    re_.add_argument("--out", help="where to write the weights (default: the package's own file)")
-    re_.add_argument("--folds", type=int, default=5, help="document-level cross-validation folds (0: none)")
-
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
     if args.command == "build":
         return _build_store(args) if args.db else _build(args)
     if args.command == "export":
@@ -89,6 +35,68 @@ def main(argv: list[str] | None = None) -> int:
     if args.benchmark == "anchoring":
         return evaluation.main(args.paths + ["--folds", str(args.folds)])
     return evaluate.main(args.paths + (["--errors"] if args.errors else []))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="timeline", description="Turn news articles into a dated, source-linked timeline.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    _add_build(commands.add_parser("build", help="read articles, resolve their dates, make events, write exports"))
+    _add_export(commands.add_parser("export", help="write exports from a project store"))
+    t = commands.add_parser("tag", help="list the temporal expressions of one text file")
+    t.add_argument("file")
+    t.add_argument("--dct", help="publication date (YYYY-MM-DD); without it relative dates stay unresolved")
+    _add_evaluate(commands.add_parser("evaluate", help="score the tagger"))
+    r = commands.add_parser("train", help="retrain a shipped model")
+    r_commands = r.add_subparsers(dest="model", required=True)
+    re_ = r_commands.add_parser("events", help="the happening model, from TimeML files")
+    re_.add_argument("paths", nargs="+")
+    re_.add_argument("--out", help="where to write the weights (default: the package's own file)")
+    re_.add_argument("--folds", type=int, default=5, help="document-level cross-validation folds (0: none)")
+    return parser
+
+
+def _add_build(b: argparse.ArgumentParser) -> None:
+    b.add_argument("paths", nargs="+", help="article files or folders (read recursively, with manifest.csv)")
+    _add_outputs(b)
+    b.add_argument("--published", action="append", default=[], metavar="FILE=DATE",
+                   help="publication date of a file, overriding its metadata (repeatable)")
+    b.add_argument("--allow-private-urls", action="store_true",
+                   help="allow fetching URLs on loopback or private networks (off by default)")
+    b.add_argument("--db", help="keep the project in this DuckDB file; later runs process only new or changed articles")
+    b.add_argument("--workers", type=int, default=default_workers(), help="processes to use (default: all cores)")
+    b.add_argument("--dask", metavar="ADDRESS", help="send the per-article work to this Dask scheduler")
+    b.add_argument("--max-chars", type=int, default=MAX_CHARS,
+                   help=f"skip articles longer than this many characters (default {MAX_CHARS:,})")
+
+
+def _add_outputs(p: argparse.ArgumentParser) -> None:
+    """The exports `build` and `export` both write."""
+    p.add_argument("--out", help="standalone HTML timeline to write")
+    p.add_argument("--csv", help="events as CSV")
+    p.add_argument("--json", help="events as JSON")
+    p.add_argument("--timelinejs", help="events as TimelineJS 3 JSON")
+    p.add_argument("--title", default="Timeline", help="title of the HTML timeline")
+
+
+def _add_export(x: argparse.ArgumentParser) -> None:
+    x.add_argument("--db", required=True)
+    _add_outputs(x)
+    x.add_argument("--from", dest="start", type=_iso_day, help="only events that end after this day (YYYY-MM-DD)")
+    x.add_argument("--to", dest="end", type=_iso_day, help="only events that begin on or before this day")
+    x.add_argument("--source", action="append", default=[], help="only events reported by this outlet (repeatable)")
+    x.add_argument("--name", action="append", default=[], help="only events naming this person or place (repeatable)")
+    x.add_argument("--text", default="", help="only events whose title or sentence contains these words")
+    x.add_argument("--conflicts", action="store_true", help="only events whose sources disagree on the date")
+
+
+def _add_evaluate(e: argparse.ArgumentParser) -> None:
+    e_commands = e.add_subparsers(dest="benchmark", required=True)
+    te = e_commands.add_parser("tempeval", help="TempEval-3 Task A timex scores on TimeML files")
+    te.add_argument("paths", nargs="+")
+    te.add_argument("--errors", action="store_true")
+    an = e_commands.add_parser("anchoring", help="where events are placed in time, beside the publication-date baseline")
+    an.add_argument("paths", nargs="+")
+    an.add_argument("--folds", type=int, default=5, help="document-level folds (1: the shipped model)")
 
 
 def _build(args: argparse.Namespace) -> int:
