@@ -149,29 +149,49 @@ SHORTEST = 12  # a label shorter than this says too little: none is shown
 # A word cut (the fallback below) never ends on these either: "Has left more than…" leaves the reader hanging.
 _HANGING = _OPEN_ENDS | _PARTS | _PHRASE_STARTS | frozenset("than more less most very so such no also just only".split())
 WORD_CUT_WORDS = 4  # a word cut keeps at least this many words
+DATED_CUT_WORDS = 3  # or this many after a date, which already says when: "31 May 2015 · Terrorists claiming loyalty…"
 
 
-def phrase_stops(text: str) -> list[int]:
+def phrase_stops(text: str, limit: int = LABEL_CHARS, words: int = 0) -> list[int]:
     """Where ``text`` may be cut and still say something whole: before a word that opens a new phrase, or at a
     comma or colon; never after an auxiliary, an article or a possessive, and never shorter than SHORTEST.
 
-    A long headline with no such stop within LABEL_CHARS ("Israel has killed one of the last senior Hamas
-    leaders remaining in …") may also stop after a content word, WORD_CUT_WORDS words in or more: otherwise the
-    day's main event, often the longest sentence, would go unlabelled."""
+    A long headline with no such stop within ``limit`` characters ("Israel has killed one of the last senior
+    Hamas leaders remaining in …") may also stop after a content word, WORD_CUT_WORDS words in or more: otherwise
+    the day's main event, often the longest sentence, would go unlabelled (``words``: fewer words for a cut)."""
     stops = _phrase_stops(text)
-    if any(stop <= LABEL_CHARS for stop in stops):
+    if any(stop <= limit for stop in stops):
         return stops
-    return sorted(set(stops) | set(_word_stops(text)))
+    return sorted(set(stops) | set(_word_stops(text, words or WORD_CUT_WORDS)))
 
 
-def _word_stops(text: str) -> list[int]:
-    """Ends of words where the words kept still say who did what: a content word, after enough words."""
+DATE_MARK = " · "  # between a dated label's date and its headline: "1997 · Netanyahu ordered…"
+
+
+def dated(when: str, headline_text: str) -> str:
+    """A label that says when as well as what, for where the chart cannot show the date: "1997 · Netanyahu…"."""
+    return f"{when}{DATE_MARK}{headline_text}"
+
+
+def label_stops(text: str, limit: int = LABEL_CHARS) -> list[int]:
+    """``phrase_stops`` of a label. A dated label stops only inside its headline, so it never shows a date and a
+    stub ("7 Oct 2023 · 97…"), and also after any content word: in a list's narrow column, "Palestinian attack
+    that killed 11 Israeli athletes…" says more than its first whole phrase, "Palestinian attack…"."""
+    when, mark, rest = text.partition(DATE_MARK)
+    if not mark or not rest:
+        return phrase_stops(text, limit)
+    skip = len(when) + len(mark)
+    return [skip + stop for stop in sorted(set(_phrase_stops(rest)) | set(_word_stops(rest, DATED_CUT_WORDS)))]
+
+
+def _word_stops(text: str, words: int) -> list[int]:
+    """Ends of words where the words kept still say who did what: a content word, after ``words`` words or more."""
     stops = []
     for match in re.finditer(r"\S+", text):
         kept = text[:match.end()].rstrip(",;:–-")
         last = kept.rsplit(" ", 1)[-1].lower().strip("\"'“”‘’()")
-        if (kept.count(" ") + 1 >= WORD_CUT_WORDS and len(kept) >= SHORTEST and match.end() < len(text)
-                and last.isalpha() and last not in _HANGING and not kept.endswith(("'s", "’s", "s'"))):
+        if (kept.count(" ") + 1 >= words and len(kept) >= SHORTEST and match.end() < len(text)
+                and last.replace(",", "").isalnum() and last not in _HANGING and not kept.endswith(("'s", "’s", "s'"))):
             stops.append(len(kept))
     return stops
 
@@ -190,12 +210,13 @@ def _phrase_stops(text: str) -> list[int]:
     return sorted(set(stops))
 
 
-def shortened(text: str, chars: int) -> str:
+def shortened(text: str, chars: int, stops: list[int] | None = None) -> str:
     """``text`` if it fits in ``chars`` characters, else its longest whole phrase that fits with an ellipsis, else
-    nothing: never a fragment such as "Kasab was one…" (the exported page's script applies the same stops)."""
+    nothing: never a fragment such as "Kasab was one…" (the exported page's script applies the same ``stops``,
+    by default ``label_stops``)."""
     if len(text) <= chars:
         return text
-    fitting = [stop for stop in phrase_stops(text) if stop + 1 <= chars]
+    fitting = [stop for stop in (label_stops(text) if stops is None else stops) if stop + 1 <= chars]
     return text[:fitting[-1]] + "…" if fitting else ""
 
 

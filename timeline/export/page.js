@@ -126,17 +126,25 @@
     var drawn = Plotly.react(chart, traces, layout, {responsive: true, displaylogo: false});
     if (refit) { drawn.then(function () { window.setTimeout(relabel, 0); }); }  // after the marks are on screen
   }
+  function inHistory(trace) { return trace.xaxis === "x2" || trace.xaxis === "x3"; }
   function closeLanes(traces) {  // lanes and a history panel the filters emptied are left out, so none looks empty
-    var meta = figure.layout.meta, lanes = meta.lanes, used = lanes.map(function () { return false; }), history = false;
+    var meta = figure.layout.meta, lanes = meta.lanes, used = lanes.map(function () { return false; });
+    var historyRows = {};
     function laneOf(y) {
       for (var i = 0; i < lanes.length; i += 1) { if (y <= lanes[i][0] + 0.5 && y > lanes[i][0] - lanes[i][1]) { return i; } }
       return -1;
     }
     traces.forEach(function (trace) {
       if (trace.name === "spans" || trace.name === "points") {
-        trace.y.forEach(function (y) { if (y !== null) { used[laneOf(y)] = true; history = history || trace.xaxis === "x2"; } });
+        trace.y.forEach(function (y) {
+          if (y === null) { return; }
+          if (inHistory(trace)) { historyRows[y] = true; } else { used[laneOf(y)] = true; }
+        });
       }
     });
+    var rows = Object.keys(historyRows).map(Number).sort(function (a, b) { return b - a; }), toRow = {};
+    rows.forEach(function (y, i) { toRow[y] = -i; });  // the history list's rows still used, packed from the top
+    var history = rows.length > 0, left = history ? meta.story_left : 0;
     var shift = [], top = 0, ticks = [], names = [], bands = [];
     lanes.forEach(function (lane, i) {
       shift.push(-top - lane[0]);
@@ -144,22 +152,24 @@
       ticks.push(-top);
       names.push(figure.layout.yaxis.ticktext[i]);
       if (names.length % 2 === 1) {
-        bands.push({type: "rect", xref: "paper", x0: 0, x1: 1, yref: "y", y0: -top + 0.5, y1: -top - lane[1] + 0.5,
+        bands.push({type: "rect", xref: "paper", x0: left, x1: 1, yref: "y", y0: -top + 0.5, y1: -top - lane[1] + 0.5,
                     fillcolor: "#f3f5f8", line: {width: 0}, layer: "below"});
       }
-      top += lane[1] + 0.5;
+      top += lane[1] + meta.lane_gap;
     });
     traces.forEach(function (trace) {
       if (trace.customdata && trace.y) {
-        trace.y = trace.y.map(function (y) { return y === null ? null : y + shift[laneOf(y)]; });
+        trace.y = trace.y.map(function (y) {
+          return y === null ? null : inHistory(trace) ? (y in toRow ? toRow[y] : y) : y + shift[laneOf(y)];
+        });
       }
     });
+    var height = Math.max(top, rows.length);
     var layout = JSON.parse(JSON.stringify(figure.layout));  // a copy: Plotly writes the reader's zoom into its layout
-    layout.yaxis = Object.assign({}, figure.layout.yaxis, {tickvals: ticks, ticktext: names, range: [-top + 0.2, 0.8]});
+    layout.yaxis = Object.assign({}, figure.layout.yaxis, {tickvals: ticks, ticktext: names, range: [-height + 0.2, 0.8]});
     layout.shapes = bands.concat((figure.layout.shapes || []).filter(function (s) { return s.yref !== "y"; }));
-    if (figure.layout.xaxis2 && !history) { return withoutHistory(layout, meta, top); }
-    layout.height = Math.round(meta.base_px + meta.row_px * top);
-    return layout;
+    layout.height = Math.round(meta.base_px + meta.row_px * height);
+    return figure.layout.xaxis2 && !history ? withoutHistory(layout) : layout;
   }
   function fitTime(traces, layout) {  // the story's axis spans the events shown, not the whole timeline's
     var axis = chart._fullLayout.xaxis, low = Infinity, high = -Infinity;
@@ -177,12 +187,12 @@
     layout.xaxis = Object.assign({}, layout.xaxis, {range: [axis.c2d(low - span * 0.02), axis.c2d(high + span * pad)],
                                                      autorange: false});
   }
-  function withoutHistory(layout, meta, top) {  // nothing earlier matches: the story takes the whole width
+  function withoutHistory(layout) {  // nothing earlier matches: the story takes the whole width
     layout.xaxis = Object.assign({}, figure.layout.xaxis, {domain: [0, 1]});
-    layout.xaxis2 = Object.assign({}, figure.layout.xaxis2, {visible: false, domain: [0, 0.001]});
-    layout.shapes = layout.shapes.filter(function (s) { return s.xref !== "x2"; });
-    layout.annotations = (figure.layout.annotations || []).filter(function (a) { return a.xref !== "x2" && !a.name; });
-    layout.height = Math.round(meta.base_px + meta.row_px * top);
+    ["xaxis2", "xaxis3"].forEach(function (name) {
+      layout[name] = Object.assign({}, figure.layout[name], {visible: false, domain: [0, 0.001]});
+    });
+    layout.annotations = (figure.layout.annotations || []).filter(function (a) { return !a.name; });
     return layout;
   }
   function renderMore() {
@@ -226,7 +236,7 @@
     return best;
   }
   function labelTexts(trace) {  // each label shortened to the room its bar has on screen now, or none
-    var meta = figure.layout.meta, axis = chart._fullLayout[trace.xaxis === "x2" ? "xaxis2" : "xaxis"];
+    var meta = figure.layout.meta, axis = chart._fullLayout["xaxis" + (trace.xaxis || "x").slice(1)];
     return trace.meta.map(function (entry, i) {  // only the part of its room inside the axes counts: Plotly clips
       var begin = axis.d2c(trace.base[i]), left = axis.c2p(begin);
       var right = Math.min(axis.c2p(begin + trace.x[i]), axis._length);
