@@ -119,7 +119,8 @@ def assert_whole_labels(page) -> None:
         for (whole, _stops), text in zip(meta, texts, strict=True):
             text = html.unescape(text)
             if text:
-                assert text == whole or (text.endswith("…") and text[:-1] in [whole[:s] for s in allowed.setdefault(whole, label_stops(whole, 0))]
+                stops = allowed.setdefault(whole, label_stops(whole, 0))
+                assert text == whole or (text.endswith("…") and text[:-1] in [whole[:s] for s in stops]
                                          and len(text) >= SHORTEST), text
 
 

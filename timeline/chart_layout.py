@@ -22,7 +22,7 @@ import pandas as pd
 
 from .events.names import display_names
 from .human_dates import short_words
-from .labels import SHORTEST, dated, label, label_chars, shortest_chars
+from .labels import SHORTEST, dated, label, label_chars, named, sentence_subjects, shortest_chars
 
 MAX_ROWS = 4  # rows per lane: more rows give labels room, fewer keep the chart short
 CHAR_PX = 5.2  # width of one label character at the chart's 11 px font (about 4.8 measured in Chromium, with margin)
@@ -96,7 +96,9 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
     counts = lane[panel == 0].value_counts()
     order = sorted(counts.index, key=lambda name: (name in ("(no name)", "several sources"), -counts[name], name))
     panels = [(events["begin"][panel == p].min(), events["end"][panel == p].max()) for p in sorted(set(panel))]
-    text = events["title"].map(label)
+    subjects = sentence_subjects(list(events["sources"]), list(events["names"]))
+    text = pd.Series([named(label(title), subject) for title, subject in zip(events["title"], subjects, strict=True)],
+                     index=events.index, dtype=object)
     folds = [gaps(events[panel == number]) if fold else [] for number in range(len(panels))]
     # plain lists of integer microseconds: pandas operations on each lane's few events cost more than the work
     ends_us = _us(events["end"])
@@ -110,7 +112,7 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
     first, last = panels[0]
     span = max(kept(first, last, folds[0]), timedelta(days=1))  # the time on screen
     per_px = span * (1 + RIGHT_PAD) / panel_px(0, len(panels), plot_px) / timedelta(microseconds=1)
-    horizon = pd.Timestamp(last + span * RIGHT_PAD).as_unit("us").value
+    horizon = pd.Timestamp(last + span * RIGHT_PAD).value // 1000  # .value is in nanoseconds, whatever the unit
     for name in order:
         members = groups.get((name, 0), [])
         for at in members:
