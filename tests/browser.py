@@ -45,13 +45,15 @@ def browser_page(viewport=(1300, 1100)):
 
 
 @contextmanager
-def dashboard_server(root: Path) -> Iterator[str]:
-    """`streamlit run app.py` on a free port of 127.0.0.1; yields its URL once healthy (tests and benchmarks)."""
+def dashboard_server(root: Path, plain: bool = False) -> Iterator[str]:
+    """The dashboard as `make run` starts it (`python -m timeline.serve`), or with ``plain`` as `streamlit run
+    app.py`, on a free port of 127.0.0.1; yields its URL once healthy (tests and benchmarks)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    start = ["streamlit", "run", str(root / "app.py")] if plain else ["timeline.serve"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(root / "app.py"), "--server.headless", "true",
+        [sys.executable, "-m", *start, "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1"],  # usage statistics: off in .streamlit/
         cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/"

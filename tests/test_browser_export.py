@@ -99,6 +99,12 @@ def check_one_source(page, expected: pd.DataFrame) -> None:
     assert high - low < 2 * shown_span, "the time axis spans the events shown, not the whole timeline"
     page.wait_for_timeout(300)
     assert not clipped_labels(page), "no label runs past the plot's edge, cut mid-word"
+    months = expected[(expected["end"] - expected["begin"]) >= pd.Timedelta(days=28)]["id"]
+    labels = label_texts(page)
+    assert len(months) >= 3 and all(labels.get(i) for i in months), \
+        "the events packed into rows again at the filtered scale: each month's bar has its label"
+    assert not label_clashes(page)[1], "repacked, no label covers another label or a mark"
+    assert_whole_labels(page)
     page.screenshot(path=str(DOCS / "export.png"), full_page=False)
 
 
