@@ -232,7 +232,7 @@
     members.sort(function (a, b) { return a.rank - b.rank; }).forEach(function (item) {
       item.start = item.right + meta.mark_gap;
       var short = item.label ? (item.label[1].length ? item.label[1][0] + 1 : item.label[0].length) : 0;
-      var widths = item.label ? [shorten(item.label, meta.label_chars).length || short, short, 0] : [0];  // labels.py: label_chars
+      var widths = item.label ? [shorten(item.label, meta.label_chars).length || short, short, 0] : [0];  // label_chars
       var chosen = -1, stop = item.right;
       for (var w = 0; w < widths.length && chosen < 0; w += 1) {
         stop = widths[w] ? item.start + widths[w] * meta.char_px + 6 : item.right;  // labelTexts keeps 6 px spare
@@ -257,48 +257,55 @@
     }
     return end;
   }
+  function stackLanes(byLane, meta, axis) {  // each lane's rows packed, lanes stacked from the top, bands on every other
+    var placed = {lanes: [], bands: [], y: {}, top: 0};
+    chart.layout.yaxis.tickvals.forEach(function (tick, i) {
+      var members = byLane[tick] || [], height = meta.lane_head + packRows(members, meta), rows = {}, top = placed.top;
+      members.forEach(function (item) {
+        placed.y[item.id] = -top - meta.lane_head - item.row;
+        (rows[item.row] = rows[item.row] || []).push(item);
+      });
+      members.forEach(function (item) { item.end = roomEnd(item, rows[item.row], axis._length); });
+      if (i % 2 === 0) {
+        placed.bands.push({type: "rect", xref: "paper", x0: meta.story_left_now, x1: 1, yref: "y", y0: -top + 0.5,
+                           y1: -top - height + 0.5, fillcolor: "#f3f5f8", line: {width: 0}, layer: "below"});
+      }
+      placed.lanes.push([-top, height]);
+      placed.top += height + meta.lane_gap;
+    });
+    return placed;
+  }
+  function moved(trace, items, placed, axis) {  // a story trace with its events' new rows, and its labels' new room
+    var ids = trace.customdata, copy = Object.assign({}, trace, {y: ids.map(function (id, k) {
+      return id in placed.y ? placed.y[id] : trace.y[k];
+    })});
+    if (isLabels(trace)) {
+      copy.base = ids.map(function (id, k) { return items[id] ? axis.c2d(axis.p2c(items[id].start)) : trace.base[k]; });
+      copy.x = ids.map(function (id, k) {
+        var item = items[id];
+        return item ? Math.max(axis.p2c(Math.max(item.end, item.start)) - axis.p2c(item.start), 0) : trace.x[k];
+      });
+      copy.text = labelTexts(copy);
+    }
+    return copy;
+  }
   function repack() {
-    var axis = chart._fullLayout.xaxis, layout = chart.layout, meta = layout.meta, items = markBoxes(axis);
+    var axis = chart._fullLayout.xaxis, layout = chart.layout, meta = layout.meta, items = markBoxes(axis), byLane = {};
     if (chart.data.some(function (t) { return t.type === "scattergl" && !inHistory(t); })) { return relabel(); }
     chart.data.forEach(function (trace) {
       if (!isLabels(trace) || inHistory(trace)) { return; }
       trace.customdata.forEach(function (id, k) { if (items[id]) { items[id].rank = k; items[id].label = trace.meta[k]; } });
     });
-    var byLane = {};
     Object.keys(items).forEach(function (id) { var top = items[id].top; (byLane[top] = byLane[top] || []).push(items[id]); });
-    var ticks = layout.yaxis.tickvals, top = 0, lanes = [], bands = [], newY = {};
-    ticks.forEach(function (tick, i) {
-      var members = byLane[tick] || [], height = meta.lane_head + packRows(members, meta), rows = {};
-      members.forEach(function (item) {
-        newY[item.id] = -top - meta.lane_head - item.row;
-        (rows[item.row] = rows[item.row] || []).push(item);
-      });
-      members.forEach(function (item) { item.end = roomEnd(item, rows[item.row], axis._length); });
-      if (i % 2 === 0) {
-        bands.push({type: "rect", xref: "paper", x0: meta.story_left_now, x1: 1, yref: "y", y0: -top + 0.5,
-                    y1: -top - height + 0.5, fillcolor: "#f3f5f8", line: {width: 0}, layer: "below"});
-      }
-      lanes.push([-top, height]);
-      top += height + meta.lane_gap;
-    });
+    var placed = stackLanes(byLane, meta, axis), height = Math.max(placed.top, meta.history_rows_now);
     var data = chart.data.map(function (trace) {
-      if (!trace.customdata || !trace.y || inHistory(trace) || !(trace.name === "spans" || trace.name === "points" || isLabels(trace))) { return trace; }
-      var copy = Object.assign({}, trace, {y: trace.customdata.map(function (id, k) { return id in newY ? newY[id] : trace.y[k]; })});
-      if (isLabels(trace)) {
-        copy.base = trace.customdata.map(function (id, k) { return items[id] ? axis.c2d(axis.p2c(items[id].start)) : trace.base[k]; });
-        copy.x = trace.customdata.map(function (id, k) {
-          var item = items[id];
-          return item ? Math.max(axis.p2c(Math.max(item.end, item.start)) - axis.p2c(item.start), 0) : trace.x[k];
-        });
-        copy.text = labelTexts(copy);
-      }
-      return copy;
+      var story = trace.customdata && !inHistory(trace) && (trace.name === "spans" || trace.name === "points" || isLabels(trace));
+      return story ? moved(trace, items, placed, axis) : trace;
     });
-    var height = Math.max(top, meta.history_rows_now);
-    var next = Object.assign({}, layout, {meta: Object.assign({}, meta, {lanes: lanes}), height: Math.round(meta.base_px + meta.row_px * height),
-      yaxis: Object.assign({}, layout.yaxis, {tickvals: lanes.map(function (l) { return l[0]; }), range: [-height + 0.2, 0.8]}),
-      shapes: bands.concat((layout.shapes || []).filter(function (s) { return s.yref !== "y"; }))});
-    settled(Plotly.react(chart, data, next));
+    settled(Plotly.react(chart, data, Object.assign({}, layout, {
+      meta: Object.assign({}, meta, {lanes: placed.lanes}), height: Math.round(meta.base_px + meta.row_px * height),
+      yaxis: Object.assign({}, layout.yaxis, {tickvals: placed.lanes.map(function (l) { return l[0]; }), range: [-height + 0.2, 0.8]}),
+      shapes: placed.bands.concat((layout.shapes || []).filter(function (s) { return s.yref !== "y"; }))})));
   }
   function renderMore() {
     var stop = Math.min(rendered + PAGE, shown.length), part = document.createDocumentFragment();
