@@ -239,3 +239,15 @@ def test_a_long_history_shares_rows_and_labels_the_most_important_of_each():
     for y, (event_id, text) in labels.items():
         sharing = [i for i, row in rows.items() if row == y]
         assert event_id == max(sharing, key=score.get) and text, "a shared row is labelled with its best event"
+
+
+def test_quotes_in_labels_and_hover_use_entities_plotly_decodes():
+    """Plotly's text decodes numeric entities and &lt; &gt; &amp;, not &quot;: a label read "&quot;end its war"."""
+    frame = events_frame(synthetic_events(3))
+    frame.loc[0, "title"] = 'ISIS warned Hamas to "end its war" in Gaza'
+    frame.loc[0, "score"] = 99.0
+    fig = figure(frame)
+    texts = [text for t in fig.data if t.hovertext for text in t.hovertext]
+    texts += [text for t in traces(fig, "labels") for text in t.text if text]
+    quoted = [text for text in texts if "end its war" in text]
+    assert quoted and all("&#34;end its war&#34;" in text and "&quot;" not in text for text in quoted), quoted
