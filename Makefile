@@ -19,8 +19,10 @@ setup-dev: $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	$(BIN)/pip install --quiet --no-deps -e .
 
+# The dashboard through a launcher that loads pandas, Plotly and the package before serving (timeline/serve.py),
+# so the first reader does not wait for them; any `streamlit run` option may follow in ARGS.
 run: setup
-	$(BIN)/streamlit run app.py
+	$(BIN)/python -m timeline.serve $(ARGS)
 
 # Browser tests drive Debian's chromium (no browser download): install it when missing.
 chromium:

@@ -3,6 +3,10 @@ redrawn chart, on the seeds and on folders giving about 1,000 and 10,000 events.
 
     python benchmarks/bench_dashboard.py [ARTICLES ...]     (default: 380 3800 articles, about 1k and 10k events)
     python benchmarks/bench_dashboard.py 0                  (the seeds only)
+    python benchmarks/bench_dashboard.py --streamlit-run 0  (started with `streamlit run app.py`, to compare)
+
+The server is started as `make run` starts it (`python -m timeline.serve`: pandas, Plotly and the package loaded
+before it serves) unless --streamlit-run is given.
 
 Each folder holds synthetic articles (TBAQ texts with varied dates, as in bench_events.py) beside the seeds.
 Timed: the first view of the seeds (page load to drawn chart), reading the folder (tagging: not a floor), and
@@ -72,8 +76,10 @@ def write_folder(folder: Path, count: int) -> None:
 
 
 def main() -> int:
-    sizes = [int(a) for a in sys.argv[1:] if int(a)] if sys.argv[1:] else [380, 3800]
-    with dashboard_server(HERE.parent) as url, browser_page(viewport=(1400, 1100)) as (page, errors, _, _):
+    plain = "--streamlit-run" in sys.argv
+    args = [a for a in sys.argv[1:] if a != "--streamlit-run"]
+    sizes = [int(a) for a in args if int(a)] if args else [380, 3800]
+    with dashboard_server(HERE.parent, plain) as url, browser_page(viewport=(1400, 1100)) as (page, errors, _, _):
         began = time.perf_counter()
         page.goto(url)
         page.wait_for_selector("[data-testid='stApp']", timeout=120_000)

@@ -45,13 +45,15 @@ def browser_page(viewport=(1300, 1100)):
 
 
 @contextmanager
-def dashboard_server(root: Path) -> Iterator[str]:
-    """`streamlit run app.py` on a free port of 127.0.0.1; yields its URL once healthy (tests and benchmarks)."""
+def dashboard_server(root: Path, plain: bool = False) -> Iterator[str]:
+    """The dashboard as `make run` starts it (`python -m timeline.serve`), or with ``plain`` as `streamlit run
+    app.py`, on a free port of 127.0.0.1; yields its URL once healthy (tests and benchmarks)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    start = ["streamlit", "run", str(root / "app.py")] if plain else ["timeline.serve"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(root / "app.py"), "--server.headless", "true",
+        [sys.executable, "-m", *start, "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1"],  # usage statistics: off in .streamlit/
         cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/"
@@ -80,9 +82,15 @@ _BOXES = """() => {
   const groups = Array.from(document.querySelectorAll(".js-plotly-plot .trace"));
   const labels = groups.filter(g => name(g) === "labels")
     .flatMap(g => Array.from(g.querySelectorAll(".bartext")).filter(shown).map(e => [e.textContent, box(e)]));
+  const clip = (g, b) => {  // a mark is seen only inside its axes: a bar zoomed past them is cut there
+    const plot = g.closest(".js-plotly-plot"), trace = g.__data__[0].trace;
+    const axis = plot._fullLayout["xaxis" + (trace.xaxis || "x").slice(1)];
+    const left = plot.getBoundingClientRect().left + axis._offset;
+    return [Math.max(b[0], left), b[1], Math.min(b[2], left + axis._length), b[3]];
+  };
   const marks = groups.filter(g => name(g) === "spans" || name(g) === "points")
-    .flatMap(g => Array.from(g.querySelectorAll(".point path, path.point")).map(box))
-    .filter(b => b[2] > b[0] || b[3] > b[1]);
+    .flatMap(g => Array.from(g.querySelectorAll(".point path, path.point")).map(e => clip(g, box(e))))
+    .filter(b => b[2] > b[0] && b[3] >= b[1]);
   return {labels: labels, marks: marks};
 }"""
 
@@ -102,7 +110,9 @@ def label_clashes(page) -> tuple[list[str], list]:
 
 def assert_whole_labels(page) -> None:
     """A label on a chart is its whole headline or a whole phrase of it: never a fragment ("Kasab was one…")."""
-    from timeline.labels import SHORTEST, phrase_stops
+    from timeline.labels import SHORTEST, label_stops
+
+    allowed = {}  # every stop a label may have: its phrases, and its word cuts (limit 0: no phrase fits)
 
     traces = page.evaluate("() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => p.data || [])"
                            ".flat().filter(t => t.name === 'labels').map(t => [t.meta, t.text])")
@@ -111,5 +121,24 @@ def assert_whole_labels(page) -> None:
         for (whole, _stops), text in zip(meta, texts, strict=True):
             text = html.unescape(text)
             if text:
-                assert text == whole or (text.endswith("…") and text[:-1] in [whole[:s] for s in phrase_stops(whole)]
+                stops = allowed.setdefault(whole, label_stops(whole, 0))
+                assert text == whole or (text.endswith("…") and text[:-1] in [whole[:s] for s in stops]
                                          and len(text) >= SHORTEST), text
+
+
+_HISTORY = """() => {
+  const name = g => g.__data__ && g.__data__[0] && g.__data__[0].trace ? g.__data__[0].trace : {};
+  const groups = Array.from(document.querySelectorAll(".js-plotly-plot .trace"));
+  const rows = new Set(groups.map(name).filter(t => (t.name === "spans" || t.name === "points") && t.xaxis === "x2")
+    .flatMap(t => t.y));
+  const labels = groups.filter(g => name(g).name === "labels" && name(g).xaxis === "x3")
+    .flatMap(g => Array.from(g.querySelectorAll(".bartext")))
+    .filter(e => e.textContent && e.getBoundingClientRect().width > 0).map(e => e.textContent);
+  return {rows: rows.size, labels: labels};
+}"""
+
+
+def history_list(page) -> tuple[int, list[str]]:
+    """Rows of the history list that hold marks, and the labels shown on screen beside them."""
+    found = page.evaluate(_HISTORY)
+    return found["rows"], found["labels"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser import DOCS, assert_whole_labels, browser_page, dashboard_server, label_clashes
+from browser import DOCS, assert_whole_labels, browser_page, dashboard_server, history_list, label_clashes
 from conftest import ROOT
 
 
@@ -37,6 +37,9 @@ def test_dashboard_shows_seeds_and_an_uploaded_article(server, tmp_path):
         assert_whole_labels(page)
         assert not clashes, "no label covers another label or a mark"
         assert any("Arouri" in text for text in labels), "labels name the happening: " + " | ".join(sorted(labels))
+        rows, listed = history_list(page)
+        assert rows >= 10 and len(listed) == rows, f"every row of the history list is labelled: {listed}"
+        assert any(text.startswith("1972 · ") for text in listed) and any("Netanyahu" in text for text in listed)
         assert page.get_by_text("Colour: first source").count() == 1, "a legend says what colours mean"
         page.wait_for_timeout(500)
         page.screenshot(path=str(DOCS / "dashboard.png"))

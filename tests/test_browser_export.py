@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pandas as pd
-from browser import DOCS, assert_whole_labels, browser_page, label_clashes
+from browser import DOCS, assert_whole_labels, browser_page, history_list, label_clashes
 
 from timeline import Article, build
 from timeline.chart_layout import lanes_for
@@ -99,6 +99,12 @@ def check_one_source(page, expected: pd.DataFrame) -> None:
     assert high - low < 2 * shown_span, "the time axis spans the events shown, not the whole timeline"
     page.wait_for_timeout(300)
     assert not clipped_labels(page), "no label runs past the plot's edge, cut mid-word"
+    months = expected[(expected["end"] - expected["begin"]) >= pd.Timedelta(days=28)]["id"]
+    labels = label_texts(page)
+    assert len(months) >= 3 and all(labels.get(i) for i in months), \
+        "the events packed into rows again at the filtered scale: each month's bar has its label"
+    assert not label_clashes(page)[1], "repacked, no label covers another label or a mark"
+    assert_whole_labels(page)
     page.screenshot(path=str(DOCS / "export.png"), full_page=False)
 
 
@@ -120,6 +126,8 @@ def test_seed_timeline_page_filters_marks_and_list(tmp_path, seed_timeline):
         assert len([t for t in labels if t]) >= 8, "events carry labels on the chart"
         assert_whole_labels(page)
         assert not label_clashes(page)[1], "no label covers another label or a mark"
+        rows, history = history_list(page)
+        assert rows >= 10 and len(history) == rows, f"every row of the history list is labelled: {history}"
         page.evaluate("""() => { const chart = document.getElementById("chart"), axis = chart._fullLayout.xaxis;
             const low = axis.r2c(axis.range[0]), high = Math.max(...chart.data.filter(t => t.name === "points"
                 && (t.xaxis || "x") === "x").flatMap(t => t.x).map(x => axis.d2c(x)));  // the last event's day
@@ -153,6 +161,8 @@ def test_seed_timeline_page_filters_marks_and_list(tmp_path, seed_timeline):
             assert listed(page) == len(expected)
             assert f"the filters hide {len(events) - len(expected)}" in page.locator("#count").inner_text()
             check_marks(page, events, expected)
+            rows, history = history_list(page)
+            assert len(history) == rows, "the history rows left are packed and labelled"
             if selector == "#f-outlet":
                 check_one_source(page, expected)
             page.select_option(selector, "") if selector in ("#f-outlet", "#f-name") else page.fill(selector, "")

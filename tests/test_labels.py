@@ -6,7 +6,21 @@ import re
 
 import pytest
 
-from timeline.labels import LABEL_CHARS, RULES, SHORTEST, cut, headline, label, label_chars, phrase_stops, shortened
+from timeline.labels import (
+    LABEL_CHARS,
+    RULES,
+    SHORTEST,
+    cut,
+    headline,
+    label,
+    label_chars,
+    named,
+    opening_name,
+    phrase_stops,
+    sentence_subjects,
+    shortened,
+)
+from timeline.model import Source
 from timeline.temporal import lexicon as lx
 
 EXAMPLES = [(rule.why, given, wanted) for rule in RULES for given, wanted in rule.examples]
@@ -86,3 +100,53 @@ def test_a_label_never_stops_on_an_open_word():
         for stop in phrase_stops(text):
             last = text[:stop].rsplit(" ", 1)[-1].lower()
             assert last not in {"was", "has", "one", "the", "of"} and not last.endswith("'s"), text[:stop]
+
+
+@pytest.mark.parametrize(("text", "subject", "wanted"), [
+    ("He was responsible for coordination in Gaza", "Kasab", "Kasab was responsible for coordination in Gaza"),
+    ("She resigned in protest", "Navi Pillay", "Navi Pillay resigned in protest"),
+    ("His writing featured in outlets", "Connor Freeman", "Connor Freeman's writing featured in outlets"),
+    ("He was responsible for coordination in Gaza", "", "He was responsible for coordination in Gaza"),
+    ("Hence the second strike", "Kasab", "Hence the second strike"),
+    ("Helen Smith won the seat", "Kasab", "Helen Smith won the seat"),
+    ("It proposed a withdrawal", "The deal", "It proposed a withdrawal"),
+    ("They fled the town", "Hamas", "They fled the town"),
+])
+def test_a_leading_he_or_she_names_who(text, subject, wanted):
+    assert named(text, subject) == wanted
+
+
+@pytest.mark.parametrize(("sentence", "names", "wanted"), [
+    ("Kasab was one of the last remaining members of the bureau.", [], "Kasab"),
+    ("Benjamin Netanyahu has said the war will go on.", [], "Benjamin Netanyahu"),
+    ("“Izz al-Din Kassab, a senior official, met them.", ["Izz al-Din Kassab"], "Izz al-Din Kassab"),
+    ("The deal was signed in May.", [], ""),
+    ("This was the last meeting.", [], ""),
+    ("Officials said the road was closed.", [], ""),
+    ("Israel's army said it struck.", ["Israel"], "Israel"),
+    ("Residents of Gaza were warned.", ["Gaza"], ""),
+])
+def test_the_name_a_sentence_opens_with(sentence, names, wanted):
+    assert opening_name(sentence, names) == wanted
+
+
+def _source(article: str, sentence: str, start: int) -> Source:
+    return Source(article, "t", "o", "", "", sentence, (start, start + len(sentence)), (0, 0), "")
+
+
+def test_a_pronoun_takes_the_subject_of_the_sentence_just_before_in_the_same_article():
+    first = _source("a", "Kasab was one of the last members of the bureau.", 0)
+    second = _source("a", "According to the military, he was responsible for coordination.", len(first.sentence) + 1)
+    elsewhere = _source("b", "He was seen in Cairo.", len(first.sentence) + 1)
+    later = _source("a", "He had fled.", 400)
+    subjects = sentence_subjects([[first], [second], [elsewhere], [later]], [[], [], [], []])
+    assert subjects == ["", "Kasab", "", ""]
+    assert named(label(second.sentence), subjects[1]) == "Kasab was responsible for coordination"
+
+
+def test_seed_labels_name_who_not_he(seed_timeline):
+    from timeline.chart_layout import place
+
+    labels = list(place(seed_timeline.events).label)
+    assert any(text.startswith("Kasab was responsible for coordination") for text in labels), labels
+    assert not any(text.startswith(("He was responsible", "After confirming")) for text in labels)

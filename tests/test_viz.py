@@ -186,10 +186,68 @@ def test_lanes_by_name_use_the_names_people_know(seed_timeline):
 
 def test_no_lane_is_empty_in_the_first_view():
     frame = events_frame(synthetic_events(40))
-    frame.loc[0, ["begin", "end"]] = [datetime(1990, 1, 1), datetime(1991, 1, 1)]
+    frame.loc[0, ["begin", "end", "precision"]] = [datetime(1990, 1, 1), datetime(1991, 1, 1), "year"]
     frame.loc[0, "outlets"] = ["Old Times"]
     fig = figure(frame)
     drawn = {i for t in fig.data if t.name in ("spans", "points") for i in t.customdata}
     assert frame.loc[0, "id"] in drawn
-    ticks = list(fig.layout.yaxis.ticktext)
-    assert "Old Times" in ticks
+    assert "Old Times" not in list(fig.layout.yaxis.ticktext), "a lane whose events are all history is no lane"
+    listed = {i: text for t in traces(fig, "labels") if t.xaxis == "x3" for i, text in zip(t.customdata, t.text,
+                                                                                           strict=True)}
+    assert listed[frame.loc[0, "id"]].startswith("1990 · "), "its event is in the history list, with its year"
+    lanes = {lane: top for lane, top in zip(fig.layout.yaxis.ticktext, fig.layout.yaxis.tickvals, strict=True)}
+    story_rows = {y for t in fig.data if t.name in ("spans", "points") and (t.xaxis or "x") == "x" for y in t.y}
+    for top in lanes.values():
+        assert any(top - 6 < y < top for y in story_rows), "every lane named holds marks of the story"
+
+
+def _history(fig) -> tuple[dict, dict]:
+    """The history list: each event's row (from its mark), and each row's label."""
+    rows = {i: y for t in fig.data if t.name in ("spans", "points") and t.xaxis == "x2"
+            for i, y in zip(t.customdata, t.y, strict=True)}
+    labels = {y: (i, text) for t in traces(fig, "labels") if t.xaxis == "x3"
+              for i, y, text in zip(t.customdata, t.y, t.text, strict=True)}
+    return rows, labels
+
+
+def test_every_history_event_is_listed_oldest_first_with_its_date(seed_timeline):
+    events = seed_timeline.events.set_index("id")
+    rows, labels = _history(figure(seed_timeline.events))
+    assert events.loc[list(rows), "begin"].min().year == 1972 and len(rows) >= 10
+    assert all(labels.get(y, ("", ""))[1] for y in rows.values()), "every history event has a label"
+    assert len(set(rows.values())) == len(rows), "one event to a row"
+    by_row = sorted(rows, key=rows.get, reverse=True)
+    assert list(events.loc[by_row, "begin"]) == sorted(events.loc[by_row, "begin"]), "oldest at the top"
+    texts = {labels[rows[i]][1] for i in rows}
+    assert {"1997 · Netanyahu ordered botched 1997 attempt…"} & texts or any(t.startswith("1997 · Netanyahu")
+                                                                             for t in texts)
+    assert any(t.startswith("7 Oct 2023 · ") for t in texts), "a day is written as a day, without its weekday"
+
+
+def test_a_long_history_shares_rows_and_labels_the_most_important_of_each():
+    frame = events_frame(synthetic_events(150))
+    old = frame.index[:50]  # more than the chart has rows for: one lane, a list of at least 30 rows
+    frame.loc[old, "begin"] = [datetime(1900 + i, 1, 1) for i in range(50)]
+    frame.loc[old, "end"] = [datetime(1901 + i, 1, 1) for i in range(50)]
+    frame.loc[old, "precision"] = "year"
+    frame["outlets"] = [["One outlet"]] * len(frame)
+    frame["score"] = [(i * 7919) % 150 / 10 for i in range(len(frame))]
+    rows, labels = _history(figure(frame))
+    assert set(frame.loc[old, "id"]) <= set(rows), "every old event keeps its mark"
+    assert len(set(rows.values())) < len(rows), "too many for one row each: neighbours share a row"
+    score = frame.set_index("id")["score"]
+    for y, (event_id, text) in labels.items():
+        sharing = [i for i, row in rows.items() if row == y]
+        assert event_id == max(sharing, key=score.get) and text, "a shared row is labelled with its best event"
+
+
+def test_quotes_in_labels_and_hover_use_entities_plotly_decodes():
+    """Plotly's text decodes numeric entities and &lt; &gt; &amp;, not &quot;: a label read "&quot;end its war"."""
+    frame = events_frame(synthetic_events(3))
+    frame.loc[0, "title"] = 'ISIS warned Hamas to "end its war" in Gaza'
+    frame.loc[0, "score"] = 99.0
+    fig = figure(frame)
+    texts = [text for t in fig.data if t.hovertext for text in t.hovertext]
+    texts += [text for t in traces(fig, "labels") for text in t.text if text]
+    quoted = [text for text in texts if "end its war" in text]
+    assert quoted and all("&#34;end its war&#34;" in text and "&quot;" not in text for text in quoted), quoted

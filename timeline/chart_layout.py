@@ -3,12 +3,17 @@
 Pure data, no drawing: ``viz`` turns this into Plotly traces. A label sits
 beside its mark and may only use the time up to the next mark in its row, so
 labels never overlap each other or a mark; rows are handed out by score, so the
-most important events are the first to get room for their label.
+most important events are the first to get room for their label. The story's
+history (events years before it) is a list, one row per event, oldest first:
+beside a narrow strip of its marks, each row says when and what ("1997 ·
+Netanyahu ordered botched attempt to poison…"), which a panel of a few hundred
+pixels spanning decades could never do beside the marks themselves.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -16,14 +21,21 @@ from datetime import datetime, timedelta
 import pandas as pd
 
 from .events.names import display_names
-from .labels import SHORTEST, label, label_chars, shortest_chars
+from .human_dates import short_words
+from .labels import SHORTEST, dated, label, label_chars, named, sentence_subjects, shortest_chars
 
 MAX_ROWS = 4  # rows per lane: more rows give labels room, fewer keep the chart short
 CHAR_PX = 5.2  # width of one label character at the chart's 11 px font (about 4.8 measured in Chromium, with margin)
 MARK_GAP_PX = 9  # room between a mark and its label, so the label never touches the mark
-PLOT_PX = 760  # plot width assumed for the first view (the dashboard's is ~790 px at 1400); the page refits
+PLOT_PX = 900  # plot width assumed for the first view (the dashboard's is ~920 px at 1400); the page refits
 RIGHT_PAD = 0.5  # room after a panel's last event, for its label (share of the panel's span)
-HISTORY_SHARE = 0.3  # share of the width given to the history panel, when there is one
+HISTORY_SHARE = 0.38  # share of the width given to the history list, when there is one
+HISTORY_MARKS = 0.05  # of which the strip of its marks on their (folded) time axis; the rest holds the labels
+HISTORY_GAP = 0.01  # between the strip of marks and the labels
+STORY_GAP = 0.03  # between the history list and the story
+MIN_HISTORY_ROWS = 30  # the history list may make the chart this many rows tall before events share a row
+LANE_HEAD = 0.8  # a lane's name sits in a row of its own above its events, inside the plot (no wide left margin)
+LANE_GAP = 0.5  # rows between two lanes
 MIN_LABEL_CHARS = SHORTEST  # a label shorter than this says too little: none is shown
 
 
@@ -38,10 +50,28 @@ class Placed:
     label: pd.Series
     label_begin: pd.Series
     label_end: pd.Series
-    lanes: list[str]  # in drawing order, busiest first
+    lanes: list[str]  # the lanes of the story's events in drawing order, busiest first
     rows: dict[str, int]  # rows used by each lane
     panels: list[tuple[datetime, datetime]]  # each panel's first begin and last end
     folds: list[list[tuple[datetime, datetime]]]  # each panel's empty stretches, folded away on screen
+    history_rows: int = 0  # rows of the history list (a history event's ``row`` is its row in the list)
+
+    def lane_tops(self) -> dict[str, float]:
+        """How many rows below the chart's top each lane starts (its name's row)."""
+        tops, top = {}, 0.0
+        for lane in self.lanes:
+            tops[lane] = top
+            top += self.lane_height(lane) + LANE_GAP
+        return tops
+
+    def lane_height(self, lane: str) -> float:
+        """Rows a lane takes: its name's row and its events' rows."""
+        return LANE_HEAD + self.rows[lane]
+
+    def height(self) -> float:
+        """Rows the chart needs: the story's lanes, or the history list when it is longer."""
+        lanes = sum(self.lane_height(lane) + LANE_GAP for lane in self.lanes)
+        return max(lanes, float(self.history_rows))
 
 
 def lanes_for(events: pd.DataFrame, by: str = "source") -> pd.Series:
@@ -62,11 +92,13 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
     labelled first and the rest stay as marks where room runs out.
     """
     lane = lanes_for(events, by)
-    counts = lane.value_counts()
-    order = sorted(counts.index, key=lambda name: (name in ("(no name)", "several sources"), -counts[name], name))
     panel = split_history(events)
+    counts = lane[panel == 0].value_counts()
+    order = sorted(counts.index, key=lambda name: (name in ("(no name)", "several sources"), -counts[name], name))
     panels = [(events["begin"][panel == p].min(), events["end"][panel == p].max()) for p in sorted(set(panel))]
-    text = events["title"].map(label)
+    subjects = sentence_subjects(list(events["sources"]), list(events["names"]))
+    text = pd.Series([named(label(title), subject) for title, subject in zip(events["title"], subjects, strict=True)],
+                     index=events.index, dtype=object)
     folds = [gaps(events[panel == number]) if fold else [] for number in range(len(panels))]
     # plain lists of integer microseconds: pandas operations on each lane's few events cost more than the work
     ends_us = _us(events["end"])
@@ -77,22 +109,43 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
     for at, key in enumerate(zip(lane, panel, strict=True)):
         groups.setdefault(key, []).append(at)
     rows = dict.fromkeys(order, 1)
-    for number, (first, last) in enumerate(panels):
-        span = max(kept(first, last, folds[number]), timedelta(days=1))  # the time on screen
-        per_px = span * (1 + RIGHT_PAD) / panel_px(number, len(panels), plot_px) / timedelta(microseconds=1)
-        horizon = pd.Timestamp(last + span * RIGHT_PAD).as_unit("us").value
-        for name in order:
-            members = groups.get((name, number), [])
-            for at in members:
-                label_begin[at] = ends_us[at] + round(per_px * MARK_GAP_PX)
-            assigned = _rows(members, marks, label_begin, per_px * CHAR_PX)
-            for at, taken in zip(members, assigned, strict=True):
-                row[at] = taken
-                rows[name] = max(rows[name], taken + 1)
-            _label_ends(members, marks, row, label_begin, label_end, horizon)
-    return Placed(lane, pd.Series(row, index=events.index), panel, text, _times(label_begin, events.index),
-                  _times([max(b, e) for b, e in zip(label_begin, label_end, strict=True)], events.index), order, rows,
-                  panels, folds)
+    first, last = panels[0]
+    span = max(kept(first, last, folds[0]), timedelta(days=1))  # the time on screen
+    per_px = span * (1 + RIGHT_PAD) / panel_px(0, len(panels), plot_px) / timedelta(microseconds=1)
+    horizon = pd.Timestamp(last + span * RIGHT_PAD).value // 1000  # .value is in nanoseconds, whatever the unit
+    for name in order:
+        members = groups.get((name, 0), [])
+        for at in members:
+            label_begin[at] = ends_us[at] + round(per_px * MARK_GAP_PX)
+        assigned = _rows(members, marks, label_begin, per_px * CHAR_PX)
+        for at, taken in zip(members, assigned, strict=True):
+            row[at] = taken
+            rows[name] = max(rows[name], taken + 1)
+        _label_ends(members, marks, row, label_begin, label_end, horizon)
+    placed = Placed(lane, pd.Series(row, index=events.index), panel, text, _times(label_begin, events.index),
+                    _times([max(b, e) for b, e in zip(label_begin, label_end, strict=True)], events.index), order,
+                    rows, panels, folds)
+    return _with_history(placed, events) if len(panels) > 1 else placed
+
+
+def _with_history(placed: Placed, events: pd.DataFrame) -> Placed:
+    """The history list: its events oldest first, one to a row while the story's height (or MIN_HISTORY_ROWS)
+    allows; past that, neighbours in time share a row and the most important of them (by score) is labelled.
+    A history label says when as well as what: the strip of marks beside it is too narrow to read dates from."""
+    history = events[placed.panel == 1]
+    order = sorted(history.index, key=lambda at: (history.at[at, "begin"], -history.at[at, "score"]))
+    count = min(len(order), max(int(placed.height()), MIN_HISTORY_ROWS))
+    row, text = placed.row.copy(), placed.label.copy()
+    for number in range(count):
+        members = order[number * len(order) // count:(number + 1) * len(order) // count]
+        best = max(members, key=lambda at: history.at[at, "score"])
+        for at in members:
+            row[at] = number
+            text[at] = ""
+        when = short_words(history.at[best, "begin"], history.at[best, "end"], history.at[best, "precision"],
+                           history.at[best, "mod"])
+        text[best] = dated(when, placed.label[best])
+    return dataclasses.replace(placed, row=row, label=text, history_rows=count)
 
 
 @dataclass(frozen=True)
@@ -116,8 +169,10 @@ def kept(first: datetime, last: datetime, folds: list[tuple[datetime, datetime]]
 
 
 def panel_px(panel: int, panels: int, plot_px: int = PLOT_PX) -> float:
-    """Width in pixels assumed for a panel when the chart is first drawn."""
-    return plot_px * (HISTORY_SHARE if panel else 1 - HISTORY_SHARE * (panels - 1))
+    """Width in pixels assumed for a panel when the chart is first drawn (the history: its labels' column)."""
+    if panel:
+        return plot_px * (HISTORY_SHARE - HISTORY_MARKS - HISTORY_GAP)
+    return plot_px * (1 - (HISTORY_SHARE + STORY_GAP) * (panels - 1))
 
 
 def split_history(events: pd.DataFrame, share: float = 0.6) -> pd.Series:

@@ -80,6 +80,19 @@ def in_words(begin: datetime, end: datetime, precision: str, mod: str | None = N
     return text
 
 
+# A list of earlier events writes a date short: the day, month or year matters decades on, not the weekday.
+_SHORT_FORMATS = {"day": "{day} %b %Y", "week": "%b %Y", "weekend": "%b %Y", "month": "%b %Y"}
+
+
+def short_words(begin: datetime, end: datetime, precision: str, mod: str | None = None) -> str:
+    """The date as a chronology writes it: "7 Oct 2023", "May 2015" (a week or a month), "1997", "early 1997"."""
+    unit = "day" if precision in POINT_PRECISIONS else precision
+    if unit not in _SHORT_FORMATS or end - begin > _UNIT_LENGTH[unit]:
+        return in_words(begin, end, precision, mod)
+    text = begin.strftime(_SHORT_FORMATS[unit]).format(day=begin.day)
+    return _MODS[mod].format(text) if mod in _MODS else text
+
+
 def unit_words(moment: datetime, precision: str, value: str = "") -> str:
     """The one unit of ``precision`` that holds ``moment`` ("Fri 1 Nov 2024, evening", "summer 2024")."""
     if precision in _UNIT_FORMATS:

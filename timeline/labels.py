@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .temporal.lexicon import NAME_STOP_WORDS
+
 LABEL_CHARS = 45  # a label is cut at a word boundary to at most this many characters
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
@@ -68,6 +70,13 @@ RULES = (
           ("In 2010, a team flew to Dubai", "a team flew to Dubai"),
           ("On March 3, 2024, the raid began", "the raid began"),
           ("In 2014 and 2015 two men entered", "two men entered")),
+    _rule("a leading clause sets the scene; the main clause after its comma says who did what",
+          r"^(?:after|before|while|when|once|upon|having|following|vowing|hoping|seeking) [^,\"“”]{1,80}, (?=\S)", "",
+          ("After confirming his death, the IDF released the footage", "the IDF released the footage"),
+          ("Vowing to destroy Hamas, the army launched a campaign", "the army launched a campaign"),
+          ("When the dam burst, villagers fled", "villagers fled"),
+          ("After the strike the army said nothing", "After the strike the army said nothing"),
+          ("Before 1990 there was no road", "Before 1990 there was no road")),
     _rule("attribution before the happening: the source is in the hover and the list",
           rf"^(?:according to [^,]{{1,60}}, |{_SUBJECT} {_SAY}(?: {_WHEN})? (?:that )?)", "",
           ("The Kan public broadcaster reported that talks resumed", "talks resumed"),
@@ -115,6 +124,53 @@ RULES = (
 )
 
 
+_PERSONAL = re.compile(r"^(?:(he|she)|(his|her)) (?=\w)", re.IGNORECASE)
+# A sentence that opens with a name and a singular verb ("Kasab was one of the last members …"): whom a "he" or
+# "she" opening the next sentence usually means.
+_OPENS_WITH_SOMEONE = re.compile(r"^([A-Z][\w'’.-]+(?: (?:al-|bin |de |van )?[A-Z][\w'’.-]+){0,3}) (?:was|is|has|had|said)\b")
+
+
+def named(text: str, subject: str) -> str:
+    """A label that opens with "he" or "she" (or "his", "her") names who instead: ``subject`` is the name the
+    sentence before opens with, who such a pronoun usually is ("Kasab was one of the last members. … he was
+    responsible" → "Kasab was responsible"). "It" and "they" are left alone: as often a thing or a group."""
+    match = _PERSONAL.match(text)
+    if not match or not subject:
+        return text
+    possessive = "'s" if match.group(2) else ""
+    return f"{subject}{possessive} {text[match.end():]}"
+
+
+def opening_name(sentence: str, names: list[str]) -> str:
+    """The name a sentence opens with, as its subject: one of its ``names``, or a capitalised phrase before
+    "was", "is", "has", "had" or "said" that is no ordinary word ("The", "This", "Officials" are not names)."""
+    opening = sentence.lstrip("\"“‘' ")
+    named_first = next((n for n in names if opening.startswith(n) and not opening[len(n):][:1].isalnum()), "")
+    if named_first:
+        return named_first
+    match = _OPENS_WITH_SOMEONE.match(opening)
+    if not match or match.group(1).split()[0].lower() in NAME_STOP_WORDS or match.group(1).endswith("s"):
+        return ""
+    return match.group(1)
+
+
+def sentence_subjects(sources: list[list], names: list[list[str]]) -> list[str]:
+    """For each event, the name its article's sentence just before opens with, when that sentence is an event's
+    too (the chart knows no other text); "" when there is none. ``sources``: each event's ``Source`` list;
+    ``names``: each event's names."""
+    openers: dict[tuple[str, int], str] = {}  # (article, end of sentence) -> the name the sentence opens with
+    for event_sources, event_names in zip(sources, names, strict=True):
+        for source in event_sources:
+            if name := opening_name(source.sentence, list(event_names)):
+                openers[(source.article_id, source.sentence_span[1])] = name
+    subjects = []
+    for event_sources in sources:
+        first = event_sources[0] if len(event_sources) else None
+        before = [(first.article_id, first.sentence_span[0] - gap) for gap in range(1, 4)] if first else []
+        subjects.append(next((openers[key] for key in before if key in openers), ""))
+    return subjects
+
+
 def headline(title: str) -> str:
     """The title as a headline: who did what, without when, who reported it, or filler."""
     text = " ".join(title.split()).rstrip(" …").rstrip(".")
@@ -122,7 +178,7 @@ def headline(title: str) -> str:
     for rule in RULES:
         before = text
         text = rule.apply(text).strip(" ,")
-        if rule is RULES[2] and text != before:
+        if "subject" in rule.pattern.groupindex and text != before:  # the attribution: who said it
             match = rule.pattern.match(before)
             subject = match.group("subject") if match and match.group("subject") else ""
     if subject and _PRONOUN.match(text):  # "Israel said it had killed Deif" → "Israel had killed Deif"
@@ -149,29 +205,49 @@ SHORTEST = 12  # a label shorter than this says too little: none is shown
 # A word cut (the fallback below) never ends on these either: "Has left more than…" leaves the reader hanging.
 _HANGING = _OPEN_ENDS | _PARTS | _PHRASE_STARTS | frozenset("than more less most very so such no also just only".split())
 WORD_CUT_WORDS = 4  # a word cut keeps at least this many words
+DATED_CUT_WORDS = 3  # or this many after a date, which already says when: "31 May 2015 · Terrorists claiming loyalty…"
 
 
-def phrase_stops(text: str) -> list[int]:
+def phrase_stops(text: str, limit: int = LABEL_CHARS, words: int = 0) -> list[int]:
     """Where ``text`` may be cut and still say something whole: before a word that opens a new phrase, or at a
     comma or colon; never after an auxiliary, an article or a possessive, and never shorter than SHORTEST.
 
-    A long headline with no such stop within LABEL_CHARS ("Israel has killed one of the last senior Hamas
-    leaders remaining in …") may also stop after a content word, WORD_CUT_WORDS words in or more: otherwise the
-    day's main event, often the longest sentence, would go unlabelled."""
+    A long headline with no such stop within ``limit`` characters ("Israel has killed one of the last senior
+    Hamas leaders remaining in …") may also stop after a content word, WORD_CUT_WORDS words in or more: otherwise
+    the day's main event, often the longest sentence, would go unlabelled (``words``: fewer words for a cut)."""
     stops = _phrase_stops(text)
-    if any(stop <= LABEL_CHARS for stop in stops):
+    if any(stop <= limit for stop in stops):
         return stops
-    return sorted(set(stops) | set(_word_stops(text)))
+    return sorted(set(stops) | set(_word_stops(text, words or WORD_CUT_WORDS)))
 
 
-def _word_stops(text: str) -> list[int]:
-    """Ends of words where the words kept still say who did what: a content word, after enough words."""
+DATE_MARK = " · "  # between a dated label's date and its headline: "1997 · Netanyahu ordered…"
+
+
+def dated(when: str, headline_text: str) -> str:
+    """A label that says when as well as what, for where the chart cannot show the date: "1997 · Netanyahu…"."""
+    return f"{when}{DATE_MARK}{headline_text}"
+
+
+def label_stops(text: str, limit: int = LABEL_CHARS) -> list[int]:
+    """``phrase_stops`` of a label. A dated label stops only inside its headline, so it never shows a date and a
+    stub ("7 Oct 2023 · 97…"), and also after any content word: in a list's narrow column, "Palestinian attack
+    that killed 11 Israeli athletes…" says more than its first whole phrase, "Palestinian attack…"."""
+    when, mark, rest = text.partition(DATE_MARK)
+    if not mark or not rest:
+        return phrase_stops(text, limit)
+    skip = len(when) + len(mark)
+    return [skip + stop for stop in sorted(set(_phrase_stops(rest)) | set(_word_stops(rest, DATED_CUT_WORDS)))]
+
+
+def _word_stops(text: str, words: int) -> list[int]:
+    """Ends of words where the words kept still say who did what: a content word, after ``words`` words or more."""
     stops = []
     for match in re.finditer(r"\S+", text):
         kept = text[:match.end()].rstrip(",;:–-")
         last = kept.rsplit(" ", 1)[-1].lower().strip("\"'“”‘’()")
-        if (kept.count(" ") + 1 >= WORD_CUT_WORDS and len(kept) >= SHORTEST and match.end() < len(text)
-                and last.isalpha() and last not in _HANGING and not kept.endswith(("'s", "’s", "s'"))):
+        if (kept.count(" ") + 1 >= words and len(kept) >= SHORTEST and match.end() < len(text)
+                and last.replace(",", "").isalnum() and last not in _HANGING and not kept.endswith(("'s", "’s", "s'"))):
             stops.append(len(kept))
     return stops
 
@@ -190,12 +266,13 @@ def _phrase_stops(text: str) -> list[int]:
     return sorted(set(stops))
 
 
-def shortened(text: str, chars: int) -> str:
+def shortened(text: str, chars: int, stops: list[int] | None = None) -> str:
     """``text`` if it fits in ``chars`` characters, else its longest whole phrase that fits with an ellipsis, else
-    nothing: never a fragment such as "Kasab was one…" (the exported page's script applies the same stops)."""
+    nothing: never a fragment such as "Kasab was one…" (the exported page's script applies the same ``stops``,
+    by default ``label_stops``)."""
     if len(text) <= chars:
         return text
-    fitting = [stop for stop in phrase_stops(text) if stop + 1 <= chars]
+    fitting = [stop for stop in (label_stops(text) if stops is None else stops) if stop + 1 <= chars]
     return text[:fitting[-1]] + "…" if fitting else ""
 
 

@@ -21,8 +21,9 @@ def visible_controls(text: str) -> str:
 
 
 def escape_html(text: str) -> str:
-    """HTML-escaped, quotes included, with bidi controls made visible."""
-    return html.escape(visible_controls(text))
+    """HTML-escaped, quotes included, with bidi controls made visible; a double quote as "&#34;", since Plotly's
+    text decodes numeric entities but not "&quot;" (a label showed &quot;end its war…)."""
+    return html.escape(visible_controls(text)).replace("&quot;", "&#34;")
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
 

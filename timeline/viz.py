@@ -19,16 +19,22 @@ import plotly.graph_objects as go
 
 from .chart_layout import (
     CHAR_PX,
+    HISTORY_GAP,
+    HISTORY_MARKS,
     HISTORY_SHARE,
+    LANE_GAP,
+    LANE_HEAD,
+    MARK_GAP_PX,
     MIN_LABEL_CHARS,
     RIGHT_PAD,
+    STORY_GAP,
     Placed,
     kept,
     panel_px,
     place,
 )
 from .human_dates import POINT_PRECISIONS, UNCERTAIN_BELOW, Note, as_written, in_words, notes
-from .labels import cut, phrase_stops, shortened
+from .labels import LABEL_CHARS, cut, label_stops, shortened
 from .safe_text import escape_html, visible_controls
 
 # Okabe–Ito and Tol's colour-blind-safe colours (no yellow: labels must stay readable on white).
@@ -40,6 +46,8 @@ ROW_PX = 24  # height of one row of a lane
 BASE_PX = 110  # height of the chart around its lanes and legend: axis, panel titles
 LEGEND_ROW_PX = 19  # height of one legend entry; the legend sits below the axis, in a margin of its own
 CONFLICT = "#D55E00"
+HISTORY_SPARE = 0.9  # share of the history list's label column a label may fill: its dates and names, in figures and
+# capitals, are wider than CHAR_PX reckons, and a label that overflows is hidden whole
 # Data traces are built from our own columns, not from user input: Plotly's per-value validation is skipped,
 # as it took most of the time on a big timeline (benchmarks/bench_viz.py).
 
@@ -104,8 +112,11 @@ def figure(events: pd.DataFrame, lanes: str = "source", title: str = "",
         if not points.empty:
             _add_points(fig, points, webgl, axis)
         first, last = placed.panels[panel]
+        if panel:
+            _add_history_labels(fig, members, placed)
+            continue
         shown_ms = (kept(first, last, folds[panel]) * (1 + RIGHT_PAD + 0.02)).total_seconds() * 1000
-        _add_labels(fig, members, placed, axis, px_per_ms=panel_px(panel, len(placed.panels)) / shown_ms,
+        _add_labels(fig, members, placed, px_per_ms=panel_px(panel, len(placed.panels)) / shown_ms,
                     folds=folds[panel], axis_end=last + kept(first, last, folds[panel]) * RIGHT_PAD)
     _add_legend(fig, events, colours)
     _lay_out(fig, placed, title, folds)
@@ -123,12 +134,10 @@ def empty_figure(title: str = "", message: str = "No events match the filters.")
 
 
 def _row_positions(placed: Placed) -> pd.Series:
-    """Numeric y of every event: lanes top to bottom, rows inside each lane; a gap of half a row between lanes."""
-    offsets, top = {}, 0.0
-    for lane in placed.lanes:
-        offsets[lane] = top
-        top += placed.rows[lane] + 0.5
-    return -(placed.lane.map(offsets) + placed.row)
+    """Numeric y of every event: the story's lanes top to bottom, each with its name's row and then its rows;
+    the history list's rows from the top."""
+    story = placed.lane.map(placed.lane_tops()).fillna(0) + LANE_HEAD + placed.row
+    return -story.where(placed.panel == 0, placed.row)
 
 
 def _hover(marks: pd.DataFrame) -> list[str] | None:
@@ -185,7 +194,7 @@ def _add_points(fig: go.Figure, points: pd.DataFrame, webgl: bool, axis: str) ->
         _validate=False))
 
 
-def _add_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed, axis: str, px_per_ms: float,
+def _add_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed, px_per_ms: float,
                 folds: list[tuple[pd.Timestamp, pd.Timestamp]], axis_end: pd.Timestamp) -> None:
     """Each event's label in an invisible bar from beside its mark to the next mark in its row.
 
@@ -199,21 +208,45 @@ def _add_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed, axis: str,
     widths = list((best["label_end"] - best["label_begin"]).dt.total_seconds().clip(lower=0) * 1000)
     on_screen = [(width - _folded(begin, end, folds).total_seconds() * 1000) * px_per_ms
                  for width, begin, end in zip(widths, best["label_begin"], best["label_end"], strict=True)]
-    labels = [visible_controls(text) for text in best["label"]]
+    _add_label_bars(fig, best, list(best["label_begin"]), widths, on_screen, "x")
+
+
+def _add_history_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed) -> None:
+    """Each row of the history list: its label in a bar across the column of labels (axis x3, from 0 to 1)."""
+    labelled = events.assign(label=placed.label)
+    labelled = labelled[labelled["label"] != ""]
+    room = panel_px(1, len(placed.panels)) * HISTORY_SPARE
+    _add_label_bars(fig, labelled, [0] * len(labelled), [1] * len(labelled), [room] * len(labelled), "x3",
+                    limit=_chars(room) - 1)  # the ellipsis takes a character
+
+
+def _add_label_bars(fig: go.Figure, events: pd.DataFrame, bases: list, widths: list, rooms: list[float],
+                    axis: str, limit: int = LABEL_CHARS) -> None:
+    """Invisible bars holding the events' labels, each shortened to its room on screen; ``meta`` keeps the whole
+    label and its stops (``limit``: the room a label usually has), so a page can refit the labels to the room it
+    really has."""
+    labels = [visible_controls(text) for text in events["label"]]
+    stops = [label_stops(text, limit) for text in labels]
     fig.add_trace(go.Bar(
-        base=list(best["label_begin"]), x=widths, y=list(best["y"]), orientation="h", width=0.9, name="labels",
+        base=bases, x=widths, y=list(events["y"]), orientation="h", width=0.9, name="labels",
         showlegend=False, marker=dict(color="rgba(0,0,0,0)", line=dict(width=0)),
-        text=[escape_html(label_for(label, room)) for label, room in zip(labels, on_screen, strict=True)],
-        meta=[[text, phrase_stops(text)] for text in labels], textposition="inside", insidetextanchor="start", textangle=0,
-        textfont=dict(size=11, color="#1d2433"), customdata=list(best["id"]), hovertext=_hover(best),
+        text=[escape_html(label_for(label, room, cuts)) for label, room, cuts in zip(labels, rooms, stops, strict=True)],
+        meta=[list(pair) for pair in zip(labels, stops, strict=True)], textposition="inside", insidetextanchor="start",
+        textangle=0,
+        textfont=dict(size=11, color="#1d2433"), customdata=list(events["id"]), hovertext=_hover(events),
         hoverinfo="text", xaxis=axis, _validate=False))
 
 
-def label_for(label: str, room_px: float) -> str:
+def label_for(label: str, room_px: float, stops: list[int] | None = None) -> str:
     """The label shortened to ``room_px`` pixels, or nothing if too little would be left (the page's script
     applies the same rule when the reader zooms)."""
-    chars = int((room_px - 6) // CHAR_PX)
-    return shortened(label, chars) if chars >= MIN_LABEL_CHARS else ""
+    chars = _chars(room_px)
+    return shortened(label, chars, stops) if chars >= MIN_LABEL_CHARS else ""
+
+
+def _chars(room_px: float) -> int:
+    """Label characters that fit in ``room_px`` pixels."""
+    return int((room_px - 6) // CHAR_PX)
 
 
 def _folded(begin: pd.Timestamp, end: pd.Timestamp, folds: list) -> timedelta:
@@ -243,37 +276,34 @@ def _add_legend(fig: go.Figure, events: pd.DataFrame, colours: SourceColours) ->
 
 
 def _lay_out(fig: go.Figure, placed: Placed, title: str, folds: list[list]) -> None:
-    """The whole timeline in view: the dense stretch, and its history in a panel at the left when it has one.
+    """The whole timeline in view: the story's lanes, and its history as a list at the left when it has one.
 
-    Empty stretches of a panel are folded away and marked; lanes are named and banded.
+    Empty stretches of the story are folded away and marked; each lane is named in a row of its own above its
+    events, inside the plot, so no margin of names takes width from the labels.
     """
-    tops = _row_positions(placed).groupby(placed.lane).max()
-    shapes, annotations, axes = [], [], {}
-    for index, lane in enumerate(placed.lanes):
-        if index % 2 == 0:
-            shapes.append(dict(type="rect", xref="paper", x0=0, x1=1, yref="y", y0=tops[lane] + 0.5,
-                               y1=tops[lane] - placed.rows[lane] + 0.5, fillcolor="#f3f5f8", line=dict(width=0),
-                               layer="below"))
     history = len(placed.panels) > 1
-    for panel, (first, last) in enumerate(placed.panels):
-        name = "x" if panel == 0 else "x2"
-        for begin, end in folds[panel]:
-            shapes.append(dict(type="line", xref=name, x0=begin, x1=begin, yref="paper", y0=0, y1=1,
-                               line=dict(color="#8a93a3", width=2, dash="dot")))
-            annotations.append(dict(x=begin, xref=name, y=0.5, yref="paper", xanchor="right", textangle=-90,
-                                    showarrow=False, text=f"{_gap_words(end - begin)} left out",
-                                    font=dict(size=10, color="#5b6475"), bgcolor="rgba(255,255,255,0.8)"))
-        shown = kept(first, last, folds[panel])
-        domain = [HISTORY_SHARE + 0.02, 1] if history and panel == 0 else [0, HISTORY_SHARE] if history else [0, 1]
-        axes["xaxis" if panel == 0 else "xaxis2"] = dict(
-            type="date", range=[first - shown * 0.02, last + shown * RIGHT_PAD], title=None, showgrid=True,
-            rangebreaks=[dict(bounds=[a, b]) for a, b in folds[panel]], domain=domain, anchor="y")
-        if history:
-            words = f"{in_words(first, first, 'year')} – {in_words(last, last, 'year')}" if panel else "The story"
-            annotations.append(dict(x=sum(domain) / 2, xref="paper", y=1, yref="paper", yanchor="bottom", yshift=14,
-                                    showarrow=False, text=f"<b>{'Earlier: ' + words if panel else words}</b>",
-                                    name="panel title", font=dict(size=12, color="#1d2433")))
-    rows = sum(placed.rows.values()) + 0.5 * len(placed.lanes)
+    story_left = HISTORY_SHARE + STORY_GAP if history else 0
+    tops = {lane: -top for lane, top in placed.lane_tops().items()}
+    shapes = [dict(type="rect", xref="paper", x0=story_left, x1=1, yref="y", y0=tops[lane] + 0.5,
+                   y1=tops[lane] - placed.lane_height(lane) + 0.5, fillcolor="#f3f5f8", line=dict(width=0),
+                   layer="below") for index, lane in enumerate(placed.lanes) if index % 2 == 0]
+    (first, last), annotations = placed.panels[0], []
+    for begin, end in folds[0]:
+        shapes.append(dict(type="line", xref="x", x0=begin, x1=begin, yref="paper", y0=0, y1=1,
+                           line=dict(color="#8a93a3", width=2, dash="dot")))
+        annotations.append(dict(x=begin, xref="x", y=0.5, yref="paper", xanchor="right", textangle=-90,
+                                showarrow=False, text=f"{_gap_words(end - begin)} left out",
+                                font=dict(size=10, color="#5b6475"), bgcolor="rgba(255,255,255,0.8)"))
+    shown = kept(first, last, folds[0])
+    axes = {"xaxis": dict(type="date", range=[first - shown * 0.02, last + shown * RIGHT_PAD], title=None,
+                          showgrid=True, rangebreaks=[dict(bounds=[a, b]) for a, b in folds[0]],
+                          domain=[story_left, 1], anchor="y")}
+    if history:
+        axes |= _history_axes(placed.panels[1], folds[1])
+        annotations += [_panel_title(f"Earlier: {in_words(placed.panels[1][0], placed.panels[1][0], 'year')} – "
+                                     f"{in_words(placed.panels[1][1], placed.panels[1][1], 'year')}",
+                                     [0, HISTORY_SHARE]), _panel_title("The story", [story_left, 1])]
+    rows = placed.height()
     entries = max(sum(t.legendgroup == group for t in fig.data) for group in ("sources", "marks"))
     legend_px = LEGEND_ROW_PX * (entries + 1)
     base_px = BASE_PX + legend_px
@@ -284,15 +314,32 @@ def _lay_out(fig: go.Figure, placed: Placed, title: str, folds: list[list]) -> N
         height=int(base_px + ROW_PX * rows), margin=dict(l=10, r=10, t=70 if title else 50, b=legend_px + 40),
         legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, x=0, itemclick=False, itemdoubleclick=False,
                     font=dict(size=11)),
-        yaxis=dict(title=None, tickvals=[tops[lane] for lane in placed.lanes],
-                   ticktext=[escape_html(cut(lane, 28)) for lane in placed.lanes], showgrid=False,
-                   zeroline=False, range=[-rows + 0.2, 0.8], fixedrange=True, automargin=True, anchor="free",
-                   position=0),
-        meta={"char_px": CHAR_PX, "min_chars": MIN_LABEL_CHARS, "row_px": ROW_PX, "base_px": base_px, "right_pad": RIGHT_PAD,
-              "lanes": [[float(tops[lane]), placed.rows[lane]] for lane in placed.lanes]},
+        yaxis=dict(title=None, tickvals=[tops[lane] for lane in placed.lanes], ticks="",
+                   ticktext=[escape_html(cut(lane, 40)) for lane in placed.lanes], ticklabelposition="inside",
+                   tickfont=dict(size=12, color="#3b4252"), showgrid=False, zeroline=False,
+                   range=[-rows + 0.2, 0.8], fixedrange=True, anchor="x"),
+        meta={"char_px": CHAR_PX, "min_chars": MIN_LABEL_CHARS, "row_px": ROW_PX, "base_px": base_px,
+              "right_pad": RIGHT_PAD, "lane_gap": LANE_GAP, "lane_head": LANE_HEAD, "story_left": story_left,
+              "mark_gap": MARK_GAP_PX, "label_chars": LABEL_CHARS,
+              "lanes": [[tops[lane], placed.lane_height(lane)] for lane in placed.lanes]},
         shapes=shapes, annotations=annotations,
         hoverlabel=dict(align="left"), clickmode="event+select", dragmode="zoom", **axes,
     )
+
+
+def _history_axes(span: tuple, folds: list) -> dict:
+    """The history list's two columns: a strip of its marks on their (folded) time axis, and its labels."""
+    first, last = span
+    pad = kept(first, last, folds) * 0.04
+    return {"xaxis2": dict(type="date", range=[first - pad, last + pad], rangebreaks=[dict(bounds=[a, b]) for a, b in folds],
+                           domain=[0, HISTORY_MARKS], anchor="y", showticklabels=False, showgrid=False, title=None),
+            "xaxis3": dict(range=[0, 1], domain=[HISTORY_MARKS + HISTORY_GAP, HISTORY_SHARE], anchor="y", visible=False,
+                           fixedrange=True)}
+
+
+def _panel_title(words: str, domain: list[float]) -> dict:
+    return dict(x=sum(domain) / 2, xref="paper", y=1, yref="paper", yanchor="bottom", yshift=14, showarrow=False,
+                text=f"<b>{escape_html(words)}</b>", name="panel title", font=dict(size=12, color="#1d2433"))
 
 
 def _gap_words(length: timedelta) -> str:
