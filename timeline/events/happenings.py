@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from importlib import resources
+from itertools import repeat
 
 import numpy as np
 
@@ -101,8 +102,12 @@ def context_features(lower: list[str], i: int) -> list[str]:
     p1 = before[-1] if before else "<s>"
     p2 = before[-2] if len(before) > 1 else "<s>"
     n1 = lower[i + 1] if i + 1 < len(lower) else "</s>"
-    return [f"p1={p1}", f"p2={p2}", f"n1={n1}", f"p1w={p1}|{w}", f"wn1={w}|{n1}", f"first={i == 0}",
-            *(f"c={cue}" for cue in before if cue in _CUES)]
+    found = ["p1=" + p1, "p2=" + p2, "n1=" + n1, f"p1w={p1}|{w}", f"wn1={w}|{n1}", _FIRST[i == 0]]
+    found += ["c=" + cue for cue in before if cue in _CUES]
+    return found
+
+
+_FIRST = {True: "first=True", False: "first=False"}
 
 
 def features(words: list[str], lower: list[str], i: int) -> list[str]:
@@ -119,10 +124,7 @@ class HappeningModel:
     index: dict[str, int]  # feature -> row of weights
     weights: np.ndarray  # (features, classes)
     skip: frozenset[str]  # words never a happening in training (articles, prepositions …): not scored
-    _word_rows: dict[str, list[int]] = field(default_factory=dict, repr=False)  # a word's own feature rows, cached
-
-    def _rows(self, names: list[str]) -> list[int]:
-        return [row for name in names if (row := self.index.get(name)) is not None]
+    _word_features: dict[str, list[str]] = field(default_factory=dict, repr=False)  # a word's own features, cached
 
     @classmethod
     def from_json(cls, data: dict) -> HappeningModel:
@@ -132,35 +134,41 @@ class HappeningModel:
                    {name: row for row, name in enumerate(names)}, weights, frozenset(data["skip"]))
 
     def label(self, sentences: list[str]) -> list[list[Happening]]:
-        """The happening words of each sentence, in order; one pass over all of them keeps the cost per word low."""
+        """The happening words of each sentence, in order; one pass over all of them keeps the cost per word low:
+        every word's features are gathered first, then looked up and scored at once."""
         candidates: list[tuple[int, tuple[int, int, str]]] = []  # (sentence number, token)
-        rows: list[int] = []
-        owners: list[int] = []
+        names: list[str] = []  # the candidates' features, one candidate after another
+        counts: list[int] = []  # how many of them each candidate has
         for number, sentence in enumerate(sentences):
             found = tokens(sentence)
-            words = [t[2] for t in found]
-            lower = lowered(words)
+            lower = lowered([t[2] for t in found])
             for i, token in enumerate(found):
                 if not may_happen(token[2], i) or lower[i] in self.skip:
                     continue
-                own = self._word_rows.get(token[2])
+                own = self._word_features.get(token[2])
                 if own is None:
-                    own = self._word_rows[token[2]] = self._rows(word_features(token[2], lower[i]))
-                mine = own + self._rows(context_features(lower, i))
-                rows.extend(mine)
-                owners.extend([len(candidates)] * len(mine))
+                    own = self._word_features[token[2]] = word_features(token[2], lower[i])
+                mine = own + context_features(lower, i)
+                names += mine
+                counts.append(len(mine))
                 candidates.append((number, token))
         labelled: list[list[Happening]] = [[] for _ in sentences]
         if not candidates:
             return labelled
-        weights = self.weights[np.array(rows, dtype=np.int64)] if rows else np.zeros((0, len(self.classes)))
-        owner = np.array(owners, dtype=np.int64)
-        scores = np.stack([np.bincount(owner, weights=weights[:, k], minlength=len(candidates))
-                           for k in range(len(self.classes))], axis=1) + self.intercept
-        for (number, (start, end, word)), k in zip(candidates, scores.argmax(axis=1).tolist(), strict=True):
+        for (number, (start, end, word)), k in zip(candidates, self._best(names, counts).tolist(), strict=True):
             if self.classes[k] != Kind.NONE:
                 labelled[number].append(Happening(start, end, word, self.classes[k]))
         return labelled
+
+    def _best(self, names: list[str], counts: list[int]) -> np.ndarray:
+        """The best class of each candidate: its known features' weights summed, in the order of its features."""
+        rows = np.fromiter(map(self.index.get, names, repeat(-1)), dtype=np.int64, count=len(names))
+        owner = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+        known = rows >= 0
+        weights, owner = self.weights[rows[known]], owner[known]
+        scores = np.stack([np.bincount(owner, weights=weights[:, k], minlength=len(counts))
+                           for k in range(len(self.classes))], axis=1) + self.intercept
+        return scores.argmax(axis=1)
 
 
 @cache

@@ -7,6 +7,7 @@ a title too long for a reader is built from the clause that holds the date.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .names import names_in
 from .sentences import PUNCTUATION_BREAK
@@ -19,6 +20,8 @@ _ATTRIBUTION_TAIL = re.compile(
     r"yesterday)(?:\s+(?:morning|afternoon|evening|night))?)?\s*[.!]?$", re.IGNORECASE)
 _ATTRIBUTION_HEAD = re.compile(r"^(?:citing [^,]{1,60},\s*)?"  # "Citing the officials, the newspaper said that …"
                                r"(?:according to [^,]{1,60},\s*|[\w’'.\- ]{1,50}\s(?:said|says)\s+that\s+)", re.IGNORECASE)
+_ACCORDING_TAIL = re.compile(r",\s*according to [^,]{1,60}[.]?$", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]{2,}")
 _DANGLING = re.compile(r"[\s,;:–—-]+(?:and|or|but|the|a|an|of|to|in|on|at|by|for|with|from|as|that|which|who|"
                        r"while|after|before|its|his|her|their)$", re.IGNORECASE)
 
@@ -29,9 +32,20 @@ def make_title(sentence: str, date_start: int = 0, date_end: int = 0) -> str:
     ``date_start``/``date_end`` locate the date words in the sentence: when the
     sentence is too long, the title is built from the clause that holds them.
     """
-    text = _without_attribution(" ".join(sentence.split()).strip("\"'“”‘’|• "))
-    if len(text) > MAX_TITLE:
-        text = _clause_around(sentence, date_start, date_end)
+    whole = _whole_sentence(sentence)
+    return _finished(whole if len(whole) <= MAX_TITLE else _clause_around(sentence, date_start, date_end))
+
+
+@lru_cache(maxsize=16)
+def _whole_sentence(sentence: str) -> str:
+    """The sentence without attribution: the title itself unless too long, whichever of its happenings asks
+    (a sentence's clauses and dates ask for their titles one after another)."""
+    return _without_attribution(" ".join(sentence.split()).strip("\"'“”‘’|• "))
+
+
+@lru_cache(maxsize=16)
+def _finished(text: str) -> str:
+    """Cut to length, dangling words off, a capital first; "" when fewer than three words remain."""
     if len(text) > MAX_TITLE:
         text = text[:MAX_TITLE].rsplit(" ", 1)[0] + " …"
     previous = None
@@ -41,12 +55,12 @@ def make_title(sentence: str, date_start: int = 0, date_end: int = 0) -> str:
         text = _DANGLING.sub("", text.rstrip(" …")).rstrip(" ,;:.") + (" …" if ellipsis else "")
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
-    return text if len(re.findall(r"[A-Za-z]{2,}", text)) >= 3 else ""
+    return text if len(_WORD.findall(text)) >= 3 else ""
 
 
 def _without_attribution(text: str) -> str:
     text = _ATTRIBUTION_HEAD.sub("", text)
-    text = re.sub(r",\s*according to [^,]{1,60}[.]?$", "", text, flags=re.IGNORECASE)
+    text = _ACCORDING_TAIL.sub("", text)
     stripped = _ATTRIBUTION_TAIL.sub("", text)
     return (stripped if len(stripped) >= 25 else text).rstrip(" .;:,")
 
