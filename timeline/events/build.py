@@ -122,7 +122,7 @@ def _opens(source: Source) -> bool:
 
 
 def _is_headline(article: Article, index: int, sentence: str) -> bool:
-    return normalise(sentence) == normalise(article.title) or (index == 0 and not sentence.endswith((".", "?")))
+    return _key(sentence) == _key(article.title) or (index == 0 and not sentence.endswith((".", "?")))
 
 
 def _sentence_events(article: Article, index: int, span: tuple[int, int], timexes: list[Timex], found: list[Happening],
@@ -304,7 +304,7 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
     present = main.kind == Kind.FACTUAL and not headline and _tense_at(sentence, main.end) == Tense.PRESENT \
         and not _PERFECT.search(sentence, 0, main.start)
     if present:  # "officials are counting on aid": now, whatever the story's other dates
-        return reporting_time(article.published, main.modality, headline, present)
+        return _reporting_time(article.published, main.modality, headline, present)
     past = main.kind == Kind.FACTUAL and not headline and any(
         _tense_at(sentence, h.end) == "past" and not _PERFECT.search(sentence, 0, h.start)
         for h in clause)  # the word itself counts: "sprayed"; "has sprayed" is news of now
@@ -321,7 +321,7 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
         return Inferred(news_day.interval, news_day.value, news_day.mod,
                         f"no date in the sentence; past tense in a report whose news day is '{news_day.date_text}' "
                         f"({news_day.value}), stated earlier")
-    return reporting_time(article.published, main.modality, headline)
+    return _reporting_time(article.published, main.modality, headline)
 
 
 def _year_guessed(timex: Timex) -> bool:
@@ -347,13 +347,19 @@ def salience(article: Article, index: int, sentence: str, explicit_date: bool, n
     Merging adds the number of sources and the date's precision to make an event's score.
     """
     position = 1.0 / (1.0 + index / 5.0)
-    lead = 0.5 if index < 3 or normalise(sentence) == normalise(article.title) else 0.0
+    lead = 0.5 if index < 3 or _key(sentence) == _key(article.title) else 0.0
     return round(position + lead + 0.25 * explicit_date + 0.25 * bool(names), 3)
 
 
 def normalise(text: str) -> str:
     """Lower case, straight quotes, single spaces: the key under which repeated lines are one."""
     return " ".join(text.translate(_QUOTES).lower().split()).strip(" .,;:!?'\"")
+
+
+# The article's title is compared with each sentence, and a sentence's key asked for by each of its events.
+_key = lru_cache(maxsize=64)(normalise)
+# Where undated news sits depends only on the publication day and how the happening is told: the same few answers.
+_reporting_time = lru_cache(maxsize=64)(reporting_time)
 
 
 def _event_id(article_id: str, offset: int, value: str) -> str:

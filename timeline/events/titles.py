@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from .names import names_in
 from .sentences import PUNCTUATION_BREAK
@@ -22,8 +23,12 @@ _ATTRIBUTION_HEAD = re.compile(r"^(?:citing [^,]{1,60},\s*)?"  # "Citing the off
                                r"(?:according to [^,]{1,60},\s*|[\w’'.\- ]{1,50}\s(?:said|says)\s+that\s+)", re.IGNORECASE)
 _ACCORDING_TAIL = re.compile(r",\s*according to [^,]{1,60}[.]?$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{2,}")
-_DANGLING = re.compile(r"[\s,;:–—-]+(?:and|or|but|the|a|an|of|to|in|on|at|by|for|with|from|as|that|which|who|"
-                       r"while|after|before|its|his|her|their)$", re.IGNORECASE)
+_DANGLING_WORD = (r"(?:and|or|but|the|a|an|of|to|in|on|at|by|for|with|from|as|that|which|who|"
+                  r"while|after|before|its|his|her|their)$")
+_DANGLING = re.compile(r"[\s,;:–—-]+" + _DANGLING_WORD, re.IGNORECASE)
+# The word alone, looked for only where it can be (at most six letters and a final line break from the end):
+# the whole pattern, anchored at the end, is otherwise tried at every character of the title.
+_ENDS_DANGLING = re.compile(_DANGLING_WORD, re.IGNORECASE)
 
 
 def make_title(sentence: str, date_start: int = 0, date_end: int = 0) -> str:
@@ -52,10 +57,14 @@ def _finished(text: str) -> str:
     while previous != text:
         previous = text
         ellipsis = text.endswith("…")
-        text = _DANGLING.sub("", text.rstrip(" …")).rstrip(" ,;:.") + (" …" if ellipsis else "")
+        text = _without_dangling(text.rstrip(" …")).rstrip(" ,;:.") + (" …" if ellipsis else "")
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
-    return text if len(_WORD.findall(text)) >= 3 else ""
+    return text if len(list(islice(_WORD.finditer(text), 3))) == 3 else ""
+
+
+def _without_dangling(text: str) -> str:
+    return _DANGLING.sub("", text) if _ENDS_DANGLING.search(text, max(0, len(text) - 7)) else text
 
 
 def _without_attribution(text: str) -> str:
