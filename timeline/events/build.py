@@ -32,6 +32,14 @@ from .titles import make_title
 # The names of a sentence, read once: up to MAX_PER_SENTENCE events and more come from one sentence, and reading
 # them looks words up across the whole article (a sixth of this stage's time, a third of it repeated before).
 _sentence_names = lru_cache(maxsize=8)(names_in)
+
+
+@lru_cache(maxsize=64)
+def _tense_at(sentence: str, offset: int) -> Tense:
+    """The tense of the clause around a happening word, asked for up to three times per word."""
+    return clause_tense(sentence, offset, offset)
+
+
 MAX_PER_SENTENCE = 3  # the main happenings of a sentence: enough for a reader, few enough to merge
 # Vague references and lengths of time anchor no happening on a timeline.
 _NOT_EVENT_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
@@ -39,6 +47,7 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _CONFIDENCE_BY_ANCHOR = {None: 0.9, Anchor.DCT: 0.8, Anchor.MENTION: 0.6}
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # 'has been', 'have also been'
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def events_for_article(article: Article, timexes: list[Timex], model: HappeningModel | None = None) -> list[Event]:
@@ -113,7 +122,7 @@ def _opens(source: Source) -> bool:
 
 
 def _is_headline(article: Article, index: int, sentence: str) -> bool:
-    return normalise(sentence) == normalise(article.title) or (index == 0 and not sentence.endswith((".", "?")))
+    return _key(sentence) == _key(article.title) or (index == 0 and not sentence.endswith((".", "?")))
 
 
 def _sentence_events(article: Article, index: int, span: tuple[int, int], timexes: list[Timex], found: list[Happening],
@@ -150,6 +159,8 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
             continue
         relative = [t for t in here if relation_of(sentence, t.start - start) == Relation.RELATIVE]
         for part, title in _told(sentence, inside, c_end):
+            if len(made) >= MAX_PER_SENTENCE:
+                break  # cut below anyway
             event = _undated_event(article, index, span, part, relative, story, headline, sentence_date, title)
             if event and not any(_alike(e, event) for e in made):
                 made.append(event)  # clauses placed alike are one event: the sentence's words would merge them anyway
@@ -174,7 +185,7 @@ def _done_before(sentence: str, main: Happening, dated: list[Event], published: 
     """A past-tense happening whose clause has only dates after the publication date ("declared a dividend,
     payable Dec. 15", "extended its offer to Nov. 20"): they tell what is to come, not when it happened."""
     return main.kind == Kind.FACTUAL and all(_after(e.begin.date(), published) for e in dated) \
-        and clause_tense(sentence, main.end, main.end) == Tense.PAST
+        and _tense_at(sentence, main.end) == Tense.PAST
 
 
 _NAMING_GAP = re.compile(r"(?:['’]s)?(?:,?\s*\d{4})?,?\s+(?:[a-z][\w-]*\s+)?")
@@ -222,7 +233,7 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
     """A happening placed by a date in its clause; none for a bare date or a hypothetical happening."""
     start, end = span
     sentence = article.text[start:end]
-    if len(re.findall(r"[A-Za-z]{2,}", sentence.replace(timex.text, " "))) < 3:
+    if len(_WORD.findall(sentence.replace(timex.text, " "))) < 3:
         return None  # a dateline or a bare date, not a statement
     # the happening a date tells the time of: the last one before it ("warned officials Wednesday"), else the next
     before = [h for h in found if h.start < timex.start - start]
@@ -290,12 +301,12 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
         last = story.last
         return Inferred(last.interval, last.value, last.mod,
                         f"no date in the sentence; it continues the story of '{last.date_text}' ({last.value})")
-    present = main.kind == Kind.FACTUAL and not headline and clause_tense(sentence, main.end, main.end) == Tense.PRESENT \
+    present = main.kind == Kind.FACTUAL and not headline and _tense_at(sentence, main.end) == Tense.PRESENT \
         and not _PERFECT.search(sentence, 0, main.start)
     if present:  # "officials are counting on aid": now, whatever the story's other dates
-        return reporting_time(article.published, main.modality, headline, present)
+        return _reporting_time(article.published, main.modality, headline, present)
     past = main.kind == Kind.FACTUAL and not headline and any(
-        clause_tense(sentence, h.end, h.end) == "past" and not _PERFECT.search(sentence, 0, h.start)
+        _tense_at(sentence, h.end) == "past" and not _PERFECT.search(sentence, 0, h.start)
         for h in clause)  # the word itself counts: "sprayed"; "has sprayed" is news of now
     if past and sentence_date is not None:
         return Inferred(sentence_date.interval, sentence_date.value, sentence_date.mod,
@@ -310,7 +321,7 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
         return Inferred(news_day.interval, news_day.value, news_day.mod,
                         f"no date in the sentence; past tense in a report whose news day is '{news_day.date_text}' "
                         f"({news_day.value}), stated earlier")
-    return reporting_time(article.published, main.modality, headline)
+    return _reporting_time(article.published, main.modality, headline)
 
 
 def _year_guessed(timex: Timex) -> bool:
@@ -336,13 +347,19 @@ def salience(article: Article, index: int, sentence: str, explicit_date: bool, n
     Merging adds the number of sources and the date's precision to make an event's score.
     """
     position = 1.0 / (1.0 + index / 5.0)
-    lead = 0.5 if index < 3 or normalise(sentence) == normalise(article.title) else 0.0
+    lead = 0.5 if index < 3 or _key(sentence) == _key(article.title) else 0.0
     return round(position + lead + 0.25 * explicit_date + 0.25 * bool(names), 3)
 
 
 def normalise(text: str) -> str:
     """Lower case, straight quotes, single spaces: the key under which repeated lines are one."""
     return " ".join(text.translate(_QUOTES).lower().split()).strip(" .,;:!?'\"")
+
+
+# The article's title is compared with each sentence, and a sentence's key asked for by each of its events.
+_key = lru_cache(maxsize=64)(normalise)
+# Where undated news sits depends only on the publication day and how the happening is told: the same few answers.
+_reporting_time = lru_cache(maxsize=64)(reporting_time)
 
 
 def _event_id(article_id: str, offset: int, value: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from importlib import resources
+from itertools import repeat
 
 import numpy as np
 
@@ -119,10 +120,7 @@ class HappeningModel:
     index: dict[str, int]  # feature -> row of weights
     weights: np.ndarray  # (features, classes)
     skip: frozenset[str]  # words never a happening in training (articles, prepositions …): not scored
-    _word_rows: dict[str, list[int]] = field(default_factory=dict, repr=False)  # a word's own feature rows, cached
-
-    def _rows(self, names: list[str]) -> list[int]:
-        return [row for name in names if (row := self.index.get(name)) is not None]
+    _own_rows: dict[str, tuple[tuple[bool, bool], tuple[int, ...]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_json(cls, data: dict) -> HappeningModel:
@@ -133,34 +131,55 @@ class HappeningModel:
 
     def label(self, sentences: list[str]) -> list[list[Happening]]:
         """The happening words of each sentence, in order; one pass over all of them keeps the cost per word low."""
-        candidates: list[tuple[int, tuple[int, int, str]]] = []  # (sentence number, token)
-        rows: list[int] = []
-        owners: list[int] = []
+        where: list[tuple[int, int, int, str]] = []  # (sentence number, start, end, word) of each word scored
+        own: list[tuple[int, ...]] = []  # the rows of its own features
+        names: list[str] = []  # the context features of each word scored, one word after another
+        counts: list[int] = []  # how many each word has
         for number, sentence in enumerate(sentences):
-            found = tokens(sentence)
-            words = [t[2] for t in found]
+            words = _TOKEN.findall(sentence)
             lower = lowered(words)
-            for i, token in enumerate(found):
-                if not may_happen(token[2], i) or lower[i] in self.skip:
-                    continue
-                own = self._word_rows.get(token[2])
-                if own is None:
-                    own = self._word_rows[token[2]] = self._rows(word_features(token[2], lower[i]))
-                mine = own + self._rows(context_features(lower, i))
-                rows.extend(mine)
-                owners.extend([len(candidates)] * len(mine))
-                candidates.append((number, token))
+            end = 0
+            for i, word in enumerate(words):
+                start = sentence.find(word, end)  # only blanks lie between two tokens: this is where it starts
+                end = start + len(word)
+                read, rows = self._own_rows.get(word) or self._own(word, lower[i])
+                if read[i > 0]:
+                    context = context_features(lower, i)
+                    names += context
+                    counts.append(len(context))
+                    where.append((number, start, end, word))
+                    own.append(rows)
         labelled: list[list[Happening]] = [[] for _ in sentences]
-        if not candidates:
+        if not where:
             return labelled
-        weights = self.weights[np.array(rows, dtype=np.int64)] if rows else np.zeros((0, len(self.classes)))
-        owner = np.array(owners, dtype=np.int64)
-        scores = np.stack([np.bincount(owner, weights=weights[:, k], minlength=len(candidates))
-                           for k in range(len(self.classes))], axis=1) + self.intercept
-        for (number, (start, end, word)), k in zip(candidates, scores.argmax(axis=1).tolist(), strict=True):
+        for (number, start, end, word), k in zip(where, self._best(own, names, counts).tolist(), strict=True):
             if self.classes[k] != Kind.NONE:
                 labelled[number].append(Happening(start, end, word, self.classes[k]))
         return labelled
+
+    def _best(self, own: list[tuple[int, ...]], names: list[str], counts: list[int]) -> np.ndarray:
+        """Each word's best class: its known features' weights summed in the order ``features`` lists them
+        (its own, then its context), as when each word was scored alone."""
+        unknown, size = len(self.index), len(own[0])  # every word has as many features of its own
+        sizes = size + np.array(counts, dtype=np.int64)
+        owner = np.repeat(np.arange(len(counts)), sizes)
+        place = np.arange(len(owner)) - np.repeat(np.cumsum(sizes) - sizes, sizes)  # among its word's features
+        rows = np.empty(len(owner), dtype=np.int64)
+        rows[place < size] = np.array(own, dtype=np.int64).ravel()
+        rows[place >= size] = np.fromiter(map(self.index.get, names, repeat(unknown)), dtype=np.int64,
+                                          count=len(names))
+        known = rows != unknown
+        weights, owner = self.weights[rows[known]], owner[known]
+        scores = np.stack([np.bincount(owner, weights=weights[:, k], minlength=len(counts))
+                           for k in range(len(self.classes))], axis=1) + self.intercept
+        return scores.argmax(axis=1)
+
+    def _own(self, word: str, lower: str) -> tuple[tuple[bool, bool], tuple[int, ...]]:
+        """Whether the word is read first in its sentence and after the first, and the rows of its own features."""
+        read = (may_happen(word, 0) and lower not in self.skip, may_happen(word, 1) and lower not in self.skip)
+        rows = tuple(self.index.get(name, len(self.index)) for name in word_features(word, lower))
+        self._own_rows[word] = read, rows
+        return read, rows
 
 
 @cache

@@ -66,8 +66,42 @@ def _capitalised_by_position(word: str, context: str, alone: bool) -> bool:
     if bare.isupper():
         return False
     if alone:
-        return not re.search(rf"[a-z,;:] {re.escape(bare)}\b", context)
-    return re.search(rf"\b{re.escape(bare.lower())}\b", context) is not None
+        return not _written_after(bare, context)
+    return _written_alone(bare.lower(), context)
+
+
+# The searches are done with str.find: as regular expressions ("[a-z,;:] Word\b", "\bword\b") they try a match at
+# nearly every character of the article, and each word makes a new pattern to compile.
+_AFTER_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz,;:")
+
+
+def _written_after(word: str, context: str) -> bool:
+    """``word`` after a space and a lower-case letter or a comma, colon or semicolon, ending at a word boundary."""
+    at = context.find(" " + word, 1)
+    while at != -1:
+        if context[at - 1] in _AFTER_LOWER and _boundary(context, at + 1 + len(word)):
+            return True
+        at = context.find(" " + word, at + 1)
+    return False
+
+
+def _written_alone(word: str, context: str) -> bool:
+    """``word`` with a word boundary on each side."""
+    at = context.find(word)
+    while at != -1:
+        if _boundary(context, at) and _boundary(context, at + len(word)):
+            return True
+        at = context.find(word, at + 1)
+    return False
+
+
+def _boundary(text: str, at: int) -> bool:
+    """A word boundary at ``at``, as ``\b`` reads it: a word character on one side only."""
+    return _is_word(text[at - 1:at]) != _is_word(text[at:at + 1])
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _tidy(words: list[str]) -> str:

@@ -7,6 +7,8 @@ a title too long for a reader is built from the clause that holds the date.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import islice
 
 from .names import names_in
 from .sentences import PUNCTUATION_BREAK
@@ -19,8 +21,14 @@ _ATTRIBUTION_TAIL = re.compile(
     r"yesterday)(?:\s+(?:morning|afternoon|evening|night))?)?\s*[.!]?$", re.IGNORECASE)
 _ATTRIBUTION_HEAD = re.compile(r"^(?:citing [^,]{1,60},\s*)?"  # "Citing the officials, the newspaper said that …"
                                r"(?:according to [^,]{1,60},\s*|[\w’'.\- ]{1,50}\s(?:said|says)\s+that\s+)", re.IGNORECASE)
-_DANGLING = re.compile(r"[\s,;:–—-]+(?:and|or|but|the|a|an|of|to|in|on|at|by|for|with|from|as|that|which|who|"
-                       r"while|after|before|its|his|her|their)$", re.IGNORECASE)
+_ACCORDING_TAIL = re.compile(r",\s*according to [^,]{1,60}[.]?$", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_DANGLING_WORD = (r"(?:and|or|but|the|a|an|of|to|in|on|at|by|for|with|from|as|that|which|who|"
+                  r"while|after|before|its|his|her|their)$")
+_DANGLING = re.compile(r"[\s,;:–—-]+" + _DANGLING_WORD, re.IGNORECASE)
+# The word alone, looked for only where it can be (at most six letters and a final line break from the end):
+# the whole pattern, anchored at the end, is otherwise tried at every character of the title.
+_ENDS_DANGLING = re.compile(_DANGLING_WORD, re.IGNORECASE)
 
 
 def make_title(sentence: str, date_start: int = 0, date_end: int = 0) -> str:
@@ -29,24 +37,39 @@ def make_title(sentence: str, date_start: int = 0, date_end: int = 0) -> str:
     ``date_start``/``date_end`` locate the date words in the sentence: when the
     sentence is too long, the title is built from the clause that holds them.
     """
-    text = _without_attribution(" ".join(sentence.split()).strip("\"'“”‘’|• "))
-    if len(text) > MAX_TITLE:
-        text = _clause_around(sentence, date_start, date_end)
+    whole = _whole_sentence(sentence)
+    return _finished(whole if len(whole) <= MAX_TITLE else _clause_around(sentence, date_start, date_end))
+
+
+@lru_cache(maxsize=16)
+def _whole_sentence(sentence: str) -> str:
+    """The sentence without attribution: the title itself unless too long, whichever of its happenings asks
+    (a sentence's clauses and dates ask for their titles one after another)."""
+    return _without_attribution(" ".join(sentence.split()).strip("\"'“”‘’|• "))
+
+
+@lru_cache(maxsize=16)
+def _finished(text: str) -> str:
+    """Cut to length, dangling words off, a capital first; "" when fewer than three words remain."""
     if len(text) > MAX_TITLE:
         text = text[:MAX_TITLE].rsplit(" ", 1)[0] + " …"
     previous = None
     while previous != text:
         previous = text
         ellipsis = text.endswith("…")
-        text = _DANGLING.sub("", text.rstrip(" …")).rstrip(" ,;:.") + (" …" if ellipsis else "")
+        text = _without_dangling(text.rstrip(" …")).rstrip(" ,;:.") + (" …" if ellipsis else "")
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
-    return text if len(re.findall(r"[A-Za-z]{2,}", text)) >= 3 else ""
+    return text if len(list(islice(_WORD.finditer(text), 3))) == 3 else ""
+
+
+def _without_dangling(text: str) -> str:
+    return _DANGLING.sub("", text) if _ENDS_DANGLING.search(text, max(0, len(text) - 7)) else text
 
 
 def _without_attribution(text: str) -> str:
     text = _ATTRIBUTION_HEAD.sub("", text)
-    text = re.sub(r",\s*according to [^,]{1,60}[.]?$", "", text, flags=re.IGNORECASE)
+    text = _ACCORDING_TAIL.sub("", text)
     stripped = _ATTRIBUTION_TAIL.sub("", text)
     return (stripped if len(stripped) >= 25 else text).rstrip(" .;:,")
 

@@ -22,6 +22,8 @@ _WINDOW = 12  # tokens looked at on each side
 _WILL_WINDOW = 20  # "will" governs its whole clause: "will name X as commander of … mission in December"
 _WILL = frozenset({"will", "'ll", "shall"})
 _PLAN = frozenset({"plan", "plans"})
+# The only words _cue reads as a tense besides regular past forms: most words are none of them.
+_MAY_CUE = frozenset({"to", *_PLAN, *lx.FUTURE_CUES, *lx.PAST_CUES, *lx.PRESENT_CUES})
 
 
 class Tense(StrEnum):
@@ -66,7 +68,7 @@ def _scores(left: list[str], right: list[str]) -> dict[Tense, float]:
         for distance, token in enumerate(tokens[:_WILL_WINDOW]):
             if token in _CLAUSE_END:
                 break
-            if distance >= _WINDOW and token not in _WILL:
+            if distance >= _WINDOW and token not in _WILL or token not in _MAY_CUE and not token.endswith("ed"):
                 continue
             before, after = distance + step, distance - step  # the words before and after it, in reading order
             tense, strength = _cue(token, tokens[before] if 0 <= before <= last else "",

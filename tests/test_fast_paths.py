@@ -1,0 +1,91 @@
+"""The per-article step's shortcuts answer exactly as what they stand for, for any text.
+
+Each shortcut (a str.find instead of a pattern, a cheap look at a title's end before the full pattern, the
+happening model's features scored a column at a time) must leave every event as it was: these tests hold
+each one against the plain way on generated text, where boundaries, apostrophes, other scripts and the
+ends of the text are easy to get wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.events.happenings import Kind, features, lowered, may_happen, shipped_model, tokens
+from timeline.events.names import _written_after, _written_alone
+from timeline.events.titles import _DANGLING, _without_dangling
+from timeline.temporal import lexicon as lx
+from timeline.temporal.tense import _MAY_CUE, _cue
+
+exhaustive = settings(max_examples=500, deadline=None, derandomize=True)
+
+# Pieces of text where a word boundary is easy to get wrong: apostrophes, hyphens, underscores, digits,
+# letters of other scripts, a word at either end of the text.
+_PIECES = ["Acrid", "acrid", "Hamas", "hamas", "Hamas'", "al-Din", "Din", "_", "x", "1", "é", "Ж", "ж", "'", "’",
+           "-", ",", ";", ":", " ", "  ", ".", "\n", "A", "a"]
+_AROUND = st.lists(st.sampled_from(_PIECES), max_size=6).map("".join)
+
+
+@exhaustive
+@given(_AROUND, st.sampled_from(_PIECES[:8]), _AROUND, _AROUND)
+def test_an_articles_words_are_looked_up_as_their_patterns_say(before, word, after, elsewhere):
+    """Whether the article writes a sentence's first word mid-sentence, or in lower case."""
+    context = before + word + after + elsewhere
+    assert _written_after(word, context) == bool(re.search(rf"[a-z,;:] {re.escape(word)}\b", context))
+    assert _written_alone(word, context) == bool(re.search(rf"\b{re.escape(word)}\b", context))
+
+
+_TITLE_PIECES = ["and", "AND", "the", "their", "before", "x", "band", " ", ", ", " – ", "-", ";", "\n", "é", "…",
+                 "Officials met", "which"]
+
+
+@exhaustive
+@given(st.lists(st.sampled_from(_TITLE_PIECES), max_size=10).map("".join))
+def test_dangling_words_are_cut_as_the_pattern_says(text):
+    assert _without_dangling(text) == _DANGLING.sub("", text)
+
+
+_WORDS = ["The", "the", "company", "said", "will", "would", "not", "n't", "to", "plans", "cut", "jobs", "Shares",
+          "fell", "rose", "if", "has", "been", "killed", "Friday", "Hamas", "’s", "don’t", ",", ".", "\"", "3.5",
+          "1,200", "é", "Ж", "attack", "was", "expected", "<s>", "</s>", "a", "I", "US", "approved"]
+
+
+def _scored_word_by_word(sentence: str) -> list[tuple[int, str, Kind]]:
+    """The model's classes, each word's known features summed one after another as they are listed."""
+    model = shipped_model()
+    found = tokens(sentence)
+    words = [t[2] for t in found]
+    lower = lowered(words)
+    labelled = []
+    for i, (start, _, word) in enumerate(found):
+        if not may_happen(word, i) or lower[i] in model.skip:
+            continue
+        score = np.zeros(len(model.classes))
+        for name in features(words, lower, i):
+            if name in model.index:
+                score = score + model.weights[model.index[name]].astype(np.float64)
+        kind = model.classes[int((score + model.intercept).argmax())]
+        if kind != Kind.NONE:
+            labelled.append((start, word, kind))
+    return labelled
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=25).map(" ".join), min_size=1, max_size=4))
+def test_the_happening_model_labels_as_scoring_word_by_word(sentences):
+    """Scoring all the words at once gives the classes of scoring each word alone from ``features``."""
+    labelled = shipped_model().label(sentences)
+    assert [[(h.start, h.word, h.kind) for h in found] for found in labelled] == \
+        [_scored_word_by_word(sentence) for sentence in sentences]
+
+
+@exhaustive
+@given(st.sampled_from(sorted({*lx.DETERMINERS, *lx.BE_FORMS, *lx.TO_FUTURE, "plan", "for", "of", ""})),
+       st.text(alphabet="abdegnorstuwyl'", max_size=9), st.sampled_from(["", "for", "of", "to"]))
+def test_only_the_listed_words_and_ed_forms_can_signal_a_tense(previous, token, following):
+    """clause_tense skips every other word without asking _cue."""
+    if token not in _MAY_CUE and not token.endswith("ed"):
+        assert _cue(token, previous, following) == (None, 0.0)
