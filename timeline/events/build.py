@@ -129,9 +129,14 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         inside = [h for h in found if c_start <= h.start < c_end]
         here = [t for t in timexes if c_start <= t.start - start < c_end]
         at_dates = [t for t in here if relation_of(sentence, t.start - start) == Relation.AT]
+        # "since August, when they traded at $10": a "when" clause is at the date it follows
+        at_dates = [t for t in timexes if _framed_by(sentence, t.end - start, c_start, c_end)] or at_dates
         dated = [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]
-        named = [e for t in here if t not in at_dates and (h := _named_by(sentence, t.end - start, inside))
-                 and (e := _dated_event(article, index, span, t, [h]))]
+        naming = [(e, h) for t in here if t not in at_dates and (h := _named_by(sentence, t.end - start, inside))
+                  and (e := _dated_event(article, index, span, t, [h]))]
+        named = [e for e, _ in naming]
+        # a happening a date names has its event; the clause's own happening is another one ("has been on the run")
+        inside = [h for h in inside if all(h is not n for _, n in naming)]
         clauses.append((inside, here, dated, named, c_end))
     made: list[Event] = []
     unplaced = 0
@@ -164,6 +169,17 @@ def _alike(made: Event, new: Event) -> bool:
     a past clause's days before it): one event, as the sentence's words would merge them anyway."""
     inside = (made.begin <= new.begin and new.end <= made.end) or (new.begin <= made.begin and made.end <= new.end)
     return made.modality == new.modality and made.placement == new.placement and inside
+
+
+_WHEN_AFTER_DATE = re.compile(r"(?:,|\s[_–—-]+)\s*(when)\s", re.IGNORECASE)
+
+
+def _framed_by(sentence: str, date_end: int, clause_start: int, clause_end: int) -> bool:
+    """A "when" clause set off right after a date, in this clause, happens at that date: "since 1985 — when
+    the army created a zone", "since August, when they traded at $10" (without the comma it may only
+    restrict the date: "since January when the crisis began")."""
+    match = _WHEN_AFTER_DATE.match(sentence, date_end)
+    return match is not None and clause_start <= match.start(1) < clause_end
 
 
 def _after(day: date, published: date | None) -> bool:
