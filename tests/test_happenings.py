@@ -8,7 +8,16 @@ from datetime import date, datetime
 import pytest
 
 from timeline import Article, build
-from timeline.events.anchoring import RELATIVE_EXAMPLES, RELATIVE_WORDS, Relation, relating_words, relation_of
+from timeline.events.anchoring import (
+    NOT_PREMODIFIER_EXAMPLES,
+    PREMODIFIER_EXAMPLES,
+    RELATIVE_EXAMPLES,
+    RELATIVE_WORDS,
+    Relation,
+    premodified,
+    relating_words,
+    relation_of,
+)
 from timeline.events.furniture import FURNITURE, furniture_kind, is_quoted_opinion
 from timeline.events.happenings import Kind, shipped_model
 from timeline.model import Modality, Placement
@@ -131,6 +140,35 @@ def test_a_when_clause_set_off_after_a_date_happens_at_it(sentence, value):
     # look-alike: without the comma "when" may only narrow the date, which stays a reference point
     assert not [e for e in events_of("Markets\nStocks have fallen since January 1998 when the crisis began.")
                 if e.placement == Placement.WRITTEN]
+
+
+@pytest.mark.parametrize("example", PREMODIFIER_EXAMPLES, ids=lambda e: e[1])
+def test_a_date_before_a_noun_names_that_thing(example):
+    sentence, date_text, noun = example
+    at = sentence.index(date_text)
+    span = premodified(sentence, at, at + len(date_text))
+    assert span is not None and sentence[span[0]:span[1]] == noun, sentence
+
+
+@pytest.mark.parametrize("example", NOT_PREMODIFIER_EXAMPLES, ids=lambda e: e[1])
+def test_a_date_that_dates_its_clause_names_no_thing(example):
+    sentence, date_text = example
+    at = sentence.index(date_text)
+    assert premodified(sentence, at, at + len(date_text)) is None, sentence
+
+
+def test_a_thing_a_date_names_is_at_the_date_and_the_clause_verb_is_news():
+    """"That 1978 resolution calls for …": the resolution is of 1978; calling for it is what holds now."""
+    events = events_of("UN news\nThat 1978 resolution calls for an unconditional withdrawal.")
+    assert [e.value for e in events if e.placement == Placement.WRITTEN] == ["1978"]
+    calls = next(e for e in events if e.placement == Placement.INFERRED)
+    assert calls.end == datetime(2005, 6, 14) and "reported on" in calls.explanation, "news of the report, not of 1978"
+    later = next(e for e in events_of("Alliance news\nThe September accession will double its membership.")
+                 if e.placement == Placement.WRITTEN)
+    assert later.value == "2005-09" and later.modality == Modality.PLANNED, "a thing still to come is planned"
+    # look-alike: a date after a preposition dates the clause itself
+    rose = [e for e in events_of("Bank news\nIn the second quarter, profit at the bank rose sharply.")]
+    assert [(e.placement, e.value) for e in rose if "profit" in e.title] == [(Placement.WRITTEN, "2005-Q2")]
 
 
 def test_past_news_beside_a_later_date_is_placed_as_news():

@@ -18,6 +18,7 @@ from .anchoring import (
     is_conditional,
     is_planned,
     linked_clause,
+    premodified,
     relating_words,
     relation_of,
     reporting_time,
@@ -128,11 +129,13 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
     for c_start, c_end in clause_spans(sentence, [h.start for h in found]):
         inside = [h for h in found if c_start <= h.start < c_end]
         here = [t for t in timexes if c_start <= t.start - start < c_end]
-        at_dates = [t for t in here if relation_of(sentence, t.start - start) == Relation.AT]
+        things = {id(t): h for t in here if (h := _thing_named(sentence, t, start, article.published, inside))}
+        at_dates = [t for t in here if relation_of(sentence, t.start - start) == Relation.AT and id(t) not in things]
         # "since August, when they traded at $10": a "when" clause is at the date it follows
         at_dates = [t for t in timexes if _framed_by(sentence, t.end - start, c_start, c_end)] or at_dates
         dated = [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]
-        naming = [(e, h) for t in here if t not in at_dates and (h := _named_by(sentence, t.end - start, inside))
+        naming = [(e, h) for t in here if t not in at_dates
+                  and (h := things.get(id(t)) or _named_by(sentence, t.end - start, inside))
                   and (e := _dated_event(article, index, span, t, [h]))]
         named = [e for e, _ in naming]
         # a happening a date names has its event; the clause's own happening is another one ("has been on the run")
@@ -203,6 +206,19 @@ def _named_by(sentence: str, date_end: int, inside: list[Happening]) -> Happenin
     """
     return next((h for h in inside if h.start >= date_end and h.kind == Kind.FACTUAL
                  and _NAMING_GAP.fullmatch(sentence, date_end, h.start)), None)
+
+
+def _thing_named(sentence: str, timex: Timex, offset: int, published: date | None,
+                 found: list[Happening]) -> Happening | None:
+    """The thing a date before a noun names ("that 1978 resolution", "its fourth-quarter slump"), as the happening
+    the date places: planned when the date is still to come. The clause's verb is not at that date."""
+    span = premodified(sentence, timex.start - offset, timex.end - offset)
+    if span is None:
+        return None
+    if (same := next((h for h in found if h.start == span[0]), None)) is not None:
+        return same
+    kind = Kind.PLANNED if _after(timex.interval.begin.date(), published) else Kind.FACTUAL
+    return Happening(span[0], span[1], sentence[span[0]:span[1]], kind)
 
 
 def _told(sentence: str, inside: list[Happening], clause_end: int) -> list[tuple[list[Happening], str]]:
