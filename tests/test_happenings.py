@@ -20,6 +20,7 @@ from timeline.events.anchoring import (
 )
 from timeline.events.furniture import FURNITURE, furniture_kind, is_quoted_opinion
 from timeline.events.happenings import Kind, shipped_model
+from timeline.events.verbs import FORM_EXAMPLES, verb_form
 from timeline.model import Modality, Placement
 from timeline.timeml import read_timeml
 
@@ -182,6 +183,24 @@ def test_past_news_beside_a_later_date_is_placed_as_news():
     # look-alikes: a past date, or a plan told with a later date, is the happening's own time
     for line in ("The board paid a special dividend on June 1.", "The board will pay a special dividend on July 15."):
         assert [e.placement for e in events_of(f"Dividend news\n{line}") if "dividend" in e.title] == [Placement.WRITTEN], line
+
+
+@pytest.mark.parametrize("example", FORM_EXAMPLES, ids=lambda e: e[0])
+def test_verb_form_examples(example):
+    sentence, word, form = example
+    assert verb_form(sentence, sentence.index(word), word) == form
+
+
+@pytest.mark.parametrize("sentence", ["The new fund is to be financed by donations from member states.",
+                                      "The company is to contribute 200 million dollars to the venture.",
+                                      "The ruling is likely to send the case back to a state court."])
+def test_is_to_and_likely_to_tell_what_is_still_to_come(sentence):
+    planned = [e for e in events_of(f"Briefing\n{sentence}") if e.modality == Modality.PLANNED]
+    assert planned and all(e.begin >= datetime(2005, 6, 14) for e in planned), sentence
+    # look-alike: the past tense of the same words is done
+    done = sentence.replace(" is to be ", " was ").replace(" is to contribute", " contributed")
+    if done != sentence:
+        assert [e.modality for e in events_of(f"Briefing\n{done}")] == [Modality.FACTUAL], done
 
 
 def test_a_plan_with_a_target_is_planned_at_its_target():
