@@ -203,6 +203,15 @@ def test_is_to_and_likely_to_tell_what_is_still_to_come(sentence):
         assert [e.modality for e in events_of(f"Briefing\n{done}")] == [Modality.FACTUAL], done
 
 
+def test_a_happening_dated_after_its_report_is_planned_whatever_its_tense():
+    promised = [e for e in events_of("Politics\nThe premier promised a national referendum next year.")
+                if e.placement == Placement.WRITTEN]
+    assert [(e.value, e.modality) for e in promised] == [("2006", Modality.PLANNED)]
+    held = [e for e in events_of("Politics\nThe premier held a national referendum last year.")
+            if e.placement == Placement.WRITTEN]
+    assert [(e.value, e.modality) for e in held] == [("2004", Modality.FACTUAL)], "look-alike: a past date is factual"
+
+
 def test_a_plan_with_a_target_is_planned_at_its_target():
     events = events_of("Group to cut jobs\nThe group aims to cut 30,000 jobs by 2012.")
     cut = next(e for e in events if "30,000 jobs" in e.title)

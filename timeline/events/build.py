@@ -263,7 +263,9 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
     nearest = before[-1] if before else next(iter(found), None)
     if nearest is not None and nearest.kind == Kind.HYPOTHETICAL:
         return None
-    modality = Modality.PLANNED if nearest is not None and nearest.kind == Kind.PLANNED else Modality.FACTUAL
+    # a happening dated after its report is still to come, whatever its tense ("a referendum next year")
+    to_come = (nearest is not None and nearest.kind == Kind.PLANNED) or _after(timex.interval.begin.date(), article.published)
+    modality = Modality.PLANNED if to_come else Modality.FACTUAL
     title = make_title(sentence, timex.start - start, timex.end - start)
     if not title:
         return None
