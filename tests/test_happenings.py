@@ -138,6 +138,12 @@ def test_a_when_clause_set_off_after_a_date_happens_at_it(sentence, value):
     events = events_of(f"Market news\n{sentence}")
     assert [e.value for e in events if e.placement == Placement.WRITTEN] == [value], sentence
     assert any(e.placement == Placement.INFERRED and e.begin.year == 2005 for e in events), "the main clause is news"
+    # look-alike: a date that already placed the clause before it places the "when" clause once, not twice
+    from timeline.events.build import events_for_article
+    from timeline.temporal import tag
+    line = "Prices rose sharply in 1985, when the army created a buffer zone."
+    made = events_for_article(Article("a", line, published=REPORT_DAY), tag(line, REPORT_DAY))
+    assert len({e.id for e in made}) == len(made) and [e.value for e in made if e.placement == Placement.WRITTEN] == ["1985"]
     # look-alike: without the comma "when" may only narrow the date, which stays a reference point
     assert not [e for e in events_of("Markets\nStocks have fallen since January 1998 when the crisis began.")
                 if e.placement == Placement.WRITTEN]

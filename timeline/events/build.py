@@ -132,8 +132,11 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         here = [t for t in timexes if c_start <= t.start - start < c_end]
         things = {id(t): h for t in here if (h := _thing_named(sentence, t, start, article.published, inside))}
         at_dates = [t for t in here if relation_of(sentence, t.start - start) == Relation.AT and id(t) not in things]
-        # "since August, when they traded at $10": a "when" clause is at the date it follows
-        at_dates = [t for t in timexes if _framed_by(sentence, t.end - start, c_start, c_end)] or at_dates
+        # "since August, when they traded at $10": a "when" clause is at the date it follows (unless the date
+        # already placed the clause before it: "prices rose in 1985, when …" is one event of 1985)
+        framing = [t for t in timexes if _framed_by(sentence, t.end - start, c_start, c_end)]
+        used = {e.sources[0].date_span for earlier in clauses for e in earlier[2]}
+        at_dates = [t for t in framing if (t.start, t.end) not in used] if framing else at_dates
         dated = [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]
         naming = [(e, h) for t in here if t not in at_dates
                   and (h := things.get(id(t)) or _named_by(sentence, t.end - start, inside))
