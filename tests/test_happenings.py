@@ -20,7 +20,7 @@ from timeline.events.anchoring import (
 )
 from timeline.events.furniture import FURNITURE, furniture_kind, is_quoted_opinion
 from timeline.events.happenings import Kind, shipped_model
-from timeline.events.verbs import FORM_EXAMPLES, verb_form
+from timeline.events.verbs import FORM_EXAMPLES, NEGATED_EXAMPLES, negated, verb_form
 from timeline.model import Modality, Placement
 from timeline.timeml import read_timeml
 
@@ -195,6 +195,17 @@ def test_past_news_beside_a_later_date_is_placed_as_news():
 def test_verb_form_examples(example):
     sentence, word, form = example
     assert verb_form(sentence, sentence.index(word), word) == form
+
+
+@pytest.mark.parametrize("example", NEGATED_EXAMPLES, ids=lambda e: e[0])
+def test_negated_examples(example):
+    sentence, word, expected = example
+    assert negated(sentence, sentence.index(word)) == expected
+
+
+def test_a_negated_future_is_no_plan():
+    assert not events_of("Briefing\nSelling the plant won’t solve the company’s problems, the union said."), \
+        "what will not happen makes no event"
 
 
 @pytest.mark.parametrize("sentence", ["The new fund is to be financed by donations from member states.",

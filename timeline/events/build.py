@@ -29,7 +29,7 @@ from .names import names_in
 from .naming import named_happening
 from .sentences import clause_spans, sentence_at, sentence_spans
 from .titles import make_title
-from .verbs import Form, verb_form
+from .verbs import Form, negated, verb_form
 
 # The names of a sentence, read once: up to MAX_PER_SENTENCE events and more come from one sentence, and reading
 # them looks words up across the whole article (a sixth of this stage's time, a third of it repeated before).
@@ -247,8 +247,8 @@ def _happenings(sentence: str, labelled: list[Happening]) -> list[Happening]:
             continue
         if is_conditional(sentence, h.start):
             h = replace(h, kind=Kind.HYPOTHETICAL)
-        elif h.kind in (Kind.HYPOTHETICAL, Kind.FACTUAL) and (is_planned(sentence, h.start)
-                                                              or verb_form(sentence, h.start, h.word) == Form.FUTURE):
+        elif h.kind in (Kind.HYPOTHETICAL, Kind.FACTUAL) and (is_planned(sentence, h.start) or (
+                verb_form(sentence, h.start, h.word) == Form.FUTURE and not negated(sentence, h.start))):
             h = replace(h, kind=Kind.PLANNED)
         found.append(h)
     return found

@@ -37,6 +37,8 @@ _PERFECT = frozenset({"has", "have", "'ve"})
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 _PAST_BE = frozenset({"was", "were"})
 _PASSIVE = frozenset({"be", "been", "being", "get", "got"})
+_GROUP = _BETWEEN | _PASSIVE | _FUTURE | _MODALS | _PERFECT | _PRESENT_BE | _PAST_BE | lx.TO_FUTURE | {
+    "had", "to", "do", "does", "did"}  # words a verb group before its verb may hold
 _LOOK_BACK = 5  # words before the happening that may belong to its verb group
 
 
@@ -56,6 +58,17 @@ def form_of(before: list[str], word: str) -> Form:
         if token not in _PRESENT_BE | _PAST_BE | {"to"}:
             break  # "is to meet", "to be expelled", "is going to close": read one word further back
     return _form(auxiliaries, word)
+
+
+def negated(sentence: str, start: int) -> bool:
+    """Whether the verb group before a happening is negated ("won't eliminate", "is not to be sold")."""
+    words = _WORD.findall(sentence[max(0, start - 60):start].lower().replace("’", "'"))
+    for token in reversed(words[-_LOOK_BACK:]):
+        if token in ("not", "never") or token.endswith("n't"):
+            return True
+        if _normal(token) not in _GROUP and not token.endswith("ly"):
+            return False
+    return False
 
 
 def _normal(token: str) -> str:
@@ -111,3 +124,7 @@ FORM_EXAMPLES = (  # (sentence, happening word, form): run as tests
     ("We'll meet them again.", "meet", Form.FUTURE),
     ("The bank hasn't raised its rates.", "raised", Form.PERFECT),
 )
+NEGATED_EXAMPLES = (("Killing the leaders won’t eliminate the threat.", "eliminate", True),  # run as tests
+                    ("The plant is not to be sold.", "sold", True),
+                    ("The plant is to be sold.", "sold", False),
+                    ("No one expects the plant to be sold.", "sold", False))
