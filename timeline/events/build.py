@@ -126,31 +126,16 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
     """
     start, end = span
     sentence = article.text[start:end]
-    clauses = []
+    clauses: list[Clause] = []
     for c_start, c_end in clause_spans(sentence, [h.start for h in found]):
-        inside = [h for h in found if c_start <= h.start < c_end]
-        here = [t for t in timexes if c_start <= t.start - start < c_end]
-        things = {id(t): h for t in here if (h := _thing_named(sentence, t, start, article.published, inside))}
-        at_dates = [t for t in here if relation_of(sentence, t.start - start) == Relation.AT and id(t) not in things]
-        # "since August, when they traded at $10": a "when" clause is at the date it follows (unless the date
-        # already placed the clause before it: "prices rose in 1985, when …" is one event of 1985)
-        framing = [t for t in timexes if _framed_by(sentence, t.end - start, c_start, c_end)]
-        used = {e.sources[0].date_span for earlier in clauses for e in earlier[2]}
-        at_dates = [t for t in framing if (t.start, t.end) not in used] if framing else at_dates
-        dated = [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]
-        naming = [(e, h) for t in here if t not in at_dates
-                  and (h := things.get(id(t)) or _named_by(sentence, t.end - start, inside))
-                  and (e := _dated_event(article, index, span, t, [h]))]
-        named = [e for e, _ in naming]
-        # a happening a date names has its event; the clause's own happening is another one ("has been on the run")
-        inside = [h for h in inside if all(h is not n for _, n in naming)]
-        clauses.append((inside, here, dated, named, c_end))
+        clauses.append(_clause(article, index, span, timexes, found, (c_start, c_end), clauses))
     made: list[Event] = []
     unplaced = 0
     # a date whose year was guessed may still be corrected by merging ("the October 7 attacks"): not lent out
     sentence_date = next((t for t in timexes if relation_of(sentence, t.start - start) == Relation.AT
                           and not _year_guessed(t) and not _after(t.interval.begin.date(), article.published)), None)
-    for inside, here, dated, named, c_end in clauses:
+    for clause in clauses:
+        inside, here, dated, named, c_end = clause.inside, clause.here, clause.dated, clause.named, clause.end
         for event in dated:
             story.tell(event)
         made.extend(dated + named)
@@ -169,6 +154,41 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         event = _undated_event(article, index, span, [Happening(0, 0, "", Kind.FACTUAL)], [], story, True, None)
         made = [event] if event else []  # the headline's happening is the day's news
     return made[:MAX_PER_SENTENCE], unplaced
+
+
+@dataclass
+class Clause:
+    """A clause of a sentence: its happenings (less those a date names), its dates, and the events they made."""
+
+    inside: list[Happening]
+    here: list[Timex]
+    dated: list[Event]  # placed by a date that says when the clause's happening happened
+    named: list[Event]  # placed by a date that names a happening or a thing ("the January 1998 bombing")
+    end: int
+
+
+def _clause(article: Article, index: int, span: tuple[int, int], timexes: list[Timex], found: list[Happening],
+            bounds: tuple[int, int], earlier: list[Clause]) -> Clause:
+    """The dates of one clause and the events they make; its happenings left for an undated event."""
+    start = span[0]
+    sentence = article.text[start:span[1]]
+    c_start, c_end = bounds
+    inside = [h for h in found if c_start <= h.start < c_end]
+    here = [t for t in timexes if c_start <= t.start - start < c_end]
+    things = {id(t): h for t in here if (h := _thing_named(sentence, t, start, article.published, inside))}
+    at_dates = [t for t in here if relation_of(sentence, t.start - start) == Relation.AT and id(t) not in things]
+    # "since August, when they traded at $10": a "when" clause is at the date it follows (unless the date
+    # already placed the clause before it: "prices rose in 1985, when …" is one event of 1985)
+    framing = [t for t in timexes if _framed_by(sentence, t.end - start, c_start, c_end)]
+    used = {e.sources[0].date_span for clause in earlier for e in clause.dated}
+    at_dates = [t for t in framing if (t.start, t.end) not in used] if framing else at_dates
+    dated = [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]
+    naming = [(e, h) for t in here if t not in at_dates
+              and (h := things.get(id(t)) or _named_by(sentence, t.end - start, inside))
+              and (e := _dated_event(article, index, span, t, [h]))]
+    # a happening a date names has its event; the clause's own happening is another one ("has been on the run")
+    inside = [h for h in inside if all(h is not n for _, n in naming)]
+    return Clause(inside, here, dated, [e for e, _ in naming], c_end)
 
 
 def _alike(made: Event, new: Event) -> bool:
