@@ -33,7 +33,7 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 
-from ..model import Article, Interval
+from ..model import Article, Event, Interval
 from ..temporal import tag
 from ..timeml import DCT_ID, GoldEvent, TimeMLDocument, read_timeml, tml_files
 from .build import events_for_article
@@ -197,7 +197,8 @@ def miss_kind(gold: GoldEvent, where: Placed | None, day: datetime) -> str:
     return f"{relation}: spans the day"
 
 
-def _miss(gold: GoldEvent, owner, document: TimeMLDocument, by_timex: bool, span: tuple[int, int]) -> Miss:
+def _miss(gold: GoldEvent, owner: Event | None, document: TimeMLDocument, by_timex: bool,
+          span: tuple[int, int]) -> Miss:
     """A missed gold event told with its judged link and the event that owned it."""
     if by_timex:
         relation, timex = next((r, t) for r, tid in gold.time_links
