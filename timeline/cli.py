@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "train":
         return train.main(args.paths + ["--folds", str(args.folds)] + (["--out", args.out] if args.out else []))
     if args.benchmark == "anchoring":
-        return evaluation.main(args.paths + ["--folds", str(args.folds)])
+        return evaluation.main(args.paths + ["--folds", str(args.folds), "--misses", str(args.misses)])
     return evaluate.main(args.paths + (["--errors"] if args.errors else []))
 
 
@@ -97,6 +97,7 @@ def _add_evaluate(e: argparse.ArgumentParser) -> None:
     an = e_commands.add_parser("anchoring", help="where events are placed in time, beside the publication-date baseline")
     an.add_argument("paths", nargs="+")
     an.add_argument("--folds", type=int, default=5, help="document-level folds (1: the shipped model)")
+    an.add_argument("--misses", type=int, default=0, metavar="N", help="print N missed gold events of each figure")
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -55,6 +55,28 @@ def relating_words(sentence: str, date_start: int) -> str:
     return " ".join(match.group(0).split()) + " " if match else ""
 
 
+# A date between a determiner and a noun names that thing ("that 1978 resolution", "his Aug. 2 power grab",
+# "the October slaying"): it dates the thing, not the clause's verb ("That 1978 resolution calls for a withdrawal").
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|that|this|these|those|his|her|its|their|our|your|a|an)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"(?:['’]s)?\s+(?!(?:and|or|but|to|in|at|on|of|for|from|by|with|when|that|which|as|is|are|was|"
+                         r"were|has|have|had|will|would|said|says|than|after|before|since|until)\b)([a-z][a-z-]+)\b")
+PREMODIFIER_EXAMPLES = (("That 1978 resolution calls for a withdrawal.", "1978", "resolution"),  # run as tests
+                        ("The police reopened the file on his Aug. 2 power grab.", "Aug. 2", "power"),
+                        ("They have gathered evidence in the October slaying.", "October", "slaying"),
+                        ("The bank blamed its fourth-quarter loss on bad loans.", "fourth-quarter", "loss"))
+NOT_PREMODIFIER_EXAMPLES = (("In the third quarter, profit rose.", "third quarter"),
+                            ("The company on Friday said profit rose.", "Friday"),
+                            ("Prices rose in the 1990s and fell after that.", "1990s"))
+
+
+def premodified(sentence: str, date_start: int, date_end: int) -> tuple[int, int] | None:
+    """The span of the noun a date stands before, after a determiner ("that 1978 resolution"), or None."""
+    if not _DETERMINER_BEFORE.search(sentence[max(0, date_start - 8):date_start]):
+        return None
+    match = _NOUN_AFTER.match(sentence, date_end)
+    return match.span(1) if match else None
+
+
 def linked_clause(sentence: str, after: int) -> str:
     """The clause after the happening that relates it to another happening ("a day after X"), or ""."""
     match = _LINKED_CLAUSE.search(sentence, after)

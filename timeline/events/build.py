@@ -18,6 +18,7 @@ from .anchoring import (
     is_conditional,
     is_planned,
     linked_clause,
+    premodified,
     relating_words,
     relation_of,
     reporting_time,
@@ -28,6 +29,7 @@ from .names import names_in
 from .naming import named_happening
 from .sentences import clause_spans, sentence_at, sentence_spans
 from .titles import make_title
+from .verbs import Form, negated, verb_form
 
 # The names of a sentence, read once: up to MAX_PER_SENTENCE events and more come from one sentence, and reading
 # them looks words up across the whole article (a sixth of this stage's time, a third of it repeated before).
@@ -133,21 +135,16 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
     """
     start, end = span
     sentence = article.text[start:end]
-    clauses = []
+    clauses: list[Clause] = []
     for c_start, c_end in clause_spans(sentence, [h.start for h in found]):
-        inside = [h for h in found if c_start <= h.start < c_end]
-        here = [t for t in timexes if c_start <= t.start - start < c_end]
-        at_dates = [t for t in here if relation_of(sentence, t.start - start) == Relation.AT]
-        dated = [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]
-        named = [e for t in here if t not in at_dates and (h := _named_by(sentence, t.end - start, inside))
-                 and (e := _dated_event(article, index, span, t, [h]))]
-        clauses.append((inside, here, dated, named, c_end))
+        clauses.append(_clause(article, index, span, timexes, found, (c_start, c_end), clauses))
     made: list[Event] = []
     unplaced = 0
     # a date whose year was guessed may still be corrected by merging ("the October 7 attacks"): not lent out
     sentence_date = next((t for t in timexes if relation_of(sentence, t.start - start) == Relation.AT
                           and not _year_guessed(t) and not _after(t.interval.begin.date(), article.published)), None)
-    for inside, here, dated, named, c_end in clauses:
+    for clause in clauses:
+        inside, here, dated, named, c_end = clause.inside, clause.here, clause.dated, clause.named, clause.end
         for event in dated:
             story.tell(event)
         made.extend(dated + named)
@@ -170,11 +167,57 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
     return made[:MAX_PER_SENTENCE], unplaced
 
 
+@dataclass
+class Clause:
+    """A clause of a sentence: its happenings (less those a date names), its dates, and the events they made."""
+
+    inside: list[Happening]
+    here: list[Timex]
+    dated: list[Event]  # placed by a date that says when the clause's happening happened
+    named: list[Event]  # placed by a date that names a happening or a thing ("the January 1998 bombing")
+    end: int
+
+
+def _clause(article: Article, index: int, span: tuple[int, int], timexes: list[Timex], found: list[Happening],
+            bounds: tuple[int, int], earlier: list[Clause]) -> Clause:
+    """The dates of one clause and the events they make; its happenings left for an undated event."""
+    start = span[0]
+    sentence = article.text[start:span[1]]
+    c_start, c_end = bounds
+    inside = [h for h in found if c_start <= h.start < c_end]
+    here = [t for t in timexes if c_start <= t.start - start < c_end]
+    things = {id(t): h for t in here if (h := _thing_named(sentence, t, start, article.published, inside))}
+    at_dates = [t for t in here if relation_of(sentence, t.start - start) == Relation.AT and id(t) not in things]
+    # "since August, when they traded at $10": a "when" clause is at the date it follows (unless the date
+    # already placed the clause before it: "prices rose in 1985, when …" is one event of 1985)
+    framing = [t for t in timexes if _framed_by(sentence, t.end - start, c_start, c_end)]
+    used = {e.sources[0].date_span for clause in earlier for e in clause.dated}
+    at_dates = [t for t in framing if (t.start, t.end) not in used] if framing else at_dates
+    dated = [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]
+    naming = [(e, h) for t in here if t not in at_dates
+              and (h := things.get(id(t)) or _named_by(sentence, t.end - start, inside))
+              and (e := _dated_event(article, index, span, t, [h]))]
+    # a happening a date names has its event; the clause's own happening is another one ("has been on the run")
+    inside = [h for h in inside if all(h is not n for _, n in naming)]
+    return Clause(inside, here, dated, [e for e, _ in naming], c_end)
+
+
 def _alike(made: Event, new: Event) -> bool:
     """Placed alike: the same modality and one time inside the other (a present clause's publication day within
     a past clause's days before it): one event, as the sentence's words would merge them anyway."""
     inside = (made.begin <= new.begin and new.end <= made.end) or (new.begin <= made.begin and made.end <= new.end)
     return made.modality == new.modality and made.placement == new.placement and inside
+
+
+_WHEN_AFTER_DATE = re.compile(r"(?:,|\s[_–—-]+)\s*(when)\s", re.IGNORECASE)
+
+
+def _framed_by(sentence: str, date_end: int, clause_start: int, clause_end: int) -> bool:
+    """A "when" clause set off right after a date, in this clause, happens at that date: "since 1985 — when
+    the army created a zone", "since August, when they traded at $10" (without the comma it may only
+    restrict the date: "since January when the crisis began")."""
+    match = _WHEN_AFTER_DATE.match(sentence, date_end)
+    return match is not None and clause_start <= match.start(1) < clause_end
 
 
 def _after(day: date, published: date | None) -> bool:
@@ -200,6 +243,19 @@ def _named_by(sentence: str, date_end: int, inside: list[Happening]) -> Happenin
                  and _NAMING_GAP.fullmatch(sentence, date_end, h.start)), None)
 
 
+def _thing_named(sentence: str, timex: Timex, offset: int, published: date | None,
+                 found: list[Happening]) -> Happening | None:
+    """The thing a date before a noun names ("that 1978 resolution", "its fourth-quarter slump"), as the happening
+    the date places: planned when the date is still to come. The clause's verb is not at that date."""
+    span = premodified(sentence, timex.start - offset, timex.end - offset)
+    if span is None:
+        return None
+    if (same := next((h for h in found if h.start == span[0]), None)) is not None:
+        return same
+    kind = Kind.PLANNED if _after(timex.interval.begin.date(), published) else Kind.FACTUAL
+    return Happening(span[0], span[1], sentence[span[0]:span[1]], kind)
+
+
 def _told(sentence: str, inside: list[Happening], clause_end: int) -> list[tuple[list[Happening], str]]:
     """What a clause without a date tells: its happenings, and a plan told beside its factual happening.
 
@@ -222,7 +278,8 @@ def _happenings(sentence: str, labelled: list[Happening]) -> list[Happening]:
             continue
         if is_conditional(sentence, h.start):
             h = replace(h, kind=Kind.HYPOTHETICAL)
-        elif h.kind in (Kind.HYPOTHETICAL, Kind.FACTUAL) and is_planned(sentence, h.start):
+        elif h.kind in (Kind.HYPOTHETICAL, Kind.FACTUAL) and (is_planned(sentence, h.start) or (
+                verb_form(sentence, h.start, h.word) == Form.FUTURE and not negated(sentence, h.start))):
             h = replace(h, kind=Kind.PLANNED)
         found.append(h)
     return found
@@ -240,7 +297,9 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
     nearest = before[-1] if before else next(iter(found), None)
     if nearest is not None and nearest.kind == Kind.HYPOTHETICAL:
         return None
-    modality = Modality.PLANNED if nearest is not None and nearest.kind == Kind.PLANNED else Modality.FACTUAL
+    # a happening dated after its report is still to come, whatever its tense ("a referendum next year")
+    to_come = (nearest is not None and nearest.kind == Kind.PLANNED) or _after(timex.interval.begin.date(), article.published)
+    modality = Modality.PLANNED if to_come else Modality.FACTUAL
     title = make_title(sentence, timex.start - start, timex.end - start)
     if not title:
         return None

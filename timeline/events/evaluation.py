@@ -33,7 +33,7 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 
-from ..model import Article, Interval
+from ..model import Article, Event, Interval
 from ..temporal import tag
 from ..timeml import DCT_ID, GoldEvent, TimeMLDocument, read_timeml, tml_files
 from .build import events_for_article
@@ -76,6 +76,21 @@ class Tally:
         return self.correct / self.total if self.total else 0.0
 
 
+@dataclass(frozen=True)
+class Miss:
+    """A gold event placed wrong (or not at all), with what a reader needs to see why."""
+
+    figure: str  # "timex anchoring" or "document-time relation"
+    document: str
+    word: str
+    link: str  # the gold link judged ("IS_INCLUDED 1998-01-07 'yesterday'", "AFTER the document time")
+    sentence: str
+    placed: str  # where the event put it and why, or "no event"
+
+    def __str__(self) -> str:
+        return f"[{self.figure}] {self.document}: '{self.word}' {self.link}\n    {self.sentence}\n    placed: {self.placed}"
+
+
 @dataclass
 class Figures:
     timex: Tally = field(default_factory=Tally)
@@ -84,6 +99,7 @@ class Figures:
     precision: Tally = field(default_factory=Tally)
     # document-time misses by gold relation and where the event put them ("INCLUDES: before the day")
     misses: Counter = field(default_factory=Counter)
+    missed: list[Miss] = field(default_factory=list)  # each gold event judged wrong, to read (``--misses``)
 
     def rows(self) -> list[tuple[str, Tally]]:
         return [("timex anchoring", self.timex), ("document-time relation", self.document_time),
@@ -156,6 +172,8 @@ def score_document(document: TimeMLDocument, model: HappeningModel, results: dic
                     tally.add(ok)
                     if not ok and tally is figures.document_time:
                         figures.misses[miss_kind(gold, where, day)] += 1
+                    if not ok and figures is system:
+                        figures.missed.append(_miss(gold, owner, document, tally is figures.timex, spans[index]))
         for event in events:
             judged = [v for g in owners.get(event.id, []) if (v := agrees(g, _placed(event), document, dct)) is not None]
             if judged:
@@ -177,6 +195,22 @@ def miss_kind(gold: GoldEvent, where: Placed | None, day: datetime) -> str:
     if interval.begin >= day + timedelta(days=1):
         return f"{relation}: after the day"
     return f"{relation}: spans the day"
+
+
+def _miss(gold: GoldEvent, owner: Event | None, document: TimeMLDocument, by_timex: bool,
+          span: tuple[int, int]) -> Miss:
+    """A missed gold event told with its judged link and the event that owned it."""
+    if by_timex:
+        relation, timex = next((r, t) for r, tid in gold.time_links
+                               if r in _INSIDE and (t := document.timex(tid)) is not None and _concrete(t))
+        link = f"{relation} {timex.value} '{timex.text}'"
+    else:
+        link = f"{next(r for r, tid in gold.time_links if tid == DCT_ID)} the document time ({document.dct[:10]})"
+    placed = "no event" if owner is None else \
+        f"{owner.value or '-'} {owner.interval.begin:%Y-%m-%d}..{owner.interval.end:%Y-%m-%d} " \
+        f"'{owner.title}' ({owner.explanation})"
+    return Miss("timex anchoring" if by_timex else "document-time relation", document.name, gold.text, link,
+                " ".join(document.text[span[0]:span[1]].split()), placed)
 
 
 def _placed(event) -> Placed:
@@ -240,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="timeline evaluate anchoring", description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="+", help=".tml files or folders of them")
     parser.add_argument("--folds", type=int, default=5, help="document-level folds (1: use the shipped model)")
+    parser.add_argument("--misses", type=int, default=0, metavar="N",
+                        help="also print N missed gold events of each figure (scope 'shown'), with sentence and placement")
     args = parser.parse_args(argv)
     results, count = evaluate_anchoring(args.paths, args.folds)
     if not count:
@@ -253,7 +289,19 @@ def main(argv: list[str] | None = None) -> int:
         kinds = (system.misses + baseline.misses).most_common()
         print("document-time misses (events; baseline): " + "; ".join(
             f"{kind} {system.misses[kind]} ({baseline.misses[kind]})" for kind, _ in kinds))
+    if args.misses:
+        print_misses(results["shown"][0].missed, args.misses)
     return 0
+
+
+def print_misses(missed: list[Miss], count: int) -> None:
+    """Up to ``count`` misses of each figure, spread over the documents (every k-th), to read by kind."""
+    for figure in ("timex anchoring", "document-time relation"):
+        mine = [m for m in missed if m.figure == figure]
+        step = max(1, len(mine) // count)
+        print(f"\n{figure}: {len(mine)} misses, {min(count, len(mine))} shown")
+        for miss in mine[::step][:count]:
+            print(miss)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,130 @@
+"""The tense and aspect a happening's own verb group says, read from the words right before it.
+
+The tense of a clause (``temporal.tense``) weighs every cue around a date, so a
+reporting verb ("said") colours the words it reports. A happening's own verb
+group is more direct: "has placed" is done by now, "is searching" goes on now,
+"had placed" lies before the story's time, and "is to be financed", "is likely
+to send" are still to come (the events stage makes those planned, whatever
+the happening model said).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from ..temporal import lexicon as lx
+
+
+class Form(StrEnum):
+    PAST = "past"  # "fell", "was killed", "were fighting"
+    PERFECT = "perfect"  # "has placed", "have also been recovered": done by now
+    PAST_PERFECT = "past perfect"  # "had placed": before the story's time
+    PRESENT = "present"  # "are searching", "is expected", "proves"
+    FUTURE = "future"  # "will meet", "is going to close"
+    MODAL = "modal"  # "would sign", "could fall"
+    INFINITIVE = "infinitive"  # "to close", "to be expelled"
+    UNKNOWN = "unknown"  # a noun ("the attack"), a bare participle ("closing unchanged")
+
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|'ll|n't|[^\sA-Za-z]")
+# Words that may stand between an auxiliary and its verb: "has also been", "will not", "is now".
+_BETWEEN = frozenset({"not", "n't", "also", "already", "still", "just", "now", "yet", "never", "ever", "since",
+                      "recently", "reportedly", "allegedly", "only", "even", "again", "first", "finally", "long"})
+_FUTURE = frozenset({"will", "'ll", "shall", "wo"})
+_MODALS = frozenset({"would", "could", "may", "might", "should", "must", "can", "ca", "ought", "'d"})
+_PERFECT = frozenset({"has", "have", "'ve"})
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
+_PAST_BE = frozenset({"was", "were"})
+_PASSIVE = frozenset({"be", "been", "being", "get", "got"})
+_GROUP = _BETWEEN | _PASSIVE | _FUTURE | _MODALS | _PERFECT | _PRESENT_BE | _PAST_BE | lx.TO_FUTURE | {
+    "had", "to", "do", "does", "did"}  # words a verb group before its verb may hold
+_LOOK_BACK = 5  # words before the happening that may belong to its verb group
+
+
+def verb_form(sentence: str, start: int, word: str) -> Form:
+    """The form of the verb group ending in ``word`` (at ``start`` in ``sentence``)."""
+    return form_of([w.lower() for w in _WORD.findall(sentence[max(0, start - 60):start])], word.lower())
+
+
+def form_of(before: list[str], word: str) -> Form:
+    """The form from the lower-case words before the verb (any number; the last few count) and the verb."""
+    auxiliaries = []
+    for token in reversed(before[-_LOOK_BACK:]):
+        token = _normal(token)
+        if token in _BETWEEN or token in _PASSIVE or token.endswith("ly"):
+            continue
+        auxiliaries.append(token)
+        if token not in _PRESENT_BE | _PAST_BE | {"to"}:
+            break  # "is to meet", "to be expelled", "is going to close": read one word further back
+    return _form(auxiliaries, word)
+
+
+def negated(sentence: str, start: int) -> bool:
+    """Whether the verb group before a happening is negated ("won't eliminate", "is not to be sold")."""
+    words = _WORD.findall(sentence[max(0, start - 60):start].lower().replace("’", "'"))
+    for token in reversed(words[-_LOOK_BACK:]):
+        if token in ("not", "never") or token.endswith("n't"):
+            return True
+        if _normal(token) not in _GROUP and not token.endswith("ly"):
+            return False
+    return False
+
+
+def _normal(token: str) -> str:
+    """One auxiliary for its contracted forms: "won't" is "wo" (will), "hasn't" "has", "we'll" "'ll"."""
+    token = token.replace("’", "'")
+    if token.endswith("n't"):
+        return token[:-3] or "not"
+    if "'" in token and token.split("'", 1)[1] in ("ll", "ve", "d", "re"):
+        return "'" + token.split("'", 1)[1]
+    return token
+
+
+def _form(auxiliaries: list[str], word: str) -> Form:
+    """The form from the words read backwards from the verb: "is going to close" gives to, going."""
+    nearest = auxiliaries[0] if auxiliaries else ""
+    if nearest == "to":
+        ahead = len(auxiliaries) > 1 and auxiliaries[1] in lx.TO_FUTURE | _PRESENT_BE | _PAST_BE
+        return Form.FUTURE if ahead else Form.INFINITIVE
+    if nearest in _FUTURE:
+        return Form.FUTURE
+    if nearest in _MODALS:
+        return Form.MODAL
+    if nearest == "had":
+        return Form.PAST_PERFECT
+    if nearest in _PERFECT:
+        return Form.PERFECT
+    if nearest in _PRESENT_BE | {"do", "does"}:
+        return Form.PRESENT
+    if nearest in _PAST_BE | {"did"}:
+        return Form.PAST
+    if word in lx.PAST_CUES or (len(word) > 4 and word.endswith("ed") and word not in lx.NOT_PAST_ED):
+        return Form.PAST
+    return Form.UNKNOWN
+
+
+FORM_EXAMPLES = (  # (sentence, happening word, form): run as tests
+    ("Shares in the maker rose 4 %.", "rose", Form.PAST),
+    ("The envoy was killed in an airstrike.", "killed", Form.PAST),
+    ("The airline has placed an order for 20 aircraft.", "placed", Form.PERFECT),
+    ("The bodies of 37 hostages have also been recovered.", "recovered", Form.PERFECT),
+    ("The airline had placed an order before the strike.", "placed", Form.PAST_PERFECT),
+    ("Rescue teams are searching the rubble.", "searching", Form.PRESENT),
+    ("Mr. Ackerman said the buy-back does prove that he is scared.", "prove", Form.PRESENT),
+    ("The monarch will meet Bush on Thursday.", "meet", Form.FUTURE),
+    ("The fund is to be financed by donations.", "financed", Form.FUTURE),
+    ("The company would not sign the deal.", "sign", Form.MODAL),
+    ("The group is going to close the plant.", "close", Form.FUTURE),
+    ("Prices are expected to rise.", "rise", Form.FUTURE),
+    ("The board voted to close the plant.", "close", Form.INFINITIVE),
+    ("The board approved a plan to close the plant.", "close", Form.FUTURE),
+    ("The Web site featured photos of the victims.", "featured", Form.PAST),
+    ("The attack drew condemnation.", "attack", Form.UNKNOWN),
+    ("We'll meet them again.", "meet", Form.FUTURE),
+    ("The bank hasn't raised its rates.", "raised", Form.PERFECT),
+)
+NEGATED_EXAMPLES = (("Killing the leaders won’t eliminate the threat.", "eliminate", True),  # run as tests
+                    ("The plant is not to be sold.", "sold", True),
+                    ("The plant is to be sold.", "sold", False),
+                    ("No one expects the plant to be sold.", "sold", False))
