@@ -18,10 +18,12 @@ from timeline.events.anchoring import (
     relating_words,
     relation_of,
 )
+from timeline.events.build import events_for_article
 from timeline.events.furniture import FURNITURE, furniture_kind, is_quoted_opinion
 from timeline.events.happenings import Kind, shipped_model
 from timeline.events.verbs import FORM_EXAMPLES, NEGATED_EXAMPLES, negated, verb_form
 from timeline.model import Modality, Placement
+from timeline.temporal import tag
 from timeline.timeml import read_timeml
 
 REPORT_DAY = date(2005, 6, 13)
@@ -54,6 +56,15 @@ def test_the_shipped_model_is_plain_json_and_finds_undated_happenings():
     json.loads(resources.files("timeline.events").joinpath("happenings.json").read_text(encoding="utf-8"))
     kinds = {h.word: h.kind for h in shipped_model().label(["Shares in the maker rose 4 %, the company said."])[0]}
     assert kinds == {"rose": Kind.FACTUAL, "said": Kind.REPORTING}
+
+
+def test_each_event_names_the_word_it_was_built_on():
+    text = "The airline has placed an order for 20 aircraft. Its shares rose 4 % on Friday in Paris."
+    events = events_for_article(Article("a", text, published=REPORT_DAY), tag(text, REPORT_DAY))
+    spans = {text[slice(*e.sources[0].happening_span)]: e.sources[0] for e in events}
+    assert set(spans) == {"placed", "rose"}
+    assert spans["placed"].date_span[0] == spans["placed"].date_span[1] and not spans["placed"].date_text, "no date words"
+    assert text[slice(*spans["rose"].date_span)] == "Friday" == spans["rose"].date_text
 
 
 def test_undated_news_is_on_or_shortly_before_the_publication_date():
@@ -347,6 +358,34 @@ def test_cli_evaluates_anchoring_beside_the_baseline(tmp_path, capsys):
     assert main(["evaluate", "anchoring", str(tmp_path), "--folds", "1"]) == 0
     assert "broken.tml" in capsys.readouterr().err, "a bad file is named; the others are still scored"
     assert main(["evaluate", "anchoring", str(tmp_path / "missing")]) == 2
+
+
+NEAR_ANOTHER = """<?xml version="1.0" ?>
+<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
+<TEXT>Shares are falling, and the bank <EVENT eid="e1" class="OCCURRENCE">sold</EVENT> its stake in the \
+troubled regional lender to a group of foreign buyers in <TIMEX3 tid="t1" type="DATE" value="1995">1995</TIMEX3>.
+</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1" tense="PAST" aspect="NONE" polarity="POS" pos="VERB"/>
+<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>
+</TimeML>"""
+
+
+def test_a_gold_event_belongs_to_the_event_built_on_its_word_not_the_nearest_date(tmp_path):
+    """'sold' lies nearer the undated 'falling' than its own date: the nearest date handed it to the wrong event."""
+    from timeline.events.evaluation import evaluate_anchoring, owner_of
+    from timeline.temporal import tag
+    path = tmp_path / "s.tml"
+    path.write_text(NEAR_ANOTHER, encoding="utf-8")
+    document = read_timeml(path)
+    sold = document.events[0]
+    events = events_for_article(Article("s", document.text, published=date(1998, 1, 8)),
+                                tag(document.text, date(1998, 1, 8)))
+    by_date = min(events, key=lambda e: abs(e.sources[0].date_span[0] - sold.start))
+    assert by_date.placement == Placement.INFERRED, "the old ownership: the news of the day, not the sale"
+    assert owner_of(sold.start, events).value == "1995"
+    system, _ = evaluate_anchoring([str(tmp_path)], folds=1)[0]["shown"]
+    assert (system.timex.correct, system.timex.total) == (1, 1)
+    assert (system.precision.correct, system.precision.total) == (1, 1)
 
 
 def test_anchoring_prints_the_missed_gold_events_to_read(tmp_path, capsys):

@@ -128,7 +128,8 @@ def test_records_come_back_as_the_typed_objects_they_were_written_from(seed_time
         back = decode(Event, encode(event))
         assert back == event
         assert isinstance(back.interval.precision, Precision) and isinstance(back.placement, Placement)
-        assert all(isinstance(s.sentence_span, tuple) for s in back.sources)
+        assert all(isinstance(s.sentence_span, tuple) and isinstance(s.happening_span, tuple) for s in back.sources)
+    assert any(s.happening_span != (0, 0) for e in seed_timeline.event_list for s in e.sources)
     article = seed_timeline.article_list[0]
     assert decode(Article, encode(article)) == article
     timex = seed_timeline.timexes[article.id][0]
@@ -140,9 +141,11 @@ def test_records_written_before_newer_fields_read_with_their_defaults(seed_timel
     record = json.loads(encode(seed_timeline.event_list[0]))
     for newer in ("placement", "modality", "relation", "year_guessed"):
         record.pop(newer)
+    record["sources"][0].pop("happening_span")
     old = decode(Event, json.dumps(record))
     assert (old.placement, old.modality, old.relation, old.year_guessed) == (Placement.WRITTEN, Modality.FACTUAL,
                                                                             "", False)
+    assert old.sources[0].happening_span == (0, 0)
 
 
 def test_a_killed_run_leaves_the_store_as_it_was(tmp_path, folder):

@@ -166,7 +166,7 @@ class Article:
 
 @dataclass
 class Source:
-    """One article's evidence for an event."""
+    """One article's evidence for an event; spans are offsets into the article's text, [start, end)."""
 
     article_id: str
     title: str
@@ -175,8 +175,11 @@ class Source:
     origin: str
     sentence: str
     sentence_span: tuple[int, int]
-    date_span: tuple[int, int]
+    date_span: tuple[int, int]  # the date words; empty (start = end, at the sentence's start) when none were written
     date_text: str
+    # the happening word the event was built on ("placed"): what the event is about, whatever dates it. Empty
+    # at the sentence's start for a headline with no word found; (0, 0) in stores written before it was kept.
+    happening_span: tuple[int, int] = (0, 0)
 
 
 class Placement(StrEnum):

@@ -310,7 +310,8 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
     return Event(
         id=_event_id(article.id, timex.start, timex.value), interval=timex.interval, value=timex.value, mod=timex.mod,
         date_text=timex.text, title=title, sentence=sentence, explanation=timex.explanation,
-        confidence=round(confidence, 2), sources=[_source(article, span, (timex.start, timex.end), timex.text)],
+        confidence=round(confidence, 2),
+        sources=[_source(article, span, (timex.start, timex.end), timex.text, _word_span(start, nearest, timex))],
         names=names, centrality=salience(article, index, sentence, True, names),
         named_as=named_happening(article.text, timex.end),
         year_guessed=_year_guessed(timex),
@@ -337,19 +338,20 @@ def _undated_event(article: Article, index: int, span: tuple[int, int], clause: 
         relation = relating_words(sentence, relative[0].start - start) + relative[0].text
     else:  # "a day after the merger was announced"
         relation = linked_clause(sentence, main.end)
-    where = (main.start + start, main.start + start)
-    common = dict(title=title, sentence=sentence, sources=[_source(article, span, where, "")], names=names,
+    target = relative[0] if relative and main.kind == Kind.PLANNED and relative[0].interval is not None else None
+    written = (target.start, target.end, target.text) if target else (start, start, "")  # the target's words, else none
+    source = _source(article, span, written[:2], written[2], (main.start + start, main.end + start))
+    common = dict(title=title, sentence=sentence, sources=[source], names=names,
                   centrality=salience(article, index, sentence, False, names), placement=Placement.INFERRED,
                   modality=main.modality, relation=relation)
-    target = relative[0] if relative and main.kind == Kind.PLANNED and relative[0].interval is not None else None
     if target is not None:  # "aims to cut 30,000 jobs by 2012": at its target
         time = Inferred(target.interval, target.value, target.mod, f"planned, target {relation}: {target.explanation}")
     else:
         time = _time_from_context(article, sentence, main, clause, story, headline, sentence_date)
         if relation:
             time = replace(time, explanation=f"{time.explanation}; '{relation}' is a time it relates to, not its own")
-    return Event(id=_event_id(article.id, where[0], time.value), interval=time.interval, value=time.value, mod=time.mod,
-                 date_text=target.text if target else "", explanation=time.explanation,
+    return Event(id=_event_id(article.id, main.start + start, time.value), interval=time.interval, value=time.value,
+                 mod=time.mod, date_text=written[2], explanation=time.explanation,
                  confidence=0.6 if target else 0.5, **common)
 
 
@@ -395,9 +397,15 @@ def _in_reporting_window(event: Event, published: date | None) -> bool:
     return timedelta(0) <= published - event.begin.date() <= timedelta(days=REPORTING_WINDOW)
 
 
-def _source(article: Article, span: tuple[int, int], date_span: tuple[int, int], date_text: str) -> Source:
+def _source(article: Article, span: tuple[int, int], date_span: tuple[int, int], date_text: str,
+            happening_span: tuple[int, int]) -> Source:
     return Source(article.id, article.title, article.outlet, article.url, article.origin, article.text[span[0]:span[1]],
-                  span, date_span, date_text)
+                  span, date_span, date_text, happening_span)
+
+
+def _word_span(offset: int, word: Happening | None, timex: Timex) -> tuple[int, int]:
+    """Where the word a dated event is about lies in the article; the date's words when no word was found."""
+    return (offset + word.start, offset + word.end) if word is not None else (timex.start, timex.end)
 
 
 def salience(article: Article, index: int, sentence: str, explicit_date: bool, names: list[str]) -> float:
