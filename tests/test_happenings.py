@@ -9,11 +9,16 @@ import pytest
 
 from timeline import Article, build
 from timeline.events.anchoring import (
+    COMPARED_EXAMPLES,
+    NOT_COMPARED_EXAMPLES,
+    NOT_PLAN_EXAMPLES,
     NOT_PREMODIFIER_EXAMPLES,
+    PLAN_EXAMPLES,
     PREMODIFIER_EXAMPLES,
     RELATIVE_EXAMPLES,
     RELATIVE_WORDS,
     Relation,
+    is_planned,
     premodified,
     relating_words,
     relation_of,
@@ -49,6 +54,34 @@ def test_relative_examples_make_the_date_a_reference_point(sentence):
     assert relation_of("Kassab was killed Friday in an airstrike", 18) == Relation.AT
     assert relating_words("Prices rose ahead of Tuesday's vote", 21) == "ahead of "
     assert relating_words("Jobs go by the end of 2012", 22) == "by the end of "
+
+
+@pytest.mark.parametrize(("sentence", "words"), PLAN_EXAMPLES + NOT_PLAN_EXAMPLES)
+def test_plan_cue_examples(sentence, words):
+    """A verb or noun of intent makes a plan only with its "to": "the plan offered" was offered."""
+    assert is_planned(sentence, sentence.index(words)) == ((sentence, words) in PLAN_EXAMPLES), sentence
+
+
+@pytest.mark.parametrize(("sentence", "words"), COMPARED_EXAMPLES + NOT_COMPARED_EXAMPLES)
+def test_a_date_of_the_figure_a_change_is_measured_from_is_a_reference_point(sentence, words):
+    expected = Relation.RELATIVE if (sentence, words) in COMPARED_EXAMPLES else Relation.AT
+    assert relation_of(sentence, sentence.index(words)) == expected, sentence
+
+
+def test_a_change_measured_from_a_year_earlier_is_news_of_now_with_the_comparison_as_context():
+    rose = next(e for e in events_of("Profit rose to $155 million from $99 million a year earlier.") if "Profit" in e.title)
+    assert rose.placement == Placement.INFERRED and rose.end == datetime(2005, 6, 14)
+    assert rose.relation == "from $99 million a year earlier"
+
+
+def test_past_news_beside_a_date_that_names_a_happening_takes_its_date():
+    """'since the January 1998 bombing … that killed a guard': the killing was the bombing's, not today's news."""
+    text = "Rudolph has been on the run since the January 1998 bombing of a clinic that killed a guard."
+    killed = next(e for e in events_for_article(Article("a", text, published=REPORT_DAY), tag(text, REPORT_DAY))
+                  if text[slice(*e.sources[0].happening_span)] == "killed")
+    assert killed.value == "1998-01"
+    risen = events_of("Prices have risen since 1997, and the bank raised its rates.")
+    assert [e.value for e in risen] == ["2005-06-13"], "a date that names no happening lends nothing"
 
 
 def test_the_shipped_model_is_plain_json_and_finds_undated_happenings():

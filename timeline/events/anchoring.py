@@ -30,12 +30,29 @@ RELATIVE_EXAMPLES = ("Stocks fell to their lowest level since October 1997", "Th
                      "The talks will go on until Monday", "Prices rose ahead of Tuesday's vote")
 _RELATIVE = re.compile(r"\b(" + "|".join(w.replace(" ", r"\s+") for w in RELATIVE_WORDS) + r")\s+(?:the\s+)?(?:end\s+of\s+)?$",
                        re.IGNORECASE)
+# A figure a change is measured from, with its date: "profit rose to $155 million from $99 million a year earlier"
+# rose in the period reported; the date only says when the figure it is compared with was counted.
+_COMPARED = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|versus)\s+(?:an?\s+[a-z]+\s+of\s+)?(?:[A-Z]{0,2}[$£€])?"
+                       r"\d[\d.,]*\s*(?:%|percent\s+|(?:(?!(?:on|in|at|during|for|by|over|through|since)\s)[a-z]+\s+){1,2}"
+                       r"(?:(?:a|per)\s+share\s+)?)$")  # a unit, not a preposition: "from $10 on Friday" says when
+COMPARED_EXAMPLES = (("Profit rose to $155 million from $99 million a year earlier.", "a year earlier"),  # run as tests
+                     ("Earnings were $24 million, compared with a loss of $3 million last year.", "last year"),
+                     ("The dividend is 4.6 pence, up 15% from 4 pence a year earlier.", "a year earlier"))
+NOT_COMPARED_EXAMPLES = (("The stock rose to $12 from $10 on Friday.", "Friday"),
+                         ("Trucks rolled into Iraq from Jordan on Tuesday.", "Tuesday"))
 # Clauses that relate the main happening to another one: "a day after the merger was announced".
 _LINKED_CLAUSE = re.compile(r"(?:,\s*|\s)((?:(?:a|one|two|three|\w+)\s+(?:days?|weeks?|months?|years?|hours?)\s+)?"
                             r"(?:after|before|since|until|ahead of|following)\s+[^,;]{4,80})", re.IGNORECASE)
-# Words that make a happening a plan ("aims to cut", "is expected to rise"), whatever the model said.
-PLAN_CUES = re.compile(r"\b(?:will|'ll|shall|plans?|planned|planning|aims?|intends?|expected|expects|set|scheduled|due|"
-                       r"going|proposed|proposes|hopes?|seeks?|wants?)\s+(?:\w+\s+)?(?:to\s+)?(?:be\s+)?$", re.IGNORECASE)
+# Words that make a happening a plan ("aims to cut", "is expected to rise", "the planned sale"), whatever the model
+# said: an auxiliary of the future, a participle, or a verb or noun of intent with its "to" ("the plan offered
+# to staff" tells of a plan that was offered, not of one still to come).
+PLAN_CUES = re.compile(r"\b(?:(?:will|'ll|shall)\s+(?:\w+\s+)?|(?:planned|proposed|expected|scheduled)\s+(?:\w+\s+)?"
+                       r"(?:to\s+)?|(?:plans?|planning|aims?|intends?|expects|set|due|going|proposes|hopes?|seeks?|wants?)"
+                       r"\s+(?:\w+\s+)?to\s+)(?:be\s+)?$", re.IGNORECASE)
+PLAN_EXAMPLES = (("The group aims to cut 30,000 jobs.", "cut"), ("Talks are set to resume.", "resume"),  # run as tests
+                 ("The bank will sell its stake.", "sell"), ("It took a loss because of the planned sale.", "sale"))
+NOT_PLAN_EXAMPLES = (("The first retirement plan offered to staff drew 500 applicants.", "offered"),
+                     ("The bank has set its sights on buying a rival.", "buying"))
 # A condition before a happening, in its clause: "if prices rose", "unless talks resume".
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;:]*$", re.IGNORECASE)
 # A sentence that carries the story on from the last dated happening.
@@ -50,8 +67,10 @@ def relation_of(sentence: str, date_start: int) -> Relation:
 
 
 def relating_words(sentence: str, date_start: int) -> str:
-    """The words before a date that make it a reference point ("since the ", "by the end of "), or ""."""
-    match = _RELATIVE.search(sentence[max(0, date_start - 30):date_start])
+    """The words before a date that make it a reference point ("since the ", "by the end of ", "from $99
+    million "), or ""."""
+    match = _RELATIVE.search(sentence[max(0, date_start - 30):date_start]) \
+        or _COMPARED.search(sentence[max(0, date_start - 60):date_start])
     return " ".join(match.group(0).split()) + " " if match else ""
 
 

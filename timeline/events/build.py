@@ -140,8 +140,12 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         clauses.append(_clause(article, index, span, timexes, found, (c_start, c_end), clauses))
     made: list[Event] = []
     unplaced = 0
-    # a date whose year was guessed may still be corrected by merging ("the October 7 attacks"): not lent out
-    sentence_date = next((t for t in timexes if relation_of(sentence, t.start - start) == Relation.AT
+    # a date whose year was guessed may still be corrected by merging ("the October 7 attacks"): not lent out.
+    # A date that names a happening lends its time whatever word relates it to the clause ("since the 1998
+    # bombing that killed a guard": the killing was the bombing's)
+    naming = {e.sources[0].date_span for clause in clauses for e in clause.named}
+    sentence_date = next((t for t in timexes if (relation_of(sentence, t.start - start) == Relation.AT
+                                                 or (t.start, t.end) in naming)
                           and not _year_guessed(t) and not _after(t.interval.begin.date(), article.published)), None)
     for clause in clauses:
         inside, here, dated, named, c_end = clause.inside, clause.here, clause.dated, clause.named, clause.end
