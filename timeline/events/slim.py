@@ -2,7 +2,8 @@
 
 A :class:`SlimTable` holds dates as seconds, precision as a rank, the happening a
 date names and the article as ids, and the evidence's content words as one
-sparse row of TF-IDF weights: enough for :mod:`.merge` to plan at any corpus
+sparse row of weights (:mod:`.weights`: fixed, from general English, not from
+the corpus): enough for :mod:`.merge` to plan at any corpus
 size without holding the events. The store keeps the same fields as columns
 (:func:`slim_fields`), so a re-merge never decodes records.
 """
@@ -21,6 +22,7 @@ import numpy as np
 from ..model import Event, Placement
 from ..temporal import lexicon as lx
 from ..temporal.calendar import RANK
+from .weights import term_weight
 
 KEPT_TERMS = 12  # terms kept per event for similarity (the rest weigh little)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
@@ -59,7 +61,8 @@ def moment(second_count: int) -> datetime:
 
 
 class TermMatrix:
-    """Each event's terms as one sparse row of TF-IDF weights scaled to unit length: a dot product is the cosine."""
+    """Each event's terms as one sparse row of weights (count times the term's weight) scaled to unit length:
+    a dot product is the cosine."""
 
     def __init__(self, indptr: np.ndarray, indices: np.ndarray, weights: np.ndarray) -> None:
         self.indptr, self.indices, self.weights = indptr, indices, weights
@@ -122,7 +125,7 @@ class SlimBuilder:
             ("begin", "q"), ("end", "q"), ("precision", "b"), ("named", "i"), ("year_guessed", "b"),
             ("inferred", "b"), ("article", "i"), ("confidence", "d"), ("title_length", "i"), ("centrality", "d"))}
         self._indptr, self._indices, self._counts = array("q", [0]), array("i"), array("f")
-        self._document_frequency = array("i")
+        self._term_weights = array("f")
 
     def _id(self, kind: str, key: str) -> int:
         table = self._ids[kind]
@@ -130,7 +133,7 @@ class SlimBuilder:
         if found is None:
             found = table[key] = len(table)
             if kind == "term":
-                self._document_frequency.append(0)
+                self._term_weights.append(term_weight(key))
         return found
 
     def add(self, article_id: str, begin: datetime, end: datetime, precision: str, named_as: str, year_guessed: bool,
@@ -143,31 +146,40 @@ class SlimBuilder:
             term_id = self._id("term", term)
             self._indices.append(term_id)
             self._counts.append(count)
-            self._document_frequency[term_id] += 1
         self._indptr.append(len(self._indices))
 
     def add_event(self, event: Event) -> None:
         self.add(event.sources[0].article_id, *slim_fields(event))
 
     def finish(self) -> SlimTable:
-        """The table, with TF-IDF weights (idf = ln((1 + N) / (1 + df)) + 1) scaled to unit length per row.
+        """The table, each row's weights scaled to unit length; terms and names numbered in alphabetical order.
 
-        Columns are views of the builder's arrays, not copies: at a million events copies would double the peak.
+        The numbering does not depend on which articles came first, so neither does the order in which the
+        merge visits its blocking keys: a block merges alike in any corpus that holds it. Columns are views
+        of the builder's arrays, not copies: at a million events copies would double the peak.
         """
         columns = {name: np.frombuffer(column, dtype=column.typecode) for name, column in self._columns.items()}
         indptr = np.frombuffer(self._indptr, dtype=np.int64)
-        indices = np.frombuffer(self._indices, dtype=np.int32)
+        indices = _alphabetical(self._ids["term"])[np.frombuffer(self._indices, dtype=np.int32)]
         total = len(indptr) - 1
-        idf = (np.log((1 + total) / (1 + np.frombuffer(self._document_frequency, dtype=np.int32))) + 1.0).astype(np.float32)
-        weights = np.frombuffer(self._counts, dtype=np.float32) * idf[indices]
+        weights = np.frombuffer(self._counts, dtype=np.float32) * np.frombuffer(self._term_weights, dtype=np.float32)[
+            np.frombuffer(self._indices, dtype=np.int32)]
         rows = np.repeat(np.arange(total, dtype=np.int32), np.diff(indptr))
         norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=total)).astype(np.float32)
         norms[norms == 0] = 1.0
         weights /= norms[rows]
-        return SlimTable(columns["begin"], columns["end"], columns["precision"], columns["named"],
+        named = np.r_[_alphabetical(self._ids["named"]), -1][columns["named"]]  # -1 (no name) stays -1
+        return SlimTable(columns["begin"], columns["end"], columns["precision"], named,
                          columns["year_guessed"].view(bool), columns["inferred"].view(bool), columns["article"],
                          columns["confidence"], columns["title_length"], columns["centrality"],
                          TermMatrix(indptr, indices, weights))
+
+
+def _alphabetical(ids: dict[str, int]) -> np.ndarray:
+    """For each id given in order of first sight, its rank in alphabetical order of the strings."""
+    rank = np.empty(len(ids), dtype=np.int32)
+    rank[[ids[key] for key in sorted(ids)]] = np.arange(len(ids), dtype=np.int32)
+    return rank
 
 
 def slim_table(events: Iterable[Event]) -> SlimTable:
