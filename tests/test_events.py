@@ -247,3 +247,27 @@ def test_an_inferred_time_never_narrows_a_written_one():
     killed = next(e for e in events if "killed Mohammed Deif" in e.sentence)
     assert killed.begin.year == 2024 and killed.begin.month == 1, "the written year keeps its own time"
     assert [s.article_id for s in killed.sources] == ["s"]
+
+
+def test_a_year_statement_joins_the_day_it_tells_without_linking_the_year():
+    import numpy as np
+
+    from timeline.events.blocks import block_keys, candidate_components
+    from timeline.events.slim import slim_table
+
+    texts = {"a": ("The harbour authority closed the northern pier on March 3, 2024 after a crane collapsed.",
+                   date(2024, 3, 4)),
+             "b": ("The harbour authority reopened the ferry terminal on July 9, 2024 after repairs.", date(2024, 7, 10)),
+             "c": ("In 2024 the harbour authority closed the northern pier after a crane collapsed.", date(2024, 12, 1))}
+    articles = [Article(key, text, published=day, outlet=key) for key, (text, day) in texts.items()]
+    timeline = build(articles)
+    groups = sorted(sorted(s.article_id for s in e.sources) for e in timeline.event_list)
+    assert ["a", "c"] in groups and ["b"] in groups
+    # The year statement shares "harbour" with both days, yet the days are merged apart: in different blocks.
+    events = sorted((e for a in articles for e in events_for_article(a, timeline.timexes[a.id])),
+                    key=lambda e: (e.sources[0].article_id, e.id))
+    table = slim_table(events)
+    component = candidate_components(*block_keys(table, np.lexsort((table.end, table.begin))), table.begin,
+                                     table.end, len(table))
+    day_of = {e.sources[0].article_id: component[i] for i, e in enumerate(events) if e.precision == "day"}
+    assert day_of["a"] != day_of["b"]

@@ -9,6 +9,12 @@ the rest of the corpus is there or not (events of another component sharing a
 key are always closed by the time it meets them), so merging the components
 apart gives exactly the sets of merging them together. Blocks pack whole
 components, in date order, up to a size.
+
+A coarse event (longer than a month) meets only events of its own interval
+here, so statements dated "1990" do not tie every event of 1990 sharing a common
+word into one component; :mod:`.attach` then joins coarse sets to finer ones.
+Keys are ordered by term, so a component merges alike in any corpus that holds
+it, which lets a re-run merge again only the components that changed.
 """
 
 from __future__ import annotations
@@ -25,23 +31,41 @@ if TYPE_CHECKING:
 
 BLOCK_TERMS = 6  # an event is compared only with events sharing one of its most weighted terms
 BLOCK_EVENTS = 20_000  # events per block: large enough that sending one costs little next to merging it
+# Events whose time is longer than a month are coarse: they are merged with others of the same interval, then
+# attached to a finer set (see .attach). Let into the blocks, a year's statements linked nearly every event
+# of that year sharing a common word into one block (93 % of 145,377 events at 10,000 articles).
+FINE_SPAN = 31 * 86400
 
 
 def block_keys(table: SlimTable, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each event under each of its blocking keys (a heavily weighted term, or a happening name), as two
-    arrays sorted by key and then by the event's place in ``order`` (date order)."""
+    """Each event under each of its blocking keys (a heavily weighted term, or a happening name; a coarse event's
+    key also holds its interval), as two arrays sorted by key and then by the event's place in ``order``."""
+    keys, events = term_keys(table)
+    coarse = is_coarse(table)[events]
+    if coarse.any():  # coarse events meet only events of the same interval: (key, begin, end) is their key
+        triples = np.stack([keys[coarse], table.begin[events[coarse]], table.end[events[coarse]]])
+        keys = keys.copy()
+        keys[coarse] = int(keys.max()) + 1 + np.unique(triples, axis=1, return_inverse=True)[1].ravel()
     rank = np.empty(len(table), dtype=np.int64)
     rank[order] = np.arange(len(table))
+    ordered = np.lexsort((rank[events], keys))
+    return keys[ordered], events[ordered]
+
+
+def is_coarse(table: SlimTable) -> np.ndarray:
+    """Events whose time is longer than FINE_SPAN ("in 1990", "the 1990s", "this quarter")."""
+    return table.end - table.begin > FINE_SPAN
+
+
+def term_keys(table: SlimTable) -> tuple[np.ndarray, np.ndarray]:
+    """Each event under each of its most weighted terms and its happening name (ids above the terms'), unsorted."""
     indptr, indices = table.terms.indptr, table.terms.indices
     rows = np.repeat(np.arange(len(table), dtype=np.int32), np.diff(indptr))
     by_weight = np.lexsort((-table.terms.weights, rows))  # stable: equal weights keep their order in the row
     top = by_weight[np.arange(len(by_weight)) - indptr[rows[by_weight]] < BLOCK_TERMS]
     named = np.flatnonzero(table.named >= 0).astype(np.int32)
     named_offset = int(indices.max()) + 1 if len(indices) else 0
-    keys = np.r_[indices[top], named_offset + table.named[named]].astype(np.int64)
-    events = np.r_[rows[top], named]
-    ordered = np.lexsort((rank[events], keys))
-    return keys[ordered], events[ordered]
+    return np.r_[indices[top], named_offset + table.named[named]].astype(np.int64), np.r_[rows[top], named]
 
 
 def key_blocks(table: SlimTable, order: np.ndarray) -> Iterator[np.ndarray]:

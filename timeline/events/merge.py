@@ -34,25 +34,19 @@ import numpy as np
 
 from ..model import Event
 from ..temporal.calendar import RANK
+from .attach import attach_coarse
 from .blocks import BLOCK_EVENTS, block_keys, candidate_components, date_blocks, key_blocks
+from .likeness import (
+    MAX_DISTINCT_ROWS,
+    MERGE_THRESHOLD,
+    MIN_SHARED_TERMS_NARROWING,
+    alike,
+    guess_overrides_statement,
+    none_unlike,
+)
 from .slim import SlimTable, dot, moment, slim_table
 
-# Cosine similarity needed to merge: the highest-recall threshold with no false merge on the labelled
-# pairs of benchmarks/merge_corpus (benchmarks/bench_events.py, fixed weights: the highest false pair is at 0.177,
-# the next true one at 0.212; 0.20 -> pairwise precision 1.000, recall 0.679).
-MERGE_THRESHOLD = 0.20
 CONFLICT_THRESHOLD = 0.55  # near-identical statements with dates that cannot both be right
-# Two sentences of one article join one event only when they are near-repeats (a caption, a headline repeated
-# in the body): an article tells different happenings in different sentences. Sentences naming the same dated
-# happening ("the October 7 attack") join by that name instead. With corpus TF-IDF weights 0.5 let 0.92 % of the
-# pairs of distinct sentences of one article through (2,000 synthetic articles); 0.65 lets the same share through
-# with fixed weights, under which an article's topic names (rare in general English) weigh more.
-SAME_ARTICLE_THRESHOLD = 0.65
-# Terms two sets must share when merging narrows the time of one ("Hamas is holding ... IDF soldiers", news of
-# the past week, and "The IDF announced the assassination ... on Friday evening" share only "IDF").
-MIN_SHARED_TERMS_NARROWING = 2
-MIN_PAIR_SIMILARITY = 0.05  # no two members of a merged set may be less alike than this (share about nothing)
-MAX_DISTINCT_ROWS = 40  # rows a set keeps for that check (a set's first members; repeats count once)
 CONFLICT_TERMS = 3  # group leads are checked for conflicts against leads sharing one of these terms
 # A term that leads this many groups' top terms is too common to find twins; they share rarer terms too.
 MAX_CONFLICT_BLOCK = 100
@@ -97,7 +91,7 @@ def plan_merge(table: SlimTable, mapper: Mapper = map, block_events: int | None 
     roots = None if mapper is map else _roots_in_blocks(table, order, mapper, block_events)
     if roots is None:  # one pass over the whole table, no copies: the same sets
         roots = _set_roots(table)
-    return _rank_groups(table, order, roots, redate)
+    return _rank_groups(table, order, attach_coarse(table, roots), redate)
 
 
 def _roots_in_blocks(table: SlimTable, order: np.ndarray, mapper: Mapper, block_events: int | None) -> np.ndarray | None:
@@ -166,11 +160,11 @@ def _set_roots(table: SlimTable) -> np.ndarray:
                 # the other: the times corroborate nothing, so the wording must share more than one word.
                 shared = shared_end - shared_begin
                 narrows = shared < max(common_end[root] - common_begin[root], common_end[other] - common_begin[other])
-                if _guess_overrides_statement(shared, (root, other), common_begin, common_end, guessed):
+                if guess_overrides_statement(shared, (root, other), common_begin, common_end, guessed):
                     continue
-                if names_day or (_alike(sums[root], sums[other], sizes[root] * sizes[other],
+                if names_day or (alike(sums[root], sums[other], sizes[root] * sizes[other],
                                         MIN_SHARED_TERMS_NARROWING if narrows else 1)
-                                 and _none_unlike(distinct[root], distinct[other])):
+                                 and none_unlike(distinct[root], distinct[other])):
                     parent[other] = root
                     common_begin[root], common_end[root] = shared_begin, shared_end
                     guessed[root] = guessed[root] and guessed[other]
@@ -252,34 +246,6 @@ def merge_events(events: list[Event], mapper: Mapper = map) -> list[Event]:
     events = sorted(events, key=lambda e: (e.sources[0].article_id, e.id))
     plan = plan_merge(slim_table(events), mapper)
     return list(materialize(plan, lambda indices: [events[i] for i in indices]))
-
-
-def _guess_overrides_statement(shared: int, sets: tuple[int, int], begins: array, ends: array,
-                               guessed: list[bool]) -> bool:
-    """A merge would narrow a written time to fit an inferred one: a guess never overrides what a text states.
-
-    "Israel said earlier this year that it had killed Deif" (written: this year) must not take the reporting
-    week of another outlet's undated sentence about Deif; a written day inside an inferred week may join it.
-    """
-    one, other = sets
-    return any(guessed[b] and not guessed[a] and shared < ends[a] - begins[a] for a, b in ((one, other), (other, one)))
-
-
-def _alike(a: dict[int, float], b: dict[int, float], pairs: int, min_shared: int) -> bool:
-    """Two sets read alike: their average cosine over all pairs of members reaches MERGE_THRESHOLD (average
-    linkage: a set is joined for its likeness to the whole set, not to one member), and they share at least
-    ``min_shared`` terms."""
-    shared = a.keys() & b.keys()
-    return len(shared) >= min_shared and sum(a[t] * b[t] for t in shared) / pairs >= MERGE_THRESHOLD
-
-
-def _none_unlike(a: dict[tuple[int, ...], dict[int, float]], b: dict[tuple[int, ...], dict[int, float]]) -> bool:
-    """Every member of one set reads at least a little like every member of the other (complete linkage at
-    MIN_PAIR_SIMILARITY: a storm report and a fares report do not meet through one that tells both), and two
-    sentences of one article are near-repeats (SAME_ARTICLE_THRESHOLD: an article tells different happenings
-    in different sentences). Keys start with the article; a set keeps at most MAX_DISTINCT_ROWS rows."""
-    return all(dot(row, other) >= (SAME_ARTICLE_THRESHOLD if key[0] == other_key[0] else MIN_PAIR_SIMILARITY)
-               for key, row in a.items() for other_key, other in b.items())
 
 
 def _added(a: dict[int, float], b: dict[int, float]) -> dict[int, float]:
