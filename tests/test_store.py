@@ -74,6 +74,28 @@ def test_new_and_changed_articles_are_processed_and_merged(tmp_path, folder):
     store.close()
 
 
+def test_a_rerun_after_one_article_changed_gives_the_events_of_a_fresh_build(tmp_path, folder, monkeypatch):
+    from timeline.store import merging
+
+    store = Store(tmp_path / "p.duckdb")
+    store.build([folder])
+    edited = next(folder.glob("001_*.txt"))
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Kassab", "Kasab", 3)
+                      + "\nFirefighters put out a blaze at the Rafah depot on Saturday.\n", encoding="utf-8")
+    rewritten = []
+    real = merging.materialize
+    monkeypatch.setattr(merging, "materialize", lambda plan, fetch: rewritten.extend(real(plan, fetch)) or rewritten)
+    assert store.build([folder]).changed == 1
+    again = sorted(store.event_list(), key=lambda e: e.id)
+    monkeypatch.undo()
+    fresh = Store(tmp_path / "fresh.duckdb")
+    fresh.build([folder])
+    assert again == sorted(fresh.event_list(), key=lambda e: e.id)
+    assert 0 < len(rewritten) < len(again) / 2, "only the merged events the change touched are written again"
+    store.close()
+    fresh.close()
+
+
 def test_same_text_elsewhere_is_a_duplicate_not_a_second_article(tmp_path, folder):
     store = Store(tmp_path / "p.duckdb")
     store.build([folder])

@@ -44,6 +44,7 @@ from .likeness import (
     guess_overrides_statement,
     none_unlike,
 )
+from .reuse import Known, first_members, unchanged
 from .slim import SlimTable, dot, moment, slim_table
 
 CONFLICT_THRESHOLD = 0.55  # near-identical statements with dates that cannot both be right
@@ -66,6 +67,10 @@ class MergePlan:
     scores: np.ndarray
     redate: dict[int, int] = field(default_factory=dict)  # event -> event whose stated year it adopts
     conflicts: set[int] = field(default_factory=set)  # groups flagged as conflicting
+    # Per event, what a later merge may take over (see .reuse): its component's first member and its set's
+    # root before coarse sets were attached.
+    component: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    sets: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     def __len__(self) -> int:
         return len(self.leads)
@@ -73,38 +78,67 @@ class MergePlan:
     def group(self, number: int) -> list[int]:
         return self.members[self.offsets[number]:self.offsets[number + 1]].tolist()
 
+    def group_of(self) -> np.ndarray:
+        """Each event's group number."""
+        numbers = np.empty(len(self.members), dtype=np.int64)
+        numbers[self.members] = np.repeat(np.arange(len(self)), np.diff(self.offsets))
+        return numbers
+
+    def subset(self, numbers: np.ndarray) -> MergePlan:
+        """A plan of these groups only, in this order (a re-run materializes only the groups that changed)."""
+        sizes = np.diff(self.offsets)[numbers]
+        starts = np.repeat(self.offsets[numbers] - np.r_[0, np.cumsum(sizes)[:-1]], sizes)
+        conflicts = {position for position, number in enumerate(numbers.tolist()) if number in self.conflicts}
+        return MergePlan(self.members[starts + np.arange(sizes.sum())], np.r_[0, np.cumsum(sizes)], self.leads[numbers],
+                         self.scores[numbers], self.redate, conflicts)
+
 
 def same_happening(similarity: float, named: tuple[int, int], precision: tuple[int, int]) -> bool:
     """Similar wording, or a day that names the same happening ("the October 7 attacks") in both."""
     return similarity >= MERGE_THRESHOLD or (named[0] >= 0 and named[0] == named[1] and precision[0] == precision[1] == _DAY)
 
 
-def plan_merge(table: SlimTable, mapper: Mapper = map, block_events: int | None = BLOCK_EVENTS) -> MergePlan:
+def plan_merge(table: SlimTable, mapper: Mapper = map, block_events: int | None = BLOCK_EVENTS,
+               known: Known | None = None) -> MergePlan:
     """Decide groups, adopted years, leads, conflicts and ranking from the slim table alone.
 
     The sets are found block by block (see :mod:`.blocks`: exactly the sets of one pass over the whole
-    table), each block through ``mapper`` (a process pool's or a cluster's map); joining them, the ranking
-    and the conflicts happen here.
+    table), each block through ``mapper`` (a process pool's or a cluster's map); joining them, attaching
+    coarse sets, the ranking and the conflicts happen here. With ``known`` (the last merge), components
+    that did not change keep their sets and only the others are merged.
     """
     redate = _adopt_stated_years(table)
     order = np.lexsort((table.end, table.begin))
-    roots = None if mapper is map else _roots_in_blocks(table, order, mapper, block_events)
-    if roots is None:  # one pass over the whole table, no copies: the same sets
-        roots = _set_roots(table)
-    return _rank_groups(table, order, attach_coarse(table, roots), redate)
+    component = first_members(candidate_components(*block_keys(table, order), table.begin, table.end, len(table)))
+    roots = np.arange(len(table))
+    kept = np.zeros(len(table), dtype=bool)
+    if known is not None:
+        redated = np.zeros(len(table), dtype=bool)
+        redated[list(redate)] = True
+        kept = unchanged(component, known, redated)
+        roots[kept] = known.root[kept]
+    todo = np.flatnonzero(~kept)
+    roots[todo] = _roots_of(table, todo, component, mapper, block_events)
+    plan = _rank_groups(table, order, attach_coarse(table, roots), redate)
+    plan.component, plan.sets = component, roots
+    return plan
 
 
-def _roots_in_blocks(table: SlimTable, order: np.ndarray, mapper: Mapper, block_events: int | None) -> np.ndarray | None:
-    """Each event's set, found block by block through ``mapper``; None when one block would hold most events
-    (the others would wait for it, and sending it would only copy it)."""
-    component = candidate_components(*block_keys(table, order), table.begin, table.end, len(table))
-    blocks = date_blocks(component, order, block_events)
-    if len(blocks) == 1 or max(map(len, blocks)) * 2 > len(table):
-        return None
-    roots = np.empty(len(table), dtype=np.int64)
-    for block, local_roots in zip(blocks, mapper(_set_roots, (table.take(b) for b in blocks)), strict=True):
+def _roots_of(table: SlimTable, todo: np.ndarray, component: np.ndarray, mapper: Mapper,
+              block_events: int | None) -> np.ndarray:
+    """The sets of the events ``todo`` (whole components), block by block through ``mapper`` when the blocks
+    share out; in one pass here when one block would hold most events (sending it would only copy it)."""
+    part = table if len(todo) == len(table) else table.take(todo)
+    if mapper is map or not len(todo):
+        return todo[_set_roots(part)]
+    order = np.lexsort((part.end, part.begin))
+    blocks = date_blocks(np.unique(component[todo], return_inverse=True)[1], order, block_events)
+    if len(blocks) == 1 or max(map(len, blocks)) * 2 > len(todo):
+        return todo[_set_roots(part)]
+    roots = np.empty(len(todo), dtype=np.int64)
+    for block, local_roots in zip(blocks, mapper(_set_roots, (part.take(b) for b in blocks)), strict=True):
         roots[block] = block[local_roots]
-    return roots
+    return todo[roots]
 
 
 def _set_roots(table: SlimTable) -> np.ndarray:

@@ -64,8 +64,9 @@ class TermMatrix:
     """Each event's terms as one sparse row of weights (count times the term's weight) scaled to unit length:
     a dot product is the cosine."""
 
-    def __init__(self, indptr: np.ndarray, indices: np.ndarray, weights: np.ndarray) -> None:
+    def __init__(self, indptr: np.ndarray, indices: np.ndarray, weights: np.ndarray, term_weights: np.ndarray) -> None:
         self.indptr, self.indices, self.weights = indptr, indices, weights
+        self.term_weights = term_weights  # by term id: the word's own weight (weights.term_weight), before scaling
 
     def row(self, i: int) -> dict[int, float]:
         start, stop = self.indptr[i], self.indptr[i + 1]
@@ -79,7 +80,7 @@ class TermMatrix:
         starts, stops = self.indptr[rows], self.indptr[rows + 1]
         lengths = stops - starts
         picked = np.repeat(starts - np.r_[0, np.cumsum(lengths)[:-1]], lengths) + np.arange(lengths.sum())
-        return TermMatrix(np.r_[0, np.cumsum(lengths)], self.indices[picked], self.weights[picked])
+        return TermMatrix(np.r_[0, np.cumsum(lengths)], self.indices[picked], self.weights[picked], self.term_weights)
 
     def top_terms(self, i: int, count: int) -> list[int]:
         start, stop = self.indptr[i], self.indptr[i + 1]
@@ -160,10 +161,12 @@ class SlimBuilder:
         """
         columns = {name: np.frombuffer(column, dtype=column.typecode) for name, column in self._columns.items()}
         indptr = np.frombuffer(self._indptr, dtype=np.int64)
-        indices = _alphabetical(self._ids["term"])[np.frombuffer(self._indices, dtype=np.int32)]
+        alphabetical = _alphabetical(self._ids["term"])
+        indices = alphabetical[np.frombuffer(self._indices, dtype=np.int32)]
         total = len(indptr) - 1
-        weights = np.frombuffer(self._counts, dtype=np.float32) * np.frombuffer(self._term_weights, dtype=np.float32)[
-            np.frombuffer(self._indices, dtype=np.int32)]
+        term_weights = np.empty(len(alphabetical), dtype=np.float32)
+        term_weights[alphabetical] = np.frombuffer(self._term_weights, dtype=np.float32)
+        weights = np.frombuffer(self._counts, dtype=np.float32) * term_weights[indices]
         rows = np.repeat(np.arange(total, dtype=np.int32), np.diff(indptr))
         norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=total)).astype(np.float32)
         norms[norms == 0] = 1.0
@@ -172,7 +175,7 @@ class SlimBuilder:
         return SlimTable(columns["begin"], columns["end"], columns["precision"], named,
                          columns["year_guessed"].view(bool), columns["inferred"].view(bool), columns["article"],
                          columns["confidence"], columns["title_length"], columns["centrality"],
-                         TermMatrix(indptr, indices, weights))
+                         TermMatrix(indptr, indices, weights, term_weights))
 
 
 def _alphabetical(ids: dict[str, int]) -> np.ndarray:

@@ -25,8 +25,9 @@ from ..parallel import Progress, executor
 from ..pipeline import flow, per_article, read
 from . import queries
 from .changes import ChangeDetector, content_hash, text_key
+from .merging import merge
 from .schema import TABLES, connect
-from .writes import StoreSink, merge, record_run, working_copy
+from .writes import StoreSink, record_run, working_copy
 
 
 @dataclass
@@ -82,7 +83,7 @@ class Store:
         run on ``workers`` processes or the cluster when they share out.
         """
         with self._writing() as db, executor(workers, dask_address) as mapper:
-            return merge(db, mapper)
+            return merge(db, mapper, incremental=False)
 
     def events(self, where: EventFilter | None = None) -> pd.DataFrame:
         """Merged events as a table, filtered in SQL so a large store need not be loaded whole."""
