@@ -96,6 +96,26 @@ def test_a_rerun_after_one_article_changed_gives_the_events_of_a_fresh_build(tmp
     fresh.close()
 
 
+def test_a_rerun_reads_only_files_whose_size_or_time_changed(tmp_path, folder, monkeypatch):
+    import timeline.ingest as ingest
+
+    store = Store(tmp_path / "p.duckdb")
+    store.build([folder])
+    read = []
+    real = ingest.read_path
+    monkeypatch.setattr(ingest, "read_path", lambda path: read.append(path.name) or real(path))
+    edited, touched = sorted(folder.glob("00[12]_*.txt"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nTalks resumed in Cairo on Saturday.\n", encoding="utf-8")
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))  # same text, newer
+    again = store.build([folder])
+    assert sorted(read) == sorted([edited.name, touched.name])
+    assert (again.changed, again.unchanged, again.new) == (1, 4, 0)
+    assert len(store.report_frame()) == 5 and set(store.report_frame()["status"]) == {"loaded"}
+    read.clear()
+    assert store.build([folder]).unchanged == 5 and read == []
+    store.close()
+
+
 def test_same_text_elsewhere_is_a_duplicate_not_a_second_article(tmp_path, folder):
     store = Store(tmp_path / "p.duckdb")
     store.build([folder])

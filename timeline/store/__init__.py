@@ -66,11 +66,13 @@ class Store:
               dask_address: str | None = None, show_progress: bool = False,
               allow_private_urls: bool = False, max_chars: int = MAX_CHARS) -> RunSummary:
         """Read the inputs, process what is new or changed, and re-merge all stored events."""
-        changes = ChangeDetector(self.db)
-        articles = changes.todo(read(inputs, published, allow_private_urls, max_chars, workers, dask_address))
+        changes = ChangeDetector(self.db, trust_file_times=not published)
+        articles = changes.todo(read(inputs, published, allow_private_urls, max_chars, workers, dask_address,
+                                     changes.unchanged_file))
         with self._writing() as db:
             merged = flow(articles, per_article(workers, dask_address, Progress(None) if show_progress else None),
                           StoreSink(db, changes.changed, workers, dask_address))
+            changes.save_files(db)
             record_run(db, changes.report, {"new": changes.new, "changed": len(changes.changed),
                                             "unchanged": changes.unchanged, "skipped": changes.skipped})
         return RunSummary(changes.new, len(changes.changed), changes.unchanged, changes.skipped,

@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS events (id TEXT, "begin" TIMESTAMP, "end" TIMESTAMP, 
                                    score DOUBLE, record JSON);
 CREATE TABLE IF NOT EXISTS report (run INTEGER, input TEXT, status TEXT, reason TEXT, article_id TEXT, published DATE,
                                    published_source TEXT, published_confidence TEXT, warnings TEXT);
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size BIGINT, mtime_ns BIGINT);  -- as last seen
 CREATE TABLE IF NOT EXISTS runs (run INTEGER, finished TIMESTAMP, new INTEGER, changed INTEGER, unchanged INTEGER,
                                  skipped INTEGER);
 """
