@@ -16,9 +16,11 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import csr_matrix
 
-from .blocks import is_coarse, term_keys
+from .blocks import FINE_SPAN, is_coarse, term_keys
 from .likeness import MAX_DISTINCT_ROWS, MERGE_THRESHOLD, MIN_SHARED_TERMS_NARROWING, none_unlike
 from .slim import SlimTable
+
+CANDIDATE_CHUNK = 2_000_000  # (coarse, finer) event pairs expanded at once
 
 
 def attach_coarse(table: SlimTable, roots: np.ndarray) -> np.ndarray:
@@ -48,17 +50,48 @@ def attach_coarse(table: SlimTable, roots: np.ndarray) -> np.ndarray:
 
 
 def _candidates(table: SlimTable, roots: np.ndarray, coarse: np.ndarray) -> pd.DataFrame:
-    """Distinct (coarse set, finer set) pairs, as set numbers, whose members share a blocking key and overlap."""
+    """Distinct (coarse set, finer set) pairs, as set numbers, whose members share a blocking key and overlap.
+
+    Finer events are sorted by key and start, so each coarse set's overlapping ones under a key are one range
+    (a finer event starts at most FINE_SPAN before the coarse one); ranges are expanded a chunk at a time, so
+    memory stays bounded however many pairs a common key makes.
+    """
     if not coarse.any() or coarse.all():
         return pd.DataFrame(columns=["coarse", "fine"])
     keys, events = term_keys(table)
     _, number = np.unique(roots, return_inverse=True)
-    frame = pd.DataFrame({"key": keys, "event": events, "coarse": coarse[events]})
-    joined = frame[frame["coarse"]].merge(frame[~frame["coarse"]], on="key", suffixes=("_c", "_f"))
-    a, b = joined["event_c"].to_numpy(), joined["event_f"].to_numpy()
-    joined = joined[(table.begin[a] < table.end[b]) & (table.begin[b] < table.end[a])]
-    return pd.DataFrame({"coarse": number[joined["event_c"].to_numpy()],
-                         "fine": number[joined["event_f"].to_numpy()]}).drop_duplicates()
+    _, key_rank = np.unique(keys, return_inverse=True)
+    first = int(table.begin.min()) - FINE_SPAN
+    if int(table.end.max()) - first >= 1 << 38:  # keys and times would not fit one int64: attach nothing
+        return pd.DataFrame(columns=["coarse", "fine"])
+    fine_side, coarse_side = ~coarse[events], coarse[events]
+    fine_events = events[fine_side]
+    fine_at = (key_rank[fine_side].astype(np.int64) << 38) + table.begin[fine_events] - first
+    by_place = np.argsort(fine_at, kind="stable")
+    fine_at, fine_events = fine_at[by_place], fine_events[by_place]
+    pairs = np.unique(np.stack([key_rank[coarse_side], number[events[coarse_side]]]), axis=1)  # a set's events
+    sample = np.empty(int(number.max()) + 1, dtype=np.int64)  # share its time: one event per set is enough
+    sample[number] = np.arange(len(number))
+    coarse_events = sample[pairs[1]]
+    base = pairs[0].astype(np.int64) << 38
+    low = np.searchsorted(fine_at, base + table.begin[coarse_events] - FINE_SPAN - first)
+    high = np.searchsorted(fine_at, base + table.end[coarse_events] - first)
+    found: list[np.ndarray] = []
+    for chunk in _chunks(high - low, CANDIDATE_CHUNK):
+        counts = (high - low)[chunk]
+        where = np.repeat(low[chunk] - np.r_[0, np.cumsum(counts)[:-1]], counts) + np.arange(counts.sum())
+        fine, owner = fine_events[where], np.repeat(coarse_events[chunk], counts)
+        overlapping = table.end[fine] > table.begin[owner]
+        found.append(np.unique(number[owner[overlapping]] * len(sample) + number[fine[overlapping]]))
+    joined = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+    return pd.DataFrame({"coarse": joined // len(sample), "fine": joined % len(sample)})
+
+
+def _chunks(counts: np.ndarray, size: int) -> list[np.ndarray]:
+    """Consecutive index ranges whose counts add up to about ``size`` each."""
+    ends = np.searchsorted(np.cumsum(counts), np.arange(size, int(counts.sum()) + size, size), side="right")
+    bounds = np.unique(np.r_[0, np.minimum(ends, len(counts)), len(counts)])
+    return [np.arange(start, stop) for start, stop in zip(bounds[:-1], bounds[1:], strict=True) if stop > start]
 
 
 class SetView:
