@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from ..model import Event
 from ..temporal.calendar import RANK
@@ -45,7 +46,7 @@ from .likeness import (
     none_unlike,
 )
 from .reuse import Known, first_members, unchanged
-from .slim import SlimTable, dot, moment, slim_table
+from .slim import SlimTable, TermMatrix, moment, slim_table
 
 CONFLICT_THRESHOLD = 0.55  # near-identical statements with dates that cannot both be right
 CONFLICT_TERMS = 3  # group leads are checked for conflicts against leads sharing one of these terms
@@ -336,41 +337,49 @@ def _combine(lead: Event, group: list[Event]) -> Event:
 def _conflicts(table: SlimTable, plan: MergePlan) -> set[int]:
     """Near-identical leads from different articles whose dates do not overlap: a conflict on both.
 
-    Candidates are blocked by the leads' most weighted terms; each pair is checked once, in the block of
-    the first term it shares.
+    Candidates are leads sharing one of their CONFLICT_TERMS most weighted terms (a term leading more than
+    MAX_CONFLICT_BLOCK groups is too common to find twins: they share rarer terms too); pairs are found and
+    compared as arrays, and only the few twins are checked for sharing an article.
     """
-    tops = [table.terms.top_terms(int(lead), CONFLICT_TERMS) for lead in plan.leads]
-    by_term: dict[int, list[int]] = {}
-    for number, top in enumerate(tops):
-        for term in top:
-            by_term.setdefault(term, []).append(number)
-    usable = {term for term, numbers in by_term.items() if 1 < len(numbers) <= MAX_CONFLICT_BLOCK}
-    begins, ends = table.begin[plan.leads].tolist(), table.end[plan.leads].tolist()
+    rows = table.terms.take(plan.leads)
+    g, h = _conflict_candidates(rows)
+    a, b = plan.leads[g], plan.leads[h]
+    apart = (table.begin[a] >= table.end[b]) | (table.begin[b] >= table.end[a])  # dates that overlap do not conflict
+    g, h, a, b = g[apart], h[apart], a[apart], b[apart]
+    matrix = csr_matrix((rows.weights, rows.indices, rows.indptr), shape=(len(plan), len(table.terms.term_weights)))
+    similarity = np.asarray(matrix[g].multiply(matrix[h]).sum(axis=1)).ravel()
+    named = (table.named[a] >= 0) & (table.named[a] == table.named[b]) & (_day_of_year(table.begin[a])
+                                                                          == _day_of_year(table.begin[b]))
     flagged: set[int] = set()
-    for term in usable:
-        numbers = by_term[term]
-        rows: dict[int, dict[int, float]] = {}
-        articles: dict[int, set[int]] = {}
-        for position, g in enumerate(numbers):
-            for h in numbers[position + 1:]:
-                if begins[g] < ends[h] and begins[h] < ends[g]:
-                    continue  # dates that overlap do not conflict
-                if next(t for t in tops[g] if t in tops[h] and t in usable) != term:
-                    continue  # checked in the block of the first term they share
-                for number in (g, h):
-                    if number not in rows:
-                        rows[number] = table.terms.row(int(plan.leads[number]))
-                        articles[number] = set(table.article[plan.group(number)].tolist())
-                if articles[g].isdisjoint(articles[h]) and _twins(table, plan, g, h, dot(rows[g], rows[h])):
-                    flagged |= {g, h}
+    for one, other in zip(*(side[named | (similarity >= CONFLICT_THRESHOLD)].tolist() for side in (g, h)), strict=True):
+        if set(table.article[plan.group(one)].tolist()).isdisjoint(table.article[plan.group(other)].tolist()):
+            flagged |= {one, other}
     return flagged
 
 
-def _twins(table: SlimTable, plan: MergePlan, g: int, h: int, similarity: float) -> bool:
-    """Two leads say the same thing: they name the same happening on the same day of the year, or read alike."""
-    a, b = int(plan.leads[g]), int(plan.leads[h])
-    if table.named[a] >= 0 and table.named[a] == table.named[b]:
-        day_a, day_b = moment(table.begin[a]), moment(table.begin[b])
-        if (day_a.month, day_a.day) == (day_b.month, day_b.day):
-            return True
-    return similarity >= CONFLICT_THRESHOLD
+def _conflict_candidates(rows: TermMatrix) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct pairs (g < h) of rows sharing one of their CONFLICT_TERMS most weighted terms, in blocks of at
+    most MAX_CONFLICT_BLOCK rows."""
+    owner = np.repeat(np.arange(len(rows.indptr) - 1), np.diff(rows.indptr))
+    by_weight = np.lexsort((-rows.weights, owner))  # stable: equal weights keep their order in the row
+    top = by_weight[np.arange(len(by_weight)) - rows.indptr[owner[by_weight]] < CONFLICT_TERMS]
+    terms, groups = rows.indices[top], owner[top]
+    ordered = np.lexsort((groups, terms))
+    terms, groups = terms[ordered], groups[ordered]
+    starts = np.r_[0, np.flatnonzero(np.diff(terms)) + 1]
+    sizes = np.diff(np.r_[starts, len(terms)])
+    found = [np.zeros(0, dtype=np.int64)]
+    for size in np.unique(sizes[(sizes > 1) & (sizes <= MAX_CONFLICT_BLOCK)]).tolist():
+        first, second = np.triu_indices(size, 1)
+        block = starts[sizes == size][:, None]
+        g, h = groups[block + first].ravel(), groups[block + second].ravel()
+        found.append(np.minimum(g, h).astype(np.int64) * len(rows.indptr) + np.maximum(g, h))
+    pairs = np.unique(np.concatenate(found))
+    return pairs // len(rows.indptr), pairs % len(rows.indptr)
+
+
+def _day_of_year(seconds: np.ndarray) -> np.ndarray:
+    """Month and day as one number (the same day of the year whatever the year, leap or not)."""
+    day = seconds.astype("datetime64[s]").astype("datetime64[D]")
+    month = day.astype("datetime64[M]")
+    return (month - month.astype("datetime64[Y]")).astype(np.int64) * 32 + (day - month).astype(np.int64)
