@@ -338,28 +338,29 @@ def _conflicts(table: SlimTable, plan: MergePlan) -> set[int]:
     """Near-identical leads from different articles whose dates do not overlap: a conflict on both.
 
     Candidates are leads sharing one of their CONFLICT_TERMS most weighted terms (a term leading more than
-    MAX_CONFLICT_BLOCK groups is too common to find twins: they share rarer terms too); pairs are found and
-    compared as arrays, and only the few twins are checked for sharing an article.
+    MAX_CONFLICT_BLOCK groups is too common to find twins: they share rarer terms too); pairs are compared
+    as arrays a chunk at a time, and only the few twins are checked for sharing an article.
     """
     rows = table.terms.take(plan.leads)
-    g, h = _conflict_candidates(rows)
-    a, b = plan.leads[g], plan.leads[h]
-    apart = (table.begin[a] >= table.end[b]) | (table.begin[b] >= table.end[a])  # dates that overlap do not conflict
-    g, h, a, b = g[apart], h[apart], a[apart], b[apart]
     matrix = csr_matrix((rows.weights, rows.indices, rows.indptr), shape=(len(plan), len(table.terms.term_weights)))
-    similarity = np.asarray(matrix[g].multiply(matrix[h]).sum(axis=1)).ravel()
-    named = (table.named[a] >= 0) & (table.named[a] == table.named[b]) & (_day_of_year(table.begin[a])
-                                                                          == _day_of_year(table.begin[b]))
     flagged: set[int] = set()
-    for one, other in zip(*(side[named | (similarity >= CONFLICT_THRESHOLD)].tolist() for side in (g, h)), strict=True):
-        if set(table.article[plan.group(one)].tolist()).isdisjoint(table.article[plan.group(other)].tolist()):
-            flagged |= {one, other}
+    for g, h in _conflict_candidates(rows):
+        a, b = plan.leads[g], plan.leads[h]
+        apart = (table.begin[a] >= table.end[b]) | (table.begin[b] >= table.end[a])  # overlapping dates agree
+        g, h, a, b = g[apart], h[apart], a[apart], b[apart]
+        similarity = np.asarray(matrix[g].multiply(matrix[h]).sum(axis=1)).ravel()
+        named = (table.named[a] >= 0) & (table.named[a] == table.named[b]) & (_day_of_year(table.begin[a])
+                                                                              == _day_of_year(table.begin[b]))
+        twins = named | (similarity >= CONFLICT_THRESHOLD)
+        for one, other in zip(g[twins].tolist(), h[twins].tolist(), strict=True):
+            if set(table.article[plan.group(one)].tolist()).isdisjoint(table.article[plan.group(other)].tolist()):
+                flagged |= {one, other}
     return flagged
 
 
-def _conflict_candidates(rows: TermMatrix) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct pairs (g < h) of rows sharing one of their CONFLICT_TERMS most weighted terms, in blocks of at
-    most MAX_CONFLICT_BLOCK rows."""
+def _conflict_candidates(rows: TermMatrix, chunk: int = 1_000_000) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Pairs of rows sharing one of their CONFLICT_TERMS most weighted terms, in blocks of at most
+    MAX_CONFLICT_BLOCK rows, about ``chunk`` pairs at a time (a pair sharing two such terms comes twice)."""
     owner = np.repeat(np.arange(len(rows.indptr) - 1), np.diff(rows.indptr))
     by_weight = np.lexsort((-rows.weights, owner))  # stable: equal weights keep their order in the row
     top = by_weight[np.arange(len(by_weight)) - rows.indptr[owner[by_weight]] < CONFLICT_TERMS]
@@ -368,14 +369,13 @@ def _conflict_candidates(rows: TermMatrix) -> tuple[np.ndarray, np.ndarray]:
     terms, groups = terms[ordered], groups[ordered]
     starts = np.r_[0, np.flatnonzero(np.diff(terms)) + 1]
     sizes = np.diff(np.r_[starts, len(terms)])
-    found = [np.zeros(0, dtype=np.int64)]
     for size in np.unique(sizes[(sizes > 1) & (sizes <= MAX_CONFLICT_BLOCK)]).tolist():
         first, second = np.triu_indices(size, 1)
-        block = starts[sizes == size][:, None]
-        g, h = groups[block + first].ravel(), groups[block + second].ravel()
-        found.append(np.minimum(g, h).astype(np.int64) * len(rows.indptr) + np.maximum(g, h))
-    pairs = np.unique(np.concatenate(found))
-    return pairs // len(rows.indptr), pairs % len(rows.indptr)
+        blocks = starts[sizes == size]
+        step = max(1, chunk // len(first))
+        for part in range(0, len(blocks), step):
+            block = blocks[part:part + step, None]
+            yield groups[block + first].ravel(), groups[block + second].ravel()
 
 
 def _day_of_year(seconds: np.ndarray) -> np.ndarray:
