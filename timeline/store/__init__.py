@@ -65,7 +65,7 @@ class Store:
     def build(self, inputs: Iterable, published: Mapping | None = None, workers: int = 1,
               dask_address: str | None = None, show_progress: bool = False,
               allow_private_urls: bool = False, max_chars: int = MAX_CHARS) -> RunSummary:
-        """Read the inputs, process what is new or changed, and re-merge all stored events."""
+        """Read the inputs, process what is new or changed, and merge again what they touch (store/merging.py)."""
         changes = ChangeDetector(self.db, trust_file_times=not published)
         articles = changes.todo(read(inputs, published, allow_private_urls, max_chars, workers, dask_address,
                                      changes.unchanged_file))

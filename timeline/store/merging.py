@@ -48,7 +48,7 @@ def merge(db: duckdb.DuckDBPyConnection, mapper: Callable = map, incremental: bo
     table = builder.finish()
     plan = plan_merge(table, mapper, known=known if incremental and unique else None)
     del builder, table
-    state = _state(plan, known)
+    state = _state(plan)
     kept = _kept(db, plan, state, known) if incremental and unique else np.zeros(len(plan), dtype=bool)
     _save_state(db, state, known)
     db.register("kept", pd.DataFrame({"n": plan.leads[kept]}))
@@ -84,7 +84,7 @@ def _load(db: duckdb.DuckDBPyConnection) -> tuple[SlimBuilder, array, Known]:
                                   arrays["fresh"].astype(bool), arrays["known_group"], arrays["known_group_size"])
 
 
-def _state(plan: MergePlan, known: Known) -> pd.DataFrame:
+def _state(plan: MergePlan) -> pd.DataFrame:
     """What this merge made of each event, as indices of the table (the merge_* columns to store)."""
     count = len(plan.component)
     group_of = plan.group_of()

@@ -51,7 +51,7 @@ def working_copy(path: str) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 class StoreSink:
-    """The store as the end of the one path: results written a batch at a time, then every stored event re-merged."""
+    """The store as the end of the one path: results written a batch at a time, then merged with the stored events."""
 
     def __init__(self, db: duckdb.DuckDBPyConnection, changed: set[str], workers: int = 1,
                  dask_address: str | None = None) -> None:
@@ -65,7 +65,7 @@ class StoreSink:
             self.flush()
 
     def finish(self) -> int:
-        """Write what is left and merge all stored events; returns the merged event count."""
+        """Write what is left and merge (again only what the run touched); returns the merged event count."""
         self.flush()
         with executor(self.workers, self.dask_address) as mapper:  # started only if the date blocks share out
             return merge(self.db, mapper)
