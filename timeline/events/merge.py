@@ -339,11 +339,13 @@ def _conflicts(table: SlimTable, plan: MergePlan) -> set[int]:
 
     Candidates are leads sharing one of their CONFLICT_TERMS most weighted terms (a term leading more than
     MAX_CONFLICT_BLOCK groups is too common to find twins: they share rarer terms too); pairs are compared
-    as arrays a chunk at a time, and only the few twins are checked for sharing an article.
+    as arrays a chunk at a time (likeness, then whether the twins share an article).
     """
     rows = table.terms.take(plan.leads)
     matrix = csr_matrix((rows.weights, rows.indices, rows.indptr), shape=(len(plan), len(table.terms.term_weights)))
-    flagged: set[int] = set()
+    articles = csr_matrix((np.ones(len(table)), (plan.group_of(), table.article)),
+                          shape=(len(plan), int(table.article.max(initial=0)) + 1))  # each group's articles
+    flagged = np.zeros(len(plan), dtype=bool)
     for g, h in _conflict_candidates(rows):
         a, b = plan.leads[g], plan.leads[h]
         apart = (table.begin[a] >= table.end[b]) | (table.begin[b] >= table.end[a])  # overlapping dates agree
@@ -352,10 +354,10 @@ def _conflicts(table: SlimTable, plan: MergePlan) -> set[int]:
         named = (table.named[a] >= 0) & (table.named[a] == table.named[b]) & (_day_of_year(table.begin[a])
                                                                               == _day_of_year(table.begin[b]))
         twins = named | (similarity >= CONFLICT_THRESHOLD)
-        for one, other in zip(g[twins].tolist(), h[twins].tolist(), strict=True):
-            if set(table.article[plan.group(one)].tolist()).isdisjoint(table.article[plan.group(other)].tolist()):
-                flagged |= {one, other}
-    return flagged
+        g, h = g[twins], h[twins]
+        apart_articles = np.asarray(articles[g].multiply(articles[h]).sum(axis=1)).ravel() == 0
+        flagged[g[apart_articles]] = flagged[h[apart_articles]] = True
+    return set(np.flatnonzero(flagged).tolist())
 
 
 def _conflict_candidates(rows: TermMatrix, chunk: int = 1_000_000) -> Iterator[tuple[np.ndarray, np.ndarray]]:
