@@ -8,8 +8,10 @@ and the ranking. :func:`materialize` then builds each merged event from its
 members, fetched by index, so a store can stream them.
 
 Candidates are blocked twice: by date (a sweep over interval starts keeps only
-events whose intervals overlap) and by wording (only events sharing one of
-their most weighted terms, or naming the same happening, meet in a block). So
+events whose intervals overlap) and by wording (only events sharing a rare top
+term, a pair of top terms, or a happening name meet in a block; events longer
+than a week meet only their own interval there and join a finer set after, see
+:mod:`.blocks` and :mod:`.attach`). So
 the work grows with the number of plausible pairs, not with the square of the
 corpus. Two sets merge when a date names the same happening in both ("the
 October 7 attacks") or when their wording is similar as a whole: the average

@@ -16,8 +16,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
+from itertools import chain
 
 import numpy as np
+import pandas as pd
 
 from ..model import Event, Placement
 from ..temporal import lexicon as lx
@@ -163,19 +165,55 @@ class SlimBuilder:
         indptr = np.frombuffer(self._indptr, dtype=np.int64)
         alphabetical = _alphabetical(self._ids["term"])
         indices = alphabetical[np.frombuffer(self._indices, dtype=np.int32)]
-        total = len(indptr) - 1
         term_weights = np.empty(len(alphabetical), dtype=np.float32)
         term_weights[alphabetical] = np.frombuffer(self._term_weights, dtype=np.float32)
-        weights = np.frombuffer(self._counts, dtype=np.float32) * term_weights[indices]
-        rows = np.repeat(np.arange(total, dtype=np.int32), np.diff(indptr))
-        norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=total)).astype(np.float32)
-        norms[norms == 0] = 1.0
-        weights /= norms[rows]
+        weights = _unit_rows(indptr, np.frombuffer(self._counts, dtype=np.float32) * term_weights[indices])
         named = np.r_[_alphabetical(self._ids["named"]), -1][columns["named"]]  # -1 (no name) stays -1
         return SlimTable(columns["begin"], columns["end"], columns["precision"], named,
                          columns["year_guessed"].view(bool), columns["inferred"].view(bool), columns["article"],
                          columns["confidence"], columns["title_length"], columns["centrality"],
                          TermMatrix(indptr, indices, weights, term_weights))
+
+
+def table_of(columns: dict[str, np.ndarray], term_rows: list[dict[str, int]]) -> SlimTable:
+    """The table SlimBuilder would give, from whole columns at once (a store's, read in bulk): dates as
+    seconds, precision names, happening names and article ids as strings (None or "" for no name), and each
+    event's term counts in the order SlimBuilder.add would take them. Rows come in (article, event id) order."""
+    lengths = np.fromiter(map(len, term_rows), dtype=np.int64, count=len(term_rows))
+    words = np.array(list(chain.from_iterable(term_rows)), dtype=object)
+    counts = np.fromiter(chain.from_iterable(row.values() for row in term_rows), dtype=np.float32, count=len(words))
+    indices, vocabulary = _alphabetical_codes(words)
+    term_weights = np.array([term_weight(word) for word in vocabulary.tolist()], dtype=np.float32)
+    indptr, indices = np.r_[0, np.cumsum(lengths)].astype(np.int64), indices.astype(np.int32)
+    names = columns["named_as"]
+    given = np.array([isinstance(name, str) and name != "" for name in names.tolist()], dtype=bool)
+    named = np.full(len(names), -1, dtype=np.int32)
+    if given.any():
+        named[given] = _alphabetical_codes(names[given])[0]
+    return SlimTable(columns["begin"].astype(np.int64), columns["end"].astype(np.int64),
+                     np.array([RANK[name] for name in columns["precision"].tolist()], dtype=np.int8), named,
+                     columns["year_guessed"].astype(bool), columns["inferred"].astype(bool),
+                     _alphabetical_codes(columns["article_id"])[0].astype(np.int32),
+                     columns["confidence"].astype(np.float64), columns["title_length"].astype(np.int32),
+                     columns["centrality"].astype(np.float64),
+                     TermMatrix(indptr, indices, _unit_rows(indptr, counts * term_weights[indices]), term_weights))
+
+
+def _alphabetical_codes(strings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each string's number in alphabetical order of the distinct strings, and those strings (hashing, then
+    sorting the distinct ones only: sorting every string was most of the time)."""
+    codes, distinct = pd.factorize(pd.Series(strings, dtype=object), sort=True)
+    return codes.astype(np.int64), np.asarray(distinct, dtype=object)
+
+
+def _unit_rows(indptr: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Each row's weights scaled to unit length (in place), so a dot product of two rows is their cosine."""
+    total = len(indptr) - 1
+    rows = np.repeat(np.arange(total, dtype=np.int32), np.diff(indptr))
+    norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=total)).astype(np.float32)
+    norms[norms == 0] = 1.0
+    weights /= norms[rows]
+    return weights
 
 
 def _alphabetical(ids: dict[str, int]) -> np.ndarray:

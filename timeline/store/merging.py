@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import inspect
 import json
-from array import array
 from collections.abc import Callable
 
 import duckdb
@@ -21,16 +20,19 @@ import pandas as pd
 
 from ..events.merge import MergePlan, materialize, plan_merge
 from ..events.reuse import Known
-from ..events.slim import SlimBuilder
+from ..events.slim import SlimBuilder, SlimTable, table_of
 from ..model import Event
 from .codec import encode
 from .queries import events_by_rowid
-from .schema import insert, named_rows
+from .schema import insert
 
 WRITE_BATCH = 2000  # merged events per insert; fewer when they carry many sources
+_SECONDS = "date_diff('second', TIMESTAMP '1970-01-01', a.\"{}\")"  # slim.seconds, in SQL
+_CHUNK_VECTORS = 50  # DuckDB vectors (2,048 rows each) read at once
 # What merging reads of each per-article event: SlimBuilder.add's parameters, stored under these column names.
 SLIM_COLUMNS = tuple(inspect.signature(SlimBuilder.add).parameters)[1:]
-_COLUMN = {"term_counts": "terms", "inferred": "coalesce(inferred, false)"}
+_COLUMN = {"term_counts": "terms", "inferred": "coalesce(inferred, false)", "begin": _SECONDS.format("begin"),
+           "end": _SECONDS.format("end")}
 _KNOWN = ("known_component", "known_size", "known_root", "known_group", "known_group_size", "fresh")
 
 
@@ -44,10 +46,9 @@ def merge(db: duckdb.DuckDBPyConnection, mapper: Callable = map, incremental: bo
     db.execute("CREATE OR REPLACE TEMP TABLE numbered AS SELECT event_id, "
                "row_number() OVER (ORDER BY article_id, event_id) - 1 AS n FROM article_events")
     [(unique,)] = db.execute("SELECT count(*) = count(DISTINCT event_id) FROM numbered").fetchall()
-    builder, rowids, known = _load(db)
-    table = builder.finish()
+    table, rowids, known = _load(db)
     plan = plan_merge(table, mapper, known=known if incremental and unique else None)
-    del builder, table
+    del table
     state = _state(plan)
     kept = _kept(db, plan, state, known) if incremental and unique else np.zeros(len(plan), dtype=bool)
     _save_state(db, state, known)
@@ -59,9 +60,10 @@ def merge(db: duckdb.DuckDBPyConnection, mapper: Callable = map, incremental: bo
     return len(plan)
 
 
-def _load(db: duckdb.DuckDBPyConnection) -> tuple[SlimBuilder, array, Known]:
-    """The slim table's builder, each event's row id, and the last merge's results as indices of the table."""
-    columns = ", ".join(f'{_COLUMN.get(name, "a." + _quoted(name))} AS {_quoted(name)}' for name in SLIM_COLUMNS)
+def _load(db: duckdb.DuckDBPyConnection) -> tuple[SlimTable, np.ndarray, Known]:
+    """The slim table, each event's row id, and the last merge's results as indices of the table, read in bulk
+    a chunk of columns at a time (a loop over rows was most of a small re-run's time)."""
+    columns = ", ".join(f"{_COLUMN.get(name, 'a.' + _quoted(name))} AS {_quoted(name)}" for name in SLIM_COLUMNS)
     cursor = db.execute(f"""
         SELECT a.rowid AS rowid, {columns}, coalesce(c.n, -1) AS known_component,
                coalesce(a.merge_component_size, -1) AS known_size, coalesce(s.n, -1) AS known_root,
@@ -71,17 +73,18 @@ def _load(db: duckdb.DuckDBPyConnection) -> tuple[SlimBuilder, array, Known]:
         LEFT JOIN numbered c ON c.event_id = a.merge_component LEFT JOIN numbered s ON s.event_id = a.merge_set
         LEFT JOIN numbered g ON g.event_id = a.merge_group
         ORDER BY me.n""")
-    builder, rowids = SlimBuilder(), array("q")
-    stored: dict[str, array] = {name: array("q") for name in _KNOWN}
-    for row in named_rows(cursor, 50_000):
-        rowids.append(row.pop("rowid"))
-        for name in _KNOWN:
-            stored[name].append(row.pop(name))
-        row["term_counts"] = json.loads(row["term_counts"])
-        builder.add(**row)
-    arrays = {name: np.frombuffer(column, dtype=np.int64) for name, column in stored.items()}
-    return builder, rowids, Known(arrays["known_component"], arrays["known_size"], arrays["known_root"],
-                                  arrays["fresh"].astype(bool), arrays["known_group"], arrays["known_group_size"])
+    chunks: dict[str, list[np.ndarray]] = {}
+    term_rows: list[dict[str, int]] = []
+    while not (chunk := cursor.fetch_df_chunk(_CHUNK_VECTORS)).empty:
+        term_rows.extend(map(json.loads, chunk.pop("term_counts")))
+        for name, values in chunk.items():
+            chunks.setdefault(name, []).append(values.to_numpy())
+    whole = {name: np.concatenate(parts) for name, parts in chunks.items()}
+    if not chunks:
+        whole = {name: np.zeros(0, dtype=np.int64) for name in ("rowid", *SLIM_COLUMNS[:-1], *_KNOWN)}
+    known = Known(*(whole[name].astype(np.int64) for name in _KNOWN[:3]), whole["fresh"].astype(bool),
+                  whole["known_group"].astype(np.int64), whole["known_group_size"].astype(np.int64))
+    return table_of(whole, term_rows), whole["rowid"].astype(np.int64), known
 
 
 def _state(plan: MergePlan) -> pd.DataFrame:
@@ -128,11 +131,11 @@ def _save_state(db: duckdb.DuckDBPyConnection, state: pd.DataFrame, known: Known
     db.unregister("state")
 
 
-def _write(db: duckdb.DuckDBPyConnection, plan: MergePlan, rowids: array) -> None:
+def _write(db: duckdb.DuckDBPyConnection, plan: MergePlan, rowids: np.ndarray) -> None:
     """Materialize the plan's groups, a batch at a time: members fetched back by row id."""
     batch: list[Event] = []
     sources = 0
-    for event in materialize(plan, lambda indices: events_by_rowid(db, "article_events", [rowids[i] for i in indices])):
+    for event in materialize(plan, lambda indices: events_by_rowid(db, "article_events", rowids[indices].tolist())):
         batch.append(event)
         sources += len(event.sources)
         if len(batch) >= WRITE_BATCH or sources >= WRITE_BATCH * 5:  # merged events can carry many sources
