@@ -175,16 +175,40 @@ class SlimBuilder:
                          TermMatrix(indptr, indices, weights, term_weights))
 
 
-def table_of(columns: dict[str, np.ndarray], term_rows: list[dict[str, int]]) -> SlimTable:
+class TermColumns:
+    """Events' term counts gathered a chunk of rows at a time as numbers, each word kept once (ids in order of
+    first sight, as SlimBuilder numbers them before finishing)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.lengths: list[np.ndarray] = []
+        self.codes: list[np.ndarray] = []
+        self.counts: list[np.ndarray] = []
+
+    def extend(self, rows: list[dict[str, int]]) -> None:
+        words = list(chain.from_iterable(rows))
+        codes, distinct = pd.factorize(pd.Series(words, dtype=object))
+        ids = np.array([self.ids.setdefault(word, len(self.ids)) for word in distinct.tolist()], dtype=np.int32)
+        self.lengths.append(np.fromiter(map(len, rows), dtype=np.int64, count=len(rows)))
+        self.codes.append(ids[codes] if len(words) else np.zeros(0, dtype=np.int32))
+        self.counts.append(np.fromiter(chain.from_iterable(row.values() for row in rows), dtype=np.float32,
+                                       count=len(words)))
+
+    def matrix(self) -> TermMatrix:
+        """The rows as SlimBuilder.finish makes them: terms numbered alphabetically, weights of unit length."""
+        alphabetical = _alphabetical(self.ids)
+        indices = alphabetical[np.concatenate([np.zeros(0, dtype=np.int32), *self.codes])]
+        term_weights = np.empty(len(alphabetical), dtype=np.float32)
+        term_weights[alphabetical] = np.array([term_weight(word) for word in self.ids], dtype=np.float32)
+        indptr = np.r_[0, np.cumsum(np.concatenate([np.zeros(0, dtype=np.int64), *self.lengths]))].astype(np.int64)
+        counts = np.concatenate([np.zeros(0, dtype=np.float32), *self.counts])
+        return TermMatrix(indptr, indices, _unit_rows(indptr, counts * term_weights[indices]), term_weights)
+
+
+def table_of(columns: dict[str, np.ndarray], terms: TermColumns) -> SlimTable:
     """The table SlimBuilder would give, from whole columns at once (a store's, read in bulk): dates as
-    seconds, precision names, happening names and article ids as strings (None or "" for no name), and each
-    event's term counts in the order SlimBuilder.add would take them. Rows come in (article, event id) order."""
-    lengths = np.fromiter(map(len, term_rows), dtype=np.int64, count=len(term_rows))
-    words = np.array(list(chain.from_iterable(term_rows)), dtype=object)
-    counts = np.fromiter(chain.from_iterable(row.values() for row in term_rows), dtype=np.float32, count=len(words))
-    indices, vocabulary = _alphabetical_codes(words)
-    term_weights = np.array([term_weight(word) for word in vocabulary.tolist()], dtype=np.float32)
-    indptr, indices = np.r_[0, np.cumsum(lengths)].astype(np.int64), indices.astype(np.int32)
+    seconds, precision names, happening names and article ids as strings (None or "" for no name), and the
+    events' terms. Rows come in (article, event id) order."""
     names = columns["named_as"]
     given = np.array([isinstance(name, str) and name != "" for name in names.tolist()], dtype=bool)
     named = np.full(len(names), -1, dtype=np.int32)
@@ -195,8 +219,7 @@ def table_of(columns: dict[str, np.ndarray], term_rows: list[dict[str, int]]) ->
                      columns["year_guessed"].astype(bool), columns["inferred"].astype(bool),
                      _alphabetical_codes(columns["article_id"])[0].astype(np.int32),
                      columns["confidence"].astype(np.float64), columns["title_length"].astype(np.int32),
-                     columns["centrality"].astype(np.float64),
-                     TermMatrix(indptr, indices, _unit_rows(indptr, counts * term_weights[indices]), term_weights))
+                     columns["centrality"].astype(np.float64), terms.matrix())
 
 
 def _alphabetical_codes(strings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

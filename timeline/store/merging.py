@@ -20,7 +20,7 @@ import pandas as pd
 
 from ..events.merge import MergePlan, materialize, plan_merge
 from ..events.reuse import Known
-from ..events.slim import SlimBuilder, SlimTable, table_of
+from ..events.slim import SlimBuilder, SlimTable, TermColumns, table_of
 from ..model import Event
 from .codec import encode
 from .queries import events_by_rowid
@@ -74,9 +74,9 @@ def _load(db: duckdb.DuckDBPyConnection) -> tuple[SlimTable, np.ndarray, Known]:
         LEFT JOIN numbered g ON g.event_id = a.merge_group
         ORDER BY me.n""")
     chunks: dict[str, list[np.ndarray]] = {}
-    term_rows: list[dict[str, int]] = []
+    terms = TermColumns()
     while not (chunk := cursor.fetch_df_chunk(_CHUNK_VECTORS)).empty:
-        term_rows.extend(map(json.loads, chunk.pop("term_counts")))
+        terms.extend(list(map(json.loads, chunk.pop("term_counts"))))
         for name, values in chunk.items():
             chunks.setdefault(name, []).append(values.to_numpy())
     whole = {name: np.concatenate(parts) for name, parts in chunks.items()}
@@ -84,7 +84,7 @@ def _load(db: duckdb.DuckDBPyConnection) -> tuple[SlimTable, np.ndarray, Known]:
         whole = {name: np.zeros(0, dtype=np.int64) for name in ("rowid", *SLIM_COLUMNS[:-1], *_KNOWN)}
     known = Known(*(whole[name].astype(np.int64) for name in _KNOWN[:3]), whole["fresh"].astype(bool),
                   whole["known_group"].astype(np.int64), whole["known_group_size"].astype(np.int64))
-    return table_of(whole, term_rows), whole["rowid"].astype(np.int64), known
+    return table_of(whole, terms), whole["rowid"].astype(np.int64), known
 
 
 def _state(plan: MergePlan) -> pd.DataFrame:
