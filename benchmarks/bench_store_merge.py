@@ -17,12 +17,10 @@ import threading
 import time
 from pathlib import Path
 
-import numpy as np
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timeline.events import merge as merging  # noqa: E402
 from timeline.store import Store  # noqa: E402
 
 
@@ -48,31 +46,19 @@ def main() -> None:
         rows = store.db.execute("SELECT count(*) FROM article_events").fetchone()[0]
         largest_before = _largest_event(store)
         threading.Thread(target=sample, daemon=True).start()
-        components = _count_components()
         began = time.perf_counter()
         merged = store.remerge(args.workers)
         elapsed = time.perf_counter() - began
         done.set()
         largest_after = _largest_event(store)
+        count, largest = store.db.execute("SELECT count(*), max(size) FROM (SELECT count(*) AS size FROM article_events "
+                                          "GROUP BY merge_component)").fetchone()
         store.close()
     print(f"{rows:,} per-article events -> {merged:,} merged events in {elapsed:.1f} s with {args.workers} "
           f"process(es), peak resident memory {peak[0] / 2**20:,.0f} MB")
     print(f"largest merged event: {largest_before:,} sources before, {largest_after:,} after")
-    count, largest, events = components[0]
-    print(f"candidate components: {count:,}, the largest {largest:,} events ({largest / max(events, 1):.0%}): "
+    print(f"candidate components: {count:,}, the largest {largest:,} events ({largest / max(rows, 1):.0%}): "
           "date blocks can share the merge out only as far as that allows")
-
-
-def _count_components() -> list[tuple[int, int, int]]:
-    """Records the merge's candidate components (count, largest, events) as it cuts its date blocks."""
-    seen, cut = [], merging.date_blocks
-
-    def recording(component, order, size=merging.BLOCK_EVENTS):
-        sizes = np.bincount(component)
-        seen.append((len(sizes), int(sizes.max(initial=0)), len(component)))
-        return cut(component, order, size)
-    merging.date_blocks = recording
-    return seen
 
 
 def _largest_event(store: Store) -> int:

@@ -74,6 +74,48 @@ def test_new_and_changed_articles_are_processed_and_merged(tmp_path, folder):
     store.close()
 
 
+def test_a_rerun_after_one_article_changed_gives_the_events_of_a_fresh_build(tmp_path, folder, monkeypatch):
+    from timeline.store import merging
+
+    store = Store(tmp_path / "p.duckdb")
+    store.build([folder])
+    edited = next(folder.glob("001_*.txt"))
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Kassab", "Kasab", 3)
+                      + "\nFirefighters put out a blaze at the Rafah depot on Saturday.\n", encoding="utf-8")
+    rewritten = []
+    real = merging.materialize
+    monkeypatch.setattr(merging, "materialize", lambda plan, fetch: rewritten.extend(real(plan, fetch)) or rewritten)
+    assert store.build([folder]).changed == 1
+    again = sorted(store.event_list(), key=lambda e: e.id)
+    monkeypatch.undo()
+    fresh = Store(tmp_path / "fresh.duckdb")
+    fresh.build([folder])
+    assert again == sorted(fresh.event_list(), key=lambda e: e.id)
+    assert 0 < len(rewritten) < len(again) / 2, "only the merged events the change touched are written again"
+    store.close()
+    fresh.close()
+
+
+def test_a_rerun_reads_only_files_whose_size_or_time_changed(tmp_path, folder, monkeypatch):
+    import timeline.ingest as ingest
+
+    store = Store(tmp_path / "p.duckdb")
+    store.build([folder])
+    read = []
+    real = ingest.read_path
+    monkeypatch.setattr(ingest, "read_path", lambda path: read.append(path.name) or real(path))
+    edited, touched = sorted(folder.glob("00[12]_*.txt"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nTalks resumed in Cairo on Saturday.\n", encoding="utf-8")
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))  # same text, newer
+    again = store.build([folder])
+    assert sorted(read) == sorted([edited.name, touched.name])
+    assert (again.changed, again.unchanged, again.new) == (1, 4, 0)
+    assert len(store.report_frame()) == 5 and set(store.report_frame()["status"]) == {"loaded"}
+    read.clear()
+    assert store.build([folder]).unchanged == 5 and read == []
+    store.close()
+
+
 def test_same_text_elsewhere_is_a_duplicate_not_a_second_article(tmp_path, folder):
     store = Store(tmp_path / "p.duckdb")
     store.build([folder])

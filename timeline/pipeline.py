@@ -46,12 +46,13 @@ def per_article(workers: int = 1, dask_address: str | None = None, progress: Pro
 
 
 def read(inputs: Iterable, published: Mapping | None = None, allow_private_urls: bool = False,
-         max_chars: int = MAX_CHARS, workers: int = 1,
-         dask_address: str | None = None) -> Iterator[tuple[Article | None, ReportRow]]:
+         max_chars: int = MAX_CHARS, workers: int = 1, dask_address: str | None = None,
+         unchanged: Callable[[Path], bool] | None = None) -> Iterator[tuple[Article | None, ReportRow]]:
     """The inputs as a stream of (article, report row), a folder's files read by the workers where they can reach
-    it; the readers stop when the stream ends, so they hold no memory through the merge."""
+    it (those ``unchanged`` names are skipped); the readers stop when the stream ends, so they hold no memory
+    through the merge."""
     with executor(workers, dask_address) as mapper:
-        yield from iter_load(inputs, published, allow_private_urls, max_chars, mapper)
+        yield from iter_load(inputs, published, allow_private_urls, max_chars, mapper, unchanged)
 
 
 class MemorySink:

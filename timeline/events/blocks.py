@@ -9,11 +9,18 @@ the rest of the corpus is there or not (events of another component sharing a
 key are always closed by the time it meets them), so merging the components
 apart gives exactly the sets of merging them together. Blocks pack whole
 components, in date order, up to a size.
+
+A coarse event (longer than a month) meets only events of its own interval
+here, so statements dated "1990" do not tie every event of 1990 sharing a common
+word into one component; :mod:`.attach` then joins coarse sets to finer ones.
+Keys are ordered by term, so a component merges alike in any corpus that holds
+it, which lets a re-run merge again only the components that changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -23,25 +30,61 @@ from scipy.sparse.csgraph import connected_components
 if TYPE_CHECKING:
     from .slim import SlimTable
 
-BLOCK_TERMS = 6  # an event is compared only with events sharing one of its most weighted terms
+BLOCK_TERMS = 6  # an event is compared only with events sharing one of its most weighted terms that is rare,
+RARE_KEY_WEIGHT = 9.0  # (as rare as "nurses" or "harbour", or rarer: in about 1 of 3,000 sentences of English)
+KEY_PAIR_TERMS = 4  # or two of its four most weighted terms
 BLOCK_EVENTS = 20_000  # events per block: large enough that sending one costs little next to merging it
+# Events whose time is longer than a week are coarse: they are merged with others of the same interval, then
+# attached to a finer set (see .attach). Let into the blocks, a year's statements linked nearly every event
+# of that year sharing a common word into one block (93 % of 145,377 events at 10,000 articles).
+FINE_SPAN = 8 * 86400
 
 
 def block_keys(table: SlimTable, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each event under each of its blocking keys (a heavily weighted term, or a happening name), as two
-    arrays sorted by key and then by the event's place in ``order`` (date order)."""
+    """Each event under each of its blocking keys (a heavily weighted term, or a happening name; a coarse event's
+    key also holds its interval), as two arrays sorted by key and then by the event's place in ``order``."""
+    keys, events = term_keys(table)
+    coarse = is_coarse(table)[events]
+    if coarse.any():  # coarse events meet only events of the same interval: (key, begin, end) is their key
+        triples = np.stack([keys[coarse], table.begin[events[coarse]], table.end[events[coarse]]])
+        keys = keys.copy()
+        keys[coarse] = int(keys.max()) + 1 + np.unique(triples, axis=1, return_inverse=True)[1].ravel()
     rank = np.empty(len(table), dtype=np.int64)
     rank[order] = np.arange(len(table))
-    indptr, indices = table.terms.indptr, table.terms.indices
-    rows = np.repeat(np.arange(len(table), dtype=np.int32), np.diff(indptr))
-    by_weight = np.lexsort((-table.terms.weights, rows))  # stable: equal weights keep their order in the row
-    top = by_weight[np.arange(len(by_weight)) - indptr[rows[by_weight]] < BLOCK_TERMS]
-    named = np.flatnonzero(table.named >= 0).astype(np.int32)
-    named_offset = int(indices.max()) + 1 if len(indices) else 0
-    keys = np.r_[indices[top], named_offset + table.named[named]].astype(np.int64)
-    events = np.r_[rows[top], named]
     ordered = np.lexsort((rank[events], keys))
     return keys[ordered], events[ordered]
+
+
+def is_coarse(table: SlimTable) -> np.ndarray:
+    """Events whose time is longer than FINE_SPAN ("in 1990", "the 1990s", "this quarter")."""
+    return table.end - table.begin > FINE_SPAN
+
+
+def term_keys(table: SlimTable) -> tuple[np.ndarray, np.ndarray]:
+    """Each event under each of its blocking keys, unsorted: its rare top terms (weights.term_weight at least
+    RARE_KEY_WEIGHT: "Kassab", "landslide"), each pair of its KEY_PAIR_TERMS most weighted terms ("bank" and
+    "interest": common words, but rarely together), and its happening name. Numbered terms first, then
+    names, then pairs, each in alphabetical order."""
+    indptr, indices = table.terms.indptr, table.terms.indices
+    vocabulary = len(table.terms.term_weights)
+    rows = np.repeat(np.arange(len(table), dtype=np.int64), np.diff(indptr))
+    by_weight = np.lexsort((-table.terms.weights, rows))  # stable: equal weights keep their order in the row
+    place = np.arange(len(by_weight)) - indptr[rows[by_weight]]
+    top = by_weight[place < BLOCK_TERMS]
+    rare = top[table.terms.term_weights[indices[top]] >= RARE_KEY_WEIGHT]
+    named = np.flatnonzero(table.named >= 0)
+    leading = np.full((len(table), KEY_PAIR_TERMS), -1, dtype=np.int64)  # each row's first terms by weight
+    first = by_weight[place < KEY_PAIR_TERMS]
+    leading[rows[first], place[place < KEY_PAIR_TERMS]] = indices[first]
+    pair_keys, pair_events = [], []
+    for a, b in combinations(range(KEY_PAIR_TERMS), 2):
+        both = np.flatnonzero((leading[:, a] >= 0) & (leading[:, b] >= 0))
+        low, high = np.minimum(leading[both, a], leading[both, b]), np.maximum(leading[both, a], leading[both, b])
+        pair_keys.append(low * vocabulary + high)
+        pair_events.append(both)
+    names_end = vocabulary + int(table.named.max(initial=-1)) + 1
+    keys = np.concatenate([indices[rare], vocabulary + table.named[named], names_end + np.concatenate(pair_keys)])
+    return keys.astype(np.int64), np.concatenate([rows[rare], named, *pair_events])
 
 
 def key_blocks(table: SlimTable, order: np.ndarray) -> Iterator[np.ndarray]:

@@ -8,13 +8,17 @@ and the ranking. :func:`materialize` then builds each merged event from its
 members, fetched by index, so a store can stream them.
 
 Candidates are blocked twice: by date (a sweep over interval starts keeps only
-events whose intervals overlap) and by wording (only events sharing one of
-their most weighted terms, or naming the same happening, meet in a block). So
+events whose intervals overlap) and by wording (only events sharing a rare top
+term, a pair of top terms, or a happening name meet in a block; events longer
+than a week meet only their own interval there and join a finer set after, see
+:mod:`.blocks` and :mod:`.attach`). So
 the work grows with the number of plausible pairs, not with the square of the
 corpus. Two sets merge when a date names the same happening in both ("the
 October 7 attacks") or when their wording is similar as a whole: the average
-TF-IDF cosine over all pairs of members (evidence sentences without the date
-words, so rare names like "Kassab" count and common words do not), with no pair
+cosine over all pairs of members (evidence sentences without the date words,
+each word weighted by its rarity in general English, not in the corpus: rare
+names like "Kassab" count, common words do not, and a merge does not shift when
+an unrelated article is added), with no pair
 sharing almost nothing and two sentences of one article only near-repeats. One
 similar member is not enough: single-link merging chained a day's unrelated
 inferred happenings into one event through a sentence like each of them. A
@@ -29,25 +33,24 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from ..model import Event
 from ..temporal.calendar import RANK
+from .attach import attach_coarse
 from .blocks import BLOCK_EVENTS, block_keys, candidate_components, date_blocks, key_blocks
-from .slim import SlimTable, dot, moment, slim_table
+from .likeness import (
+    MAX_DISTINCT_ROWS,
+    MERGE_THRESHOLD,
+    MIN_SHARED_TERMS_NARROWING,
+    alike,
+    guess_overrides_statement,
+    none_unlike,
+)
+from .reuse import Known, first_members, unchanged
+from .slim import SlimTable, TermMatrix, moment, slim_table
 
-# Cosine similarity needed to merge: the highest-recall threshold with no false merge on the labelled
-# pairs of benchmarks/merge_corpus (benchmarks/bench_events.py: 0.15 -> precision 1.000, recall 0.647).
-MERGE_THRESHOLD = 0.15
 CONFLICT_THRESHOLD = 0.55  # near-identical statements with dates that cannot both be right
-# Two sentences of one article join one event only when they are near-repeats (a caption, a headline repeated
-# in the body): an article tells different happenings in different sentences. Sentences naming the same dated
-# happening ("the October 7 attack") join by that name instead.
-SAME_ARTICLE_THRESHOLD = 0.5
-# Terms two sets must share when merging narrows the time of one ("Hamas is holding ... IDF soldiers", news of
-# the past week, and "The IDF announced the assassination ... on Friday evening" share only "IDF").
-MIN_SHARED_TERMS_NARROWING = 2
-MIN_PAIR_SIMILARITY = 0.05  # no two members of a merged set may be less alike than this (share about nothing)
-MAX_DISTINCT_ROWS = 40  # rows a set keeps for that check (a set's first members; repeats count once)
 CONFLICT_TERMS = 3  # group leads are checked for conflicts against leads sharing one of these terms
 # A term that leads this many groups' top terms is too common to find twins; they share rarer terms too.
 MAX_CONFLICT_BLOCK = 100
@@ -67,6 +70,10 @@ class MergePlan:
     scores: np.ndarray
     redate: dict[int, int] = field(default_factory=dict)  # event -> event whose stated year it adopts
     conflicts: set[int] = field(default_factory=set)  # groups flagged as conflicting
+    # Per event, what a later merge may take over (see .reuse): its component's first member and its set's
+    # root before coarse sets were attached.
+    component: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    sets: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     def __len__(self) -> int:
         return len(self.leads)
@@ -74,38 +81,67 @@ class MergePlan:
     def group(self, number: int) -> list[int]:
         return self.members[self.offsets[number]:self.offsets[number + 1]].tolist()
 
+    def group_of(self) -> np.ndarray:
+        """Each event's group number."""
+        numbers = np.empty(len(self.members), dtype=np.int64)
+        numbers[self.members] = np.repeat(np.arange(len(self)), np.diff(self.offsets))
+        return numbers
+
+    def subset(self, numbers: np.ndarray) -> MergePlan:
+        """A plan of these groups only, in this order (a re-run materializes only the groups that changed)."""
+        sizes = np.diff(self.offsets)[numbers]
+        starts = np.repeat(self.offsets[numbers] - np.r_[0, np.cumsum(sizes)[:-1]], sizes)
+        conflicts = {position for position, number in enumerate(numbers.tolist()) if number in self.conflicts}
+        return MergePlan(self.members[starts + np.arange(sizes.sum())], np.r_[0, np.cumsum(sizes)], self.leads[numbers],
+                         self.scores[numbers], self.redate, conflicts)
+
 
 def same_happening(similarity: float, named: tuple[int, int], precision: tuple[int, int]) -> bool:
     """Similar wording, or a day that names the same happening ("the October 7 attacks") in both."""
     return similarity >= MERGE_THRESHOLD or (named[0] >= 0 and named[0] == named[1] and precision[0] == precision[1] == _DAY)
 
 
-def plan_merge(table: SlimTable, mapper: Mapper = map, block_events: int | None = BLOCK_EVENTS) -> MergePlan:
+def plan_merge(table: SlimTable, mapper: Mapper = map, block_events: int | None = BLOCK_EVENTS,
+               known: Known | None = None) -> MergePlan:
     """Decide groups, adopted years, leads, conflicts and ranking from the slim table alone.
 
     The sets are found block by block (see :mod:`.blocks`: exactly the sets of one pass over the whole
-    table), each block through ``mapper`` (a process pool's or a cluster's map); joining them, the ranking
-    and the conflicts happen here.
+    table), each block through ``mapper`` (a process pool's or a cluster's map); joining them, attaching
+    coarse sets, the ranking and the conflicts happen here. With ``known`` (the last merge), components
+    that did not change keep their sets and only the others are merged.
     """
     redate = _adopt_stated_years(table)
     order = np.lexsort((table.end, table.begin))
-    roots = None if mapper is map else _roots_in_blocks(table, order, mapper, block_events)
-    if roots is None:  # one pass over the whole table, no copies: the same sets
-        roots = _set_roots(table)
-    return _rank_groups(table, order, roots, redate)
+    component = first_members(candidate_components(*block_keys(table, order), table.begin, table.end, len(table)))
+    roots = np.arange(len(table))
+    kept = np.zeros(len(table), dtype=bool)
+    if known is not None:
+        redated = np.zeros(len(table), dtype=bool)
+        redated[list(redate)] = True
+        kept = unchanged(component, known, redated)
+        roots[kept] = known.root[kept]
+    todo = np.flatnonzero(~kept)
+    roots[todo] = _roots_of(table, todo, component, mapper, block_events)
+    plan = _rank_groups(table, order, attach_coarse(table, roots), redate)
+    plan.component, plan.sets = component, roots
+    return plan
 
 
-def _roots_in_blocks(table: SlimTable, order: np.ndarray, mapper: Mapper, block_events: int | None) -> np.ndarray | None:
-    """Each event's set, found block by block through ``mapper``; None when one block would hold most events
-    (the others would wait for it, and sending it would only copy it)."""
-    component = candidate_components(*block_keys(table, order), table.begin, table.end, len(table))
-    blocks = date_blocks(component, order, block_events)
-    if len(blocks) == 1 or max(map(len, blocks)) * 2 > len(table):
-        return None
-    roots = np.empty(len(table), dtype=np.int64)
-    for block, local_roots in zip(blocks, mapper(_set_roots, (table.take(b) for b in blocks)), strict=True):
+def _roots_of(table: SlimTable, todo: np.ndarray, component: np.ndarray, mapper: Mapper,
+              block_events: int | None) -> np.ndarray:
+    """The sets of the events ``todo`` (whole components), block by block through ``mapper`` when the blocks
+    share out; in one pass here when one block would hold most events (sending it would only copy it)."""
+    part = table if len(todo) == len(table) else table.take(todo)
+    if mapper is map or not len(todo):
+        return todo[_set_roots(part)]
+    order = np.lexsort((part.end, part.begin))
+    blocks = date_blocks(np.unique(component[todo], return_inverse=True)[1], order, block_events)
+    if len(blocks) == 1 or max(map(len, blocks)) * 2 > len(todo):
+        return todo[_set_roots(part)]
+    roots = np.empty(len(todo), dtype=np.int64)
+    for block, local_roots in zip(blocks, mapper(_set_roots, (part.take(b) for b in blocks)), strict=True):
         roots[block] = block[local_roots]
-    return roots
+    return todo[roots]
 
 
 def _set_roots(table: SlimTable) -> np.ndarray:
@@ -161,11 +197,11 @@ def _set_roots(table: SlimTable) -> np.ndarray:
                 # the other: the times corroborate nothing, so the wording must share more than one word.
                 shared = shared_end - shared_begin
                 narrows = shared < max(common_end[root] - common_begin[root], common_end[other] - common_begin[other])
-                if _guess_overrides_statement(shared, (root, other), common_begin, common_end, guessed):
+                if guess_overrides_statement(shared, (root, other), common_begin, common_end, guessed):
                     continue
-                if names_day or (_alike(sums[root], sums[other], sizes[root] * sizes[other],
+                if names_day or (alike(sums[root], sums[other], sizes[root] * sizes[other],
                                         MIN_SHARED_TERMS_NARROWING if narrows else 1)
-                                 and _none_unlike(distinct[root], distinct[other])):
+                                 and none_unlike(distinct[root], distinct[other])):
                     parent[other] = root
                     common_begin[root], common_end[root] = shared_begin, shared_end
                     guessed[root] = guessed[root] and guessed[other]
@@ -249,34 +285,6 @@ def merge_events(events: list[Event], mapper: Mapper = map) -> list[Event]:
     return list(materialize(plan, lambda indices: [events[i] for i in indices]))
 
 
-def _guess_overrides_statement(shared: int, sets: tuple[int, int], begins: array, ends: array,
-                               guessed: list[bool]) -> bool:
-    """A merge would narrow a written time to fit an inferred one: a guess never overrides what a text states.
-
-    "Israel said earlier this year that it had killed Deif" (written: this year) must not take the reporting
-    week of another outlet's undated sentence about Deif; a written day inside an inferred week may join it.
-    """
-    one, other = sets
-    return any(guessed[b] and not guessed[a] and shared < ends[a] - begins[a] for a, b in ((one, other), (other, one)))
-
-
-def _alike(a: dict[int, float], b: dict[int, float], pairs: int, min_shared: int) -> bool:
-    """Two sets read alike: their average cosine over all pairs of members reaches MERGE_THRESHOLD (average
-    linkage: a set is joined for its likeness to the whole set, not to one member), and they share at least
-    ``min_shared`` terms."""
-    shared = a.keys() & b.keys()
-    return len(shared) >= min_shared and sum(a[t] * b[t] for t in shared) / pairs >= MERGE_THRESHOLD
-
-
-def _none_unlike(a: dict[tuple[int, ...], dict[int, float]], b: dict[tuple[int, ...], dict[int, float]]) -> bool:
-    """Every member of one set reads at least a little like every member of the other (complete linkage at
-    MIN_PAIR_SIMILARITY: a storm report and a fares report do not meet through one that tells both), and two
-    sentences of one article are near-repeats (SAME_ARTICLE_THRESHOLD: an article tells different happenings
-    in different sentences). Keys start with the article; a set keeps at most MAX_DISTINCT_ROWS rows."""
-    return all(dot(row, other) >= (SAME_ARTICLE_THRESHOLD if key[0] == other_key[0] else MIN_PAIR_SIMILARITY)
-               for key, row in a.items() for other_key, other in b.items())
-
-
 def _added(a: dict[int, float], b: dict[int, float]) -> dict[int, float]:
     """The sum of two sparse term rows."""
     total = dict(a)
@@ -331,41 +339,51 @@ def _combine(lead: Event, group: list[Event]) -> Event:
 def _conflicts(table: SlimTable, plan: MergePlan) -> set[int]:
     """Near-identical leads from different articles whose dates do not overlap: a conflict on both.
 
-    Candidates are blocked by the leads' most weighted terms; each pair is checked once, in the block of
-    the first term it shares.
+    Candidates are leads sharing one of their CONFLICT_TERMS most weighted terms (a term leading more than
+    MAX_CONFLICT_BLOCK groups is too common to find twins: they share rarer terms too); pairs are compared
+    as arrays a chunk at a time (likeness, then whether the twins share an article).
     """
-    tops = [table.terms.top_terms(int(lead), CONFLICT_TERMS) for lead in plan.leads]
-    by_term: dict[int, list[int]] = {}
-    for number, top in enumerate(tops):
-        for term in top:
-            by_term.setdefault(term, []).append(number)
-    usable = {term for term, numbers in by_term.items() if 1 < len(numbers) <= MAX_CONFLICT_BLOCK}
-    begins, ends = table.begin[plan.leads].tolist(), table.end[plan.leads].tolist()
-    flagged: set[int] = set()
-    for term in usable:
-        numbers = by_term[term]
-        rows: dict[int, dict[int, float]] = {}
-        articles: dict[int, set[int]] = {}
-        for position, g in enumerate(numbers):
-            for h in numbers[position + 1:]:
-                if begins[g] < ends[h] and begins[h] < ends[g]:
-                    continue  # dates that overlap do not conflict
-                if next(t for t in tops[g] if t in tops[h] and t in usable) != term:
-                    continue  # checked in the block of the first term they share
-                for number in (g, h):
-                    if number not in rows:
-                        rows[number] = table.terms.row(int(plan.leads[number]))
-                        articles[number] = set(table.article[plan.group(number)].tolist())
-                if articles[g].isdisjoint(articles[h]) and _twins(table, plan, g, h, dot(rows[g], rows[h])):
-                    flagged |= {g, h}
-    return flagged
+    rows = table.terms.take(plan.leads)
+    matrix = csr_matrix((rows.weights, rows.indices, rows.indptr), shape=(len(plan), len(table.terms.term_weights)))
+    articles = csr_matrix((np.ones(len(table)), (plan.group_of(), table.article)),
+                          shape=(len(plan), int(table.article.max(initial=0)) + 1))  # each group's articles
+    flagged = np.zeros(len(plan), dtype=bool)
+    for g, h in _conflict_candidates(rows):
+        a, b = plan.leads[g], plan.leads[h]
+        apart = (table.begin[a] >= table.end[b]) | (table.begin[b] >= table.end[a])  # overlapping dates agree
+        g, h, a, b = g[apart], h[apart], a[apart], b[apart]
+        similarity = np.asarray(matrix[g].multiply(matrix[h]).sum(axis=1)).ravel()
+        named = (table.named[a] >= 0) & (table.named[a] == table.named[b]) & (_day_of_year(table.begin[a])
+                                                                              == _day_of_year(table.begin[b]))
+        twins = named | (similarity >= CONFLICT_THRESHOLD)
+        g, h = g[twins], h[twins]
+        apart_articles = np.asarray(articles[g].multiply(articles[h]).sum(axis=1)).ravel() == 0
+        flagged[g[apart_articles]] = flagged[h[apart_articles]] = True
+    return set(np.flatnonzero(flagged).tolist())
 
 
-def _twins(table: SlimTable, plan: MergePlan, g: int, h: int, similarity: float) -> bool:
-    """Two leads say the same thing: they name the same happening on the same day of the year, or read alike."""
-    a, b = int(plan.leads[g]), int(plan.leads[h])
-    if table.named[a] >= 0 and table.named[a] == table.named[b]:
-        day_a, day_b = moment(table.begin[a]), moment(table.begin[b])
-        if (day_a.month, day_a.day) == (day_b.month, day_b.day):
-            return True
-    return similarity >= CONFLICT_THRESHOLD
+def _conflict_candidates(rows: TermMatrix, chunk: int = 1_000_000) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Pairs of rows sharing one of their CONFLICT_TERMS most weighted terms, in blocks of at most
+    MAX_CONFLICT_BLOCK rows, about ``chunk`` pairs at a time (a pair sharing two such terms comes twice)."""
+    owner = np.repeat(np.arange(len(rows.indptr) - 1), np.diff(rows.indptr))
+    by_weight = np.lexsort((-rows.weights, owner))  # stable: equal weights keep their order in the row
+    top = by_weight[np.arange(len(by_weight)) - rows.indptr[owner[by_weight]] < CONFLICT_TERMS]
+    terms, groups = rows.indices[top], owner[top]
+    ordered = np.lexsort((groups, terms))
+    terms, groups = terms[ordered], groups[ordered]
+    starts = np.r_[0, np.flatnonzero(np.diff(terms)) + 1]
+    sizes = np.diff(np.r_[starts, len(terms)])
+    for size in np.unique(sizes[(sizes > 1) & (sizes <= MAX_CONFLICT_BLOCK)]).tolist():
+        first, second = np.triu_indices(size, 1)
+        blocks = starts[sizes == size]
+        step = max(1, chunk // len(first))
+        for part in range(0, len(blocks), step):
+            block = blocks[part:part + step, None]
+            yield groups[block + first].ravel(), groups[block + second].ravel()
+
+
+def _day_of_year(seconds: np.ndarray) -> np.ndarray:
+    """Month and day as one number (the same day of the year whatever the year, leap or not)."""
+    day = seconds.astype("datetime64[s]").astype("datetime64[D]")
+    month = day.astype("datetime64[M]")
+    return (month - month.astype("datetime64[Y]")).astype(np.int64) * 32 + (day - month).astype(np.int64)

@@ -2,7 +2,8 @@
 
 A :class:`SlimTable` holds dates as seconds, precision as a rank, the happening a
 date names and the article as ids, and the evidence's content words as one
-sparse row of TF-IDF weights: enough for :mod:`.merge` to plan at any corpus
+sparse row of weights (:mod:`.weights`: fixed, from general English, not from
+the corpus): enough for :mod:`.merge` to plan at any corpus
 size without holding the events. The store keeps the same fields as columns
 (:func:`slim_fields`), so a re-merge never decodes records.
 """
@@ -15,12 +16,15 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
+from itertools import chain
 
 import numpy as np
+import pandas as pd
 
 from ..model import Event, Placement
 from ..temporal import lexicon as lx
 from ..temporal.calendar import RANK
+from .weights import term_weight
 
 KEPT_TERMS = 12  # terms kept per event for similarity (the rest weigh little)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
@@ -59,10 +63,12 @@ def moment(second_count: int) -> datetime:
 
 
 class TermMatrix:
-    """Each event's terms as one sparse row of TF-IDF weights scaled to unit length: a dot product is the cosine."""
+    """Each event's terms as one sparse row of weights (count times the term's weight) scaled to unit length:
+    a dot product is the cosine."""
 
-    def __init__(self, indptr: np.ndarray, indices: np.ndarray, weights: np.ndarray) -> None:
+    def __init__(self, indptr: np.ndarray, indices: np.ndarray, weights: np.ndarray, term_weights: np.ndarray) -> None:
         self.indptr, self.indices, self.weights = indptr, indices, weights
+        self.term_weights = term_weights  # by term id: the word's own weight (weights.term_weight), before scaling
 
     def row(self, i: int) -> dict[int, float]:
         start, stop = self.indptr[i], self.indptr[i + 1]
@@ -76,7 +82,7 @@ class TermMatrix:
         starts, stops = self.indptr[rows], self.indptr[rows + 1]
         lengths = stops - starts
         picked = np.repeat(starts - np.r_[0, np.cumsum(lengths)[:-1]], lengths) + np.arange(lengths.sum())
-        return TermMatrix(np.r_[0, np.cumsum(lengths)], self.indices[picked], self.weights[picked])
+        return TermMatrix(np.r_[0, np.cumsum(lengths)], self.indices[picked], self.weights[picked], self.term_weights)
 
     def top_terms(self, i: int, count: int) -> list[int]:
         start, stop = self.indptr[i], self.indptr[i + 1]
@@ -122,7 +128,7 @@ class SlimBuilder:
             ("begin", "q"), ("end", "q"), ("precision", "b"), ("named", "i"), ("year_guessed", "b"),
             ("inferred", "b"), ("article", "i"), ("confidence", "d"), ("title_length", "i"), ("centrality", "d"))}
         self._indptr, self._indices, self._counts = array("q", [0]), array("i"), array("f")
-        self._document_frequency = array("i")
+        self._term_weights = array("f")
 
     def _id(self, kind: str, key: str) -> int:
         table = self._ids[kind]
@@ -130,7 +136,7 @@ class SlimBuilder:
         if found is None:
             found = table[key] = len(table)
             if kind == "term":
-                self._document_frequency.append(0)
+                self._term_weights.append(term_weight(key))
         return found
 
     def add(self, article_id: str, begin: datetime, end: datetime, precision: str, named_as: str, year_guessed: bool,
@@ -143,31 +149,101 @@ class SlimBuilder:
             term_id = self._id("term", term)
             self._indices.append(term_id)
             self._counts.append(count)
-            self._document_frequency[term_id] += 1
         self._indptr.append(len(self._indices))
 
     def add_event(self, event: Event) -> None:
         self.add(event.sources[0].article_id, *slim_fields(event))
 
     def finish(self) -> SlimTable:
-        """The table, with TF-IDF weights (idf = ln((1 + N) / (1 + df)) + 1) scaled to unit length per row.
+        """The table, each row's weights scaled to unit length; terms and names numbered in alphabetical order.
 
-        Columns are views of the builder's arrays, not copies: at a million events copies would double the peak.
+        The numbering does not depend on which articles came first, so neither does the order in which the
+        merge visits its blocking keys: a block merges alike in any corpus that holds it. Columns are views
+        of the builder's arrays, not copies: at a million events copies would double the peak.
         """
         columns = {name: np.frombuffer(column, dtype=column.typecode) for name, column in self._columns.items()}
         indptr = np.frombuffer(self._indptr, dtype=np.int64)
-        indices = np.frombuffer(self._indices, dtype=np.int32)
-        total = len(indptr) - 1
-        idf = (np.log((1 + total) / (1 + np.frombuffer(self._document_frequency, dtype=np.int32))) + 1.0).astype(np.float32)
-        weights = np.frombuffer(self._counts, dtype=np.float32) * idf[indices]
-        rows = np.repeat(np.arange(total, dtype=np.int32), np.diff(indptr))
-        norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=total)).astype(np.float32)
-        norms[norms == 0] = 1.0
-        weights /= norms[rows]
-        return SlimTable(columns["begin"], columns["end"], columns["precision"], columns["named"],
+        alphabetical = _alphabetical(self._ids["term"])
+        indices = alphabetical[np.frombuffer(self._indices, dtype=np.int32)]
+        term_weights = np.empty(len(alphabetical), dtype=np.float32)
+        term_weights[alphabetical] = np.frombuffer(self._term_weights, dtype=np.float32)
+        weights = _unit_rows(indptr, np.frombuffer(self._counts, dtype=np.float32) * term_weights[indices])
+        named = np.r_[_alphabetical(self._ids["named"]), -1][columns["named"]]  # -1 (no name) stays -1
+        return SlimTable(columns["begin"], columns["end"], columns["precision"], named,
                          columns["year_guessed"].view(bool), columns["inferred"].view(bool), columns["article"],
                          columns["confidence"], columns["title_length"], columns["centrality"],
-                         TermMatrix(indptr, indices, weights))
+                         TermMatrix(indptr, indices, weights, term_weights))
+
+
+class TermColumns:
+    """Events' term counts gathered a chunk of rows at a time as numbers, each word kept once (ids in order of
+    first sight, as SlimBuilder numbers them before finishing)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.lengths: list[np.ndarray] = []
+        self.codes: list[np.ndarray] = []
+        self.counts: list[np.ndarray] = []
+
+    def extend(self, rows: list[dict[str, int]]) -> None:
+        words = list(chain.from_iterable(rows))
+        codes, distinct = pd.factorize(pd.Series(words, dtype=object))
+        ids = np.array([self.ids.setdefault(word, len(self.ids)) for word in distinct.tolist()], dtype=np.int32)
+        self.lengths.append(np.fromiter(map(len, rows), dtype=np.int64, count=len(rows)))
+        self.codes.append(ids[codes] if len(words) else np.zeros(0, dtype=np.int32))
+        self.counts.append(np.fromiter(chain.from_iterable(row.values() for row in rows), dtype=np.float32,
+                                       count=len(words)))
+
+    def matrix(self) -> TermMatrix:
+        """The rows as SlimBuilder.finish makes them: terms numbered alphabetically, weights of unit length."""
+        alphabetical = _alphabetical(self.ids)
+        indices = alphabetical[np.concatenate([np.zeros(0, dtype=np.int32), *self.codes])]
+        term_weights = np.empty(len(alphabetical), dtype=np.float32)
+        term_weights[alphabetical] = np.array([term_weight(word) for word in self.ids], dtype=np.float32)
+        indptr = np.r_[0, np.cumsum(np.concatenate([np.zeros(0, dtype=np.int64), *self.lengths]))].astype(np.int64)
+        counts = np.concatenate([np.zeros(0, dtype=np.float32), *self.counts])
+        return TermMatrix(indptr, indices, _unit_rows(indptr, counts * term_weights[indices]), term_weights)
+
+
+def table_of(columns: dict[str, np.ndarray], terms: TermColumns) -> SlimTable:
+    """The table SlimBuilder would give, from whole columns at once (a store's, read in bulk): dates as
+    seconds, precision names, happening names and article ids as strings (None or "" for no name), and the
+    events' terms. Rows come in (article, event id) order."""
+    names = columns["named_as"]
+    given = np.array([isinstance(name, str) and name != "" for name in names.tolist()], dtype=bool)
+    named = np.full(len(names), -1, dtype=np.int32)
+    if given.any():
+        named[given] = _alphabetical_codes(names[given])[0]
+    return SlimTable(columns["begin"].astype(np.int64), columns["end"].astype(np.int64),
+                     np.array([RANK[name] for name in columns["precision"].tolist()], dtype=np.int8), named,
+                     columns["year_guessed"].astype(bool), columns["inferred"].astype(bool),
+                     _alphabetical_codes(columns["article_id"])[0].astype(np.int32),
+                     columns["confidence"].astype(np.float64), columns["title_length"].astype(np.int32),
+                     columns["centrality"].astype(np.float64), terms.matrix())
+
+
+def _alphabetical_codes(strings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each string's number in alphabetical order of the distinct strings, and those strings (hashing, then
+    sorting the distinct ones only: sorting every string was most of the time)."""
+    codes, distinct = pd.factorize(pd.Series(strings, dtype=object), sort=True)
+    return codes.astype(np.int64), np.asarray(distinct, dtype=object)
+
+
+def _unit_rows(indptr: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Each row's weights scaled to unit length (in place), so a dot product of two rows is their cosine."""
+    total = len(indptr) - 1
+    rows = np.repeat(np.arange(total, dtype=np.int32), np.diff(indptr))
+    norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=total)).astype(np.float32)
+    norms[norms == 0] = 1.0
+    weights /= norms[rows]
+    return weights
+
+
+def _alphabetical(ids: dict[str, int]) -> np.ndarray:
+    """For each id given in order of first sight, its rank in alphabetical order of the strings."""
+    rank = np.empty(len(ids), dtype=np.int32)
+    rank[[ids[key] for key in sorted(ids)]] = np.arange(len(ids), dtype=np.int32)
+    return rank
 
 
 def slim_table(events: Iterable[Event]) -> SlimTable:

@@ -70,12 +70,13 @@ def load(inputs: Iterable[str | Path | Article], published: Mapping[str, str | d
 
 
 def iter_load(inputs: Iterable[str | Path | Article], published: Mapping[str, str | date] | None = None,
-              allow_private_urls: bool = False, max_chars: int = MAX_CHARS,
-              mapper: Callable = map) -> Iterator[tuple[Article | None, ReportRow]]:
+              allow_private_urls: bool = False, max_chars: int = MAX_CHARS, mapper: Callable = map,
+              unchanged: Callable[[Path], bool] | None = None) -> Iterator[tuple[Article | None, ReportRow]]:
     """Like :func:`load`, one input at a time: (article, its report row), or (None, the row saying why not).
 
     Only hashes of the texts seen are kept, so memory does not grow with the articles. ``mapper`` (an
     order-keeping map, e.g. ``parallel.executor``'s) reads a folder's files in partitions on workers.
+    A folder's files for which ``unchanged`` says so (a store that has them) are not read at all.
     """
     overrides = dict(published or {})
     intake = _Intake(max_chars)
@@ -90,7 +91,9 @@ def iter_load(inputs: Iterable[str | Path | Article], published: Mapping[str, st
         if not path.exists():
             yield None, ReportRow(str(path), "skipped", "no such file or folder")
             continue
-        files = _files(path)
+        files = [file for file in _files(path) if not (unchanged and unchanged(file))]
+        if not files:
+            continue
         parts = [files[start:start + READ_PARTITION] for start in range(0, len(files), READ_PARTITION)]
         reading = partial(read_files, root=path, overrides=overrides)
         # Workers read the files where they can reach them (a shared folder); else this process reads them.

@@ -25,8 +25,9 @@ from ..parallel import Progress, executor
 from ..pipeline import flow, per_article, read
 from . import queries
 from .changes import ChangeDetector, content_hash, text_key
+from .merging import merge
 from .schema import TABLES, connect
-from .writes import StoreSink, merge, record_run, working_copy
+from .writes import StoreSink, record_run, working_copy
 
 
 @dataclass
@@ -64,12 +65,14 @@ class Store:
     def build(self, inputs: Iterable, published: Mapping | None = None, workers: int = 1,
               dask_address: str | None = None, show_progress: bool = False,
               allow_private_urls: bool = False, max_chars: int = MAX_CHARS) -> RunSummary:
-        """Read the inputs, process what is new or changed, and re-merge all stored events."""
-        changes = ChangeDetector(self.db)
-        articles = changes.todo(read(inputs, published, allow_private_urls, max_chars, workers, dask_address))
+        """Read the inputs, process what is new or changed, and merge again what they touch (store/merging.py)."""
+        changes = ChangeDetector(self.db, trust_file_times=not published)
+        articles = changes.todo(read(inputs, published, allow_private_urls, max_chars, workers, dask_address,
+                                     changes.unchanged_file))
         with self._writing() as db:
             merged = flow(articles, per_article(workers, dask_address, Progress(None) if show_progress else None),
                           StoreSink(db, changes.changed, workers, dask_address))
+            changes.save_files(db)
             record_run(db, changes.report, {"new": changes.new, "changed": len(changes.changed),
                                             "unchanged": changes.unchanged, "skipped": changes.skipped})
         return RunSummary(changes.new, len(changes.changed), changes.unchanged, changes.skipped,
@@ -82,7 +85,7 @@ class Store:
         run on ``workers`` processes or the cluster when they share out.
         """
         with self._writing() as db, executor(workers, dask_address) as mapper:
-            return merge(db, mapper)
+            return merge(db, mapper, incremental=False)
 
     def events(self, where: EventFilter | None = None) -> pd.DataFrame:
         """Merged events as a table, filtered in SQL so a large store need not be loaded whole."""

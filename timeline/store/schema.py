@@ -19,11 +19,21 @@ CREATE TABLE IF NOT EXISTS article_events (article_id TEXT, event_id TEXT, "begi
                                            confidence DOUBLE,
                                            title_length INTEGER, centrality DOUBLE, terms JSON, record JSON);
 ALTER TABLE article_events ADD COLUMN IF NOT EXISTS inferred BOOLEAN;  -- stores written before inferred events
+-- What the last merge made of each per-article event (store/merging.py), by event id: its candidate component
+-- (named by its first event) and size, its set before coarse sets were attached, its merged event (the lead) and
+-- that event's size, and whether it adopted another article's year. NULL: not merged yet.
+ALTER TABLE article_events ADD COLUMN IF NOT EXISTS merge_component TEXT;
+ALTER TABLE article_events ADD COLUMN IF NOT EXISTS merge_component_size INTEGER;
+ALTER TABLE article_events ADD COLUMN IF NOT EXISTS merge_set TEXT;
+ALTER TABLE article_events ADD COLUMN IF NOT EXISTS merge_group TEXT;
+ALTER TABLE article_events ADD COLUMN IF NOT EXISTS merge_group_size INTEGER;
+ALTER TABLE article_events ADD COLUMN IF NOT EXISTS merge_redated BOOLEAN;
 CREATE TABLE IF NOT EXISTS events (id TEXT, "begin" TIMESTAMP, "end" TIMESTAMP, precision TEXT, value TEXT, title TEXT,
                                    sentence TEXT, outlets TEXT[], names TEXT[], confidence DOUBLE, conflict BOOLEAN,
                                    score DOUBLE, record JSON);
 CREATE TABLE IF NOT EXISTS report (run INTEGER, input TEXT, status TEXT, reason TEXT, article_id TEXT, published DATE,
                                    published_source TEXT, published_confidence TEXT, warnings TEXT);
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size BIGINT, mtime_ns BIGINT);  -- as last seen
 CREATE TABLE IF NOT EXISTS runs (run INTEGER, finished TIMESTAMP, new INTEGER, changed INTEGER, unchanged INTEGER,
                                  skipped INTEGER);
 """

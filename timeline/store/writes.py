@@ -8,32 +8,26 @@ rename at the end: a run killed half-way leaves the store exactly as it was.
 
 from __future__ import annotations
 
-import inspect
 import json
 import os
 import shutil
-from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
-from ..events.merge import materialize, plan_merge
-from ..events.slim import SlimBuilder, slim_fields
+from ..events.slim import slim_fields
 from ..ingest import ReportRow
 from ..model import Event
 from ..parallel import ArticleResult, executor
 from .changes import content_hash, text_key
 from .codec import encode
-from .queries import events_by_rowid
-from .schema import connect, insert, named_rows
+from .merging import SLIM_COLUMNS, merge
+from .schema import connect, insert
 
 WRITE_BATCH = 500
-# What merging reads of each per-article event: SlimBuilder.add's parameters, stored under these column names.
-_SLIM = tuple(inspect.signature(SlimBuilder.add).parameters)[1:]
-_COLUMN = {"term_counts": "terms", "inferred": "coalesce(inferred, false)"}
 
 
 @contextmanager
@@ -57,7 +51,7 @@ def working_copy(path: str) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 class StoreSink:
-    """The store as the end of the one path: results written a batch at a time, then every stored event re-merged."""
+    """The store as the end of the one path: results written a batch at a time, then merged with the stored events."""
 
     def __init__(self, db: duckdb.DuckDBPyConnection, changed: set[str], workers: int = 1,
                  dask_address: str | None = None) -> None:
@@ -71,7 +65,7 @@ class StoreSink:
             self.flush()
 
     def finish(self) -> int:
-        """Write what is left and merge all stored events; returns the merged event count."""
+        """Write what is left and merge (again only what the run touched); returns the merged event count."""
         self.flush()
         with executor(self.workers, self.dask_address) as mapper:  # started only if the date blocks share out
             return merge(self.db, mapper)
@@ -102,47 +96,9 @@ class StoreSink:
 
 def _article_event(article_id: str, event: Event) -> dict:
     """One per-article event's row: what merging needs as columns, and the whole event as a record."""
-    row = dict(zip(_SLIM[1:], slim_fields(event), strict=True))
+    row = dict(zip(SLIM_COLUMNS[1:], slim_fields(event), strict=True))
     row["terms"] = json.dumps(row.pop("term_counts"))
     return {**row, "article_id": article_id, "event_id": event.id, "record": encode(event)}
-
-
-def merge(db: duckdb.DuckDBPyConnection, mapper: Callable = map) -> int:
-    """Re-merge every stored article's events: plan on slim columns, then write merged events batch by batch.
-
-    Events are numbered in (article, event id) order, so the plan does not depend on the order in which
-    workers finished; their records are fetched back by row id, a batch of groups at a time.
-    """
-    columns = ", ".join(f'{_COLUMN.get(name, _quoted(name))} AS {_quoted(name)}' for name in _SLIM)
-    cursor = db.execute(f"SELECT rowid, {columns} FROM article_events ORDER BY article_id, event_id")
-    builder, rowids = SlimBuilder(), array("q")
-    for row in named_rows(cursor, 50_000):
-        rowids.append(row.pop("rowid"))
-        row["term_counts"] = json.loads(row["term_counts"])
-        builder.add(**row)
-    plan = plan_merge(builder.finish(), mapper)
-    del builder
-    db.execute("DELETE FROM events")
-    batch, count, sources = [], 0, 0
-    for event in materialize(plan, lambda indices: events_by_rowid(db, "article_events", [rowids[i] for i in indices])):
-        batch.append(event)
-        sources += len(event.sources)
-        if len(batch) >= WRITE_BATCH * 4 or sources >= WRITE_BATCH * 20:  # merged events can carry many sources
-            _insert_events(db, batch)
-            count, batch, sources = count + len(batch), [], 0
-    _insert_events(db, batch)
-    return count + len(batch)
-
-
-def _quoted(name: str) -> str:
-    return f'"{name}"'
-
-
-def _insert_events(db: duckdb.DuckDBPyConnection, events: list[Event]) -> None:
-    insert(db, "events", [{
-        "id": e.id, "begin": e.begin, "end": e.end, "precision": str(e.precision), "value": e.value, "title": e.title,
-        "sentence": e.sentence, "outlets": e.outlets, "names": e.names,
-        "confidence": e.confidence, "conflict": e.conflict, "score": e.score, "record": encode(e)} for e in events])
 
 
 def record_run(db: duckdb.DuckDBPyConnection, report: list[ReportRow], counts: dict[str, int]) -> None:
