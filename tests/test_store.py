@@ -216,3 +216,25 @@ def test_a_killed_run_leaves_the_store_as_it_was(tmp_path, folder):
     summary = store.build([big])
     assert summary.new == 400 and store.counts()["articles"] == 405
     store.close()
+
+
+def test_a_rerun_without_the_last_runs_date_override_reads_the_file_again(tmp_path, folder):
+    store = Store(tmp_path / "p.duckdb")
+    first = sorted(folder.glob("*.txt"))[0]
+    store.build([folder], published={first.name: "2020-01-01"})
+    store.build([folder])
+    fresh = Store(tmp_path / "fresh.duckdb")
+    fresh.build([folder])
+    stored = {a.origin: a.published for a in store.timeline().article_list}
+    assert stored == {a.origin: a.published for a in fresh.timeline().article_list}
+    store.close()
+    fresh.close()
+
+
+def test_a_file_skipped_as_too_large_is_loaded_when_the_limit_is_raised(tmp_path, folder):
+    store = Store(tmp_path / "p.duckdb")
+    assert store.build([folder], max_chars=150).skipped > 0
+    summary = store.build([folder])
+    assert summary.skipped == 0 and summary.articles == 5
+    assert set(store.report_frame()["status"]) == {"loaded"}
+    store.close()

@@ -44,6 +44,7 @@ class ChangeDetector:
         self.report: list[ReportRow] = []
         self.changed: set[str] = set()  # ids of stored articles whose content changed: their old rows go
         self.processed = self.unchanged = 0
+        self.trust_file_times = trust_file_times
         # Files as last seen (path -> size, modification time), and the last run's report rows by file.
         self.files: Mapping[str, tuple[int, int]] = ({path: (size, mtime) for path, size, mtime in
                                                       db.execute("SELECT path, size, mtime_ns FROM files").fetchall()}
@@ -61,7 +62,8 @@ class ChangeDetector:
         if not self._as_before(file) or not steady or path not in self.last_rows:
             return False
         rows = self.last_rows[path]
-        if not all(row.status != "loaded" or row.article_id in self.ids for row in rows):
+        # A skipped file is read again: why it was skipped (too large, a duplicate of a changed article) may not hold.
+        if not all(row.status == "loaded" and row.article_id in self.ids for row in rows):
             return False
         self.report.extend(rows)
         self.unchanged += sum(row.status == "loaded" for row in rows)
@@ -82,8 +84,14 @@ class ChangeDetector:
         return here and (folder.parent == folder or self.steady(folder.parent))
 
     def save_files(self, db: duckdb.DuckDBPyConnection) -> None:
-        """Remember the files and manifests seen in this run, for the next one."""
-        if self.seen:
+        """Remember the files and manifests seen in this run, for the next one.
+
+        A run that did not trust file times (publication dates overridden) forgets them all: what it stored
+        depends on its overrides, so the next run must read every file again.
+        """
+        if not self.trust_file_times:
+            db.execute("DELETE FROM files")
+        elif self.seen:
             frame = pd.DataFrame([(path, size, mtime) for path, (size, mtime) in self.seen.items()],
                                  columns=["path", "size", "mtime_ns"])
             db.execute("DELETE FROM files WHERE list_contains(?, path)", [frame["path"].tolist()])
