@@ -188,6 +188,10 @@ def test_a_when_clause_set_off_after_a_date_happens_at_it(sentence, value):
     line = "Prices rose sharply in 1985, when the army created a buffer zone."
     made = events_for_article(Article("a", line, published=REPORT_DAY), tag(line, REPORT_DAY))
     assert len({e.id for e in made}) == len(made) and [e.value for e in made if e.placement == Placement.WRITTEN] == ["1985"]
+    # look-alike: a "when" clause with a date of its own happens at that date
+    line = "Prices rose sharply in 1985, when the army created a buffer zone in the south on March 3, 1986."
+    made = events_for_article(Article("a", line, published=REPORT_DAY), tag(line, REPORT_DAY))
+    assert "1986-03-03" in [e.value for e in made if e.placement == Placement.WRITTEN]
     # look-alike: without the comma "when" may only narrow the date, which stays a reference point
     assert not [e for e in events_of("Markets\nStocks have fallen since January 1998 when the crisis began.")
                 if e.placement == Placement.WRITTEN]

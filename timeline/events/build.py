@@ -192,11 +192,13 @@ def _clause(article: Article, index: int, span: tuple[int, int], timexes: list[T
     here = [t for t in timexes if c_start <= t.start - start < c_end]
     things = {id(t): h for t in here if (h := _thing_named(sentence, t, start, article.published, inside))}
     at_dates = [t for t in here if relation_of(sentence, t.start - start) == Relation.AT and id(t) not in things]
-    # "since August, when they traded at $10": a "when" clause is at the date it follows (unless the date
-    # already placed the clause before it: "prices rose in 1985, when …" is one event of 1985)
-    framing = [t for t in timexes if _framed_by(sentence, t.end - start, c_start, c_end)]
-    used = {e.sources[0].date_span for clause in earlier for e in clause.dated}
-    at_dates = [t for t in framing if (t.start, t.end) not in used] if framing else at_dates
+    # "since August, when they traded at $10": a "when" clause with no date of its own is at the date it
+    # follows (unless that date already placed the clause before it: "prices rose in 1985, when …" is one event
+    # of 1985); its own date wins ("in 1985, when the army … on March 3, 1986")
+    if not at_dates:
+        used = {e.sources[0].date_span for clause in earlier for e in clause.dated}
+        at_dates = [t for t in timexes if _framed_by(sentence, t.end - start, c_start, c_end)
+                    and (t.start, t.end) not in used]
     dated = [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]
     naming = [(e, h) for t in here if t not in at_dates
               and (h := things.get(id(t)) or _named_by(sentence, t.end - start, inside))
