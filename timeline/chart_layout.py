@@ -144,7 +144,7 @@ def _with_history(placed: Placed, events: pd.DataFrame) -> Placed:
             text[at] = ""
         when = short_words(history.at[best, "begin"], history.at[best, "end"], history.at[best, "precision"],
                            history.at[best, "mod"])
-        text[best] = dated(when, placed.label[best])
+        text[best] = dated(when, placed.label[best]) if placed.label[best] else when
     return dataclasses.replace(placed, row=row, label=text, history_rows=count)
 
 

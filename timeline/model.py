@@ -177,8 +177,8 @@ class Source:
     sentence_span: tuple[int, int]
     date_span: tuple[int, int]  # the date words; empty (start = end, at the sentence's start) when none were written
     date_text: str
-    # the happening word the event was built on ("placed"): what the event is about, whatever dates it. Empty
-    # at the sentence's start for a headline with no word found; (0, 0) in stores written before it was kept.
+    # the happening word the event was built on ("placed"): what the event is about, whatever dates it. The
+    # date's words for a dated event whose word was not found; (0, 0) in stores written before it was kept.
     happening_span: tuple[int, int] = (0, 0)
 
 

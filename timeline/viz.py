@@ -216,7 +216,8 @@ def _add_history_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed) ->
     labelled = events.assign(label=placed.label)
     labelled = labelled[labelled["label"] != ""]
     room = panel_px(1, len(placed.panels)) * HISTORY_SPARE
-    _add_label_bars(fig, labelled, [0] * len(labelled), [1] * len(labelled), [room] * len(labelled), "x3",
+    # the bar is as wide as the room the label was cut for, so the page's script refits it to the same room
+    _add_label_bars(fig, labelled, [0] * len(labelled), [HISTORY_SPARE] * len(labelled), [room] * len(labelled), "x3",
                     limit=_chars(room) - 1)  # the ellipsis takes a character
 
 

@@ -23,6 +23,8 @@ import numpy as np
 from ..model import Modality
 
 MODEL_FILE = "happenings.json"
+# Words whose own features a long-lived model remembers (a worker or the dashboard reads article after article).
+MAX_REMEMBERED_WORDS = 200_000
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
 # Words before a happening that change what it is, each kept as a feature: "will sign", "would sign",
 # "did not sign", "has signed", "plans to sign", "if they sign".
@@ -178,7 +180,8 @@ class HappeningModel:
         """Whether the word is read first in its sentence and after the first, and the rows of its own features."""
         read = (may_happen(word, 0) and lower not in self.skip, may_happen(word, 1) and lower not in self.skip)
         rows = tuple(self.index.get(name, len(self.index)) for name in word_features(word, lower))
-        self._own_rows[word] = read, rows
+        if word[0].isalpha() and len(self._own_rows) < MAX_REMEMBERED_WORDS:  # figures and marks are not kept
+            self._own_rows[word] = read, rows
         return read, rows
 
 
