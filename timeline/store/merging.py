@@ -33,6 +33,7 @@ _CHUNK_VECTORS = 50  # DuckDB vectors (2,048 rows each) read at once
 SLIM_COLUMNS = tuple(inspect.signature(SlimBuilder.add).parameters)[1:]
 _COLUMN = {"term_counts": "terms", "inferred": "coalesce(inferred, false)", "begin": _SECONDS.format("begin"),
            "end": _SECONDS.format("end")}
+STATE_ROWS = 50_000  # events whose merge state one UPDATE writes (see _save_state)
 _KNOWN = ("known_component", "known_size", "known_root", "known_group", "known_group_size", "fresh")
 
 
@@ -113,22 +114,30 @@ def _kept(db: duckdb.DuckDBPyConnection, plan: MergePlan, state: pd.DataFrame, k
 
 
 def _save_state(db: duckdb.DuckDBPyConnection, state: pd.DataFrame, known: Known) -> None:
-    """Store the merge_* columns of the events whose state changed, turning indices back into event ids."""
+    """Store the merge_* columns of the events whose state changed, turning indices back into event ids.
+
+    The ids are looked up here, and the rows written STATE_ROWS at a time: one UPDATE joining a million events
+    with four copies of their numbering ran out of DuckDB's capped memory at 100,000 articles.
+    """
     changed = state[known.fresh | state["redated"].to_numpy() | (known.component != state["component"].to_numpy())
                     | (known.size != state["component_size"].to_numpy()) | (known.root != state["root"].to_numpy())
                     | (known.group != state["lead"].to_numpy())
                     | (known.group_size != state["group_size"].to_numpy())]
     if changed.empty:
         return
-    db.register("state", changed)
-    db.execute("""
-        UPDATE article_events SET merge_component = c.event_id, merge_component_size = s.component_size,
-               merge_set = r.event_id, merge_group = g.event_id, merge_group_size = s.group_size,
-               merge_redated = s.redated
-        FROM state s, numbered me, numbered c, numbered r, numbered g
-        WHERE me.n = s.n AND c.n = s.component AND r.n = s.root AND g.n = s.lead
-              AND article_events.event_id = me.event_id""")
-    db.unregister("state")
+    ids = np.asarray(db.execute("SELECT event_id FROM numbered ORDER BY n").fetchnumpy()["event_id"], dtype=object)
+    rows = pd.DataFrame({"event_id": ids[changed["n"]], "component": ids[changed["component"]],
+                         "component_size": changed["component_size"].to_numpy(), "root": ids[changed["root"]],
+                         "lead": ids[changed["lead"]], "group_size": changed["group_size"].to_numpy(),
+                         "redated": changed["redated"].to_numpy()})
+    for start in range(0, len(rows), STATE_ROWS):
+        db.register("state", rows.iloc[start:start + STATE_ROWS])
+        db.execute("""
+            UPDATE article_events SET merge_component = s.component, merge_component_size = s.component_size,
+                   merge_set = s.root, merge_group = s.lead, merge_group_size = s.group_size,
+                   merge_redated = s.redated
+            FROM state s WHERE article_events.event_id = s.event_id""")
+        db.unregister("state")
 
 
 def _write(db: duckdb.DuckDBPyConnection, plan: MergePlan, rowids: np.ndarray) -> None:
