@@ -201,6 +201,7 @@ _PARTS = frozenset("one some many most all part none each any several dozens hun
 # A phrase never ends on these: "Kasab was…", "The group has…" say nothing.
 _OPEN_ENDS = frozenset("a an the of to is was are were be been being has have had will would could should may might "
                        "can do does did not its his her their our my this that these those who which".split())
+_POSSESSIVE = ("'s", "’s", "s'")  # nor on a possessive: "Prime Minister Benjamin Netanyahu's…"
 SHORTEST = 12  # a label shorter than this says too little: none is shown
 # A word cut (the fallback below) never ends on these either: "Has left more than…" leaves the reader hanging.
 _HANGING = _OPEN_ENDS | _PARTS | _PHRASE_STARTS | frozenset("than more less most very so such no also just only".split())
@@ -208,17 +209,17 @@ WORD_CUT_WORDS = 4  # a word cut keeps at least this many words
 DATED_CUT_WORDS = 3  # or this many after a date, which already says when: "31 May 2015 · Terrorists claiming loyalty…"
 
 
-def phrase_stops(text: str, limit: int = LABEL_CHARS, words: int = 0) -> list[int]:
+def phrase_stops(text: str, limit: int = LABEL_CHARS) -> list[int]:
     """Where ``text`` may be cut and still say something whole: before a word that opens a new phrase, or at a
     comma or colon; never after an auxiliary, an article or a possessive, and never shorter than SHORTEST.
 
     A long headline with no such stop within ``limit`` characters ("Israel has killed one of the last senior
     Hamas leaders remaining in …") may also stop after a content word, WORD_CUT_WORDS words in or more: otherwise
-    the day's main event, often the longest sentence, would go unlabelled (``words``: fewer words for a cut)."""
+    the day's main event, often the longest sentence, would go unlabelled."""
     stops = _phrase_stops(text)
     if any(stop <= limit for stop in stops):
         return stops
-    return sorted(set(stops) | set(_word_stops(text, words or WORD_CUT_WORDS)))
+    return sorted(set(stops) | set(_word_stops(text, WORD_CUT_WORDS)))
 
 
 DATE_MARK = " · "  # between a dated label's date and its headline: "1997 · Netanyahu ordered…"
@@ -247,7 +248,7 @@ def _word_stops(text: str, words: int) -> list[int]:
         kept = text[:match.end()].rstrip(",;:–-")
         last = kept.rsplit(" ", 1)[-1].lower().strip("\"'“”‘’()")
         if (kept.count(" ") + 1 >= words and len(kept) >= SHORTEST and match.end() < len(text)
-                and last.replace(",", "").isalnum() and last not in _HANGING and not kept.endswith(("'s", "’s", "s'"))):
+                and last.replace(",", "").isalnum() and last not in _HANGING and not kept.endswith(_POSSESSIVE)):
             stops.append(len(kept))
     return stops
 
@@ -261,7 +262,7 @@ def _phrase_stops(text: str) -> list[int]:
         word = match.group(1).lower().strip("\"'“‘(")
         opens = word in _PHRASE_STARTS or (word == "of" and before not in _PARTS) or match.group(0)[0] in ",;:"
         if (opens and len(kept) >= SHORTEST and kept.count(" ") >= 1 and before not in _OPEN_ENDS
-                and not before.endswith(("'s", "’s", "s'"))):
+                and not before.endswith(_POSSESSIVE)):
             stops.append(len(kept))
     return sorted(set(stops))
 
