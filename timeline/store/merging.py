@@ -100,10 +100,15 @@ def _state(plan: MergePlan) -> pd.DataFrame:
                          "group_size": np.diff(plan.offsets)[group_of], "redated": redated})
 
 
+def _same_group(state: pd.DataFrame, known: Known) -> np.ndarray:
+    """Events in a merged event with the same lead and size as last time, and neither new nor redated."""
+    return (~known.fresh & ~state["redated"].to_numpy() & (known.group == state["lead"].to_numpy())
+            & (known.group_size == state["group_size"].to_numpy()))
+
+
 def _kept(db: duckdb.DuckDBPyConnection, plan: MergePlan, state: pd.DataFrame, known: Known) -> np.ndarray:
     """Groups whose stored merged event is still right: the same members, none new or redated, the same flag."""
-    same = (~known.fresh & ~state["redated"].to_numpy() & (known.group == state["lead"].to_numpy())
-            & (known.group_size == state["group_size"].to_numpy()))
+    same = _same_group(state, known)
     kept = np.ones(len(plan), dtype=bool)
     np.logical_and.at(kept, plan.group_of(), same)
     stored = db.execute("SELECT n, conflict FROM events JOIN numbered ON numbered.event_id = events.id").fetchnumpy()
@@ -119,10 +124,8 @@ def _save_state(db: duckdb.DuckDBPyConnection, state: pd.DataFrame, known: Known
     The ids are looked up here, and the rows written STATE_ROWS at a time: one UPDATE joining a million events
     with four copies of their numbering ran out of DuckDB's capped memory at 100,000 articles.
     """
-    changed = state[known.fresh | state["redated"].to_numpy() | (known.component != state["component"].to_numpy())
-                    | (known.size != state["component_size"].to_numpy()) | (known.root != state["root"].to_numpy())
-                    | (known.group != state["lead"].to_numpy())
-                    | (known.group_size != state["group_size"].to_numpy())]
+    changed = state[~_same_group(state, known) | (known.component != state["component"].to_numpy())
+                    | (known.size != state["component_size"].to_numpy()) | (known.root != state["root"].to_numpy())]
     if changed.empty:
         return
     ids = np.asarray(db.execute("SELECT event_id FROM numbered ORDER BY n").fetchnumpy()["event_id"], dtype=object)
