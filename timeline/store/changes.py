@@ -58,6 +58,8 @@ class ChangeDetector:
     def unchanged_file(self, file: Path) -> bool:
         """Whether the file, its manifests and what the store made of it are as last time: then it is not read
         again and its report rows are carried over. Any file it does not say so of is read and hashed."""
+        if not self.trust_file_times:  # nothing is remembered of this run's files (see save_files)
+            return False
         path, steady = str(file), self.steady(file.parent)  # both seen, for the next run, whatever they say
         if not self._as_before(file) or not steady or path not in self.last_rows:
             return False
