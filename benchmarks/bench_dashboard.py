@@ -9,7 +9,8 @@ The server is started as `make run` starts it (`python -m timeline.serve`: panda
 before it serves) unless --streamlit-run is given.
 
 Each folder holds synthetic articles (TBAQ texts with varied dates, as in bench_events.py) beside the seeds.
-Timed: the first view of the seeds (page load to drawn chart), reading the folder (tagging: not a floor), and
+Timed: the first view of the seeds (page load to drawn chart; with its phases, the main thread's CPU time and
+when Plotly's script was loaded), reading the folder (tagging: not a floor), and
 filter changes (search words typed and Enter pressed, to the new count shown and the chart redrawn).
 """
 
@@ -40,6 +41,11 @@ MARKS = ("Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => p.da
 
 
 FOLDER = "Read a folder (on this computer)"
+# The largest script the page loaded (Streamlit's Plotly element, ~4.7 MB): when the browser asked for it and
+# had it, in seconds from the page's start; it must be parsed before the chart is drawn.
+LARGEST_SCRIPT = ("(() => { const s = performance.getEntriesByType('resource').filter(e => e.initiatorType === 'script')"
+                  ".sort((a, b) => b.decodedBodySize - a.decodedBodySize)[0]; return s ? [s.decodedBodySize, "
+                  "s.startTime / 1000, s.responseEnd / 1000] : null; })()")
 
 
 def summary(page) -> str:
@@ -80,6 +86,8 @@ def main() -> int:
     args = [a for a in sys.argv[1:] if a != "--streamlit-run"]
     sizes = [int(a) for a in args if int(a)] if args else [380, 3800]
     with dashboard_server(HERE.parent, plain) as url, browser_page(viewport=(1400, 1100)) as (page, errors, _, _):
+        devtools = page.context.new_cdp_session(page)
+        devtools.send("Performance.enable", {"timeDomain": "threadTicks"})  # the page's CPU time, not the clock's
         began = time.perf_counter()
         page.goto(url)
         page.wait_for_selector("[data-testid='stApp']", timeout=120_000)
@@ -88,12 +96,21 @@ def main() -> int:
         shell = time.perf_counter() - began
         page.wait_for_function(SUMMARY, timeout=120_000)
         counted = time.perf_counter() - began
+        page.wait_for_selector("[data-testid='stPlotlyChart'] .js-plotly-plot", state="attached", timeout=120_000)
+        mounted = time.perf_counter() - began  # the chart's element in the page: Plotly's script parsed and run
         page.wait_for_function(f"({SUMMARY}) && {DRAWN}", timeout=120_000)
         page.wait_for_function(f"({MARKS}) === {min(CHART_LIMIT, int(summary(page).split('·')[1].split('of')[0]))}",
                                timeout=120_000)
         print(f"seeds: first view {time.perf_counter() - began:.2f} s (Streamlit page {streamlit:.2f} s, "
               f"app shell {shell:.2f} s, count line "
-              f"{counted:.2f} s; {summary(page)})")
+              f"{counted:.2f} s, chart element {mounted:.2f} s; {summary(page)})")
+        spent = {m["name"]: m["value"] for m in devtools.send("Performance.getMetrics")["metrics"]}
+        print("seeds: the page's main thread until drawn: " + ", ".join(
+            f"{name} {spent[name]:.2f} s" for name in ("TaskDuration", "ScriptDuration", "LayoutDuration",
+                                                       "RecalcStyleDuration") if name in spent))
+        if script := page.evaluate(LARGEST_SCRIPT):
+            print(f"seeds: largest script {script[0] / 1e6:.1f} MB asked for at {script[1]:.2f} s, "
+                  f"loaded at {script[2]:.2f} s (from the page's start)")
         print("seeds: filter changes " + ", ".join(f"{change_search(page, w):.2f} s" for w in ("Kassab", "")))
         for count in sizes:
             with tempfile.TemporaryDirectory() as folder:

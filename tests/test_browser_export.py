@@ -131,8 +131,9 @@ def test_seed_timeline_page_filters_marks_and_list(tmp_path, seed_timeline):
         page.evaluate("""() => { const chart = document.getElementById("chart"), axis = chart._fullLayout.xaxis;
             const low = axis.r2c(axis.range[0]), high = Math.max(...chart.data.filter(t => t.name === "points"
                 && (t.xaxis || "x") === "x").flatMap(t => t.x).map(x => axis.d2c(x)));  // the last event's day
-            return Plotly.relayout(chart, {"xaxis.range": [axis.c2r(high - (high - low) / 8),
-                                                           axis.c2r(high + (high - low) / 8)]}); }""")
+            // the story's middle: labels there have room on both sides (near an edge of the view it cuts them)
+            return Plotly.relayout(chart, {"xaxis.range": [axis.c2r(low + (high - low) * 3 / 8),
+                                                           axis.c2r(low + (high - low) * 5 / 8)]}); }""")
         page.wait_for_timeout(300)
         zoomed = label_texts(page)
         assert any(len(text) > len(before.get(event, "")) for event, text in zoomed.items()), \

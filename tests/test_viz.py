@@ -99,6 +99,23 @@ def test_labels_never_overlap_and_the_most_important_come_first():
     assert top.isin(labelled).mean() > rest.isin(labelled).mean(), "important events are labelled more often"
 
 
+def test_the_most_important_events_are_labelled_even_at_the_axis_end(seed_timeline):
+    """The latest events, often the biggest, sit where the axis ends: their labels go before their marks."""
+    events = seed_timeline.events
+    fig = figure(events)
+    shown = sorted(_shown_labels(fig))
+    assert_labels_apart(shown)
+    labelled = {event_id for *_, event_id in shown}
+    top = events.nlargest(3, "score")["id"]
+    assert set(top) <= labelled, "each of the three most important events has a label"
+    marks = {i: (pd.Timestamp(b), pd.Timestamp(e)) for i, b, e in zip(events["id"], events["begin"], events["end"],
+                                                                       strict=True)}
+    for axis, _, begin, end, event_id in shown:
+        if axis == "x":
+            mark_begin, mark_end = marks[event_id]
+            assert end <= mark_begin or begin >= mark_end, "a label sits beside its mark, never on it"
+
+
 def test_many_events_on_one_day_give_one_label_the_room_and_the_rest_stay_marks():
     frame = events_frame(synthetic_events(40))
     day = frame["end"].max().normalize() + timedelta(days=1)  # the latest day, with room for labels after it

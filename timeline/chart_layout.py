@@ -3,7 +3,9 @@
 Pure data, no drawing: ``viz`` turns this into Plotly traces. A label sits
 beside its mark and may only use the time up to the next mark in its row, so
 labels never overlap each other or a mark; rows are handed out by score, so the
-most important events are the first to get room for their label. The story's
+most important events are the first to get room for their label. Near the
+axis' end, where the latest (often the most important) events sit, a label
+that has no room to its mark's right goes to its left. The story's
 history (events years before it) is a list, one row per event, oldest first:
 beside a narrow strip of its marks, each row says when and what ("1997 ·
 Netanyahu ordered botched attempt to poison…"), which a panel of a few hundred
@@ -15,6 +17,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -50,6 +53,7 @@ class Placed:
     label: pd.Series
     label_begin: pd.Series
     label_end: pd.Series
+    left: pd.Series  # True where the label sits before its mark (the axis ends too soon after it)
     lanes: list[str]  # the lanes of the story's events in drawing order, busiest first
     rows: dict[str, int]  # rows used by each lane
     panels: list[tuple[datetime, datetime]]  # each panel's first begin and last end
@@ -104,7 +108,7 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
     ends_us = _us(events["end"])
     marks = _Marks(_us(events["begin"]), ends_us, events["score"].tolist(), [label_chars(t) for t in text],
                    [shortest_chars(t) for t in text])
-    row, label_begin, label_end = [0] * len(events), list(ends_us), list(ends_us)
+    row, label_end, left = [0] * len(events), list(ends_us), [False] * len(events)
     groups: dict[tuple[str, int], list[int]] = {}
     for at, key in enumerate(zip(lane, panel, strict=True)):
         groups.setdefault(key, []).append(at)
@@ -112,19 +116,23 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
     first, last = panels[0]
     span = max(kept(first, last, folds[0]), timedelta(days=1))  # the time on screen
     per_px = span * (1 + RIGHT_PAD) / panel_px(0, len(panels), plot_px) / timedelta(microseconds=1)
-    horizon = pd.Timestamp(last + span * RIGHT_PAD).value // 1000  # .value is in nanoseconds, whatever the unit
+    axis = (pd.Timestamp(first - span * 0.02).value // 1000,  # as viz draws it; .value is in ns, whatever the unit
+            pd.Timestamp(last + span * RIGHT_PAD).value // 1000)
+    gap = round(per_px * MARK_GAP_PX)
+    beside = [end + gap for end in ends_us]  # where a label to the right of its mark starts
+    label_begin, took = list(beside), list(beside)
     for name in order:
         members = groups.get((name, 0), [])
-        for at in members:
-            label_begin[at] = ends_us[at] + round(per_px * MARK_GAP_PX)
-        assigned = _rows(members, marks, label_begin, per_px * CHAR_PX)
-        for at, taken in zip(members, assigned, strict=True):
-            row[at] = taken
+        for at, (taken, start, stop) in zip(members, _rows(members, marks, beside, per_px * CHAR_PX, gap, axis),
+                                            strict=True):
+            row[at], took[at] = taken, stop
             rows[name] = max(rows[name], taken + 1)
-        _label_ends(members, marks, row, label_begin, label_end, horizon)
+            if start is not None:  # a label before its mark: its room is the stretch the packing gave it
+                left[at], label_begin[at], label_end[at] = True, start, marks.begin[at] - gap
+        _label_ends(members, marks, row, beside, took, label_begin, label_end, left, axis)
     placed = Placed(lane, pd.Series(row, index=events.index), panel, text, _times(label_begin, events.index),
-                    _times([max(b, e) for b, e in zip(label_begin, label_end, strict=True)], events.index), order,
-                    rows, panels, folds)
+                    _times([max(b, e) for b, e in zip(label_begin, label_end, strict=True)], events.index),
+                    pd.Series(left, index=events.index), order, rows, panels, folds)
     return _with_history(placed, events) if len(panels) > 1 else placed
 
 
@@ -196,32 +204,52 @@ def split_history(events: pd.DataFrame, share: float = 0.6) -> pd.Series:
     return panel
 
 
-def _rows(members: list[int], marks: _Marks, label_begin: list[int], us_per_char: float) -> list[int]:
-    """Fewest rows (up to MAX_ROWS) in which every mark and its label fit; events placed by score.
+def _rows(members: list[int], marks: _Marks, beside: list[int], us_per_char: float, gap: int,
+          axis: tuple[int, int]) -> list[tuple[int, int | None, int]]:
+    """Fewest rows (up to MAX_ROWS) in which every mark and its label fit, events placed by score: each event's
+    row, where its label starts when it goes before the mark (else None), and where the stretch it took ends.
 
     An event that finds no row with room for its label looks for one with room for the label's shortest whole
     phrase, then for a row where its mark alone fits (it stays unlabelled until the reader zooms in), or else
     the last row.
     """
     ranked = sorted(members, key=lambda at: (-marks.score[at], marks.begin[at]))
-    chosen: dict[int, int] = {}
+    chosen: dict[int, tuple[int, int | None, int]] = {}
     for count in range(1 if len(members) <= 50 * MAX_ROWS else MAX_ROWS, MAX_ROWS + 1):  # a crowded lane needs all
         taken = [_Row() for _ in range(count)]
         crowded = False
         for at in ranked:
-            begin, mark_end = marks.begin[at], label_begin[at]
-            for stop in (mark_end + marks.chars[at] * us_per_char, mark_end + marks.short[at] * us_per_char, mark_end):
-                best = next((r for r in range(count) if taken[r].free(begin, stop)), None)
+            for spot in _spots(at, marks, beside, us_per_char, gap, axis):
+                best = next((r for r in range(count) if taken[r].free(*spot[:2])), None)
                 if best is not None:
                     break
                 crowded = True
+            start, stop, before = spot
             best = count - 1 if best is None else best
-            if taken[best].free(begin, stop):
-                taken[best].add(begin, stop)
-            chosen[at] = best
+            if taken[best].free(start, stop):
+                taken[best].add(start, stop)
+            chosen[at] = (best, start if before else None, stop)
         if not crowded or count == MAX_ROWS:
             break
     return [chosen[at] for at in members]
+
+
+def _spots(at: int, marks: _Marks, beside: list[int], us_per_char: float, gap: int,
+           axis: tuple[int, int]) -> Iterator[tuple[int, int, bool]]:
+    """The stretches an event may take in a row, best first, and whether its label is before the mark: the mark
+    and its label (then its shortest phrase) to the right, or to the left where the axis ends before the label
+    would; then to the right even so (cut at the axis' end); then the mark alone."""
+    begin, after = marks.begin[at], beside[at]
+    widths = [round(chars * us_per_char) for chars in (marks.chars[at], marks.short[at])]
+    for width in widths:
+        if after + width <= axis[1]:
+            yield begin, after + width, False
+        elif begin - gap - width >= axis[0]:
+            yield begin - gap - width, after, True
+    for width in widths:
+        if after + width > axis[1]:
+            yield begin, after + width, False
+    yield begin, after, False
 
 
 def _us(times: pd.Series) -> list[int]:
@@ -229,27 +257,41 @@ def _us(times: pd.Series) -> list[int]:
     return times.dt.as_unit("us").to_numpy().astype("int64").tolist()
 
 
-def _label_ends(members: list[int], marks: _Marks, row: list[int], label_begin: list[int], label_end: list[int],
-                horizon: int) -> None:
-    """Where each label's room ends: at the next mark or label start in its row, or nowhere (no room) when
-    another mark covers the place beside its own mark or a more important label starts at the same place.
-    Labels so bounded never overlap, at any zoom."""
+def _label_ends(members: list[int], marks: _Marks, row: list[int], beside: list[int], took: list[int],
+                label_begin: list[int], label_end: list[int], left: list[bool], axis: tuple[int, int]) -> None:
+    """Where each label to the right of its mark ends: at the next mark or label start in its row, or nowhere
+    (no room) when another mark or a label before its mark covers the place beside its own mark, or a more
+    important label starts at the same place. A label before its mark reaches back to the end of what the
+    previous events in its row took (``took``), and has no room when a mark lies under it. Labels so bounded
+    never overlap, at any zoom."""
     by_row: dict[int, list[int]] = {}
     for at in members:
         by_row.setdefault(row[at], []).append(at)
     for group in by_row.values():
-        breaks = sorted([marks.begin[at] for at in group] + [label_begin[at] for at in group])
         by_begin = sorted(group, key=lambda at: marks.begin[at])
         begins = [marks.begin[at] for at in by_begin]
-        reach = list(itertools.accumulate((label_begin[at] for at in by_begin), max))
+        earlier = list(itertools.accumulate((took[at] for at in by_begin), max, initial=axis[0]))
+        for at in group:
+            if left[at]:
+                label_begin[at] = min(label_begin[at], earlier[bisect.bisect_left(begins, marks.begin[at])])
+        breaks = sorted([marks.begin[at] for at in group] + [label_begin[at] for at in group])
+        reach = list(itertools.accumulate((beside[at] for at in by_begin), max))
+        befores = [(label_begin[at], label_end[at]) for at in group if left[at]]
         taken = set()  # marks on the same day in a row: the most important one's label gets the room
         for at in sorted(group, key=lambda at: -marks.score[at]):
             start = label_begin[at]
+            if left[at]:  # a mark left in this row without room of its own may lie under it
+                before = bisect.bisect_left(begins, start)
+                if (before > 0 and reach[before - 1] > start) or (before < len(begins)
+                                                                  and begins[before] < label_end[at]):
+                    label_end[at] = start
+                continue
             before = bisect.bisect_left(begins, start)
-            covered = (before > 0 and reach[before - 1] > start) or start in taken
+            covered = ((before > 0 and reach[before - 1] > start) or start in taken
+                       or any(a <= start < b for a, b in befores))
             taken.add(start)
             after = bisect.bisect_right(breaks, start)
-            label_end[at] = start if covered else breaks[after] if after < len(breaks) else horizon
+            label_end[at] = start if covered else breaks[after] if after < len(breaks) else axis[1]
 
 
 class _Row:

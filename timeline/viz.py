@@ -196,19 +196,22 @@ def _add_points(fig: go.Figure, points: pd.DataFrame, webgl: bool, axis: str) ->
 
 def _add_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed, px_per_ms: float,
                 folds: list[tuple[pd.Timestamp, pd.Timestamp]], axis_end: pd.Timestamp) -> None:
-    """Each event's label in an invisible bar from beside its mark to the next mark in its row.
+    """Each event's label in an invisible bar from beside its mark to the next mark in its row (or, near the
+    axis' end, from the previous one to its mark).
 
     A label shows only where its text fits the bar at the first view's scale, so labels never overlap each
     other or a mark; ``meta`` keeps every label so a page can show more of them as the reader zooms in. A folded
     stretch takes no room on screen, so it gives a label none, and nor does the room past the axis' end (Plotly
     would cut the text there mid-word).
     """
-    best = events.assign(label=placed.label, label_begin=placed.label_begin,
+    best = events.assign(label=placed.label, label_begin=placed.label_begin, left=placed.left,
                          label_end=placed.label_end.clip(upper=axis_end)).nlargest(MAX_LABELS, "score")
-    widths = list((best["label_end"] - best["label_begin"]).dt.total_seconds().clip(lower=0) * 1000)
-    on_screen = [(width - _folded(begin, end, folds).total_seconds() * 1000) * px_per_ms
-                 for width, begin, end in zip(widths, best["label_begin"], best["label_end"], strict=True)]
-    _add_label_bars(fig, best, list(best["label_begin"]), widths, on_screen, "x")
+    for before, side in best.groupby("left", sort=True):  # a label before its mark ends at it: right-aligned
+        widths = list((side["label_end"] - side["label_begin"]).dt.total_seconds().clip(lower=0) * 1000)
+        on_screen = [(width - _folded(begin, end, folds).total_seconds() * 1000) * px_per_ms
+                     for width, begin, end in zip(widths, side["label_begin"], side["label_end"], strict=True)]
+        _add_label_bars(fig, side, list(side["label_begin"]), widths, on_screen, "x",
+                        anchor="end" if before else "start")
 
 
 def _add_history_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed) -> None:
@@ -222,7 +225,7 @@ def _add_history_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed) ->
 
 
 def _add_label_bars(fig: go.Figure, events: pd.DataFrame, bases: list, widths: list, rooms: list[float],
-                    axis: str, limit: int = LABEL_CHARS) -> None:
+                    axis: str, limit: int = LABEL_CHARS, anchor: str = "start") -> None:
     """Invisible bars holding the events' labels, each shortened to its room on screen; ``meta`` keeps the whole
     label and its stops (``limit``: the room a label usually has), so a page can refit the labels to the room it
     really has."""
@@ -232,7 +235,7 @@ def _add_label_bars(fig: go.Figure, events: pd.DataFrame, bases: list, widths: l
         base=bases, x=widths, y=list(events["y"]), orientation="h", width=0.9, name="labels",
         showlegend=False, marker=dict(color="rgba(0,0,0,0)", line=dict(width=0)),
         text=[escape_html(label_for(label, room, cuts)) for label, room, cuts in zip(labels, rooms, stops, strict=True)],
-        meta=[list(pair) for pair in zip(labels, stops, strict=True)], textposition="inside", insidetextanchor="start",
+        meta=[list(pair) for pair in zip(labels, stops, strict=True)], textposition="inside", insidetextanchor=anchor,
         textangle=0,
         textfont=dict(size=11, color="#1d2433"), customdata=list(events["id"]), hovertext=_hover(events),
         hoverinfo="text", xaxis=axis, _validate=False))

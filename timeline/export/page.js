@@ -285,6 +285,7 @@
         var item = items[id];
         return item ? Math.max(axis.p2c(Math.max(item.end, item.start)) - axis.p2c(item.start), 0) : trace.x[k];
       });
+      copy.insidetextanchor = "start";  // repacked, every label is after its mark
       copy.text = labelTexts(copy);
     }
     return copy;
@@ -350,9 +351,14 @@
   function labelTexts(trace) {  // each label shortened to the room its bar has on screen now, or none
     var meta = figure.layout.meta, axis = chart._fullLayout["xaxis" + (trace.xaxis || "x").slice(1)];
     return trace.meta.map(function (entry, i) {  // only the part of its room inside the axes counts: Plotly clips
-      var begin = axis.d2c(trace.base[i]), left = axis.c2p(begin);
-      var right = Math.min(axis.c2p(begin + trace.x[i]), axis._length);
-      if (left < 0) { return ""; }
+      var begin = axis.d2c(trace.base[i]), left = axis.c2p(begin), right = axis.c2p(begin + trace.x[i]);
+      if (trace.insidetextanchor === "end") {  // a label before its mark: its end must be on screen
+        if (right > axis._length) { return ""; }
+        left = Math.max(left, 0);
+      } else {
+        if (left < 0) { return ""; }
+        right = Math.min(right, axis._length);
+      }
       var chars = Math.floor((right - left - 6) / meta.char_px);
       var text = chars >= meta.min_chars ? shorten(entry, chars) : "";
       return escapeHtml(text);
