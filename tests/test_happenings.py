@@ -476,3 +476,22 @@ def test_the_present_perfect_with_adverbs_between_is_still_news_of_now():
     events = events_of(text, date(2024, 11, 1))
     bodies = next(e for e in events if "bodies" in e.title)
     assert bodies.begin.year == 2024 and bodies.placement == Placement.INFERRED, bodies.explanation
+
+
+def test_past_news_beside_a_date_without_its_year_takes_that_date_and_keeps_the_guess():
+    """"On May 2, police, acting on a tip, searched the house": the date opens the sentence, the search is its
+    news, though the publication date chose the year; the event keeps the guess so that merging may correct it."""
+    text = "On May 2, police, acting on a tip from a neighbour, searched the house and found a rifle."
+    searched = next(e for e in events_for_article(Article("a", text, published=REPORT_DAY), tag(text, REPORT_DAY))
+                    if text[slice(*e.sources[0].happening_span)] == "searched")
+    assert (searched.value, searched.placement, searched.year_guessed) == ("2005-05-02", Placement.INFERRED, True)
+    # look-alike: a clause told in the present holds on the report's day, not on the other clause's date
+    text = "On May 2, police searched the house, and officials are reviewing the evidence."
+    reviewing = next(e for e in events_for_article(Article("a", text, published=REPORT_DAY), tag(text, REPORT_DAY))
+                     if text[slice(*e.sources[0].happening_span)] == "reviewing")
+    assert reviewing.value == "2005-06-13" and not reviewing.year_guessed
+    # look-alike: a yearless date that names a happening lends nothing, since merging may correct its year
+    text = "Officials said he helped plan the May 2 attack on the embassy."
+    helped = [e for e in events_for_article(Article("a", text, published=REPORT_DAY), tag(text, REPORT_DAY))
+              if e.placement == Placement.INFERRED]
+    assert helped and all(e.value == "2005-06-13" for e in helped)

@@ -120,6 +120,7 @@ class Inferred:
     value: str
     mod: str | None
     explanation: str
+    year_guessed: bool = False  # lent by a date whose year the publication date chose
 
 
 def reporting_time(published: date, modality: Modality, headline: bool, present: bool = False) -> Inferred:

@@ -140,13 +140,16 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         clauses.append(_clause(article, index, span, timexes, found, (c_start, c_end), clauses))
     made: list[Event] = []
     unplaced = 0
-    # a date whose year was guessed may still be corrected by merging ("the October 7 attacks"): not lent out.
+    # A date whose year was guessed is lent within its sentence only ("On May 2, police … searched the house"),
+    # and the event it makes keeps the guess; not when it names a happening ("plotted the October 7 attack"):
+    # merging may correct that year from another report, and the lent event would keep the wrong one.
     # A date that names a happening lends its time whatever word relates it to the clause ("since the 1998
     # bombing that killed a guard": the killing was the bombing's)
     naming = {e.sources[0].date_span for clause in clauses for e in clause.named}
     sentence_date = next((t for t in timexes if (relation_of(sentence, t.start - start) == Relation.AT
                                                  or (t.start, t.end) in naming)
-                          and not _year_guessed(t) and not _after(t.interval.begin.date(), article.published)), None)
+                          and not (_year_guessed(t) and named_happening(article.text, t.end))
+                          and not _after(t.interval.begin.date(), article.published)), None)
     for clause in clauses:
         inside, here, dated, named, c_end = clause.inside, clause.here, clause.dated, clause.named, clause.end
         for event in dated:
@@ -357,7 +360,7 @@ def _undated_event(article: Article, index: int, span: tuple[int, int], clause: 
         if relation:
             time = replace(time, explanation=f"{time.explanation}; '{relation}' is a time it relates to, not its own")
     return Event(id=_event_id(article.id, main.start + start, time.value), interval=time.interval, value=time.value,
-                 mod=time.mod, date_text=written[2], explanation=time.explanation,
+                 mod=time.mod, date_text=written[2], explanation=time.explanation, year_guessed=time.year_guessed,
                  confidence=0.6 if target else 0.5, **common)
 
 
@@ -378,7 +381,7 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
     if past and sentence_date is not None:
         return Inferred(sentence_date.interval, sentence_date.value, sentence_date.mod,
                         f"no date in its clause; past tense beside '{sentence_date.text}' ({sentence_date.value}) "
-                        "in the same sentence")
+                        "in the same sentence", _year_guessed(sentence_date))
     told = story.paragraph
     if past and told is not None and not _in_reporting_window(told, article.published):
         return Inferred(told.interval, told.value, told.mod,
