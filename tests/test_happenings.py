@@ -495,3 +495,15 @@ def test_past_news_beside_a_date_without_its_year_takes_that_date_and_keeps_the_
     helped = [e for e in events_for_article(Article("a", text, published=REPORT_DAY), tag(text, REPORT_DAY))
               if e.placement == Placement.INFERRED]
     assert helped and all(e.value == "2005-06-13" for e in helped)
+
+
+def test_a_paragraph_opened_by_a_date_without_its_year_lends_it_to_its_past_news():
+    """"On May 2, police raided a house. They arrested two men": the arrest is of May 2, whose year the
+    publication date chose; the event keeps the guess."""
+    arrested = next(e for e in events_of("Town news\n\nOn May 2, police raided a house in the town. "
+                                         "They arrested two men and seized a rifle.") if "arrested" in e.title)
+    assert (arrested.value, arrested.year_guessed) == ("2005-05-02", True)
+    # look-alike: a yearless date that names a happening lends nothing ("the May 2 attack")
+    arrested = next(e for e in events_of("Town news\n\nThe May 2 attack killed four people in the town. "
+                                         "Police arrested two men and seized a rifle.") if "arrested" in e.title)
+    assert arrested.value == "2005-06-13" and not arrested.year_guessed

@@ -101,7 +101,8 @@ class Story:
     """The story so far: the last happening a date placed (a narrative goes on from it, and when the date
     opened its sentence, so does the rest of its paragraph), and the last placed on a day of the reporting
     window (a report that said "stocks fell Friday" tells its other past news of Friday). A date whose year
-    was guessed is not lent: merging may still correct it ("the October 7 attacks")."""
+    was guessed is lent with its guess; not when it names a happening, whose year merging may still correct
+    from another report ("the October 7 attacks")."""
 
     published: date | None
     last: Event | None = None
@@ -109,7 +110,7 @@ class Story:
     paragraph: Event | None = None  # the last happening placed by a date opening its sentence, in this paragraph
 
     def tell(self, event: Event) -> None:
-        if event.year_guessed:
+        if event.year_guessed and event.named_as:
             return
         self.last = event
         if _opens(event.sources[0]):
@@ -370,7 +371,8 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
     if story.last is not None and main.kind == Kind.FACTUAL and continues_story(sentence):
         last = story.last
         return Inferred(last.interval, last.value, last.mod,
-                        f"no date in the sentence; it continues the story of '{last.date_text}' ({last.value})")
+                        f"no date in the sentence; it continues the story of '{last.date_text}' ({last.value})",
+                        last.year_guessed)
     present = main.kind == Kind.FACTUAL and not headline and _tense_at(sentence, main.end) == Tense.PRESENT \
         and not _PERFECT.search(sentence, 0, main.start)
     if present:  # "officials are counting on aid": now, whatever the story's other dates
@@ -385,12 +387,13 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
     told = story.paragraph
     if past and told is not None and not _in_reporting_window(told, article.published):
         return Inferred(told.interval, told.value, told.mod,
-                        f"no date in the sentence; past tense in a paragraph that tells of '{told.date_text}' ({told.value})")
+                        f"no date in the sentence; past tense in a paragraph that tells of '{told.date_text}' ({told.value})",
+                        told.year_guessed)
     news_day = story.news_day
     if past and news_day is not None:
         return Inferred(news_day.interval, news_day.value, news_day.mod,
                         f"no date in the sentence; past tense in a report whose news day is '{news_day.date_text}' "
-                        f"({news_day.value}), stated earlier")
+                        f"({news_day.value}), stated earlier", news_day.year_guessed)
     return _reporting_time(article.published, main.modality, headline)
 
 
