@@ -507,3 +507,11 @@ def test_a_paragraph_opened_by_a_date_without_its_year_lends_it_to_its_past_news
     arrested = next(e for e in events_of("Town news\n\nThe May 2 attack killed four people in the town. "
                                          "Police arrested two men and seized a rifle.") if "arrested" in e.title)
     assert arrested.value == "2005-06-13" and not arrested.year_guessed
+
+
+def test_a_full_date_set_off_by_commas_names_the_happening_after_it():
+    """"charged over the March 3, 2004, bombing": the bombing is of that day, though a comma ends the date."""
+    text = "Two men were charged over the March 3, 2004, bombing of a market that killed 12 people."
+    events = events_for_article(Article("a", text, published=REPORT_DAY), tag(text, REPORT_DAY))
+    bombing = [e for e in events if text[slice(*e.sources[0].happening_span)] == "bombing"]
+    assert [(e.value, e.placement) for e in bombing] == [("2004-03-03", Placement.WRITTEN)]

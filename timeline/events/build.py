@@ -147,6 +147,10 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
     # A date that names a happening lends its time whatever word relates it to the clause ("since the 1998
     # bombing that killed a guard": the killing was the bombing's)
     naming = {e.sources[0].date_span for clause in clauses for e in clause.named}
+    # a happening a date names past a clause break ("the Dec. 21, 1988, bombing") is not also the next clause's
+    named_words = {e.sources[0].happening_span for clause in clauses for e in clause.named}
+    for clause in clauses:
+        clause.inside = [h for h in clause.inside if (start + h.start, start + h.end) not in named_words]
     sentence_date = next((t for t in timexes if (relation_of(sentence, t.start - start) == Relation.AT
                                                  or (t.start, t.end) in naming)
                           and not (_year_guessed(t) and named_happening(article.text, t.end))
@@ -205,7 +209,7 @@ def _clause(article: Article, index: int, span: tuple[int, int], timexes: list[T
                     and (t.start, t.end) not in used]
     dated = [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]
     naming = [(e, h) for t in here if t not in at_dates
-              and (h := things.get(id(t)) or _named_by(sentence, t.end - start, inside))
+              and (h := things.get(id(t)) or _named_by(sentence, t.end - start, found))
               and (e := _dated_event(article, index, span, t, [h]))]
     # a happening a date names has its event; the clause's own happening is another one ("has been on the run")
     inside = [h for h in inside if all(h is not n for _, n in naming)]
