@@ -515,3 +515,20 @@ def test_a_full_date_set_off_by_commas_names_the_happening_after_it():
     events = events_for_article(Article("a", text, published=REPORT_DAY), tag(text, REPORT_DAY))
     bombing = [e for e in events if text[slice(*e.sources[0].happening_span)] == "bombing"]
     assert [(e.value, e.placement) for e in bombing] == [("2004-03-03", Placement.WRITTEN)]
+
+
+def test_a_timex_miss_says_whether_the_tagger_or_the_choice_of_date_is_to_mend():
+    from timeline.events.evaluation import TIMEX_MISS_KINDS, timex_miss_kind
+    from timeline.timeml import GoldTimex
+    text = "Shares fell on Monday. The bank met."
+    timexes = tag(text, date(1998, 1, 8))
+    monday = text.index("Monday")
+    first, second = (0, 22), (23, len(text))
+
+    def kind(value: str, sentence: tuple[int, int], start: int = monday) -> str:
+        return timex_miss_kind(GoldTimex(start, start + 6, text[start:start + 6], "DATE", value), timexes, sentence)
+
+    assert kind("1998-01-05", first) == TIMEX_MISS_KINDS[2], "the tagger is right: the event took another date"
+    assert kind("1998-01-05", second) == TIMEX_MISS_KINDS[3], "a date of another sentence"
+    assert kind("1997-12-29", first) == TIMEX_MISS_KINDS[1], "the annotation reads another Monday"
+    assert kind("1998-01-05", second, text.index("bank")) == TIMEX_MISS_KINDS[0]
