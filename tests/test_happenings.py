@@ -476,3 +476,59 @@ def test_the_present_perfect_with_adverbs_between_is_still_news_of_now():
     events = events_of(text, date(2024, 11, 1))
     bodies = next(e for e in events if "bodies" in e.title)
     assert bodies.begin.year == 2024 and bodies.placement == Placement.INFERRED, bodies.explanation
+
+
+def test_past_news_beside_a_date_without_its_year_takes_that_date_and_keeps_the_guess():
+    """"On May 2, police, acting on a tip, searched the house": the date opens the sentence, the search is its
+    news, though the publication date chose the year; the event keeps the guess so that merging may correct it."""
+    text = "On May 2, police, acting on a tip from a neighbour, searched the house and found a rifle."
+    searched = next(e for e in events_for_article(Article("a", text, published=REPORT_DAY), tag(text, REPORT_DAY))
+                    if text[slice(*e.sources[0].happening_span)] == "searched")
+    assert (searched.value, searched.placement, searched.year_guessed) == ("2005-05-02", Placement.INFERRED, True)
+    # look-alike: a clause told in the present holds on the report's day, not on the other clause's date
+    text = "On May 2, police searched the house, and officials are reviewing the evidence."
+    reviewing = next(e for e in events_for_article(Article("a", text, published=REPORT_DAY), tag(text, REPORT_DAY))
+                     if text[slice(*e.sources[0].happening_span)] == "reviewing")
+    assert reviewing.value == "2005-06-13" and not reviewing.year_guessed
+    # look-alike: a yearless date that names a happening lends nothing, since merging may correct its year
+    text = "Officials said he helped plan the May 2 attack on the embassy."
+    helped = [e for e in events_for_article(Article("a", text, published=REPORT_DAY), tag(text, REPORT_DAY))
+              if e.placement == Placement.INFERRED]
+    assert helped and all(e.value == "2005-06-13" for e in helped)
+
+
+def test_a_paragraph_opened_by_a_date_without_its_year_lends_it_to_its_past_news():
+    """"On May 2, police raided a house. They arrested two men": the arrest is of May 2, whose year the
+    publication date chose; the event keeps the guess."""
+    arrested = next(e for e in events_of("Town news\n\nOn May 2, police raided a house in the town. "
+                                         "They arrested two men and seized a rifle.") if "arrested" in e.title)
+    assert (arrested.value, arrested.year_guessed) == ("2005-05-02", True)
+    # look-alike: a yearless date that names a happening lends nothing ("the May 2 attack")
+    arrested = next(e for e in events_of("Town news\n\nThe May 2 attack killed four people in the town. "
+                                         "Police arrested two men and seized a rifle.") if "arrested" in e.title)
+    assert arrested.value == "2005-06-13" and not arrested.year_guessed
+
+
+def test_a_full_date_set_off_by_commas_names_the_happening_after_it():
+    """"charged over the March 3, 2004, bombing": the bombing is of that day, though a comma ends the date."""
+    text = "Two men were charged over the March 3, 2004, bombing of a market that killed 12 people."
+    events = events_for_article(Article("a", text, published=REPORT_DAY), tag(text, REPORT_DAY))
+    bombing = [e for e in events if text[slice(*e.sources[0].happening_span)] == "bombing"]
+    assert [(e.value, e.placement) for e in bombing] == [("2004-03-03", Placement.WRITTEN)]
+
+
+def test_a_timex_miss_says_whether_the_tagger_or_the_choice_of_date_is_to_mend():
+    from timeline.events.evaluation import TIMEX_MISS_KINDS, timex_miss_kind
+    from timeline.timeml import GoldTimex
+    text = "Shares fell on Monday. The bank met."
+    timexes = tag(text, date(1998, 1, 8))
+    monday = text.index("Monday")
+    first, second = (0, 22), (23, len(text))
+
+    def kind(value: str, sentence: tuple[int, int], start: int = monday) -> str:
+        return timex_miss_kind(GoldTimex(start, start + 6, text[start:start + 6], "DATE", value), timexes, sentence)
+
+    assert kind("1998-01-05", first) == TIMEX_MISS_KINDS[2], "the tagger is right: the event took another date"
+    assert kind("1998-01-05", second) == TIMEX_MISS_KINDS[3], "a date of another sentence"
+    assert kind("1997-12-29", first) == TIMEX_MISS_KINDS[1], "the annotation reads another Monday"
+    assert kind("1998-01-05", second, text.index("bank")) == TIMEX_MISS_KINDS[0]

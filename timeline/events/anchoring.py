@@ -79,20 +79,26 @@ def relating_words(sentence: str, date_start: int) -> str:
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|that|this|these|those|his|her|its|their|our|your|a|an)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"(?:['’]s)?\s+(?!(?:and|or|but|to|in|at|on|of|for|from|by|with|when|that|which|as|is|are|was|"
                          r"were|has|have|had|will|would|said|says|than|after|before|since|until)\b)([a-z][a-z-]+)\b")
+_YEAR_SET_OFF = re.compile(r",\s*\d{4}$")
 PREMODIFIER_EXAMPLES = (("That 1978 resolution calls for a withdrawal.", "1978", "resolution"),  # run as tests
+                        ("Two men were charged over the March 3, 2004, bombing of a market.", "March 3, 2004", "bombing"),
                         ("The police reopened the file on his Aug. 2 power grab.", "Aug. 2", "power"),
                         ("They have gathered evidence in the October slaying.", "October", "slaying"),
                         ("The bank blamed its fourth-quarter loss on bad loans.", "fourth-quarter", "loss"))
 NOT_PREMODIFIER_EXAMPLES = (("In the third quarter, profit rose.", "third quarter"),
                             ("The company on Friday said profit rose.", "Friday"),
-                            ("Prices rose in the 1990s and fell after that.", "1990s"))
+                            ("Prices rose in the 1990s and fell after that.", "1990s"),
+                            ("Prices rose in the 1990s, analysts said.", "1990s"),
+                            ("The court heard both cases on the March 3, 2004, and April 5 dates.", "March 3, 2004"))
 
 
 def premodified(sentence: str, date_start: int, date_end: int) -> tuple[int, int] | None:
     """The span of the noun a date stands before, after a determiner ("that 1978 resolution"), or None."""
     if not _DETERMINER_BEFORE.search(sentence[max(0, date_start - 8):date_start]):
         return None
-    match = _NOUN_AFTER.match(sentence, date_end)
+    # a full date sets its year off with commas on both sides ("the Dec. 21, 1988, bombing")
+    after = date_end + 1 if _YEAR_SET_OFF.search(sentence, 0, date_end) and sentence.startswith(",", date_end) else date_end
+    match = _NOUN_AFTER.match(sentence, after)
     return match.span(1) if match else None
 
 
@@ -120,6 +126,7 @@ class Inferred:
     value: str
     mod: str | None
     explanation: str
+    year_guessed: bool = False  # lent by a date whose year the publication date chose
 
 
 def reporting_time(published: date, modality: Modality, headline: bool, present: bool = False) -> Inferred:

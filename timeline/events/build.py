@@ -101,7 +101,8 @@ class Story:
     """The story so far: the last happening a date placed (a narrative goes on from it, and when the date
     opened its sentence, so does the rest of its paragraph), and the last placed on a day of the reporting
     window (a report that said "stocks fell Friday" tells its other past news of Friday). A date whose year
-    was guessed is not lent: merging may still correct it ("the October 7 attacks")."""
+    was guessed is lent with its guess; not when it names a happening, whose year merging may still correct
+    from another report ("the October 7 attacks")."""
 
     published: date | None
     last: Event | None = None
@@ -109,7 +110,7 @@ class Story:
     paragraph: Event | None = None  # the last happening placed by a date opening its sentence, in this paragraph
 
     def tell(self, event: Event) -> None:
-        if event.year_guessed:
+        if event.year_guessed and event.named_as:
             return
         self.last = event
         if _opens(event.sources[0]):
@@ -140,13 +141,20 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         clauses.append(_clause(article, index, span, timexes, found, (c_start, c_end), clauses))
     made: list[Event] = []
     unplaced = 0
-    # a date whose year was guessed may still be corrected by merging ("the October 7 attacks"): not lent out.
+    # A date whose year was guessed is lent within its sentence only ("On May 2, police … searched the house"),
+    # and the event it makes keeps the guess; not when it names a happening ("plotted the October 7 attack"):
+    # merging may correct that year from another report, and the lent event would keep the wrong one.
     # A date that names a happening lends its time whatever word relates it to the clause ("since the 1998
     # bombing that killed a guard": the killing was the bombing's)
     naming = {e.sources[0].date_span for clause in clauses for e in clause.named}
+    # a happening a date names past a clause break ("the Dec. 21, 1988, bombing") is not also the next clause's
+    named_words = {e.sources[0].happening_span for clause in clauses for e in clause.named}
+    for clause in clauses:
+        clause.inside = [h for h in clause.inside if (start + h.start, start + h.end) not in named_words]
     sentence_date = next((t for t in timexes if (relation_of(sentence, t.start - start) == Relation.AT
                                                  or (t.start, t.end) in naming)
-                          and not _year_guessed(t) and not _after(t.interval.begin.date(), article.published)), None)
+                          and not (_year_guessed(t) and named_happening(article.text, t.end))
+                          and not _after(t.interval.begin.date(), article.published)), None)
     for clause in clauses:
         inside, here, dated, named, c_end = clause.inside, clause.here, clause.dated, clause.named, clause.end
         for event in dated:
@@ -201,7 +209,7 @@ def _clause(article: Article, index: int, span: tuple[int, int], timexes: list[T
                     and (t.start, t.end) not in used]
     dated = [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]
     naming = [(e, h) for t in here if t not in at_dates
-              and (h := things.get(id(t)) or _named_by(sentence, t.end - start, inside))
+              and (h := things.get(id(t)) or _named_by(sentence, t.end - start, found))
               and (e := _dated_event(article, index, span, t, [h]))]
     # a happening a date names has its event; the clause's own happening is another one ("has been on the run")
     inside = [h for h in inside if all(h is not n for _, n in naming)]
@@ -357,7 +365,7 @@ def _undated_event(article: Article, index: int, span: tuple[int, int], clause: 
         if relation:
             time = replace(time, explanation=f"{time.explanation}; '{relation}' is a time it relates to, not its own")
     return Event(id=_event_id(article.id, main.start + start, time.value), interval=time.interval, value=time.value,
-                 mod=time.mod, date_text=written[2], explanation=time.explanation,
+                 mod=time.mod, date_text=written[2], explanation=time.explanation, year_guessed=time.year_guessed,
                  confidence=0.6 if target else 0.5, **common)
 
 
@@ -367,7 +375,8 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
     if story.last is not None and main.kind == Kind.FACTUAL and continues_story(sentence):
         last = story.last
         return Inferred(last.interval, last.value, last.mod,
-                        f"no date in the sentence; it continues the story of '{last.date_text}' ({last.value})")
+                        f"no date in the sentence; it continues the story of '{last.date_text}' ({last.value})",
+                        last.year_guessed)
     present = main.kind == Kind.FACTUAL and not headline and _tense_at(sentence, main.end) == Tense.PRESENT \
         and not _PERFECT.search(sentence, 0, main.start)
     if present:  # "officials are counting on aid": now, whatever the story's other dates
@@ -378,16 +387,17 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
     if past and sentence_date is not None:
         return Inferred(sentence_date.interval, sentence_date.value, sentence_date.mod,
                         f"no date in its clause; past tense beside '{sentence_date.text}' ({sentence_date.value}) "
-                        "in the same sentence")
+                        "in the same sentence", _year_guessed(sentence_date))
     told = story.paragraph
     if past and told is not None and not _in_reporting_window(told, article.published):
         return Inferred(told.interval, told.value, told.mod,
-                        f"no date in the sentence; past tense in a paragraph that tells of '{told.date_text}' ({told.value})")
+                        f"no date in the sentence; past tense in a paragraph that tells of '{told.date_text}' ({told.value})",
+                        told.year_guessed)
     news_day = story.news_day
     if past and news_day is not None:
         return Inferred(news_day.interval, news_day.value, news_day.mod,
                         f"no date in the sentence; past tense in a report whose news day is '{news_day.date_text}' "
-                        f"({news_day.value}), stated earlier")
+                        f"({news_day.value}), stated earlier", news_day.year_guessed)
     return _reporting_time(article.published, main.modality, headline)
 
 

@@ -33,9 +33,9 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 
-from ..model import Article, Event, Interval
+from ..model import Article, Event, Interval, Timex
 from ..temporal import tag
-from ..timeml import DCT_ID, GoldEvent, TimeMLDocument, read_timeml, tml_files
+from ..timeml import DCT_ID, GoldEvent, GoldTimex, TimeMLDocument, read_timeml, tml_files
 from .build import events_for_article
 from .happenings import HappeningModel, Kind, shipped_model
 from .sentences import sentence_at, sentence_spans
@@ -52,6 +52,9 @@ _BEFORE, _AFTER = frozenset({"BEFORE", "IBEFORE"}), frozenset({"AFTER", "IAFTER"
 _OVERLAPS = frozenset({"INCLUDES", "IS_INCLUDED", "SIMULTANEOUS", "DURING", "DURING_INV"})
 _WEEK = re.compile(r"-W(\d)\b")
 _INFERRED_MODS = frozenset({"ON_OR_BEFORE", "AFTER"})  # a value that only bounds the time, not says it
+# Why a timex-anchoring miss is one: which part to mend, the tagger or the choice of the date a happening takes.
+TIMEX_MISS_KINDS = ("no date found at the gold date", "the tagger reads another value",
+                    "the date is in the event's sentence", "the date is in another sentence")
 
 
 @dataclass
@@ -86,6 +89,7 @@ class Miss:
     link: str  # the gold link judged ("IS_INCLUDED 1998-01-07 'yesterday'", "AFTER the document time")
     sentence: str
     placed: str  # where the event put it and why, or "no event"
+    kind: str = ""  # a timex miss by where its gold date is and what the tagger read there (TIMEX_MISS_KINDS)
 
     def __str__(self) -> str:
         return f"[{self.figure}] {self.document}: '{self.word}' {self.link}\n    {self.sentence}\n    placed: {self.placed}"
@@ -141,7 +145,8 @@ def score_document(document: TimeMLDocument, model: HappeningModel, results: dic
     """Add one document's figures for the events stage and the baseline, in each scope of gold events."""
     dct = date.fromisoformat(document.dct[:10])
     article = Article(document.name, document.text, published=dct)
-    events = events_for_article(article, tag(document.text, dct), model)
+    timexes = tag(document.text, dct)
+    events = events_for_article(article, timexes, model)
     spans = sentence_spans(document.text)
     by_sentence: dict[tuple[int, int], list] = {}
     for event in events:
@@ -172,7 +177,8 @@ def score_document(document: TimeMLDocument, model: HappeningModel, results: dic
                     if not ok and tally is figures.document_time:
                         figures.misses[miss_kind(gold, where, day)] += 1
                     if not ok and figures is system:
-                        figures.missed.append(_miss(gold, owner, document, tally is figures.timex, spans[index]))
+                        figures.missed.append(_miss(gold, owner, document, tally is figures.timex, spans[index],
+                                                    timexes))
         for event in events:
             judged = [v for g in owners.get(event.id, []) if (v := agrees(g, _placed(event), document, dct)) is not None]
             if judged:
@@ -214,19 +220,31 @@ def miss_kind(gold: GoldEvent, where: Placed | None, day: datetime) -> str:
 
 
 def _miss(gold: GoldEvent, owner: Event | None, document: TimeMLDocument, by_timex: bool,
-          span: tuple[int, int]) -> Miss:
+          span: tuple[int, int], timexes: list[Timex]) -> Miss:
     """A missed gold event told with its judged link and the event that owned it."""
+    kind = ""
     if by_timex:
         relation, timex = next((r, t) for r, tid in gold.time_links
                                if r in _INSIDE and (t := document.timex(tid)) is not None and _concrete(t))
         link = f"{relation} {timex.value} '{timex.text}'"
+        kind = timex_miss_kind(timex, timexes, span)
     else:
         link = f"{next(r for r, tid in gold.time_links if tid == DCT_ID)} the document time ({document.dct[:10]})"
     placed = "no event" if owner is None else \
         f"{owner.value or '-'} {owner.interval.begin:%Y-%m-%d}..{owner.interval.end:%Y-%m-%d} " \
         f"'{owner.title}' ({owner.explanation})"
     return Miss("timex anchoring" if by_timex else "document-time relation", document.name, gold.text, link,
-                " ".join(document.text[span[0]:span[1]].split()), placed)
+                " ".join(document.text[span[0]:span[1]].split()), placed, kind)
+
+
+def timex_miss_kind(gold: GoldTimex, timexes: list[Timex], sentence: tuple[int, int]) -> str:
+    """Which of TIMEX_MISS_KINDS a missed gold event linked inside ``gold`` is, given the tagger's dates."""
+    found = [t for t in timexes if t.start < gold.end and gold.start < t.end]
+    if not found:
+        return TIMEX_MISS_KINDS[0]
+    if not any(at_value(t.value, gold.value) for t in found):
+        return TIMEX_MISS_KINDS[1]
+    return TIMEX_MISS_KINDS[2] if sentence[0] <= gold.start < sentence[1] else TIMEX_MISS_KINDS[3]
 
 
 def _placed(event) -> Placed:
@@ -316,6 +334,9 @@ def print_misses(missed: list[Miss], count: int) -> None:
         mine = [m for m in missed if m.figure == figure]
         step = max(1, len(mine) // count)
         print(f"\n{figure}: {len(mine)} misses, {min(count, len(mine))} shown")
+        if figure == "timex anchoring" and mine:
+            kinds = Counter(m.kind for m in mine)
+            print("by kind: " + "; ".join(f"{kind} {kinds[kind]}" for kind in TIMEX_MISS_KINDS))
         for miss in mine[::step][:count]:
             print(miss)
 
