@@ -190,6 +190,15 @@ def test_records_written_before_newer_fields_read_with_their_defaults(seed_timel
     assert old.sources[0].happening_span == (0, 0)
 
 
+def test_records_holding_a_field_since_removed_still_read(seed_timeline):
+    """A record may carry a field the dataclass no longer has: it is left out, the rest reads as written."""
+    event = seed_timeline.event_list[0]
+    record = json.loads(encode(event))
+    record["retired_field"] = 1
+    record["sources"][0]["retired_field"] = "x"
+    assert decode(Event, json.dumps(record)) == event
+
+
 def test_a_killed_run_leaves_the_store_as_it_was(tmp_path, folder):
     path = tmp_path / "p.duckdb"
     store = Store(path)
