@@ -4,9 +4,12 @@
 
 The cluster (scheduler and worker processes) runs in a separate process, so the
 CPU time of this process is the client's alone: sending partitions of paths and
-of articles, admitting the articles read, taking results back. A worker's compute
-is the CPU time its process spent. The client
-share is client CPU / worker CPU; a client at 5 % could feed about 20 workers.
+of articles, admitting the articles read, taking results back and handing them to
+a sink. That is measured for both sinks, each in the form its workers pack: the
+in-memory one (timexes and events, kept; the merge is not counted) and the store
+(rows as Arrow tables, inserted into a scratch store; the merge is not counted). A
+worker's compute is the CPU time its process spent. The client share is client
+CPU / worker CPU; a client at 5 % could feed about 20 workers.
 Wall-clock speed-up is against the same articles processed here serially; on a
 shared machine it is noisy, so the CPU-time speed-up (serial CPU / the busiest
 worker's CPU) is printed beside it: what the wall clock would show on idle cores.
@@ -18,13 +21,18 @@ import argparse
 import resource
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from timeline.ingest import load  # noqa: E402
 from timeline.parallel import executor, process_article, run  # noqa: E402
+from timeline.pipeline import MemorySink  # noqa: E402
+from timeline.store.schema import connect  # noqa: E402
+from timeline.store.writes import StoreSink  # noqa: E402
 
 _CLUSTER = """
 import sys, time
@@ -55,7 +63,10 @@ def main() -> int:
     cluster = subprocess.Popen([sys.executable, "-c", _CLUSTER, str(args.workers)], stdout=subprocess.PIPE, text=True)
     try:
         address = cluster.stdout.readline().strip()
-        dask_wall, client_cpu, workers_cpu, count = _distributed(args.corpus, address)
+        with tempfile.TemporaryDirectory() as scratch:
+            sinks = {"in memory": lambda: MemorySink([]),
+                     "store": lambda: StoreSink(connect(f"{scratch}/bench.duckdb", False), set())}
+            measured = {name: _distributed(args.corpus, address, sink) for name, sink in sinks.items()}
     finally:
         cluster.kill()
         cluster.wait()
@@ -64,30 +75,39 @@ def main() -> int:
     for _ in map(process_article, load([args.corpus]).articles):
         pass
     serial_wall, serial_cpu = time.perf_counter() - wall, cpu_seconds() - cpu
-    per = 1e3 / count
+    count = measured["in memory"][3]
     print(f"{count} articles read and processed")
-    print(f"serial: {serial_wall:.1f} s wall, {serial_cpu * per:.2f} ms CPU per article")
-    print(f"dask, {args.workers} workers: {dask_wall:.1f} s wall; client {client_cpu * per:.3f} ms CPU per article, "
-          f"workers {sum(workers_cpu) * per:.2f} ms CPU per article (busiest {max(workers_cpu):.1f} s)")
-    print(f"client share: {client_cpu / sum(workers_cpu):.1%} of the workers' compute")
-    print(f"speed-up vs serial: {serial_wall / dask_wall:.2f}x wall clock, "
-          f"{serial_cpu / max(workers_cpu):.2f}x by CPU time (serial CPU / busiest worker's CPU)")
+    print(f"serial: {serial_wall:.1f} s wall, {serial_cpu * 1e3 / count:.2f} ms CPU per article")
+    for name, (dask_wall, client_cpu, workers_cpu, count) in measured.items():
+        per = 1e3 / count
+        print(f"dask, {args.workers} workers, {name}: {dask_wall:.1f} s wall; client {client_cpu * per:.3f} ms CPU "
+              f"per article, workers {sum(workers_cpu) * per:.2f} ms CPU per article (busiest {max(workers_cpu):.1f} s)")
+        print(f"  client share: {client_cpu / sum(workers_cpu):.1%} of the workers' compute; speed-up vs serial: "
+              f"{serial_wall / dask_wall:.2f}x wall clock, {serial_cpu / max(workers_cpu):.2f}x by CPU time "
+              f"(serial CPU / busiest worker's CPU)")
     return 0
 
 
-def _distributed(corpus: Path, address: str) -> tuple[float, float, list[float], int]:
-    """Wall time, this process's CPU time and each worker's CPU time for reading and processing the corpus."""
+def _distributed(corpus: Path, address: str, sink: Callable) -> tuple[float, float, list[float], int]:
+    """Wall time, this process's CPU time and each worker's CPU time for reading the corpus and processing it
+    into a new ``sink()`` (without its merge)."""
     from dask.distributed import Client
 
     sample = load([next(corpus.glob("*.txt"))]).articles[0]
     with Client(address) as client:
         client.wait_for_workers(1)
         client.run(process_article, sample)  # warm: imports and models load once per worker
+        into = sink()
         before = worker_cpu(client)
         wall, cpu = time.perf_counter(), cpu_seconds()
+        count = 0
         with executor(dask_address=address) as mapper:
             articles = load([corpus], mapper=mapper).articles
-            count = sum(1 for _ in run(articles, dask_address=address, mapper=mapper))
+            for part, packed in run(articles, into.pack, dask_address=address, mapper=mapper):
+                into.add(part, packed)
+                count += len(part)
+            if isinstance(into, StoreSink):
+                into.flush()
         wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
         after = worker_cpu(client)
     return wall, cpu, [after[w] - before[w] for w in after], count

@@ -161,3 +161,22 @@ def test_a_worker_that_dies_fails_the_build_instead_of_hanging_it():
 
     with pytest.raises(BrokenProcessPool), executor(2) as mapper:
         list(mapper(os._exit, [1, 2, 3]))
+
+
+def _packed_where(results):
+    import os
+
+    return os.getpid(), [r.article.id for r in results]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_each_partition_is_packed_where_its_results_were_made(articles, workers):
+    """A sink's pack runs on the worker, so only what the sink keeps travels back, a partition at a time."""
+    import os
+
+    from timeline.parallel import PARTITION, run
+
+    parts = list(run(articles, _packed_where, workers=workers))
+    assert [a.id for part, _ in parts for a in part] == [a.id for a in articles]
+    assert all([a.id for a in part] == ids and len(part) <= PARTITION for part, (_, ids) in parts)
+    assert ({pid for _, (pid, _) in parts} == {os.getpid()}) == (workers == 1)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain, islice
 from multiprocessing import get_context
 from typing import TypeVar
@@ -47,43 +48,53 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def run(articles: Iterable[Article], workers: int = 1, dask_address: str | None = None,
-        progress: Progress | None = None, mapper: Callable | None = None) -> Iterator[ArticleResult]:
-    """Process articles in order: in this process, on ``workers`` processes, or on a Dask cluster.
+Pack = Callable[[list[ArticleResult]], R]  # a partition's results as a sink keeps them; made where they were computed
 
-    ``articles`` may be a stream; it is consumed a few partitions ahead, so memory stays bounded.
-    ``mapper`` is an open :func:`executor` to share (reading and merging use it too); else one is opened.
+
+def run(articles: Iterable[Article], pack: Pack[R], workers: int = 1, dask_address: str | None = None,
+        progress: Progress | None = None, mapper: Callable | None = None) -> Iterator[tuple[list[Article], R]]:
+    """Process articles in order, a partition at a time: in this process, on ``workers`` processes, or on Dask.
+
+    Each partition comes back beside ``pack`` of its results, packed by the worker that made them, so the
+    client only takes in what the sink keeps (see pipeline.Sink.pack). ``articles`` may be a stream; it is
+    consumed a few partitions ahead, so memory stays bounded. ``mapper`` is an open :func:`executor` to share
+    (reading and merging use it too); else one is opened.
     """
     iterator = iter(articles)
     head = [] if dask_address or workers <= 1 else list(islice(iterator, MIN_PER_WORKER * workers))
     spread = bool(dask_address) or len(head) == MIN_PER_WORKER * workers > MIN_PER_WORKER
+    sent: deque[list[Article]] = deque()  # the partitions in flight, oldest first: the mapper keeps input order
+
+    def sending() -> Iterator[list[Article]]:
+        for part in _partitions(chain(head, iterator), PARTITION):
+            sent.append(part)
+            yield part
     with nullcontext(mapper) if mapper or not spread else executor(workers, dask_address) as using:
-        articles = chain(head, iterator)
-        results = _run_mapped(articles, using) if spread else map(process_article, articles)
-        for result in results:
+        for packed in (using if spread else map)(partial(_process_partition, pack), sending()):
+            part = sent.popleft()
             if progress:
-                progress.step()
-            yield result
+                progress.step(len(part))
+            yield part, packed
     if progress:
         progress.done()
 
 
-def _run_mapped(articles: Iterator[Article], mapper: Callable) -> Iterator[ArticleResult]:
-    """Partitions of articles out through ``mapper``, their results back in bulk, several partitions in flight."""
-    sent: deque[list[Article]] = deque()  # the partitions in flight, oldest first: the mapper keeps input order
-
-    def sending() -> Iterator[list[Article]]:
-        for part in _partitions(articles, PARTITION):
-            sent.append(part)
-            yield part
-    for outcomes in mapper(_process_partition, sending()):
-        for article, (timexes, events) in zip(sent.popleft(), outcomes, strict=True):
-            yield ArticleResult(article, timexes, events)
+def packed_here(results_of: Callable[[Iterable[Article]], Iterable[ArticleResult]]) -> Callable:
+    """A caller's own per-article step (the dashboard's cache) as an executor like :func:`run`: its results are
+    packed in this process, a partition at a time."""
+    def execute(articles: Iterable[Article], pack: Pack[R]) -> Iterator[tuple[list[Article], R]]:
+        for results in _partitions(iter(results_of(articles)), PARTITION):
+            yield [r.article for r in results], pack(results)
+    return execute
 
 
-def _process_partition(articles: list[Article]) -> list[tuple[list[Timex], list[Event]]]:
-    """A partition's results without the articles, which the client already holds: fewer bytes to send back."""
-    return [(r.timexes, r.events) for r in map(process_article, articles)]
+def _process_partition(pack: Pack[R], articles: list[Article]) -> R:
+    return pack([process_article(article) for article in articles])
+
+
+def outcomes(results: list[ArticleResult]) -> list[tuple[list[Timex], list[Event]]]:
+    """Results without their articles, which the client already holds: fewer bytes to send back."""
+    return [(r.timexes, r.events) for r in results]
 
 
 def _partitions(items: Iterator[T], size: int) -> Iterator[list[T]]:
@@ -168,10 +179,10 @@ class Progress:
         self.total, self.stream, self.every = total, stream, every
         self.count, self.began, self.shown = 0, time.monotonic(), 0.0
 
-    def step(self) -> None:
-        self.count += 1
+    def step(self, articles: int = 1) -> None:
+        self.count += articles
         now = time.monotonic()
-        if now - self.shown >= self.every or self.count == self.total:
+        if now - self.shown >= self.every or (self.total is not None and self.count >= self.total):
             self.shown = now
             rate = self.count / max(now - self.began, 1e-9)
             if self.total is None:  # a stream: count and rate only

@@ -18,24 +18,33 @@ from .events import merge_events
 from .frames import Timeline
 from .ingest import MAX_CHARS, ReportRow, iter_load, load
 from .model import Article
-from .parallel import ArticleResult, Progress, executor, run
+from .parallel import ArticleResult, Pack, Progress, executor, outcomes, packed_here, run
 
 Result = TypeVar("Result", covariant=True)
-Executor = Callable[[Iterable[Article]], Iterable[ArticleResult]]  # results in input order
+Packed = TypeVar("Packed")
+# The per-article work on articles, a partition at a time, each beside its results as ``pack`` made them; in input order.
+Executor = Callable[[Iterable[Article], Pack[Packed]], Iterable[tuple[list[Article], Packed]]]
 
 
-class Sink(Protocol[Result]):
-    """Where per-article results go, and what merging them across articles gives."""
+class Sink(Protocol[Packed, Result]):
+    """Where per-article results go, and what merging them across articles gives.
 
-    def add(self, result: ArticleResult) -> None: ...
+    ``pack`` (a module-level function, so it pickles) turns a partition's results into what the sink keeps; the
+    executor runs it on the worker that made them, so the client takes back only that, in bulk.
+    """
+
+    pack: Pack[Packed]
+
+    def add(self, articles: list[Article], packed: Packed) -> None: ...
 
     def finish(self) -> Result: ...
 
 
-def flow(articles: Iterable[Article], execute: Executor, sink: Sink[Result]) -> Result:
-    """Run the per-article work on ``articles`` (a stream is fine), hand each result to the sink, then merge."""
-    for result in execute(articles):
-        sink.add(result)
+def flow(articles: Iterable[Article], execute: Executor, sink: Sink[Packed, Result]) -> Result:
+    """Run the per-article work on ``articles`` (a stream is fine), hand each partition's results to the sink, then
+    merge."""
+    for part, packed in execute(articles, sink.pack):
+        sink.add(part, packed)
     return sink.finish()
 
 
@@ -58,12 +67,15 @@ def read(inputs: Iterable, published: Mapping | None = None, allow_private_urls:
 class MemorySink:
     """Keeps every result and merges all their events at the end: a :class:`Timeline`."""
 
+    pack = staticmethod(outcomes)
+
     def __init__(self, report: list[ReportRow], workers: int = 1, dask_address: str | None = None) -> None:
         self.report, self.workers, self.dask_address = report, workers, dask_address
         self.results: list[ArticleResult] = []
 
-    def add(self, result: ArticleResult) -> None:
-        self.results.append(result)
+    def add(self, articles: list[Article], packed: list[tuple]) -> None:
+        self.results.extend(ArticleResult(article, timexes, events)
+                            for article, (timexes, events) in zip(articles, packed, strict=True))
 
     def finish(self) -> Timeline:
         with executor(self.workers, self.dask_address) as mapper:  # started only if the date blocks share out
@@ -92,9 +104,11 @@ def build(inputs: Iterable[str | Path | Article] | str | Path | Article,
                 MemorySink(ingested.report, workers, dask_address))
 
 
-def assemble(articles: list[Article], report: list[ReportRow], execute: Executor = run) -> Timeline:
-    """The timeline of articles already read; ``execute`` lets a caller run or cache the per-article work its way."""
-    return flow(articles, execute, MemorySink(report))
+def assemble(articles: list[Article], report: list[ReportRow],
+             results_of: Callable[[Iterable[Article]], Iterable[ArticleResult]] | None = None) -> Timeline:
+    """The timeline of articles already read; ``results_of`` (articles to their results, in order) lets a caller
+    run or cache the per-article work its way."""
+    return flow(articles, packed_here(results_of) if results_of else run, MemorySink(report))
 
 
 __all__ = ["Executor", "MemorySink", "Sink", "Timeline", "assemble", "build", "flow", "per_article", "read"]

@@ -52,10 +52,10 @@ def _converter(kind: Any) -> Callable[[Any], Any]:
     origin, args = get_origin(kind), get_args(kind)
     if origin in (Union, types.UnionType):
         inner = _converter(next(arg for arg in args if arg is not type(None)))
-        return lambda value: None if value is None else inner(value)
+        return _same if inner is _same else lambda value: None if value is None else inner(value)
     if origin is list:
         item = _converter(args[0])
-        return lambda value: [item(v) for v in value]
+        return _same if item is _same else lambda value: [item(v) for v in value]
     if origin is tuple:
         return tuple
     if is_dataclass(kind):
@@ -65,16 +65,23 @@ def _converter(kind: Any) -> Callable[[Any], Any]:
     if kind is date:
         return date.fromisoformat
     if isinstance(kind, type) and issubclass(kind, Enum):
-        return kind
+        return {member.value: member for member in kind}.__getitem__  # a lookup: calling the class costs more
     return _same
 
 
 def _dataclass_converter(cls: type) -> Callable[[dict], Any]:
+    """Only the fields whose JSON form differs from the value are converted; the others pass as they are."""
     hints = get_type_hints(cls)
-    converters = [(f.name, _converter(hints[f.name])) for f in fields(cls)]
+    names = frozenset(f.name for f in fields(cls))
+    converters = [(f.name, converter) for f in fields(cls) if (converter := _converter(hints[f.name])) is not _same]
 
     def convert(record: dict) -> Any:
-        return cls(**{name: convert_field(record[name]) for name, convert_field in converters if name in record})
+        for name, convert_field in converters:
+            if name in record:
+                record[name] = convert_field(record[name])
+        if not record.keys() <= names:  # a field since removed from the class
+            record = {name: value for name, value in record.items() if name in names}
+        return cls(**record)
     return convert
 
 
