@@ -26,7 +26,14 @@ from timeline.events.anchoring import (
 from timeline.events.build import events_for_article
 from timeline.events.furniture import FURNITURE, furniture_kind, is_quoted_opinion
 from timeline.events.happenings import Kind, shipped_model
-from timeline.events.verbs import FORM_EXAMPLES, NEGATED_EXAMPLES, negated, verb_form
+from timeline.events.verbs import (
+    FORM_EXAMPLES,
+    NEGATED_EXAMPLES,
+    REPORTED_FUTURE_EXAMPLES,
+    negated,
+    reported_future,
+    verb_form,
+)
 from timeline.model import Modality, Placement
 from timeline.temporal import tag
 from timeline.timeml import read_timeml
@@ -249,6 +256,22 @@ def test_verb_form_examples(example):
 def test_negated_examples(example):
     sentence, word, expected = example
     assert negated(sentence, sentence.index(word)) == expected
+
+
+@pytest.mark.parametrize("example", REPORTED_FUTURE_EXAMPLES, ids=lambda e: e[0])
+def test_reported_future_examples(example):
+    sentence, word, expected = example
+    assert reported_future(sentence, sentence.index(f" {word}") + 1) == expected
+
+
+def test_what_a_report_says_would_happen_is_planned_after_the_report():
+    said = "Job cuts\nThe carmaker said it would cut 500 jobs at its plant in Ohio."
+    planned = [e for e in events_of(said) if e.modality == Modality.PLANNED]
+    assert planned and all(e.begin >= datetime(2005, 6, 14) for e in planned), "the cut is still to come"
+    # look-alikes: told as done, or as a condition with no one reporting it, it is no plan
+    for line in ("The carmaker said it cut 500 jobs at its plant in Ohio.",
+                 "The carmaker would cut 500 jobs at its plant in Ohio if sales fell."):
+        assert not [e for e in events_of(f"Job cuts\n{line}") if e.modality == Modality.PLANNED], line
 
 
 def test_a_negated_future_is_no_plan():

@@ -29,7 +29,7 @@ from .names import names_in
 from .naming import named_happening
 from .sentences import clause_spans, sentence_at, sentence_spans
 from .titles import make_title
-from .verbs import Form, negated, verb_form
+from .verbs import Form, negated, reported_future, verb_form
 
 # The names of a sentence, read once: up to MAX_PER_SENTENCE events and more come from one sentence, and reading
 # them looks words up across the whole article (a sixth of this stage's time, a third of it repeated before).
@@ -285,7 +285,8 @@ def _told(sentence: str, inside: list[Happening], clause_end: int) -> list[tuple
 
 
 def _happenings(sentence: str, labelled: list[Happening]) -> list[Happening]:
-    """The model's happenings but reports; a plan cue before a word ("aims to cut") makes it planned, "if" hypothetical."""
+    """The model's happenings but reports; a plan cue before a word ("aims to cut", "said it would cut") makes it
+    planned, "if" hypothetical."""
     found = []
     for h in labelled:
         if h.kind == Kind.REPORTING:
@@ -293,7 +294,8 @@ def _happenings(sentence: str, labelled: list[Happening]) -> list[Happening]:
         if is_conditional(sentence, h.start):
             h = replace(h, kind=Kind.HYPOTHETICAL)
         elif h.kind in (Kind.HYPOTHETICAL, Kind.FACTUAL) and (is_planned(sentence, h.start) or (
-                verb_form(sentence, h.start, h.word) == Form.FUTURE and not negated(sentence, h.start))):
+                verb_form(sentence, h.start, h.word) == Form.FUTURE and not negated(sentence, h.start))
+                or reported_future(sentence, h.start)):
             h = replace(h, kind=Kind.PLANNED)
         found.append(h)
     return found

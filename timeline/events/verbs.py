@@ -5,7 +5,7 @@ reporting verb ("said") colours the words it reports. A happening's own verb
 group is more direct: "has placed" is done by now, "is searching" goes on now,
 "had placed" lies before the story's time, and "is to be financed", "is likely
 to send" are still to come (the events stage makes those planned, whatever
-the happening model said).
+the happening model said), as is "would cut" told by a report ("said it would cut").
 """
 
 from __future__ import annotations
@@ -49,6 +49,11 @@ def verb_form(sentence: str, start: int, word: str) -> Form:
 
 def form_of(before: list[str], word: str) -> Form:
     """The form from the lower-case words before the verb (any number; the last few count) and the verb."""
+    return _form(_auxiliaries(before), word)
+
+
+def _auxiliaries(before: list[str]) -> list[str]:
+    """The verb group's auxiliaries read backwards from the verb, past adverbs and passive "be"."""
     auxiliaries = []
     for token in reversed(before[-_LOOK_BACK:]):
         token = _normal(token)
@@ -57,7 +62,7 @@ def form_of(before: list[str], word: str) -> Form:
         auxiliaries.append(token)
         if token not in _PRESENT_BE | _PAST_BE | {"to"}:
             break  # "is to meet", "to be expelled", "is going to close": read one word further back
-    return _form(auxiliaries, word)
+    return auxiliaries
 
 
 def negated(sentence: str, start: int) -> bool:
@@ -69,6 +74,25 @@ def negated(sentence: str, start: int) -> bool:
         if _normal(token) not in _GROUP and not token.endswith("ly"):
             return False
     return False
+
+
+# Verbs that report or commit to what someone will do: in their complement "would" is the future seen from
+# the report ("said it would cut 500 jobs"), not a condition ("the deal would collapse if …" has no reporter).
+_REPORTING = re.compile(r"\b(?:said|says|say|told|tells|announced|announces|added|stated|reported|confirmed|disclosed|"
+                        r"indicated|signaled|signalled|predicted|forecast|estimated|expected|expects|promised|pledged|"
+                        r"vowed|warned|agreed|decided|insisted|assured|declared)\b", re.IGNORECASE)
+
+
+def reported_future(sentence: str, start: int) -> bool:
+    """A happening told with "would" after a verb that reports or commits to it: still to come at the report.
+
+    "The company said it would cut 500 jobs": the cut comes after the news of the saying; "would have cut"
+    and "would not cut" are no plan, nor is "would" with no reporter before it ("prices would fall if …").
+    """
+    auxiliaries = _auxiliaries([w.lower() for w in _WORD.findall(sentence[max(0, start - 60):start])])
+    if auxiliaries[:1] not in (["would"], ["'d"]) or negated(sentence, start):
+        return False
+    return _REPORTING.search(sentence, 0, start) is not None  # only auxiliaries stand between "would" and its verb
 
 
 def _normal(token: str) -> str:
@@ -128,3 +152,12 @@ NEGATED_EXAMPLES = (("Killing the leaders won’t eliminate the threat.", "elimi
                     ("The plant is not to be sold.", "sold", True),
                     ("The plant is to be sold.", "sold", False),
                     ("No one expects the plant to be sold.", "sold", False))
+REPORTED_FUTURE_EXAMPLES = (  # (sentence, happening word, still to come): run as tests
+    ("The company said it would cut 500 jobs.", "cut", True),
+    ("Officials announced Friday that the plant would be closed.", "closed", True),
+    ("The bank agreed that it would sell its stake to a rival.", "sell", True),
+    ("Prices would fall if the strike ended.", "fall", False),  # no reporter: a condition
+    ("The company said it would not cut jobs.", "cut", False),  # negated: no plan
+    ("The minister said the army would have won the war.", "won", False),  # would have: a past that did not happen
+    ("The company said it cut 500 jobs.", "cut", False),  # told as done
+)
