@@ -1,7 +1,8 @@
 """The store's tables, its connection settings, and inserts that match columns by name.
 
-Rows are written as data frames whose column names are the table's; DuckDB
-matches them ``BY NAME``, so no insert depends on the order of the columns.
+Rows are written as data frames or Arrow tables (the per-article rows the workers
+pack) whose column names are the table's; DuckDB matches them ``BY NAME``, so no
+insert depends on the order of the columns.
 Stores written by earlier versions gain missing columns when opened for writing.
 """
 
