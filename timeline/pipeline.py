@@ -29,8 +29,9 @@ Executor = Callable[[Iterable[Article], Pack[Packed]], Iterable[tuple[list[Artic
 class Sink(Protocol[Packed, Result]):
     """Where per-article results go, and what merging them across articles gives.
 
-    ``pack`` (a function reachable by its qualified name, such as a static method, so it pickles) turns a partition's results into what the sink keeps; the
-    executor runs it on the worker that made them, so the client takes back only that, in bulk.
+    ``pack`` (a function reachable by its qualified name, such as a static method, so it pickles) turns a
+    partition's results into what the sink keeps; the executor runs it on the worker that made them, so the
+    client takes back only that, in bulk.
     """
 
     pack: Pack[Packed]
