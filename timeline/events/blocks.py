@@ -65,17 +65,17 @@ def term_keys(table: SlimTable) -> tuple[np.ndarray, np.ndarray]:
     RARE_KEY_WEIGHT: "Kassab", "landslide"), each pair of its KEY_PAIR_TERMS most weighted terms ("bank" and
     "interest": common words, but rarely together), and its happening name. Numbered terms first, then
     names, then pairs, each in alphabetical order."""
-    indptr, indices = table.terms.indptr, table.terms.indices
+    indices = table.terms.indices
     vocabulary = len(table.terms.term_weights)
-    rows = np.repeat(np.arange(len(table), dtype=np.int64), np.diff(indptr))
-    by_weight = np.lexsort((-table.terms.weights, rows))  # stable: equal weights keep their order in the row
-    place = np.arange(len(by_weight)) - indptr[rows[by_weight]]
-    top = by_weight[place < BLOCK_TERMS]
-    rare = top[table.terms.term_weights[indices[top]] >= RARE_KEY_WEIGHT]
+    rows, place, entry = table.terms.leading(max(BLOCK_TERMS, KEY_PAIR_TERMS))
+    top = place < BLOCK_TERMS
+    rare = top & (table.terms.term_weights[indices[entry]] >= RARE_KEY_WEIGHT)
+    rare_terms, rare_rows = indices[entry[rare]], rows[rare]
     named = np.flatnonzero(table.named >= 0)
     leading = np.full((len(table), KEY_PAIR_TERMS), -1, dtype=np.int64)  # each row's first terms by weight
-    first = by_weight[place < KEY_PAIR_TERMS]
-    leading[rows[first], place[place < KEY_PAIR_TERMS]] = indices[first]
+    first = place < KEY_PAIR_TERMS
+    leading[rows[first], place[first]] = indices[entry[first]]
+    del rows, place, entry, top, rare, first
     pair_keys, pair_events = [], []
     for a, b in combinations(range(KEY_PAIR_TERMS), 2):
         both = np.flatnonzero((leading[:, a] >= 0) & (leading[:, b] >= 0))
@@ -83,8 +83,9 @@ def term_keys(table: SlimTable) -> tuple[np.ndarray, np.ndarray]:
         pair_keys.append(low * vocabulary + high)
         pair_events.append(both)
     names_end = vocabulary + int(table.named.max(initial=-1)) + 1
-    keys = np.concatenate([indices[rare], vocabulary + table.named[named], names_end + np.concatenate(pair_keys)])
-    return keys.astype(np.int64), np.concatenate([rows[rare], named, *pair_events])
+    keys = np.concatenate([rare_terms.astype(np.int64), vocabulary + table.named[named].astype(np.int64),
+                           names_end + np.concatenate(pair_keys)])
+    return keys, np.concatenate([rare_rows.astype(np.int64), named, *pair_events])
 
 
 def key_blocks(table: SlimTable, order: np.ndarray) -> Iterator[np.ndarray]:

@@ -20,7 +20,7 @@ import pandas as pd
 
 from ..events.merge import MergePlan, materialize, plan_merge
 from ..events.reuse import Known
-from ..events.slim import SlimBuilder, SlimTable, TermColumns, table_of
+from ..events.slim import ColumnChunks, SlimBuilder, SlimTable
 from ..model import Event
 from .codec import encode
 from .queries import events_by_rowid
@@ -28,7 +28,7 @@ from .schema import insert
 
 WRITE_BATCH = 2000  # merged events per insert; fewer when they carry many sources
 _SECONDS = "date_diff('second', TIMESTAMP '1970-01-01', a.\"{}\")"  # slim.seconds, in SQL
-_CHUNK_VECTORS = 50  # DuckDB vectors (2,048 rows each) read at once
+_CHUNK_VECTORS = 10  # DuckDB vectors (2,048 rows each) read at once: each one's term dicts are held at once
 # What merging reads of each per-article event: SlimBuilder.add's parameters, stored under these column names.
 SLIM_COLUMNS = tuple(inspect.signature(SlimBuilder.add).parameters)[1:]
 _COLUMN = {"term_counts": "terms", "inferred": "coalesce(inferred, false)", "begin": _SECONDS.format("begin"),
@@ -74,18 +74,16 @@ def _load(db: duckdb.DuckDBPyConnection) -> tuple[SlimTable, np.ndarray, Known]:
         LEFT JOIN numbered c ON c.event_id = a.merge_component LEFT JOIN numbered s ON s.event_id = a.merge_set
         LEFT JOIN numbered g ON g.event_id = a.merge_group
         ORDER BY me.n""")
-    chunks: dict[str, list[np.ndarray]] = {}
-    terms = TermColumns()
+    read = ColumnChunks()
     while not (chunk := cursor.fetch_df_chunk(_CHUNK_VECTORS)).empty:
-        terms.extend(list(map(json.loads, chunk.pop("term_counts"))))
-        for name, values in chunk.items():
-            chunks.setdefault(name, []).append(values.to_numpy())
-    whole = {name: np.concatenate(parts) for name, parts in chunks.items()}
-    if not chunks:
-        whole = {name: np.zeros(0, dtype=np.int64) for name in ("rowid", *SLIM_COLUMNS[:-1], *_KNOWN)}
+        term_rows = list(map(json.loads, chunk.pop("term_counts")))
+        read.extend(chunk, term_rows)
+    table, whole = read.finish()
+    count = len(table)
+    whole = {name: whole.get(name, np.zeros(count, dtype=np.int64)) for name in ("rowid", *_KNOWN)}
     known = Known(*(whole[name].astype(np.int64) for name in _KNOWN[:3]), whole["fresh"].astype(bool),
                   whole["known_group"].astype(np.int64), whole["known_group_size"].astype(np.int64))
-    return table_of(whole, terms), whole["rowid"].astype(np.int64), known
+    return table, whole["rowid"].astype(np.int64), known
 
 
 def _state(plan: MergePlan) -> pd.DataFrame:
