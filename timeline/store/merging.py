@@ -119,25 +119,23 @@ def _kept(db: duckdb.DuckDBPyConnection, plan: MergePlan, state: pd.DataFrame, k
 def _save_state(db: duckdb.DuckDBPyConnection, state: pd.DataFrame, known: Known) -> None:
     """Store the merge_* columns of the events whose state changed, turning indices back into event ids.
 
-    The ids are looked up here, and the rows written STATE_ROWS at a time: one UPDATE joining a million events
-    with four copies of their numbering ran out of DuckDB's capped memory at 100,000 articles.
+    STATE_ROWS events at a time, each chunk's ids looked up by DuckDB: one UPDATE joining a million events with
+    four copies of their numbering ran out of DuckDB's capped memory at 100,000 articles, and every event's id
+    held here as a Python string would grow with the store.
     """
     changed = state[~_same_group(state, known) | (known.component != state["component"].to_numpy())
                     | (known.size != state["component_size"].to_numpy()) | (known.root != state["root"].to_numpy())]
-    if changed.empty:
-        return
-    ids = np.asarray(db.execute("SELECT event_id FROM numbered ORDER BY n").fetchnumpy()["event_id"], dtype=object)
-    rows = pd.DataFrame({"event_id": ids[changed["n"]], "component": ids[changed["component"]],
-                         "component_size": changed["component_size"].to_numpy(), "root": ids[changed["root"]],
-                         "lead": ids[changed["lead"]], "group_size": changed["group_size"].to_numpy(),
-                         "redated": changed["redated"].to_numpy()})
-    for start in range(0, len(rows), STATE_ROWS):
-        db.register("state", rows.iloc[start:start + STATE_ROWS])
+    for start in range(0, len(changed), STATE_ROWS):
+        db.register("state", changed.iloc[start:start + STATE_ROWS])
         db.execute("""
             UPDATE article_events SET merge_component = s.component, merge_component_size = s.component_size,
                    merge_set = s.root, merge_group = s.lead, merge_group_size = s.group_size,
                    merge_redated = s.redated
-            FROM state s WHERE article_events.event_id = s.event_id""")
+            FROM (SELECT i.event_id, c.event_id AS component, s.component_size, r.event_id AS root,
+                         l.event_id AS lead, s.group_size, s.redated
+                  FROM state s JOIN numbered i ON i.n = s.n JOIN numbered c ON c.n = s.component
+                  JOIN numbered r ON r.n = s.root JOIN numbered l ON l.n = s.lead) s
+            WHERE article_events.event_id = s.event_id""")
         db.unregister("state")
 
 
