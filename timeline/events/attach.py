@@ -62,7 +62,8 @@ def _candidates(table: SlimTable, roots: np.ndarray, coarse: np.ndarray) -> pd.D
         return pd.DataFrame(columns=["coarse", "fine"])
     keys, events = term_keys(table)
     _, number = np.unique(roots, return_inverse=True)
-    _, key_rank = np.unique(keys, return_inverse=True)
+    key_rank = _ranks(keys)
+    del keys
     first = int(table.begin.min()) - FINE_SPAN
     if int(table.end.max()) - first >= 1 << 38:  # keys and times would not fit one int64: attach nothing
         return pd.DataFrame(columns=["coarse", "fine"])
@@ -87,6 +88,19 @@ def _candidates(table: SlimTable, roots: np.ndarray, coarse: np.ndarray) -> pd.D
         found.append(np.unique(number[owner[overlapping]] * len(sample) + number[fine[overlapping]]))
     joined = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
     return pd.DataFrame({"coarse": joined // len(sample), "fine": joined % len(sample)})
+
+
+def _ranks(values: np.ndarray) -> np.ndarray:
+    """Each value's rank among the distinct values, as int32: np.unique's inverse with half its copies (the
+    blocking keys are the merge's longest arrays: about 14 million at 100,000 articles)."""
+    order = np.argsort(values)
+    ordered = values[order]
+    steps = np.zeros(len(values), dtype=np.int32)
+    steps[1:] = ordered[1:] != ordered[:-1]
+    del ordered
+    ranks = np.empty(len(values), dtype=np.int32)
+    ranks[order] = np.cumsum(steps, dtype=np.int32)
+    return ranks
 
 
 def _chunks(counts: np.ndarray, size: int) -> list[np.ndarray]:
