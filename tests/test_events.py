@@ -271,3 +271,49 @@ def test_a_year_statement_joins_the_day_it_tells_without_linking_the_year():
                                      table.end, len(table))
     day_of = {e.sources[0].article_id: component[i] for i, e in enumerate(events) if e.precision == "day"}
     assert day_of["a"] != day_of["b"]
+
+
+def test_leading_terms_ranked_a_few_rows_at_a_time_are_those_ranked_all_at_once():
+    import numpy as np
+
+    table = _slim([{"kassab": 2, "gaza": 1, "strike": 1}, {"police": 1}, {}, {"harbour": 1, "pier": 1, "crane": 3},
+                   {"north": 1, "south": 1, "beirut": 1, "talks": 2}])
+    whole = table.terms.leading(2, chunk=100)
+    assert all(np.array_equal(a, b) for a, b in zip(whole, table.terms.leading(2, chunk=2), strict=True))
+    rows, place, entry = whole
+    assert rows.tolist() == [0, 0, 1, 3, 3, 4, 4]  # at most two per row; the empty row has none
+    for row in range(len(table)):  # each row's entries, heaviest first
+        weights = table.terms.weights[entry[rows == row]]
+        assert weights.tolist() == sorted(weights.tolist(), reverse=True)
+        assert place[rows == row].tolist() == list(range(len(weights)))
+        assert set(weights.tolist()) <= set(sorted(table.terms.row(row).values(), reverse=True)[:2])
+
+
+def test_a_store_read_in_chunks_gives_the_table_the_row_by_row_builder_gives():
+    import numpy as np
+    import pandas as pd
+
+    from timeline.events.slim import ColumnChunks, seconds
+
+    # In a store's order (by article); names and words come first in an order that is not alphabetical.
+    rows = [("a", datetime(2024, 3, 3), datetime(2024, 3, 4), "day", "strike", {"kassab": 2, "gaza": 1}),
+            ("a", datetime(2024, 3, 1), datetime(2024, 4, 1), "month", "", {"talks": 1}),
+            ("b", datetime(2023, 10, 7), datetime(2023, 10, 8), "day", "attack", {"gaza": 1, "hostages": 1}),
+            ("b", datetime(2024, 1, 1), datetime(2025, 1, 1), "year", None, {}),
+            ("c", datetime(2024, 3, 3), datetime(2024, 3, 4), "day", "bombing", {"pier": 1, "kassab": 1})]
+    builder, chunks = SlimBuilder(), ColumnChunks()
+    for article, begin, end, precision, named, terms in rows:
+        builder.add(article, begin, end, precision, named or "", False, False, 0.5, 10, 1.0, terms)
+    for part in (rows[:2], rows[2:]):  # interned names and ids must agree across chunks
+        chunks.extend(pd.DataFrame({"article_id": [r[0] for r in part], "begin": [seconds(r[1]) for r in part],
+                                    "end": [seconds(r[2]) for r in part], "precision": [r[3] for r in part],
+                                    "named_as": [r[4] for r in part], "year_guessed": False, "inferred": False,
+                                    "confidence": 0.5, "title_length": 10, "centrality": 1.0, "rowid": 7}),
+                      [r[5] for r in part])
+    read, others = chunks.finish()
+    built = builder.finish()
+    for name in ("begin", "end", "precision", "named", "article", "confidence", "title_length", "centrality"):
+        assert np.array_equal(getattr(read, name), getattr(built, name)), name
+    for name in ("indptr", "indices", "weights", "term_weights"):
+        assert np.array_equal(getattr(read.terms, name), getattr(built.terms, name)), name
+    assert others["rowid"].tolist() == [7] * 5

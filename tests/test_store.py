@@ -266,3 +266,24 @@ def test_per_article_rows_hold_exactly_the_values_of_the_events_made_in_memory(t
     results = [process_article(article) for article in load([folder]).articles]
     expected = sorted((_article_event(r.article.id, e) for r in results for e in r.events), key=lambda r: r["event_id"])
     assert stored == expected and all(type(row["confidence"]) is float for row in stored)
+
+
+def test_under_a_small_memory_cap_a_rerun_writes_its_state_in_chunks_and_equals_a_fresh_build(tmp_path, folder,
+                                                                                                monkeypatch):
+    from timeline.store import merging, schema
+
+    monkeypatch.setattr(schema, "DUCKDB_MEMORY", "64MB")  # every statement of the build and merge runs within it
+    monkeypatch.setattr(merging, "STATE_ROWS", 5)  # the merge state is written (and its ids looked up) 5 at a time
+    store = Store(tmp_path / "p.duckdb")
+    store.build([folder])
+    edited = next(folder.glob("002_*.txt"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThe harbour reopened on Saturday.\n", encoding="utf-8")
+    assert store.build([folder]).changed == 1
+    fresh = Store(tmp_path / "fresh.duckdb")
+    fresh.build([folder])
+    assert sorted(store.event_list(), key=lambda e: e.id) == sorted(fresh.event_list(), key=lambda e: e.id)
+    state = "SELECT event_id, merge_component, merge_set, merge_group, merge_group_size FROM article_events ORDER BY 1"
+    assert store.db.execute(state).fetchall() == fresh.db.execute(state).fetchall()
+    assert store.db.execute("SELECT count(*) FROM article_events WHERE merge_group IS NULL").fetchone()[0] == 0
+    store.close()
+    fresh.close()

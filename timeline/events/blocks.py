@@ -43,16 +43,20 @@ FINE_SPAN = 8 * 86400
 def block_keys(table: SlimTable, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each event under each of its blocking keys (a heavily weighted term, or a happening name; a coarse event's
     key also holds its interval), as two arrays sorted by key and then by the event's place in ``order``."""
-    keys, events = term_keys(table)
+    keys, events = term_keys(table)  # this function's own arrays: changed in place, replaced one at a time
     coarse = is_coarse(table)[events]
     if coarse.any():  # coarse events meet only events of the same interval: (key, begin, end) is their key
         triples = np.stack([keys[coarse], table.begin[events[coarse]], table.end[events[coarse]]])
-        keys = keys.copy()
         keys[coarse] = int(keys.max()) + 1 + np.unique(triples, axis=1, return_inverse=True)[1].ravel()
-    rank = np.empty(len(table), dtype=np.int64)
-    rank[order] = np.arange(len(table))
+        del triples
+    del coarse
+    rank = np.empty(len(table), dtype=np.int32)
+    rank[order] = np.arange(len(table), dtype=np.int32)
     ordered = np.lexsort((rank[events], keys))
-    return keys[ordered], events[ordered]
+    del rank
+    keys = keys[ordered]
+    events = events[ordered]
+    return keys, events
 
 
 def is_coarse(table: SlimTable) -> np.ndarray:
@@ -64,18 +68,19 @@ def term_keys(table: SlimTable) -> tuple[np.ndarray, np.ndarray]:
     """Each event under each of its blocking keys, unsorted: its rare top terms (weights.term_weight at least
     RARE_KEY_WEIGHT: "Kassab", "landslide"), each pair of its KEY_PAIR_TERMS most weighted terms ("bank" and
     "interest": common words, but rarely together), and its happening name. Numbered terms first, then
-    names, then pairs, each in alphabetical order."""
-    indptr, indices = table.terms.indptr, table.terms.indices
+    names, then pairs, each in alphabetical order. Keys are int64, events int32 (there are about nine keys an
+    event: at 100,000 articles every int64 copy of them is over 100 MB)."""
+    indices = table.terms.indices
     vocabulary = len(table.terms.term_weights)
-    rows = np.repeat(np.arange(len(table), dtype=np.int64), np.diff(indptr))
-    by_weight = np.lexsort((-table.terms.weights, rows))  # stable: equal weights keep their order in the row
-    place = np.arange(len(by_weight)) - indptr[rows[by_weight]]
-    top = by_weight[place < BLOCK_TERMS]
-    rare = top[table.terms.term_weights[indices[top]] >= RARE_KEY_WEIGHT]
+    rows, place, entry = table.terms.leading(max(BLOCK_TERMS, KEY_PAIR_TERMS))
+    top = place < BLOCK_TERMS
+    rare = top & (table.terms.term_weights[indices[entry]] >= RARE_KEY_WEIGHT)
+    rare_terms, rare_rows = indices[entry[rare]], rows[rare]
     named = np.flatnonzero(table.named >= 0)
     leading = np.full((len(table), KEY_PAIR_TERMS), -1, dtype=np.int64)  # each row's first terms by weight
-    first = by_weight[place < KEY_PAIR_TERMS]
-    leading[rows[first], place[place < KEY_PAIR_TERMS]] = indices[first]
+    first = place < KEY_PAIR_TERMS
+    leading[rows[first], place[first]] = indices[entry[first]]
+    del rows, place, entry, top, rare, first
     pair_keys, pair_events = [], []
     for a, b in combinations(range(KEY_PAIR_TERMS), 2):
         both = np.flatnonzero((leading[:, a] >= 0) & (leading[:, b] >= 0))
@@ -83,8 +88,9 @@ def term_keys(table: SlimTable) -> tuple[np.ndarray, np.ndarray]:
         pair_keys.append(low * vocabulary + high)
         pair_events.append(both)
     names_end = vocabulary + int(table.named.max(initial=-1)) + 1
-    keys = np.concatenate([indices[rare], vocabulary + table.named[named], names_end + np.concatenate(pair_keys)])
-    return keys.astype(np.int64), np.concatenate([rows[rare], named, *pair_events])
+    keys = np.concatenate([rare_terms.astype(np.int64), vocabulary + table.named[named].astype(np.int64),
+                           names_end + np.concatenate(pair_keys)])
+    return keys, np.concatenate([rare_rows, *(part.astype(np.int32) for part in (named, *pair_events))])
 
 
 def key_blocks(table: SlimTable, order: np.ndarray) -> Iterator[np.ndarray]:
@@ -108,14 +114,21 @@ def candidate_components(keys: np.ndarray, events: np.ndarray, begin: np.ndarray
     if not len(keys):
         return np.arange(count)
     first, span = int(begin.min()), int(end.max() - begin.min()) + 1
-    _, key_rank = np.unique(keys, return_inverse=True)
-    if (int(key_rank.max()) + 1) * span >= 2**62:  # offsets would overflow: one block, still exact
+    offset = np.r_[0, np.cumsum(np.diff(keys) != 0)]  # each key's rank (keys come sorted)
+    if (int(offset[-1]) + 1) * span >= 2**62:  # offsets would overflow: one block, still exact
         return np.zeros(count, dtype=np.int64)
-    # Each key's times shifted above every earlier key's, so one running maximum restarts at each key.
-    offset = key_rank.astype(np.int64) * span - first
-    latest = np.maximum.accumulate(end[events] + offset)
-    joins = np.r_[False, (begin[events] + offset)[1:] < latest[:-1]]
-    pairs = np.flatnonzero(joins)
+    # Each key's times shifted above every earlier key's, so one running maximum restarts at each key (computed
+    # in place: each array here is as long as the keys).
+    offset *= span
+    offset -= first
+    latest = end[events]
+    latest += offset
+    np.maximum.accumulate(latest, out=latest)
+    starts = begin[events]
+    starts += offset
+    del offset
+    pairs = np.flatnonzero(starts[1:] < latest[:-1]) + 1
+    del starts, latest
     graph = coo_matrix((np.ones(len(pairs), dtype=np.int8), (events[pairs], events[pairs - 1])), shape=(count, count))
     return connected_components(graph, directed=False)[1]
 

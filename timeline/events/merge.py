@@ -365,10 +365,8 @@ def _conflicts(table: SlimTable, plan: MergePlan) -> set[int]:
 def _conflict_candidates(rows: TermMatrix, chunk: int = 1_000_000) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Pairs of rows sharing one of their CONFLICT_TERMS most weighted terms, in blocks of at most
     MAX_CONFLICT_BLOCK rows, about ``chunk`` pairs at a time (a pair sharing two such terms comes twice)."""
-    owner = np.repeat(np.arange(len(rows.indptr) - 1), np.diff(rows.indptr))
-    by_weight = np.lexsort((-rows.weights, owner))  # stable: equal weights keep their order in the row
-    top = by_weight[np.arange(len(by_weight)) - rows.indptr[owner[by_weight]] < CONFLICT_TERMS]
-    terms, groups = rows.indices[top], owner[top]
+    groups, _, top = rows.leading(CONFLICT_TERMS)
+    terms, groups = rows.indices[top], groups.astype(np.int64)
     ordered = np.lexsort((groups, terms))
     terms, groups = terms[ordered], groups[ordered]
     starts = np.r_[0, np.flatnonzero(np.diff(terms)) + 1]

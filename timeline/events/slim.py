@@ -27,6 +27,7 @@ from ..temporal.calendar import RANK
 from .weights import term_weight
 
 KEPT_TERMS = 12  # terms kept per event for similarity (the rest weigh little)
+LEADING_CHUNK = 200_000  # rows whose terms TermMatrix.leading ranks at once
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 _EPOCH = datetime(1970, 1, 1)
 
@@ -83,6 +84,24 @@ class TermMatrix:
         lengths = stops - starts
         picked = np.repeat(starts - np.r_[0, np.cumsum(lengths)[:-1]], lengths) + np.arange(lengths.sum())
         return TermMatrix(np.r_[0, np.cumsum(lengths)], self.indices[picked], self.weights[picked], self.term_weights)
+
+    def leading(self, count: int, chunk: int = LEADING_CHUNK) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each row's ``count`` most weighted entries (equal weights keep their order in the row), row after row,
+        as three arrays: the row (int32), the entry's place among them (0 for the heaviest), and the entry (an
+        index of ``indices``/``weights``). Ranked ``chunk`` rows at a time: ranking every entry at once held
+        several int64 copies of all of them (hundreds of MB at 100,000 articles)."""
+        total = len(self.indptr) - 1
+        parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        for first in range(0, total, chunk):
+            bounds = self.indptr[first:min(first + chunk, total) + 1]
+            rows = np.repeat(np.arange(first, first + len(bounds) - 1, dtype=np.int32), np.diff(bounds))
+            by_weight = np.lexsort((-self.weights[bounds[0]:bounds[-1]], rows))
+            place = np.arange(len(by_weight)) - (bounds[rows[by_weight] - first] - bounds[0])
+            kept = place < count
+            parts.append((rows[by_weight[kept]], place[kept].astype(np.int8), by_weight[kept] + bounds[0]))
+        if not parts:
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int8), np.zeros(0, dtype=np.int64)
+        return tuple(np.concatenate(column) for column in zip(*parts, strict=True))
 
     def top_terms(self, i: int, count: int) -> list[int]:
         start, stop = self.indptr[i], self.indptr[i + 1]
@@ -205,28 +224,46 @@ class TermColumns:
         return TermMatrix(indptr, indices, _unit_rows(indptr, counts * term_weights[indices]), term_weights)
 
 
-def table_of(columns: dict[str, np.ndarray], terms: TermColumns) -> SlimTable:
-    """The table SlimBuilder would give, from whole columns at once (a store's, read in bulk): dates as
-    seconds, precision names, happening names and article ids as strings (None or "" for no name), and the
-    events' terms. Rows come in (article, event id) order."""
-    names = columns["named_as"]
-    given = np.array([isinstance(name, str) and name != "" for name in names.tolist()], dtype=bool)
-    named = np.full(len(names), -1, dtype=np.int32)
-    if given.any():
-        named[given] = _alphabetical_codes(names[given])[0]
-    return SlimTable(columns["begin"].astype(np.int64), columns["end"].astype(np.int64),
-                     np.array([RANK[name] for name in columns["precision"].tolist()], dtype=np.int8), named,
-                     columns["year_guessed"].astype(bool), columns["inferred"].astype(bool),
-                     _alphabetical_codes(columns["article_id"])[0].astype(np.int32),
-                     columns["confidence"].astype(np.float64), columns["title_length"].astype(np.int32),
-                     columns["centrality"].astype(np.float64), terms.matrix())
+class ColumnChunks:
+    """A store's columns read a chunk of rows at a time into the table SlimBuilder would give, keeping numbers
+    only: precision names become ranks and happening names and article ids are interned as they come (ids in
+    order of first sight, alphabetical at the end), so no column of strings is ever held whole (at 100,000
+    articles those were hundreds of MB). Columns that are not the table's are kept as they come."""
 
+    _INTERNED = ("named_as", "article_id")
 
-def _alphabetical_codes(strings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each string's number in alphabetical order of the distinct strings, and those strings (hashing, then
-    sorting the distinct ones only: sorting every string was most of the time)."""
-    codes, distinct = pd.factorize(pd.Series(strings, dtype=object), sort=True)
-    return codes.astype(np.int64), np.asarray(distinct, dtype=object)
+    def __init__(self) -> None:
+        self.terms = TermColumns()
+        self.ids: dict[str, dict[str, int]] = {name: {} for name in self._INTERNED}
+        self.parts: dict[str, list[np.ndarray]] = {}
+
+    def extend(self, chunk: pd.DataFrame, term_rows: list[dict[str, int]]) -> None:
+        """``chunk``: dates as seconds, precision names, happening names (None or "" for none), article ids and
+        the other numbers, one row per event; ``term_rows``: their term counts."""
+        self.terms.extend(term_rows)
+        for name, values in chunk.items():
+            if name == "precision":
+                column = values.map(RANK).to_numpy(dtype=np.int8)
+            elif name in self.ids:
+                codes, distinct = pd.factorize(values.mask(values == ""))  # missing: no name, code -1
+                ids = self.ids[name]
+                known = np.array([ids.setdefault(key, len(ids)) for key in distinct.tolist()], dtype=np.int32)
+                column = np.r_[known, -1].astype(np.int32)[codes]
+            else:
+                column = values.to_numpy()
+            self.parts.setdefault(name, []).append(column)
+
+    def finish(self) -> tuple[SlimTable, dict[str, np.ndarray]]:
+        """The table (rows in the order read), and the other columns by name."""
+        columns = {name: np.concatenate(parts) for name, parts in self.parts.items()}
+        self.parts.clear()
+        for name in self._INTERNED:  # ids in order of first sight -> alphabetical ranks; -1 (none) stays -1
+            columns[name] = np.r_[_alphabetical(self.ids[name]), -1][columns.get(name, np.zeros(0, dtype=np.int32))]
+        table = SlimTable(*(columns.pop(name, np.zeros(0)).astype(dtype) for name, dtype in (
+            ("begin", np.int64), ("end", np.int64), ("precision", np.int8), ("named_as", np.int32),
+            ("year_guessed", bool), ("inferred", bool), ("article_id", np.int32), ("confidence", np.float64),
+            ("title_length", np.int32), ("centrality", np.float64))), self.terms.matrix())
+        return table, columns
 
 
 def _unit_rows(indptr: np.ndarray, weights: np.ndarray) -> np.ndarray:

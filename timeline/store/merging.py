@@ -20,7 +20,7 @@ import pandas as pd
 
 from ..events.merge import MergePlan, materialize, plan_merge
 from ..events.reuse import Known
-from ..events.slim import SlimBuilder, SlimTable, TermColumns, table_of
+from ..events.slim import ColumnChunks, SlimBuilder, SlimTable
 from ..model import Event
 from .codec import encode
 from .queries import events_by_rowid
@@ -28,7 +28,7 @@ from .schema import insert
 
 WRITE_BATCH = 2000  # merged events per insert; fewer when they carry many sources
 _SECONDS = "date_diff('second', TIMESTAMP '1970-01-01', a.\"{}\")"  # slim.seconds, in SQL
-_CHUNK_VECTORS = 50  # DuckDB vectors (2,048 rows each) read at once
+_CHUNK_VECTORS = 10  # DuckDB vectors (2,048 rows each) read at once: each one's term dicts are held at once
 # What merging reads of each per-article event: SlimBuilder.add's parameters, stored under these column names.
 SLIM_COLUMNS = tuple(inspect.signature(SlimBuilder.add).parameters)[1:]
 _COLUMN = {"term_counts": "terms", "inferred": "coalesce(inferred, false)", "begin": _SECONDS.format("begin"),
@@ -74,18 +74,16 @@ def _load(db: duckdb.DuckDBPyConnection) -> tuple[SlimTable, np.ndarray, Known]:
         LEFT JOIN numbered c ON c.event_id = a.merge_component LEFT JOIN numbered s ON s.event_id = a.merge_set
         LEFT JOIN numbered g ON g.event_id = a.merge_group
         ORDER BY me.n""")
-    chunks: dict[str, list[np.ndarray]] = {}
-    terms = TermColumns()
+    read = ColumnChunks()
     while not (chunk := cursor.fetch_df_chunk(_CHUNK_VECTORS)).empty:
-        terms.extend(list(map(json.loads, chunk.pop("term_counts"))))
-        for name, values in chunk.items():
-            chunks.setdefault(name, []).append(values.to_numpy())
-    whole = {name: np.concatenate(parts) for name, parts in chunks.items()}
-    if not chunks:
-        whole = {name: np.zeros(0, dtype=np.int64) for name in ("rowid", *SLIM_COLUMNS[:-1], *_KNOWN)}
+        term_rows = list(map(json.loads, chunk.pop("term_counts")))
+        read.extend(chunk, term_rows)
+    table, whole = read.finish()
+    count = len(table)
+    whole = {name: whole.get(name, np.zeros(count, dtype=np.int64)) for name in ("rowid", *_KNOWN)}
     known = Known(*(whole[name].astype(np.int64) for name in _KNOWN[:3]), whole["fresh"].astype(bool),
                   whole["known_group"].astype(np.int64), whole["known_group_size"].astype(np.int64))
-    return table_of(whole, terms), whole["rowid"].astype(np.int64), known
+    return table, whole["rowid"].astype(np.int64), known
 
 
 def _state(plan: MergePlan) -> pd.DataFrame:
@@ -121,25 +119,23 @@ def _kept(db: duckdb.DuckDBPyConnection, plan: MergePlan, state: pd.DataFrame, k
 def _save_state(db: duckdb.DuckDBPyConnection, state: pd.DataFrame, known: Known) -> None:
     """Store the merge_* columns of the events whose state changed, turning indices back into event ids.
 
-    The ids are looked up here, and the rows written STATE_ROWS at a time: one UPDATE joining a million events
-    with four copies of their numbering ran out of DuckDB's capped memory at 100,000 articles.
+    STATE_ROWS events at a time, each chunk's ids looked up by DuckDB: one UPDATE joining a million events with
+    four copies of their numbering ran out of DuckDB's capped memory at 100,000 articles, and every event's id
+    held here as a Python string would grow with the store.
     """
     changed = state[~_same_group(state, known) | (known.component != state["component"].to_numpy())
                     | (known.size != state["component_size"].to_numpy()) | (known.root != state["root"].to_numpy())]
-    if changed.empty:
-        return
-    ids = np.asarray(db.execute("SELECT event_id FROM numbered ORDER BY n").fetchnumpy()["event_id"], dtype=object)
-    rows = pd.DataFrame({"event_id": ids[changed["n"]], "component": ids[changed["component"]],
-                         "component_size": changed["component_size"].to_numpy(), "root": ids[changed["root"]],
-                         "lead": ids[changed["lead"]], "group_size": changed["group_size"].to_numpy(),
-                         "redated": changed["redated"].to_numpy()})
-    for start in range(0, len(rows), STATE_ROWS):
-        db.register("state", rows.iloc[start:start + STATE_ROWS])
+    for start in range(0, len(changed), STATE_ROWS):
+        db.register("state", changed.iloc[start:start + STATE_ROWS])
         db.execute("""
             UPDATE article_events SET merge_component = s.component, merge_component_size = s.component_size,
                    merge_set = s.root, merge_group = s.lead, merge_group_size = s.group_size,
                    merge_redated = s.redated
-            FROM state s WHERE article_events.event_id = s.event_id""")
+            FROM (SELECT i.event_id, c.event_id AS component, s.component_size, r.event_id AS root,
+                         l.event_id AS lead, s.group_size, s.redated
+                  FROM state s JOIN numbered i ON i.n = s.n JOIN numbered c ON c.n = s.component
+                  JOIN numbered r ON r.n = s.root JOIN numbered l ON l.n = s.lead) s
+            WHERE article_events.event_id = s.event_id""")
         db.unregister("state")
 
 
