@@ -118,7 +118,7 @@ def assert_whole_labels(page) -> None:
                            ".flat().filter(t => t.name === 'labels').map(t => [t.meta, t.text])")
     assert traces, "the chart has labels"
     for meta, texts in traces:
-        for (whole, _stops), text in zip(meta, texts, strict=True):
+        for (whole, *_), text in zip(meta, texts, strict=True):
             text = html.unescape(text)
             if text:
                 stops = allowed.setdefault(whole, label_stops(whole, 0))

@@ -239,3 +239,44 @@ def test_sources_with_markup_characters_in_their_names_keep_their_legend(tmp_pat
         page.wait_for_timeout(300)
         legend = page.locator(".legendtext").evaluate_all("els => els.map(e => e.textContent)")
         assert "Barron's" in legend and "AT&T News" not in legend, legend
+
+
+def story_labels(page) -> dict[str, str]:
+    """Each event with a label bar in the story (not the history list): its label as the chart holds it now."""
+    return dict(page.evaluate("() => document.getElementById('chart').data.filter(t => t.name === 'labels'"
+                              " && (t.xaxis || 'x') === 'x').flatMap(t => t.customdata.map((id, i) => [id, t.text[i]]))"))
+
+
+def test_filtered_page_keeps_the_best_events_labels(tmp_path, seed_timeline):
+    """Filtered, the page packs the story into rows again, the most important events first: the labels before
+    their marks (near the axis' end) and those after them are one ranking by score, so the best events shown keep
+    their labels and no label covers another."""
+    path = tmp_path / "timeline.html"
+    events = seed_timeline.events
+    published = dict(zip(seed_timeline.articles["id"], seed_timeline.articles["published"], strict=True))
+    write_html(seed_timeline.event_list, str(path), "Seed articles", len(seed_timeline.article_list), published)
+    by_score = events.sort_values("score", ascending=False, kind="stable")
+    outlets = sorted({outlet for names in events["outlets"] for outlet in names})
+    with browser_page() as (page, errors, _requests, _):
+        page.goto(path.as_uri())
+        page.wait_for_selector(".js-plotly-plot .main-svg")
+        filters = [("#f-outlet", outlet, events["outlets"].map(lambda o, outlet=outlet: outlet in o))
+                   for outlet in outlets]
+        filters.append(("#f-from", "2024-01-01", events["end"] > datetime(2024, 1, 1)))
+        checked = 0
+        for selector, value, keep in filters:
+            if selector == "#f-outlet":
+                page.select_option(selector, value)
+            else:
+                page.fill(selector, value)
+            page.wait_for_timeout(300)
+            assert shown_count(page) == int(keep.sum()), value
+            labels = story_labels(page)
+            best = [i for i in by_score[keep.loc[by_score.index]]["id"] if i in labels][:5]
+            checked += len(best) == 5  # one source's events may all lie in the history list, left of the story
+            assert all(labels[i] for i in best), \
+                f"filtered to {value}, the best events shown keep their labels: {[labels[i] for i in best]}"
+            assert not label_clashes(page)[1], f"filtered to {value}, no label covers another label or a mark"
+            page.select_option(selector, "") if selector == "#f-outlet" else page.fill(selector, "")
+        assert checked >= 4, "most filters leave the story at least five labelled events"
+    assert not errors, errors

@@ -206,12 +206,13 @@ def _add_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed, px_per_ms:
     """
     best = events.assign(label=placed.label, label_begin=placed.label_begin, left=placed.left,
                          label_end=placed.label_end.clip(upper=axis_end)).nlargest(MAX_LABELS, "score")
+    best = best.assign(rank=range(len(best)))  # one rank across both traces: a page repacks the best first
     for before, side in best.groupby("left", sort=True):  # a label before its mark ends at it: right-aligned
         widths = list((side["label_end"] - side["label_begin"]).dt.total_seconds().clip(lower=0) * 1000)
         on_screen = [(width - _folded(begin, end, folds).total_seconds() * 1000) * px_per_ms
                      for width, begin, end in zip(widths, side["label_begin"], side["label_end"], strict=True)]
         _add_label_bars(fig, side, list(side["label_begin"]), widths, on_screen, "x",
-                        anchor="end" if before else "start")
+                        anchor="end" if before else "start", ranks=list(side["rank"]))
 
 
 def _add_history_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed) -> None:
@@ -225,17 +226,19 @@ def _add_history_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed) ->
 
 
 def _add_label_bars(fig: go.Figure, events: pd.DataFrame, bases: list, widths: list, rooms: list[float],
-                    axis: str, limit: int = LABEL_CHARS, anchor: str = "start") -> None:
+                    axis: str, limit: int = LABEL_CHARS, anchor: str = "start", ranks: list[int] | None = None) -> None:
     """Invisible bars holding the events' labels, each shortened to its room on screen; ``meta`` keeps the whole
-    label and its stops (``limit``: the room a label usually has), so a page can refit the labels to the room it
-    really has."""
+    label, its stops (``limit``: the room a label usually has) and its rank by score among all the chart's labels
+    (``ranks``; by default their order here), so a page can refit the labels to the room it really has and repack
+    the most important first."""
     labels = [visible_controls(text) for text in events["label"]]
     stops = [label_stops(text, limit) for text in labels]
+    ranks = list(range(len(labels))) if ranks is None else [int(rank) for rank in ranks]
     fig.add_trace(go.Bar(
         base=bases, x=widths, y=list(events["y"]), orientation="h", width=0.9, name="labels",
         showlegend=False, marker=dict(color="rgba(0,0,0,0)", line=dict(width=0)),
         text=[escape_html(label_for(label, room, cuts)) for label, room, cuts in zip(labels, rooms, stops, strict=True)],
-        meta=[list(pair) for pair in zip(labels, stops, strict=True)], textposition="inside", insidetextanchor=anchor,
+        meta=[list(entry) for entry in zip(labels, stops, ranks, strict=True)], textposition="inside", insidetextanchor=anchor,
         textangle=0,
         textfont=dict(size=11, color="#1d2433"), customdata=list(events["id"]), hovertext=_hover(events),
         hoverinfo="text", xaxis=axis, _validate=False))

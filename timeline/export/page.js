@@ -229,7 +229,7 @@
   function packRows(members, meta) {  // most important first, each into the first row with room for its label
     var rows = [];
     function free(row, a, b) { return row.every(function (box) { return box[1] <= a || box[0] >= b; }); }
-    members.sort(function (a, b) { return a.rank - b.rank; }).forEach(function (item) {
+    members.sort(function (a, b) { return (a.rank - b.rank) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0); }).forEach(function (item) {
       item.start = item.right + meta.mark_gap;
       var short = item.label ? (item.label[1].length ? item.label[1][0] + 1 : item.label[0].length) : 0;
       var widths = item.label ? [shorten(item.label, meta.label_chars).length || short, short, 0] : [0];  // label_chars
@@ -252,7 +252,9 @@
       var other = row[k];
       if (other === item) { continue; }
       if (other.left <= item.start && other.right >= item.start) { return item.start; }
-      if (other.start === item.start && other.rank < item.rank) { return item.start; }
+      if (other.start === item.start && (other.rank < item.rank || (other.rank === item.rank && other.id < item.id))) {
+        return item.start;  // the more important of two starting at one place has the room (unlabelled: by id)
+      }
       [other.left, other.start].forEach(function (edge) { if (edge > item.start && edge < end) { end = edge; } });
     }
     return end;
@@ -295,7 +297,9 @@
     if (chart.data.some(function (t) { return t.type === "scattergl" && !inHistory(t); })) { return relabel(); }
     chart.data.forEach(function (trace) {
       if (!isLabels(trace) || inHistory(trace)) { return; }
-      trace.customdata.forEach(function (id, k) { if (items[id]) { items[id].rank = k; items[id].label = trace.meta[k]; } });
+      trace.customdata.forEach(function (id, k) {  // the rank by score among all the labels (viz.py: _add_labels)
+        if (items[id]) { items[id].rank = trace.meta[k][2]; items[id].label = trace.meta[k]; }
+      });
     });
     Object.keys(items).forEach(function (id) { var top = items[id].top; (byLane[top] = byLane[top] || []).push(items[id]); });
     var placed = stackLanes(byLane, meta, axis), height = Math.max(placed.top, meta.history_rows_now);
