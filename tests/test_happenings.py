@@ -23,7 +23,7 @@ from timeline.events.anchoring import (
     relating_words,
     relation_of,
 )
-from timeline.events.build import events_for_article
+from timeline.events.build import NOT_NAMED_ACROSS_A_COMMA_EXAMPLES, events_for_article
 from timeline.events.furniture import FURNITURE, furniture_kind, is_quoted_opinion
 from timeline.events.happenings import Kind, shipped_model
 from timeline.events.verbs import (
@@ -555,3 +555,14 @@ def test_a_timex_miss_says_whether_the_tagger_or_the_choice_of_date_is_to_mend()
     assert kind("1998-01-05", second) == TIMEX_MISS_KINDS[3], "a date of another sentence"
     assert kind("1997-12-29", first) == TIMEX_MISS_KINDS[1], "the annotation reads another Monday"
     assert kind("1998-01-05", second, text.index("bank")) == TIMEX_MISS_KINDS[0]
+
+
+@pytest.mark.parametrize(("sentence", "published", "value"), NOT_NAMED_ACROSS_A_COMMA_EXAMPLES, ids=lambda e: str(e)[:40])
+def test_a_date_and_a_comma_before_another_clause_name_nothing(sentence, published, value):
+    """Look-alikes of "the March 3, 2004, bombing": the date's year is not set off by commas, so the word after
+    the comma is another clause's, and neither it nor the rest of the sentence takes the date."""
+    day = date.fromisoformat(published)
+    events = events_for_article(Article("a", sentence, published=day), tag(sentence, day))
+    assert events and all(e.value == published and e.placement == Placement.INFERRED for e in events), \
+        [(e.value, e.placement, sentence[slice(*e.sources[0].happening_span)]) for e in events]
+    assert not [e for e in events if e.value == value]

@@ -11,6 +11,7 @@ from functools import lru_cache
 from ..model import Anchor, Article, Event, Modality, Placement, Precision, Source, Timex
 from ..temporal.tense import Tense, clause_tense
 from .anchoring import (
+    _YEAR_SET_OFF,  # a full date whose year is set off by commas: "Dec. 21, 1988,"
     REPORTING_WINDOW,
     Inferred,
     Relation,
@@ -141,9 +142,10 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         clauses.append(_clause(article, index, span, timexes, found, (c_start, c_end), clauses))
     made: list[Event] = []
     unplaced = 0
-    # A date whose year was guessed is lent within its sentence only ("On May 2, police … searched the house"),
-    # and the event it makes keeps the guess; not when it names a happening ("plotted the October 7 attack"):
-    # merging may correct that year from another report, and the lent event would keep the wrong one.
+    # A date whose year was guessed is lent like any other, within its sentence ("On May 2, police … searched
+    # the house") and, through Story.tell, to the sentences after it (as the story's last date, its paragraph's,
+    # its news day), and each event it lends to keeps the guess; not when it names a happening ("plotted the
+    # October 7 attack"): merging may correct that year from another report, and a lent event would keep the wrong one.
     # A date that names a happening lends its time whatever word relates it to the clause ("since the 1998
     # bombing that killed a guard": the killing was the bombing's)
     naming = {e.sources[0].date_span for clause in clauses for e in clause.named}
@@ -209,7 +211,7 @@ def _clause(article: Article, index: int, span: tuple[int, int], timexes: list[T
                     and (t.start, t.end) not in used]
     dated = [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]
     naming = [(e, h) for t in here if t not in at_dates
-              and (h := things.get(id(t)) or _named_by(sentence, t.end - start, found))
+              and (h := things.get(id(t)) or _named_by(sentence, t.end - start, inside, found))
               and (e := _dated_event(article, index, span, t, [h]))]
     # a happening a date names has its event; the clause's own happening is another one ("has been on the run")
     inside = [h for h in inside if all(h is not n for _, n in naming)]
@@ -246,15 +248,31 @@ def _done_before(sentence: str, main: Happening, dated: list[Event], published: 
 
 
 _NAMING_GAP = re.compile(r"(?:['’]s)?(?:,?\s*\d{4})?,?\s+(?:[a-z][\w-]*\s+)?")
+_SET_OFF_GAP = re.compile(r",\s+")  # "the Dec. 21, 1988, bombing": the comma closing the year, then the happening
+# (sentence, publication day, the date's value): run as tests. A date not set off by commas, then a comma and
+# another clause's word, names nothing: no event at the date, and the sentence's news is the report's day.
+NOT_NAMED_ACROSS_A_COMMA_EXAMPLES = (
+    ("Rebels have held the town since 2019, killing dozens of civilians.", "2024-06-01", "2019"),
+    ("The talks ran until Friday, ending without a deal.", "2024-06-01", "2024-06-07"),
+    ("Prices fell after May 2, collapsing by half.", "2024-06-01", "2024-05-02"),
+    ("The index has fallen since January, losing a third of its value.", "2024-06-01", "2024-01"),
+)
 
 
-def _named_by(sentence: str, date_end: int, inside: list[Happening]) -> Happening | None:
+def _named_by(sentence: str, date_end: int, inside: list[Happening], found: list[Happening]) -> Happening | None:
     """The happening a date names ("since the January 1998 bombing", "after Friday's vote"), or None.
 
-    Whatever word relates the date to the clause, the happening it names took place at that date.
+    Whatever word relates the date to the clause, the happening it names took place at that date. It is in the
+    date's own clause (``inside``), but for a full date whose year is set off by commas, which names the
+    happening right after the comma past the clause break (``found``: "the Dec. 21, 1988, bombing"); a date
+    and a comma before a word of another clause name nothing ("held the town since 2019, killing dozens").
     """
-    return next((h for h in inside if h.start >= date_end and h.kind == Kind.FACTUAL
-                 and _NAMING_GAP.fullmatch(sentence, date_end, h.start)), None)
+    named = next((h for h in inside if h.start >= date_end and h.kind == Kind.FACTUAL
+                  and _NAMING_GAP.fullmatch(sentence, date_end, h.start)), None)
+    if named is None and _YEAR_SET_OFF.search(sentence, 0, date_end):
+        named = next((h for h in found if h.start >= date_end and h.kind == Kind.FACTUAL
+                      and _SET_OFF_GAP.fullmatch(sentence, date_end, h.start)), None)
+    return named
 
 
 def _thing_named(sentence: str, timex: Timex, offset: int, published: date | None,

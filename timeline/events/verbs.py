@@ -83,16 +83,35 @@ _REPORTING = re.compile(r"\b(?:said|says|say|told|tells|announced|announces|adde
                         r"vowed|warned|agreed|decided|insisted|assured|declared)\b", re.IGNORECASE)
 
 
+_WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;:!?]")
+# the reporter in the clause just before "would"'s own (no comma or clause break between, some ten words at most):
+# "said it would", "announced Friday that the plant would", not a verb far back in the sentence
+_REPORTER_BEFORE = re.compile(_REPORTING.pattern + r"[^.,;:!?]{0,60}$", re.IGNORECASE)
+# a condition ("if demand fell") or a habit ("would walk his dog every night") in the reported words: no plan
+_CONDITION_OR_HABIT = re.compile(r"\b(?:if|unless|always|often|usually|regularly|sometimes|used\s+to)\b|"
+                                 r"\b(?:every|each)\s+(?:night|day|morning|evening|week|weekend|month|year|time)\b",
+                                 re.IGNORECASE)
+
+
 def reported_future(sentence: str, start: int) -> bool:
     """A happening told with "would" after a verb that reports or commits to it: still to come at the report.
 
     "The company said it would cut 500 jobs": the cut comes after the news of the saying; "would have cut"
-    and "would not cut" are no plan, nor is "would" with no reporter before it ("prices would fall if …").
+    and "would not cut" are no plan, nor is "would" with no reporter just before it ("prices would fall if …"),
+    nor a "would" told with a condition ("said it would cut jobs if demand fell") or a habit ("said he would
+    walk his dog every night"). "'d" is not read as "would": before a past participle it is "had" ("she'd resigned").
     """
     auxiliaries = _auxiliaries([w.lower() for w in _WORD.findall(sentence[max(0, start - 60):start])])
-    if auxiliaries[:1] not in (["would"], ["'d"]) or negated(sentence, start):
+    if auxiliaries[:1] != ["would"] or negated(sentence, start):
         return False
-    return _REPORTING.search(sentence, 0, start) is not None  # only auxiliaries stand between "would" and its verb
+    # only auxiliaries stand between "would" and its verb: the last "would" before the verb is its own
+    would = max((m.start() for m in _WOULD.finditer(sentence, 0, start)), default=None)
+    reporter = _REPORTER_BEFORE.search(sentence, 0, would) if would is not None else None
+    if reporter is None:
+        return False
+    clause_end = _CLAUSE_END.search(sentence, start)
+    return not _CONDITION_OR_HABIT.search(sentence, reporter.start(), clause_end.start() if clause_end else len(sentence))
 
 
 def _normal(token: str) -> str:
@@ -160,4 +179,13 @@ REPORTED_FUTURE_EXAMPLES = (  # (sentence, happening word, still to come): run a
     ("The company said it would not cut jobs.", "cut", False),  # negated: no plan
     ("The minister said the army would have won the war.", "won", False),  # would have: a past that did not happen
     ("The company said it cut 500 jobs.", "cut", False),  # told as done
+    ("The carmaker said it would cut 500 jobs next year.", "cut", True),
+    ("The minister said she'd resigned over the scandal.", "resigned", False),  # "'d" + participle is "had"
+    ("Police said he'd fled the country before the trial.", "fled", False),
+    ("The company said it would cut 500 jobs if demand fell.", "cut", False),  # a condition
+    ("The company said that unless demand rose it would cut 500 jobs.", "cut", False),
+    ("Neighbours said he would walk his dog every night.", "walk", False),  # a habit
+    ("Neighbours said that he always would walk the dog.", "walk", False),
+    ("The report, which the minister said was flawed, showed that in a crisis the banks would fail.", "fail",
+     False),  # the reporter is two clauses back, and the "said" is not about the failing
 )
