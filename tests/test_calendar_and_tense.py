@@ -48,6 +48,13 @@ def test_calendar_edges_do_not_overflow():
     ("He redeemed preferred shares on Oct. 31.", "Oct. 31", "past"),
     ("Since Tuesday, the shares have gained 4%.", "Tuesday", "past"),
     ("Two members had filed reports by Wednesday.", "Wednesday", "past"),
+    # a past verb telling how long something went on closes the stretch in the past; look-alikes point ahead
+    ("The talks ran until Friday, ending without a deal.", "Friday", "past"),
+    ("The ceasefire held through Sunday.", "Sunday", "past"),
+    ("The talks will run until Friday.", "Friday", "future"),
+    ("The hearing was postponed until Friday.", "Friday", "future"),
+    ("Schools were closed until Monday.", "Monday", "future"),
+    ("The offer is valid until Friday.", "Friday", "future"),
     ("The company said the offer expires Nov. 21.", "Nov. 21", "future"),
     ("The increased dividend will be paid Dec. 14 to holders.", "Dec. 14", "future"),
     ("The case is heard in May in the appeals court.", "May", "present"),

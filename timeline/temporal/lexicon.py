@@ -220,6 +220,14 @@ TO_FUTURE: frozenset[str] = frozenset({
 MOVED_WORDS: frozenset[str] = frozenset({
     "extended", "postponed", "delayed", "moved", "pushed", "adjourned", "deferred", "rescheduled",
 })
+# Past forms of verbs that tell how long something went on: right before "until"/"through" they end it in the
+# past ("the talks ran until Friday"), where a deadline word alone points ahead ("valid until Friday").
+DURATIVE_PAST: frozenset[str] = frozenset({
+    "lasted", "ran", "continued", "stayed", "remained", "waited", "worked", "served", "lived", "ruled",
+    "reigned", "held", "persisted", "raged", "dragged", "stood", "played", "sat", "slept",
+})
+# Deadline words that end a stretch of time, after which a durative past verb closes it.
+STRETCH_ENDS: frozenset[str] = frozenset({"until", "till", "through"})
 # Forms of 'be': before a participle they make it passive, not past.
 BE_FORMS: frozenset[str] = frozenset({"be", "being", "is", "are", "am", "was", "were"})
 # Words before 'plan' or an -ed word that make it a noun or an adjective.

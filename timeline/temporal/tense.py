@@ -44,8 +44,10 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
         (left[0] in ("on", "at") and left[1] in lx.DEADLINE_WORDS) or (left[0] == "to" and left[1] in lx.MOVED_WORDS)
         or (left[0] == "as" and left[1] in ("soon", "early")))))
     right = [] if _ends_sentence(text, end) else _tokens(text[end:end + 120])
-    if deadline:  # "expire Nov. 21", "until January", "extended to Nov. 20" -- unless in the past perfect
-        return Tense.PAST if _in_clause("had", left) or _in_clause("had", right) else Tense.FUTURE
+    if deadline:  # "expire Nov. 21", "until January", "extended to Nov. 20" -- unless in the past perfect,
+        # or a stretch a past verb closes ("the talks ran until Friday")
+        closed = len(left) > 1 and left[0] in lx.STRETCH_ENDS and left[1] in lx.DURATIVE_PAST
+        return Tense.PAST if closed or _in_clause("had", left) or _in_clause("had", right) else Tense.FUTURE
     scores = _scores(left, right)
     best = max(scores, key=scores.get)
     return best if scores[best] > 0 else Tense.UNKNOWN
