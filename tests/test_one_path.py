@@ -8,7 +8,7 @@ import shutil
 import pytest
 from conftest import ROOT, SEEDS, TBAQ
 
-from timeline import build
+from timeline import build, parallel
 from timeline.ingest import load
 from timeline.parallel import MIN_PER_WORKER, process_article
 from timeline.pipeline import assemble
@@ -89,3 +89,25 @@ def test_a_caller_may_run_the_per_article_step_its_own_way(corpus, in_memory):
     timeline = assemble(ingested.articles, ingested.report, remembering)
     assert seen == [a.id for a in ingested.articles]
     assert everything(timeline.event_list) == in_memory
+
+
+def test_an_in_memory_build_leaves_no_object_frozen_from_the_collector_whether_it_ends_or_fails(monkeypatch):
+    """The kept results are hidden from the garbage collector while a build runs (MemorySink.add); a finished or
+    failed build must give them back, or a long-lived dashboard would never collect their cycles."""
+    import gc
+
+    articles = load([SEEDS]).articles
+    timeline = assemble(articles, [], lambda items: map(process_article, items))
+    assert timeline.event_list and gc.get_freeze_count() == 0
+
+    monkeypatch.setattr(parallel, "PARTITION", 1)  # the first article's results are kept (and frozen) before it fails
+
+    def failing(items):
+        items = iter(items)
+        yield process_article(next(items))
+        yield process_article(next(items))
+        raise RuntimeError("a worker died")
+
+    with pytest.raises(RuntimeError):
+        assemble(articles, [], failing)
+    assert gc.get_freeze_count() == 0
