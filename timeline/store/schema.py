@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (origin TEXT PRIMARY KEY, id TEXT UNIQUE, content_hash TEXT, text_key TEXT,
@@ -57,9 +58,10 @@ def insert(db: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
         insert_frame(db, table, pd.DataFrame(rows))
 
 
-def insert_frame(db: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
-    """Insert a data frame whose columns are named as the table's (DuckDB inserts frames far faster than rows)."""
-    if frame.empty:
+def insert_frame(db: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame | pa.Table) -> None:
+    """Insert a data frame or an Arrow table whose columns are named as the table's (DuckDB inserts either far
+    faster than rows)."""
+    if not len(frame):
         return
     db.register("incoming", frame)
     try:

@@ -26,7 +26,7 @@ from ..parallel import ArticleResult, executor
 from .changes import content_hash, text_key
 from .codec import encode
 from .merging import SLIM_COLUMNS, merge
-from .schema import connect, insert
+from .schema import connect, insert, insert_frame
 
 # Articles per transaction. Each commit checkpoints (the rows outgrow DuckDB's WAL threshold) and a checkpoint
 # rewrites the tables' open row groups: 2,000 articles a commit took half the CPU of 500 for 10,000 articles, while
@@ -118,12 +118,7 @@ def _insert(db: duckdb.DuckDBPyConnection, table: str, parts: list[pa.Table]) ->
     """
     parts = [part for part in parts if part.num_rows]
     if parts:
-        incoming = pa.concat_tables(parts, promote_options="permissive")
-        db.register("incoming", incoming)
-        try:
-            db.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
-        finally:
-            db.unregister("incoming")
+        insert_frame(db, table, pa.concat_tables(parts, promote_options="permissive"))
 
 
 def _article_event(article_id: str, event: Event) -> dict:
