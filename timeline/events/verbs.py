@@ -44,7 +44,12 @@ _LOOK_BACK = 5  # words before the happening that may belong to its verb group
 
 def verb_form(sentence: str, start: int, word: str) -> Form:
     """The form of the verb group ending in ``word`` (at ``start`` in ``sentence``)."""
-    return form_of([w.lower() for w in _WORD.findall(sentence[max(0, start - 60):start])], word.lower())
+    return form_of(_words_before(sentence, start), word.lower())
+
+
+def _words_before(sentence: str, start: int) -> list[str]:
+    """The lower-case words just before ``start``: room for a verb group."""
+    return [w.lower() for w in _WORD.findall(sentence[max(0, start - 60):start])]
 
 
 def form_of(before: list[str], word: str) -> Form:
@@ -102,7 +107,7 @@ def reported_future(sentence: str, start: int) -> bool:
     nor a "would" told with a condition ("said it would cut jobs if demand fell") or a habit ("said he would
     walk his dog every night"). "'d" is not read as "would": before a past participle it is "had" ("she'd resigned").
     """
-    auxiliaries = _auxiliaries([w.lower() for w in _WORD.findall(sentence[max(0, start - 60):start])])
+    auxiliaries = _auxiliaries(_words_before(sentence, start))
     if auxiliaries[:1] != ["would"] or negated(sentence, start):
         return False
     # only auxiliaries stand between "would" and its verb: the last "would" before the verb is its own
