@@ -24,6 +24,9 @@ NO_SOURCE = "#555555"
 INK = "#1d2433"  # labels
 MUTED = "#5b6475"  # the legend's marks, notes on the chart
 LANE_SHADE = "#f3f5f8"  # every other lane's background
+LANE_INK = "#3b4252"  # lane names
+FOLD_INK = "#8a93a3"  # the dotted line where an empty stretch is folded away
+LABEL_PX, LANE_NAME_PX = 11, 12  # font sizes: labels and legend, lane names (the layout's CHAR_PX is for LABEL_PX)
 SOLID, FAINT = 0.85, 0.35  # a mark's opacity: a certain date, an uncertain one
 
 # Marks by how the event's time is known and whether it happened: (marker symbol, bar pattern, legend words).

@@ -38,7 +38,11 @@ from .chart_layout import (
 from .chart_style import (
     CONFLICT,
     FAINT,
+    FOLD_INK,
     INK,
+    LABEL_PX,
+    LANE_INK,
+    LANE_NAME_PX,
     LANE_SHADE,
     MARKS,
     MUTED,
@@ -197,7 +201,7 @@ def _add_label_bars(fig: go.Figure, events: pd.DataFrame, bases: list, widths: l
         text=[escape_html(label_for(label, room, cuts)) for label, room, cuts in zip(labels, rooms, stops, strict=True)],
         meta=[list(entry) for entry in zip(labels, stops, ranks, strict=True)], textposition="inside", insidetextanchor=anchor,
         textangle=0,
-        textfont=dict(size=11, color=INK), customdata=list(events["id"]), hovertext=_hover(events),
+        textfont=dict(size=LABEL_PX, color=INK), customdata=list(events["id"]), hovertext=_hover(events),
         hoverinfo="text", xaxis=axis, _validate=False))
 
 
@@ -234,7 +238,7 @@ def _lay_out(fig: go.Figure, placed: Placed, title: str, folds: list[list]) -> N
     annotations = []
     for begin, end in folds[0]:
         shapes.append(dict(type="line", xref="x", x0=begin, x1=begin, yref="paper", y0=0, y1=1,
-                           line=dict(color="#8a93a3", width=2, dash="dot")))
+                           line=dict(color=FOLD_INK, width=2, dash="dot")))
         annotations.append(dict(x=begin, xref="x", y=0.5, yref="paper", xanchor="right", textangle=-90,
                                 showarrow=False, text=f"{gap_words(end - begin)} left out",
                                 font=dict(size=10, color=MUTED), bgcolor="rgba(255,255,255,0.8)"))
@@ -251,14 +255,14 @@ def _lay_out(fig: go.Figure, placed: Placed, title: str, folds: list[list]) -> N
     base_px = BASE_PX + legend_px
     fig.update_layout(
         title=title, template="plotly_white", barmode="overlay", showlegend=True,
-        uniformtext=dict(mode="hide", minsize=11),  # a label that does not fit its room on screen is hidden, never
+        uniformtext=dict(mode="hide", minsize=LABEL_PX),  # a label that does not fit its room on screen is hidden, never
         # drawn over the next mark (a window narrower than the plot assumed for the first view)
         height=int(base_px + ROW_PX * rows), margin=dict(l=10, r=10, t=70 if title else 50, b=legend_px + 40),
         legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, x=0, itemclick=False, itemdoubleclick=False,
-                    font=dict(size=11)),
+                    font=dict(size=LABEL_PX)),
         yaxis=dict(title=None, tickvals=[tops[lane] for lane in placed.lanes], ticks="",
                    ticktext=[escape_html(cut(lane, 40)) for lane in placed.lanes], ticklabelposition="inside",
-                   tickfont=dict(size=12, color="#3b4252"), showgrid=False, zeroline=False,
+                   tickfont=dict(size=LANE_NAME_PX, color=LANE_INK), showgrid=False, zeroline=False,
                    range=[-rows + 0.2, 0.8], fixedrange=True, anchor="x"),
         meta={"char_px": CHAR_PX, "min_chars": MIN_LABEL_CHARS, "row_px": ROW_PX, "base_px": base_px,
               "right_pad": RIGHT_PAD, "lane_gap": LANE_GAP, "lane_head": LANE_HEAD, "story_left": story_left,
