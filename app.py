@@ -33,7 +33,7 @@ from timeline.filters import EventFilter, events_in_duckdb, facets
 from timeline.human_dates import unit_words
 from timeline.ingest import IngestResult
 from timeline.ingest.manual import load_uploads, pasted_article, with_edited_dates
-from timeline.overview import overview
+from timeline.overview import image_html, overview
 from timeline.parallel import ArticleResult, process_article
 from timeline.pipeline import Timeline, assemble
 from timeline.safe_text import MARKDOWN, evidence, markdown_escape
@@ -97,12 +97,16 @@ def drawing(shown: pd.DataFrame, lanes: str, kind: str):
             drawings.pop(next(iter(drawings)))
     made = drawings[key]
     if kind not in made:
-        made[kind] = (overview(shown, made["placed"], state.colours) if kind == "overview"
+        made[kind] = (image_html(overview(shown, made["placed"], state.colours), len(shown)) if kind == "overview"
                       else figure(shown, lanes, colours=state.colours, placed=made["placed"]))
     return made[kind]
 
 
 state = st.session_state
+# The overview's HTML element needs code the browser loads on demand: asked for by an empty snippet at once, it is
+# there when the overview arrives, rather than racing Plotly's script for the browser's main thread.
+warm_up = st.empty()
+warm_up.html("<span></span>")
 state.setdefault("pasted", [])
 state.setdefault("edits", {})
 state.setdefault("colours", SourceColours())  # a source keeps its colour for the whole session
@@ -170,6 +174,7 @@ else:
     offered = facets(events_db)
     mention_count = len(mentions)
 event_count = offered.events
+warm_up.empty()
 
 with st.sidebar:
     st.header("Filter")
@@ -225,8 +230,8 @@ with tab_timeline:
         if len(drawn) < len(shown):
             st.info(f"The overview and the chart show the {len(drawn)} most important of {len(shown)} events (by "
                     f"score); the table below lists them all. Narrow the filters or the dates to chart the rest.")
-        # The overview first: plain SVG the browser draws at once, while it still loads and parses Plotly's script
-        # (about 2 s of its main thread) for the interactive chart below.
+        # The overview first: a plain SVG image the browser draws at once, while it still loads and parses Plotly's
+        # script (about 2 s of its main thread) for the interactive chart below.
         st.html(drawing(drawn, lanes, "overview"))
         st.caption("Below, the same timeline to explore: drag across it to zoom in, hover over an event for its "
                    "details, click one to read its sources.")

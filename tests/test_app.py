@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from datetime import date, timedelta
 
@@ -53,13 +54,15 @@ def test_editing_a_publication_date_moves_its_events(app):
 
 def overview_ids(app) -> set[str]:
     """The events the overview draws: its marks' ids (unescaped: ids are plain)."""
-    body = app.get("html")[0].proto.body
-    return set(re.findall(r'class="mark" data-id="([^"]+)"', body))
+    image = next(h.proto.body for h in app.get("html") if "timeline-overview" in h.proto.body)
+    svg = base64.b64decode(re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', image).group(1)).decode()
+    return set(re.findall(r'class="mark" data-id="([^"]+)"', svg))
 
 
 def test_the_overview_comes_before_the_chart_and_follows_the_filters(app):
-    kinds = [element.type for element in app.tabs[0]]
-    assert kinds.index("html") < kinds.index("plotly_chart"), "the light drawing is sent first"
+    kinds = [("overview" if "timeline-overview" in getattr(e, "proto", None).body else e.type) if e.type == "html"
+             else e.type for e in app.tabs[0]]
+    assert kinds.index("overview") < kinds.index("plotly_chart"), "the light drawing is sent first"
     assert len(overview_ids(app)) == len(event_table(app)), "every event shown has its mark"
     app.text_input(key="search").set_value("Kassab").run()
     assert len(overview_ids(app)) == len(event_table(app)) < 20
