@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import re
 import sys
-import xml.etree.ElementTree as ElementTree
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -12,57 +13,31 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 from bench_viz import synthetic_events  # noqa: E402
+from overview_reading import SVG, groups, mark_date, mark_x, parse, read_axis  # noqa: E402
 
 from timeline.chart_layout import CHAR_PX, panel_axis, place  # noqa: E402
 from timeline.chart_style import SourceColours  # noqa: E402
 from timeline.frames import events_frame  # noqa: E402
-from timeline.overview import overview, ticks  # noqa: E402
-
-SVG = "{http://www.w3.org/2000/svg}"
+from timeline.overview import image_html, overview, ticks  # noqa: E402
 
 
-def drawn(events: pd.DataFrame, lanes: str = "source") -> ElementTree.Element:
-    """The overview parsed as XML: it must be well-formed, whatever the articles say."""
-    return ElementTree.fromstring(overview(events, place(events, lanes), SourceColours()))
-
-
-def mark_x(mark: ElementTree.Element) -> float:
-    """The middle of a mark across the chart."""
-    shape = mark[0]
-    if shape.tag == f"{SVG}rect":
-        return float(shape.get("x"))  # a bar starts at its interval's start
-    if shape.tag == f"{SVG}circle":
-        return float(shape.get("cx"))
-    return float(shape.get("points").split()[0].split(",")[0])  # a diamond's top point
-
-
-def axis_ticks(svg) -> list[tuple[date, float]]:
-    return [(date.fromisoformat(t.get("data-date")), float(t.find(f"{SVG}line").get("x1")))
-            for t in svg.iter(f"{SVG}g") if t.get("class") == "tick"]
+def drawn(events: pd.DataFrame, lanes: str = "source"):
+    return parse(overview(events, place(events, lanes), SourceColours()))
 
 
 def test_every_event_has_a_mark_where_the_axis_reads_its_date(seed_timeline):
     events = seed_timeline.events
     svg = drawn(events)
-    marks = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "mark"]
+    marks = groups(svg, "mark")
     assert sorted(g.get("data-id") for g in marks) == sorted(events["id"]), "every event, once"
-    found = axis_ticks(svg)
-    assert len(found) >= 3, "the axis has dates to read"
-    folds = [(a.date(), b.date()) for a, b in place(events).folds[0]]
+    assert len(groups(svg, "tick")) >= 3, "the axis has dates to read"
+    dates = events.set_index("id")
     checked = 0
     for mark in marks:
-        if mark.get("data-panel") != "0":
+        event = dates.loc[mark.get("data-id")]
+        expected = read_axis(svg, mark_date(mark, event["begin"], event["end"]))
+        if mark.get("data-panel") != "0" or expected is None:
             continue
-        begin, end = (datetime.fromisoformat(mark.get(k)) for k in ("data-begin", "data-end"))
-        when = (begin if mark[0].tag == f"{SVG}rect" else begin + (end - begin) / 2)
-        day = when.date()
-        before = [(d, x) for d, x in found if d <= day]
-        after = [(d, x) for d, x in found if d > day]
-        if not before or not after or any(before[-1][0] < a and b < after[0][0] for a, b in folds):
-            continue  # beyond the outer ticks or across a folded gap: no straight reading
-        (d0, x0), (d1, x1) = before[-1], after[0]
-        seconds = (when - datetime.combine(d0, datetime.min.time())).total_seconds()
-        expected = x0 + (x1 - x0) * seconds / (d1 - d0).total_seconds()
         assert abs(mark_x(mark) - expected) < 1.0, (mark.get("data-id"), mark_x(mark), expected)
         checked += 1
     assert checked >= 20
@@ -117,13 +92,14 @@ def test_hostile_article_text_stays_text():
     frame.loc[0, "outlets"] = ["<b onmouseover=alert(2)>Evil</b>"]
     frame.loc[1, "names"] = ["<svg onload=alert(3)>"]
     for lanes in ("source", "name"):
-        html = overview(frame, place(frame, lanes), SourceColours())
-        svg = ElementTree.fromstring(html)
+        markup = overview(frame, place(frame, lanes), SourceColours())
+        svg = parse(markup)
         assert not [e for e in svg.iter() if e.tag.split("}")[-1] in ("script", "img", "b", "foreignObject")]
         assert not [name for e in svg.iter() for name in e.attrib if name.startswith("on")]
         words = " ".join(svg.itertext())
         assert "<b onmouseover=alert(2)>Evil</b>" in words, "the outlet is shown as written, in the legend"
-        assert "<script>" not in html and "<img" not in html
+        assert "<script>" not in markup and "<img" not in markup
+    assert "<svg onload=alert(3)>" in words, "a name lane is named as written"
     tip = next(g for g in svg.iter(f"{SVG}g") if g.get("data-id") == frame.loc[0, "id"]).find(f"{SVG}title").text
     assert tip.startswith(hostile), "the tooltip has the title as written"
 
@@ -147,3 +123,13 @@ def test_axis_dates_are_round_and_readable():
     inside = [when for when, _ in ticks(folded, 600) if datetime(2001, 1, 1) < when < datetime(2023, 1, 1)]
     assert not inside, "no date inside a folded gap"
     assert len(at(datetime(2024, 3, 1), datetime(2024, 3, 1) + timedelta(hours=3))) >= 1
+
+
+def test_the_page_gets_the_drawing_as_one_image(seed_timeline):
+    markup = overview(seed_timeline.events, place(seed_timeline.events), SourceColours())
+    html = image_html(markup, 110)
+    found = re.fullmatch(r'<img class="timeline-overview" src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)" '
+                         r'width="(\d+)" style="[^"<>]*" alt="Overview of the timeline: 110 events">', html)
+    assert found, html[:200]
+    assert base64.b64decode(found.group(1)).decode("utf-8") == markup
+    assert int(found.group(2)) == int(float(parse(markup).get("width")))

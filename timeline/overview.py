@@ -196,7 +196,7 @@ def _folds(axis: Axis, frame: _Frame, domain: tuple[float, float]) -> Iterator[s
     """A dotted line where an empty stretch is folded away, saying how long it is."""
     for begin, end in axis.folds:
         x, y = frame.x(domain, axis.share(begin)), (frame.top + frame.bottom) / 2
-        yield (f'<g class="fold"><line x1="{x:.1f}" x2="{x:.1f}" y1="{frame.top:.1f}" y2="{frame.bottom:.1f}" '
+        yield (f'<g class="fold" data-begin="{begin.isoformat()}" data-end="{end.isoformat()}"><line x1="{x:.1f}" x2="{x:.1f}" y1="{frame.top:.1f}" y2="{frame.bottom:.1f}" '
                f'stroke="{FOLD_INK}" stroke-width="2" stroke-dasharray="2,3"/><text x="{x - 4:.1f}" y="{y:.1f}" '
                f'transform="rotate(-90 {x - 4:.1f} {y:.1f})" text-anchor="middle" font-size="10" fill="{MUTED}">'
                f'{gap_words(end - begin)} left out</text></g>')
