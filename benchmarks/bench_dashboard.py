@@ -1,11 +1,12 @@
 """Dashboard speed in a real browser: headless Chromium on `streamlit run app.py`, from a reader's action to the
 redrawn overview and chart, on the seeds and on folders giving about 1,000 and 10,000 events.
 
-    python benchmarks/bench_dashboard.py [ARTICLES ...]     (default: 380 3800 articles, about 1k and 10k events)
+    python benchmarks/bench_dashboard.py [ARTICLES ...]     (default: 70 680 articles, about 1k and 10k events)
     python benchmarks/bench_dashboard.py 0                  (the seeds only)
     python benchmarks/bench_dashboard.py --streamlit-run 0  (started with `streamlit run app.py`, to compare)
     python benchmarks/bench_dashboard.py --root DIR 0       (the app of another checkout, e.g. an older commit
                                                             unpacked with `git archive`, to compare)
+    python benchmarks/bench_dashboard.py --drawings         (no browser: the CPU time of a rerun's drawings)
 
 The server is started as `make run` starts it (`python -m timeline.serve`: pandas, Plotly and the package loaded
 before it serves) unless --streamlit-run is given.
@@ -87,8 +88,19 @@ def enter(page, label: str, value: str) -> float:
     return time.perf_counter() - began
 
 
-def change_search(page, words: str) -> float:
-    return enter(page, "Search words", words)
+def changes(page, devtools, searches: tuple[str, ...]) -> str:
+    """Each search's time to the redrawn page, and the main thread's CPU time in it (less sensitive to the load)."""
+    times, busy = [], []
+    for words in searches:
+        before = _busy(devtools)
+        times.append(enter(page, "Search words", words))
+        busy.append(_busy(devtools) - before)
+    return (", ".join(f"{t:.2f} s" for t in times) + " (main thread " + ", ".join(f"{b:.2f}" for b in busy)
+            + f" s); {load()}")
+
+
+def _busy(devtools) -> float:
+    return next(m["value"] for m in devtools.send("Performance.getMetrics")["metrics"] if m["name"] == "TaskDuration")
 
 
 def write_folder(folder: Path, count: int) -> None:
@@ -110,13 +122,48 @@ def load() -> str:
 HAS_OVERVIEW = True
 
 
+def drawings(repeats: int = 5) -> None:
+    """CPU seconds (best of ``repeats``) to lay out, draw the overview (with its image) and build the Plotly figure
+    and its JSON, as a rerun does, for the seeds and for the CHART_LIMIT best of 10,000 synthetic events."""
+    import plotly.io
+    from bench_viz import synthetic_events
+
+    from timeline import build
+    from timeline.chart_layout import place
+    from timeline.chart_style import SourceColours
+    from timeline.frames import events_frame
+    from timeline.overview import image_html, overview
+    from timeline.viz import figure
+
+    many = events_frame(synthetic_events(10_000))
+    for name, events in (("seeds", build([HERE.parent / "seeds"]).events),
+                         (f"best {CHART_LIMIT} of 10,000", many.nlargest(CHART_LIMIT, "score").sort_index())):
+        spent = {"layout": [], "overview": [], "figure": []}
+        for _ in range(repeats):
+            began = time.process_time()
+            placed = place(events)
+            laid = time.process_time()
+            image_html(overview(events, placed, SourceColours()), len(events))
+            drawn = time.process_time()
+            plotly.io.to_json(figure(events, colours=SourceColours(), placed=placed), validate=False)
+            done = time.process_time()
+            for key, seconds in zip(spent, (laid - began, drawn - laid, done - drawn), strict=True):
+                spent[key].append(seconds)
+        print(f"{name} ({len(events)} events): " + ", ".join(f"{key} {min(v):.3f} s" for key, v in spent.items())
+              + f" CPU; {load()}")
+
+
 def main() -> int:
     global HAS_OVERVIEW
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("articles", nargs="*", type=int, default=[380, 3800], help="0: the seeds only")
+    parser.add_argument("articles", nargs="*", type=int, default=[70, 680], help="0: the seeds only")
     parser.add_argument("--streamlit-run", action="store_true", help="start with `streamlit run app.py`")
     parser.add_argument("--root", type=Path, default=HERE.parent, help="the checkout whose app is served")
+    parser.add_argument("--drawings", action="store_true", help="time the drawings' CPU only, no browser")
     options = parser.parse_args()
+    if options.drawings:
+        drawings()
+        return 0
     root, sizes = options.root.resolve(), [count for count in options.articles if count]
     HAS_OVERVIEW = (root / "timeline" / "overview.py").exists()
     print(f"app: {root} ({'with' if HAS_OVERVIEW else 'without'} the overview); {load()}")
@@ -145,14 +192,14 @@ def main() -> int:
         if script := page.evaluate(LARGEST_SCRIPT):
             print(f"seeds: largest script {script[0] / 1e6:.1f} MB asked for at {script[1]:.2f} s, "
                   f"loaded at {script[2]:.2f} s (from the page's start)")
-        print("seeds: filter changes " + ", ".join(f"{change_search(page, w):.2f} s" for w in ("Kassab", "")))
+        print("seeds: filter changes " + changes(page, devtools, ("Kassab", "")))
         for count in sizes:
             with tempfile.TemporaryDirectory() as folder:
                 write_folder(Path(folder), count)
                 loaded = enter(page, FOLDER, folder)
                 print(f"{count} articles: folder read and drawn in {loaded:.1f} s ({summary(page)})")
-                times = [change_search(page, words) for words in ("market", "percent", "president", "")]
-                print(f"{count} articles: filter changes " + ", ".join(f"{t:.2f} s" for t in times))
+                print(f"{count} articles: filter changes " + changes(page, devtools, ("market", "percent", "president",
+                                                                                    "")))
                 enter(page, FOLDER, "")
         if errors:
             print("browser errors:", errors)

@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 import pandas as pd
 
 from .chart_layout import (
+    CHAR_PX,
     PLOT_PX,
     Axis,
     Domains,
@@ -196,7 +197,8 @@ def _folds(axis: Axis, frame: _Frame, domain: tuple[float, float]) -> Iterator[s
     """A dotted line where an empty stretch is folded away, saying how long it is."""
     for begin, end in axis.folds:
         x, y = frame.x(domain, axis.share(begin)), (frame.top + frame.bottom) / 2
-        yield (f'<g class="fold" data-begin="{begin.isoformat()}" data-end="{end.isoformat()}"><line x1="{x:.1f}" x2="{x:.1f}" y1="{frame.top:.1f}" y2="{frame.bottom:.1f}" '
+        yield (f'<g class="fold" data-begin="{begin.isoformat()}" data-end="{end.isoformat()}"><line x1="{x:.1f}" '
+               f'x2="{x:.1f}" y1="{frame.top:.1f}" y2="{frame.bottom:.1f}" '
                f'stroke="{FOLD_INK}" stroke-width="2" stroke-dasharray="2,3"/><text x="{x - 4:.1f}" y="{y:.1f}" '
                f'transform="rotate(-90 {x - 4:.1f} {y:.1f})" text-anchor="middle" font-size="10" fill="{MUTED}">'
                f'{gap_words(end - begin)} left out</text></g>')
@@ -296,6 +298,6 @@ def _legend(entries: list[LegendEntry], top: float, width: float) -> Iterator[st
                 swatch = f'<circle cx="{x + 11:.1f}" cy="{y:.1f}" r="5" fill="{entry.colour}" opacity="{FAINT}"/>'
             else:
                 swatch = _point(x + 11, y, 5, "#ffffff", "written", outlines([True], "")[0][0], 3)
-            room = int((width - 2 * MARGIN_PX) * LEGEND_SPLIT / (LABEL_PX * 0.55)) - 6
+            room = int(((width - 2 * MARGIN_PX) * LEGEND_SPLIT - 30) / CHAR_PX)
             yield (f'<g class="legend-entry">{swatch}<text x="{x + 22:.1f}" y="{y:.1f}" dy="0.35em" '
                    f'font-size="{LABEL_PX}" fill="{INK}">{escape_html(cut(entry.words, room))}</text></g>')

@@ -65,7 +65,6 @@ BASE_PX = 110  # height of the chart around its lanes and legend: axis, panel ti
 LEGEND_ROW_PX = 19  # height of one legend entry; the legend sits below the axis, in a margin of its own
 # Data traces are built from our own columns, not from user input: Plotly's per-value validation is skipped,
 # as it took most of the time on a big timeline (benchmarks/bench_viz.py).
-__all__ = ["SourceColours", "empty_figure", "figure", "hover_text", "label_for"]
 
 
 def figure(events: pd.DataFrame, lanes: str = "source", title: str = "",
