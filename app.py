@@ -15,6 +15,8 @@ import pandas as pd
 import streamlit as st
 
 from timeline import Article, Event
+from timeline.chart_layout import place
+from timeline.chart_style import SourceColours
 from timeline.dashboard_text import (
     by_article,
     date_line,
@@ -31,17 +33,18 @@ from timeline.filters import EventFilter, events_in_duckdb, facets
 from timeline.human_dates import unit_words
 from timeline.ingest import IngestResult
 from timeline.ingest.manual import load_uploads, pasted_article, with_edited_dates
+from timeline.overview import image_html, overview
 from timeline.parallel import ArticleResult, process_article
 from timeline.pipeline import Timeline, assemble
 from timeline.safe_text import MARKDOWN, evidence, markdown_escape
-from timeline.viz import SourceColours, empty_figure, figure
+from timeline.viz import figure
 
 if TYPE_CHECKING:
     from timeline.store import Store
 
 SEEDS = Path(__file__).parent / "seeds"
 # Streamlit's chart takes about 10 ms per event in the browser (benchmarks/bench_dashboard.py): past this many,
-# the chart shows the most important events and says so. The exported page draws 10,000 at once.
+# the overview and the chart show the most important events and say so. The exported page draws 10,000 at once.
 CHART_LIMIT = 200
 UPLOAD_TYPES = ["txt", "md", "markdown", "html", "htm", "json", "jsonl", "csv"]
 
@@ -82,23 +85,28 @@ def build_timeline(ingested: IngestResult, edits: dict[str, date]) -> Timeline:
     return assemble(with_edited_dates(ingested.articles, edits), ingested.report, cached_results)
 
 
-def cached_figure(shown: pd.DataFrame, lanes: str):
-    """The chart of the events shown; the last few are kept, so going back to a filter redraws at once."""
+def drawing(shown: pd.DataFrame, lanes: str, kind: str):
+    """The overview (SVG) or the interactive chart (Plotly) of the events shown, both from their one layout, each
+    made when first asked for (the overview is sent before the chart is built); the last few are kept, so going
+    back to a filter redraws at once."""
     key = (state.get("built_for"), store_path, lanes, tuple(shown["id"]))
-    figures = state.setdefault("figures", {})
-    if key not in figures:
-        figures[key] = figure(shown, lanes, colours=state.colours)
-        while len(figures) > 6:
-            figures.pop(next(iter(figures)))
-    return figures[key]
+    drawings = state.setdefault("drawings", {})
+    if key not in drawings:
+        drawings[key] = {"placed": place(shown, lanes)}
+        while len(drawings) > 6:
+            drawings.pop(next(iter(drawings)))
+    made = drawings[key]
+    if kind not in made:
+        made[kind] = (image_html(overview(shown, made["placed"], state.colours), len(shown)) if kind == "overview"
+                      else figure(shown, lanes, colours=state.colours, placed=made["placed"]))
+    return made[kind]
 
 
 state = st.session_state
-# A session's first run: a tiny chart makes the browser start loading Plotly's script while the timeline is built.
+# The overview's HTML element needs code the browser loads on demand: asked for by an empty snippet at once, it is
+# there when the overview arrives, rather than racing Plotly's script for the browser's main thread.
 warm_up = st.empty()
-if not state.get("plotly_loading"):
-    warm_up.plotly_chart(empty_figure(message=""), config={"staticPlot": True}, height=1)
-    state.plotly_loading = True
+warm_up.html("<span></span>")
 state.setdefault("pasted", [])
 state.setdefault("edits", {})
 state.setdefault("colours", SourceColours())  # a source keeps its colour for the whole session
@@ -166,8 +174,8 @@ else:
     offered = facets(events_db)
     mention_count = len(mentions)
 event_count = offered.events
-
 warm_up.empty()
+
 with st.sidebar:
     st.header("Filter")
     lanes = st.radio("Lanes", ["source", "name"], horizontal=True, help="One lane per source, or per name")
@@ -220,9 +228,14 @@ with tab_timeline:
     else:
         drawn = shown.nlargest(CHART_LIMIT, "score").sort_index() if len(shown) > CHART_LIMIT else shown
         if len(drawn) < len(shown):
-            st.info(f"The chart shows the {len(drawn)} most important of {len(shown)} events (by score); the table "
-                    f"below lists them all. Narrow the filters or the dates to chart the rest.")
-        chart = st.plotly_chart(cached_figure(drawn, lanes), on_select="rerun", key="chart",
+            st.info(f"The overview and the chart show the {len(drawn)} most important of {len(shown)} events (by "
+                    f"score); the table below lists them all. Narrow the filters or the dates to chart the rest.")
+        # The overview first: a plain SVG image the browser draws at once, while it still loads and parses Plotly's
+        # script (about 2 s of its main thread) for the interactive chart below.
+        st.html(drawing(drawn, lanes, "overview"))
+        st.caption("Below, the same timeline to explore: drag across it to zoom in, hover over an event for its "
+                   "details, click one to read its sources.")
+        chart = st.plotly_chart(drawing(drawn, lanes, "chart"), on_select="rerun", key="chart",
                                 config={"displaylogo": False})
     selected = {p.get("customdata") for p in (chart.selection.points if chart and chart.selection else [])}
     # the list holds the charted events: all 10,000 names were sent to the browser on every filter change

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import shutil
 import socket
@@ -97,7 +98,11 @@ _BOXES = """() => {
 
 def label_clashes(page) -> tuple[list[str], list]:
     """The chart's shown labels, and every pair of label/label or label/mark boxes that overlap on screen."""
-    boxes = page.evaluate(_BOXES)
+    return _clashes(page.evaluate(_BOXES))
+
+
+def _clashes(boxes: dict) -> tuple[list[str], list]:
+    """The labels' texts, and every pair of label/label or label/mark boxes (left, top, right, bottom) that meet."""
     def meet(a, b) -> bool:  # more than a pixel of overlap both ways
         return min(a[2], b[2]) - max(a[0], b[0]) > 1 and min(a[3], b[3]) - max(a[1], b[1]) > 1
     labels = boxes["labels"]
@@ -106,6 +111,38 @@ def label_clashes(page) -> tuple[list[str], list]:
     clashes += [(text, "a mark") for text, one in labels for mark in boxes["marks"] if meet(one, mark)]
     assert boxes["marks"], "the marks were found on the page"
     return [text for text, _ in labels], clashes
+
+
+OVERVIEW_DRAWN = ("(() => { const i = document.querySelector('img.timeline-overview'); "
+                  "return i && i.complete && i.naturalWidth > 0; })()")
+
+
+def overview_source(page) -> str:
+    """The SVG the dashboard's overview image shows."""
+    source = page.evaluate("document.querySelector('img.timeline-overview').src")
+    return base64.b64decode(source.split(",", 1)[1]).decode("utf-8")
+
+
+_OVERVIEW_BOXES = """(width) => {
+  const svg = document.querySelector("svg");
+  svg.setAttribute("width", width);  // as wide as the image on the dashboard: the same scale
+  svg.removeAttribute("height");
+  const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  return {labels: Array.from(svg.querySelectorAll("text.label")).map(e => [e.textContent, box(e)]),
+          marks: Array.from(svg.querySelectorAll("g.mark > :first-child")).map(box)};
+}"""
+
+
+def overview_clashes(page) -> tuple[list[str], list]:
+    """The overview's labels, and every label/label or label/mark overlap, measured in Chromium with its fonts: the
+    image's SVG drawn inline, at the width the dashboard shows the image, in a page of its own."""
+    width = page.locator("img.timeline-overview").bounding_box()["width"]
+    inline = page.context.browser.new_page()
+    try:
+        inline.set_content(f"<html><body style='margin:0'>{overview_source(page)}</body></html>")
+        return _clashes(inline.evaluate(_OVERVIEW_BOXES, width))
+    finally:
+        inline.close()
 
 
 def assert_whole_labels(page) -> None:

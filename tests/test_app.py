@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -48,6 +50,22 @@ def test_editing_a_publication_date_moves_its_events(app):
     assert articles.loc["002_98b79be4e6be6d6c", "published_source"] == "edited"
     assert list(app.dataframe[1].value.columns[:3]) == ["title", "outlet", "published"], "the date is in view"
     assert any("set to Wed 10 Jun 2015" in s.value for s in app.success), "the change is confirmed"
+
+
+def overview_ids(app) -> set[str]:
+    """The events the overview draws: its marks' ids (unescaped: ids are plain)."""
+    image = next(h.proto.body for h in app.get("html") if "timeline-overview" in h.proto.body)
+    svg = base64.b64decode(re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', image).group(1)).decode()
+    return set(re.findall(r'class="mark" data-id="([^"]+)"', svg))
+
+
+def test_the_overview_comes_before_the_chart_and_follows_the_filters(app):
+    kinds = [("overview" if "timeline-overview" in getattr(e, "proto", None).body else e.type) if e.type == "html"
+             else e.type for e in app.tabs[0]]
+    assert kinds.index("overview") < kinds.index("plotly_chart"), "the light drawing is sent first"
+    assert len(overview_ids(app)) == len(event_table(app)), "every event shown has its mark"
+    app.text_input(key="search").set_value("Kassab").run()
+    assert len(overview_ids(app)) == len(event_table(app)) < 20
 
 
 def test_a_filter_narrows_the_table(app):
@@ -190,7 +208,8 @@ def test_a_big_timeline_charts_its_most_important_events_and_says_so(app, tmp_pa
     assert not app.exception
     total = len(event_table(app))
     assert total > 200
-    assert any(f"shows the 200 most important of {total} events" in i.value for i in app.info)
+    assert any(f"show the 200 most important of {total} events" in i.value for i in app.info)
     spec = json.loads(app.get("plotly_chart")[0].proto.spec)
     drawn = {i for t in spec["data"] if t.get("name") in ("spans", "points") for i in t["customdata"]}
     assert len(drawn) == 200
+    assert overview_ids(app) == drawn, "the overview draws the charted events"

@@ -5,8 +5,19 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser import DOCS, assert_whole_labels, browser_page, dashboard_server, history_list, label_clashes
+from browser import (
+    DOCS,
+    OVERVIEW_DRAWN,
+    assert_whole_labels,
+    browser_page,
+    dashboard_server,
+    history_list,
+    label_clashes,
+    overview_clashes,
+    overview_source,
+)
 from conftest import ROOT
+from overview_reading import groups, mark_date, mark_x, parse, read_axis
 
 
 @pytest.fixture
@@ -15,23 +26,54 @@ def server():
         yield url
 
 
+# The events on the interactive chart: the ids of its mark traces.
+CHARTED = ("Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => p.data || []).flat()"
+           ".filter(t => t.name === 'spans' || t.name === 'points').flatMap(t => t.customdata)")
+
+
 def count_articles(page) -> int:
     text = page.locator("text=/articles ·/").first.inner_text()
     return int(re.match(r"\s*(\d+)", text).group(1))
 
 
-def test_dashboard_shows_seeds_and_an_uploaded_article(server, tmp_path):
+def check_overview(page, events) -> None:
+    """The overview in the first view: every charted event's mark, each where the date axis reads its date (on
+    screen: the image's position and scale), and labels that overlap nothing in Chromium's own fonts."""
+    box = page.locator("img.timeline-overview").bounding_box()
+    assert box["y"] < page.viewport_size["height"] / 2, "the overview is in the first view"
+    svg = parse(overview_source(page))
+    scale = box["width"] / float(svg.get("width"))
+    charted = set(page.evaluate(CHARTED))
+    marks = groups(svg, "mark")
+    assert {m.get("data-id") for m in marks} == charted and len(marks) == len(charted), "every charted event, once"
+    dates, read = events.set_index("id"), 0
+    for mark in marks:
+        expected = read_axis(svg, mark_date(mark, *dates.loc[mark.get("data-id"), ["begin", "end"]]))
+        if mark.get("data-panel") == "0" and expected is not None:
+            assert abs((box["x"] + mark_x(mark) * scale) - (box["x"] + expected * scale)) < 1.5, mark.get("data-id")
+            read += 1
+    assert read >= 20, "the story's marks were checked against the axis"
+    labels, clashes = overview_clashes(page)
+    assert len(labels) >= 25 and not clashes, clashes
+    assert any("Arouri" in text for text in labels)
+
+
+def test_dashboard_shows_seeds_and_an_uploaded_article(server, tmp_path, seed_timeline):
     story = tmp_path / "upload_story.txt"
     story.write_text("Title: Bridge reopens\nPublished: 2024-07-01\n\nThe Orla bridge reopened to traffic on "
                      "June 28, 2024, after two years of repairs.\n", encoding="utf-8")
     with browser_page(viewport=(1400, 1300)) as (page, errors, _, _dialogs):
         page.goto(server)
+        page.wait_for_function(OVERVIEW_DRAWN, timeout=90000)
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(DOCS / "dashboard.png"))  # the first view: the overview, the chart still loading
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=90000)
         assert count_articles(page) == 5
         marks = page.evaluate("Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => p.data || [])"
                               ".flat().filter(t => t.name === 'spans' || t.name === 'points')"
                               ".reduce((n, t) => n + t.customdata.length, 0)")
         assert marks >= 20, "the seed events are drawn"
+        check_overview(page, seed_timeline.events)
         labels, clashes = label_clashes(page)
         assert len(labels) >= 8, "events are labelled on the chart"
         assert_whole_labels(page)
@@ -41,8 +83,6 @@ def test_dashboard_shows_seeds_and_an_uploaded_article(server, tmp_path):
         assert rows >= 10 and len(listed) == rows, f"every row of the history list is labelled: {listed}"
         assert any(text.startswith("1972 · ") for text in listed) and any("Netanyahu" in text for text in listed)
         assert page.get_by_text("Colour: first source").count() == 1, "a legend says what colours mean"
-        page.wait_for_timeout(500)
-        page.screenshot(path=str(DOCS / "dashboard.png"))
         page.locator(".js-plotly-plot .scatterlayer path.point").last.click(force=True)
         page.wait_for_selector("text=Advanced: how the date was worked out", timeout=60000)
         detail = page.locator("[data-testid='stMarkdownContainer']").filter(
@@ -78,6 +118,15 @@ def test_dashboard_shows_hostile_text_as_text(server, tmp_path):
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=90000)
         page.locator('input[type="file"]').set_input_files(str(hostile))
         page.wait_for_function("document.body.innerText.includes('6 articles')", timeout=90000)
+        page.wait_for_function(OVERVIEW_DRAWN, timeout=90000)
+        page.wait_for_function("document.querySelector('img.timeline-overview').src.length > 0 && "
+                               "atob(document.querySelector('img.timeline-overview').src.split(',')[1])"
+                               ".includes('onerror=alert(2)')", timeout=90000)
+        svg = parse(overview_source(page))  # well-formed: every string escaped
+        assert not [e for e in svg.iter() if e.tag.split("}")[-1] in ("script", "img", "foreignObject")]
+        words = " ".join(svg.itertext())
+        assert "<img src=x onerror=alert(2)>" in words, "the outlet is named as written, in the legend"
+        assert "<script>window.__pwned = 1</script> [click me]" in words, "the event's words as written, never run"
         page.locator(".js-plotly-plot .nsewdrag").first.hover()  # hover labels carry the article text
         page.wait_for_timeout(500)
         page.get_by_text("Publication dates", exact=True).click()  # the articles table shows the hostile title

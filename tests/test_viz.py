@@ -12,9 +12,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 from bench_viz import synthetic_events  # noqa: E402
 
-from timeline.chart_layout import lanes_for  # noqa: E402
+from timeline.chart_layout import (
+    label_for,  # noqa: E402
+    lanes_for,  # noqa: E402
+)
+from timeline.chart_style import SourceColours  # noqa: E402
 from timeline.frames import events_frame  # noqa: E402
-from timeline.viz import WEBGL_THRESHOLD, SourceColours, figure, label_for  # noqa: E402
+from timeline.viz import WEBGL_THRESHOLD, figure  # noqa: E402
 
 
 def trace(fig, name, axis="x"):

@@ -24,8 +24,8 @@ from datetime import datetime, timedelta
 import pandas as pd
 
 from .events.names import display_names
-from .human_dates import short_words
-from .labels import SHORTEST, dated, label, label_chars, named, sentence_subjects, shortest_chars
+from .human_dates import in_words, short_words
+from .labels import SHORTEST, dated, label, label_chars, label_stops, named, sentence_subjects, shortened, shortest_chars
 
 MAX_ROWS = 4  # rows per lane: more rows give labels room, fewer keep the chart short
 CHAR_PX = 5.2  # width of one label character at the chart's 11 px font (about 4.8 measured in Chromium, with margin)
@@ -40,6 +40,10 @@ MIN_HISTORY_ROWS = 30  # the history list may make the chart this many rows tall
 LANE_HEAD = 0.8  # a lane's name sits in a row of its own above its events, inside the plot (no wide left margin)
 LANE_GAP = 0.5  # rows between two lanes
 MIN_LABEL_CHARS = SHORTEST  # a label shorter than this says too little: none is shown
+LEFT_PAD = 0.02  # room before a story's first event (share of its span)
+HISTORY_PAD = 0.04  # room on both sides of the history's strip of marks
+HISTORY_SPARE = 0.9  # share of the history list's label column a label may fill: its dates and names, in figures and
+# capitals, are wider than CHAR_PX reckons, and a label that overflows is hidden whole
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,12 @@ class Placed:
             top += self.lane_height(lane) + LANE_GAP
         return tops
 
+    def rows_down(self) -> pd.Series:
+        """Each event's row counted from the chart's top: in the story, its lane's top, the lane's name row and its
+        row in the lane; in the history list, its row there."""
+        story = self.lane.map(self.lane_tops()).fillna(0) + LANE_HEAD + self.row
+        return story.where(self.panel == 0, self.row)
+
     def lane_height(self, lane: str) -> float:
         """Rows a lane takes: its name's row and its events' rows."""
         return LANE_HEAD + self.rows[lane]
@@ -76,6 +86,101 @@ class Placed:
         """Rows the chart needs: the story's lanes, or the history list when it is longer."""
         lanes = sum(self.lane_height(lane) + LANE_GAP for lane in self.lanes)
         return max(lanes, float(self.history_rows))
+
+
+@dataclass(frozen=True)
+class Axis:
+    """A panel's time axis as both drawings show it: from ``start`` to ``end``, its ``folds`` taking no room."""
+
+    start: datetime
+    end: datetime
+    folds: list[tuple[datetime, datetime]]
+    span: timedelta  # the events' time on screen (at least a day), which the paddings are shares of
+
+    def folded(self, begin: datetime, end: datetime) -> timedelta:
+        """How much of [begin, end) lies in folded stretches."""
+        return sum((max(min(end, b) - max(begin, a), timedelta(0)) for a, b in self.folds), timedelta(0))
+
+    def shown(self) -> timedelta:
+        """The time the axis shows on screen, folds left out."""
+        return self.end - self.start - self.folded(self.start, self.end)
+
+    def share(self, when: datetime) -> float:
+        """Where ``when`` sits across the axis, 0 at its start and 1 at its end (a time in a fold: at the fold)."""
+        return (when - self.start - self.folded(self.start, when)) / self.shown()
+
+
+def panel_axis(panel: tuple[datetime, datetime], folds: list[tuple[datetime, datetime]], history: bool = False) -> Axis:
+    """A panel's axis: the story's leaves room after its last event for that event's label; the history's strip
+    of marks has a little room on both sides."""
+    first, last = panel
+    span = max(kept(first, last, folds), timedelta(days=1))
+    if history:
+        return Axis(first - span * HISTORY_PAD, last + span * HISTORY_PAD, folds, span)
+    return Axis(first - span * LEFT_PAD, last + span * RIGHT_PAD, folds, span)
+
+
+@dataclass(frozen=True)
+class Domains:
+    """The share of the chart's width each part takes, (left, right): the story; with a history, its strip of
+    marks and its column of labels at the left."""
+
+    story: tuple[float, float]
+    history_marks: tuple[float, float] = (0.0, HISTORY_MARKS)
+    history_labels: tuple[float, float] = (HISTORY_MARKS + HISTORY_GAP, HISTORY_SHARE)
+    history: tuple[float, float] = (0.0, HISTORY_SHARE)
+
+
+def domains(placed: Placed) -> Domains:
+    return Domains(story=(HISTORY_SHARE + STORY_GAP if len(placed.panels) > 1 else 0.0, 1.0))
+
+
+def panel_titles(placed: Placed) -> list[tuple[str, tuple[float, float]]]:
+    """The panels' titles and where they go, when a history stands beside the story."""
+    if len(placed.panels) < 2:
+        return []
+    first, last = placed.panels[1]
+    parts = domains(placed)
+    return [(f"Earlier: {in_words(first, first, 'year')} – {in_words(last, last, 'year')}", parts.history),
+            ("The story", parts.story)]
+
+
+def gap_words(length: timedelta) -> str:
+    """How long a folded stretch is: "23 years", "5 months"."""
+    years = length.days / 365.25
+    return f"{round(years)} years" if years >= 2 else f"{round(length.days / 30.4)} months"
+
+
+def label_rooms(placed: Placed, members: pd.Index, plot_px: float = PLOT_PX) -> list[float]:
+    """The pixels each story event's label has on screen at the first view's scale: its room less folds, and
+    nothing past the axis' end (a drawing would cut the text there mid-word)."""
+    axis = panel_axis(placed.panels[0], placed.folds[0])
+    width = panel_px(0, len(placed.panels), plot_px)
+    return [max(0.0, axis.share(min(end, axis.end)) - axis.share(begin)) * width
+            for begin, end in zip(placed.label_begin[members], placed.label_end[members], strict=True)]
+
+
+def history_room(placed: Placed, plot_px: float = PLOT_PX) -> float:
+    """The pixels a history label may fill in its column."""
+    return panel_px(1, len(placed.panels), plot_px) * HISTORY_SPARE
+
+
+def label_for(label: str, room_px: float, stops: list[int] | None = None) -> str:
+    """The label shortened to ``room_px`` pixels, or nothing if too little would be left (the exported page's
+    script applies the same rule when the reader zooms)."""
+    chars = room_chars(room_px)
+    return shortened(label, chars, stops) if chars >= MIN_LABEL_CHARS else ""
+
+
+def room_chars(room_px: float) -> int:
+    """Label characters that fit in ``room_px`` pixels."""
+    return int((room_px - 6) // CHAR_PX)
+
+
+def history_stops(placed: Placed, labels: list[str], plot_px: float = PLOT_PX) -> list[list[int]]:
+    """Where the history's labels may be cut: at the room their column usually has (the ellipsis takes a
+    character)."""
+    return [label_stops(text, room_chars(history_room(placed, plot_px)) - 1) for text in labels]
 
 
 def lanes_for(events: pd.DataFrame, by: str = "source") -> pd.Series:
@@ -113,11 +218,10 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
     for at, key in enumerate(zip(lane, panel, strict=True)):
         groups.setdefault(key, []).append(at)
     rows = dict.fromkeys(order, 1)
-    first, last = panels[0]
-    span = max(kept(first, last, folds[0]), timedelta(days=1))  # the time on screen
-    per_px = span * (1 + RIGHT_PAD) / panel_px(0, len(panels), plot_px) / timedelta(microseconds=1)
-    axis = (pd.Timestamp(first - span * 0.02).value // 1000,  # as viz draws it; .value is in ns, whatever the unit
-            pd.Timestamp(last + span * RIGHT_PAD).value // 1000)
+    story = panel_axis(panels[0], folds[0])
+    per_px = story.span * (1 + RIGHT_PAD) / panel_px(0, len(panels), plot_px) / timedelta(microseconds=1)
+    axis = (pd.Timestamp(story.start).value // 1000,  # .value is in ns, whatever the unit
+            pd.Timestamp(story.end).value // 1000)
     gap = round(per_px * MARK_GAP_PX)
     beside = [end + gap for end in ends_us]  # where a label to the right of its mark starts
     label_begin, took = list(beside), list(beside)

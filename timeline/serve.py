@@ -19,15 +19,18 @@ WARM_UP = ("The bridge reopened to traffic on March 3, 2024, after two years of 
 
 def warm_up() -> None:
     """Take a small article through what the dashboard's first run does (reading a text file, tagging, events,
-    the filter table, dates in words, the figure and its JSON): each first call in a process pays lazy imports
-    and compiled rules."""
+    the filter table, dates in words, the layout, the overview, the figure and its JSON): each first call in a
+    process pays lazy imports and compiled rules."""
     import plotly.io
     import pyarrow  # noqa: F401  (Streamlit sends tables as Arrow)
 
+    from timeline.chart_layout import place
+    from timeline.chart_style import SourceColours
     from timeline.dashboard_text import event_choices, for_display
     from timeline.export import render  # noqa: F401  (the dashboard imports the exports)
     from timeline.filters import EventFilter, events_in_duckdb, facets
     from timeline.ingest.manual import load_uploads
+    from timeline.overview import overview
     from timeline.parallel import process_article
     from timeline.pipeline import assemble
     from timeline.viz import figure
@@ -39,7 +42,9 @@ def warm_up() -> None:
     db = events_in_duckdb(shown)
     facets(db)
     event_choices(shown.iloc[EventFilter().positions(db)])
-    plotly.io.to_json(figure(shown), validate=False)
+    placed = place(shown)
+    overview(shown, placed, SourceColours())
+    plotly.io.to_json(figure(shown, placed=placed), validate=False)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,135 @@
+"""The SVG overview: every event's mark where the axis says its date is, labels apart, hostile text kept as text."""
+
+from __future__ import annotations
+
+import base64
+import re
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+from bench_viz import synthetic_events  # noqa: E402
+from overview_reading import SVG, groups, mark_date, mark_x, parse, read_axis  # noqa: E402
+
+from timeline.chart_layout import CHAR_PX, panel_axis, place  # noqa: E402
+from timeline.chart_style import SourceColours  # noqa: E402
+from timeline.frames import events_frame  # noqa: E402
+from timeline.overview import image_html, overview, ticks  # noqa: E402
+
+
+def drawn(events: pd.DataFrame, lanes: str = "source"):
+    return parse(overview(events, place(events, lanes), SourceColours()))
+
+
+def test_every_event_has_a_mark_where_the_axis_reads_its_date(seed_timeline):
+    events = seed_timeline.events
+    svg = drawn(events)
+    marks = groups(svg, "mark")
+    assert sorted(g.get("data-id") for g in marks) == sorted(events["id"]), "every event, once"
+    assert len(groups(svg, "tick")) >= 3, "the axis has dates to read"
+    dates = events.set_index("id")
+    checked = 0
+    for mark in marks:
+        event = dates.loc[mark.get("data-id")]
+        expected = read_axis(svg, mark_date(mark, event["begin"], event["end"]))
+        if mark.get("data-panel") != "0" or expected is None:
+            continue
+        assert abs(mark_x(mark) - expected) < 1.0, (mark.get("data-id"), mark_x(mark), expected)
+        checked += 1
+    assert checked >= 20
+
+
+def test_history_rows_are_oldest_first_and_say_when(seed_timeline):
+    svg = drawn(seed_timeline.events)
+    history = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "mark" and g.get("data-panel") == "1"]
+    rows = sorted({(float(g[0].get("y") or g[0].get("cy") or 0), g.get("data-begin")) for g in history})
+    assert len(history) >= 10
+    assert [b for _, b in rows] == sorted(b for _, b in rows), "the list runs down in time"
+    labels = {t.get("data-id"): t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "label"}
+    assert any(text.startswith("1997 · ") for text in labels.values())
+
+
+def test_labels_never_overlap_each_other_or_a_mark(seed_timeline):
+    for lanes in ("source", "name"):
+        svg = drawn(seed_timeline.events, lanes)
+        boxes = []  # (left, right, y) of every label, with the font's width per character (with margin)
+        for text in svg.iter(f"{SVG}text"):
+            if text.get("class") != "label":
+                continue
+            x, width = float(text.get("x")), len(text.text) * CHAR_PX
+            left = x - width if text.get("text-anchor") == "end" else x
+            boxes.append((left, left + width, float(text.get("y")), text.text))
+        assert len(boxes) >= 25
+        for i, (a0, a1, ay, a) in enumerate(boxes):
+            for b0, b1, by, b in boxes[i + 1:]:
+                assert not (abs(ay - by) < 10 and min(a1, b1) - max(a0, b0) > 1), (a, b)
+        for mark in (g for g in svg.iter(f"{SVG}g") if g.get("class") == "mark"):
+            shape = mark[0]
+            if shape.tag != f"{SVG}rect":
+                continue
+            m0, m1 = float(shape.get("x")), float(shape.get("x")) + float(shape.get("width"))
+            my = float(shape.get("y")) + float(shape.get("height")) / 2
+            for b0, b1, by, b in boxes:
+                assert not (abs(my - by) < 10 and min(m1, b1) - max(m0, b0) > 1), (b, mark.get("data-id"))
+
+
+def test_the_most_important_events_are_labelled(seed_timeline):
+    events = seed_timeline.events
+    svg = drawn(events)
+    labelled = {t.get("data-id") for t in svg.iter(f"{SVG}text") if t.get("class") == "label"}
+    top = events.nlargest(3, "score")["id"]
+    assert set(top) <= labelled
+
+
+def test_hostile_article_text_stays_text():
+    frame = events_frame(synthetic_events(8))
+    hostile = "<script>alert('x')</script> & \"quoted\" <img src=x onerror=alert(1)>"
+    frame.loc[0, "title"] = hostile
+    frame.loc[0, "outlets"] = ["<b onmouseover=alert(2)>Evil</b>"]
+    frame.loc[1, "names"] = ["<svg onload=alert(3)>"]
+    for lanes in ("source", "name"):
+        markup = overview(frame, place(frame, lanes), SourceColours())
+        svg = parse(markup)
+        assert not [e for e in svg.iter() if e.tag.split("}")[-1] in ("script", "img", "b", "foreignObject")]
+        assert not [name for e in svg.iter() for name in e.attrib if name.startswith("on")]
+        words = " ".join(svg.itertext())
+        assert "<b onmouseover=alert(2)>Evil</b>" in words, "the outlet is shown as written, in the legend"
+        assert "<script>" not in markup and "<img" not in markup
+    assert "<svg onload=alert(3)>" in words, "a name lane is named as written"
+    tip = next(g for g in svg.iter(f"{SVG}g") if g.get("data-id") == frame.loc[0, "id"]).find(f"{SVG}title").text
+    assert tip.startswith(hostile), "the tooltip has the title as written"
+
+
+def test_a_legend_says_what_colours_and_marks_mean(seed_timeline):
+    svg = drawn(seed_timeline.events)
+    entries = [" ".join(g.itertext()) for g in svg.iter(f"{SVG}g") if g.get("class") == "legend-entry"]
+    assert "Daily Mail" in entries and any("inference" in e for e in entries)
+    assert any("disagree" in e for e in entries)
+
+
+def test_axis_dates_are_round_and_readable():
+    def at(first: datetime, last: datetime) -> list[str]:
+        return [words for _, words in ticks(panel_axis((first, last), []), 600)]
+
+    assert at(datetime(2024, 1, 1), datetime(2024, 12, 31))[:2] == ["Jan 2024", "Apr 2024"]
+    assert at(datetime(1990, 1, 1), datetime(2024, 1, 1))[:2] == ["1990", "2000"]
+    days = at(datetime(2024, 11, 1), datetime(2024, 11, 20))
+    assert days[0].endswith("Nov 2024") and len(days) >= 3
+    folded = panel_axis((datetime(2000, 1, 1), datetime(2024, 1, 1)), [(datetime(2001, 1, 1), datetime(2023, 1, 1))])
+    inside = [when for when, _ in ticks(folded, 600) if datetime(2001, 1, 1) < when < datetime(2023, 1, 1)]
+    assert not inside, "no date inside a folded gap"
+    assert len(at(datetime(2024, 3, 1), datetime(2024, 3, 1) + timedelta(hours=3))) >= 1
+
+
+def test_the_page_gets_the_drawing_as_one_image(seed_timeline):
+    markup = overview(seed_timeline.events, place(seed_timeline.events), SourceColours())
+    html = image_html(markup, 110)
+    found = re.fullmatch(r'<img class="timeline-overview" src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)" '
+                         r'width="(\d+)" style="[^"<>]*" alt="Overview of the timeline: 110 events">', html)
+    assert found, html[:200]
+    assert base64.b64decode(found.group(1)).decode("utf-8") == markup
+    assert int(found.group(2)) == int(float(parse(markup).get("width")))

@@ -1,0 +1,116 @@
+"""How the chart's marks look, for both its drawings: the interactive Plotly chart (``viz``) and the SVG overview
+(``overview``) draw the same colours, marks and legend from here, so the two never tell a reader different things.
+
+A source keeps its colour; a day is a dot and a month or longer a bar (``POINT_PRECISIONS``); an inferred time
+is hollow or dotted, a planned one a diamond or hatched; an uncertain date is faint and a date the sources
+disagree on has a red ring.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .human_dates import UNCERTAIN_BELOW
+
+# Okabe–Ito and Tol's colour-blind-safe colours (no yellow: labels must stay readable on white).
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#332288", "#882255", "#117733",
+           "#999933", "#44AA99", "#AA4499"]
+CONFLICT = "#D55E00"  # the ring of a date the sources disagree on
+NO_SOURCE = "#555555"
+INK = "#1d2433"  # labels
+MUTED = "#5b6475"  # the legend's marks, notes on the chart
+LANE_SHADE = "#f3f5f8"  # every other lane's background
+LANE_INK = "#3b4252"  # lane names
+FOLD_INK = "#8a93a3"  # the dotted line where an empty stretch is folded away
+LABEL_PX, LANE_NAME_PX = 11, 12  # font sizes: labels and legend, lane names (the layout's CHAR_PX is for LABEL_PX)
+SOLID, FAINT = 0.85, 0.35  # a mark's opacity: a certain date, an uncertain one
+
+# Marks by how the event's time is known and whether it happened: (marker symbol, bar pattern, legend words).
+MARKS = {
+    "written": ("circle", "", "exact day (marker) · month, year or longer (bar)"),
+    "inferred": ("circle-open", ".", "placed by inference (hollow / dotted)"),
+    "planned": ("diamond", "/", "planned or expected (diamond / hatched)"),
+}
+SOURCES_TITLE, MARKS_TITLE = "Colour: first source", "Marks"
+UNCERTAIN_WORDS = "uncertain date (faint)"
+CONFLICT_WORDS = "sources disagree on the date (red ring)"
+
+
+class SourceColours:
+    """A colour per source that stays put: picked from a hash of the name, then remembered.
+
+    The hash makes a source's colour the same in every export and session; remembering it (the dashboard
+    keeps one of these per session) means a new upload never repaints the sources already on screen.
+    """
+
+    def __init__(self) -> None:
+        self.known: dict[str, str] = {}
+
+    def __call__(self, outlet: str) -> str:
+        if outlet not in self.known:
+            start = zlib.crc32(outlet.encode("utf-8")) % len(PALETTE)
+            taken = set(self.known.values())
+            free = [PALETTE[(start + step) % len(PALETTE)] for step in range(len(PALETTE))
+                    if PALETTE[(start + step) % len(PALETTE)] not in taken]
+            self.known[outlet] = free[0] if free else PALETTE[start]
+        return self.known[outlet]
+
+
+def mark_kind(placement: str, modality: str) -> str:
+    """Which of MARKS an event gets: planned or hypothetical first, then inferred, else written."""
+    if modality in ("planned", "hypothetical"):
+        return "planned"
+    return "inferred" if placement == "inferred" else "written"
+
+
+def mark_kinds(events: pd.DataFrame) -> list[str]:
+    return [mark_kind(p, m) for p, m in zip(events["placement"], events["modality"], strict=True)]
+
+
+def event_colours(events: pd.DataFrame, colours: SourceColours) -> list[str]:
+    """Each event's colour: its first source's."""
+    return [colours(outlets[0]) if len(outlets) else NO_SOURCE for outlets in events["outlets"]]
+
+
+def opacities(confidence: Iterable[float]) -> list[float]:
+    return [SOLID if c >= UNCERTAIN_BELOW else FAINT for c in confidence]
+
+
+def point_sizes(n_sources: Iterable[int]) -> list[int]:
+    """A dot's diameter in pixels: bigger with more sources."""
+    return [9 + 3 * min(n - 1, 5) for n in n_sources]
+
+
+def outlines(conflict: Iterable[bool], normal: str) -> tuple[list[str], list[int]]:
+    """Each mark's outline colour and width: a red ring where the sources disagree on the date."""
+    conflict = list(conflict)
+    return [CONFLICT if c else normal for c in conflict], [3 if c else 1 for c in conflict]
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One line of the legend: a source's colour (``kind`` "source") or a kind of mark (a MARKS key,
+    "uncertain" or "conflict")."""
+
+    group: str  # SOURCES_TITLE or MARKS_TITLE
+    words: str  # raw text: each drawing escapes it
+    kind: str
+    colour: str = MUTED
+
+
+def legend(events: pd.DataFrame, colours: SourceColours, kinds: Sequence[str]) -> list[LegendEntry]:
+    """What each colour and each kind of mark on the chart means: the sources shown, the mark kinds drawn (``kinds``:
+    each event's), and the faint and ringed marks when there are any."""
+    entries = [LegendEntry(SOURCES_TITLE, outlet, "source", colours(outlet))
+               for outlet in sorted({o[0] for o in events["outlets"] if len(o)})]
+    drawn = set(kinds) | {"written"}
+    entries += [LegendEntry(MARKS_TITLE, words, kind) for kind, (_, _, words) in MARKS.items() if kind in drawn]
+    if (events["confidence"] < UNCERTAIN_BELOW).any():
+        entries.append(LegendEntry(MARKS_TITLE, UNCERTAIN_WORDS, "uncertain"))
+    if events["conflict"].any():
+        entries.append(LegendEntry(MARKS_TITLE, CONFLICT_WORDS, "conflict"))
+    return entries
