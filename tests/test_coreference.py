@@ -1,0 +1,40 @@
+"""A later mention of a happening told earlier with its date takes that date; new, generic or other
+happenings of the kind take nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.events import events_for_article
+from timeline.events.coreference import MENTION_EXAMPLES, TOLD_EARLIER_EXAMPLES, mentions
+from timeline.model import Article
+from timeline.temporal import tag
+
+
+@pytest.mark.parametrize(("sentence", "noun"), MENTION_EXAMPLES, ids=lambda e: str(e)[:40])
+def test_definite_mentions_of_a_kind_of_happening(sentence, noun):
+    assert [m.word for m in mentions(sentence)] == ([noun] if noun else [])
+
+
+@pytest.mark.parametrize(("text", "published", "word", "value"), TOLD_EARLIER_EXAMPLES, ids=lambda e: str(e)[:50])
+def test_a_mention_of_a_happening_told_earlier_takes_its_date(text, published, word, value):
+    day = date.fromisoformat(published)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    at = text.rindex(word)
+    on_word = [e for e in events if e.sources[0].happening_span == (at, at + len(word))]
+    told = [e for e in on_word if "told earlier" in e.explanation]
+    if value:
+        assert on_word and on_word[0].value == value, [(e.value, e.explanation) for e in on_word]
+    else:
+        assert not told, [(e.value, e.explanation) for e in told]
+
+
+def test_the_mention_says_which_earlier_happening_gave_its_date():
+    text = "Police arrested the suspect on May 2 in Leeds. The arrest followed a three-month inquiry."
+    day = date(2024, 5, 10)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    told = next(e for e in events if "told earlier" in e.explanation)
+    assert told.explanation == "the arrest told earlier in the report, at 'May 2' (2024-05-02)"
+    assert told.placement == "inferred" and told.sources[0].sentence.startswith("The arrest")
