@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from timeline.events import events_for_article
+from timeline.events.build import RESULTS_EXAMPLES
 from timeline.events.coreference import MENTION_EXAMPLES, TOLD_EARLIER_EXAMPLES, mentions
 from timeline.model import Article
 from timeline.temporal import tag
@@ -38,3 +39,12 @@ def test_the_mention_says_which_earlier_happening_gave_its_date():
     told = next(e for e in events if "told earlier" in e.explanation)
     assert told.explanation == "the arrest told earlier in the report, at 'May 2' (2024-05-02)"
     assert told.placement == "inferred" and told.sources[0].sentence.startswith("The arrest")
+
+
+@pytest.mark.parametrize(("text", "published", "word", "value"), RESULTS_EXAMPLES, ids=lambda e: str(e)[:50])
+def test_a_figure_changed_from_another_after_results_for_a_quarter_is_of_that_quarter(text, published, word, value):
+    day = date.fromisoformat(published)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    second = text.index(". ") + 2
+    later = [e for e in events if e.sources[0].sentence_span[0] == second]
+    assert later and all(e.value == value for e in later), [(e.value, e.explanation) for e in later]

@@ -50,6 +50,23 @@ _NOT_EVENT_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _CONFIDENCE_BY_ANCHOR = {None: 0.9, Anchor.DCT: 0.8, Anchor.MENTION: 0.6}
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # 'has been', 'have also been'
+# Results told for a period: figures, or the words for them ("Two segments posted lower earnings for the quarter").
+_RESULTS = re.compile(r"(?:[$£€]\s?|\b)\d[\d.,]*\s*(?:%|percent|cents|million|billion)|"
+                      r"\b(?:earnings|profits?|net income|net loss|losses|revenues?|sales|results)\b", re.IGNORECASE)
+# A figure told with the figure it changed from: "Sales rose 2.9% to $329.2 million from $320 million".
+_CHANGED_FROM = re.compile(r"\bto\s+(?:[A-Z]{0,2}[$£€]|\d)[^;]{0,60}?\bfrom\s+(?:[A-Z]{0,2}[$£€]|\d)")
+# (report, publication day, a word of a later sentence, its value): run as tests. A figure told with the one it
+# changed from, after results for a quarter, is of that quarter; without the figure it changed from, or with no
+# results told, it is the report's news.
+RESULTS_EXAMPLES = (
+    ("The toolmaker Acme said third-quarter profit rose 11%. Sales rose 3% to $500 million from $485 million.",
+     "2024-10-25", "Sales", "2024-Q3"),
+    ("Acme posted lower earnings for the second quarter. Profit from steel fell to $41 million from $58 million.",
+     "2024-07-25", "steel", "2024-Q2"),
+    ("The toolmaker Acme said third-quarter profit rose 11% to $40 million. Its shares rose 5% on the news.",
+     "2024-10-25", "shares", "2024-10-25"),
+    ("Acme named a new chief executive. Its shares rose to $30 from $28.", "2024-10-25", "shares", "2024-10-25"),
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -110,11 +127,14 @@ class Story:
     last: Event | None = None
     news_day: Event | None = None
     paragraph: Event | None = None  # the last happening placed by a date opening its sentence, in this paragraph
+    results: Event | None = None  # the last figures told for a quarter or a half ("third-quarter profit rose 11%")
 
     def tell(self, event: Event) -> None:
         if event.year_guessed and event.named_as:
             return
         self.last = event
+        if event.precision in (Precision.QUARTER, Precision.HALF) and _RESULTS.search(event.sentence):
+            self.results = event
         if _opens(event.sources[0]):
             self.paragraph = event
         if _in_reporting_window(event, self.published):
@@ -468,6 +488,11 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
         return Inferred(sentence_date.interval, sentence_date.value, sentence_date.mod,
                         f"no date in its clause; past tense beside '{sentence_date.text}' ({sentence_date.value}) "
                         "in the same sentence", _year_guessed(sentence_date))
+    results = story.results
+    if past and results is not None and _CHANGED_FROM.search(sentence):
+        return Inferred(results.interval, results.value, results.mod,
+                        f"no date in the sentence; a figure told after the results for '{results.date_text}' "
+                        f"({results.value}), the period the report gives its figures for", results.year_guessed)
     told = story.paragraph
     if past and told is not None and not _in_reporting_window(told, article.published):
         return Inferred(told.interval, told.value, told.mod,
