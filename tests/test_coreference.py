@@ -48,3 +48,18 @@ def test_a_figure_changed_from_another_after_results_for_a_quarter_is_of_that_qu
     second = text.index(". ") + 2
     later = [e for e in events if e.sources[0].sentence_span[0] == second]
     assert later and all(e.value == value for e in later), [(e.value, e.explanation) for e in later]
+
+
+def test_an_event_placed_by_a_mention_holds_only_the_gold_event_of_its_own_word():
+    """"… capitalize on the murder of a physician in order to garner votes": the murder is the earlier
+    happening, "garner" is the clause's, however near the mention it lies."""
+    from timeline.events.evaluation import owner_of
+    text = ("Dr. Lane was shot dead in Leeds on May 2. The mayor tried to capitalize on the murder of Dr. Lane "
+            "in order to garner votes.")
+    day = date(2024, 5, 10)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    murder, garner = text.index("murder"), text.index("garner")
+    assert owner_of(murder, events).value == "2024-05-02"
+    assert owner_of(garner, events).value == "2024-05-10", "the clause's news, not the murder's day"
+    mention = owner_of(murder, events).sources[0]
+    assert text[slice(*mention.date_span)] == "murder", "the mention is what places it: shown as its date words"

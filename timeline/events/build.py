@@ -208,7 +208,8 @@ _BESIDE_DATE = re.compile(r"\s*(?:,\s*)?(?:(?:on|in|of|at|during|last|this|early
 def _told_earlier(article: Article, index: int, span: tuple[int, int], timexes: list[Timex], made: list[Event],
                   earlier: list[Event]) -> list[Event]:
     """A sentence's events, with each definite mention of a happening told earlier with its date ("the arrest",
-    "Slepian's murder") placed at that date: the clause event built on its word, or an event of its own."""
+    "Slepian's murder") placed at that date: the clause event built on its word, or an event of its own, whose
+    source shows the mention as the words that place it (its date span is its happening word's)."""
     start = span[0]
     sentence = article.text[start:span[1]]
     made = list(made)
@@ -233,7 +234,7 @@ def _told_earlier(article: Article, index: int, span: tuple[int, int], timexes: 
         made.append(Event(
             id=_event_id(article.id, word[0], told.value), interval=told.interval, value=told.value, mod=told.mod,
             date_text="", title=told.title, sentence=sentence, explanation=explanation, confidence=0.5,
-            sources=[_source(article, span, (start, start), "", word)], names=names,
+            sources=[_source(article, span, word, mention.word, word)], names=names,
             centrality=salience(article, index, sentence, False, names), year_guessed=told.year_guessed,
             placement=Placement.INFERRED, modality=Modality.FACTUAL))
     return made

@@ -86,6 +86,8 @@ TOLD_EARLIER_EXAMPLES = (
     ("Police arrested the suspect on May 2 in Leeds. An arrest of a second man followed.", "2024-05-10", "arrest", ""),
     ("A bomb exploded in Nairobi on Friday. Police fear another bombing.", "2024-06-03", "bombing", ""),
     ("A bomb exploded in Nairobi on Friday. The Mombasa bombing was the worst in years.", "2024-06-03", "bombing", ""),
+    ("Dr. Lane was shot dead in Leeds on May 2. Police linked the killing of Dr. Ann Lane to a gang.",
+     "2024-05-10", "killing", "2024-05-02"),
     ("A bomb exploded in Nairobi on Friday. The bombing on Sunday hit a market.", "2024-06-03", "bombing", "2024-06-02"),
     ("The minister met union leaders on Monday. The arrest of two organisers angered them.",
      "2024-06-05", "arrest", ""),
@@ -131,8 +133,9 @@ def _names(sentence: str, start: int, end: int) -> tuple[str, ...]:
     """The names in a mention and the phrase after it that says which happening it is ("the attack on Slepian")."""
     tail = _TAIL.match(sentence, end)
     words = sentence[start:tail.end() if tail else end]
-    return tuple(n.rstrip(".").removesuffix("'s").removesuffix("’s") for n in _NAME.findall(words)
-                 if n.lower() not in ("the", "this", "that", "these", "those", "his", "her", "its", "their"))
+    names = (n.rstrip(".").removesuffix("'s").removesuffix("’s") for n in _NAME.findall(words))
+    # titles and short abbreviations ("Dr.", "Gen.", "U.S.") say nothing of which happening it is
+    return tuple(n for n in names if len(n) > 3 and n.lower() not in ("this", "that", "these", "those", "their"))
 
 
 def tells(kind: str, words: str) -> bool:
@@ -142,5 +145,6 @@ def tells(kind: str, words: str) -> bool:
 
 
 def same_names(mention: Mention, sentence: str) -> bool:
-    """The mention's names are all in the sentence that told the earlier happening: not another one of its kind."""
-    return all(name in sentence for name in mention.names)
+    """A mention with names shares one with the sentence that told the earlier happening ("the killing of Dr.
+    Barnett Slepian" after "Slepian was shot"); else it is another happening of its kind ("the Mombasa bombing")."""
+    return not mention.names or any(name in sentence for name in mention.names)
