@@ -10,6 +10,7 @@ import pytest
 from timeline.events import events_for_article
 from timeline.events.build import RESULTS_EXAMPLES
 from timeline.events.coreference import MENTION_EXAMPLES, TOLD_EARLIER_EXAMPLES, mentions
+from timeline.events.sentences import OPENING_FRAME_EXAMPLES, clause_spans
 from timeline.model import Article
 from timeline.temporal import tag
 
@@ -63,3 +64,15 @@ def test_an_event_placed_by_a_mention_holds_only_the_gold_event_of_its_own_word(
     assert owner_of(garner, events).value == "2024-05-10", "the clause's news, not the murder's day"
     mention = owner_of(murder, events).sources[0]
     assert text[slice(*mention.date_span)] == "murder", "the mention is what places it: shown as its date words"
+
+
+@pytest.mark.parametrize(("sentence", "words", "count"), OPENING_FRAME_EXAMPLES, ids=lambda e: str(e)[:40])
+def test_an_opening_participle_or_prepositional_phrase_belongs_to_the_clause_it_opens(sentence, words, count):
+    assert len(clause_spans(sentence, [sentence.index(w) for w in words])) == count
+
+
+def test_an_opening_participle_shares_the_date_of_the_clause_it_opens():
+    text = "Retaliating for the bombings, U.S. forces on Thursday launched cruise missile strikes."
+    day = date(1998, 8, 21)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    assert {e.value for e in events} == {"1998-08-20"}, [(e.value, e.title) for e in events]
