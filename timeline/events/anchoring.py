@@ -28,8 +28,12 @@ RELATIVE_WORDS = ("since", "by", "until", "till", "through", "before", "after", 
                   "as of", "starting", "beginning", "up to")
 RELATIVE_EXAMPLES = ("Stocks fell to their lowest level since October 1997", "The group aims to cut 30,000 jobs by 2012",
                      "The talks will go on until Monday", "Prices rose ahead of Tuesday's vote")
-_RELATIVE = re.compile(r"\b(" + "|".join(w.replace(" ", r"\s+") for w in RELATIVE_WORDS) + r")\s+(?:the\s+)?(?:end\s+of\s+)?$",
-                       re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?<!not\s)(?<!n't\s)(" + "|".join(w.replace(" ", r"\s+") for w in RELATIVE_WORDS)
+                       + r")\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
+# "not until" says when it happened: "it was not until Tuesday that Castro revealed …", "did not leave until Monday"
+NOT_UNTIL_EXAMPLES = (("But it was not until Tuesday that Castro revealed the letter.", "Tuesday"),  # run as tests
+                      ("Not until March did the army withdraw.", "March"),
+                      ("It wasn't until 1998 that the law changed.", "1998"))
 # A figure a change is measured from, with its date: "profit rose to $155 million from $99 million a year earlier"
 # rose in the period reported; the date only says when the figure it is compared with was counted.
 _COMPARED = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|versus)\s+(?:an?\s+[a-z]+\s+of\s+)?(?:[A-Z]{0,2}[$£€])?"
