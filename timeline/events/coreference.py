@@ -41,6 +41,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "visit": ("visit", "visit visited"),
 }
 _MENTION_NOUNS = {noun: kind for kind, (nouns, _) in KINDS.items() for noun in nouns.split()}
+_ANY_NOUN = re.compile(r"\b(?:" + "|".join(_MENTION_NOUNS) + r")\b")
 _TELLING = {kind: frozenset(words.split()) for kind, (_, words) in KINDS.items()}
 # A definite determiner or a name's possessive, then up to two modifiers ("the deadly embassy bombings") before the
 # noun. "other", "new", "previous" … say it is another happening of the kind; a word that links or starts a
@@ -107,6 +108,8 @@ class Mention:
 
 def mentions(sentence: str) -> list[Mention]:
     """The definite mentions of a kind of happening in a sentence ("the arrest", "Slepian's murder")."""
+    if not _ANY_NOUN.search(sentence):
+        return []  # most sentences hold none: no need to read each determiner
     found = []
     for determiner in _DETERMINER.finditer(sentence):
         position = determiner.end()
