@@ -24,7 +24,7 @@ from .anchoring import (
     relation_of,
     reporting_time,
 )
-from .coreference import Mention, mentions, same_names, tells
+from .coreference import antecedent, dated_beside, mentions
 from .furniture import furniture_kind, is_link_title, is_quoted_opinion
 from .happenings import Happening, HappeningModel, Kind, shipped_model
 from .names import names_in
@@ -208,9 +208,6 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
     return made[:MAX_PER_SENTENCE], unplaced
 
 
-_BESIDE_DATE = re.compile(r"\s*(?:,\s*)?(?:(?:on|in|of|at|during|last|this|early|late)\s+)*")
-
-
 def _told_earlier(article: Article, index: int, span: tuple[int, int], timexes: list[Timex], made: list[Event],
                   earlier: list[Event]) -> list[Event]:
     """A sentence's events, with each definite mention of a happening told earlier with its date ("the arrest",
@@ -220,10 +217,10 @@ def _told_earlier(article: Article, index: int, span: tuple[int, int], timexes: 
     sentence = article.text[start:span[1]]
     made = list(made)
     for mention in mentions(sentence):
-        if any(_dated_beside(sentence, mention, t.start - start, t.end - start) for t in timexes):
+        if any(dated_beside(sentence, mention, t.start - start, t.end - start) for t in timexes):
             continue  # "the attack on Friday", "Friday's attack": its own date says which
         before = [e for e in made if e.sources[0].happening_span[1] <= start + mention.start]
-        told = _antecedent(article, mention, earlier, before)
+        told = antecedent(article.text, mention, earlier, before)
         if told is None:
             continue
         word = (start + mention.start, start + mention.end)
@@ -244,28 +241,6 @@ def _told_earlier(article: Article, index: int, span: tuple[int, int], timexes: 
             centrality=salience(article, index, sentence, False, names), year_guessed=told.year_guessed,
             placement=Placement.INFERRED, modality=Modality.FACTUAL))
     return made
-
-
-def _antecedent(article: Article, mention: Mention, earlier: list[Event], before: list[Event]) -> Event | None:
-    """The last happening of the mention's kind a date placed, with its names: in the sentence before the
-    mention (``before``: "the 1995 shooting of Dr. Short, who survived the attack"), else in an earlier one,
-    dated to the month or finer (a background year, "the Munich attack in 1972", is not the story's)."""
-    recent = [e for e in earlier if Precision(e.precision).rank >= Precision.MONTH.rank]
-    return next((e for e in reversed(recent + before) if e.placement == Placement.WRITTEN
-                 and e.modality == Modality.FACTUAL and tells(mention.kind, _happening_words(article, e))
-                 and same_names(mention, e.sentence)), None)
-
-
-def _happening_words(article: Article, event: Event) -> str:
-    """The word an event is built on and the two before it ("was shot to death": "shot to death")."""
-    start, end = event.sources[0].happening_span
-    return " ".join(article.text[max(0, start - 40):start].split()[-2:] + [article.text[start:end]])
-
-
-def _dated_beside(sentence: str, mention: Mention, date_start: int, date_end: int) -> bool:
-    """A date right before the mention's noun or right after it names it: "the Aug. 7 bombing", "the attack on Friday"."""
-    before = 0 <= mention.start - date_end <= 30 and "," not in sentence[date_end:mention.start]
-    return before or (date_start >= mention.end and bool(_BESIDE_DATE.fullmatch(sentence, mention.end, date_start)))
 
 
 @dataclass

@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import Event, Modality, Placement, Precision
+
 # Kinds of happening: the nouns a later mention uses, then the words (verbs and nouns) that tell it with its
-# date. A mention is of the kind its noun belongs to; it refers to the last dated happening whose clause holds
-# a word of that kind ("was shot to death on Oct. 23" ← "the slaying").
+# date. A mention is of the kind its noun belongs to; it refers to the last dated happening whose word, or one
+# of the two words before it, is of that kind ("was shot to death on Oct. 23" ← "the slaying").
 _KILLED = "shot shooting killed killing killings slain slew slaying murdered murder assassinated assassination"
 KINDS: dict[str, tuple[str, str]] = {
     "killing": ("shooting shootings killing killings slaying slayings murder murders homicide assassination", _KILLED),
@@ -141,13 +143,40 @@ def _names(sentence: str, start: int, end: int) -> tuple[str, ...]:
     return tuple(n for n in names if len(n) > 3 and n.lower() not in ("this", "that", "these", "those", "their"))
 
 
-def tells(kind: str, words: str) -> bool:
+def antecedent(text: str, mention: Mention, earlier: list[Event], before: list[Event]) -> Event | None:
+    """The last happening of the mention's kind a date placed, with its names: in the sentence before the
+    mention (``before``: "the 1995 shooting of Dr. Short, who survived the attack"), else in an earlier one,
+    dated to the month or finer (a background year, "the Munich attack in 1972", is not the story's).
+    ``text`` is the article's: the events' spans are offsets into it."""
+    recent = [e for e in earlier if Precision(e.precision).rank >= Precision.MONTH.rank]
+    return next((e for e in reversed(recent + before) if e.placement == Placement.WRITTEN
+                 and e.modality == Modality.FACTUAL and _tells(mention.kind, _happening_words(text, e))
+                 and _same_names(mention, e.sentence)), None)
+
+
+def _happening_words(text: str, event: Event) -> str:
+    """The word an event is built on and the two before it ("was shot to death": "shot to death")."""
+    start, end = event.sources[0].happening_span
+    return " ".join(text[max(0, start - 40):start].split()[-2:] + [text[start:end]])
+
+
+def _tells(kind: str, words: str) -> bool:
     """Whether a happening, by its word and the two words before it, is of this kind ("shot to death" tells a
     killing)."""
     return not _TELLING[kind].isdisjoint(w.lower() for w in re.findall(r"[A-Za-z]+", words))
 
 
-def same_names(mention: Mention, sentence: str) -> bool:
+def _same_names(mention: Mention, sentence: str) -> bool:
     """A mention with names shares one with the sentence that told the earlier happening ("the killing of Dr.
     Barnett Slepian" after "Slepian was shot"); else it is another happening of its kind ("the Mombasa bombing")."""
     return not mention.names or any(name in sentence for name in mention.names)
+
+
+_BESIDE_DATE = re.compile(r"\s*(?:,\s*)?(?:(?:on|in|of|at|during|last|this|early|late)\s+)*")
+
+
+def dated_beside(sentence: str, mention: Mention, date_start: int, date_end: int) -> bool:
+    """A date right before the mention's noun or right after it names it: "the Aug. 7 bombing", "the attack on
+    Friday". Then its own date says which happening it is."""
+    before = 0 <= mention.start - date_end <= 30 and "," not in sentence[date_end:mention.start]
+    return before or (date_start >= mention.end and bool(_BESIDE_DATE.fullmatch(sentence, mention.end, date_start)))
