@@ -13,6 +13,7 @@ from timeline.events.anchoring import (
     NOT_COMPARED_EXAMPLES,
     NOT_PLAN_EXAMPLES,
     NOT_PREMODIFIER_EXAMPLES,
+    NOT_UNTIL_EXAMPLES,
     PLAN_EXAMPLES,
     PREMODIFIER_EXAMPLES,
     RELATIVE_EXAMPLES,
@@ -67,6 +68,13 @@ def test_relative_examples_make_the_date_a_reference_point(sentence):
 def test_plan_cue_examples(sentence, words):
     """A verb or noun of intent makes a plan only with its "to": "the plan offered" was offered."""
     assert is_planned(sentence, sentence.index(words)) == ((sentence, words) in PLAN_EXAMPLES), sentence
+
+
+@pytest.mark.parametrize(("sentence", "words"), NOT_UNTIL_EXAMPLES)
+def test_not_until_a_date_says_when_it_happened(sentence, words):
+    assert relation_of(sentence, sentence.index(words)) == Relation.AT, sentence
+    until = sentence.replace("Not until", "Until").replace("not until", "until").replace("n't until", " until")
+    assert relation_of(until, until.index(words)) == Relation.RELATIVE, "look-alike: 'until' alone relates"
 
 
 @pytest.mark.parametrize(("sentence", "words"), COMPARED_EXAMPLES + NOT_COMPARED_EXAMPLES)

@@ -28,18 +28,34 @@ RELATIVE_WORDS = ("since", "by", "until", "till", "through", "before", "after", 
                   "as of", "starting", "beginning", "up to")
 RELATIVE_EXAMPLES = ("Stocks fell to their lowest level since October 1997", "The group aims to cut 30,000 jobs by 2012",
                      "The talks will go on until Monday", "Prices rose ahead of Tuesday's vote")
-_RELATIVE = re.compile(r"\b(" + "|".join(w.replace(" ", r"\s+") for w in RELATIVE_WORDS) + r")\s+(?:the\s+)?(?:end\s+of\s+)?$",
-                       re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?<!not\s)(?<!n't\s)(" + "|".join(w.replace(" ", r"\s+") for w in RELATIVE_WORDS)
+                       + r")\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
+# "not until" says when it happened: "it was not until Tuesday that Castro revealed …", "did not leave until Monday"
+NOT_UNTIL_EXAMPLES = (("But it was not until Tuesday that Castro revealed the letter.", "Tuesday"),  # run as tests
+                      ("Not until March did the army withdraw.", "March"),
+                      ("It wasn't until 1998 that the law changed.", "1998"))
 # A figure a change is measured from, with its date: "profit rose to $155 million from $99 million a year earlier"
 # rose in the period reported; the date only says when the figure it is compared with was counted.
 _COMPARED = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|versus)\s+(?:an?\s+[a-z]+\s+of\s+)?(?:[A-Z]{0,2}[$£€])?"
                        r"\d[\d.,]*\s*(?:%|percent\s+|(?:(?!(?:on|in|at|during|for|by|over|through|since)\s)[a-z]+\s+){1,2}"
                        r"(?:(?:a|per)\s+share\s+)?)$")  # a unit, not a preposition: "from $10 on Friday" says when
+# A time counted back from the one reported ("a year earlier", "the year-ago period", "the previous Friday"), after
+# a word that compares, with at most two words between: "profit grew 19% from a year ago", "a loss, compared with
+# year-earlier profit of $3.8 million", "revenue compared with earnings a year earlier".
+_COMPARED_WITH_EARLIER = re.compile(r"\b(?:from|compared\s+(?:with|to)|than|versus)\s+(?:[a-z-]+\s+){0,2}$")
+_EARLIER = re.compile(r"(?:the\s+|a\s+|an\s+|one\s+)?(?:year|quarter|month|week)[- ](?:ago|earlier)\b|"
+                      r"(?:an?|one|two|three|\w+)\s+(?:years?|quarters?|months?|weeks?)\s+(?:ago|earlier|before)\b|"
+                      r"(?:the\s+)?(?:previous|prior|preceding)\s", re.IGNORECASE)
 COMPARED_EXAMPLES = (("Profit rose to $155 million from $99 million a year earlier.", "a year earlier"),  # run as tests
                      ("Earnings were $24 million, compared with a loss of $3 million last year.", "last year"),
-                     ("The dividend is 4.6 pence, up 15% from 4 pence a year earlier.", "a year earlier"))
+                     ("The dividend is 4.6 pence, up 15% from 4 pence a year earlier.", "a year earlier"),
+                     ("Third-quarter profit grew 19% from a year ago.", "a year ago"),
+                     ("It posted a loss, compared with year-earlier profit of $3.8 million.", "year-earlier"),
+                     ("The index fell 4.5% from the previous Friday.", "the previous Friday"))
 NOT_COMPARED_EXAMPLES = (("The stock rose to $12 from $10 on Friday.", "Friday"),
-                         ("Trucks rolled into Iraq from Jordan on Tuesday.", "Tuesday"))
+                         ("Trucks rolled into Iraq from Jordan on Tuesday.", "Tuesday"),
+                         ("He was found guilty of fraud a year ago.", "a year ago"),
+                         ("Prices rose from January to March.", "January"))
 # Clauses that relate the main happening to another one: "a day after the merger was announced".
 _LINKED_CLAUSE = re.compile(r"(?:,\s*|\s)((?:(?:a|one|two|three|\w+)\s+(?:days?|weeks?|months?|years?|hours?)\s+)?"
                             r"(?:after|before|since|until|ahead of|following)\s+[^,;]{4,80})", re.IGNORECASE)
@@ -70,7 +86,8 @@ def relating_words(sentence: str, date_start: int) -> str:
     """The words before a date that make it a reference point ("since the ", "by the end of ", "from $99
     million "), or ""."""
     match = _RELATIVE.search(sentence[max(0, date_start - 30):date_start]) \
-        or _COMPARED.search(sentence[max(0, date_start - 60):date_start])
+        or _COMPARED.search(sentence[max(0, date_start - 60):date_start]) \
+        or (_EARLIER.match(sentence, date_start) and _COMPARED_WITH_EARLIER.search(sentence[max(0, date_start - 40):date_start]))
     return " ".join(match.group(0).split()) + " " if match else ""
 
 

@@ -24,6 +24,7 @@ from .anchoring import (
     relation_of,
     reporting_time,
 )
+from .coreference import antecedent, dated_beside, mentions
 from .furniture import furniture_kind, is_link_title, is_quoted_opinion
 from .happenings import Happening, HappeningModel, Kind, shipped_model
 from .names import names_in
@@ -49,6 +50,23 @@ _NOT_EVENT_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _CONFIDENCE_BY_ANCHOR = {None: 0.9, Anchor.DCT: 0.8, Anchor.MENTION: 0.6}
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # 'has been', 'have also been'
+# Results told for a period: figures, or the words for them ("Two segments posted lower earnings for the quarter").
+_RESULTS = re.compile(r"(?:[$£€]\s?|\b)\d[\d.,]*\s*(?:%|percent|cents|million|billion)|"
+                      r"\b(?:earnings|profits?|net income|net loss|losses|revenues?|sales|results)\b", re.IGNORECASE)
+# A figure told with the figure it changed from: "Sales rose 2.9% to $329.2 million from $320 million".
+_CHANGED_FROM = re.compile(r"\bto\s+(?:[A-Z]{0,2}[$£€]|\d)[^;]{0,60}?\bfrom\s+(?:[A-Z]{0,2}[$£€]|\d)")
+# (report, publication day, a word of a later sentence, its value): run as tests. A figure told with the one it
+# changed from, after results for a quarter, is of that quarter; without the figure it changed from, or with no
+# results told, it is the report's news.
+RESULTS_EXAMPLES = (
+    ("The toolmaker Acme said third-quarter profit rose 11%. Sales rose 3% to $500 million from $485 million.",
+     "2024-10-25", "Sales", "2024-Q3"),
+    ("Acme posted lower earnings for the second quarter. Profit from steel fell to $41 million from $58 million.",
+     "2024-07-25", "steel", "2024-Q2"),
+    ("The toolmaker Acme said third-quarter profit rose 11% to $40 million. Its shares rose 5% on the news.",
+     "2024-10-25", "shares", "2024-10-25"),
+    ("Acme named a new chief executive. Its shares rose to $30 from $28.", "2024-10-25", "shares", "2024-10-25"),
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -90,7 +108,7 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
             story.paragraph = None
         made, waiting = _sentence_events(article, index, spans[index], dated.get(index, []),
                                          _happenings(sentence, found), story, index in headlines)
-        events.extend(made)
+        events.extend(_told_earlier(article, index, spans[index], dated.get(index, []), made, events))
         unplaced += waiting
     if unplaced:
         article.warnings.append(f"{unplaced} happenings without a date left off the timeline: no publication date")
@@ -109,11 +127,14 @@ class Story:
     last: Event | None = None
     news_day: Event | None = None
     paragraph: Event | None = None  # the last happening placed by a date opening its sentence, in this paragraph
+    results: Event | None = None  # the last figures told for a quarter or a half ("third-quarter profit rose 11%")
 
     def tell(self, event: Event) -> None:
         if event.year_guessed and event.named_as:
             return
         self.last = event
+        if event.precision in (Precision.QUARTER, Precision.HALF) and _RESULTS.search(event.sentence):
+            self.results = event
         if _opens(event.sources[0]):
             self.paragraph = event
         if _in_reporting_window(event, self.published):
@@ -153,12 +174,18 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
     named_words = {e.sources[0].happening_span for clause in clauses for e in clause.named}
     for clause in clauses:
         clause.inside = [h for h in clause.inside if (start + h.start, start + h.end) not in named_words]
-    sentence_date = next((t for t in timexes if (relation_of(sentence, t.start - start) == Relation.AT
-                                                 or (t.start, t.end) in naming)
-                          and not (_year_guessed(t) and named_happening(article.text, t.end))
-                          and not _after(t.interval.begin.date(), article.published)), None)
-    for clause in clauses:
+    lending = [t for t in timexes if (relation_of(sentence, t.start - start) == Relation.AT or (t.start, t.end) in naming)
+               and not (_year_guessed(t) and named_happening(article.text, t.end))
+               and not _after(t.interval.begin.date(), article.published)]
+    sentence_date = next(iter(lending), None)
+    for number, clause in enumerate(clauses):
         inside, here, dated, named, c_end = clause.inside, clause.here, clause.dated, clause.named, clause.end
+        # a relative clause tells more of the happening its antecedent clause placed: "the 1995 shooting of
+        # Dr. Short, who was wounded in the elbow"; "talks ended on Friday, which angered the union"
+        before = max(clauses[number - 1].dated + clauses[number - 1].named if number else [], default=None,
+                     key=lambda e: e.sources[0].happening_span)  # the happening the relative pronoun follows
+        own_date = next((t for t in lending if before and (t.start, t.end) == before.sources[0].date_span
+                         and _RELATIVE_CLAUSE.match(sentence, clause.start)), sentence_date)
         for event in dated:
             story.tell(event)
         made.extend(dated + named)
@@ -172,13 +199,48 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         for part, title in _told(sentence, inside, c_end):
             if len(made) >= MAX_PER_SENTENCE:
                 break  # cut below anyway
-            event = _undated_event(article, index, span, part, relative, story, headline, sentence_date, title)
+            event = _undated_event(article, index, span, part, relative, story, headline, own_date, title)
             if event and not any(_alike(e, event) for e in made):
                 made.append(event)  # clauses placed alike are one event: the sentence's words would merge them anyway
     if not made and headline and article.published and all(h.kind != Kind.HYPOTHETICAL for h in found):
         event = _undated_event(article, index, span, [Happening(0, 0, "", Kind.FACTUAL)], [], story, True, None)
         made = [event] if event else []  # the headline's happening is the day's news
     return made[:MAX_PER_SENTENCE], unplaced
+
+
+def _told_earlier(article: Article, index: int, span: tuple[int, int], timexes: list[Timex], made: list[Event],
+                  earlier: list[Event]) -> list[Event]:
+    """A sentence's events, with each definite mention of a happening told earlier with its date ("the arrest",
+    "Slepian's murder") placed at that date: the clause event built on its word, or an event of its own, whose
+    source shows the mention as the words that place it (its date span is its happening word's)."""
+    start = span[0]
+    sentence = article.text[start:span[1]]
+    made = list(made)
+    for mention in mentions(sentence):
+        if any(dated_beside(sentence, mention, t.start - start, t.end - start) for t in timexes):
+            continue  # "the attack on Friday", "Friday's attack": its own date says which
+        before = [e for e in made if e.sources[0].happening_span[1] <= start + mention.start]
+        told = antecedent(article.text, mention, earlier, before)
+        if told is None:
+            continue
+        word = (start + mention.start, start + mention.end)
+        own = next((n for n, e in enumerate(made) if e.sources[0].happening_span == word), None)
+        if own is not None and made[own].placement == Placement.WRITTEN:
+            continue
+        when = told.date_text or told.value
+        explanation = f"the {mention.word} told earlier in the report, at '{when}' ({told.value})"
+        if own is not None:
+            made[own] = replace(made[own], interval=told.interval, value=told.value, mod=told.mod,
+                                explanation=explanation, year_guessed=told.year_guessed)
+            continue
+        names = _sentence_names(sentence, article.text)
+        made.append(Event(
+            id=_event_id(article.id, word[0], told.value), interval=told.interval, value=told.value, mod=told.mod,
+            date_text="", title=told.title, sentence=sentence, explanation=explanation, confidence=0.5,
+            sources=[_source(article, span, word, mention.word, word)], names=names,
+            centrality=salience(article, index, sentence, False, names), year_guessed=told.year_guessed,
+            placement=Placement.INFERRED, modality=Modality.FACTUAL))
+    return made
 
 
 @dataclass
@@ -189,6 +251,7 @@ class Clause:
     here: list[Timex]
     dated: list[Event]  # placed by a date that says when the clause's happening happened
     named: list[Event]  # placed by a date that names a happening or a thing ("the January 1998 bombing")
+    start: int
     end: int
 
 
@@ -215,7 +278,7 @@ def _clause(article: Article, index: int, span: tuple[int, int], timexes: list[T
               and (e := _dated_event(article, index, span, t, [h]))]
     # a happening a date names has its event; the clause's own happening is another one ("has been on the run")
     inside = [h for h in inside if all(h is not n for _, n in naming)]
-    return Clause(inside, here, dated, [e for e, _ in naming], c_end)
+    return Clause(inside, here, dated, [e for e, _ in naming], c_start, c_end)
 
 
 def _alike(made: Event, new: Event) -> bool:
@@ -225,6 +288,7 @@ def _alike(made: Event, new: Event) -> bool:
     return made.modality == new.modality and made.placement == new.placement and inside
 
 
+_RELATIVE_CLAUSE = re.compile(r"(?:who|which|whose)\s")
 _WHEN_AFTER_DATE = re.compile(r"(?:,|\s[_–—-]+)\s*(when)\s", re.IGNORECASE)
 
 
@@ -408,6 +472,11 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
         return Inferred(sentence_date.interval, sentence_date.value, sentence_date.mod,
                         f"no date in its clause; past tense beside '{sentence_date.text}' ({sentence_date.value}) "
                         "in the same sentence", _year_guessed(sentence_date))
+    results = story.results
+    if past and results is not None and _CHANGED_FROM.search(sentence):
+        return Inferred(results.interval, results.value, results.mod,
+                        f"no date in the sentence; a figure told after the results for '{results.date_text}' "
+                        f"({results.value}), the period the report gives its figures for", results.year_guessed)
     told = story.paragraph
     if past and told is not None and not _in_reporting_window(told, article.published):
         return Inferred(told.interval, told.value, told.mod,

@@ -33,7 +33,7 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 
-from ..model import Article, Event, Interval, Timex
+from ..model import Article, Event, Interval, Placement, Timex
 from ..temporal import tag
 from ..timeml import DCT_ID, GoldEvent, GoldTimex, TimeMLDocument, read_timeml, tml_files
 from .build import events_for_article
@@ -196,8 +196,16 @@ def owner_of(offset: int, events: list[Event]) -> Event | None:
     This corrects the scoring, it tunes nothing: the nearest date used to decide, so a gold verb far from its
     clause's date went to a neighbouring event, and events were judged by the gold of another happening.
     """
-    return min(events, key=lambda e: (_distance(e.sources[0].happening_span, offset),
-                                      _distance(e.sources[0].date_span, offset)), default=None)
+    return min((e for e in events if not _refers_back(e) or _distance(e.sources[0].happening_span, offset) == 0),
+               key=lambda e: (_distance(e.sources[0].happening_span, offset), _distance(e.sources[0].date_span, offset)),
+               default=None)
+
+
+def _refers_back(event: Event) -> bool:
+    """Placed by a mention of a happening told earlier ("the arrest"): the words that place it are its own word.
+    Such an event stands for that noun only, not for the clause around it, whose words belong to its own events."""
+    source = event.sources[0]
+    return event.placement == Placement.INFERRED and source.date_span == source.happening_span
 
 
 def _distance(span: tuple[int, int], offset: int) -> int:

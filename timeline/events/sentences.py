@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..temporal import lexicon as lx
+from .verbs import Form, verb_form
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
@@ -65,6 +66,24 @@ _CLAUSE_BREAK = re.compile(PUNCTUATION_BREAK.pattern + r"|\s(?=(?:but|while|wher
                            r"before|since|until|when|which|who|where|if|unless)\s)", re.IGNORECASE)
 
 
+_HEAD = re.compile(r"\w*")
+# A sentence's opening participle or prepositional phrase has no finite verb: it belongs to the clause after it,
+# and shares its date ("Retaliating for the bombings, U.S. forces Thursday launched strikes", "In a massive
+# demonstration, thousands marched on Friday").
+_OPENING_FRAME = re.compile(r"(?![A-Z][a-z]*thing\b)[A-Z][a-z]+ing\b|(?:In|At|During|Amid)\s+(?:a|an|the|his|her|its|their)\s")
+
+# (sentence, its happenings' words, the clauses they make): run as tests
+OPENING_FRAME_EXAMPLES = (
+    ("Retaliating for the bombings, U.S. forces on Thursday launched strikes.", ("Retaliating", "launched"), 1),
+    ("In a massive demonstration, thousands marched on Friday.", ("demonstration", "marched"), 1),
+    ("During the raid, police arrested five men.", ("raid", "arrested"), 1),
+    # look-alikes: a clause of its own before the comma
+    ("Nothing happened on Monday, but prices fell on Tuesday.", ("happened", "fell"), 2),
+    ("In the end the talks failed, and prices fell on Tuesday.", ("failed", "fell"), 2),
+    ("Beijing has condemned the attack, calling it cowardly.", ("condemned", "calling"), 2),
+)
+
+
 def clause_spans(sentence: str, heads: list[int]) -> list[tuple[int, int]]:
     """(start, end) of each clause of a sentence that holds a happening, given the happenings' offsets.
 
@@ -74,6 +93,10 @@ def clause_spans(sentence: str, heads: list[int]) -> list[tuple[int, int]]:
     """
     cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
     pieces = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    if _OPENING_FRAME.match(sentence) and (frame := PUNCTUATION_BREAK.search(sentence)):
+        inside = [head for head in heads if head < frame.start()]
+        if all(verb_form(sentence, head, _HEAD.match(sentence, head).group(0)) == Form.UNKNOWN for head in inside):
+            heads = [head for head in heads if head >= frame.end()]  # up to its comma, it is the next clause's
     clauses: list[tuple[int, int]] = []
     pending = 0  # start of pieces without a happening, waiting for a clause to join
     for a, b in pieces:

@@ -1,0 +1,105 @@
+"""A later mention of a happening told earlier with its date takes that date; new, generic or other
+happenings of the kind take nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.events import events_for_article
+from timeline.events.build import RESULTS_EXAMPLES
+from timeline.events.coreference import MENTION_EXAMPLES, TOLD_EARLIER_EXAMPLES, mentions
+from timeline.events.sentences import OPENING_FRAME_EXAMPLES, clause_spans
+from timeline.model import Article
+from timeline.temporal import tag
+
+
+@pytest.mark.parametrize(("sentence", "noun"), MENTION_EXAMPLES, ids=lambda e: str(e)[:40])
+def test_definite_mentions_of_a_kind_of_happening(sentence, noun):
+    assert [m.word for m in mentions(sentence)] == ([noun] if noun else [])
+
+
+@pytest.mark.parametrize(("text", "published", "word", "value"), TOLD_EARLIER_EXAMPLES, ids=lambda e: str(e)[:50])
+def test_a_mention_of_a_happening_told_earlier_takes_its_date(text, published, word, value):
+    day = date.fromisoformat(published)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    at = text.rindex(word)
+    on_word = [e for e in events if e.sources[0].happening_span == (at, at + len(word))]
+    told = [e for e in on_word if "told earlier" in e.explanation]
+    if value:
+        assert on_word and on_word[0].value == value, [(e.value, e.explanation) for e in on_word]
+    else:
+        assert not told, [(e.value, e.explanation) for e in told]
+
+
+def test_the_mention_says_which_earlier_happening_gave_its_date():
+    text = "Police arrested the suspect on May 2 in Leeds. The arrest followed a three-month inquiry."
+    day = date(2024, 5, 10)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    told = next(e for e in events if "told earlier" in e.explanation)
+    assert told.explanation == "the arrest told earlier in the report, at 'May 2' (2024-05-02)"
+    assert told.placement == "inferred" and told.sources[0].sentence.startswith("The arrest")
+
+
+@pytest.mark.parametrize(("text", "published", "word", "value"), RESULTS_EXAMPLES, ids=lambda e: str(e)[:50])
+def test_a_figure_changed_from_another_after_results_for_a_quarter_is_of_that_quarter(text, published, word, value):
+    day = date.fromisoformat(published)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    second = text.index(". ") + 2
+    later = [e for e in events if e.sources[0].sentence_span[0] == second]
+    assert later and all(e.value == value for e in later), [(e.value, e.explanation) for e in later]
+
+
+def test_an_event_placed_by_a_mention_holds_only_the_gold_event_of_its_own_word():
+    """"… capitalize on the murder of a physician in order to garner votes": the murder is the earlier
+    happening, "garner" is the clause's, however near the mention it lies."""
+    from timeline.events.evaluation import owner_of
+    text = ("Dr. Lane was shot dead in Leeds on May 2. The mayor tried to capitalize on the murder of Dr. Lane "
+            "in order to garner votes.")
+    day = date(2024, 5, 10)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    murder, garner = text.index("murder"), text.index("garner")
+    assert owner_of(murder, events).value == "2024-05-02"
+    assert owner_of(garner, events).value == "2024-05-10", "the clause's news, not the murder's day"
+    mention = owner_of(murder, events).sources[0]
+    assert text[slice(*mention.date_span)] == "murder", "the mention is what places it: shown as its date words"
+
+
+@pytest.mark.parametrize(("sentence", "words", "count"), OPENING_FRAME_EXAMPLES, ids=lambda e: str(e)[:40])
+def test_an_opening_participle_or_prepositional_phrase_belongs_to_the_clause_it_opens(sentence, words, count):
+    assert len(clause_spans(sentence, [sentence.index(w) for w in words])) == count
+
+
+def test_an_opening_participle_shares_the_date_of_the_clause_it_opens():
+    text = "Retaliating for the bombings, U.S. forces on Thursday launched cruise missile strikes."
+    day = date(1998, 8, 21)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    assert {e.value for e in events} == {"1998-08-20"}, [(e.value, e.title) for e in events]
+
+
+@pytest.mark.parametrize(("text", "word", "value"), (
+    ("Two men were charged on Monday over the 1995 shooting of Dr. Short, who was wounded in the elbow.",
+     "wounded", "1995"),
+    ("Police on Monday arrested Mr. Short, who was wounded in the raid.", "wounded", "2024-06-03"),
+    # the relative clause follows the happening placed on Monday, not the law the year names
+    ("The 1995 law was cited on Monday by Mr. Short, who was wounded in the raid.", "wounded", "2024-06-03"),
+))
+def test_a_relative_clause_tells_more_of_the_happening_its_antecedent_clause_placed(text, word, value):
+    day = date(2024, 6, 5)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    at = text.index(word)
+    held = [e for e in events if e.sources[0].happening_span == (at, at + len(word))]
+    assert [e.value for e in held] == [value], [(e.value, e.explanation) for e in events]
+
+
+def test_a_relative_clause_takes_no_date_whose_year_was_guessed_for_a_named_happening():
+    """"the October 7 attacks, which saw 1,200 people killed": a yearless date that names a happening lends
+    nothing (merging may still correct its year from another report), to a relative clause no more than to
+    the rest of its sentence."""
+    text = ("Kassab's death comes weeks after Israel killed Sinwar, who planned the October 7 attacks "
+            "which saw 1,200 people killed.")
+    day = date(2024, 11, 3)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    assert [e.value for e in events if e.value == "2024-10-07" and e.placement == "inferred"] == [], \
+        [(e.value, e.explanation) for e in events]

@@ -1,0 +1,182 @@
+"""A later mention of a happening already told with its date: "Police arrested him on May 2. … The arrest
+followed …", "Slepian was shot on Oct. 23. … within two weeks of the slaying".
+
+News names its main happening again and again after the sentence that dated it, with a definite noun
+("the arrest", "this attack", "Slepian's murder"). Such a mention is that happening, so it takes its time.
+A noun with no definite determiner ("an attack", "attacks", "another bombing") may be a new or a generic
+happening and takes nothing; nor does one with a date of its own beside it ("the attack on Friday"), or one
+whose names the earlier happening's sentence never gives ("the Birmingham bombing" after a bombing in
+Nairobi): a different happening of the same kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Event, Modality, Placement, Precision
+
+# Kinds of happening: the nouns a later mention uses, then the words (verbs and nouns) that tell it with its
+# date. A mention is of the kind its noun belongs to; it refers to the last dated happening whose word, or one
+# of the two words before it, is of that kind ("was shot to death on Oct. 23" ← "the slaying").
+_KILLED = "shot shooting killed killing killings slain slew slaying murdered murder assassinated assassination"
+KINDS: dict[str, tuple[str, str]] = {
+    "killing": ("shooting shootings killing killings slaying slayings murder murders homicide assassination", _KILLED),
+    "attack": ("attack attacks assault bombing bombings blast blasts explosion explosions massacre ambush",
+               "attack attacks bombing bombings bombed blast blasts exploded explosion massacre ambushed ambush "
+               + _KILLED),
+    "arrest": ("arrest arrests detention capture", "arrest arrested arrests detained detention captured capture"),
+    "meeting": ("meeting summit", "met meeting summit"),
+    "election": ("election vote referendum", "election elected vote voted referendum"),
+    "agreement": ("agreement accord deal treaty", "agreement accord deal treaty signed agreed"),
+    "takeover": ("merger acquisition takeover buyout", "merger merged acquisition acquired takeover buyout bought"),
+    "resignation": ("resignation", "resignation resigned"),
+    "ruling": ("ruling verdict", "ruling ruled verdict"),
+    "death": ("death", "death died"),
+    "crash": ("crash collision", "crash crashed collision collided"),
+    "rescue": ("rescue", "rescue rescued"),
+    "protest": ("protest protests rally demonstration", "protest protests protested rally rallied demonstration"
+                " demonstrated"),
+    "kidnapping": ("kidnapping abduction hijacking", "kidnapped kidnapping abducted abduction hijacked hijacking"),
+    "invasion": ("invasion", "invasion invaded"),
+    "speech": ("speech", "speech"),
+    "visit": ("visit", "visit visited"),
+}
+_MENTION_NOUNS = {noun: kind for kind, (nouns, _) in KINDS.items() for noun in nouns.split()}
+_ANY_NOUN = re.compile(r"\b(?:" + "|".join(_MENTION_NOUNS) + r")\b")
+_TELLING = {kind: frozenset(words.split()) for kind, (_, words) in KINDS.items()}
+# A definite determiner or a name's possessive, then up to two modifiers ("the deadly embassy bombings") before the
+# noun. "other", "new", "previous" … say it is another happening of the kind; a word that links or starts a
+# phrase says the noun is not the determiner's ("the doctors or bombing the clinics").
+_DETERMINER = re.compile(r"\b(?:(?i:the|this|that|these|those|its|his|her|their)|[A-Z][\w.-]*['’]s)\s+")
+_WORD = re.compile(r"(?:[A-Z]\.)+|[A-Za-z0-9][\w'’-]*")
+_SPACE = re.compile(r"\s+")
+_NOT_MODIFIERS = frozenset("""a an other another new next further previous earlier latest recent similar first second
+third last such any every each future possible planned proposed more fresh same and or but of to in on for with by
+at from as is was were are be been has had have that which who he she it they we you i""".split())
+# Nouns a happening's noun often stands before as a modifier: then the phrase is about them ("the assassination
+# campaign", "the arrest warrant", "the bombing victims"), not about the happening.
+_HEADS_AFTER = frozenset("""campaign campaigns plot plots attempt attempts suspect suspects victim victims site sites
+warrant warrants charge charges trial case investigation probe inquiry team teams squad threat threats wave spree
+scene weapon rate order orders record plan plans survivor survivors toll count rules law laws bill""".split())
+_NAME = re.compile(r"\b[A-Z][\w.'’-]*[a-z.]")
+# What follows a noun and says which happening it is: "the attack on Slepian", "the bombing of the U.S. embassy in Kenya".
+_TAIL = re.compile(r"(?:\s+(?:of|on|in|at|against|by|near|outside)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*)+)+")
+
+# (sentence, the noun of the happening it mentions again, or "" for none): run as tests.
+MENTION_EXAMPLES = (("The arrest followed a three-month inquiry.", "arrest"),
+                    ("Investigators searched the site of the shooting once more.", "shooting"),
+                    ("He emerged as a suspect within two weeks of Slepian's slaying.", "slaying"),
+                    ("The embassy bombings drew condemnation.", "bombings"),
+                    ("An attack on a bus killed four people.", ""),
+                    ("Attacks on clinics have risen.", ""),
+                    ("Police fear another bombing.", ""),
+                    ("They tried shooting the doctors or bombing the clinics.", ""),
+                    ("The assassination campaign goes on.", ""), ("The arrest warrant was issued.", ""),
+                    ("The previous attack left two dead.", ""))
+
+# (report, publication day, the word of a later mention, the day it takes or "" for none): run as tests.
+TOLD_EARLIER_EXAMPLES = (
+    ("Police arrested the suspect on May 2 in Leeds. The arrest followed a three-month inquiry.",
+     "2024-05-10", "arrest", "2024-05-02"),
+    ("Dr. Lane was shot to death on March 3 in his home. Police have no suspect in the slaying.",
+     "2024-03-09", "slaying", "2024-03-03"),
+    ("A car bomb exploded outside the embassy in Nairobi on Friday. The bombing killed 12 people.",
+     "2024-06-03", "bombing", "2024-05-31"),
+    ("Two men were charged over the 1995 shooting of Dr. Short, who survived the attack at his home.",
+     "2024-06-03", "attack", "1995"),
+    # look-alikes: a new or generic happening, another one of the kind, one with its own date, a plan
+    ("Police arrested the suspect on May 2 in Leeds. An arrest of a second man followed.", "2024-05-10", "arrest", ""),
+    ("A bomb exploded in Nairobi on Friday. Police fear another bombing.", "2024-06-03", "bombing", ""),
+    ("A bomb exploded in Nairobi on Friday. The Mombasa bombing was the worst in years.", "2024-06-03", "bombing", ""),
+    ("Dr. Lane was shot dead in Leeds on May 2. Police linked the killing of Dr. Ann Lane to a gang.",
+     "2024-05-10", "killing", "2024-05-02"),
+    ("A bomb exploded in Nairobi on Friday. The bombing on Sunday hit a market.", "2024-06-03", "bombing", "2024-06-02"),
+    ("The minister met union leaders on Monday. The arrest of two organisers angered them.",
+     "2024-06-05", "arrest", ""),
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A definite noun that names a kind of happening, with the names that say which one it is."""
+
+    start: int
+    end: int
+    word: str
+    kind: str
+    names: tuple[str, ...]
+
+
+def mentions(sentence: str) -> list[Mention]:
+    """The definite mentions of a kind of happening in a sentence ("the arrest", "Slepian's murder")."""
+    if not _ANY_NOUN.search(sentence):
+        return []  # most sentences hold none: no need to read each determiner
+    found = []
+    for determiner in _DETERMINER.finditer(sentence):
+        position = determiner.end()
+        for _ in range(3):
+            word = _WORD.match(sentence, position)
+            if word is None:
+                break
+            noun = word.group(0)
+            if kind := _MENTION_NOUNS.get(noun):
+                after = _WORD.match(sentence, word.end() + 1)
+                if after is not None and after.group(0) in _HEADS_AFTER:
+                    break
+                found.append(Mention(word.start(), word.end(), noun, kind, _names(sentence, determiner.start(),
+                                                                                   word.end())))
+                break
+            space = _SPACE.match(sentence, word.end())
+            if noun.lower() in _NOT_MODIFIERS or space is None:
+                break
+            position = space.end()
+    return found
+
+
+def _names(sentence: str, start: int, end: int) -> tuple[str, ...]:
+    """The names in a mention and the phrase after it that says which happening it is ("the attack on Slepian")."""
+    tail = _TAIL.match(sentence, end)
+    words = sentence[start:tail.end() if tail else end]
+    names = (n.rstrip(".").removesuffix("'s").removesuffix("’s") for n in _NAME.findall(words))
+    # titles and short abbreviations ("Dr.", "Gen.", "U.S.") say nothing of which happening it is
+    return tuple(n for n in names if len(n) > 3 and n.lower() not in ("this", "that", "these", "those", "their"))
+
+
+def antecedent(text: str, mention: Mention, earlier: list[Event], before: list[Event]) -> Event | None:
+    """The last happening of the mention's kind a date placed, with its names: in the sentence before the
+    mention (``before``: "the 1995 shooting of Dr. Short, who survived the attack"), else in an earlier one,
+    dated to the month or finer (a background year, "the Munich attack in 1972", is not the story's).
+    ``text`` is the article's: the events' spans are offsets into it."""
+    recent = [e for e in earlier if Precision(e.precision).rank >= Precision.MONTH.rank]
+    return next((e for e in reversed(recent + before) if e.placement == Placement.WRITTEN
+                 and e.modality == Modality.FACTUAL and _tells(mention.kind, _happening_words(text, e))
+                 and _same_names(mention, e.sentence)), None)
+
+
+def _happening_words(text: str, event: Event) -> str:
+    """The word an event is built on and the two before it ("was shot to death": "shot to death")."""
+    start, end = event.sources[0].happening_span
+    return " ".join(text[max(0, start - 40):start].split()[-2:] + [text[start:end]])
+
+
+def _tells(kind: str, words: str) -> bool:
+    """Whether a happening, by its word and the two words before it, is of this kind ("shot to death" tells a
+    killing)."""
+    return not _TELLING[kind].isdisjoint(w.lower() for w in re.findall(r"[A-Za-z]+", words))
+
+
+def _same_names(mention: Mention, sentence: str) -> bool:
+    """A mention with names shares one with the sentence that told the earlier happening ("the killing of Dr.
+    Barnett Slepian" after "Slepian was shot"); else it is another happening of its kind ("the Mombasa bombing")."""
+    return not mention.names or any(name in sentence for name in mention.names)
+
+
+_BESIDE_DATE = re.compile(r"\s*(?:,\s*)?(?:(?:on|in|of|at|during|last|this|early|late)\s+)*")
+
+
+def dated_beside(sentence: str, mention: Mention, date_start: int, date_end: int) -> bool:
+    """A date right before the mention's noun or right after it names it: "the Aug. 7 bombing", "the attack on
+    Friday". Then its own date says which happening it is."""
+    before = 0 <= mention.start - date_end <= 30 and "," not in sentence[date_end:mention.start]
+    return before or (date_start >= mention.end and bool(_BESIDE_DATE.fullmatch(sentence, mention.end, date_start)))
