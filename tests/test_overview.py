@@ -100,8 +100,50 @@ def test_hostile_article_text_stays_text():
         assert "<b onmouseover=alert(2)>Evil</b>" in words, "the outlet is shown as written, in the legend"
         assert "<script>" not in markup and "<img" not in markup
     assert "<svg onload=alert(3)>" in words, "a name lane is named as written"
-    tip = next(g for g in svg.iter(f"{SVG}g") if g.get("data-id") == frame.loc[0, "id"]).find(f"{SVG}title").text
-    assert tip.startswith(hostile), "the tooltip has the title as written"
+    label = next(t for t in svg.iter(f"{SVG}text") if t.get("class") == "label" and t.get("data-id") == "e0")
+    assert label.text.startswith("<script>alert('x')</script>"), "the label shows the title as written"
+
+
+def test_control_characters_in_an_article_leave_a_drawing_that_parses():
+    """XML forbids C0 controls: one in a title or an outlet made the whole first view a broken image."""
+    frame = events_frame(synthetic_events(8))
+    frame.loc[0, "title"] = "Talks\x01 end \u202ein a deal\x08"
+    frame.loc[1, "outlets"] = ["Daily\x01 News"]
+    frame.loc[2, "names"] = ["Gaza\x0c"]
+    for lanes in ("source", "name"):
+        svg = parse(overview(frame, place(frame, lanes), SourceColours()))  # raises on a character XML forbids
+        words = " ".join(svg.itertext())
+        assert "Talks⟨U+0001⟩ end ⟨U+202E⟩in" in words, "the control is shown, not hidden or kept raw"
+        assert "Daily⟨U+0001⟩ News" in words
+
+
+def test_planned_bars_are_hatched_as_the_legend_says():
+    frame = events_frame(synthetic_events(40))
+    bars = frame.index[frame["precision"] != "day"]
+    frame.loc[bars[:3], "modality"] = "planned"
+    svg = parse(overview(frame, place(frame), SourceColours()))
+    hatched = {g.get("data-id") for g in groups(svg, "mark") if any(r.get("fill") == "url(#hatch)" for r in g)}
+    assert hatched == set(frame.loc[bars[:3], "id"])
+    entries = [" ".join(g.itertext()) for g in groups(svg, "legend-entry")]
+    assert any("hatched" in e for e in entries)
+
+
+def test_a_legend_without_sources_has_no_empty_heading():
+    frame = events_frame(synthetic_events(5)).assign(outlets=[[]] * 5)
+    words = " ".join(parse(overview(frame, place(frame), SourceColours())).itertext())
+    assert "first source" not in words and "Marks" in words
+
+
+def test_axis_dates_near_the_edges_stay_inside_the_drawing():
+    frame = events_frame(synthetic_events(1))
+    markup = overview(frame, place(frame), SourceColours())
+    svg = parse(markup)
+    width = float(svg.get("width"))
+    for tick in groups(svg, "tick"):
+        text = tick.find(f"{SVG}text")
+        x, half = float(text.get("x")), len(text.text) * CHAR_PX / 2
+        left = {"start": x, "middle": x - half, "end": x - 2 * half}[text.get("text-anchor")]
+        assert 0 <= left and left + 2 * half <= width, text.text
 
 
 def test_a_legend_says_what_colours_and_marks_mean(seed_timeline):

@@ -272,3 +272,24 @@ def test_quotes_in_labels_and_hover_use_entities_plotly_decodes():
     texts += [text for t in traces(fig, "labels") for text in t.text if text]
     quoted = [text for text in texts if "end its war" in text]
     assert quoted and all("&#34;end its war&#34;" in text and "&quot;" not in text for text in quoted), quoted
+
+
+def test_history_labels_with_direction_controls_are_cut_at_a_whole_phrase():
+    """Controls are shown as ⟨U+202E⟩ (nine characters each): cut points measured on the raw title cut the
+    shown label mid-word ("…king⟨U+202C⟩ sign…")."""
+    from timeline.labels import SHORTEST, label_stops
+
+    frame = events_frame(synthetic_events(30))
+    for i in range(6):
+        frame.loc[i, ["begin", "end", "precision"]] = [datetime(1700 + 10 * i, 1, 1), datetime(1701 + 10 * i, 1, 1),
+                                                       "year"]
+        frame.loc[i, "title"] = ("The \u202eking\u202c signed a long treaty with the \u2066neighbouring\u2069 duchy "
+                                 "in the old capital city")
+    texts = [(meta, text) for trace in figure(frame).data if trace.name == "labels"
+             for meta, text in zip(trace.meta, trace.text, strict=True)]
+    shown = [(whole, text) for (whole, *_), text in texts if "⟨U+202E⟩" in whole and text]
+    assert shown, "the history's labels are drawn"
+    for whole, text in shown:
+        assert "\u202e" not in text
+        assert text == whole or (text.endswith("…") and text[:-1] in [whole[:s] for s in label_stops(whole, 0)]
+                                 and len(text) >= SHORTEST), text

@@ -1,6 +1,6 @@
 """Where each event sits on the chart: its lane, its row inside the lane, the room its label has, the axis breaks.
 
-Pure data, no drawing: ``viz`` turns this into Plotly traces. A label sits
+Pure data, no drawing: ``viz`` turns this into Plotly traces and ``overview`` into an SVG. A label sits
 beside its mark and may only use the time up to the next mark in its row, so
 labels never overlap each other or a mark; rows are handed out by score, so the
 most important events are the first to get room for their label. Near the
@@ -26,6 +26,7 @@ import pandas as pd
 from .events.names import display_names
 from .human_dates import in_words, short_words
 from .labels import SHORTEST, dated, label, label_chars, label_stops, named, sentence_subjects, shortened, shortest_chars
+from .safe_text import visible_controls
 
 MAX_ROWS = 4  # rows per lane: more rows give labels room, fewer keep the chart short
 CHAR_PX = 5.2  # width of one label character at the chart's 11 px font (about 4.8 measured in Chromium, with margin)
@@ -206,8 +207,9 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
     order = sorted(counts.index, key=lambda name: (name in ("(no name)", "several sources"), -counts[name], name))
     panels = [(events["begin"][panel == p].min(), events["end"][panel == p].max()) for p in sorted(set(panel))]
     subjects = sentence_subjects(list(events["sources"]), list(events["names"]))
-    text = pd.Series([named(label(title), subject) for title, subject in zip(events["title"], subjects, strict=True)],
-                     index=events.index, dtype=object)
+    # controls made visible first, so rooms, cut points and both drawings measure the text a reader sees
+    text = pd.Series([visible_controls(named(label(title), subject))
+                      for title, subject in zip(events["title"], subjects, strict=True)], index=events.index, dtype=object)
     folds = [gaps(events[panel == number]) if fold else [] for number in range(len(panels))]
     # plain lists of integer microseconds: pandas operations on each lane's few events cost more than the work
     ends_us = _us(events["end"])

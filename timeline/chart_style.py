@@ -35,6 +35,9 @@ MARKS = {
     "inferred": ("circle-open", ".", "placed by inference (hollow / dotted)"),
     "planned": ("diamond", "/", "planned or expected (diamond / hatched)"),
 }
+SPAN_ROWS = 0.55  # a bar's height, in rows
+MARGIN_PX = 10  # left and right of the plot
+ROWS_ABOVE, ROWS_BELOW = 0.8, 0.2  # the plot's room above its first row's middle, and below its last row's
 SOURCES_TITLE, MARKS_TITLE = "Colour: first source", "Marks"
 UNCERTAIN_WORDS = "uncertain date (faint)"
 CONFLICT_WORDS = "sources disagree on the date (red ring)"
@@ -89,6 +92,16 @@ def outlines(conflict: Iterable[bool], normal: str) -> tuple[list[str], list[int
     """Each mark's outline colour and width: a red ring where the sources disagree on the date."""
     conflict = list(conflict)
     return [CONFLICT if c else normal for c in conflict], [3 if c else 1 for c in conflict]
+
+
+def point_outlines(kinds: Iterable[str], colours: Iterable[str], conflict: Iterable[bool]) -> tuple[list[str], list[int]]:
+    """Each dot's outline colour and width: a hollow (inferred) dot is its outline, in its colour and at least
+    2 px; any dot gets a red ring where the sources disagree on the date."""
+    rings, widths = outlines(conflict, "#ffffff")
+    hollow = [MARKS[kind][0].endswith("open") for kind in kinds]
+    return ([ring if ring == CONFLICT or not open_ else colour
+             for ring, colour, open_ in zip(rings, colours, hollow, strict=True)],
+            [max(width, 2) if open_ else width for width, open_ in zip(widths, hollow, strict=True)])
 
 
 @dataclass(frozen=True)

@@ -43,10 +43,14 @@ from .chart_style import (
     LANE_INK,
     LANE_NAME_PX,
     LANE_SHADE,
+    MARGIN_PX,
     MARKS,
     MARKS_TITLE,
     MUTED,
+    ROWS_ABOVE,
+    ROWS_BELOW,
     SOURCES_TITLE,
+    SPAN_ROWS,
     LegendEntry,
     SourceColours,
     event_colours,
@@ -54,22 +58,23 @@ from .chart_style import (
     mark_kinds,
     opacities,
     outlines,
+    point_outlines,
     point_sizes,
 )
-from .human_dates import POINT_PRECISIONS, in_words
+from .human_dates import POINT_PRECISIONS
 from .labels import LABEL_CHARS, cut, label_stops
 from .safe_text import escape_html
 
 ROW_PX = 20  # a row of a lane: a little tighter than the interactive chart's, the overview is a summary
-MARGIN_PX = 10  # left and right of the plot, as the interactive chart's
 TITLE_PX = 26  # the panels' titles above the plot, when there is a history
 AXIS_PX = 26  # the date axis under the plot
 LEGEND_ROW_PX = 17
 LEGEND_SPLIT = 0.5  # the marks' legend starts this far across
 TICK_GAP_PX = 70  # dates on the axis at least this far apart
-FONT = "'Open Sans', verdana, arial, sans-serif"  # Plotly's: the layout's CHAR_PX was measured with it
+# An image cannot load web fonts, and Plotly's list ('Open Sans', verdana, …) falls to Verdana where it is
+# installed, about a sixth wider than the Arial-like widths the layout's CHAR_PX was measured with.
+FONT = "arial, 'Liberation Sans', helvetica, sans-serif"
 LABEL_PAD_PX = 3  # from the edge of a label's room to its text, as Plotly pads text inside a bar
-SPAN_SHARE = 0.55  # a bar's height in rows, as the interactive chart's
 # Steps for the date axis, finest first: (days a step roughly takes, months per step, or 0 for days, days per step).
 _STEPS = [(1, 0, 1), (2, 0, 2), (7, 0, 7), (14, 0, 14), (30.4, 1, 0), (61, 2, 0), (91, 3, 0), (183, 6, 0),
           (365.25, 12, 0), (730.5, 24, 0), (1826, 60, 0), (3652, 120, 0), (7305, 240, 0), (18262, 600, 0),
@@ -90,18 +95,19 @@ class _Frame:
 
     def y(self, rows_down: float) -> float:
         """The y of a row's middle (0 is the chart's first row), as the interactive chart's axis puts it."""
-        return self.top + (rows_down + 0.8) * ROW_PX
+        return self.top + (rows_down + ROWS_ABOVE) * ROW_PX
 
     @property
     def bottom(self) -> float:
-        return self.top + (self.rows + 0.6) * ROW_PX
+        return self.top + (self.rows - ROWS_BELOW + ROWS_ABOVE) * ROW_PX
 
 
 def overview(events: pd.DataFrame, placed: Placed, colours: SourceColours, plot_px: int = PLOT_PX) -> str:
     """The SVG overview of a non-empty events table: lanes, marks, labels, the date axis and a legend.
 
     ``placed`` is the events' layout (``chart_layout.place``), the one the interactive chart draws; each mark
-    carries its event's id and dates (``data-id``, ``data-begin``, ``data-end``) and a tooltip.
+    carries its event's id and dates (``data-id``, ``data-begin``, ``data-end``). No tooltips: an SVG shown as
+    an image has none; hovering is the interactive chart's.
     """
     parts = domains(placed)
     frame = _Frame(TITLE_PX if len(placed.panels) > 1 else 8, plot_px, placed.height())
@@ -110,7 +116,7 @@ def overview(events: pd.DataFrame, placed: Placed, colours: SourceColours, plot_
     width, height = plot_px + 2 * MARGIN_PX, frame.bottom + AXIS_PX + LEGEND_ROW_PX * legend_rows + 8
     story = panel_axis(placed.panels[0], placed.folds[0])
     svg = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" '
-           f'height="{height:.0f}" font-family="{FONT}">',
+           f'height="{height:.0f}" font-family="{FONT}">', _HATCH,
            *_lanes(placed, frame, parts.story), *_ticks(story, frame, parts.story), *_folds(story, frame, parts.story),
            *_titles(placed, frame)]
     history = panel_axis(placed.panels[1], placed.folds[1], history=True) if len(placed.panels) > 1 else None
@@ -142,11 +148,14 @@ def _lanes(placed: Placed, frame: _Frame, domain: tuple[float, float]) -> Iterat
 
 def _ticks(axis: Axis, frame: _Frame, domain: tuple[float, float]) -> Iterator[str]:
     """The story's date axis: a light line and a date under the plot at every tick."""
+    right = frame.plot_px + 2 * MARGIN_PX
     for when, words in ticks(axis, (domain[1] - domain[0]) * frame.plot_px):
         x = frame.x(domain, axis.share(when))
+        half = len(words) * CHAR_PX / 2  # a date near an edge is written inward, not cut off
+        anchor, at = ("start", 1.0) if x - half < 0 else ("end", right - 1) if x + half > right else ("middle", x)
         yield (f'<g class="tick" data-date="{when.date().isoformat()}"><line x1="{x:.1f}" x2="{x:.1f}" '
-               f'y1="{frame.top:.1f}" y2="{frame.bottom:.1f}" stroke="#e3e6eb"/><text x="{x:.1f}" '
-               f'y="{frame.bottom + 16:.1f}" text-anchor="middle" font-size="{LABEL_PX}" fill="{MUTED}">{words}</text>'
+               f'y1="{frame.top:.1f}" y2="{frame.bottom:.1f}" stroke="#e3e6eb"/><text x="{at:.1f}" '
+               f'y="{frame.bottom + 16:.1f}" text-anchor="{anchor}" font-size="{LABEL_PX}" fill="{MUTED}">{words}</text>'
                f'</g>')
 
 
@@ -214,40 +223,41 @@ def _marks(events: pd.DataFrame, placed: Placed, colours: SourceColours, frame: 
            axes: dict[int, tuple[Axis | None, tuple[float, float]]]) -> Iterator[str]:
     """Each event's mark: a bar over a month or longer, a dot (or diamond) on a day; inferred marks hollow or
     dotted, planned ones diamonds or hatched, uncertain ones faint, a red ring where the sources disagree."""
-    whens = events["when"] if "when" in events.columns else [
-        in_words(b, e, p, m, v) for b, e, p, m, v in zip(events["begin"], events["end"], events["precision"],
-                                                         events["mod"], events["value"], strict=True)]
     rows = placed.rows_down()
-    columns = zip(events["id"], events["begin"], events["end"], events["precision"], events["title"], whens,
-                  event_colours(events, colours), mark_kinds(events), opacities(events["confidence"]),
-                  point_sizes(events["n_sources"]), *outlines(events["conflict"], "#ffffff"), placed.panel, rows,
-                  strict=True)
-    for event_id, begin, end, precision, title, when, colour, kind, opacity, size, ring, ring_px, panel, row in columns:
+    points = point_outlines(mark_kinds(events), event_colours(events, colours), events["conflict"])
+    columns = zip(events["id"], events["begin"], events["end"], events["precision"], event_colours(events, colours),
+                  mark_kinds(events), opacities(events["confidence"]), point_sizes(events["n_sources"]), *points,
+                  *outlines(events["conflict"], _BAR_EDGE), placed.panel, rows, strict=True)
+    for event_id, begin, end, precision, colour, kind, opacity, size, dot_edge, dot_px, bar_edge, bar_px, panel, row \
+            in columns:
         axis, domain = axes[panel]
         y = frame.y(row)
-        tip = f"<title>{escape_html(str(title))} · {escape_html(str(when))}</title>"
         data = (f'class="mark" data-id="{escape_html(str(event_id))}" data-begin="{begin.isoformat()}" '
                 f'data-end="{end.isoformat()}" data-panel="{panel}" opacity="{opacity}"')
         if precision in POINT_PRECISIONS:
             x = frame.x(domain, axis.share(begin + (end - begin) / 2))
-            yield f"<g {data}>{_point(x, y, size / 2, colour, kind, ring, ring_px)}{tip}</g>"
+            yield f"<g {data}>{_point(x, y, size / 2, colour, kind, dot_edge, dot_px)}</g>"
         else:
             x0, x1 = frame.x(domain, axis.share(begin)), frame.x(domain, axis.share(end))
-            edge = ring if ring_px > 1 else "rgba(0,0,0,0.35)"
-            yield (f'<g {data}><rect x="{x0:.1f}" y="{y - SPAN_SHARE * ROW_PX / 2:.1f}" width="{max(x1 - x0, 2):.1f}" '
-                   f'height="{SPAN_SHARE * ROW_PX:.1f}" fill="{colour}" stroke="{edge}" stroke-width="{ring_px}"'
-                   f'{_BAR_TEXTURE[MARKS[kind][1]]}/>{tip}</g>')
+            box = (f'x="{x0:.1f}" y="{y - SPAN_ROWS * ROW_PX / 2:.1f}" width="{max(x1 - x0, 2):.1f}" '
+                   f'height="{SPAN_ROWS * ROW_PX:.1f}"')
+            texture = MARKS[kind][1]
+            hatch = f'<rect {box} fill="url(#hatch)"/>' if texture == "/" else ""
+            yield (f'<g {data}><rect {box} fill="{colour}" stroke="{bar_edge}" stroke-width="{bar_px}"'
+                   f'{_BAR_TEXTURE[texture]}/>{hatch}</g>')
 
 
-# How a bar shows an inferred time (dotted edge) or a planned one (dashed edge), the patterns of MARKS.
-_BAR_TEXTURE = {"": "", ".": ' stroke-dasharray="1,2" fill-opacity="0.45"', "/": ' stroke-dasharray="5,2" fill-opacity="0.6"'}
+_BAR_EDGE = "rgba(0,0,0,0.35)"
+# How a bar shows an inferred time (dotted edge, paler) or a planned one (dashed edge, hatched: _HATCH over it),
+# the patterns of MARKS.
+_BAR_TEXTURE = {"": "", ".": ' stroke-dasharray="1,2" fill-opacity="0.45"', "/": ' stroke-dasharray="5,2"'}
+_HATCH = ('<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+          '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2" stroke-opacity="0.65"/></pattern></defs>')
 
 
-def _point(x: float, y: float, radius: float, colour: str, kind: str, ring: str, ring_px: int) -> str:
-    """A dot, a hollow dot (inferred) or a diamond (planned), at (x, y)."""
-    hollow = MARKS[kind][0].endswith("open")
-    fill, edge = ("#ffffff", ring if ring_px > 1 else colour) if hollow else (colour, ring)
-    edge_px = max(ring_px, 2) if hollow else ring_px
+def _point(x: float, y: float, radius: float, colour: str, kind: str, edge: str, edge_px: int) -> str:
+    """A dot, a hollow dot (inferred) or a diamond (planned), at (x, y), outlined as ``point_outlines`` says."""
+    fill = "#ffffff" if MARKS[kind][0].endswith("open") else colour
     style = f'fill="{fill}" stroke="{edge}" stroke-width="{edge_px}"'
     if MARKS[kind][0] == "diamond":
         r = radius * 1.2
@@ -285,19 +295,24 @@ def _labels(events: pd.DataFrame, placed: Placed, frame: _Frame, story: Axis, pa
 def _legend(entries: list[LegendEntry], top: float, width: float) -> Iterator[str]:
     """What each colour and each kind of mark means, in two columns under the axis."""
     for column, group in enumerate((SOURCES_TITLE, MARKS_TITLE)):
+        members = [e for e in entries if e.group == group]
+        if not members:  # no heading over nothing (events without a source)
+            continue
         x = MARGIN_PX + column * (width - 2 * MARGIN_PX) * LEGEND_SPLIT
         y = top + LEGEND_ROW_PX * 0.6
         yield f'<text x="{x:.1f}" y="{y:.1f}" dy="0.35em" font-size="{LABEL_PX}" fill="{MUTED}">{group}</text>'
-        for entry in (e for e in entries if e.group == group):
+        for entry in members:
             y += LEGEND_ROW_PX
             if entry.kind == "source":
                 swatch = f'<rect x="{x + 6:.1f}" y="{y - 5:.1f}" width="10" height="10" fill="{entry.colour}"/>'
             elif entry.kind in MARKS:
-                swatch = _point(x + 11, y, 5, entry.colour, entry.kind, entry.colour, 1)
+                edge, edge_px = point_outlines([entry.kind], [entry.colour], [False])
+                swatch = _point(x + 11, y, 5, entry.colour, entry.kind, edge[0], edge_px[0])
             elif entry.kind == "uncertain":
                 swatch = f'<circle cx="{x + 11:.1f}" cy="{y:.1f}" r="5" fill="{entry.colour}" opacity="{FAINT}"/>'
             else:
-                swatch = _point(x + 11, y, 5, "#ffffff", "written", outlines([True], "")[0][0], 3)
+                edge, edge_px = point_outlines(["written"], ["#ffffff"], [True])
+                swatch = _point(x + 11, y, 5, "#ffffff", "written", edge[0], edge_px[0])
             room = int(((width - 2 * MARGIN_PX) * LEGEND_SPLIT - 30) / CHAR_PX)
             yield (f'<g class="legend-entry">{swatch}<text x="{x + 22:.1f}" y="{y:.1f}" dy="0.35em" '
                    f'font-size="{LABEL_PX}" fill="{INK}">{escape_html(cut(entry.words, room))}</text></g>')

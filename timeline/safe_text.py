@@ -1,7 +1,9 @@
 """Article text shown to people must stay text: escaped for HTML and Markdown, direction controls made visible.
 
 Unicode bidirectional controls (U+202A–U+202E, U+2066–U+2069) can reorder
-what a reader sees ("Trojan Source" spoofing); they are shown as ⟨U+202E⟩.
+what a reader sees ("Trojan Source" spoofing); they are shown as ⟨U+202E⟩. So
+are the C0 control characters but tab and line ends: XML forbids them, and one
+in a title or an outlet made the dashboard's SVG overview an unreadable image.
 """
 
 from __future__ import annotations
@@ -13,11 +15,11 @@ from dataclasses import dataclass
 
 from .model import Source
 
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 
 def visible_controls(text: str) -> str:
-    return _BIDI.sub(lambda m: f"⟨U+{ord(m.group(0)):04X}⟩", text)
+    return _CONTROLS.sub(lambda m: f"⟨U+{ord(m.group(0)):04X}⟩", text)
 
 
 def escape_html(text: str) -> str:

@@ -44,14 +44,19 @@ from .chart_style import (
     LANE_INK,
     LANE_NAME_PX,
     LANE_SHADE,
+    MARGIN_PX,
     MARKS,
     MUTED,
+    ROWS_ABOVE,
+    ROWS_BELOW,
+    SPAN_ROWS,
     SourceColours,
     event_colours,
     legend,
     mark_kinds,
     opacities,
     outlines,
+    point_outlines,
     point_sizes,
 )
 from .human_dates import POINT_PRECISIONS, Note, as_written, in_words, notes
@@ -106,7 +111,7 @@ def empty_figure(title: str = "", message: str = "No events match the filters.")
     fig.add_annotation(text=escape_html(message), showarrow=False, font=dict(size=16, color="#5b6475"),
                        xref="paper", yref="paper", x=0.5, y=0.5)
     fig.update_layout(title=title, template="plotly_white", height=200, xaxis=dict(visible=False),
-                      yaxis=dict(visible=False), margin=dict(l=10, r=10, t=40 if title else 10, b=10))
+                      yaxis=dict(visible=False), margin=dict(l=MARGIN_PX, r=MARGIN_PX, t=40 if title else 10, b=10))
     return fig
 
 
@@ -119,7 +124,7 @@ def _add_spans(fig: go.Figure, spans: pd.DataFrame, axis: str) -> None:
     line_colour, line_width = outlines(spans["conflict"], "rgba(0,0,0,0.35)")
     fig.add_trace(go.Bar(
         base=list(spans["begin"]), x=list((spans["end"] - spans["begin"]).dt.total_seconds() * 1000),
-        y=list(spans["y"]), orientation="h", name="spans", showlegend=False, width=0.55,
+        y=list(spans["y"]), orientation="h", name="spans", showlegend=False, width=SPAN_ROWS,
         marker=dict(color=list(spans["colour"]), opacity=opacities(spans["confidence"]),
                     line=dict(color=line_colour, width=line_width),
                     pattern=dict(shape=[MARKS[k][1] for k in spans["kind"]], fgcolor="#ffffff", solidity=0.35)),
@@ -141,17 +146,13 @@ def _add_spans_webgl(fig: go.Figure, spans: pd.DataFrame, axis: str) -> None:
 
 
 def _add_points(fig: go.Figure, points: pd.DataFrame, webgl: bool, axis: str) -> None:
-    line_colour, line_width = outlines(points["conflict"], "#ffffff")
-    symbols = [MARKS[k][0] for k in points["kind"]]
+    line_colour, line_width = point_outlines(points["kind"], points["colour"], points["conflict"])
     fig.add_trace((go.Scattergl if webgl else go.Scatter)(
         x=list(points["begin"] + (points["end"] - points["begin"]) / 2), y=list(points["y"]), mode="markers",
         name="points", showlegend=False,
         marker=dict(size=point_sizes(points["n_sources"]), color=list(points["colour"]),
-                    symbol=symbols, opacity=opacities(points["confidence"]),
-                    line=dict(width=[max(w, 2) if s.endswith("open") else w for w, s in zip(line_width, symbols,
-                                                                                            strict=True)],
-                              color=[c if c == CONFLICT else col if s.endswith("open") else c
-                                     for c, col, s in zip(line_colour, points["colour"], symbols, strict=True)])),
+                    symbol=[MARKS[k][0] for k in points["kind"]], opacity=opacities(points["confidence"]),
+                    line=dict(width=line_width, color=line_colour)),
         customdata=list(points["id"]), hovertext=_hover(points), hoverinfo="text", xaxis=axis,
         _validate=False))
 
@@ -191,7 +192,7 @@ def _add_label_bars(fig: go.Figure, events: pd.DataFrame, bases: list, widths: l
     label, its stops (by default at the room a label usually has) and its rank by score among all the chart's
     labels (``ranks``; by default their order here), so a page can refit the labels to the room it really has and
     repack the most important first."""
-    labels = [visible_controls(text) for text in events["label"]]
+    labels = list(events["label"])  # controls already made visible by the layout
     stops = [label_stops(text, LABEL_CHARS) for text in labels] if stops is None else stops
     ranks = list(range(len(labels))) if ranks is None else [int(rank) for rank in ranks]
     fig.add_trace(go.Bar(
@@ -256,13 +257,13 @@ def _lay_out(fig: go.Figure, placed: Placed, title: str, folds: list[list]) -> N
         title=title, template="plotly_white", barmode="overlay", showlegend=True,
         uniformtext=dict(mode="hide", minsize=LABEL_PX),  # a label that does not fit its room on screen is hidden, never
         # drawn over the next mark (a window narrower than the plot assumed for the first view)
-        height=int(base_px + ROW_PX * rows), margin=dict(l=10, r=10, t=70 if title else 50, b=legend_px + 40),
+        height=int(base_px + ROW_PX * rows), margin=dict(l=MARGIN_PX, r=MARGIN_PX, t=70 if title else 50, b=legend_px + 40),
         legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, x=0, itemclick=False, itemdoubleclick=False,
                     font=dict(size=LABEL_PX)),
         yaxis=dict(title=None, tickvals=[tops[lane] for lane in placed.lanes], ticks="",
                    ticktext=[escape_html(cut(lane, 40)) for lane in placed.lanes], ticklabelposition="inside",
                    tickfont=dict(size=LANE_NAME_PX, color=LANE_INK), showgrid=False, zeroline=False,
-                   range=[-rows + 0.2, 0.8], fixedrange=True, anchor="x"),
+                   range=[-rows + ROWS_BELOW, ROWS_ABOVE], fixedrange=True, anchor="x"),
         meta={"char_px": CHAR_PX, "min_chars": MIN_LABEL_CHARS, "row_px": ROW_PX, "base_px": base_px,
               "right_pad": RIGHT_PAD, "lane_gap": LANE_GAP, "lane_head": LANE_HEAD, "story_left": story_left,
               "mark_gap": MARK_GAP_PX, "label_chars": LABEL_CHARS,
