@@ -75,10 +75,11 @@ TICK_GAP_PX = 70  # dates on the axis at least this far apart
 # installed, about a sixth wider than the Arial-like widths the layout's CHAR_PX was measured with.
 FONT = "arial, 'Liberation Sans', helvetica, sans-serif"
 LABEL_PAD_PX = 3  # from the edge of a label's room to its text, as Plotly pads text inside a bar
-# Steps for the date axis, finest first: (days a step roughly takes, months per step, or 0 for days, days per step).
-_STEPS = [(1, 0, 1), (2, 0, 2), (7, 0, 7), (14, 0, 14), (30.4, 1, 0), (61, 2, 0), (91, 3, 0), (183, 6, 0),
-          (365.25, 12, 0), (730.5, 24, 0), (1826, 60, 0), (3652, 120, 0), (7305, 240, 0), (18262, 600, 0),
-          (36525, 1200, 0)]
+# Steps for the date axis, finest first: (days a step roughly takes, months per step, or 0 for days, days per step;
+# a fraction of a day for a story told within hours).
+_STEPS = [(1 / 24, 0, 1 / 24), (3 / 24, 0, 3 / 24), (6 / 24, 0, 6 / 24), (12 / 24, 0, 12 / 24), (1, 0, 1), (2, 0, 2),
+          (7, 0, 7), (14, 0, 14), (30.4, 1, 0), (61, 2, 0), (91, 3, 0), (183, 6, 0), (365.25, 12, 0), (730.5, 24, 0),
+          (1826, 60, 0), (3652, 120, 0), (7305, 240, 0), (18262, 600, 0), (36525, 1200, 0)]
 
 
 @dataclass(frozen=True)
@@ -174,13 +175,16 @@ def ticks(axis: Axis, width_px: float) -> list[tuple[datetime, str]]:
     return found
 
 
-def _steps(start: datetime, end: datetime, months: int, days: int) -> Iterator[datetime]:
-    """Round dates from ``start`` to ``end``: every ``days`` days from a Monday (or the 1st, for daily ticks), or
-    every ``months`` months from a January aligned to the step."""
+def _steps(start: datetime, end: datetime, months: int, days: float) -> Iterator[datetime]:
+    """Round dates from ``start`` to ``end``: every ``days`` days from the day after ``start`` (from a Monday for
+    weekly ticks; from ``start``'s midnight for ticks hours apart), or every ``months`` months from a January
+    aligned to the step."""
     if days:
-        when = datetime(start.year, start.month, start.day) + timedelta(days=1)
+        when = datetime(start.year, start.month, start.day) + timedelta(days=1 if days >= 1 else 0)
         if days >= 7:
             when += timedelta(days=(7 - when.weekday()) % 7)
+        while when < start:
+            when += timedelta(days=days)
         while when <= end:
             yield when
             when += timedelta(days=days)
@@ -196,7 +200,9 @@ def _steps(start: datetime, end: datetime, months: int, days: int) -> Iterator[d
         month += months
 
 
-def _tick_words(when: datetime, months: int, days: int) -> str:
+def _tick_words(when: datetime, months: int, days: float) -> str:
+    if days and days < 1:
+        return f"{when:%H:%M}, {when.day} {when:%b}"
     if days:
         return f"{when.day} {when:%b %Y}"
     return f"{when.year}" if months >= 12 else f"{when:%b %Y}"
