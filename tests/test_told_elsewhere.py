@@ -91,15 +91,3 @@ def test_a_relative_clause_tells_more_of_the_happening_its_antecedent_clause_pla
     at = text.index(word)
     held = [e for e in events if e.sources[0].happening_span == (at, at + len(word))]
     assert [e.value for e in held] == [value], [(e.value, e.explanation) for e in events]
-
-
-def test_a_relative_clause_takes_no_date_whose_year_was_guessed_for_a_named_happening():
-    """"the October 7 attacks, which saw 1,200 people killed": a yearless date that names a happening lends
-    nothing (merging may still correct its year from another report), to a relative clause no more than to
-    the rest of its sentence."""
-    text = ("Kassab's death comes weeks after Israel killed Sinwar, who planned the October 7 attacks "
-            "which saw 1,200 people killed.")
-    day = date(2024, 11, 3)
-    events = events_for_article(Article("a", text, published=day), tag(text, day))
-    assert [e.value for e in events if e.value == "2024-10-07" and e.placement == "inferred"] == [], \
-        [(e.value, e.explanation) for e in events]

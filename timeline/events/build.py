@@ -174,17 +174,17 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
     named_words = {e.sources[0].happening_span for clause in clauses for e in clause.named}
     for clause in clauses:
         clause.inside = [h for h in clause.inside if (start + h.start, start + h.end) not in named_words]
-    lending = [t for t in timexes if (relation_of(sentence, t.start - start) == Relation.AT or (t.start, t.end) in naming)
-               and not (_year_guessed(t) and named_happening(article.text, t.end))
-               and not _after(t.interval.begin.date(), article.published)]
-    sentence_date = next(iter(lending), None)
+    sentence_date = next((t for t in timexes if (relation_of(sentence, t.start - start) == Relation.AT
+                                                 or (t.start, t.end) in naming)
+                          and not (_year_guessed(t) and named_happening(article.text, t.end))
+                          and not _after(t.interval.begin.date(), article.published)), None)
     for number, clause in enumerate(clauses):
         inside, here, dated, named, c_end = clause.inside, clause.here, clause.dated, clause.named, clause.end
         # a relative clause tells more of the happening its antecedent clause placed: "the 1995 shooting of
         # Dr. Short, who was wounded in the elbow"; "talks ended on Friday, which angered the union"
         before = max(clauses[number - 1].dated + clauses[number - 1].named if number else [], default=None,
                      key=lambda e: e.sources[0].happening_span)  # the happening the relative pronoun follows
-        own_date = next((t for t in lending if before and (t.start, t.end) == before.sources[0].date_span
+        own_date = next((t for t in timexes if before and (t.start, t.end) == before.sources[0].date_span
                          and _RELATIVE_CLAUSE.match(sentence, clause.start)), sentence_date)
         for event in dated:
             story.tell(event)
