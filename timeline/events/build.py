@@ -178,14 +178,8 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
                                                  or (t.start, t.end) in naming)
                           and not (_year_guessed(t) and named_happening(article.text, t.end))
                           and not _after(t.interval.begin.date(), article.published)), None)
-    for number, clause in enumerate(clauses):
+    for clause in clauses:
         inside, here, dated, named, c_end = clause.inside, clause.here, clause.dated, clause.named, clause.end
-        # a relative clause tells more of the happening its antecedent clause placed: "the 1995 shooting of
-        # Dr. Short, who was wounded in the elbow"; "talks ended on Friday, which angered the union"
-        before = max(clauses[number - 1].dated + clauses[number - 1].named if number else [], default=None,
-                     key=lambda e: e.sources[0].happening_span)  # the happening the relative pronoun follows
-        own_date = next((t for t in timexes if before and (t.start, t.end) == before.sources[0].date_span
-                         and _RELATIVE_CLAUSE.match(sentence, clause.start)), sentence_date)
         for event in dated:
             story.tell(event)
         made.extend(dated + named)
@@ -199,7 +193,7 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         for part, title in _told(sentence, inside, c_end):
             if len(made) >= MAX_PER_SENTENCE:
                 break  # cut below anyway
-            event = _undated_event(article, index, span, part, relative, story, headline, own_date, title)
+            event = _undated_event(article, index, span, part, relative, story, headline, sentence_date, title)
             if event and not any(_alike(e, event) for e in made):
                 made.append(event)  # clauses placed alike are one event: the sentence's words would merge them anyway
     if not made and headline and article.published and all(h.kind != Kind.HYPOTHETICAL for h in found):
@@ -251,7 +245,6 @@ class Clause:
     here: list[Timex]
     dated: list[Event]  # placed by a date that says when the clause's happening happened
     named: list[Event]  # placed by a date that names a happening or a thing ("the January 1998 bombing")
-    start: int
     end: int
 
 
@@ -278,7 +271,7 @@ def _clause(article: Article, index: int, span: tuple[int, int], timexes: list[T
               and (e := _dated_event(article, index, span, t, [h]))]
     # a happening a date names has its event; the clause's own happening is another one ("has been on the run")
     inside = [h for h in inside if all(h is not n for _, n in naming)]
-    return Clause(inside, here, dated, [e for e, _ in naming], c_start, c_end)
+    return Clause(inside, here, dated, [e for e, _ in naming], c_end)
 
 
 def _alike(made: Event, new: Event) -> bool:
@@ -288,7 +281,6 @@ def _alike(made: Event, new: Event) -> bool:
     return made.modality == new.modality and made.placement == new.placement and inside
 
 
-_RELATIVE_CLAUSE = re.compile(r"(?:who|which|whose)\s")
 _WHEN_AFTER_DATE = re.compile(r"(?:,|\s[_–—-]+)\s*(when)\s", re.IGNORECASE)
 
 
