@@ -13,6 +13,7 @@ from timeline.events.anchoring import (
     NOT_COMPARED_EXAMPLES,
     NOT_PLAN_EXAMPLES,
     NOT_PREMODIFIER_EXAMPLES,
+    NOT_SINCE_EXAMPLES,
     NOT_UNTIL_EXAMPLES,
     PLAN_EXAMPLES,
     PREMODIFIER_EXAMPLES,
@@ -75,6 +76,11 @@ def test_not_until_a_date_says_when_it_happened(sentence, words):
     assert relation_of(sentence, sentence.index(words)) == Relation.AT, sentence
     until = sentence.replace("Not until", "Until").replace("not until", "until").replace("n't until", " until")
     assert relation_of(until, until.index(words)) == Relation.RELATIVE, "look-alike: 'until' alone relates"
+
+
+@pytest.mark.parametrize(("sentence", "words"), NOT_SINCE_EXAMPLES)
+def test_not_since_a_date_still_relates_to_it(sentence, words):
+    assert relation_of(sentence, sentence.index(words)) == Relation.RELATIVE, sentence
 
 
 @pytest.mark.parametrize(("sentence", "words"), COMPARED_EXAMPLES + NOT_COMPARED_EXAMPLES)

@@ -28,21 +28,27 @@ RELATIVE_WORDS = ("since", "by", "until", "till", "through", "before", "after", 
                   "as of", "starting", "beginning", "up to")
 RELATIVE_EXAMPLES = ("Stocks fell to their lowest level since October 1997", "The group aims to cut 30,000 jobs by 2012",
                      "The talks will go on until Monday", "Prices rose ahead of Tuesday's vote")
-_RELATIVE = re.compile(r"\b(?<!not\s)(?<!n't\s)(" + "|".join(w.replace(" ", r"\s+") for w in RELATIVE_WORDS)
-                       + r")\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:(?<!not\s)(?<!n't\s)(?:until|till)|(?!until|till)(?:" + "|".join(
+    w.replace(" ", r"\s+") for w in RELATIVE_WORDS) + r"))\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
 # "not until" says when it happened: "it was not until Tuesday that Castro revealed …", "did not leave until Monday"
 NOT_UNTIL_EXAMPLES = (("But it was not until Tuesday that Castro revealed the letter.", "Tuesday"),  # run as tests
                       ("Not until March did the army withdraw.", "March"),
                       ("It wasn't until 1998 that the law changed.", "1998"))
+# …but only "until": "Not since 1997 have stocks fallen so far" still relates the fall to 1997 (run as tests)
+NOT_SINCE_EXAMPLES = (("Not since 1997 have stocks fallen so far.", "1997"),)
 # A figure a change is measured from, with its date: "profit rose to $155 million from $99 million a year earlier"
 # rose in the period reported; the date only says when the figure it is compared with was counted.
 _COMPARED = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|versus)\s+(?:an?\s+[a-z]+\s+of\s+)?(?:[A-Z]{0,2}[$£€])?"
                        r"\d[\d.,]*\s*(?:%|percent\s+|(?:(?!(?:on|in|at|during|for|by|over|through|since)\s)[a-z]+\s+){1,2}"
                        r"(?:(?:a|per)\s+share\s+)?)$")  # a unit, not a preposition: "from $10 on Friday" says when
 # A time counted back from the one reported ("a year earlier", "the year-ago period", "the previous Friday"), after
-# a word that compares, with at most two words between: "profit grew 19% from a year ago", "a loss, compared with
-# year-earlier profit of $3.8 million", "revenue compared with earnings a year earlier".
-_COMPARED_WITH_EARLIER = re.compile(r"\b(?:from|compared\s+(?:with|to)|than|versus)\s+(?:[a-z-]+\s+){0,2}$")
+# a word that compares: right after a change and "from" ("profit grew 19% from a year ago", "down 4.5% from the
+# previous Friday"), or after "compared with", "than" or "versus" with at most two words between ("a loss, compared
+# with year-earlier profit of $3.8 million"). A bare "from" is a place or a start: "resigned from the board a year
+# ago" tells when he resigned.
+_COMPARED_WITH_EARLIER = re.compile(r"(?:\d\s*(?:%|percent)|\b(?:up|down|rose|fell|grew|gained|dropped|declined|"
+                                    r"increased|decreased|jumped|slipped|climbed))\s+from\s+$|"
+                                    r"\b(?:compared\s+(?:with|to)|than|versus)\s+(?:[a-z-]+\s+){0,2}$")
 _EARLIER = re.compile(r"(?:the\s+|a\s+|an\s+|one\s+)?(?:year|quarter|month|week)[- ](?:ago|earlier)\b|"
                       r"(?:an?|one|two|three|\w+)\s+(?:years?|quarters?|months?|weeks?)\s+(?:ago|earlier|before)\b|"
                       r"(?:the\s+)?(?:previous|prior|preceding)\s", re.IGNORECASE)
@@ -55,7 +61,10 @@ COMPARED_EXAMPLES = (("Profit rose to $155 million from $99 million a year earli
 NOT_COMPARED_EXAMPLES = (("The stock rose to $12 from $10 on Friday.", "Friday"),
                          ("Trucks rolled into Iraq from Jordan on Tuesday.", "Tuesday"),
                          ("He was found guilty of fraud a year ago.", "a year ago"),
-                         ("Prices rose from January to March.", "January"))
+                         ("Prices rose from January to March.", "January"),
+                         ("He resigned from the board a year ago.", "a year ago"),
+                         ("He was released from prison the previous week.", "the previous week"),
+                         ("Troops withdrew from the city a month earlier.", "a month earlier"))
 # Clauses that relate the main happening to another one: "a day after the merger was announced".
 _LINKED_CLAUSE = re.compile(r"(?:,\s*|\s)((?:(?:a|one|two|three|\w+)\s+(?:days?|weeks?|months?|years?|hours?)\s+)?"
                             r"(?:after|before|since|until|ahead of|following)\s+[^,;]{4,80})", re.IGNORECASE)
