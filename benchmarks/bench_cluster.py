@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from timeline.ingest import load  # noqa: E402
-from timeline.parallel import executor, process_article, run  # noqa: E402
+from timeline.parallel import process_article, run  # noqa: E402
 from timeline.pipeline import MemorySink  # noqa: E402
 from timeline.store.schema import connect  # noqa: E402
 from timeline.store.writes import StoreSink  # noqa: E402
@@ -101,13 +101,12 @@ def _distributed(corpus: Path, address: str, sink: Callable) -> tuple[float, flo
         before = worker_cpu(client)
         wall, cpu = time.perf_counter(), cpu_seconds()
         count = 0
-        with executor(dask_address=address) as mapper:
-            articles = load([corpus], mapper=mapper).articles
-            for part, packed in run(articles, into.pack, dask_address=address, mapper=mapper):
-                into.add(part, packed)
-                count += len(part)
-            if isinstance(into, StoreSink):
-                into.flush()
+        # the workers read the files, then process the articles (one executor, as a build does)
+        for part, packed in run(lambda mapper: load([corpus], mapper=mapper).articles, into.pack, dask_address=address):
+            into.add(part, packed)
+            count += len(part)
+        if isinstance(into, StoreSink):
+            into.flush()
         wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
         after = worker_cpu(client)
     return wall, cpu, [after[w] - before[w] for w in after], count
