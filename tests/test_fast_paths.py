@@ -83,6 +83,14 @@ def test_the_happening_model_labels_as_scoring_word_by_word(sentences):
         [_scored_word_by_word(sentence) for sentence in sentences]
 
 
+@exhaustive
+@given(st.lists(st.sampled_from([*_WORDS, "Σ", "ΑΣ", "'Σ", "ǅ", "ß", "Ω", "K", "", "ﬁ"]), max_size=12))
+def test_a_sentences_words_are_lowered_as_each_alone(words):
+    """The model lowers a sentence's words in one call; each must come out as lowering it alone gives."""
+    found = [t[2] for t in tokens(" ".join(words))]
+    assert lowered(found) == [word.lower().replace("’", "'") for word in found]
+
+
 def _marks_model() -> HappeningModel:
     """A model whose features name the words "|" and "=", which its own feature names use as separators."""
     names = ["w=fell", "p1w=||fell", "p1w=|||", "wn1=fell||", "wn1=|||", "p1==", "p2=|", "n1=|", "c=not", "first=True",

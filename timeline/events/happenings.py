@@ -79,8 +79,12 @@ def _shape(word: str) -> str:
 
 
 def lowered(words: list[str]) -> list[str]:
-    """The words as the features read them: lower case, straight apostrophes."""
-    return [w.lower().replace("’", "'") for w in words]
+    """The words as the features read them: lower case, straight apostrophes.
+
+    Lowered in one call for the whole sentence: no token holds a blank, so the blanks joining them part them again,
+    and each token lowers as it would alone (a letter's lower case depends only on the letters it touches).
+    """
+    return " ".join(words).lower().replace("’", "'").split(" ") if words else []
 
 
 def may_happen(word: str, i: int) -> bool:
@@ -141,7 +145,7 @@ class HappeningModel:
         remembered, context = self._own_rows, self._context
         for number, sentence in enumerate(sentences):
             words = _TOKEN.findall(sentence)
-            lower = _lowered_words(sentence, words)
+            lower = lowered(words)
             end = 0
             for i, word in enumerate(words):
                 start = sentence.find(word, end)  # only blanks lie between two tokens: this is where it starts
@@ -185,13 +189,6 @@ class HappeningModel:
         if len(self._own_rows) < MAX_REMEMBERED_WORDS:
             self._own_rows[word] = read, rows
         return read, rows
-
-
-def _lowered_words(sentence: str, words: list[str]) -> list[str]:
-    """``lowered(words)``, in one call for the whole sentence when it is plain ASCII but for curly apostrophes
-    (then its tokens split the same way lowered, one by one)."""
-    plain = sentence.replace("’", "'")
-    return _TOKEN.findall(plain.lower()) if plain.isascii() else lowered(words)
 
 
 class _ContextRows:
