@@ -89,9 +89,9 @@ def run(articles: Articles, pack: Pack[R], workers: int = 1, dask_address: str |
 
 def packed_here(results_of: Callable[[Iterable[Article]], Iterable[ArticleResult]]) -> Callable:
     """A caller's own per-article step (the dashboard's cache) as an executor like :func:`run`: its results are
-    packed in this process, a partition at a time."""
-    def execute(articles: Iterable[Article], pack: Pack[R]) -> Iterator[tuple[list[Article], R]]:
-        for results in _partitions(iter(results_of(articles)), PARTITION):
+    packed in this process, a partition at a time (articles given as a function of a map are read here)."""
+    def execute(articles: Articles, pack: Pack[R]) -> Iterator[tuple[list[Article], R]]:
+        for results in _partitions(iter(results_of(articles(map) if callable(articles) else articles)), PARTITION):
             yield [r.article for r in results], pack(results)
     return execute
 
