@@ -1,6 +1,7 @@
 """The per-article step alone (tag, then events) in CPU time, and a check that two versions of it agree exactly.
 
     python benchmarks/bench_article.py [--corpus DIR] [--repeat 3] [--code CHECKOUT] [--dump FILE | --compare FILE]
+                                       [--sets tbaq ...] [--limit N] [--read-only]
 
 Three sets of articles: the seeds, every TBAQ document (read as an article published on its DCT) and, with
 ``--corpus``, a folder made by make_corpus.py. For each set it prints the CPU time per article
@@ -12,6 +13,12 @@ file and reports every field that differs. To compare two versions:
     git worktree add /tmp/old 7125c0c
     python benchmarks/bench_article.py --corpus C --code /tmp/old --dump /tmp/old.jsonl
     python benchmarks/bench_article.py --corpus C --compare /tmp/old.jsonl
+
+Instruction counts, which a shared machine's load does not change (the step's own count is the difference of
+a run and a ``--read-only`` run, which reads and warms up alike):
+
+    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+        python benchmarks/bench_article.py --sets tbaq --limit 64 --repeat 1 [--read-only] [--code CHECKOUT]
 """
 
 from __future__ import annotations
@@ -94,11 +101,19 @@ def main() -> int:
     parser.add_argument("--code", type=Path, help="a checkout whose timeline package to run instead of this one")
     parser.add_argument("--dump", type=Path)
     parser.add_argument("--compare", type=Path)
+    parser.add_argument("--sets", nargs="*", help="only these sets (seeds, tbaq, the corpus folder's name)")
+    parser.add_argument("--limit", type=int, help="the first N articles of each set")
+    parser.add_argument("--read-only", action="store_true", help="read and warm up, process nothing")
     args = parser.parse_args()
     sys.path.insert(0, str((args.code or ROOT).resolve()))
     lines: list[str] = []
     for name, articles in article_sets(args.corpus).items():
+        if args.sets and name not in args.sets:
+            continue
+        articles = articles[:args.limit]
         run(articles[:5], 1)  # warm: the model and the rules load once
+        if args.read_only:
+            continue
         tagging, events, output = run(articles, args.repeat)
         lines += output
         print(f"{name}: {len(articles)} articles, tag {tagging * 1e3:.2f} ms + events {events * 1e3:.2f} ms "

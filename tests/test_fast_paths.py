@@ -14,7 +14,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.events.happenings import Kind, features, lowered, may_happen, shipped_model, tokens
+from timeline.events.happenings import HappeningModel, Kind, features, lowered, may_happen, shipped_model, tokens
 from timeline.events.names import _written_after, _written_alone
 from timeline.events.titles import _DANGLING, _without_dangling
 from timeline.temporal import lexicon as lx
@@ -50,12 +50,13 @@ def test_dangling_words_are_cut_as_the_pattern_says(text):
 
 _WORDS = ["The", "the", "company", "said", "will", "would", "not", "n't", "to", "plans", "cut", "jobs", "Shares",
           "fell", "rose", "if", "has", "been", "killed", "Friday", "Hamas", "’s", "don’t", ",", ".", "\"", "3.5",
-          "1,200", "é", "Ж", "attack", "was", "expected", "<s>", "</s>", "a", "I", "US", "approved"]
+          "1,200", "é", "Ж", "attack", "was", "expected", "<s>", "</s>", "a", "I", "US", "approved", "|", "=", "İ",
+          "’"]
 
 
-def _scored_word_by_word(sentence: str) -> list[tuple[int, str, Kind]]:
+def _scored_word_by_word(sentence: str, model=None) -> list[tuple[int, str, Kind]]:
     """The model's classes, each word's known features summed one after another as they are listed."""
-    model = shipped_model()
+    model = model or shipped_model()
     found = tokens(sentence)
     words = [t[2] for t in found]
     lower = lowered(words)
@@ -80,6 +81,31 @@ def test_the_happening_model_labels_as_scoring_word_by_word(sentences):
     labelled = shipped_model().label(sentences)
     assert [[(h.start, h.word, h.kind) for h in found] for found in labelled] == \
         [_scored_word_by_word(sentence) for sentence in sentences]
+
+
+@exhaustive
+@given(st.lists(st.sampled_from([*_WORDS, "Σ", "ΑΣ", "'Σ", "ǅ", "ß", "Ω", "K", "", "ﬁ"]), max_size=12))
+def test_a_sentences_words_are_lowered_as_each_alone(words):
+    """The model lowers a sentence's words in one call; each must come out as lowering it alone gives."""
+    found = [t[2] for t in tokens(" ".join(words))]
+    assert lowered(found) == [word.lower().replace("’", "'") for word in found]
+
+
+def _marks_model() -> HappeningModel:
+    """A model whose features name the words "|" and "=", which its own feature names use as separators."""
+    names = ["w=fell", "p1w=||fell", "p1w=|||", "wn1=fell||", "wn1=|||", "p1==", "p2=|", "n1=|", "c=not", "first=True",
+             "p1w==|fell", "wn1=fell|=", "s2=ll", "sh=a"]
+    rows = np.random.default_rng(3).normal(scale=0.3, size=(len(names), 3)).round(3)
+    rows[names.index("w=fell")], rows[names.index("p1w=||fell")] = [0, 0, 1], [0, 5, 0]  # "| fell" is factual
+    return HappeningModel.from_json({"classes": ["none", "factual", "planned"], "intercept": [0.5, 0.0, 0.0],
+                                     "features": dict(zip(names, rows.tolist(), strict=True)), "skip": ["a"]})
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["fell", "|", "=", "not", "a", "||", "Fell", "’", "x"]), max_size=12).map(" ".join))
+def test_features_that_name_separator_words_are_found_as_their_names_say(sentence):
+    model = _marks_model()
+    assert [(h.start, h.word, h.kind) for h in model.label([sentence])[0]] == _scored_word_by_word(sentence, model)
 
 
 @exhaustive

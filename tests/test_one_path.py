@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT, SEEDS, TBAQ
 
 from timeline import build, parallel
-from timeline.ingest import load
+from timeline.ingest import READ_PARTITION, load
 from timeline.parallel import MIN_PER_WORKER, process_article
 from timeline.pipeline import assemble
 from timeline.store import Store
@@ -111,3 +111,31 @@ def test_an_in_memory_build_leaves_no_object_frozen_from_the_collector_whether_i
     with pytest.raises(RuntimeError):
         assemble(articles, [], failing)
     assert gc.get_freeze_count() == 0
+
+
+def test_the_workers_that_read_a_folder_process_its_articles_with_no_second_pool(tmp_path, monkeypatch):
+    """A store build reads a folder's files on its workers while they process the articles read before: one pool,
+    not a pool of readers beside a pool of processors (at 100,000 articles the readers held about 390 MB)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    _make_corpus()(READ_PARTITION + 10, tmp_path / "corpus", seed=5)  # two partitions of files: read on the pool
+    alive: set[ProcessPoolExecutor] = set()
+    at_once: list[int] = []
+
+    class Counted(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            alive.add(self)
+            at_once.append(len(alive))
+
+        def shutdown(self, *args, **kwargs) -> None:
+            alive.discard(self)
+            super().shutdown(*args, **kwargs)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Counted)
+    store = Store(tmp_path / "s.duckdb")
+    try:
+        summary = store.build([tmp_path / "corpus"], workers=2)
+    finally:
+        store.close()
+    assert summary.new == READ_PARTITION + 10 and summary.events > 0
+    assert at_once and max(at_once) == 1

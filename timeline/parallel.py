@@ -51,25 +51,33 @@ def default_workers() -> int:
 Pack = Callable[[list[ArticleResult]], R]  # a partition's results as a sink keeps them; made where they were computed
 
 
-def run(articles: Iterable[Article], pack: Pack[R], workers: int = 1, dask_address: str | None = None,
-        progress: Progress | None = None, mapper: Callable | None = None) -> Iterator[tuple[list[Article], R]]:
+Mapper = Callable[..., Iterator]  # an open executor's order-keeping map (see :func:`executor`)
+# The articles, or a function of the map that reads them with it (files read by the workers that process them).
+Articles = Iterable[Article] | Callable[[Mapper], Iterable[Article]]
+
+
+def run(articles: Articles, pack: Pack[R], workers: int = 1, dask_address: str | None = None,
+        progress: Progress | None = None, mapper: Mapper | None = None) -> Iterator[tuple[list[Article], R]]:
     """Process articles in order, a partition at a time: in this process, on ``workers`` processes, or on Dask.
 
     Each partition comes back beside ``pack`` of its results, packed by the worker that made them, so the
     client only takes in what the sink keeps (see pipeline.Sink.pack). ``articles`` may be a stream; it is
-    consumed a few partitions ahead, so memory stays bounded. ``mapper`` is an open :func:`executor` to share
-    (reading and merging use it too); else one is opened.
+    consumed a few partitions ahead, so memory stays bounded. Given as a function of a map, it reads them
+    with this run's own workers: one pool reads the files and processes the articles (a second pool of
+    readers beside it held about 390 MB at 100,000 articles), and it stops when they run out, before the
+    merge. ``mapper`` is an open :func:`executor` to use; else one is opened (a process pool starts only
+    when first used).
     """
-    iterator = iter(articles)
-    head = [] if dask_address or workers <= 1 else list(islice(iterator, MIN_PER_WORKER * workers))
-    spread = bool(dask_address) or len(head) == MIN_PER_WORKER * workers > MIN_PER_WORKER
-    sent: deque[list[Article]] = deque()  # the partitions in flight, oldest first: the mapper keeps input order
+    with nullcontext(mapper) if mapper else executor(workers, dask_address) as using:
+        iterator = iter(articles(using) if callable(articles) else articles)
+        head = [] if dask_address or workers <= 1 else list(islice(iterator, MIN_PER_WORKER * workers))
+        spread = bool(dask_address) or len(head) == MIN_PER_WORKER * workers > MIN_PER_WORKER
+        sent: deque[list[Article]] = deque()  # the partitions in flight, oldest first: the mapper keeps input order
 
-    def sending() -> Iterator[list[Article]]:
-        for part in _partitions(chain(head, iterator), PARTITION):
-            sent.append(part)
-            yield part
-    with nullcontext(mapper) if mapper or not spread else executor(workers, dask_address) as using:
+        def sending() -> Iterator[list[Article]]:
+            for part in _partitions(chain(head, iterator), PARTITION):
+                sent.append(part)
+                yield part
         for packed in (using if spread else map)(partial(_process_partition, pack), sending()):
             part = sent.popleft()
             if progress:
@@ -81,9 +89,9 @@ def run(articles: Iterable[Article], pack: Pack[R], workers: int = 1, dask_addre
 
 def packed_here(results_of: Callable[[Iterable[Article]], Iterable[ArticleResult]]) -> Callable:
     """A caller's own per-article step (the dashboard's cache) as an executor like :func:`run`: its results are
-    packed in this process, a partition at a time."""
-    def execute(articles: Iterable[Article], pack: Pack[R]) -> Iterator[tuple[list[Article], R]]:
-        for results in _partitions(iter(results_of(articles)), PARTITION):
+    packed in this process, a partition at a time (articles given as a function of a map are read here)."""
+    def execute(articles: Articles, pack: Pack[R]) -> Iterator[tuple[list[Article], R]]:
+        for results in _partitions(iter(results_of(articles(map) if callable(articles) else articles)), PARTITION):
             yield [r.article for r in results], pack(results)
     return execute
 
@@ -132,7 +140,7 @@ def dask_map(client, function: Callable[[T], R], items: Iterable[T], in_flight: 
 
 
 @contextmanager
-def executor(workers: int = 1, dask_address: str | None = None) -> Iterator[Callable[..., Iterator]]:
+def executor(workers: int = 1, dask_address: str | None = None) -> Iterator[Mapper]:
     """A ``map`` in input order over a process pool, a Dask cluster or this process, for coarse tasks
     (partitions of files or articles, a merge's date blocks): ``with executor(2) as mapper: …``."""
     if dask_address:
@@ -178,6 +186,10 @@ class Progress:
     def __init__(self, total: int | None, stream=sys.stderr, every: float = 0.5) -> None:
         self.total, self.stream, self.every = total, stream, every
         self.count, self.began, self.shown = 0, time.monotonic(), 0.0
+
+    def expect(self, total: int) -> None:
+        """The total, once known (the articles were read by the workers that process them): counted from now."""
+        self.total, self.began = total, time.monotonic()
 
     def step(self, articles: int = 1) -> None:
         self.count += articles

@@ -19,12 +19,13 @@ from .events import merge_events
 from .frames import Timeline
 from .ingest import MAX_CHARS, ReportRow, iter_load, load
 from .model import Article
-from .parallel import ArticleResult, Pack, Progress, executor, outcomes, packed_here, run
+from .parallel import ArticleResult, Articles, Mapper, Pack, Progress, executor, outcomes, packed_here, run
 
 Result = TypeVar("Result", covariant=True)
 Packed = TypeVar("Packed")
-# The per-article work on articles, a partition at a time, each beside its results as ``pack`` made them; in input order.
-Executor = Callable[[Iterable[Article], Pack[Packed]], Iterable[tuple[list[Article], Packed]]]
+# The per-article work on articles (or on those a function reads with its map: see parallel.run), a partition at a
+# time, each beside its results as ``pack`` made them; in input order.
+Executor = Callable[[Articles, Pack[Packed]], Iterable[tuple[list[Article], Packed]]]
 
 
 class Sink(Protocol[Packed, Result]):
@@ -42,9 +43,9 @@ class Sink(Protocol[Packed, Result]):
     def finish(self) -> Result: ...
 
 
-def flow(articles: Iterable[Article], execute: Executor, sink: Sink[Packed, Result]) -> Result:
-    """Run the per-article work on ``articles`` (a stream is fine), hand each partition's results to the sink, then
-    merge."""
+def flow(articles: Articles, execute: Executor, sink: Sink[Packed, Result]) -> Result:
+    """Run the per-article work on ``articles`` (a stream is fine, or a function reading them with the executor's
+    map), hand each partition's results to the sink, then merge."""
     try:
         for part, packed in execute(articles, sink.pack):
             sink.add(part, packed)
@@ -61,13 +62,11 @@ def per_article(workers: int = 1, dask_address: str | None = None, progress: Pro
 
 
 def read(inputs: Iterable, published: Mapping | None = None, allow_private_urls: bool = False,
-         max_chars: int = MAX_CHARS, workers: int = 1, dask_address: str | None = None,
-         unchanged: Callable[[Path], bool] | None = None) -> Iterator[tuple[Article | None, ReportRow]]:
-    """The inputs as a stream of (article, report row), a folder's files read by the workers where they can reach
-    it (those ``unchanged`` names are skipped); the readers stop when the stream ends, so they hold no memory
-    through the merge."""
-    with executor(workers, dask_address) as mapper:
-        yield from iter_load(inputs, published, allow_private_urls, max_chars, mapper, unchanged)
+         max_chars: int = MAX_CHARS,
+         unchanged: Callable[[Path], bool] | None = None) -> Callable[[Mapper], Iterator[tuple[Article | None, ReportRow]]]:
+    """The inputs as a stream of (article, report row) read with a map: the per-article executor's, so the workers
+    that process the articles read a folder's files where they can reach it (those ``unchanged`` names are skipped)."""
+    return lambda mapper: iter_load(inputs, published, allow_private_urls, max_chars, mapper, unchanged)
 
 
 class MemorySink:
@@ -108,11 +107,18 @@ def build(inputs: Iterable[str | Path | Article] | str | Path | Article,
     """
     if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
-    with executor(workers, dask_address) as mapper:  # workers read a folder's files where they can reach it
+    report: list[ReportRow] = []
+    progress = Progress(None) if show_progress else None
+
+    def loaded(mapper: Mapper) -> list[Article]:
+        """Every input read (by the workers that then process the articles) before any is processed: a later
+        duplicate's origin joins its first copy's, which its events show."""
         ingested = load(inputs, published, allow_private_urls, max_chars, mapper)
-    progress = Progress(len(ingested.articles)) if show_progress and ingested.articles else None
-    return flow(ingested.articles, per_article(workers, dask_address, progress),
-                MemorySink(ingested.report, workers, dask_address))
+        report.extend(ingested.report)
+        if progress:
+            progress.expect(len(ingested.articles))
+        return ingested.articles
+    return flow(loaded, per_article(workers, dask_address, progress), MemorySink(report, workers, dask_address))
 
 
 def assemble(articles: list[Article], report: list[ReportRow],

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from importlib import resources
-from itertools import repeat
 
 import numpy as np
 
@@ -80,8 +79,12 @@ def _shape(word: str) -> str:
 
 
 def lowered(words: list[str]) -> list[str]:
-    """The words as the features read them: lower case, straight apostrophes."""
-    return [w.lower().replace("’", "'") for w in words]
+    """The words as the features read them: lower case, straight apostrophes.
+
+    Lowered in one call for the whole sentence: no token holds a blank, so the blanks joining them part them again,
+    and each token lowers as it would alone (a letter's lower case depends only on the letters it touches).
+    """
+    return " ".join(words).lower().replace("’", "'").split(" ") if words else []
 
 
 def may_happen(word: str, i: int) -> bool:
@@ -131,12 +134,15 @@ class HappeningModel:
         return cls([Kind(c) for c in data["classes"]], np.array(data["intercept"], dtype=np.float32),
                    {name: row for row, name in enumerate(names)}, weights, frozenset(data["skip"]))
 
+    def __post_init__(self) -> None:
+        self._context = _ContextRows(self.index)
+
     def label(self, sentences: list[str]) -> list[list[Happening]]:
         """The happening words of each sentence, in order; one pass over all of them keeps the cost per word low."""
         where: list[tuple[int, int, int, str]] = []  # (sentence number, start, end, word) of each word scored
-        own: list[tuple[int, ...]] = []  # the rows of its own features
-        names: list[str] = []  # the context features of each word scored, one word after another
+        rows: list[int] = []  # the rows of each scored word's features, as ``features`` lists them, word after word
         counts: list[int] = []  # how many each word has
+        remembered, context = self._own_rows, self._context
         for number, sentence in enumerate(sentences):
             words = _TOKEN.findall(sentence)
             lower = lowered(words)
@@ -144,34 +150,34 @@ class HappeningModel:
             for i, word in enumerate(words):
                 start = sentence.find(word, end)  # only blanks lie between two tokens: this is where it starts
                 end = start + len(word)
-                read, rows = self._own_rows.get(word) or self._own(word, lower[i])
+                own = remembered.get(word)
+                if own is None:
+                    if not word[0].isalpha():
+                        continue  # a figure or a mark: never read (may_happen)
+                    own = self._own(word, lower[i])
+                read, own_rows = own
                 if read[i > 0]:
-                    context = context_features(lower, i)
-                    names += context
-                    counts.append(len(context))
+                    word_rows = context.rows(lower, i)
+                    rows += own_rows
+                    rows += word_rows
+                    counts.append(len(own_rows) + len(word_rows))
                     where.append((number, start, end, word))
-                    own.append(rows)
         labelled: list[list[Happening]] = [[] for _ in sentences]
         if not where:
             return labelled
-        for (number, start, end, word), k in zip(where, self._best(own, names, counts).tolist(), strict=True):
+        for (number, start, end, word), k in zip(where, self._best(rows, counts).tolist(), strict=True):
             if self.classes[k] != Kind.NONE:
                 labelled[number].append(Happening(start, end, word, self.classes[k]))
         return labelled
 
-    def _best(self, own: list[tuple[int, ...]], names: list[str], counts: list[int]) -> np.ndarray:
+    def _best(self, rows: list[int], counts: list[int]) -> np.ndarray:
         """Each word's best class: its known features' weights summed in the order ``features`` lists them
         (its own, then its context), as when each word was scored alone."""
-        unknown, size = len(self.index), len(own[0])  # every word has as many features of its own
-        sizes = size + np.array(counts, dtype=np.int64)
-        owner = np.repeat(np.arange(len(counts)), sizes)
-        place = np.arange(len(owner)) - np.repeat(np.cumsum(sizes) - sizes, sizes)  # among its word's features
-        rows = np.empty(len(owner), dtype=np.int64)
-        rows[place < size] = np.array(own, dtype=np.int64).ravel()
-        rows[place >= size] = np.fromiter(map(self.index.get, names, repeat(unknown)), dtype=np.int64,
-                                          count=len(names))
-        known = rows != unknown
-        weights, owner = self.weights[rows[known]], owner[known]
+        unknown = len(self.index)
+        owner = np.repeat(np.arange(len(counts)), counts)
+        found = np.array(rows, dtype=np.int64)
+        known = found != unknown
+        weights, owner = self.weights[found[known]], owner[known]
         scores = np.stack([np.bincount(owner, weights=weights[:, k], minlength=len(counts))
                            for k in range(len(self.classes))], axis=1) + self.intercept
         return scores.argmax(axis=1)
@@ -180,9 +186,42 @@ class HappeningModel:
         """Whether the word is read first in its sentence and after the first, and the rows of its own features."""
         read = (may_happen(word, 0) and lower not in self.skip, may_happen(word, 1) and lower not in self.skip)
         rows = tuple(self.index.get(name, len(self.index)) for name in word_features(word, lower))
-        if word[0].isalpha() and len(self._own_rows) < MAX_REMEMBERED_WORDS:  # figures and marks are not kept
+        if len(self._own_rows) < MAX_REMEMBERED_WORDS:
             self._own_rows[word] = read, rows
         return read, rows
+
+
+class _ContextRows:
+    """The rows of ``context_features`` without writing the features out: each kind of feature is a dict keyed
+    by its words (a bigram by the pair of words, under every way its name splits at a "|"), built once from the
+    model's feature names; a feature the model does not know is the unknown row, as ``index.get`` gives."""
+
+    def __init__(self, index: dict[str, int]) -> None:
+        self.unknown = len(index)
+        self.single: dict[str, dict[str, int]] = {"p1": {}, "p2": {}, "n1": {}, "c": {}}
+        self.pairs: dict[str, dict[tuple[str, str], int]] = {"p1w": {}, "wn1": {}}
+        for name, row in index.items():
+            kind, _, value = name.partition("=")
+            if kind in self.single:
+                self.single[kind][value] = row
+            elif kind in self.pairs:
+                for at in (n for n, char in enumerate(value) if char == "|"):
+                    self.pairs[kind][value[:at], value[at + 1:]] = row
+        self.first = (index.get("first=False", self.unknown), index.get("first=True", self.unknown))
+
+    def rows(self, lower: list[str], i: int) -> list[int]:
+        """The rows of ``context_features(lower, i)``, in its order."""
+        unknown, single = self.unknown, self.single
+        w = lower[i]
+        before = lower[max(0, i - _CUE_WINDOW):i]
+        p1 = before[-1] if before else "<s>"
+        p2 = before[-2] if len(before) > 1 else "<s>"
+        n1 = lower[i + 1] if i + 1 < len(lower) else "</s>"
+        found = [single["p1"].get(p1, unknown), single["p2"].get(p2, unknown), single["n1"].get(n1, unknown),
+                 self.pairs["p1w"].get((p1, w), unknown), self.pairs["wn1"].get((w, n1), unknown), self.first[i == 0]]
+        cues = single["c"]
+        found += [cues.get(cue, unknown) for cue in before if cue in _CUES]
+        return found
 
 
 @cache

@@ -11,7 +11,9 @@ the happening model said), as is "would cut" told by a report ("said it would cu
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from enum import StrEnum
+from functools import lru_cache
 
 from ..temporal import lexicon as lx
 
@@ -44,17 +46,18 @@ _LOOK_BACK = 5  # words before the happening that may belong to its verb group
 
 def verb_form(sentence: str, start: int, word: str) -> Form:
     """The form of the verb group ending in ``word`` (at ``start`` in ``sentence``)."""
-    return form_of(_words_before(sentence, start), word.lower())
+    return _form(_group_before(sentence, start), word.lower())
+
+
+@lru_cache(maxsize=64)
+def _group_before(sentence: str, start: int) -> tuple[str, ...]:
+    """The auxiliaries before a happening: the events stage asks both verb_form and reported_future of each."""
+    return tuple(_auxiliaries(_words_before(sentence, start)))
 
 
 def _words_before(sentence: str, start: int) -> list[str]:
     """The lower-case words just before ``start``: room for a verb group."""
     return [w.lower() for w in _WORD.findall(sentence[max(0, start - 60):start])]
-
-
-def form_of(before: list[str], word: str) -> Form:
-    """The form from the lower-case words before the verb (any number; the last few count) and the verb."""
-    return _form(_auxiliaries(before), word)
 
 
 def _auxiliaries(before: list[str]) -> list[str]:
@@ -107,8 +110,7 @@ def reported_future(sentence: str, start: int) -> bool:
     nor a "would" told with a condition ("said it would cut jobs if demand fell") or a habit ("said he would
     walk his dog every night"). "'d" is not read as "would": before a past participle it is "had" ("she'd resigned").
     """
-    auxiliaries = _auxiliaries(_words_before(sentence, start))
-    if auxiliaries[:1] != ["would"] or negated(sentence, start):
+    if _group_before(sentence, start)[:1] != ("would",) or negated(sentence, start):
         return False
     # only auxiliaries stand between "would" and its verb: the last "would" before the verb is its own
     would = max((m.start() for m in _WOULD.finditer(sentence, 0, start)), default=None)
@@ -129,7 +131,7 @@ def _normal(token: str) -> str:
     return token
 
 
-def _form(auxiliaries: list[str], word: str) -> Form:
+def _form(auxiliaries: Sequence[str], word: str) -> Form:
     """The form from the words read backwards from the verb: "is going to close" gives to, going."""
     nearest = auxiliaries[0] if auxiliaries else ""
     if nearest == "to":

@@ -8,7 +8,7 @@ EventFilter. The schema (schema.py) and the record codec (codec.py) are shared.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +20,7 @@ import pandas as pd
 from ..filters import EventFilter, Facets, facets
 from ..frames import EVENT_COLUMNS, Timeline, events_frame
 from ..ingest import MAX_CHARS
-from ..model import Event
+from ..model import Article, Event
 from ..parallel import Progress, executor
 from ..pipeline import flow, per_article, read
 from . import queries
@@ -67,8 +67,10 @@ class Store:
               allow_private_urls: bool = False, max_chars: int = MAX_CHARS) -> RunSummary:
         """Read the inputs, process what is new or changed, and merge again what they touch (store/merging.py)."""
         changes = ChangeDetector(self.db, trust_file_times=not published)
-        articles = changes.todo(read(inputs, published, allow_private_urls, max_chars, workers, dask_address,
-                                     changes.unchanged_file))
+        reading = read(inputs, published, allow_private_urls, max_chars, changes.unchanged_file)
+
+        def articles(mapper: Callable) -> Iterator[Article]:  # read by the workers that process them
+            return changes.todo(reading(mapper))
         with self._writing() as db:
             merged = flow(articles, per_article(workers, dask_address, Progress(None) if show_progress else None),
                           StoreSink(db, changes.changed, workers, dask_address))
