@@ -456,7 +456,7 @@ def test_a_gold_event_belongs_to_the_event_built_on_its_word_not_the_nearest_dat
                                 tag(document.text, date(1998, 1, 8)))
     by_date = min(events, key=lambda e: abs(e.sources[0].date_span[0] - sold.start))
     assert by_date.placement == Placement.INFERRED, "the old ownership: the news of the day, not the sale"
-    assert owner_of(sold.start, events).value == "1995"
+    assert owner_of(sold.start, [(e, s) for e in events for s in e.sources]).value == "1995"
     system, _ = evaluate_anchoring([str(tmp_path)], folds=1)[0]["shown"]
     assert (system.timex.correct, system.timex.total) == (1, 1)
     assert (system.precision.correct, system.precision.total) == (1, 1)

@@ -9,7 +9,7 @@ import pytest
 
 from timeline.events import events_for_article
 from timeline.events.build import RESULTS_EXAMPLES
-from timeline.events.coreference import MENTION_EXAMPLES, TOLD_EARLIER_EXAMPLES, mentions
+from timeline.events.coreference import MENTION_EXAMPLES, MORE_SOURCE_EXAMPLES, TOLD_EARLIER_EXAMPLES, mentions
 from timeline.events.sentences import OPENING_FRAME_EXAMPLES, clause_spans
 from timeline.model import Article
 from timeline.temporal import tag
@@ -25,20 +25,36 @@ def test_a_mention_of_a_happening_told_earlier_takes_its_date(text, published, w
     day = date.fromisoformat(published)
     events = events_for_article(Article("a", text, published=day), tag(text, day))
     at = text.rindex(word)
-    on_word = [e for e in events if e.sources[0].happening_span == (at, at + len(word))]
-    told = [e for e in on_word if "told earlier" in e.explanation]
+    span = (at, at + len(word))
+    # the clause event built on the mention takes the date, or the earlier event takes the mention as a source
+    on_word = [e for e in events if any(s.happening_span == span for s in e.sources)]
     if value:
-        assert on_word and on_word[0].value == value, [(e.value, e.explanation) for e in on_word]
+        assert on_word and all(e.value == value for e in on_word), [(e.value, e.explanation) for e in on_word]
     else:
+        told = [e for e in on_word if "told earlier" in e.explanation or e.sources[0].happening_span != span]
         assert not told, [(e.value, e.explanation) for e in told]
 
 
+@pytest.mark.parametrize(("text", "published", "word"), MORE_SOURCE_EXAMPLES, ids=lambda e: str(e)[:50])
+def test_a_mention_in_a_clause_telling_something_else_is_one_more_source_of_the_earlier_event(text, published, word):
+    """"The arrest may be challenged in court" is not on the day of the arrest, but it tells of the arrest."""
+    day = date.fromisoformat(published)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    at = text.rindex(word)
+    span = (at, at + len(word))
+    own = [e for e in events if e.sources[0].happening_span == span]
+    assert all(e.value == published for e in own), [(e.value, e.explanation) for e in own]
+    earlier = [e for e in events if e.sources[0].sentence_span[0] == 0 and any(s.happening_span == span
+                                                                                 for s in e.sources)]
+    assert earlier and all(e.value != published for e in earlier), "the earlier event has the mention as a source"
+
+
 def test_the_mention_says_which_earlier_happening_gave_its_date():
-    text = "Police arrested the suspect on May 2 in Leeds. The arrest followed a three-month inquiry."
-    day = date(2024, 5, 10)
+    text = "Police arrested the suspect on Friday in Leeds. The arrest followed a three-month inquiry."
+    day = date(2024, 5, 13)
     events = events_for_article(Article("a", text, published=day), tag(text, day))
     told = next(e for e in events if "told earlier" in e.explanation)
-    assert told.explanation == "the arrest told earlier in the report, at 'May 2' (2024-05-02)"
+    assert told.explanation == "the arrest told earlier in the report, at 'Friday' (2024-05-10)"
     assert told.placement == "inferred" and told.sources[0].sentence.startswith("The arrest")
 
 
@@ -60,9 +76,13 @@ def test_an_event_placed_by_a_mention_holds_only_the_gold_event_of_its_own_word(
     day = date(2024, 5, 10)
     events = events_for_article(Article("a", text, published=day), tag(text, day))
     murder, garner = text.index("murder"), text.index("garner")
-    assert owner_of(murder, events).value == "2024-05-02"
-    assert owner_of(garner, events).value == "2024-05-10", "the clause's news, not the murder's day"
-    mention = owner_of(murder, events).sources[0]
+    sourced = [(e, s) for e in events for s in e.sources]
+    assert owner_of(murder, sourced).value == "2024-05-02"
+    assert owner_of(garner, sourced).value == "2024-05-10", "the clause's news, not the murder's day"
+    shot = owner_of(murder, sourced)
+    assert shot.title.startswith("Dr. Lane was shot"), "the mention is one more source of the shooting, not a copy"
+    assert len([e for e in events if e.title == shot.title]) == 1
+    mention = next(s for s in shot.sources if s.happening_span[0] == murder)
     assert text[slice(*mention.date_span)] == "murder", "the mention is what places it: shown as its date words"
 
 

@@ -50,9 +50,17 @@ _NOT_EVENT_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _CONFIDENCE_BY_ANCHOR = {None: 0.9, Anchor.DCT: 0.8, Anchor.MENTION: 0.6}
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # 'has been', 'have also been'
-# Results told for a period: figures, or the words for them ("Two segments posted lower earnings for the quarter").
-_RESULTS = re.compile(r"(?:[$£€]\s?|\b)\d[\d.,]*\s*(?:%|percent|cents|million|billion)|"
-                      r"\b(?:earnings|profits?|net income|net loss|losses|revenues?|sales|results)\b", re.IGNORECASE)
+# Results told for a period, by the words for them ("Two segments posted lower earnings for the quarter"); a
+# figure alone ("2 million people crossed") is not results, nor is a share price, a dividend or a toll.
+_RESULTS = re.compile(r"\b(?:earnings|profits?|net income|net loss|loss|losses|revenues?|sales|results|turnover)\b",
+                      re.IGNORECASE)
+_NOT_RESULTS = re.compile(r"\b(?:shares?|stocks?|dividends?|toll|price target|forecasts?)\b", re.IGNORECASE)
+
+
+def results_told(sentence: str) -> bool:
+    return bool(_RESULTS.search(sentence)) and not _NOT_RESULTS.search(sentence)
+
+
 # A figure told with the figure it changed from: "Sales rose 2.9% to $329.2 million from $320 million".
 _CHANGED_FROM = re.compile(r"\bto\s+(?:[A-Z]{0,2}[$£€]|\d)[^;]{0,60}?\bfrom\s+(?:[A-Z]{0,2}[$£€]|\d)")
 # (report, publication day, a word of a later sentence, its value): run as tests. A figure told with the one it
@@ -66,6 +74,10 @@ RESULTS_EXAMPLES = (
     ("The toolmaker Acme said third-quarter profit rose 11% to $40 million. Its shares rose 5% on the news.",
      "2024-10-25", "shares", "2024-10-25"),
     ("Acme named a new chief executive. Its shares rose to $30 from $28.", "2024-10-25", "shares", "2024-10-25"),
+    ("In the first half, 2 million people crossed the border. The death toll rose to 50 from 42.", "2024-10-25",
+     "toll", "2024-10-25"),
+    ("Unemployment rose to 5% in the third quarter. Police raised the number of arrests to 40 from 25.", "2024-10-25",
+     "arrests", "2024-10-25"),
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -105,10 +117,12 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
     unplaced = 0
     for index, sentence, found in zip(kept, texts, labelled, strict=True):
         if _PARAGRAPH_BREAK.search(article.text, spans[index - 1][1] if index else 0, spans[index][0]):
-            story.paragraph = None
-        made, waiting = _sentence_events(article, index, spans[index], dated.get(index, []),
-                                         _happenings(sentence, found), story, index in headlines)
-        events.extend(_told_earlier(article, index, spans[index], dated.get(index, []), made, events))
+            story.paragraph = story.results = None
+        happenings = _happenings(sentence, found)
+        made, waiting = _sentence_events(article, index, spans[index], dated.get(index, []), happenings, story,
+                                         index in headlines)
+        events.extend(_told_earlier(article, span=spans[index], timexes=dated.get(index, []), made=made,
+                                    earlier=events, happenings=happenings))
         unplaced += waiting
     if unplaced:
         article.warnings.append(f"{unplaced} happenings without a date left off the timeline: no publication date")
@@ -133,7 +147,7 @@ class Story:
         if event.year_guessed and event.named_as:
             return
         self.last = event
-        if event.precision in (Precision.QUARTER, Precision.HALF) and _RESULTS.search(event.sentence):
+        if event.precision in (Precision.QUARTER, Precision.HALF) and results_told(event.sentence):
             self.results = event
         if _opens(event.sources[0]):
             self.paragraph = event
@@ -202,11 +216,13 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
     return made[:MAX_PER_SENTENCE], unplaced
 
 
-def _told_earlier(article: Article, index: int, span: tuple[int, int], timexes: list[Timex], made: list[Event],
-                  earlier: list[Event]) -> list[Event]:
+def _told_earlier(article: Article, span: tuple[int, int], timexes: list[Timex], made: list[Event],
+                  earlier: list[Event], happenings: list[Happening]) -> list[Event]:
     """A sentence's events, with each definite mention of a happening told earlier with its date ("the arrest",
-    "Slepian's murder") placed at that date: the clause event built on its word, or an event of its own, whose
-    source shows the mention as the words that place it (its date span is its happening word's)."""
+    "Slepian's murder") read as that happening: the clause event built on its word takes its date when the rest
+    of the clause tells that happening too ("The bombing killed 12 people"); else the mention's sentence is one
+    more source of the earlier event ("Police have no suspect in the slaying"), its word as the words that place
+    it. ``earlier`` is updated in place."""
     start = span[0]
     sentence = article.text[start:span[1]]
     made = list(made)
@@ -220,21 +236,34 @@ def _told_earlier(article: Article, index: int, span: tuple[int, int], timexes: 
         word = (start + mention.start, start + mention.end)
         own = next((n for n, e in enumerate(made) if e.sources[0].happening_span == word), None)
         if own is not None and made[own].placement == Placement.WRITTEN:
-            continue
-        when = told.date_text or told.value
-        explanation = f"the {mention.word} told earlier in the report, at '{when}' ({told.value})"
-        if own is not None:
+            continue  # a date of its own in its clause
+        # a guessed year of a happening a date names ("the October 7 attacks") is one merging may correct from
+        # another report: a copy of it would stay wrong
+        if own is not None and not (told.year_guessed and told.named_as) \
+                and _tells_the_same(sentence, mention.end, timexes, start, happenings):
+            when = told.date_text or told.value
             made[own] = replace(made[own], interval=told.interval, value=told.value, mod=told.mod,
-                                explanation=explanation, year_guessed=told.year_guessed)
+                                explanation=f"the {mention.word} told earlier in the report, at '{when}' "
+                                            f"({told.value})", year_guessed=told.year_guessed,
+                                sources=[replace(made[own].sources[0], date_span=word, date_text=mention.word)])
             continue
-        names = _sentence_names(sentence, article.text)
-        made.append(Event(
-            id=_event_id(article.id, word[0], told.value), interval=told.interval, value=told.value, mod=told.mod,
-            date_text="", title=told.title, sentence=sentence, explanation=explanation, confidence=0.5,
-            sources=[_source(article, span, word, mention.word, word)], names=names,
-            centrality=salience(article, index, sentence, False, names), year_guessed=told.year_guessed,
-            placement=Placement.INFERRED, modality=Modality.FACTUAL))
+        more = _source(article, span, word, mention.word, word)
+        for events in (earlier, made):
+            at = next((n for n, e in enumerate(events) if e is told), None)
+            if at is not None:
+                events[at] = told = replace(told, sources=[*told.sources, more])
     return made
+
+
+def _tells_the_same(sentence: str, after: int, timexes: list[Timex], start: int, happenings: list[Happening]) -> bool:
+    """Whether the rest of a clause opened by a mention tells the mentioned happening: no time of its own ("came a
+    week later") and nothing planned, conditional or hypothetical ("The arrest may be challenged")."""
+    end = next((m.start() for m in _CLAUSE_END.finditer(sentence, after)), len(sentence))
+    return (not any(after <= t.start - start < end for t in timexes)
+            and all(h.kind == Kind.FACTUAL for h in happenings if after <= h.start < end and h.kind != Kind.REPORTING))
+
+
+_CLAUSE_END = re.compile(r"[,;:]|\s(?:but|and|while|because|after|before|when)\s")
 
 
 @dataclass
@@ -465,7 +494,7 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
                         f"no date in its clause; past tense beside '{sentence_date.text}' ({sentence_date.value}) "
                         "in the same sentence", _year_guessed(sentence_date))
     results = story.results
-    if past and results is not None and _CHANGED_FROM.search(sentence):
+    if past and results is not None and _CHANGED_FROM.search(sentence) and results_told(sentence):
         return Inferred(results.interval, results.value, results.mod,
                         f"no date in the sentence; a figure told after the results for '{results.date_text}' "
                         f"({results.value}), the period the report gives its figures for", results.year_guessed)

@@ -23,7 +23,7 @@ _KILLED = "shot shooting killed killing killings slain slew slaying murdered mur
 KINDS: dict[str, tuple[str, str]] = {
     "killing": ("shooting shootings killing killings slaying slayings murder murders homicide assassination", _KILLED),
     "attack": ("attack attacks assault bombing bombings blast blasts explosion explosions massacre ambush",
-               "attack attacks bombing bombings bombed blast blasts exploded explosion massacre ambushed ambush "
+               "attack attacks attacked bombing bombings bombed blast blasts exploded explosion massacre ambushed ambush "
                + _KILLED),
     "arrest": ("arrest arrests detention capture", "arrest arrested arrests detained detention captured capture"),
     "meeting": ("meeting summit", "met meeting summit"),
@@ -47,8 +47,9 @@ _ANY_NOUN = re.compile(r"\b(?:" + "|".join(_MENTION_NOUNS) + r")\b")
 _TELLING = {kind: frozenset(words.split()) for kind, (_, words) in KINDS.items()}
 # A definite determiner or a name's possessive, then up to two modifiers ("the deadly embassy bombings") before the
 # noun. "other", "new", "previous" … say it is another happening of the kind; a word that links or starts a
-# phrase says the noun is not the determiner's ("the doctors or bombing the clinics").
-_DETERMINER = re.compile(r"\b(?:(?i:the|this|that|these|those|its|his|her|their)|[A-Z][\w.-]*['’]s)\s+")
+# phrase says the noun is not the determiner's ("the doctors or bombing the clinics"). Not "that": after a verb of
+# saying it opens a clause ("Officials warned that bombings would continue").
+_DETERMINER = re.compile(r"\b(?:(?i:the|this|these|those|its|his|her|their)|[A-Z][\w.-]*['’]s)\s+")
 _WORD = re.compile(r"(?:[A-Z]\.)+|[A-Za-z0-9][\w'’-]*")
 _SPACE = re.compile(r"\s+")
 _NOT_MODIFIERS = frozenset("""a an other another new next further previous earlier latest recent similar first second
@@ -58,7 +59,12 @@ at from as is was were are be been has had have that which who he she it they we
 # campaign", "the arrest warrant", "the bombing victims"), not about the happening.
 _HEADS_AFTER = frozenset("""campaign campaigns plot plots attempt attempts suspect suspects victim victims site sites
 warrant warrants charge charges trial case investigation probe inquiry team teams squad threat threats wave spree
-scene weapon rate order orders record plan plans survivor survivors toll count rules law laws bill""".split())
+scene weapon rate order orders record plan plans survivor survivors toll count rules law laws bill penalty range
+ranges center centre centers centres camp camps movement movements leader leaders investigator investigators room
+rooms talks field fields season process""".split())
+# "of" and a phrase with no name after the noun says whose or which happening it is, and nothing can check it
+# against the earlier one: "the arrest of his brother", "the killing of a second man".
+_OF_NAMELESS = re.compile(r"\s+of\s+(?:(?:a|an|the|his|her|their|its|two|three|several|many)\s+)?[a-z]")
 _NAME = re.compile(r"\b[A-Z][\w.'’-]*[a-z.]")
 # What follows a noun and says which happening it is: "the attack on Slepian", "the bombing of the U.S. embassy in Kenya".
 _TAIL = re.compile(r"(?:\s+(?:of|on|in|at|against|by|near|outside)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*)+)+")
@@ -67,7 +73,11 @@ _TAIL = re.compile(r"(?:\s+(?:of|on|in|at|against|by|near|outside)\s+(?:the\s+)?
 MENTION_EXAMPLES = (("The arrest followed a three-month inquiry.", "arrest"),
                     ("Investigators searched the site of the shooting once more.", "shooting"),
                     ("He emerged as a suspect within two weeks of Slepian's slaying.", "slaying"),
-                    ("The embassy bombings drew condemnation.", "bombings"),
+                    ("The embassy bombings in Nairobi drew condemnation.", "bombings"),
+                    ("The explosions of recent months frightened residents.", ""),
+                    ("Officials warned that bombings would continue.", ""),
+                    ("Prosecutors will seek the death penalty.", ""), ("The shooting range reopened.", ""),
+                    ("The arrest of his brother came later.", ""),
                     ("An attack on a bus killed four people.", ""),
                     ("Attacks on clinics have risen.", ""),
                     ("Police fear another bombing.", ""),
@@ -94,6 +104,16 @@ TOLD_EARLIER_EXAMPLES = (
     ("A bomb exploded in Nairobi on Friday. The bombing on Sunday hit a market.", "2024-06-03", "bombing", "2024-06-02"),
     ("The minister met union leaders on Monday. The arrest of two organisers angered them.",
      "2024-06-05", "arrest", ""),
+    ("Rebels attacked the town on March 3. The attack killed 20 people.", "2024-03-09", "attack", "2024-03-03"),
+)
+# (report, publication day, the mention): the clause built on a mention tells something else of that happening, or
+# the earlier date's year was guessed, so the clause keeps its own time and the mention is one more source of the
+# earlier event (run as tests)
+MORE_SOURCE_EXAMPLES = (
+    ("Police arrested John Smith on May 2 in Leeds. The arrest may be challenged in court.", "2024-05-20", "arrest"),
+    ("Thousands protested in Paris on May 2. The protest may spread to other cities.", "2024-05-20", "protest"),
+    ("Sinwar planned the October 7 attacks on Israel. The attacks on Israel killed 1,200 people.", "2024-11-03",
+     "attacks"),
 )
 
 
@@ -122,10 +142,12 @@ def mentions(sentence: str) -> list[Mention]:
             noun = word.group(0)
             if kind := _MENTION_NOUNS.get(noun):
                 after = _WORD.match(sentence, word.end() + 1)
-                if after is not None and after.group(0) in _HEADS_AFTER:
+                if (after is not None and after.group(0) in _HEADS_AFTER) or _OF_NAMELESS.match(sentence, word.end()):
                     break
-                found.append(Mention(word.start(), word.end(), noun, kind, _names(sentence, determiner.start(),
-                                                                                   word.end())))
+                names = _names(sentence, determiner.start(), word.end())
+                if noun.endswith("s") and not names:
+                    break  # "the protests", "the explosions of recent months": many happenings, or a kind of them
+                found.append(Mention(word.start(), word.end(), noun, kind, names))
                 break
             space = _SPACE.match(sentence, word.end())
             if noun.lower() in _NOT_MODIFIERS or space is None:
@@ -155,9 +177,10 @@ def antecedent(text: str, mention: Mention, earlier: list[Event], before: list[E
 
 
 def _happening_words(text: str, event: Event) -> str:
-    """The word an event is built on and the two before it ("was shot to death": "shot to death")."""
+    """The word an event is built on, the two before it and the three after it ("was shot to death", "conducted
+    a mortar attack")."""
     start, end = event.sources[0].happening_span
-    return " ".join(text[max(0, start - 40):start].split()[-2:] + [text[start:end]])
+    return " ".join(text[max(0, start - 40):start].split()[-2:] + [text[start:end]] + text[end:end + 50].split()[:3])
 
 
 def _tells(kind: str, words: str) -> bool:

@@ -33,7 +33,7 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 
-from ..model import Article, Event, Interval, Placement, Timex
+from ..model import Article, Event, Interval, Placement, Source, Timex
 from ..temporal import tag
 from ..timeml import DCT_ID, GoldEvent, GoldTimex, TimeMLDocument, read_timeml, tml_files
 from .build import events_for_article
@@ -148,9 +148,10 @@ def score_document(document: TimeMLDocument, model: HappeningModel, results: dic
     timexes = tag(document.text, dct)
     events = events_for_article(article, timexes, model)
     spans = sentence_spans(document.text)
-    by_sentence: dict[tuple[int, int], list] = {}
-    for event in events:
-        by_sentence.setdefault(event.sources[0].sentence_span, []).append(event)
+    by_sentence: dict[tuple[int, int], list[tuple[Event, Source]]] = {}
+    for event in events:  # a later sentence that mentions an event again is one of its sources
+        for source in event.sources:
+            by_sentence.setdefault(source.sentence_span, []).append((event, source))
     day = datetime(dct.year, dct.month, dct.day)
     on_dct = Placed(Interval(day, day + timedelta(days=1), "day"), dct.isoformat())
     trust = trusts_polarity(document)
@@ -189,23 +190,27 @@ def score_document(document: TimeMLDocument, model: HappeningModel, results: dic
                 baseline.precision.add(all(judged))
 
 
-def owner_of(offset: int, events: list[Event]) -> Event | None:
-    """The event of a sentence a gold event at ``offset`` belongs to: the one built on the happening word at or
-    nearest to it (the nearer date breaks a tie: "met on Monday and on Friday" makes two events of one word).
+def owner_of(offset: int, sourced: list[tuple[Event, Source]]) -> Event | None:
+    """The event of a sentence a gold event at ``offset`` belongs to, given the events with a source in that
+    sentence: the one built there on the happening word at or nearest to it (the nearer date breaks a tie: "met
+    on Monday and on Friday" makes two events of one word).
 
     This corrects the scoring, it tunes nothing: the nearest date used to decide, so a gold verb far from its
     clause's date went to a neighbouring event, and events were judged by the gold of another happening.
     """
-    return min((e for e in events if not _refers_back(e) or _distance(e.sources[0].happening_span, offset) == 0),
-               key=lambda e: (_distance(e.sources[0].happening_span, offset), _distance(e.sources[0].date_span, offset)),
+    best = min(((e, s) for e, s in sourced if not _refers_back(e, s) or _distance(s.happening_span, offset) == 0),
+               key=lambda es: (_distance(es[1].happening_span, offset), _distance(es[1].date_span, offset)),
                default=None)
+    return best[0] if best else None
 
 
-def _refers_back(event: Event) -> bool:
-    """Placed by a mention of a happening told earlier ("the arrest"): the words that place it are its own word.
-    Such an event stands for that noun only, not for the clause around it, whose words belong to its own events."""
-    source = event.sources[0]
-    return event.placement == Placement.INFERRED and source.date_span == source.happening_span
+def _refers_back(event: Event, source: Source) -> bool:
+    """A mention of a happening told earlier ("the arrest"): the words that place it are its own word, in an event
+    placed by it or in one more source of the earlier event. It stands for that noun only, not for the clause
+    around it, whose words belong to its own events. (A dated event whose word was not found also has its date's
+    words as its word: that is no mention.)"""
+    return source.date_span == source.happening_span and (event.placement == Placement.INFERRED
+                                                          or source is not event.sources[0])
 
 
 def _distance(span: tuple[int, int], offset: int) -> int:
