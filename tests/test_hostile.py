@@ -107,3 +107,24 @@ def test_evidence_without_date_words_is_shown_without_stray_bold_marks():
     dated = Source("a", "", "", "", "", "Talks began <Friday>.", (50, 71), (62, 70), "<Friday>")
     assert evidence(dated, MARKDOWN) == "Talks began **\\<Friday\\>**\\."
     assert evidence(dated, HTML) == "Talks began <mark>&lt;Friday&gt;</mark>."
+
+
+def test_a_file_name_that_is_not_text_and_a_link_to_nothing_are_reported_and_the_batch_goes_on(tmp_path):
+    """A name with a byte that is not UTF-8 failed the whole store build (its name could not be written); a
+    link to a missing file was left out of the report."""
+    import os
+
+    from timeline.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Title: Talks\nPublished: 2024-03-05\n\nTalks resumed on March 3, 2024 in Cairo.")
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(b"Talks ended on March 4, 2024.")
+    (folder / "gone.txt").symlink_to(folder / "missing.txt")
+    result = load([folder])
+    skipped = reasons(result)
+    assert "not valid UTF-8" in skipped["caf\\xe9.txt"]
+    assert "does not exist" in skipped["gone.txt"]
+    assert [a.title for a in result.articles] == ["Talks"]
+    assert main(["build", str(folder), "--db", str(tmp_path / "p.duckdb"), "--workers", "1"]) == 0

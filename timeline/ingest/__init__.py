@@ -11,6 +11,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -91,7 +92,12 @@ def iter_load(inputs: Iterable[str | Path | Article], published: Mapping[str, st
         if not path.exists():
             yield None, ReportRow(str(path), "skipped", "no such file or folder")
             continue
-        files = [file for file in _files(path) if not (unchanged and unchanged(file))]
+        files = []
+        for file in _files(path):
+            if reason := _unusable(file):
+                yield None, ReportRow(_shown(file), "skipped", reason)
+            elif not (unchanged and unchanged(file)):
+                files.append(file)
         if not files:
             continue
         parts = [files[start:start + READ_PARTITION] for start in range(0, len(files), READ_PARTITION)]
@@ -176,10 +182,26 @@ class _Intake:
 
 
 def _files(path: Path) -> list[Path]:
+    """A file, or a folder's files (and links to nowhere, so the report can say so), but hidden ones and manifests."""
     if path.is_file():
         return [path]
-    return sorted(p for p in path.rglob("*") if p.is_file() and p.name not in MANIFEST_NAMES
-                  and not any(part.startswith(".") for part in p.relative_to(path).parts))
+    return sorted(p for p in path.rglob("*") if (p.is_file() or (p.is_symlink() and not p.exists()))
+                  and p.name not in MANIFEST_NAMES and not any(part.startswith(".") for part in p.relative_to(path).parts))
+
+
+def _unusable(file: Path) -> str:
+    """Why a listed file cannot be read or recorded at all, or "": a name that is not text (the store and the
+    exports write names as UTF-8) or a link to nothing."""
+    try:
+        str(file).encode("utf-8")
+    except UnicodeEncodeError:
+        return "its name is not valid UTF-8: rename the file"
+    return "a link to a file that does not exist" if not file.exists() else ""
+
+
+def _shown(file: Path) -> str:
+    """A path as the report can show and store it, whatever bytes its name holds."""
+    return os.fsencode(file).decode("utf-8", "backslashreplace")
 
 
 def _manifest_for(file: Path, root: Path) -> dict[str, dict[str, str]]:
