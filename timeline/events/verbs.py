@@ -49,15 +49,20 @@ def verb_form(sentence: str, start: int, word: str) -> Form:
     return _form(_group_before(sentence, start), word.lower())
 
 
-@lru_cache(maxsize=64)
 def _group_before(sentence: str, start: int) -> tuple[str, ...]:
-    """The auxiliaries before a happening: the events stage asks both verb_form and reported_future of each."""
-    return tuple(_auxiliaries(_words_before(sentence, start)))
+    return _group_in(sentence[max(0, start - 60):start])
 
 
-def _words_before(sentence: str, start: int) -> list[str]:
-    """The lower-case words just before ``start``: room for a verb group."""
-    return [w.lower() for w in _WORD.findall(sentence[max(0, start - 60):start])]
+@lru_cache(maxsize=64)
+def _group_in(window: str) -> tuple[str, ...]:
+    """The auxiliaries at the end of the words before a happening: the events stage asks both verb_form and
+    reported_future of each (cached by those words alone, not by whole sentences kept alive)."""
+    return tuple(_auxiliaries(_words_in(window)))
+
+
+def _words_in(window: str) -> list[str]:
+    """The lower-case words of the text just before a happening: room for a verb group."""
+    return [w.lower() for w in _WORD.findall(window)]
 
 
 def _auxiliaries(before: list[str]) -> list[str]:
