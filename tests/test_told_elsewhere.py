@@ -8,9 +8,10 @@ from datetime import date
 import pytest
 
 from timeline.events import events_for_article
-from timeline.events.build import RESULTS_EXAMPLES
+from timeline.events.build import DATED_REPORT_EXAMPLES, RESULTS_EXAMPLES
 from timeline.events.coreference import MENTION_EXAMPLES, TOLD_EARLIER_EXAMPLES, mentions
-from timeline.events.sentences import OPENING_FRAME_EXAMPLES, clause_spans
+from timeline.events.evaluation import owner_of
+from timeline.events.sentences import OPENING_FRAME_EXAMPLES, SUBJECT_SPLIT_EXAMPLES, clause_spans
 from timeline.model import Article
 from timeline.temporal import tag
 
@@ -54,7 +55,6 @@ def test_a_figure_changed_from_another_after_results_for_a_quarter_is_of_that_qu
 def test_an_event_placed_by_a_mention_holds_only_the_gold_event_of_its_own_word():
     """"… capitalize on the murder of a physician in order to garner votes": the murder is the earlier
     happening, "garner" is the clause's, however near the mention it lies."""
-    from timeline.events.evaluation import owner_of
     text = ("Dr. Lane was shot dead in Leeds on May 2. The mayor tried to capitalize on the murder of Dr. Lane "
             "in order to garner votes.")
     day = date(2024, 5, 10)
@@ -103,3 +103,25 @@ def test_a_relative_clause_takes_no_date_whose_year_was_guessed_for_a_named_happ
     events = events_for_article(Article("a", text, published=day), tag(text, day))
     assert [e.value for e in events if e.value == "2024-10-07" and e.placement == "inferred"] == [], \
         [(e.value, e.explanation) for e in events]
+
+
+@pytest.mark.parametrize(("sentence", "words", "count"), SUBJECT_SPLIT_EXAMPLES, ids=lambda e: str(e)[:40])
+def test_a_subject_split_off_by_commas_is_one_clause_with_its_verb(sentence, words, count):
+    assert len(clause_spans(sentence, [sentence.index(w) for w in words])) == count
+
+
+def test_a_subject_split_off_by_commas_shares_its_verbs_date():
+    text = "In January, a clinic bombing in Birmingham, Ala., killed a security guard."
+    day = date(1998, 10, 25)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    bombing = text.index("bombing")
+    assert owner_of(bombing, events).value == "1998-01", [(e.value, e.explanation) for e in events]
+
+
+@pytest.mark.parametrize(("text", "published", "word", "value"), DATED_REPORT_EXAMPLES, ids=lambda e: str(e)[:50])
+def test_a_reports_participle_set_off_with_its_own_date_is_a_happening_at_that_date(text, published, word, value):
+    day = date.fromisoformat(published)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    at = text.index(word)
+    on_word = [e.value for e in events if e.sources[0].happening_span == (at, at + len(word))]
+    assert on_word == ([value] if value else []), [(e.value, e.title) for e in events]

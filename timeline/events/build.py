@@ -107,7 +107,8 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
         if _PARAGRAPH_BREAK.search(article.text, spans[index - 1][1] if index else 0, spans[index][0]):
             story.paragraph = None
         made, waiting = _sentence_events(article, index, spans[index], dated.get(index, []),
-                                         _happenings(sentence, found), story, index in headlines)
+                                         _happenings(sentence, found, dated.get(index, []), spans[index][0]),
+                                         story, index in headlines)
         events.extend(_told_earlier(article, index, spans[index], dated.get(index, []), made, events))
         unplaced += waiting
     if unplaced:
@@ -366,13 +367,32 @@ def _told(sentence: str, inside: list[Happening], clause_end: int) -> list[tuple
     return [(inside, ""), (inside[plan:], title)] if title else [(inside, "")]
 
 
-def _happenings(sentence: str, labelled: list[Happening]) -> list[Happening]:
-    """The model's happenings but reports; a plan cue before a word ("aims to cut", "said it would cut") makes it
-    planned, "if" hypothetical."""
+# A report's participle set off after what it reports, with its own date: "the agreement, announced Friday,"
+# tells when the agreement was made known; it reports no clause, so it is a happening of its own at that date.
+_SET_OFF_BEFORE = re.compile(r"[A-Za-z0-9)'’]\s*,\s*$")
+_DATE_AFTER = re.compile(r"\s+(?:(?:on|in|at|last|early|late)\s+)*")
+_SET_OFF_AFTER = re.compile(r"\s*(?:,|[.;]?$)")
+# (sentence, publication day, the report's word, the day it is placed at or "" for none): run as tests
+DATED_REPORT_EXAMPLES = (
+    ("Under the agreement, announced Friday, holders would receive $42 a share.", "2024-06-03", "announced",
+     "2024-05-31"),
+    ("The plan, unveiled on Tuesday, calls for 2,000 job cuts.", "2024-06-03", "unveiled", "2024-05-28"),
+    # look-alikes: a report of a clause, with or without a subject set off by commas
+    ("Smith, the mayor, said Friday that the plant would close.", "2024-06-03", "said", ""),
+    ("Officials announced Friday that the plant would close.", "2024-06-03", "announced", ""),
+)
+
+
+def _happenings(sentence: str, labelled: list[Happening], dates: list[Timex], offset: int) -> list[Happening]:
+    """The model's happenings but reports (a report's participle set off with its own date is one: see
+    DATED_REPORT_EXAMPLES); a plan cue before a word ("aims to cut", "said it would cut") makes it planned, "if"
+    hypothetical. ``dates`` are the sentence's, at ``offset`` in the article."""
     found = []
     for h in labelled:
         if h.kind == Kind.REPORTING:
-            continue
+            if not _dated_report(sentence, h, dates, offset):
+                continue
+            h = replace(h, kind=Kind.FACTUAL)
         if is_conditional(sentence, h.start):
             h = replace(h, kind=Kind.HYPOTHETICAL)
         elif h.kind in (Kind.HYPOTHETICAL, Kind.FACTUAL) and (is_planned(sentence, h.start) or (
@@ -381,6 +401,15 @@ def _happenings(sentence: str, labelled: list[Happening]) -> list[Happening]:
             h = replace(h, kind=Kind.PLANNED)
         found.append(h)
     return found
+
+
+def _dated_report(sentence: str, report: Happening, dates: list[Timex], offset: int) -> bool:
+    """A report's participle set off by a comma after a word, with a date of its own right after it
+    (", announced Friday,")."""
+    if not report.word.lower().endswith("ed") or not _SET_OFF_BEFORE.search(sentence, 0, report.start):
+        return False
+    date_at = _DATE_AFTER.match(sentence, report.end).end()
+    return any(t.start - offset == date_at and _SET_OFF_AFTER.match(sentence, t.end - offset) for t in dates)
 
 
 def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Timex,
