@@ -8,7 +8,13 @@ from datetime import date
 import pytest
 
 from timeline.events import events_for_article
-from timeline.events.build import DATED_REPORT_EXAMPLES, RESULTS_EXAMPLES
+from timeline.events.anchoring import NOT_RANGE_EXAMPLES, RANGE_EXAMPLES, Relation, relation_of
+from timeline.events.build import (
+    DATED_REPORT_EXAMPLES,
+    PARTICIPLE_ADJUNCT_EXAMPLES,
+    PERIOD_END_EXAMPLES,
+    RESULTS_EXAMPLES,
+)
 from timeline.events.coreference import MENTION_EXAMPLES, TOLD_EARLIER_EXAMPLES, mentions
 from timeline.events.evaluation import owner_of
 from timeline.events.sentences import OPENING_FRAME_EXAMPLES, SUBJECT_SPLIT_EXAMPLES, clause_spans
@@ -125,3 +131,18 @@ def test_a_reports_participle_set_off_with_its_own_date_is_a_happening_at_that_d
     at = text.index(word)
     on_word = [e.value for e in events if e.sources[0].happening_span == (at, at + len(word))]
     assert on_word == ([value] if value else []), [(e.value, e.title) for e in events]
+
+
+@pytest.mark.parametrize(("text", "published", "word", "value"), PERIOD_END_EXAMPLES + PARTICIPLE_ADJUNCT_EXAMPLES,
+                         ids=lambda e: str(e)[:50])
+def test_a_periods_end_dates_only_the_end_and_a_participle_after_a_clause_shares_its_time(text, published, word,
+                                                                                          value):
+    day = date.fromisoformat(published)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    assert owner_of(text.index(word), events).value == value, [(e.value, e.explanation) for e in events]
+
+
+@pytest.mark.parametrize(("sentence", "words"), RANGE_EXAMPLES + NOT_RANGE_EXAMPLES)
+def test_the_first_date_of_a_change_from_one_figure_to_another_is_a_reference_point(sentence, words):
+    expected = Relation.RELATIVE if (sentence, words) in RANGE_EXAMPLES else Relation.AT
+    assert relation_of(sentence, sentence.index(words)) == expected, sentence

@@ -67,6 +67,16 @@ RESULTS_EXAMPLES = (
      "2024-10-25", "shares", "2024-10-25"),
     ("Acme named a new chief executive. Its shares rose to $30 from $28.", "2024-10-25", "shares", "2024-10-25"),
 )
+# The end of a period its figures are told for: the date is that end's, the figures are the period's.
+_PERIOD_END = re.compile(r"\b(?:quarter|period|year|half|months|weeks)\s+(ended|ending)\s+(?:on\s+)?$", re.IGNORECASE)
+# (sentence, publication day, the word, its value): run as tests
+PERIOD_END_EXAMPLES = (
+    ("Sales increased in the third quarter ended Sept. 30 to $748 million.", "2024-10-26", "ended", "2024-09-30"),
+    ("Sales increased in the third quarter ended Sept. 30 to $748 million.", "2024-10-26", "increased", "2024-Q3"),
+    ("Net income rose 21% for the fiscal year ending June 30.", "2024-10-26", "ending", "2024-06-30"),
+    # look-alikes: a happening that ended on a date is at that date
+    ("The strike ended Sept. 30 after talks.", "2024-10-26", "ended", "2024-09-30"),
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -419,9 +429,12 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
     sentence = article.text[start:end]
     if len(_WORD.findall(sentence.replace(timex.text, " "))) < 3:
         return None  # a dateline or a bare date, not a statement
-    # the happening a date tells the time of: the last one before it ("warned officials Wednesday"), else the next
+    # the happening a date tells the time of: the last one before it ("warned officials Wednesday"), else the next;
+    # a period's end ("the quarter ended Sept. 30") dates only that end, not the figures told for the period
     before = [h for h in found if h.start < timex.start - start]
     nearest = before[-1] if before else next(iter(found), None)
+    if (end := _PERIOD_END.search(sentence, 0, timex.start - start)) is not None:
+        nearest = Happening(end.start(1), end.end(1), end.group(1), Kind.FACTUAL)
     if nearest is not None and nearest.kind == Kind.HYPOTHETICAL:
         return None
     # a happening dated after its report is still to come, whatever its tense ("a referendum next year")
@@ -490,11 +503,12 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
         return Inferred(last.interval, last.value, last.mod,
                         f"no date in the sentence; it continues the story of '{last.date_text}' ({last.value})",
                         last.year_guessed)
+    adjunct = main.kind == Kind.FACTUAL and not headline and _participle_adjunct(sentence, main)
     present = main.kind == Kind.FACTUAL and not headline and _tense_at(sentence, main.end) == Tense.PRESENT \
-        and not _PERFECT.search(sentence, 0, main.start)
+        and not _PERFECT.search(sentence, 0, main.start) and not adjunct
     if present:  # "officials are counting on aid": now, whatever the story's other dates
         return _reporting_time(article.published, main.modality, headline, present)
-    past = main.kind == Kind.FACTUAL and not headline and any(
+    past = adjunct or main.kind == Kind.FACTUAL and not headline and any(
         _tense_at(sentence, h.end) == "past" and not _PERFECT.search(sentence, 0, h.start)
         for h in clause)  # the word itself counts: "sprayed"; "has sprayed" is news of now
     if past and sentence_date is not None:
@@ -517,6 +531,32 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
                         f"no date in the sentence; past tense in a report whose news day is '{news_day.date_text}' "
                         f"({news_day.value}), stated earlier", news_day.year_guessed)
     return _reporting_time(article.published, main.modality, headline)
+
+
+_AFTER_A_CLAUSE = re.compile(r"\w[\w'’)]*\s+\w[^,;:]*,\s*$")  # a clause of two words or more, then its comma
+# (sentence, publication day, the participle, its value): run as tests. A participle set off after a past clause
+# tells what went with it ("called for …, vowing that …"): it shares that clause's time, whatever the tense of
+# the words it reports.
+PARTICIPLE_ADJUNCT_EXAMPLES = (
+    ("On Monday, the candidate called for a new unit, vowing that he would set it up if elected.", "2024-06-05",
+     "vowing", "2024-06-03"),
+    ("Police on Monday arrested five men, ending a two-year hunt.", "2024-06-05", "ending", "2024-06-03"),
+    # look-alikes: a participle that opens its sentence, and one with an auxiliary of its own
+    ("Speaking on Monday, the minister promised aid.", "2024-06-05", "Speaking", "2024-06-03"),
+    ("On Monday, the candidate called for a new unit, and he is vowing to set it up.", "2024-06-05", "vowing",
+     "2024-06-05"),
+    ("The candidate is calling for a new unit, vowing that he would set it up.", "2024-06-05", "vowing", "2024-06-05"),
+)
+
+
+def _participle_adjunct(sentence: str, main: Happening) -> bool:
+    """A present participle set off by a comma after a past clause ("called for …, vowing that he would …"),
+    with no auxiliary of its own: it goes with that clause, not with the tense of the words it reports."""
+    if not main.word.lower().endswith("ing") or not _AFTER_A_CLAUSE.search(sentence, 0, main.start) \
+            or verb_form(sentence, main.start, main.word) != Form.UNKNOWN:
+        return False
+    before = sentence[:main.start].rstrip(" ,")
+    return _tense_at(before, len(before) - 1) == Tense.PAST  # "is trying to woo …, hoping": now, not past
 
 
 def _year_guessed(timex: Timex) -> bool:
