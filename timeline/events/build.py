@@ -422,6 +422,24 @@ def _dated_report(sentence: str, report: Happening, dates: list[Timex], offset: 
     return any(t.start - offset == date_at and _SET_OFF_AFTER.match(sentence, t.end - offset) for t in dates)
 
 
+_TO_BETWEEN = re.compile(r"\s+to\s+(?:\w+ly\s+)?")
+# (sentence, publication day, the word, its value): run as tests. A happening that did not happen, told as what
+# a factual one failed or refused to do, leaves the date to that one; alone, it makes no event of the date.
+GOVERNED_EXAMPLES = (
+    ("In Sunday's debate, he attacked the mayor for failing to enforce a court order in 1992.", "2024-06-05",
+     "failing", "1992"),
+    ("The president on Friday hailed the bill, but he refused to sign it on Monday.", "2024-06-05", "refused",
+     "2024-06-03"),
+)
+
+
+def _governing(sentence: str, hypothetical: Happening, found: list[Happening]) -> Happening | None:
+    """The factual happening whose infinitive a hypothetical one is ("failing to enforce", "refused to sign"),
+    or None."""
+    return next((h for h in found if h.kind == Kind.FACTUAL and h.end <= hypothetical.start
+                 and _TO_BETWEEN.fullmatch(sentence, h.end, hypothetical.start)), None)
+
+
 def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Timex,
                  found: list[Happening]) -> Event | None:
     """A happening placed by a date in its clause; none for a bare date or a hypothetical happening."""
@@ -436,7 +454,9 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
     if (end := _PERIOD_END.search(sentence, 0, timex.start - start)) is not None:
         nearest = Happening(end.start(1), end.end(1), end.group(1), Kind.FACTUAL)
     if nearest is not None and nearest.kind == Kind.HYPOTHETICAL:
-        return None
+        nearest = _governing(sentence, nearest, found)  # "failed to pay its debts in March": the failing's date
+        if nearest is None:
+            return None
     # a happening dated after its report is still to come, whatever its tense ("a referendum next year")
     to_come = (nearest is not None and nearest.kind == Kind.PLANNED) or _after(timex.interval.begin.date(), article.published)
     modality = Modality.PLANNED if to_come else Modality.FACTUAL

@@ -62,8 +62,10 @@ def sentence_at(spans: list[tuple[int, int]], offset: int) -> int:
 # Punctuation that may end a clause (titles are grown clause by clause between these).
 PUNCTUATION_BREAK = re.compile(r"[,;:]\s+|\s[–—-]+\s")
 # Where a clause may end: that punctuation, or before a word that opens a clause of its own.
-_CLAUSE_BREAK = re.compile(PUNCTUATION_BREAK.pattern + r"|\s(?=(?:but|while|whereas|although|though|because|after|"
-                           r"before|since|until|when|which|who|where|if|unless)\s)", re.IGNORECASE)
+# A full stop before a quotation opened by two backticks (newswire's plain-text quotes) is left inside a sentence
+# (splitting there changed which sentence holds what: see the README), but it still ends a clause.
+_CLAUSE_BREAK = re.compile(PUNCTUATION_BREAK.pattern + r"|[.!?]\s+(?=``)|\s(?=(?:but|while|whereas|although|though|"
+                           r"because|after|before|since|until|when|which|who|where|if|unless)\s)", re.IGNORECASE)
 
 
 _HEAD = re.compile(r"\w*")
@@ -92,6 +94,7 @@ SUBJECT_SPLIT_EXAMPLES = (
     ("Police condemned the attack, calling it cowardly.", ("condemned", "calling"), 2),
     ("After the attack, police arrested five men.", ("attack", "arrested"), 2),
     ("The strike, which began on Monday, closed the ports.", ("strike", "began", "closed"), 3),
+    ("On May 2, police, acting on a tip, searched the house.", ("acting", "searched"), 2),
 )
 
 
@@ -130,6 +133,8 @@ def _subject_of(sentence: str, heads: list[int], clause: tuple[int, int], next_s
     if first is None or sentence[next_start:first].strip() or not sentence[clause[0]:next_start].rstrip().endswith(","):
         return False
     inside = [head for head in heads if clause[0] <= head < clause[1]]
+    if sentence[:inside[0]].rstrip().endswith(",") and _HEAD.match(sentence, inside[0]).group(0).endswith("ing"):
+        return False  # a participle set off by commas ("police, acting on a tip, searched"): not the subject
     return all(_form_at(sentence, head) == Form.UNKNOWN for head in inside) \
         and _form_at(sentence, first) not in (Form.UNKNOWN, Form.INFINITIVE)
 
