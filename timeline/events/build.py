@@ -390,6 +390,7 @@ DATED_REPORT_EXAMPLES = (
     # look-alikes: a report of a clause, with or without a subject set off by commas
     ("Smith, the mayor, said Friday that the plant would close.", "2024-06-03", "said", ""),
     ("Officials announced Friday that the plant would close.", "2024-06-03", "announced", ""),
+    ("The plan, first reported, drew protests on Friday.", "2024-06-03", "reported", ""),
 )
 
 
@@ -418,8 +419,9 @@ def _dated_report(sentence: str, report: Happening, dates: list[Timex], offset: 
     (", announced Friday,")."""
     if not report.word.lower().endswith("ed") or not _SET_OFF_BEFORE.search(sentence, 0, report.start):
         return False
-    date_at = _DATE_AFTER.match(sentence, report.end).end()
-    return any(t.start - offset == date_at and _SET_OFF_AFTER.match(sentence, t.end - offset) for t in dates)
+    if (after := _DATE_AFTER.match(sentence, report.end)) is None:
+        return False  # "…, announced." or "…, announced," : no date of its own
+    return any(t.start - offset == after.end() and _SET_OFF_AFTER.match(sentence, t.end - offset) for t in dates)
 
 
 _TO_BETWEEN = re.compile(r"\s+to\s+(?:\w+ly\s+)?")
