@@ -8,11 +8,24 @@ from datetime import date
 import pytest
 
 from timeline.events import events_for_article
-from timeline.events.build import RESULTS_EXAMPLES
+from timeline.events.anchoring import NOT_RANGE_EXAMPLES, RANGE_EXAMPLES, Relation, relation_of
+from timeline.events.build import (
+    DATED_REPORT_EXAMPLES,
+    GOVERNED_EXAMPLES,
+    PARTICIPLE_ADJUNCT_EXAMPLES,
+    PERIOD_END_EXAMPLES,
+    RESULTS_EXAMPLES,
+)
 from timeline.events.coreference import MENTION_EXAMPLES, MORE_SOURCE_EXAMPLES, TOLD_EARLIER_EXAMPLES, mentions
-from timeline.events.sentences import OPENING_FRAME_EXAMPLES, clause_spans
+from timeline.events.evaluation import owner_of
+from timeline.events.sentences import OPENING_FRAME_EXAMPLES, SUBJECT_SPLIT_EXAMPLES, clause_spans
 from timeline.model import Article
 from timeline.temporal import tag
+
+
+def sourced(events):
+    """Each event with each of its sources: an event is found in every sentence that tells it."""
+    return [(e, s) for e in events for s in e.sources]
 
 
 @pytest.mark.parametrize(("sentence", "noun"), MENTION_EXAMPLES, ids=lambda e: str(e)[:40])
@@ -70,7 +83,6 @@ def test_a_figure_changed_from_another_after_results_for_a_quarter_is_of_that_qu
 def test_an_event_placed_by_a_mention_holds_only_the_gold_event_of_its_own_word():
     """"… capitalize on the murder of a physician in order to garner votes": the murder is the earlier
     happening, "garner" is the clause's, however near the mention it lies."""
-    from timeline.events.evaluation import owner_of
     text = ("Dr. Lane was shot dead in Leeds on May 2. The mayor tried to capitalize on the murder of Dr. Lane "
             "in order to garner votes.")
     day = date(2024, 5, 10)
@@ -86,13 +98,56 @@ def test_an_event_placed_by_a_mention_holds_only_the_gold_event_of_its_own_word(
     assert text[slice(*mention.date_span)] == "murder", "the mention is what places it: shown as its date words"
 
 
-@pytest.mark.parametrize(("sentence", "words", "count"), OPENING_FRAME_EXAMPLES, ids=lambda e: str(e)[:40])
-def test_an_opening_participle_or_prepositional_phrase_belongs_to_the_clause_it_opens(sentence, words, count):
+@pytest.mark.parametrize(("sentence", "words", "count"), OPENING_FRAME_EXAMPLES + SUBJECT_SPLIT_EXAMPLES,
+                         ids=lambda e: str(e)[:40])
+def test_an_opening_phrase_or_a_subject_split_off_by_commas_belongs_to_the_clause_of_its_verb(sentence, words, count):
     assert len(clause_spans(sentence, [sentence.index(w) for w in words])) == count
 
 
-def test_an_opening_participle_shares_the_date_of_the_clause_it_opens():
-    text = "Retaliating for the bombings, U.S. forces on Thursday launched cruise missile strikes."
+@pytest.mark.parametrize(("text", "word", "value"), (
+    ("Retaliating for the bombings, U.S. forces on Thursday launched cruise missile strikes.", "Retaliating",
+     "1998-08-20"),
+    ("In January, a clinic bombing in Birmingham, Ala., killed a security guard.", "bombing", "1998-01"),
+))
+def test_an_opening_phrase_or_a_subject_split_off_by_commas_shares_the_date_of_its_clause(text, word, value):
     day = date(1998, 8, 21)
     events = events_for_article(Article("a", text, published=day), tag(text, day))
-    assert {e.value for e in events} == {"1998-08-20"}, [(e.value, e.title) for e in events]
+    assert {e.value for e in events} == {value}, [(e.value, e.title) for e in events]
+    assert owner_of(text.index(word), sourced(events)).value == value
+
+
+def test_a_relative_clause_takes_no_date_whose_year_was_guessed_for_a_named_happening():
+    """"the October 7 attacks, which saw 1,200 people killed": a yearless date that names a happening lends
+    nothing (merging may still correct its year from another report), to a relative clause no more than to
+    the rest of its sentence."""
+    text = ("Kassab's death comes weeks after Israel killed Sinwar, who planned the October 7 attacks "
+            "which saw 1,200 people killed.")
+    day = date(2024, 11, 3)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    assert [e.value for e in events if e.value == "2024-10-07" and e.placement == "inferred"] == [], \
+        [(e.value, e.explanation) for e in events]
+
+
+@pytest.mark.parametrize(("text", "published", "word", "value"), DATED_REPORT_EXAMPLES, ids=lambda e: str(e)[:50])
+def test_a_reports_participle_set_off_with_its_own_date_is_a_happening_at_that_date(text, published, word, value):
+    day = date.fromisoformat(published)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    at = text.index(word)
+    on_word = [e.value for e in events if e.sources[0].happening_span == (at, at + len(word))]
+    assert on_word == ([value] if value else []), [(e.value, e.title) for e in events]
+
+
+@pytest.mark.parametrize(("text", "published", "word", "value"),
+                         PERIOD_END_EXAMPLES + PARTICIPLE_ADJUNCT_EXAMPLES + GOVERNED_EXAMPLES, ids=lambda e: str(e)[:50])
+def test_the_word_a_date_places_is_the_one_the_clause_tells_at_it(text, published, word, value):
+    """A period's end dates only the end, a participle after a past clause shares its time, and a happening that
+    did not happen ("refused to sign it on Monday") leaves the date to the one that did."""
+    day = date.fromisoformat(published)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    assert owner_of(text.index(word), sourced(events)).value == value, [(e.value, e.explanation) for e in events]
+
+
+@pytest.mark.parametrize(("sentence", "words"), RANGE_EXAMPLES + NOT_RANGE_EXAMPLES)
+def test_the_first_date_of_a_change_from_one_figure_to_another_is_a_reference_point(sentence, words):
+    expected = Relation.RELATIVE if (sentence, words) in RANGE_EXAMPLES else Relation.AT
+    assert relation_of(sentence, sentence.index(words)) == expected, sentence

@@ -58,6 +58,14 @@ COMPARED_EXAMPLES = (("Profit rose to $155 million from $99 million a year earli
                      ("Third-quarter profit grew 19% from a year ago.", "a year ago"),
                      ("It posted a loss, compared with year-earlier profit of $3.8 million.", "year-earlier"),
                      ("The index fell 4.5% from the previous Friday.", "the previous Friday"))
+# A change told from one figure at a date to another at a later one ("jumped from 100,000 in 1980 to 300,000 last
+# year"): the first date is where the change starts, a reference point; the change is told at the second.
+_RANGE_FROM = re.compile(r"\bfrom\s+(?:[a-z]+\s+){0,3}(?:[A-Z]{0,2}[$£€])?\d[\d.,]*\s*(?:%\s*|[a-z]+\s+)?(?:in|on|at)\s+$")
+_RANGE_TO = re.compile(r"[^;:]{0,30}?\bto\s+(?:[a-z]+\s+){0,3}(?:[A-Z]{0,2}[$£€])?\d[^;:]{0,40}?\b(?:in|on|at|last|this)\s+\w")
+RANGE_EXAMPLES = (("Visitors jumped from fewer than 100,000 in 1980 to more than 300,000 last year.", "1980"),
+                  ("The rate rose from 5% in 2010 to 9% in 2020.", "2010"))  # run as tests
+NOT_RANGE_EXAMPLES = (("The stock rose to $12 from $10 on Friday.", "Friday"),
+                      ("Sales rose from $10 million in 2010, the company said.", "2010"))
 NOT_COMPARED_EXAMPLES = (("The stock rose to $12 from $10 on Friday.", "Friday"),
                          ("Trucks rolled into Iraq from Jordan on Tuesday.", "Tuesday"),
                          ("He was found guilty of fraud a year ago.", "a year ago"),
@@ -96,7 +104,9 @@ def relating_words(sentence: str, date_start: int) -> str:
     million "), or ""."""
     match = _RELATIVE.search(sentence[max(0, date_start - 30):date_start]) \
         or _COMPARED.search(sentence[max(0, date_start - 60):date_start]) \
-        or (_EARLIER.match(sentence, date_start) and _COMPARED_WITH_EARLIER.search(sentence[max(0, date_start - 40):date_start]))
+        or (_EARLIER.match(sentence, date_start)
+            and _COMPARED_WITH_EARLIER.search(sentence[max(0, date_start - 40):date_start])) \
+        or (_RANGE_TO.match(sentence, date_start) and _RANGE_FROM.search(sentence[max(0, date_start - 60):date_start]))
     return " ".join(match.group(0).split()) + " " if match else ""
 
 
@@ -104,7 +114,7 @@ def relating_words(sentence: str, date_start: int) -> str:
 # "the October slaying"): it dates the thing, not the clause's verb ("That 1978 resolution calls for a withdrawal").
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|that|this|these|those|his|her|its|their|our|your|a|an)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"(?:['’]s)?\s+(?!(?:and|or|but|to|in|at|on|of|for|from|by|with|when|that|which|as|is|are|was|"
-                         r"were|has|have|had|will|would|said|says|than|after|before|since|until)\b)([a-z][a-z-]+)\b")
+                         r"were|has|have|had|will|would|said|says|than|after|before|since|until|ended|ending)\b)([a-z][a-z-]+)\b")
 _YEAR_SET_OFF = re.compile(r",\s*\d{4}$")
 PREMODIFIER_EXAMPLES = (("That 1978 resolution calls for a withdrawal.", "1978", "resolution"),  # run as tests
                         ("Two men were charged over the March 3, 2004, bombing of a market.", "March 3, 2004", "bombing"),

@@ -79,6 +79,16 @@ RESULTS_EXAMPLES = (
     ("Unemployment rose to 5% in the third quarter. Police raised the number of arrests to 40 from 25.", "2024-10-25",
      "arrests", "2024-10-25"),
 )
+# The end of a period its figures are told for: the date is that end's, the figures are the period's.
+_PERIOD_END = re.compile(r"\b(?:quarter|period|year|half|months|weeks)\s+(ended|ending)\s+(?:on\s+)?$", re.IGNORECASE)
+# (sentence, publication day, the word, its value): run as tests
+PERIOD_END_EXAMPLES = (
+    ("Sales increased in the third quarter ended Sept. 30 to $748 million.", "2024-10-26", "ended", "2024-09-30"),
+    ("Sales increased in the third quarter ended Sept. 30 to $748 million.", "2024-10-26", "increased", "2024-Q3"),
+    ("Net income rose 21% for the fiscal year ending June 30.", "2024-10-26", "ending", "2024-06-30"),
+    # look-alikes: a happening that ended on a date is at that date
+    ("The strike ended Sept. 30 after talks.", "2024-10-26", "ended", "2024-09-30"),
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -118,7 +128,7 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
     for index, sentence, found in zip(kept, texts, labelled, strict=True):
         if _PARAGRAPH_BREAK.search(article.text, spans[index - 1][1] if index else 0, spans[index][0]):
             story.paragraph = story.results = None
-        happenings = _happenings(sentence, found)
+        happenings = _happenings(sentence, found, dated.get(index, []), spans[index][0])
         made, waiting = _sentence_events(article, index, spans[index], dated.get(index, []), happenings, story,
                                          index in headlines)
         events.extend(_told_earlier(article, span=spans[index], timexes=dated.get(index, []), made=made,
@@ -387,13 +397,33 @@ def _told(sentence: str, inside: list[Happening], clause_end: int) -> list[tuple
     return [(inside, ""), (inside[plan:], title)] if title else [(inside, "")]
 
 
-def _happenings(sentence: str, labelled: list[Happening]) -> list[Happening]:
-    """The model's happenings but reports; a plan cue before a word ("aims to cut", "said it would cut") makes it
-    planned, "if" hypothetical."""
+# A report's participle set off after what it reports, with its own date: "the agreement, announced Friday,"
+# tells when the agreement was made known; it reports no clause, so it is a happening of its own at that date.
+_SET_OFF_BEFORE = re.compile(r"[A-Za-z0-9)'’]\s*,\s*$")
+_DATE_AFTER = re.compile(r"\s+(?:(?:on|in|at|last|early|late)\s+)*")
+_SET_OFF_AFTER = re.compile(r"\s*(?:,|[.;]?$)")
+# (sentence, publication day, the report's word, the day it is placed at or "" for none): run as tests
+DATED_REPORT_EXAMPLES = (
+    ("Under the agreement, announced Friday, holders would receive $42 a share.", "2024-06-03", "announced",
+     "2024-05-31"),
+    ("The plan, unveiled on Tuesday, calls for 2,000 job cuts.", "2024-06-03", "unveiled", "2024-05-28"),
+    # look-alikes: a report of a clause, with or without a subject set off by commas
+    ("Smith, the mayor, said Friday that the plant would close.", "2024-06-03", "said", ""),
+    ("Officials announced Friday that the plant would close.", "2024-06-03", "announced", ""),
+    ("The plan, first reported, drew protests on Friday.", "2024-06-03", "reported", ""),
+)
+
+
+def _happenings(sentence: str, labelled: list[Happening], dates: list[Timex], offset: int) -> list[Happening]:
+    """The model's happenings but reports (a report's participle set off with its own date is one: see
+    DATED_REPORT_EXAMPLES); a plan cue before a word ("aims to cut", "said it would cut") makes it planned, "if"
+    hypothetical. ``dates`` are the sentence's, at ``offset`` in the article."""
     found = []
     for h in labelled:
         if h.kind == Kind.REPORTING:
-            continue
+            if not _dated_report(sentence, h, dates, offset):
+                continue
+            h = replace(h, kind=Kind.FACTUAL)
         if is_conditional(sentence, h.start):
             h = replace(h, kind=Kind.HYPOTHETICAL)
         elif h.kind in (Kind.HYPOTHETICAL, Kind.FACTUAL) and (is_planned(sentence, h.start) or (
@@ -404,6 +434,34 @@ def _happenings(sentence: str, labelled: list[Happening]) -> list[Happening]:
     return found
 
 
+def _dated_report(sentence: str, report: Happening, dates: list[Timex], offset: int) -> bool:
+    """A report's participle set off by a comma after a word, with a date of its own right after it
+    (", announced Friday,")."""
+    if not report.word.lower().endswith("ed") or not _SET_OFF_BEFORE.search(sentence, 0, report.start):
+        return False
+    if (after := _DATE_AFTER.match(sentence, report.end)) is None:
+        return False  # "…, announced." or "…, announced," : no date of its own
+    return any(t.start - offset == after.end() and _SET_OFF_AFTER.match(sentence, t.end - offset) for t in dates)
+
+
+_TO_BETWEEN = re.compile(r"\s+to\s+(?:\w+ly\s+)?")
+# (sentence, publication day, the word, its value): run as tests. A happening that did not happen, told as what
+# a factual one failed or refused to do, leaves the date to that one; alone, it makes no event of the date.
+GOVERNED_EXAMPLES = (
+    ("In Sunday's debate, he attacked the mayor for failing to enforce a court order in 1992.", "2024-06-05",
+     "failing", "1992"),
+    ("The president on Friday hailed the bill, but he refused to sign it on Monday.", "2024-06-05", "refused",
+     "2024-06-03"),
+)
+
+
+def _governing(sentence: str, hypothetical: Happening, found: list[Happening]) -> Happening | None:
+    """The factual happening whose infinitive a hypothetical one is ("failing to enforce", "refused to sign"),
+    or None."""
+    return next((h for h in found if h.kind == Kind.FACTUAL and h.end <= hypothetical.start
+                 and _TO_BETWEEN.fullmatch(sentence, h.end, hypothetical.start)), None)
+
+
 def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Timex,
                  found: list[Happening]) -> Event | None:
     """A happening placed by a date in its clause; none for a bare date or a hypothetical happening."""
@@ -411,11 +469,16 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
     sentence = article.text[start:end]
     if len(_WORD.findall(sentence.replace(timex.text, " "))) < 3:
         return None  # a dateline or a bare date, not a statement
-    # the happening a date tells the time of: the last one before it ("warned officials Wednesday"), else the next
+    # the happening a date tells the time of: the last one before it ("warned officials Wednesday"), else the next;
+    # a period's end ("the quarter ended Sept. 30") dates only that end, not the figures told for the period
     before = [h for h in found if h.start < timex.start - start]
     nearest = before[-1] if before else next(iter(found), None)
+    if (end := _PERIOD_END.search(sentence, 0, timex.start - start)) is not None:
+        nearest = Happening(end.start(1), end.end(1), end.group(1), Kind.FACTUAL)
     if nearest is not None and nearest.kind == Kind.HYPOTHETICAL:
-        return None
+        nearest = _governing(sentence, nearest, found)  # "failed to pay its debts in March": the failing's date
+        if nearest is None:
+            return None
     # a happening dated after its report is still to come, whatever its tense ("a referendum next year")
     to_come = (nearest is not None and nearest.kind == Kind.PLANNED) or _after(timex.interval.begin.date(), article.published)
     modality = Modality.PLANNED if to_come else Modality.FACTUAL
@@ -482,11 +545,12 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
         return Inferred(last.interval, last.value, last.mod,
                         f"no date in the sentence; it continues the story of '{last.date_text}' ({last.value})",
                         last.year_guessed)
+    adjunct = main.kind == Kind.FACTUAL and not headline and _participle_adjunct(sentence, main)
     present = main.kind == Kind.FACTUAL and not headline and _tense_at(sentence, main.end) == Tense.PRESENT \
-        and not _PERFECT.search(sentence, 0, main.start)
+        and not _PERFECT.search(sentence, 0, main.start) and not adjunct
     if present:  # "officials are counting on aid": now, whatever the story's other dates
         return _reporting_time(article.published, main.modality, headline, present)
-    past = main.kind == Kind.FACTUAL and not headline and any(
+    past = adjunct or main.kind == Kind.FACTUAL and not headline and any(
         _tense_at(sentence, h.end) == "past" and not _PERFECT.search(sentence, 0, h.start)
         for h in clause)  # the word itself counts: "sprayed"; "has sprayed" is news of now
     if past and sentence_date is not None:
@@ -509,6 +573,32 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
                         f"no date in the sentence; past tense in a report whose news day is '{news_day.date_text}' "
                         f"({news_day.value}), stated earlier", news_day.year_guessed)
     return _reporting_time(article.published, main.modality, headline)
+
+
+_AFTER_A_CLAUSE = re.compile(r"\w[\w'’)]*\s+\w[^,;:]*,\s*$")  # a clause of two words or more, then its comma
+# (sentence, publication day, the participle, its value): run as tests. A participle set off after a past clause
+# tells what went with it ("called for …, vowing that …"): it shares that clause's time, whatever the tense of
+# the words it reports.
+PARTICIPLE_ADJUNCT_EXAMPLES = (
+    ("On Monday, the candidate called for a new unit, vowing that he would set it up if elected.", "2024-06-05",
+     "vowing", "2024-06-03"),
+    ("Police on Monday arrested five men, ending a two-year hunt.", "2024-06-05", "ending", "2024-06-03"),
+    # look-alikes: a participle that opens its sentence, and one with an auxiliary of its own
+    ("Speaking on Monday, the minister promised aid.", "2024-06-05", "Speaking", "2024-06-03"),
+    ("On Monday, the candidate called for a new unit, and he is vowing to set it up.", "2024-06-05", "vowing",
+     "2024-06-05"),
+    ("The candidate is calling for a new unit, vowing that he would set it up.", "2024-06-05", "vowing", "2024-06-05"),
+)
+
+
+def _participle_adjunct(sentence: str, main: Happening) -> bool:
+    """A present participle set off by a comma after a past clause ("called for …, vowing that he would …"),
+    with no auxiliary of its own: it goes with that clause, not with the tense of the words it reports."""
+    if not main.word.lower().endswith("ing") or not _AFTER_A_CLAUSE.search(sentence, 0, main.start) \
+            or verb_form(sentence, main.start, main.word) != Form.UNKNOWN:
+        return False
+    before = sentence[:main.start].rstrip(" ,")
+    return _tense_at(before, len(before) - 1) == Tense.PAST  # "is trying to woo …, hoping": now, not past
 
 
 def _year_guessed(timex: Timex) -> bool:

@@ -92,7 +92,8 @@ class Miss:
     kind: str = ""  # a timex miss by where its gold date is and what the tagger read there (TIMEX_MISS_KINDS)
 
     def __str__(self) -> str:
-        return f"[{self.figure}] {self.document}: '{self.word}' {self.link}\n    {self.sentence}\n    placed: {self.placed}"
+        figure = f"{self.figure}; {self.kind}" if self.kind else self.figure
+        return f"[{figure}] {self.document}: '{self.word}' {self.link}\n    {self.sentence}\n    placed: {self.placed}"
 
 
 @dataclass

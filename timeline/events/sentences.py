@@ -62,8 +62,10 @@ def sentence_at(spans: list[tuple[int, int]], offset: int) -> int:
 # Punctuation that may end a clause (titles are grown clause by clause between these).
 PUNCTUATION_BREAK = re.compile(r"[,;:]\s+|\s[–—-]+\s")
 # Where a clause may end: that punctuation, or before a word that opens a clause of its own.
-_CLAUSE_BREAK = re.compile(PUNCTUATION_BREAK.pattern + r"|\s(?=(?:but|while|whereas|although|though|because|after|"
-                           r"before|since|until|when|which|who|where|if|unless)\s)", re.IGNORECASE)
+# A full stop before a quotation opened by two backticks (newswire's plain-text quotes) is left inside a sentence
+# (splitting there changed which sentence holds what: see the README), but it still ends a clause.
+_CLAUSE_BREAK = re.compile(PUNCTUATION_BREAK.pattern + r"|[.!?]\s+(?=``)|\s(?=(?:but|while|whereas|although|though|"
+                           r"because|after|before|since|until|when|which|who|where|if|unless)\s)", re.IGNORECASE)
 
 
 _HEAD = re.compile(r"\w*")
@@ -84,6 +86,18 @@ OPENING_FRAME_EXAMPLES = (
 )
 
 
+# (sentence, its happenings' words, the clauses they make): run as tests
+SUBJECT_SPLIT_EXAMPLES = (
+    ("A clinic bombing in Birmingham, Ala., killed a security guard.", ("bombing", "killed"), 1),
+    ("The explosion, the worst in years, destroyed the market.", ("explosion", "destroyed"), 1),
+    # look-alikes: a clause with a verb of its own, a relative clause, a subject that is not a happening
+    ("Police condemned the attack, calling it cowardly.", ("condemned", "calling"), 2),
+    ("After the attack, police arrested five men.", ("attack", "arrested"), 2),
+    ("The strike, which began on Monday, closed the ports.", ("strike", "began", "closed"), 3),
+    ("On May 2, police, acting on a tip, searched the house.", ("acting", "searched"), 2),
+)
+
+
 def clause_spans(sentence: str, heads: list[int]) -> list[tuple[int, int]]:
     """(start, end) of each clause of a sentence that holds a happening, given the happenings' offsets.
 
@@ -95,14 +109,35 @@ def clause_spans(sentence: str, heads: list[int]) -> list[tuple[int, int]]:
     pieces = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
     if _OPENING_FRAME.match(sentence) and (frame := PUNCTUATION_BREAK.search(sentence)):
         inside = [head for head in heads if head < frame.start()]
-        if all(verb_form(sentence, head, _HEAD.match(sentence, head).group(0)) == Form.UNKNOWN for head in inside):
+        if all(_form_at(sentence, head) == Form.UNKNOWN for head in inside):
             heads = [head for head in heads if head >= frame.end()]  # up to its comma, it is the next clause's
     clauses: list[tuple[int, int]] = []
     pending = 0  # start of pieces without a happening, waiting for a clause to join
     for a, b in pieces:
         if any(a <= head < b for head in heads):
-            clauses.append((pending if not clauses else a, b))
+            if clauses and _subject_of(sentence, heads, clauses[-1], a):
+                clauses[-1] = (clauses[-1][0], b)  # "a clinic bombing in Birmingham, Ala., killed a guard"
+            else:
+                clauses.append((pending if not clauses else a, b))
             pending = b
         elif clauses:
             clauses[-1] = (clauses[-1][0], b)
     return clauses or [(0, len(sentence))]
+
+
+def _subject_of(sentence: str, heads: list[int], clause: tuple[int, int], next_start: int) -> bool:
+    """A clause of nouns only, right before a comma and a finite verb, is that verb's subject split off by
+    commas ("a clinic bombing in Birmingham, Ala., killed a guard"; "the vote, held on Sunday, gave …"): one
+    clause. A clause with a verb of its own ("police condemned the attack, calling it …") stays apart."""
+    first = next((head for head in heads if head >= next_start), None)
+    if first is None or sentence[next_start:first].strip() or not sentence[clause[0]:next_start].rstrip().endswith(","):
+        return False
+    inside = [head for head in heads if clause[0] <= head < clause[1]]
+    if sentence[:inside[0]].rstrip().endswith(",") and _HEAD.match(sentence, inside[0]).group(0).endswith("ing"):
+        return False  # a participle set off by commas ("police, acting on a tip, searched"): not the subject
+    return all(_form_at(sentence, head) == Form.UNKNOWN for head in inside) \
+        and _form_at(sentence, first) not in (Form.UNKNOWN, Form.INFINITIVE)
+
+
+def _form_at(sentence: str, head: int) -> Form:
+    return verb_form(sentence, head, _HEAD.match(sentence, head).group(0))
