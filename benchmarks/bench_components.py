@@ -4,10 +4,10 @@
 
 Reads the slim table the merge reads (read only: the store is not changed) and
 prints the number of events, the largest candidate component (events, share, the
-days it spans) and the next ones. The largest component bounds how far the date
-blocks can share the merge out, and before the sweep kept only a bounded number
-of sets built, it bounded the merge's memory. ``--sweep`` also runs the greedy
-merge over that component alone and prints its CPU time and the rise of this
+days it spans) and the next ones, before and after large components are cut
+(:mod:`timeline.events.blocks`). The largest component bounds how far the date
+blocks can share the merge out. ``--sweep`` also runs the greedy merge over the
+largest (cut) component alone and prints its CPU time and the rise of this
 process's peak resident memory. Build a store first, e.g. ``python
 benchmarks/bench_build.py CORPUS --workers 2 --db --keep STORE.duckdb``.
 """
@@ -25,7 +25,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timeline.events.blocks import block_keys, candidate_components  # noqa: E402
+from timeline.events.blocks import LARGEST_COMPONENT, block_keys, candidate_components  # noqa: E402
 from timeline.events.sweep import set_roots  # noqa: E402
 from timeline.store.merging import _load  # noqa: E402
 
@@ -42,21 +42,22 @@ def main() -> int:
                "row_number() OVER (ORDER BY article_id, event_id) - 1 AS n FROM article_events")
     table = _load(db)[0]
     db.close()
-    began = time.process_time()
     order = np.lexsort((table.end, table.begin))
-    component = candidate_components(*block_keys(table, order), table.begin, table.end, len(table))
-    sizes = np.bincount(component)
-    largest = int(sizes.argmax())
-    members = np.flatnonzero(component == largest)
-    days = (int(table.end[members].max()) - int(table.begin[members].min())) / _DAY
-    print(f"{len(table):,} per-article events in {len(sizes):,} candidate components ({time.process_time() - began:.1f} s "
-          f"CPU); the largest {len(members):,} events ({len(members) / max(len(table), 1):.1%}) over {days:,.0f} days; "
-          f"the next: {', '.join(f'{size:,}' for size in np.sort(sizes)[-2:-6:-1].tolist())}")
+    for name, largest in (("uncut", len(table) + 1), (f"cut past {LARGEST_COMPONENT:,}", LARGEST_COMPONENT)):
+        began = time.process_time()
+        component = candidate_components(*block_keys(table, order), table.begin, table.end, len(table), largest)
+        sizes = np.bincount(component)
+        members = np.flatnonzero(component == int(sizes.argmax()))
+        days = (int(table.end[members].max()) - int(table.begin[members].min())) / _DAY
+        print(f"{name}: {len(table):,} per-article events in {len(sizes):,} candidate components "
+              f"({time.process_time() - began:.1f} s CPU); the largest {len(members):,} events "
+              f"({len(members) / max(len(table), 1):.1%}) over {days:,.0f} days; the next: "
+              f"{', '.join(f'{size:,}' for size in np.sort(sizes)[-2:-6:-1].tolist())}")
     if args.sweep:
         part = table.take(members)
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         began = time.process_time()
-        roots = set_roots(part)
+        roots = set_roots(part, component[members])
         print(f"merging the largest component alone: {len(np.unique(roots)):,} sets, "
               f"{time.process_time() - began:.1f} s CPU, peak resident memory up by "
               f"{(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024:,.0f} MB")

@@ -10,6 +10,14 @@ key are always closed by the time it meets them), so merging the components
 apart gives exactly the sets of merging them together. Blocks pack whole
 components, in date order, up to a size.
 
+Chains of overlapping reports can still link months of news into one component
+(the same story retold every few days, each report open for its week): at
+100,000 synthetic articles one held more than half of the events, so the blocks
+could not share the merge out. A component of more than LARGEST_COMPONENT
+events is cut in date order where the fewest candidate pairs cross, and its
+pieces are merged apart (a key's events meet only within a piece): only merges
+across those cuts are lost, and components of normal size stay whole.
+
 A coarse event (longer than a month) meets only events of its own interval
 here, so statements dated "1990" do not tie every event of 1990 sharing a common
 word into one component; :mod:`.attach` then joins coarse sets to finer ones.
