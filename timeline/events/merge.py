@@ -11,7 +11,7 @@ Candidates are blocked twice: by date (a sweep over interval starts keeps only
 events whose intervals overlap) and by wording (only events sharing a rare top
 term, a pair of top terms, or a happening name meet in a block; events longer
 than a week meet only their own interval there and join a finer set after, see
-:mod:`.blocks` and :mod:`.attach`). So
+:mod:`.blocks` and :mod:`.attach`; the greedy merge itself is :mod:`.sweep`). So
 the work grows with the number of plausible pairs, not with the square of the
 corpus. Two sets merge when a date names the same happening in both ("the
 October 7 attacks") or when their wording is similar as a whole: the average
