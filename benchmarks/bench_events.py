@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from timeline.evaluate import read_timeml, tml_files  # noqa: E402
 from timeline.events import events_for_article, merge_events  # noqa: E402
-from timeline.events.merge import MIN_SHARED_TERMS_NARROWING, same_happening  # noqa: E402
+from timeline.events.likeness import MIN_SHARED_TERMS_NARROWING, same_happening  # noqa: E402
 from timeline.events.slim import slim_table  # noqa: E402
 from timeline.ingest import load  # noqa: E402
 from timeline.model import Article, Placement  # noqa: E402

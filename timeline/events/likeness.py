@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from array import array
 
+from ..temporal.calendar import RANK
 from .slim import dot
 
 # Cosine similarity needed to merge: the highest-recall threshold with no false merge on the labelled
@@ -25,6 +26,14 @@ SAME_ARTICLE_THRESHOLD = 0.65
 MIN_SHARED_TERMS_NARROWING = 2
 MIN_PAIR_SIMILARITY = 0.05  # no two members of a merged set may be less alike than this (share about nothing)
 MAX_DISTINCT_ROWS = 40  # rows a set keeps for that check (a set's first members; repeats count once)
+
+
+_DAY = RANK["day"]
+
+
+def same_happening(similarity: float, named: tuple[int, int], precision: tuple[int, int]) -> bool:
+    """Similar wording, or a day that names the same happening ("the October 7 attacks") in both."""
+    return similarity >= MERGE_THRESHOLD or (named[0] >= 0 and named[0] == named[1] and precision[0] == precision[1] == _DAY)
 
 
 def guess_overrides_statement(shared: int, sets: tuple[int, int], begins: array, ends: array,

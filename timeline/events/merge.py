@@ -11,7 +11,7 @@ Candidates are blocked twice: by date (a sweep over interval starts keeps only
 events whose intervals overlap) and by wording (only events sharing a rare top
 term, a pair of top terms, or a happening name meet in a block; events longer
 than a week meet only their own interval there and join a finer set after, see
-:mod:`.blocks` and :mod:`.attach`). So
+:mod:`.blocks` and :mod:`.attach`; the greedy merge itself is :mod:`.sweep`). So
 the work grows with the number of plausible pairs, not with the square of the
 corpus. Two sets merge when a date names the same happening in both ("the
 October 7 attacks") or when their wording is similar as a whole: the average
@@ -28,7 +28,6 @@ merged event keeps a time all its members share; without that, statements dated
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -38,17 +37,10 @@ from scipy.sparse import csr_matrix
 from ..model import Event
 from ..temporal.calendar import RANK
 from .attach import attach_coarse
-from .blocks import BLOCK_EVENTS, block_keys, candidate_components, date_blocks, key_blocks
-from .likeness import (
-    MAX_DISTINCT_ROWS,
-    MERGE_THRESHOLD,
-    MIN_SHARED_TERMS_NARROWING,
-    alike,
-    guess_overrides_statement,
-    none_unlike,
-)
+from .blocks import BLOCK_EVENTS, block_keys, candidate_components, date_blocks
 from .reuse import Known, first_members, unchanged
 from .slim import SlimTable, TermMatrix, moment, slim_table
+from .sweep import block_roots, set_roots
 
 CONFLICT_THRESHOLD = 0.55  # near-identical statements with dates that cannot both be right
 CONFLICT_TERMS = 3  # group leads are checked for conflicts against leads sharing one of these terms
@@ -96,11 +88,6 @@ class MergePlan:
                          self.scores[numbers], self.redate, conflicts)
 
 
-def same_happening(similarity: float, named: tuple[int, int], precision: tuple[int, int]) -> bool:
-    """Similar wording, or a day that names the same happening ("the October 7 attacks") in both."""
-    return similarity >= MERGE_THRESHOLD or (named[0] >= 0 and named[0] == named[1] and precision[0] == precision[1] == _DAY)
-
-
 def plan_merge(table: SlimTable, mapper: Mapper = map, block_events: int | None = BLOCK_EVENTS,
                known: Known | None = None) -> MergePlan:
     """Decide groups, adopted years, leads, conflicts and ranking from the slim table alone.
@@ -132,89 +119,17 @@ def _roots_of(table: SlimTable, todo: np.ndarray, component: np.ndarray, mapper:
     """The sets of the events ``todo`` (whole components), block by block through ``mapper`` when the blocks
     share out; in one pass here when one block would hold most events (sending it would only copy it)."""
     part = table if len(todo) == len(table) else table.take(todo)
+    scope = component[todo]
     if mapper is map or not len(todo):
-        return todo[_set_roots(part)]
+        return todo[set_roots(part, scope)]
     order = np.lexsort((part.end, part.begin))
-    blocks = date_blocks(np.unique(component[todo], return_inverse=True)[1], order, block_events)
+    blocks = date_blocks(np.unique(scope, return_inverse=True)[1], order, block_events)
     if len(blocks) == 1 or max(map(len, blocks)) * 2 > len(todo):
-        return todo[_set_roots(part)]
+        return todo[set_roots(part, scope)]
     roots = np.empty(len(todo), dtype=np.int64)
-    for block, local_roots in zip(blocks, mapper(_set_roots, (part.take(b) for b in blocks)), strict=True):
+    for block, local_roots in zip(blocks, mapper(block_roots, ((part.take(b), scope[b]) for b in blocks)), strict=True):
         roots[block] = block[local_roots]
     return todo[roots]
-
-
-def _set_roots(table: SlimTable) -> np.ndarray:
-    """The set each event of ``table`` ends in, named by one of its members: the greedy average-linkage merge."""
-    order = np.lexsort((table.end, table.begin))
-    parent = list(range(len(table)))
-    # The time every member of a set shares; a set may grow only while that stays non-empty, so
-    # events cannot chain across time through a long interval ("in 1989") that overlaps them all.
-    common_begin, common_end = array("q", table.begin.tobytes()), array("q", table.end.tobytes())
-    guessed = table.inferred.tolist()  # per set: every member's time is inferred, none written
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    # Each set's terms summed over its members (rows are unit length, so the dot product of two sums divided
-    # by the product of the set sizes is the average cosine over all pairs of members: average linkage).
-    sums: dict[int, dict[int, float]] = {}
-    sizes: dict[int, int] = {}
-    # Each set's distinct rows by article (repeats of a sentence share one): no two members may be too unlike.
-    distinct: dict[int, dict[tuple[int, ...], dict[int, float]]] = {}
-
-    for block in key_blocks(table, order):
-        members = block.tolist()
-        begins, ends = table.begin[block].tolist(), table.end[block].tolist()
-        named, precision = table.named[block].tolist(), table.precision[block].tolist()
-        # Events whose intervals may still be open, filed under the set they belonged to when added:
-        # a whole file is skipped at once when it is already in the set of the event at hand.
-        open_files: dict[int, list[int]] = {}
-        latest_end: dict[int, int] = {}
-        for position, i in enumerate(members):
-            begin, root = begins[position], find(i)
-            if root not in sums:
-                sums[root], sizes[root] = table.terms.row(i), 1
-                distinct[root] = {(int(table.article[i]), *sums[root]): sums[root]}
-            for key in list(open_files):
-                if latest_end[key] <= begin:
-                    del open_files[key], latest_end[key]
-                    continue
-                other = find(key)
-                if other == root:
-                    continue
-                shared_begin = max(common_begin[root], common_begin[other])
-                shared_end = min(common_end[root], common_end[other])
-                open_now = [p for p in open_files[key] if ends[p] > begin]
-                if shared_begin >= shared_end or not open_now:
-                    continue
-                names_day = any(same_happening(-1.0, (named[position], named[p]), (precision[position], precision[p]))
-                                for p in open_now)
-                # A set whose time the merge would narrow (news of the last week, a month) gains its date from
-                # the other: the times corroborate nothing, so the wording must share more than one word.
-                shared = shared_end - shared_begin
-                narrows = shared < max(common_end[root] - common_begin[root], common_end[other] - common_begin[other])
-                if guess_overrides_statement(shared, (root, other), common_begin, common_end, guessed):
-                    continue
-                if names_day or (alike(sums[root], sums[other], sizes[root] * sizes[other],
-                                        MIN_SHARED_TERMS_NARROWING if narrows else 1)
-                                 and none_unlike(distinct[root], distinct[other])):
-                    parent[other] = root
-                    common_begin[root], common_end[root] = shared_begin, shared_end
-                    guessed[root] = guessed[root] and guessed[other]
-                    sums[root] = _added(sums[root], sums.pop(other))
-                    sizes[root] += sizes.pop(other)
-                    kept = distinct[root]
-                    for key_terms, row in distinct.pop(other).items():
-                        if len(kept) < MAX_DISTINCT_ROWS:
-                            kept.setdefault(key_terms, row)
-            open_files.setdefault(root, []).append(position)
-            latest_end[root] = max(latest_end.get(root, begin), ends[position])
-
-    return np.fromiter((find(i) for i in range(len(table))), dtype=np.int64, count=len(table))
 
 
 def _rank_groups(table: SlimTable, order: np.ndarray, roots: np.ndarray, redate: dict[int, int]) -> MergePlan:
@@ -283,14 +198,6 @@ def merge_events(events: list[Event], mapper: Mapper = map) -> list[Event]:
     events = sorted(events, key=lambda e: (e.sources[0].article_id, e.id))
     plan = plan_merge(slim_table(events), mapper)
     return list(materialize(plan, lambda indices: [events[i] for i in indices]))
-
-
-def _added(a: dict[int, float], b: dict[int, float]) -> dict[int, float]:
-    """The sum of two sparse term rows."""
-    total = dict(a)
-    for term, weight in b.items():
-        total[term] = total.get(term, 0.0) + weight
-    return total
 
 
 def _adopt_stated_years(table: SlimTable) -> dict[int, int]:
