@@ -92,3 +92,16 @@ def test_the_pieces_of_a_cut_component_are_merged_apart():
     roots = sweep.set_roots(table, pieces)
     assert all(len(set(pieces[roots == root].tolist())) == 1 for root in np.unique(roots))
     assert len(np.unique(roots)) < len(table) / 2  # the reports really merged, within their pieces
+
+
+def test_a_limit_below_two_still_cuts_a_component_and_ends():
+    """Each cut must move on from the last one: with a limit of 1 the cut was picked again for ever."""
+    import numpy as np
+
+    from timeline.events.blocks import _quiet_cuts
+
+    count = 20
+    one, other = np.arange(count - 1), np.arange(1, count)  # a chain of candidate pairs
+    begin = np.arange(count, dtype=np.int64) * 3600
+    piece = _quiet_cuts(one, other, np.zeros(count, dtype=np.int64), begin, begin + 60, 1)
+    assert len(set(piece.tolist())) == count, "every event its own piece"

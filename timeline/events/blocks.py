@@ -183,8 +183,9 @@ def _quiet_cuts(one: np.ndarray, other: np.ndarray, component: np.ndarray, begin
                              - np.bincount(high + 1, minlength=len(members) + 1))  # pairs across a cut before k
         starts_apart = np.r_[False, begin[members][1:] > begin[members][:-1]]
         cuts, last = [], 0
+        half = max(largest // 2, 1)  # each cut moves on: a limit below 2 would pick the same cut again and again
         while len(members) - last > largest:
-            window = np.flatnonzero(starts_apart[last + largest // 2:last + largest + 1]) + last + largest // 2
+            window = np.flatnonzero(starts_apart[last + half:last + largest + 1]) + last + half
             if not len(window):
                 later = np.flatnonzero(starts_apart[last + largest + 1:])
                 if not len(later):

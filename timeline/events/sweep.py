@@ -9,8 +9,10 @@ component, about 2 KB an event: at 100,000 synthetic articles one component held
 more than half of 1.6 million events and the merge passed 3.5 GB. Here only a
 set's members are kept (a list of event numbers once it has more than one); its
 sums and rows are rebuilt from the members' term rows when a key meets it, and at
-most CACHED_SETS sets keep theirs built. Rebuilding adds the same rows in the same
-order as merging does, so the sets are those of holding every dict.
+most CACHED_SETS sets keep theirs built. A rebuild adds the members' rows one at a
+time where merging added whole sets, so the sums are the same only because the
+term weights are float32 summed in float64, exactly for any set this merge makes;
+``_build`` checks the weights are float32.
 """
 
 from __future__ import annotations
@@ -90,6 +92,8 @@ class _Sets:
     def _build(self, members: list[int]) -> _Built:
         """Sums and rows as merging them one set after another made them (member lists keep that order)."""
         terms, articles = self.table.terms, self.table.article
+        if terms.weights.dtype != np.float32:  # rebuilt sums equal merged ones only for these (module docstring)
+            raise TypeError(f"term weights must be float32, not {terms.weights.dtype}")
         first = terms.row(members[0])
         built = _Built(first, 1, {(int(articles[members[0]]), *first): first})
         for i in members[1:]:
