@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from ..model import Interval, Modality
+from ..model import Event, Interval, Modality
 
 
 class Relation(StrEnum):
@@ -115,7 +115,7 @@ def relating_words(sentence: str, date_start: int) -> str:
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|that|this|these|those|his|her|its|their|our|your|a|an)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"(?:['’]s)?\s+(?!(?:and|or|but|to|in|at|on|of|for|from|by|with|when|that|which|as|is|are|was|"
                          r"were|has|have|had|will|would|said|says|than|after|before|since|until|ended|ending)\b)([a-z][a-z-]+)\b")
-_YEAR_SET_OFF = re.compile(r",\s*\d{4}$")
+YEAR_SET_OFF = re.compile(r",\s*\d{4}$")
 PREMODIFIER_EXAMPLES = (("That 1978 resolution calls for a withdrawal.", "1978", "resolution"),  # run as tests
                         ("Two men were charged over the March 3, 2004, bombing of a market.", "March 3, 2004", "bombing"),
                         ("The police reopened the file on his Aug. 2 power grab.", "Aug. 2", "power"),
@@ -133,7 +133,7 @@ def premodified(sentence: str, date_start: int, date_end: int) -> tuple[int, int
     if not _DETERMINER_BEFORE.search(sentence[max(0, date_start - 8):date_start]):
         return None
     # a full date sets its year off with commas on both sides ("the Dec. 21, 1988, bombing")
-    after = date_end + 1 if _YEAR_SET_OFF.search(sentence, 0, date_end) and sentence.startswith(",", date_end) else date_end
+    after = date_end + 1 if YEAR_SET_OFF.search(sentence, 0, date_end) and sentence.startswith(",", date_end) else date_end
     match = _NOUN_AFTER.match(sentence, after)
     return match.span(1) if match else None
 
@@ -163,6 +163,11 @@ class Inferred:
     mod: str | None
     explanation: str
     year_guessed: bool = False  # lent by a date whose year the publication date chose
+
+    @classmethod
+    def like(cls, event: Event, explanation: str) -> Inferred:
+        """The time of an event told earlier, lent to a happening with no date of its own."""
+        return cls(event.interval, event.value, event.mod, explanation, event.year_guessed)
 
 
 def reporting_time(published: date, modality: Modality, headline: bool, present: bool = False) -> Inferred:

@@ -11,8 +11,8 @@ from functools import lru_cache
 from ..model import Anchor, Article, Event, Modality, Placement, Precision, Source, Timex
 from ..temporal.tense import Tense, clause_tense
 from .anchoring import (
-    _YEAR_SET_OFF,  # a full date whose year is set off by commas: "Dec. 21, 1988,"
     REPORTING_WINDOW,
+    YEAR_SET_OFF,  # a full date whose year is set off by commas: "Dec. 21, 1988,"
     Inferred,
     Relation,
     continues_story,
@@ -29,7 +29,7 @@ from .furniture import furniture_kind, is_link_title, is_quoted_opinion
 from .happenings import Happening, HappeningModel, Kind, shipped_model
 from .names import names_in
 from .naming import named_happening
-from .sentences import clause_spans, sentence_at, sentence_spans
+from .sentences import clause_end, clause_spans, sentence_at, sentence_spans
 from .titles import make_title
 from .verbs import Form, negated, reported_future, verb_form
 
@@ -268,12 +268,9 @@ def _told_earlier(article: Article, span: tuple[int, int], timexes: list[Timex],
 def _tells_the_same(sentence: str, after: int, timexes: list[Timex], start: int, happenings: list[Happening]) -> bool:
     """Whether the rest of a clause opened by a mention tells the mentioned happening: no time of its own ("came a
     week later") and nothing planned, conditional or hypothetical ("The arrest may be challenged")."""
-    end = next((m.start() for m in _CLAUSE_END.finditer(sentence, after)), len(sentence))
+    end = clause_end(sentence, after)
     return (not any(after <= t.start - start < end for t in timexes)
             and all(h.kind == Kind.FACTUAL for h in happenings if after <= h.start < end and h.kind != Kind.REPORTING))
-
-
-_CLAUSE_END = re.compile(r"[,;:]|\s(?:but|and|while|because|after|before|when)\s")
 
 
 @dataclass
@@ -364,7 +361,7 @@ def _named_by(sentence: str, date_end: int, inside: list[Happening], found: list
     """
     named = next((h for h in inside if h.start >= date_end and h.kind == Kind.FACTUAL
                   and _NAMING_GAP.fullmatch(sentence, date_end, h.start)), None)
-    if named is None and _YEAR_SET_OFF.search(sentence, 0, date_end):
+    if named is None and YEAR_SET_OFF.search(sentence, 0, date_end):
         named = next((h for h in found if h.start >= date_end and h.kind == Kind.FACTUAL
                       and _SET_OFF_GAP.fullmatch(sentence, date_end, h.start)), None)
     return named
@@ -542,9 +539,8 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
     """The time of a happening without a date of its own: the story's, its sentence's, the news day's, or the report's."""
     if story.last is not None and main.kind == Kind.FACTUAL and continues_story(sentence):
         last = story.last
-        return Inferred(last.interval, last.value, last.mod,
-                        f"no date in the sentence; it continues the story of '{last.date_text}' ({last.value})",
-                        last.year_guessed)
+        return Inferred.like(last, f"no date in the sentence; it continues the story of '{last.date_text}' "
+                                   f"({last.value})")
     adjunct = main.kind == Kind.FACTUAL and not headline and _participle_adjunct(sentence, main)
     present = main.kind == Kind.FACTUAL and not headline and _tense_at(sentence, main.end) == Tense.PRESENT \
         and not _PERFECT.search(sentence, 0, main.start) and not adjunct
@@ -559,19 +555,17 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
                         "in the same sentence", _year_guessed(sentence_date))
     results = story.results
     if past and results is not None and _CHANGED_FROM.search(sentence) and results_told(sentence):
-        return Inferred(results.interval, results.value, results.mod,
-                        f"no date in the sentence; a figure told after the results for '{results.date_text}' "
-                        f"({results.value}), the period the report gives its figures for", results.year_guessed)
+        return Inferred.like(results, f"no date in the sentence; a figure told after the results for "
+                                      f"'{results.date_text}' ({results.value}), the period the report gives its "
+                                      "figures for")
     told = story.paragraph
     if past and told is not None and not _in_reporting_window(told, article.published):
-        return Inferred(told.interval, told.value, told.mod,
-                        f"no date in the sentence; past tense in a paragraph that tells of '{told.date_text}' ({told.value})",
-                        told.year_guessed)
+        return Inferred.like(told, f"no date in the sentence; past tense in a paragraph that tells of "
+                                   f"'{told.date_text}' ({told.value})")
     news_day = story.news_day
     if past and news_day is not None:
-        return Inferred(news_day.interval, news_day.value, news_day.mod,
-                        f"no date in the sentence; past tense in a report whose news day is '{news_day.date_text}' "
-                        f"({news_day.value}), stated earlier", news_day.year_guessed)
+        return Inferred.like(news_day, f"no date in the sentence; past tense in a report whose news day is "
+                                       f"'{news_day.date_text}' ({news_day.value}), stated earlier")
     return _reporting_time(article.published, main.modality, headline)
 
 
@@ -602,7 +596,8 @@ def _participle_adjunct(sentence: str, main: Happening) -> bool:
 
 
 def _year_guessed(timex: Timex) -> bool:
-    """The words gave no year and the publication date chose it: a weaker date, lent to nothing else."""
+    """The words gave no year and the publication date chose it: lent with its guess, but not when it names a
+    happening (merging may still correct that year)."""
     return not timex.year_stated and timex.anchor == Anchor.DCT
 
 

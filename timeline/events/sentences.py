@@ -98,6 +98,12 @@ SUBJECT_SPLIT_EXAMPLES = (
 )
 
 
+def clause_end(sentence: str, offset: int) -> int:
+    """Where the clause holding ``offset`` may end: the first clause break after it, else the sentence's end."""
+    found = _CLAUSE_BREAK.search(sentence, offset)
+    return found.start() if found else len(sentence)
+
+
 def clause_spans(sentence: str, heads: list[int]) -> list[tuple[int, int]]:
     """(start, end) of each clause of a sentence that holds a happening, given the happenings' offsets.
 
