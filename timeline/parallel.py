@@ -12,7 +12,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain, islice
@@ -57,7 +57,7 @@ Articles = Iterable[Article] | Callable[[Mapper], Iterable[Article]]
 
 
 def run(articles: Articles, pack: Pack[R], workers: int = 1, dask_address: str | None = None,
-        progress: Progress | None = None, mapper: Mapper | None = None) -> Iterator[tuple[list[Article], R]]:
+        progress: Progress | None = None) -> Iterator[tuple[list[Article], R]]:
     """Process articles in order, a partition at a time: in this process, on ``workers`` processes, or on Dask.
 
     Each partition comes back beside ``pack`` of its results, packed by the worker that made them, so the
@@ -65,10 +65,9 @@ def run(articles: Articles, pack: Pack[R], workers: int = 1, dask_address: str |
     consumed a few partitions ahead, so memory stays bounded. Given as a function of a map, it reads them
     with this run's own workers: one pool reads the files and processes the articles (a second pool of
     readers beside it held about 390 MB at 100,000 articles), and it stops when they run out, before the
-    merge. ``mapper`` is an open :func:`executor` to use; else one is opened (a process pool starts only
-    when first used).
+    merge. A process pool starts only when first used.
     """
-    with nullcontext(mapper) if mapper else executor(workers, dask_address) as using:
+    with executor(workers, dask_address) as using:
         iterator = iter(articles(using) if callable(articles) else articles)
         head = [] if dask_address or workers <= 1 else list(islice(iterator, MIN_PER_WORKER * workers))
         spread = bool(dask_address) or len(head) == MIN_PER_WORKER * workers > MIN_PER_WORKER

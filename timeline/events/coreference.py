@@ -184,8 +184,8 @@ def _happening_words(text: str, event: Event) -> str:
 
 
 def _tells(kind: str, words: str) -> bool:
-    """Whether a happening, by its word and the two words before it, is of this kind ("shot to death" tells a
-    killing)."""
+    """Whether a happening, by its word and the words around it (``_happening_words``), is of this kind ("shot to
+    death" tells a killing)."""
     return not _TELLING[kind].isdisjoint(w.lower() for w in re.findall(r"[A-Za-z]+", words))
 
 
