@@ -181,7 +181,8 @@ def room_chars(room_px: float) -> int:
 def history_stops(placed: Placed, labels: list[str], plot_px: float = PLOT_PX) -> list[list[int]]:
     """Where the history's labels may be cut: at the room their column usually has (the ellipsis takes a
     character)."""
-    return [label_stops(text, room_chars(history_room(placed, plot_px)) - 1) for text in labels]
+    limit = room_chars(history_room(placed, plot_px)) - 1
+    return [label_stops(text, limit) for text in labels]
 
 
 def lanes_for(events: pd.DataFrame, by: str = "source") -> pd.Series:

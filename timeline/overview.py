@@ -112,7 +112,8 @@ def overview(events: pd.DataFrame, placed: Placed, colours: SourceColours, plot_
     """
     parts = domains(placed)
     frame = _Frame(TITLE_PX if len(placed.panels) > 1 else 8, plot_px, placed.height())
-    entries = legend(events, colours, mark_kinds(events))
+    kinds = mark_kinds(events)
+    entries = legend(events, colours, kinds)
     legend_rows = max(sum(e.group == group for e in entries) for group in (SOURCES_TITLE, MARKS_TITLE)) + 1
     width, height = plot_px + 2 * MARGIN_PX, frame.bottom + AXIS_PX + LEGEND_ROW_PX * legend_rows + 8
     story = panel_axis(placed.panels[0], placed.folds[0])
@@ -121,7 +122,8 @@ def overview(events: pd.DataFrame, placed: Placed, colours: SourceColours, plot_
            *_lanes(placed, frame, parts.story), *_ticks(story, frame, parts.story), *_folds(story, frame, parts.story),
            *_titles(placed, frame)]
     history = panel_axis(placed.panels[1], placed.folds[1], history=True) if len(placed.panels) > 1 else None
-    svg += _marks(events, placed, colours, frame, {0: (story, parts.story), 1: (history, parts.history_marks)})
+    svg += _marks(events.assign(kind=kinds), placed, colours, frame,
+                  {0: (story, parts.story), 1: (history, parts.history_marks)})
     svg += _labels(events, placed, frame, story, parts)
     svg += _legend(entries, frame.bottom + AXIS_PX, width)
     svg.append("</svg>")
@@ -227,12 +229,14 @@ def _titles(placed: Placed, frame: _Frame) -> Iterator[str]:
 
 def _marks(events: pd.DataFrame, placed: Placed, colours: SourceColours, frame: _Frame,
            axes: dict[int, tuple[Axis | None, tuple[float, float]]]) -> Iterator[str]:
-    """Each event's mark: a bar over a month or longer, a dot (or diamond) on a day; inferred marks hollow or
-    dotted, planned ones diamonds or hatched, uncertain ones faint, a red ring where the sources disagree."""
+    """Each event's mark (its ``kind`` of MARKS a column): a bar over a month or longer, a dot (or diamond) on a
+    day; inferred marks hollow or dotted, planned ones diamonds or hatched, uncertain ones faint, a red ring where
+    the sources disagree."""
     rows = placed.rows_down()
-    points = point_outlines(mark_kinds(events), event_colours(events, colours), events["conflict"])
-    columns = zip(events["id"], events["begin"], events["end"], events["precision"], event_colours(events, colours),
-                  mark_kinds(events), opacities(events["confidence"]), point_sizes(events["n_sources"]), *points,
+    fills, kinds = event_colours(events, colours), events["kind"]
+    points = point_outlines(kinds, fills, events["conflict"])
+    columns = zip(events["id"], events["begin"], events["end"], events["precision"], fills,
+                  kinds, opacities(events["confidence"]), point_sizes(events["n_sources"]), *points,
                   *outlines(events["conflict"], _BAR_EDGE), placed.panel, rows, strict=True)
     for event_id, begin, end, precision, colour, kind, opacity, size, dot_edge, dot_px, bar_edge, bar_px, panel, row \
             in columns:
