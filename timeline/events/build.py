@@ -25,7 +25,7 @@ from .anchoring import (
     reporting_time,
 )
 from .coreference import antecedent, dated_beside, mentions
-from .furniture import furniture_kind, is_link_title, is_quoted_opinion
+from .furniture import PARAGRAPH_BREAK, author_note_start, furniture_kind, is_link_title, is_quoted_opinion
 from .happenings import Happening, HappeningModel, Kind, shipped_model
 from .names import names_in
 from .naming import named_happening
@@ -89,7 +89,6 @@ PERIOD_END_EXAMPLES = (
     # look-alikes: a happening that ended on a date is at that date
     ("The strike ended Sept. 30 after talks.", "2024-10-26", "ended", "2024-09-30"),
 )
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -110,10 +109,11 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
     kept: list[int] = []  # sentences that may tell news: no repeats, no furniture, no quoted opinion
     seen: set[str] = set()
     in_links = False  # after a "Read more" or "Related stories" heading: a list of links, not news
+    author_note = author_note_start(article.text, spans)
     for index, (start, end) in enumerate(spans):
         sentence = article.text[start:end]
         key = normalise(sentence)
-        kind = furniture_kind(sentence)
+        kind = "author note" if index >= author_note else furniture_kind(sentence)
         in_links = kind == "read more" or (in_links and is_link_title(sentence))
         if key not in seen and not kind and not in_links and not is_quoted_opinion(sentence):
             kept.append(index)
@@ -126,7 +126,7 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
     story = Story(article.published)
     unplaced = 0
     for index, sentence, found in zip(kept, texts, labelled, strict=True):
-        if _PARAGRAPH_BREAK.search(article.text, spans[index - 1][1] if index else 0, spans[index][0]):
+        if PARAGRAPH_BREAK.search(article.text, spans[index - 1][1] if index else 0, spans[index][0]):
             story.paragraph = story.results = None
         happenings = _happenings(sentence, found, dated.get(index, []), spans[index][0])
         made, waiting = _sentence_events(article, index, spans[index], dated.get(index, []), happenings, story,

@@ -51,9 +51,26 @@ FURNITURE = (
            "Credit: Getty Images"),
           ("The photographer took the picture on Tuesday.",)),
     _rule("share or advert", r"^(?:advertisement|sponsored|share this|share on|follow us|click here|tap here|"
-          r"download (?:our|the) app|comments?)\b", ("Advertisement", "Share this article", "Follow us on X"),
-          ("Advertisers pulled their campaigns after the report.",)),
+          r"download (?:our|the) app|comments?)\b|^(?:you can )?follow (?:him|her|them|me)\b.{0,20}\bon\b",
+          ("Advertisement", "Share this article", "Follow us on X", "You can follow him on Twitter @JaneDoe96."),
+          ("Advertisers pulled their campaigns after the report.",
+           "Police followed him on foot for three blocks before the arrest.")),
+    _rule("contributor note", r"\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b"
+          r"|^this (?:story|article|report) (?:has been|was) (?:updated|corrected|first published|originally published)\b",
+          ("Times of Daily Planet staff contributed to this report.", "Jane Doe in Kyiv contributed reporting.",
+           "This story has been updated with comment from the ministry."),
+          ("Heavy rain contributed to the collapse of the bridge on Friday.",
+           "The agency said the report was updated after the minister resigned.")),
 )
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# The first sentence of a note about the writer that closes an article ("Jane Doe is a reporter at …"); the
+# rest of that paragraph ("Her work has appeared in …", "She has also appeared on …") is about the writer too.
+_AUTHOR_NOTE = re.compile(r"(?:[A-Z][\w.'’-]+\s+){1,4}is (?:a|an|the)\b[^.]{0,100}?\b(?:writer|editor|journalist|"
+                          r"reporter|correspondent|columnist|contributor|author|analyst|fellow|producer)s?\b")
+AUTHOR_NOTE_EXAMPLES = ("Jane Doe is a senior writer at the Daily Planet, covering energy.",
+                        "Omar Haddad is the Middle East correspondent for World Radio.")
+AUTHOR_NOTE_NOT_EXAMPLES = ("The minister is a former reporter who was arrested on Tuesday.",
+                            "Jane Doe was named editor of the Daily Planet on Friday.")
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{12,})[\"“”]")
 
 
@@ -61,6 +78,17 @@ def furniture_kind(line: str) -> str:
     """The kind of page furniture a line is, or "" for a line of news."""
     stripped = line.strip()
     return next((f.name for f in FURNITURE if f.pattern.search(stripped)), "")
+
+
+def author_note_start(text: str, spans: list[tuple[int, int]]) -> int:
+    """The number of the first sentence of a closing note about the writer, or ``len(spans)`` when the
+    article's last paragraph is not one (only the last: the same words earlier in a story are news)."""
+    first = len(spans) - 1
+    while first > 0 and not PARAGRAPH_BREAK.search(text, spans[first - 1][1], spans[first][0]):
+        first -= 1
+    if first > 0 and _AUTHOR_NOTE.match(text, spans[first][0], spans[first][1]):
+        return first
+    return len(spans)
 
 
 def is_link_title(line: str) -> bool:
