@@ -29,6 +29,9 @@ from .labels import SHORTEST, dated, label, label_chars, label_stops, named, sen
 from .safe_text import visible_controls
 
 MAX_ROWS = 4  # rows per lane: more rows give labels room, fewer keep the chart short
+MAX_LANES = 10  # past this many, the quietest sources (or names) share a lane: a lane apiece for hundreds of outlets
+# made a chart thousands of pixels tall, unreadable at a glance and seconds to draw (benchmarks/README.md)
+OTHER_LANES = {"source": "other sources", "name": "other names"}
 CHAR_PX = 5.2  # width of one label character at the chart's 11 px font (about 4.8 measured in Chromium, with margin)
 MARK_GAP_PX = 9  # room between a mark and its label, so the label never touches the mark
 PLOT_PX = 900  # plot width assumed for the first view (the dashboard's is ~920 px at 1400); the page refits
@@ -195,6 +198,15 @@ def lanes_for(events: pd.DataFrame, by: str = "source") -> pd.Series:
     return events["outlets"].map(lambda outlets: outlets[0] if len(outlets) == 1 else "several sources")
 
 
+def few_lanes(lane: pd.Series, story: pd.Series, by: str) -> pd.Series:
+    """The lanes, the story's MAX_LANES - 1 busiest kept and the rest sharing one ("other sources")."""
+    counts = lane[story].value_counts()
+    if len(counts) <= MAX_LANES:
+        return lane
+    kept = sorted(counts.index, key=lambda name: (-counts[name], name))[:MAX_LANES - 1]
+    return lane.where(lane.isin(kept), OTHER_LANES[by])
+
+
 def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold: bool = True) -> Placed:
     """Lanes (busiest first), panels, rows, labels and label room for every event of a non-empty table.
 
@@ -202,10 +214,11 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
     at the first view's scale, and events are packed into a lane's rows by score, so the most important are
     labelled first and the rest stay as marks where room runs out.
     """
-    lane = lanes_for(events, by)
     panel = split_history(events)
+    lane = few_lanes(lanes_for(events, by), panel == 0, by)
     counts = lane[panel == 0].value_counts()
-    order = sorted(counts.index, key=lambda name: (name in ("(no name)", "several sources"), -counts[name], name))
+    shared = ("(no name)", "several sources", *OTHER_LANES.values())  # after the lanes of one source or name
+    order = sorted(counts.index, key=lambda name: (name in shared, name in OTHER_LANES.values(), -counts[name], name))
     panels = [(events["begin"][panel == p].min(), events["end"][panel == p].max()) for p in sorted(set(panel))]
     subjects = sentence_subjects(list(events["sources"]), list(events["names"]))
     # controls made visible first, so rooms, cut points and both drawings measure the text a reader sees

@@ -9,6 +9,7 @@ disagree on has a red ring.
 from __future__ import annotations
 
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -39,6 +40,8 @@ SPAN_ROWS = 0.55  # a bar's height, in rows
 MARGIN_PX = 10  # left and right of the plot
 ROWS_ABOVE, ROWS_BELOW = 0.8, 0.2  # the plot's room above its first row's middle, and below its last row's
 SOURCES_TITLE, MARKS_TITLE = "Colour: first source", "Marks"
+LEGEND_SOURCES = len(PALETTE)  # sources the legend names (the most frequent); past as many colours as the palette
+# has, colours repeat and a list of them would tell a reader nothing
 UNCERTAIN_WORDS = "uncertain date (faint)"
 CONFLICT_WORDS = "sources disagree on the date (red ring)"
 
@@ -106,8 +109,8 @@ def point_outlines(kinds: Iterable[str], colours: Iterable[str], conflict: Itera
 
 @dataclass(frozen=True)
 class LegendEntry:
-    """One line of the legend: a source's colour (``kind`` "source") or a kind of mark (a MARKS key,
-    "uncertain" or "conflict")."""
+    """One line of the legend: a source's colour (``kind`` "source"), how many sources it leaves out ("more") or a
+    kind of mark (a MARKS key, "uncertain" or "conflict")."""
 
     group: str  # SOURCES_TITLE or MARKS_TITLE
     words: str  # raw text: each drawing escapes it
@@ -118,8 +121,11 @@ class LegendEntry:
 def legend(events: pd.DataFrame, colours: SourceColours, kinds: Sequence[str]) -> list[LegendEntry]:
     """What each colour and each kind of mark on the chart means: the sources shown, the mark kinds drawn (``kinds``:
     each event's), and the faint and ringed marks when there are any."""
-    entries = [LegendEntry(SOURCES_TITLE, outlet, "source", colours(outlet))
-               for outlet in sorted({o[0] for o in events["outlets"] if len(o)})]
+    counts = Counter(o[0] for o in events["outlets"] if len(o))
+    named = sorted(sorted(counts, key=lambda outlet: (-counts[outlet], outlet))[:LEGEND_SOURCES])
+    entries = [LegendEntry(SOURCES_TITLE, outlet, "source", colours(outlet)) for outlet in named]
+    if len(counts) > len(named):
+        entries.append(LegendEntry(SOURCES_TITLE, f"{len(counts) - len(named)} more sources (colours repeat)", "more"))
     drawn = set(kinds) | {"written"}
     entries += [LegendEntry(MARKS_TITLE, words, kind) for kind, (_, _, words) in MARKS.items() if kind in drawn]
     if (events["confidence"] < UNCERTAIN_BELOW).any():

@@ -318,6 +318,8 @@ def _legend(entries: list[LegendEntry], top: float, width: float) -> Iterator[st
             elif entry.kind in MARKS:
                 edge, edge_px = point_outlines([entry.kind], [entry.colour], [False])
                 swatch = _point(x + 11, y, 5, entry.colour, entry.kind, edge[0], edge_px[0])
+            elif entry.kind == "more":
+                swatch = ""
             elif entry.kind == "uncertain":
                 swatch = f'<circle cx="{x + 11:.1f}" cy="{y:.1f}" r="5" fill="{entry.colour}" opacity="{FAINT}"/>'
             else:

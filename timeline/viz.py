@@ -49,6 +49,7 @@ from .chart_style import (
     MUTED,
     ROWS_ABOVE,
     ROWS_BELOW,
+    SOURCES_TITLE,
     SPAN_ROWS,
     SourceColours,
     event_colours,
@@ -208,9 +209,11 @@ def _add_label_bars(fig: go.Figure, events: pd.DataFrame, bases: list, widths: l
 def _add_legend(fig: go.Figure, events: pd.DataFrame, colours: SourceColours) -> None:
     """Legend-only entries: what each colour and each kind of mark means."""
     for entry in legend(events, colours, events["kind"]):
-        group = "sources" if entry.kind == "source" else "marks"
+        group = "sources" if entry.group == SOURCES_TITLE else "marks"
         if entry.kind == "source":
             marker = dict(color=entry.colour, symbol="square")
+        elif entry.kind == "more":
+            marker = dict(color="rgba(0,0,0,0)")
         elif entry.kind == "uncertain":
             marker = dict(color=entry.colour, opacity=FAINT)
         elif entry.kind == "conflict":
@@ -218,7 +221,7 @@ def _add_legend(fig: go.Figure, events: pd.DataFrame, colours: SourceColours) ->
         else:
             marker = dict(color=entry.colour, symbol=MARKS[entry.kind][0], line=dict(width=2))
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=escape_html(entry.words),
-                                 meta=visible_controls(entry.words) if group == "sources" else None,
+                                 meta=visible_controls(entry.words) if entry.kind == "source" else None,
                                  marker=dict(size=10, **marker),
                                  legendgroup=group, legendgrouptitle_text=entry.group))
 
