@@ -113,8 +113,8 @@ def profiled(page, devtools, words: str, top: int = 14) -> str:
     seconds = enter(page, "Search words", words)
     profile = devtools.send("Profiler.stop")["profile"]
     trace = json.loads(browser.stop_tracing())
-    return f"search {words!r}: {seconds:.2f} s ({summary(page)}); {load()}\n" + _trace_summary(trace, top) + "\n" + _profile_summary(
-        profile, top)
+    return (f"search {words!r}: {seconds:.2f} s ({summary(page)}); {load()}\n" + _trace_summary(trace, top) + "\n"
+            + _profile_summary(profile, top))
 
 
 def _trace_summary(trace: dict, top: int) -> str:

@@ -28,6 +28,16 @@ LANE_SHADE = "#f3f5f8"  # every other lane's background
 LANE_INK = "#3b4252"  # lane names
 FOLD_INK = "#8a93a3"  # the dotted line where an empty stretch is folded away
 LABEL_PX, LANE_NAME_PX = 11, 12  # font sizes: labels and legend, lane names (the layout's CHAR_PX is for LABEL_PX)
+# The labels' font, in both drawings: the layout measures each label with its widths (``text_px``), so the text
+# drawn ends where the layout says. An image cannot load web fonts, and Plotly's own list ('Open Sans', verdana, …)
+# falls to fonts of other widths on each machine; Arial's widths are Liberation Sans's, and Helvetica's nearly.
+FONT = "arial, 'Liberation Sans', helvetica, sans-serif"
+# Arial's advance widths in thousandths of the font size (measured in Chromium with Liberation Sans), by width; any
+# other character is taken as a whole em, as wide as the widest.
+_WIDTHS = {191: "'", 222: "ijl’‘", 260: "|", 278: " !,./:;I[\\]ft·í", 333: "()-`r“”", 334: "{}", 355: '"', 389: "*",
+           469: "^", 500: "Jcksvxyzç", 556: "#$0123456789?L_abdeghnopqu–éáóúñüöäàèâêô", 584: "+<=>~", 611: "FTZ",
+           667: "&ABEKPSVXY", 722: "CDHNRUw", 778: "GOQ", 833: "Mm", 889: "%", 944: "W", 1000: "…—", 1015: "@"}
+_WIDTH = {char: width / 1000 for width, chars in _WIDTHS.items() for char in chars}
 SOLID, FAINT = 0.85, 0.35  # a mark's opacity: a certain date, an uncertain one
 
 # Marks by how the event's time is known and whether it happened: (marker symbol, bar pattern, legend words).
@@ -44,6 +54,11 @@ LEGEND_SOURCES = len(PALETTE)  # sources the legend names (the most frequent); p
 # has, colours repeat and a list of them would tell a reader nothing
 UNCERTAIN_WORDS = "uncertain date (faint)"
 CONFLICT_WORDS = "sources disagree on the date (red ring)"
+
+
+def text_px(text: str, size: float = LABEL_PX) -> float:
+    """How wide ``text`` is drawn in FONT at ``size`` pixels."""
+    return size * sum(_WIDTH.get(char, 1.0) for char in text)
 
 
 class SourceColours:

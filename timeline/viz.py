@@ -39,6 +39,7 @@ from .chart_style import (
     CONFLICT,
     FAINT,
     FOLD_INK,
+    FONT,
     INK,
     LABEL_PX,
     LANE_INK,
@@ -202,7 +203,7 @@ def _add_label_bars(fig: go.Figure, events: pd.DataFrame, bases: list, widths: l
         text=[escape_html(label_for(label, room, cuts)) for label, room, cuts in zip(labels, rooms, stops, strict=True)],
         meta=[list(entry) for entry in zip(labels, stops, ranks, strict=True)], textposition="inside", insidetextanchor=anchor,
         textangle=0,
-        textfont=dict(size=LABEL_PX, color=INK), customdata=list(events["id"]), hovertext=_hover(events),
+        textfont=dict(size=LABEL_PX, color=INK, family=FONT), customdata=list(events["id"]), hovertext=_hover(events),
         hoverinfo="text", xaxis=axis, _validate=False))
 
 
