@@ -31,12 +31,10 @@ from .labels import (
     SHORTEST,
     dated,
     label,
-    label_chars,
     label_stops,
     named,
     sentence_subjects,
     shortened,
-    shortest_chars,
 )
 from .safe_text import visible_controls
 
@@ -78,6 +76,7 @@ class Placed:
     label_begin: pd.Series
     label_end: pd.Series
     left: pd.Series  # True where the label sits before its mark (the axis ends too soon after it)
+    stops: pd.Series  # where each story label may be cut (labels.label_stops), worked out once for every drawing
     lanes: list[str]  # the lanes of the story's events in drawing order, busiest first
     rows: dict[str, int]  # rows used by each lane
     panels: list[tuple[datetime, datetime]]  # each panel's first begin and last end
@@ -251,7 +250,8 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
     per_px = story.shown() / panel_px(0, len(panels), plot_px) / timedelta(microseconds=1)
     # plain lists of integer microseconds: pandas operations on each lane's few events cost more than the work;
     # each mark as drawn at the first view's scale (a dot reaches beyond its day), each label in pixels as drawn
-    marks = _drawn_marks(events, text, per_px)
+    stops = pd.Series([label_stops(t, LABEL_CHARS) for t in text], index=events.index, dtype=object)
+    marks = _drawn_marks(events, text, stops, per_px)
     ends_us = marks.end
     row, label_end, left = [0] * len(events), list(ends_us), [False] * len(events)
     groups: dict[tuple[str, int], list[int]] = {}
@@ -274,7 +274,7 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
         _label_ends(members, marks, row, beside, took, label_begin, label_end, left, axis)
     placed = Placed(lane, pd.Series(row, index=events.index), panel, text, _times(label_begin, events.index),
                     _times([max(b, e) for b, e in zip(label_begin, label_end, strict=True)], events.index),
-                    pd.Series(left, index=events.index), order, rows, panels, folds)
+                    pd.Series(left, index=events.index), stops, order, rows, panels, folds)
     return _with_history(placed, events) if len(panels) > 1 else placed
 
 
@@ -310,7 +310,7 @@ class _Marks:
     short: list[float]  # its label's shortest whole phrase
 
 
-def _drawn_marks(events: pd.DataFrame, labels: pd.Series, per_px: float) -> _Marks:
+def _drawn_marks(events: pd.DataFrame, labels: pd.Series, stops: pd.Series, per_px: float) -> _Marks:
     """The events' marks at ``per_px`` microseconds a pixel: a bar from its begin to its end; a dot (a day or finer)
     centred in its time, reaching half its size and its ring beyond (chart_style.point_sizes), which at a year's
     scale is far more than its day."""
@@ -319,16 +319,15 @@ def _drawn_marks(events: pd.DataFrame, labels: pd.Series, per_px: float) -> _Mar
         if precision in POINT_PRECISIONS:
             middle, reach = (begins[at] + ends[at]) // 2, round((size / 2 + DOT_RING_PX) * per_px)
             begins[at], ends[at] = min(begins[at], middle - reach), max(ends[at], middle + reach)
-    return _Marks(begins, ends, events["score"].tolist(), *zip(*(_label_px(text) for text in labels), strict=True)) \
-        if len(labels) else _Marks(begins, ends, [], [], [])
+    widths = [_label_px(text, cuts) for text, cuts in zip(labels, stops, strict=True)]
+    return _Marks(begins, ends, events["score"].tolist(), [w for w, _ in widths], [w for _, w in widths])
 
 
-def _label_px(text: str) -> tuple[float, float]:
+def _label_px(text: str, stops: list[int]) -> tuple[float, float]:
     """Pixels a label asks for in the first view, its padding included: its longest form, and its shortest whole
-    phrase."""
-    chars = shortest_chars(text)
-    shortest = text if chars >= len(text) else text[:chars - 1] + "…"
-    longest = shortened(text, label_chars(text, LABEL_CHARS)) or shortest
+    phrase (``stops``: where it may be cut)."""
+    shortest = text[:stops[0]] + "…" if stops else text
+    longest = shortened(text, LABEL_CHARS, stops) or shortest
     return text_px(longest) + TEXT_PAD_PX, text_px(shortest) + TEXT_PAD_PX
 
 

@@ -64,7 +64,7 @@ from .chart_style import (
     point_sizes,
 )
 from .human_dates import POINT_PRECISIONS
-from .labels import LABEL_CHARS, cut, label_stops
+from .labels import cut
 from .safe_text import escape_html
 
 ROW_PX = 20  # a row of a lane: a little tighter than the interactive chart's, the overview is a summary
@@ -290,7 +290,7 @@ def _labels(events: pd.DataFrame, placed: Placed, frame: _Frame, story: Axis, pa
             text = label_for(whole, history_room(placed, frame.plot_px), history_cuts[at])
             x, anchor = frame.x(parts.history_labels, 0) + LABEL_PAD_PX, "start"
         else:
-            text = label_for(whole, rooms[at], label_stops(whole, LABEL_CHARS))
+            text = label_for(whole, rooms[at], placed.stops[at])
             if placed.left[at]:
                 x, anchor = frame.x(parts.story, story.share(placed.label_end[at])) - LABEL_PAD_PX, "end"
             else:
