@@ -40,12 +40,17 @@ from browser import browser_page, dashboard_server  # noqa: E402
 
 CHART_LIMIT = 200  # as in app.py
 
+# The checks below run on every frame while the page redraws: textContent, not innerText (which lays the page out
+# first), and the overview's marks counted once per image, so the polling itself takes little of the main thread.
 SUMMARY = "document.querySelector('[data-testid=\"stMarkdownContainer\"] p strong') && " \
-          "Array.from(document.querySelectorAll('p')).find(p => p.innerText.includes('events shown'))"
+          "Array.from(document.querySelectorAll('p')).find(p => p.textContent.includes('events shown'))"
 DRAWN = "document.querySelector('.js-plotly-plot .main-svg') || document.body.innerText.includes('No events match')"
 # Events drawn in the overview, once its image is decoded (-1 before): its SVG's marks, one per event.
-OVERVIEW = ("(() => { const i = document.querySelector('img.timeline-overview'); return i && i.complete && i.naturalWidth"
-            " ? (atob(i.src.split(',')[1]).match(/class=\"mark\"/g) || []).length : -1; })()")
+OVERVIEW = ("(() => { const i = document.querySelector('img.timeline-overview');"
+            " if (!(i && i.complete && i.naturalWidth)) { return -1; }"
+            " if (!window.__overview || window.__overview.src !== i.src) { window.__overview = {src: i.src,"
+            " marks: (atob(i.src.split(',')[1]).match(/class=\"mark\"/g) || []).length}; }"
+            " return window.__overview.marks; })()")
 # Events drawn on the chart: every id in the mark traces (a WebGL line trace repeats an id per vertex).
 MARKS = ("Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => p.data || []).flat()"
          ".filter(t => t.name === 'spans' || t.name === 'points')"
@@ -61,7 +66,7 @@ LARGEST_SCRIPT = ("(() => { const s = performance.getEntriesByType('resource').f
 
 
 def summary(page) -> str:
-    return page.evaluate(f"({SUMMARY}) ? ({SUMMARY}).innerText : ''")
+    return page.evaluate(f"({SUMMARY}) ? ({SUMMARY}).textContent : ''")
 
 
 def charted(page) -> int:
@@ -72,7 +77,7 @@ def charted(page) -> int:
 def settle(page, before: str, timeout: float = 600_000) -> None:
     """Wait until the count line changed and the overview (when the app has one) and the chart hold as many events
     as it says (or the page says none match)."""
-    page.wait_for_function(f"(({SUMMARY}) ? ({SUMMARY}).innerText : '') !== {before!r}", timeout=timeout)
+    page.wait_for_function(f"(({SUMMARY}) ? ({SUMMARY}).textContent : '') !== {before!r}", timeout=timeout)
     shown = charted(page)
     drawn = ("document.body.innerText.includes('No events match')" if shown == 0 else
              f"({MARKS}) === {shown}" + (f" && ({OVERVIEW}) === {shown}" if HAS_OVERVIEW else ""))
