@@ -6,7 +6,8 @@ redrawn overview and chart, on the seeds and on folders giving about 1,000 and 1
     python benchmarks/bench_dashboard.py --streamlit-run 0  (started with `streamlit run app.py`, to compare)
     python benchmarks/bench_dashboard.py --root DIR 0       (the app of another checkout, e.g. an older commit
                                                             unpacked with `git archive`, to compare)
-    python benchmarks/bench_dashboard.py --drawings         (no browser: the CPU time of a rerun's drawings)
+    python benchmarks/bench_dashboard.py --drawings [ARTICLES]  (no browser: the CPU time of a rerun's drawings
+                                                            and the sizes sent; with ARTICLES, per search)
 
 The server is started as `make run` starts it (`python -m timeline.serve`: pandas, Plotly and the package loaded
 before it serves) unless --streamlit-run is given.
@@ -22,6 +23,7 @@ is timed to its chart only. The load average is printed beside the times: the ma
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -38,12 +40,17 @@ from browser import browser_page, dashboard_server  # noqa: E402
 
 CHART_LIMIT = 200  # as in app.py
 
+# The checks below run on every frame while the page redraws: textContent, not innerText (which lays the page out
+# first), and the overview's marks counted once per image, so the polling itself takes little of the main thread.
 SUMMARY = "document.querySelector('[data-testid=\"stMarkdownContainer\"] p strong') && " \
-          "Array.from(document.querySelectorAll('p')).find(p => p.innerText.includes('events shown'))"
+          "Array.from(document.querySelectorAll('p')).find(p => p.textContent.includes('events shown'))"
 DRAWN = "document.querySelector('.js-plotly-plot .main-svg') || document.body.innerText.includes('No events match')"
 # Events drawn in the overview, once its image is decoded (-1 before): its SVG's marks, one per event.
-OVERVIEW = ("(() => { const i = document.querySelector('img.timeline-overview'); return i && i.complete && i.naturalWidth"
-            " ? (atob(i.src.split(',')[1]).match(/class=\"mark\"/g) || []).length : -1; })()")
+OVERVIEW = ("(() => { const i = document.querySelector('img.timeline-overview');"
+            " if (!(i && i.complete && i.naturalWidth)) { return -1; }"
+            " if (!window.__overview || window.__overview.src !== i.src) { window.__overview = {src: i.src,"
+            " marks: (atob(i.src.split(',')[1]).match(/class=\"mark\"/g) || []).length}; }"
+            " return window.__overview.marks; })()")
 # Events drawn on the chart: every id in the mark traces (a WebGL line trace repeats an id per vertex).
 MARKS = ("Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => p.data || []).flat()"
          ".filter(t => t.name === 'spans' || t.name === 'points')"
@@ -59,7 +66,7 @@ LARGEST_SCRIPT = ("(() => { const s = performance.getEntriesByType('resource').f
 
 
 def summary(page) -> str:
-    return page.evaluate(f"({SUMMARY}) ? ({SUMMARY}).innerText : ''")
+    return page.evaluate(f"({SUMMARY}) ? ({SUMMARY}).textContent : ''")
 
 
 def charted(page) -> int:
@@ -70,7 +77,7 @@ def charted(page) -> int:
 def settle(page, before: str, timeout: float = 600_000) -> None:
     """Wait until the count line changed and the overview (when the app has one) and the chart hold as many events
     as it says (or the page says none match)."""
-    page.wait_for_function(f"(({SUMMARY}) ? ({SUMMARY}).innerText : '') !== {before!r}", timeout=timeout)
+    page.wait_for_function(f"(({SUMMARY}) ? ({SUMMARY}).textContent : '') !== {before!r}", timeout=timeout)
     shown = charted(page)
     drawn = ("document.body.innerText.includes('No events match')" if shown == 0 else
              f"({MARKS}) === {shown}" + (f" && ({OVERVIEW}) === {shown}" if HAS_OVERVIEW else ""))
@@ -99,6 +106,70 @@ def changes(page, devtools, searches: tuple[str, ...]) -> str:
             + f" s); {load()}")
 
 
+def profiled(page, devtools, words: str, top: int = 14) -> str:
+    """One search's main-thread work in Chromium: a trace's top-level tasks by kind (scripts, style, layout,
+    paint, garbage collection) and a sampling profile's scripts by self time, the heaviest first."""
+    browser = page.context.browser
+    browser.start_tracing(page=page, categories=["devtools.timeline", "disabled-by-default-devtools.timeline",
+                                                 "v8", "blink.user_timing"])
+    devtools.send("Profiler.enable")
+    devtools.send("Profiler.setSamplingInterval", {"interval": 500})
+    devtools.send("Profiler.start")
+    seconds = enter(page, "Search words", words)
+    profile = devtools.send("Profiler.stop")["profile"]
+    trace = json.loads(browser.stop_tracing())
+    return (f"search {words!r}: {seconds:.2f} s ({summary(page)}); {load()}\n" + _trace_summary(trace, top) + "\n"
+            + _profile_summary(profile, top))
+
+
+def _trace_summary(trace: dict, top: int) -> str:
+    """Time of the renderer main thread's events by name, each counted once where events nest (self time)."""
+    events = trace["traceEvents"] if isinstance(trace, dict) else trace
+    main = {(e["pid"], e["tid"]) for e in events if e.get("name") == "thread_name"
+            and e.get("args", {}).get("name") == "CrRendererMain"}
+    spans = sorted(((e["ts"], e["ts"] + e["dur"], e["name"]) for e in events
+                    if (e.get("pid"), e.get("tid")) in main and e.get("ph") == "X" and e.get("dur")),
+                   key=lambda s: (s[0], -s[1]))
+    own: dict[str, float] = {}
+    stack: list[list] = []  # [end, name, time of children]
+    def close(until: float) -> None:
+        while stack and stack[-1][0] <= until:
+            end, name, children, begin = stack.pop()
+            own[name] = own.get(name, 0.0) + (end - begin) - children
+            if stack:
+                stack[-1][2] += end - begin
+    for begin, end, name in spans:
+        close(begin)
+        stack.append([end, name, 0.0, begin])
+    close(float("inf"))
+    total = sum(own.values())
+    rows = sorted(own.items(), key=lambda item: -item[1])[:top]
+    return f"  main thread (trace, self time) {total / 1e6:.2f} s: " + ", ".join(
+        f"{name} {value / 1e6:.2f}" for name, value in rows)
+
+
+def _profile_summary(profile: dict, top: int) -> str:
+    """Self time of the sampled scripts by function and file."""
+    nodes = {node["id"]: node for node in profile["nodes"]}
+    ticks = dict.fromkeys(nodes, 0.0)
+    for node_id, delta in zip(profile["samples"], profile["timeDeltas"], strict=True):
+        ticks[node_id] += delta
+    by_function: dict[str, float] = {}
+    for node_id, spent in ticks.items():
+        frame = nodes[node_id]["callFrame"]
+        where = frame["url"].rsplit("/", 1)[-1][:40]
+        key = f"{frame['functionName'] or '(anonymous)'} [{where}:{frame['lineNumber']}]"
+        by_function[key] = by_function.get(key, 0.0) + spent
+    by_file: dict[str, float] = {}
+    for key, spent in by_function.items():
+        where = key.rsplit("[", 1)[1].split(":", 1)[0] or "(native)"
+        by_file[where] = by_file.get(where, 0.0) + spent
+    rows = sorted(by_function.items(), key=lambda item: -item[1])[:top]
+    files = sorted(by_file.items(), key=lambda item: -item[1])[:6]
+    return ("  scripts by file (samples, self time): " + ", ".join(f"{name} {value / 1e6:.2f}" for name, value in files)
+            + "\n  by function: " + ", ".join(f"{name} {value / 1e6:.3f}" for name, value in rows))
+
+
 def _busy(devtools) -> float:
     return next(m["value"] for m in devtools.send("Performance.getMetrics")["metrics"] if m["name"] == "TaskDuration")
 
@@ -122,49 +193,69 @@ def load() -> str:
 HAS_OVERVIEW = True
 
 
-def drawings(repeats: int = 5) -> None:
+def drawings(articles: int = 0, searches: tuple[str, ...] = ("market", "percent", "president", ""),
+             repeats: int = 3) -> None:
     """CPU seconds (best of ``repeats``) to lay out, draw the overview (with its image) and build the Plotly figure
-    and its JSON, as a rerun does, for the seeds and for the CHART_LIMIT best of 10,000 synthetic events."""
+    and its JSON, as a rerun does, with the sizes sent: for the seeds and the CHART_LIMIT best of 10,000 synthetic
+    events; with ``articles``, for the seeds and that many synthetic articles filtered by each search, as the
+    dashboard's search box does (and the table of all shown events, as Arrow)."""
     import plotly.io
+    import pyarrow
     from bench_viz import synthetic_events
 
     from timeline import build
     from timeline.chart_layout import place
     from timeline.chart_style import SourceColours
+    from timeline.dashboard_text import for_display
+    from timeline.filters import EventFilter, events_in_duckdb
     from timeline.frames import events_frame
     from timeline.overview import image_html, overview
     from timeline.viz import figure
 
-    many = events_frame(synthetic_events(10_000))
-    for name, events in (("seeds", build([HERE.parent / "seeds"]).events),
-                         (f"best {CHART_LIMIT} of 10,000", many.nlargest(CHART_LIMIT, "score").sort_index())):
+    if articles:
+        with tempfile.TemporaryDirectory() as folder:
+            write_folder(Path(folder), articles)
+            events = for_display(build([HERE.parent / "seeds", Path(folder)]).events)
+        db = events_in_duckdb(events)
+        cases = [(f"{len(events)} events, search {words!r}", events.iloc[EventFilter(text=words).positions(db)])
+                 for words in searches]
+    else:
+        many = events_frame(synthetic_events(10_000))
+        cases = [("seeds", build([HERE.parent / "seeds"]).events), ("10,000 synthetic", many)]
+    for name, shown in cases:
+        events = shown.nlargest(CHART_LIMIT, "score").sort_index()
         spent = {"layout": [], "overview": [], "figure": []}
         for _ in range(repeats):
             began = time.process_time()
             placed = place(events)
             laid = time.process_time()
-            image_html(overview(events, placed, SourceColours()), len(events))
+            image = image_html(overview(events, placed, SourceColours()), len(events))
             drawn = time.process_time()
-            plotly.io.to_json(figure(events, colours=SourceColours(), placed=placed), validate=False)
+            chart = plotly.io.to_json(figure(events, colours=SourceColours(), placed=placed), validate=False)
             done = time.process_time()
             for key, seconds in zip(spent, (laid - began, drawn - laid, done - drawn), strict=True):
                 spent[key].append(seconds)
-        print(f"{name} ({len(events)} events): " + ", ".join(f"{key} {min(v):.3f} s" for key, v in spent.items())
-              + f" CPU; {load()}")
+        table = pyarrow.Table.from_pandas(shown[["title", "date_text", "n_sources", "confidence", "conflict", "begin"]])
+        print(f"{name}: {len(shown)} shown, best {len(events)} drawn: " + ", ".join(
+            f"{key} {min(v):.3f} s" for key, v in spent.items()) + f" CPU; overview {len(image) / 1e3:.0f} KB, "
+            f"figure JSON {len(chart) / 1e3:.0f} KB, table (part) {table.nbytes / 1e3:.0f} KB; {load()}")
 
 
 def main() -> int:
     global HAS_OVERVIEW
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("articles", nargs="*", type=int, default=[70, 680], help="0: the seeds only")
+    parser.add_argument("articles", nargs="*", type=int, default=None, help="0: the seeds only")
     parser.add_argument("--streamlit-run", action="store_true", help="start with `streamlit run app.py`")
     parser.add_argument("--root", type=Path, default=HERE.parent, help="the checkout whose app is served")
     parser.add_argument("--drawings", action="store_true", help="time the drawings' CPU only, no browser")
+    parser.add_argument("--profile", metavar="WORDS", action="append", default=[],
+                        help="after the timed changes on each folder, trace and profile a search for WORDS (repeat "
+                             "for more searches, in order)")
     options = parser.parse_args()
     if options.drawings:
-        drawings()
+        drawings(sum((options.articles or [0])[:1]))
         return 0
-    root, sizes = options.root.resolve(), [count for count in options.articles if count]
+    root, sizes = options.root.resolve(), [count for count in options.articles or [70, 680] if count]
     HAS_OVERVIEW = (root / "timeline" / "overview.py").exists()
     print(f"app: {root} ({'with' if HAS_OVERVIEW else 'without'} the overview); {load()}")
     with dashboard_server(root, options.streamlit_run) as url, browser_page(viewport=(1400, 1100)) as (page, errors, _, _):
@@ -200,6 +291,8 @@ def main() -> int:
                 print(f"{count} articles: folder read and drawn in {loaded:.1f} s ({summary(page)})")
                 print(f"{count} articles: filter changes " + changes(page, devtools, ("market", "percent", "president",
                                                                                     "")))
+                for words in options.profile:
+                    print(profiled(page, devtools, words))
                 enter(page, FOLDER, "")
         if errors:
             print("browser errors:", errors)

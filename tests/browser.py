@@ -113,6 +113,33 @@ def _clashes(boxes: dict) -> tuple[list[str], list]:
     return [text for text, _ in labels], clashes
 
 
+def clashes_closer_than(boxes: dict, gap_px: float) -> tuple[list[str], list]:
+    """The labels' texts, and every label that comes within ``gap_px`` pixels of another label or of a mark in
+    its row (boxes that overlap vertically): what a reader sees as text running into a dot."""
+    def near(a, b) -> bool:
+        return min(a[3], b[3]) - max(a[1], b[1]) > 1 and min(a[2], b[2]) - max(a[0], b[0]) > -gap_px
+    labels = boxes["labels"]
+    clashes = [(text, other) for i, (text, one) in enumerate(labels) for other, two in labels[i + 1:] if near(one, two)]
+    clashes += [(text, [round(v) for v in one], [round(v) for v in mark]) for text, one in labels
+                for mark in boxes["marks"] if near(one, mark)]
+    assert boxes["marks"], "the marks were found on the page"
+    return [text for text, _ in labels], clashes
+
+
+_CHART_TAIL = """() => {
+  const plot = document.querySelector(".js-plotly-plot"), axis = plot._fullLayout.xaxis;
+  let end = -Infinity;
+  plot.data.filter(t => (t.name === "spans" || t.name === "points") && (t.xaxis || "x") === "x").forEach(t =>
+    t.x.forEach((x, i) => { if (x !== null) { end = Math.max(end, t.base ? axis.d2c(t.base[i]) + x : axis.d2c(x)); } }));
+  return 1 - axis.c2p(end) / axis._length;
+}"""
+
+
+def chart_tail(page) -> float:
+    """The share of the interactive chart's story axis after its latest mark."""
+    return page.evaluate(_CHART_TAIL)
+
+
 OVERVIEW_DRAWN = ("(() => { const i = document.querySelector('img.timeline-overview'); "
                   "return i && i.complete && i.naturalWidth > 0; })()")
 

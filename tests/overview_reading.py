@@ -47,3 +47,20 @@ def read_axis(svg: ElementTree.Element, when: datetime) -> float | None:
     if any(start < b and a < stop for a, b in folds):
         return None
     return x0 + (x1 - x0) * (when - start) / (stop - start)
+
+
+def empty_tail(svg: ElementTree.Element) -> float:
+    """The share of the story's axis after its latest mark: empty time a reader must look across for nothing."""
+    lanes = [r for r in svg if r.tag == f"{SVG}rect" and r.get("fill") == "#f3f5f8"]  # the story's lane bands
+    left = float(lanes[0].get("x"))
+    right = left + float(lanes[0].get("width"))
+    ends = []
+    for mark in groups(svg, "mark"):
+        if mark.get("data-panel") != "0":
+            continue
+        shape = mark[0]
+        if shape.tag == f"{SVG}rect":
+            ends.append(float(shape.get("x")) + float(shape.get("width")))
+        else:
+            ends.append(mark_x(mark))
+    return (right - max(ends)) / (right - left)

@@ -10,6 +10,7 @@ from browser import (
     OVERVIEW_DRAWN,
     assert_whole_labels,
     browser_page,
+    chart_tail,
     dashboard_server,
     history_list,
     label_clashes,
@@ -17,7 +18,7 @@ from browser import (
     overview_source,
 )
 from conftest import ROOT
-from overview_reading import groups, mark_date, mark_x, parse, read_axis
+from overview_reading import empty_tail, groups, mark_date, mark_x, parse, read_axis
 
 
 @pytest.fixture
@@ -56,6 +57,7 @@ def check_overview(page, events) -> None:
     labels, clashes = overview_clashes(page)
     assert len(labels) >= 25 and not clashes, clashes
     assert any("Arouri" in text for text in labels)
+    assert empty_tail(svg) < 0.08, "the axis ends soon after the latest event: no months of empty axis"
 
 
 def test_dashboard_shows_seeds_and_an_uploaded_article(server, tmp_path, seed_timeline):
@@ -74,6 +76,7 @@ def test_dashboard_shows_seeds_and_an_uploaded_article(server, tmp_path, seed_ti
                               ".reduce((n, t) => n + t.customdata.length, 0)")
         assert marks >= 20, "the seed events are drawn"
         check_overview(page, seed_timeline.events)
+        assert chart_tail(page) < 0.08, "the chart's axis ends soon after the latest event"
         labels, clashes = label_clashes(page)
         assert len(labels) >= 8, "events are labelled on the chart"
         assert_whole_labels(page)
@@ -111,8 +114,9 @@ def test_dashboard_shows_hostile_text_as_text(server, tmp_path):
     hostile = tmp_path / "hostile.md"
     hostile.write_text("---\ntitle: \"<script>alert('title')</script>\"\nurl: javascript:alert(1)\n"
                        "source: <img src=x onerror=alert(2)>\ndate: 2024-03-05\n---\n"
-                       "<script>window.__pwned = 1</script> [click me](javascript:alert(3)) The raid on March 3, 2024 "
-                       "hit the \u202eevil\u202c town <img src=x onerror=\"window.__pwned=2\">.\n", encoding="utf-8")
+                       "Gunmen from <script>window.__pwned = 1</script> raided the \u202eevil\u202c town of [click me]"
+                       "(javascript:alert(3)) on March 3, 2024 <img src=x onerror=\"window.__pwned=2\">.\n",
+                       encoding="utf-8")
     with browser_page(viewport=(1400, 1300)) as (page, errors, _requests, dialogs):
         page.goto(server)
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=90000)
@@ -126,7 +130,7 @@ def test_dashboard_shows_hostile_text_as_text(server, tmp_path):
         assert not [e for e in svg.iter() if e.tag.split("}")[-1] in ("script", "img", "foreignObject")]
         words = " ".join(svg.itertext())
         assert "<img src=x onerror=alert(2)>" in words, "the outlet is named as written, in the legend"
-        assert "<script>window.__pwned = 1</script> [click me]" in words, "the event's words as written, never run"
+        assert "Gunmen from <script>window.__pwned = 1</script> raided" in words, "the event's words as written, never run"
         page.locator(".js-plotly-plot .nsewdrag").first.hover()  # hover labels carry the article text
         page.wait_for_timeout(500)
         page.get_by_text("Publication dates", exact=True).click()  # the articles table shows the hostile title

@@ -293,3 +293,18 @@ def test_history_labels_with_direction_controls_are_cut_at_a_whole_phrase():
         assert "\u202e" not in text
         assert text == whole or (text.endswith("…") and text[:-1] in [whole[:s] for s in label_stops(whole, 0)]
                                  and len(text) >= SHORTEST), text
+
+
+def test_a_timeline_of_many_sources_keeps_a_few_lanes_and_a_short_legend():
+    """Hundreds of outlets with an event or two each made a lane and a legend line apiece: a chart thousands of
+    pixels tall that took the browser seconds to draw. The busiest sources keep their lanes, the rest share one."""
+    frame = events_frame(synthetic_events(200)).assign(outlets=[[f"Outlet {i % 120}"] for i in range(200)])
+    frame.loc[frame.index[:30], "outlets"] = pd.Series([["Big Daily"]] * 30, index=frame.index[:30])
+    fig = figure(frame)
+    lanes = list(fig.layout.yaxis.ticktext)
+    assert len(lanes) <= 10 and lanes[0] == "Big Daily" and lanes[-1] == "other sources", lanes
+    drawn = {i for t in fig.data if t.name in ("spans", "points") for i in t.customdata}
+    assert drawn == set(frame["id"]), "every event is still drawn"
+    assert fig.layout.height < 1500
+    legend = [t.name for t in fig.data if t.legendgroup == "sources"]
+    assert len(legend) <= 13 and "Big Daily" in legend and legend[-1].startswith("109 more sources"), legend

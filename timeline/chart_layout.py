@@ -23,16 +23,32 @@ from datetime import datetime, timedelta
 
 import pandas as pd
 
+from .chart_style import point_sizes, text_px
 from .events.names import display_names
-from .human_dates import in_words, short_words
-from .labels import SHORTEST, dated, label, label_chars, label_stops, named, sentence_subjects, shortened, shortest_chars
+from .human_dates import POINT_PRECISIONS, in_words, short_words
+from .labels import (
+    LABEL_CHARS,
+    SHORTEST,
+    dated,
+    label,
+    label_stops,
+    named,
+    sentence_subjects,
+    shortened,
+)
 from .safe_text import visible_controls
 
 MAX_ROWS = 4  # rows per lane: more rows give labels room, fewer keep the chart short
-CHAR_PX = 5.2  # width of one label character at the chart's 11 px font (about 4.8 measured in Chromium, with margin)
-MARK_GAP_PX = 9  # room between a mark and its label, so the label never touches the mark
+MAX_LANES = 10  # past this many, the quietest sources (or names) share a lane: a lane apiece for hundreds of outlets
+# made a chart thousands of pixels tall, unreadable at a glance and seconds to draw (benchmarks/README.md)
+OTHER_LANES = {"source": "other sources", "name": "other names"}
+CHAR_PX = 5.2  # width of an average label character at the chart's 11 px font (the layout measures each label with
+# chart_style.text_px; this is for a room in characters, as the exported page's script reckons)
+TEXT_PAD_PX = 6  # a label's text keeps 3 px from each end of its room, as Plotly pads text inside a bar
+MARK_GAP_PX = 6  # room between a mark's edge and its label, so the label never touches the mark
 PLOT_PX = 900  # plot width assumed for the first view (the dashboard's is ~920 px at 1400); the page refits
-RIGHT_PAD = 0.5  # room after a panel's last event, for its label (share of the panel's span)
+RIGHT_PAD = 0.03  # room after a panel's last event (share of the panel's span): labels near the axis' end are
+# written before their marks, rather than months of empty axis being added for them
 HISTORY_SHARE = 0.38  # share of the width given to the history list, when there is one
 HISTORY_MARKS = 0.05  # of which the strip of its marks on their (folded) time axis; the rest holds the labels
 HISTORY_GAP = 0.01  # between the strip of marks and the labels
@@ -43,6 +59,7 @@ LANE_GAP = 0.5  # rows between two lanes
 MIN_LABEL_CHARS = SHORTEST  # a label shorter than this says too little: none is shown
 LEFT_PAD = 0.02  # room before a story's first event (share of its span)
 HISTORY_PAD = 0.04  # room on both sides of the history's strip of marks
+DOT_RING_PX = 1.5  # a dot's outline beyond its size (half the 3 px red ring)
 HISTORY_SPARE = 0.9  # share of the history list's label column a label may fill: its dates and names, in figures and
 # capitals, are wider than CHAR_PX reckons, and a label that overflows is hidden whole
 
@@ -59,6 +76,7 @@ class Placed:
     label_begin: pd.Series
     label_end: pd.Series
     left: pd.Series  # True where the label sits before its mark (the axis ends too soon after it)
+    stops: pd.Series  # where each story label may be cut (labels.label_stops), worked out once for every drawing
     lanes: list[str]  # the lanes of the story's events in drawing order, busiest first
     rows: dict[str, int]  # rows used by each lane
     panels: list[tuple[datetime, datetime]]  # each panel's first begin and last end
@@ -167,15 +185,21 @@ def history_room(placed: Placed, plot_px: float = PLOT_PX) -> float:
 
 
 def label_for(label: str, room_px: float, stops: list[int] | None = None) -> str:
-    """The label shortened to ``room_px`` pixels, or nothing if too little would be left (the exported page's
-    script applies the same rule when the reader zooms)."""
-    chars = room_chars(room_px)
-    return shortened(label, chars, stops) if chars >= MIN_LABEL_CHARS else ""
+    """The label, or its longest whole phrase, that fits ``room_px`` pixels as drawn (chart_style.text_px, its padding
+    kept); nothing if the room holds too little to say anything (the exported page's script applies the same rule,
+    reckoned in characters, when the reader zooms)."""
+    if room_chars(room_px) < MIN_LABEL_CHARS:
+        return ""
+    fits = room_px - TEXT_PAD_PX
+    if text_px(label) <= fits:
+        return label
+    stops = label_stops(label) if stops is None else stops
+    return next((label[:stop] + "…" for stop in reversed(stops) if text_px(label[:stop] + "…") <= fits), "")
 
 
 def room_chars(room_px: float) -> int:
     """Label characters that fit in ``room_px`` pixels."""
-    return int((room_px - 6) // CHAR_PX)
+    return int((room_px - TEXT_PAD_PX) // CHAR_PX)
 
 
 def history_stops(placed: Placed, labels: list[str], plot_px: float = PLOT_PX) -> list[list[int]]:
@@ -195,6 +219,15 @@ def lanes_for(events: pd.DataFrame, by: str = "source") -> pd.Series:
     return events["outlets"].map(lambda outlets: outlets[0] if len(outlets) == 1 else "several sources")
 
 
+def few_lanes(lane: pd.Series, story: pd.Series, by: str) -> pd.Series:
+    """The lanes, the story's MAX_LANES - 1 busiest kept and the rest sharing one ("other sources")."""
+    counts = lane[story].value_counts()
+    if len(counts) <= MAX_LANES:
+        return lane
+    kept = sorted(counts.index, key=lambda name: (-counts[name], name))[:MAX_LANES - 1]
+    return lane.where(lane.isin(kept), OTHER_LANES[by])
+
+
 def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold: bool = True) -> Placed:
     """Lanes (busiest first), panels, rows, labels and label room for every event of a non-empty table.
 
@@ -202,27 +235,29 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
     at the first view's scale, and events are packed into a lane's rows by score, so the most important are
     labelled first and the rest stay as marks where room runs out.
     """
-    lane = lanes_for(events, by)
     panel = split_history(events)
+    lane = few_lanes(lanes_for(events, by), panel == 0, by)
     counts = lane[panel == 0].value_counts()
-    order = sorted(counts.index, key=lambda name: (name in ("(no name)", "several sources"), -counts[name], name))
+    shared = ("(no name)", "several sources", *OTHER_LANES.values())  # after the lanes of one source or name
+    order = sorted(counts.index, key=lambda name: (name in shared, name in OTHER_LANES.values(), -counts[name], name))
     panels = [(events["begin"][panel == p].min(), events["end"][panel == p].max()) for p in sorted(set(panel))]
     subjects = sentence_subjects(list(events["sources"]), list(events["names"]))
     # controls made visible first, so rooms, cut points and both drawings measure the text a reader sees
     text = pd.Series([visible_controls(named(label(title), subject))
                       for title, subject in zip(events["title"], subjects, strict=True)], index=events.index, dtype=object)
     folds = [gaps(events[panel == number]) if fold else [] for number in range(len(panels))]
-    # plain lists of integer microseconds: pandas operations on each lane's few events cost more than the work
-    ends_us = _us(events["end"])
-    marks = _Marks(_us(events["begin"]), ends_us, events["score"].tolist(), [label_chars(t) for t in text],
-                   [shortest_chars(t) for t in text])
+    story = panel_axis(panels[0], folds[0])
+    per_px = story.shown() / panel_px(0, len(panels), plot_px) / timedelta(microseconds=1)
+    # plain lists of integer microseconds: pandas operations on each lane's few events cost more than the work;
+    # each mark as drawn at the first view's scale (a dot reaches beyond its day), each label in pixels as drawn
+    stops = pd.Series([label_stops(t, LABEL_CHARS) for t in text], index=events.index, dtype=object)
+    marks = _drawn_marks(events, text, stops, per_px)
+    ends_us = marks.end
     row, label_end, left = [0] * len(events), list(ends_us), [False] * len(events)
     groups: dict[tuple[str, int], list[int]] = {}
     for at, key in enumerate(zip(lane, panel, strict=True)):
         groups.setdefault(key, []).append(at)
     rows = dict.fromkeys(order, 1)
-    story = panel_axis(panels[0], folds[0])
-    per_px = story.span * (1 + RIGHT_PAD) / panel_px(0, len(panels), plot_px) / timedelta(microseconds=1)
     axis = (pd.Timestamp(story.start).value // 1000,  # .value is in ns, whatever the unit
             pd.Timestamp(story.end).value // 1000)
     gap = round(per_px * MARK_GAP_PX)
@@ -230,7 +265,7 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
     label_begin, took = list(beside), list(beside)
     for name in order:
         members = groups.get((name, 0), [])
-        for at, (taken, start, stop) in zip(members, _rows(members, marks, beside, per_px * CHAR_PX, gap, axis),
+        for at, (taken, start, stop) in zip(members, _rows(members, marks, beside, per_px, gap, axis),
                                             strict=True):
             row[at], took[at] = taken, stop
             rows[name] = max(rows[name], taken + 1)
@@ -239,7 +274,7 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
         _label_ends(members, marks, row, beside, took, label_begin, label_end, left, axis)
     placed = Placed(lane, pd.Series(row, index=events.index), panel, text, _times(label_begin, events.index),
                     _times([max(b, e) for b, e in zip(label_begin, label_end, strict=True)], events.index),
-                    pd.Series(left, index=events.index), order, rows, panels, folds)
+                    pd.Series(left, index=events.index), stops, order, rows, panels, folds)
     return _with_history(placed, events) if len(panels) > 1 else placed
 
 
@@ -265,13 +300,35 @@ def _with_history(placed: Placed, events: pd.DataFrame) -> Placed:
 
 @dataclass(frozen=True)
 class _Marks:
-    """Each event's mark (begin, end in integer microseconds), score, and label widths in characters."""
+    """Each event's mark as drawn (its left and right edge in integer microseconds), score, and label widths in
+    pixels with their padding."""
 
     begin: list[int]
     end: list[int]
     score: list[float]
-    chars: list[int]  # its label's longest form in the first view
-    short: list[int]  # its label's shortest whole phrase
+    px: list[float]  # its label's longest form in the first view
+    short: list[float]  # its label's shortest whole phrase
+
+
+def _drawn_marks(events: pd.DataFrame, labels: pd.Series, stops: pd.Series, per_px: float) -> _Marks:
+    """The events' marks at ``per_px`` microseconds a pixel: a bar from its begin to its end; a dot (a day or finer)
+    centred in its time, reaching half its size and its ring beyond (chart_style.point_sizes), which at a year's
+    scale is far more than its day."""
+    begins, ends = _us(events["begin"]), _us(events["end"])
+    for at, (precision, size) in enumerate(zip(events["precision"], point_sizes(events["n_sources"]), strict=True)):
+        if precision in POINT_PRECISIONS:
+            middle, reach = (begins[at] + ends[at]) // 2, round((size / 2 + DOT_RING_PX) * per_px)
+            begins[at], ends[at] = min(begins[at], middle - reach), max(ends[at], middle + reach)
+    widths = [_label_px(text, cuts) for text, cuts in zip(labels, stops, strict=True)]
+    return _Marks(begins, ends, events["score"].tolist(), [w for w, _ in widths], [w for _, w in widths])
+
+
+def _label_px(text: str, stops: list[int]) -> tuple[float, float]:
+    """Pixels a label asks for in the first view, its padding included: its longest form, and its shortest whole
+    phrase (``stops``: where it may be cut)."""
+    shortest = text[:stops[0]] + "…" if stops else text
+    longest = shortened(text, LABEL_CHARS, stops) or shortest
+    return text_px(longest) + TEXT_PAD_PX, text_px(shortest) + TEXT_PAD_PX
 
 
 def _times(values: list[int], index: pd.Index) -> pd.Series:
@@ -311,7 +368,7 @@ def split_history(events: pd.DataFrame, share: float = 0.6) -> pd.Series:
     return panel
 
 
-def _rows(members: list[int], marks: _Marks, beside: list[int], us_per_char: float, gap: int,
+def _rows(members: list[int], marks: _Marks, beside: list[int], us_per_px: float, gap: int,
           axis: tuple[int, int]) -> list[tuple[int, int | None, int]]:
     """Fewest rows (up to MAX_ROWS) in which every mark and its label fit, events placed by score: each event's
     row, where its label starts when it goes before the mark (else None), and where the stretch it took ends.
@@ -320,13 +377,16 @@ def _rows(members: list[int], marks: _Marks, beside: list[int], us_per_char: flo
     phrase, then for a row where its mark alone fits (it stays unlabelled until the reader zooms in), or else
     the last row.
     """
-    ranked = sorted(members, key=lambda at: (-marks.score[at], marks.begin[at]))
+    # by score; among equals, first those whose label has no room before the axis' end (they can only go before
+    # their mark), then by time
+    ranked = sorted(members, key=lambda at: (-marks.score[at], beside[at] + marks.px[at] * us_per_px <= axis[1],
+                                             marks.begin[at]))
     chosen: dict[int, tuple[int, int | None, int]] = {}
     for count in range(1 if len(members) <= 50 * MAX_ROWS else MAX_ROWS, MAX_ROWS + 1):  # a crowded lane needs all
         taken = [_Row() for _ in range(count)]
         crowded = False
         for at in ranked:
-            for spot in _spots(at, marks, beside, us_per_char, gap, axis):
+            for spot in _spots(at, marks, beside, us_per_px, gap, axis):
                 best = next((r for r in range(count) if taken[r].free(*spot[:2])), None)
                 if best is not None:
                     break
@@ -341,13 +401,13 @@ def _rows(members: list[int], marks: _Marks, beside: list[int], us_per_char: flo
     return [chosen[at] for at in members]
 
 
-def _spots(at: int, marks: _Marks, beside: list[int], us_per_char: float, gap: int,
+def _spots(at: int, marks: _Marks, beside: list[int], us_per_px: float, gap: int,
            axis: tuple[int, int]) -> Iterator[tuple[int, int, bool]]:
     """The stretches an event may take in a row, best first, and whether its label is before the mark: the mark
     and its label (then its shortest phrase) to the right, or to the left where the axis ends before the label
     would; then to the right even so (cut at the axis' end); then the mark alone."""
     begin, after = marks.begin[at], beside[at]
-    widths = [round(chars * us_per_char) for chars in (marks.chars[at], marks.short[at])]
+    widths = [round(px * us_per_px) for px in (marks.px[at], marks.short[at])]
     for width in widths:
         if after + width <= axis[1]:
             yield begin, after + width, False

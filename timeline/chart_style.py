@@ -9,6 +9,7 @@ disagree on has a red ring.
 from __future__ import annotations
 
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,16 @@ LANE_SHADE = "#f3f5f8"  # every other lane's background
 LANE_INK = "#3b4252"  # lane names
 FOLD_INK = "#8a93a3"  # the dotted line where an empty stretch is folded away
 LABEL_PX, LANE_NAME_PX = 11, 12  # font sizes: labels and legend, lane names (the layout's CHAR_PX is for LABEL_PX)
+# The labels' font, in both drawings: the layout measures each label with its widths (``text_px``), so the text
+# drawn ends where the layout says. An image cannot load web fonts, and Plotly's own list ('Open Sans', verdana, …)
+# falls to fonts of other widths on each machine; Arial's widths are Liberation Sans's, and Helvetica's nearly.
+FONT = "arial, 'Liberation Sans', helvetica, sans-serif"
+# Arial's advance widths in thousandths of the font size (measured in Chromium with Liberation Sans), by width; any
+# other character is taken as a whole em, as wide as the widest.
+_WIDTHS = {191: "'", 222: "ijl’‘", 260: "|", 278: " !,./:;I[\\]ft·í", 333: "()-`r“”", 334: "{}", 355: '"', 389: "*",
+           469: "^", 500: "Jcksvxyzç", 556: "#$0123456789?L_abdeghnopqu–éáóúñüöäàèâêô", 584: "+<=>~", 611: "FTZ",
+           667: "&ABEKPSVXY", 722: "CDHNRUw", 778: "GOQ", 833: "Mm", 889: "%", 944: "W", 1000: "…—", 1015: "@"}
+_WIDTH = {char: width / 1000 for width, chars in _WIDTHS.items() for char in chars}
 SOLID, FAINT = 0.85, 0.35  # a mark's opacity: a certain date, an uncertain one
 
 # Marks by how the event's time is known and whether it happened: (marker symbol, bar pattern, legend words).
@@ -39,8 +50,15 @@ SPAN_ROWS = 0.55  # a bar's height, in rows
 MARGIN_PX = 10  # left and right of the plot
 ROWS_ABOVE, ROWS_BELOW = 0.8, 0.2  # the plot's room above its first row's middle, and below its last row's
 SOURCES_TITLE, MARKS_TITLE = "Colour: first source", "Marks"
+LEGEND_SOURCES = len(PALETTE)  # sources the legend names (the most frequent); past as many colours as the palette
+# has, colours repeat and a list of them would tell a reader nothing
 UNCERTAIN_WORDS = "uncertain date (faint)"
 CONFLICT_WORDS = "sources disagree on the date (red ring)"
+
+
+def text_px(text: str, size: float = LABEL_PX) -> float:
+    """How wide ``text`` is drawn in FONT at ``size`` pixels."""
+    return size * sum(_WIDTH.get(char, 1.0) for char in text)
 
 
 class SourceColours:
@@ -106,8 +124,8 @@ def point_outlines(kinds: Iterable[str], colours: Iterable[str], conflict: Itera
 
 @dataclass(frozen=True)
 class LegendEntry:
-    """One line of the legend: a source's colour (``kind`` "source") or a kind of mark (a MARKS key,
-    "uncertain" or "conflict")."""
+    """One line of the legend: a source's colour (``kind`` "source"), how many sources it leaves out ("more") or a
+    kind of mark (a MARKS key, "uncertain" or "conflict")."""
 
     group: str  # SOURCES_TITLE or MARKS_TITLE
     words: str  # raw text: each drawing escapes it
@@ -118,8 +136,11 @@ class LegendEntry:
 def legend(events: pd.DataFrame, colours: SourceColours, kinds: Sequence[str]) -> list[LegendEntry]:
     """What each colour and each kind of mark on the chart means: the sources shown, the mark kinds drawn (``kinds``:
     each event's), and the faint and ringed marks when there are any."""
-    entries = [LegendEntry(SOURCES_TITLE, outlet, "source", colours(outlet))
-               for outlet in sorted({o[0] for o in events["outlets"] if len(o)})]
+    counts = Counter(o[0] for o in events["outlets"] if len(o))
+    named = sorted(sorted(counts, key=lambda outlet: (-counts[outlet], outlet))[:LEGEND_SOURCES])
+    entries = [LegendEntry(SOURCES_TITLE, outlet, "source", colours(outlet)) for outlet in named]
+    if len(counts) > len(named):
+        entries.append(LegendEntry(SOURCES_TITLE, f"{len(counts) - len(named)} more sources (colours repeat)", "more"))
     drawn = set(kinds) | {"written"}
     entries += [LegendEntry(MARKS_TITLE, words, kind) for kind, (_, _, words) in MARKS.items() if kind in drawn]
     if (events["confidence"] < UNCERTAIN_BELOW).any():

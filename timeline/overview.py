@@ -23,6 +23,7 @@ import pandas as pd
 from .chart_layout import (
     CHAR_PX,
     PLOT_PX,
+    TEXT_PAD_PX,
     Axis,
     Domains,
     Placed,
@@ -38,6 +39,7 @@ from .chart_layout import (
 from .chart_style import (
     FAINT,
     FOLD_INK,
+    FONT,
     INK,
     LABEL_PX,
     LANE_INK,
@@ -62,7 +64,7 @@ from .chart_style import (
     point_sizes,
 )
 from .human_dates import POINT_PRECISIONS
-from .labels import LABEL_CHARS, cut, label_stops
+from .labels import cut
 from .safe_text import escape_html
 
 ROW_PX = 20  # a row of a lane: a little tighter than the interactive chart's, the overview is a summary
@@ -71,10 +73,7 @@ AXIS_PX = 26  # the date axis under the plot
 LEGEND_ROW_PX = 17
 LEGEND_SPLIT = 0.5  # the marks' legend starts this far across
 TICK_GAP_PX = 70  # dates on the axis at least this far apart
-# An image cannot load web fonts, and Plotly's list ('Open Sans', verdana, …) falls to Verdana where it is
-# installed, about a sixth wider than the Arial-like widths the layout's CHAR_PX was measured with.
-FONT = "arial, 'Liberation Sans', helvetica, sans-serif"
-LABEL_PAD_PX = 3  # from the edge of a label's room to its text, as Plotly pads text inside a bar
+LABEL_PAD_PX = TEXT_PAD_PX / 2  # from the edge of a label's room to its text, as Plotly pads text inside a bar
 # Steps for the date axis, finest first: (days a step roughly takes, months per step, or 0 for days, days per step;
 # a fraction of a day for a story told within hours).
 _STEPS = [(1 / 24, 0, 1 / 24), (3 / 24, 0, 3 / 24), (6 / 24, 0, 6 / 24), (12 / 24, 0, 12 / 24), (1, 0, 1), (2, 0, 2),
@@ -291,7 +290,7 @@ def _labels(events: pd.DataFrame, placed: Placed, frame: _Frame, story: Axis, pa
             text = label_for(whole, history_room(placed, frame.plot_px), history_cuts[at])
             x, anchor = frame.x(parts.history_labels, 0) + LABEL_PAD_PX, "start"
         else:
-            text = label_for(whole, rooms[at], label_stops(whole, LABEL_CHARS))
+            text = label_for(whole, rooms[at], placed.stops[at])
             if placed.left[at]:
                 x, anchor = frame.x(parts.story, story.share(placed.label_end[at])) - LABEL_PAD_PX, "end"
             else:
@@ -318,6 +317,8 @@ def _legend(entries: list[LegendEntry], top: float, width: float) -> Iterator[st
             elif entry.kind in MARKS:
                 edge, edge_px = point_outlines([entry.kind], [entry.colour], [False])
                 swatch = _point(x + 11, y, 5, entry.colour, entry.kind, edge[0], edge_px[0])
+            elif entry.kind == "more":
+                swatch = ""
             elif entry.kind == "uncertain":
                 swatch = f'<circle cx="{x + 11:.1f}" cy="{y:.1f}" r="5" fill="{entry.colour}" opacity="{FAINT}"/>'
             else:

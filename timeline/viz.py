@@ -39,6 +39,7 @@ from .chart_style import (
     CONFLICT,
     FAINT,
     FOLD_INK,
+    FONT,
     INK,
     LABEL_PX,
     LANE_INK,
@@ -49,6 +50,7 @@ from .chart_style import (
     MUTED,
     ROWS_ABOVE,
     ROWS_BELOW,
+    SOURCES_TITLE,
     SPAN_ROWS,
     SourceColours,
     event_colours,
@@ -60,7 +62,7 @@ from .chart_style import (
     point_sizes,
 )
 from .human_dates import POINT_PRECISIONS, Note, as_written, in_words, notes
-from .labels import LABEL_CHARS, cut, label_stops
+from .labels import LABEL_CHARS, cut
 from .safe_text import escape_html, visible_controls
 
 WEBGL_THRESHOLD = 1000  # above this many events, draw with WebGL (benchmarks/bench_viz.py)
@@ -85,7 +87,9 @@ def figure(events: pd.DataFrame, lanes: str = "source", title: str = "",
     events = events.assign(
         y=-placed.rows_down(), colour=event_colours(events, colours), kind=mark_kinds(events),
         hover=[hover_text(row) for row in events.to_dict("records")] if hover else None)
-    fig = go.Figure(_validate=False)  # our own values: Plotly's per-value checks cost most of the build
+    # plain dicts, made into a figure once: our own values, and Plotly's per-trace checks and copies cost most of the
+    # build (benchmarks/README.md)
+    traces: list[dict] = []
     folds = placed.folds
     for panel in range(len(placed.panels)):
         axis = "x" if panel == 0 else "x2"
@@ -93,16 +97,15 @@ def figure(events: pd.DataFrame, lanes: str = "source", title: str = "",
         spans = members[~members["precision"].isin(POINT_PRECISIONS)]
         points = members[members["precision"].isin(POINT_PRECISIONS)]
         if not spans.empty:
-            (_add_spans_webgl if webgl else _add_spans)(fig, spans, axis)
+            (_add_spans_webgl if webgl else _add_spans)(traces, spans, axis)
         if not points.empty:
-            _add_points(fig, points, webgl, axis)
+            _add_points(traces, points, webgl, axis)
         if panel:
-            _add_history_labels(fig, members, placed)
+            _add_history_labels(traces, members, placed)
         else:
-            _add_labels(fig, members, placed)
-    _add_legend(fig, events, colours)
-    _lay_out(fig, placed, title, folds)
-    return fig
+            _add_labels(traces, members, placed)
+    _add_legend(traces, events, colours)
+    return go.Figure({"data": traces, "layout": _lay_out(traces, placed, title, folds)}, _validate=False)
 
 
 def empty_figure(title: str = "", message: str = "No events match the filters.") -> go.Figure:
@@ -120,18 +123,18 @@ def _hover(marks: pd.DataFrame) -> list[str] | None:
     return list(marks["hover"]) if marks["hover"].notna().any() else None
 
 
-def _add_spans(fig: go.Figure, spans: pd.DataFrame, axis: str) -> None:
+def _add_spans(traces: list[dict], spans: pd.DataFrame, axis: str) -> None:
     line_colour, line_width = outlines(spans["conflict"], "rgba(0,0,0,0.35)")
-    fig.add_trace(go.Bar(
-        base=list(spans["begin"]), x=list((spans["end"] - spans["begin"]).dt.total_seconds() * 1000),
+    traces.append(dict(
+        type="bar", base=list(spans["begin"]), x=list((spans["end"] - spans["begin"]).dt.total_seconds() * 1000),
         y=list(spans["y"]), orientation="h", name="spans", showlegend=False, width=SPAN_ROWS,
         marker=dict(color=list(spans["colour"]), opacity=opacities(spans["confidence"]),
                     line=dict(color=line_colour, width=line_width),
                     pattern=dict(shape=[MARKS[k][1] for k in spans["kind"]], fgcolor="#ffffff", solidity=0.35)),
-        customdata=list(spans["id"]), hovertext=_hover(spans), hoverinfo="text", xaxis=axis, _validate=False))
+        customdata=list(spans["id"]), hovertext=_hover(spans), hoverinfo="text", xaxis=axis))
 
 
-def _add_spans_webgl(fig: go.Figure, spans: pd.DataFrame, axis: str) -> None:
+def _add_spans_webgl(traces: list[dict], spans: pd.DataFrame, axis: str) -> None:
     """Many interval events: one WebGL line trace per colour; each vertex carries its event's id."""
     for colour, group in spans.groupby("colour"):
         xs, ys, ids, hover = [], [], [], []
@@ -140,24 +143,23 @@ def _add_spans_webgl(fig: go.Figure, spans: pd.DataFrame, axis: str) -> None:
             ys += [row.y, row.y, None]
             ids += [row.id] * 3
             hover += [row.hover] * 3
-        fig.add_trace(go.Scattergl(x=xs, y=ys, mode="lines", line=dict(width=7, color=colour), opacity=0.6,
-                                   name="spans", showlegend=False, customdata=ids, hovertext=hover if any(hover) else None,
-                                   hoverinfo="text", xaxis=axis, _validate=False))
+        traces.append(dict(type="scattergl", x=xs, y=ys, mode="lines", line=dict(width=7, color=colour), opacity=0.6,
+                           name="spans", showlegend=False, customdata=ids, hovertext=hover if any(hover) else None,
+                           hoverinfo="text", xaxis=axis))
 
 
-def _add_points(fig: go.Figure, points: pd.DataFrame, webgl: bool, axis: str) -> None:
+def _add_points(traces: list[dict], points: pd.DataFrame, webgl: bool, axis: str) -> None:
     line_colour, line_width = point_outlines(points["kind"], points["colour"], points["conflict"])
-    fig.add_trace((go.Scattergl if webgl else go.Scatter)(
-        x=list(points["begin"] + (points["end"] - points["begin"]) / 2), y=list(points["y"]), mode="markers",
-        name="points", showlegend=False,
+    traces.append(dict(
+        type="scattergl" if webgl else "scatter", x=list(points["begin"] + (points["end"] - points["begin"]) / 2),
+        y=list(points["y"]), mode="markers", name="points", showlegend=False,
         marker=dict(size=point_sizes(points["n_sources"]), color=list(points["colour"]),
                     symbol=[MARKS[k][0] for k in points["kind"]], opacity=opacities(points["confidence"]),
                     line=dict(width=line_width, color=line_colour)),
-        customdata=list(points["id"]), hovertext=_hover(points), hoverinfo="text", xaxis=axis,
-        _validate=False))
+        customdata=list(points["id"]), hovertext=_hover(points), hoverinfo="text", xaxis=axis))
 
 
-def _add_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed) -> None:
+def _add_labels(traces: list[dict], events: pd.DataFrame, placed: Placed) -> None:
     """Each event's label in an invisible bar from beside its mark to the next mark in its row (or, near the
     axis' end, from the previous one to its mark).
 
@@ -172,58 +174,56 @@ def _add_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed) -> None:
     best = best.assign(rank=range(len(best)))  # one rank across both traces: a page repacks the best first
     for before, side in best.groupby("left", sort=True):  # a label before its mark ends at it: right-aligned
         widths = list((side["label_end"] - side["label_begin"]).dt.total_seconds().clip(lower=0) * 1000)
-        _add_label_bars(fig, side, list(side["label_begin"]), widths, label_rooms(placed, side.index), "x",
-                        anchor="end" if before else "start", ranks=list(side["rank"]))
+        _add_label_bars(traces, side, list(side["label_begin"]), widths, label_rooms(placed, side.index), "x",
+                        list(placed.stops[side.index]), anchor="end" if before else "start", ranks=list(side["rank"]))
 
 
-def _add_history_labels(fig: go.Figure, events: pd.DataFrame, placed: Placed) -> None:
+def _add_history_labels(traces: list[dict], events: pd.DataFrame, placed: Placed) -> None:
     """Each row of the history list: its label in a bar across the column of labels (axis x3, from 0 to 1)."""
     labelled = events.assign(label=placed.label)
     labelled = labelled[labelled["label"] != ""]
     # the bar is as wide as the room the label was cut for, so the page's script refits it to the same room
-    _add_label_bars(fig, labelled, [0] * len(labelled), [HISTORY_SPARE] * len(labelled),
-                    [history_room(placed)] * len(labelled), "x3", stops=history_stops(placed, list(labelled["label"])))
+    _add_label_bars(traces, labelled, [0] * len(labelled), [HISTORY_SPARE] * len(labelled),
+                    [history_room(placed)] * len(labelled), "x3", history_stops(placed, list(labelled["label"])))
 
 
-def _add_label_bars(fig: go.Figure, events: pd.DataFrame, bases: list, widths: list, rooms: list[float],
-                    axis: str, stops: list[list[int]] | None = None, anchor: str = "start",
-                    ranks: list[int] | None = None) -> None:
+def _add_label_bars(traces: list[dict], events: pd.DataFrame, bases: list, widths: list, rooms: list[float],
+                    axis: str, stops: list[list[int]], anchor: str = "start", ranks: list[int] | None = None) -> None:
     """Invisible bars holding the events' labels, each shortened to its room on screen; ``meta`` keeps the whole
-    label, its stops (by default at the room a label usually has) and its rank by score among all the chart's
-    labels (``ranks``; by default their order here), so a page can refit the labels to the room it really has and
-    repack the most important first."""
+    label, its stops and its rank by score among all the chart's labels (``ranks``; by default their order here),
+    so a page can refit the labels to the room it really has and repack the most important first."""
     labels = list(events["label"])  # controls already made visible by the layout
-    stops = [label_stops(text, LABEL_CHARS) for text in labels] if stops is None else stops
     ranks = list(range(len(labels))) if ranks is None else [int(rank) for rank in ranks]
-    fig.add_trace(go.Bar(
-        base=bases, x=widths, y=list(events["y"]), orientation="h", width=0.9, name="labels",
+    traces.append(dict(
+        type="bar", base=bases, x=widths, y=list(events["y"]), orientation="h", width=0.9, name="labels",
         showlegend=False, marker=dict(color="rgba(0,0,0,0)", line=dict(width=0)),
         text=[escape_html(label_for(label, room, cuts)) for label, room, cuts in zip(labels, rooms, stops, strict=True)],
         meta=[list(entry) for entry in zip(labels, stops, ranks, strict=True)], textposition="inside", insidetextanchor=anchor,
         textangle=0,
-        textfont=dict(size=LABEL_PX, color=INK), customdata=list(events["id"]), hovertext=_hover(events),
-        hoverinfo="text", xaxis=axis, _validate=False))
+        textfont=dict(size=LABEL_PX, color=INK, family=FONT), customdata=list(events["id"]), hovertext=_hover(events),
+        hoverinfo="text", xaxis=axis))
 
 
-def _add_legend(fig: go.Figure, events: pd.DataFrame, colours: SourceColours) -> None:
+def _add_legend(traces: list[dict], events: pd.DataFrame, colours: SourceColours) -> None:
     """Legend-only entries: what each colour and each kind of mark means."""
     for entry in legend(events, colours, events["kind"]):
-        group = "sources" if entry.kind == "source" else "marks"
+        group = "sources" if entry.group == SOURCES_TITLE else "marks"
         if entry.kind == "source":
             marker = dict(color=entry.colour, symbol="square")
+        elif entry.kind == "more":
+            marker = dict(color="rgba(0,0,0,0)")
         elif entry.kind == "uncertain":
             marker = dict(color=entry.colour, opacity=FAINT)
         elif entry.kind == "conflict":
             marker = dict(color="#ffffff", line=dict(color=CONFLICT, width=3))
         else:
             marker = dict(color=entry.colour, symbol=MARKS[entry.kind][0], line=dict(width=2))
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=escape_html(entry.words),
-                                 meta=visible_controls(entry.words) if group == "sources" else None,
-                                 marker=dict(size=10, **marker),
-                                 legendgroup=group, legendgrouptitle_text=entry.group))
+        traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name=escape_html(entry.words),
+                           meta=visible_controls(entry.words) if entry.kind == "source" else None,
+                           marker=dict(size=10, **marker), legendgroup=group, legendgrouptitle=dict(text=entry.group)))
 
 
-def _lay_out(fig: go.Figure, placed: Placed, title: str, folds: list[list]) -> None:
+def _lay_out(traces: list[dict], placed: Placed, title: str, folds: list[list]) -> dict:
     """The whole timeline in view: the story's lanes, and its history as a list at the left when it has one.
 
     Empty stretches of the story are folded away and marked; each lane is named in a row of its own above its
@@ -250,11 +250,11 @@ def _lay_out(fig: go.Figure, placed: Placed, title: str, folds: list[list]) -> N
         axes |= _history_axes(panel_axis(placed.panels[1], folds[1], history=True), parts)
     annotations += [_panel_title(words, domain) for words, domain in panel_titles(placed)]
     rows = placed.height()
-    entries = max(sum(t.legendgroup == group for t in fig.data) for group in ("sources", "marks"))
+    entries = max(sum(t.get("legendgroup") == group for t in traces) for group in ("sources", "marks"))
     legend_px = LEGEND_ROW_PX * (entries + 1)
     base_px = BASE_PX + legend_px
-    fig.update_layout(
-        title=title, template="plotly_white", barmode="overlay", showlegend=True,
+    return dict(
+        title=dict(text=title), template="plotly_white", barmode="overlay", showlegend=True,
         uniformtext=dict(mode="hide", minsize=LABEL_PX),  # a label that does not fit its room on screen is hidden, never
         # drawn over the next mark (a window narrower than the plot assumed for the first view)
         height=int(base_px + ROW_PX * rows), margin=dict(l=MARGIN_PX, r=MARGIN_PX, t=70 if title else 50, b=legend_px + 40),

@@ -226,27 +226,36 @@
     });
     return items;
   }
-  function packRows(members, meta) {  // most important first, each into the first row with room for its label
-    var rows = [];
+  function packRows(members, meta, length) {  // most important first, each into the first row with room for its label:
+    var rows = [];  // after its mark, or before it where the axis (``length`` px) ends first (chart_layout.py: _spots)
     function free(row, a, b) { return row.every(function (box) { return box[1] <= a || box[0] >= b; }); }
     members.sort(function (a, b) { return (a.rank - b.rank) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0); }).forEach(function (item) {
-      item.start = item.right + meta.mark_gap;
       var short = item.label ? (item.label[1].length ? item.label[1][0] + 1 : item.label[0].length) : 0;
       var widths = item.label ? [shorten(item.label, meta.label_chars).length || short, short, 0] : [0];  // label_chars
-      var chosen = -1, stop = item.right;
+      var chosen = -1, spot = [item.left, item.right], before = false;
       for (var w = 0; w < widths.length && chosen < 0; w += 1) {
-        stop = widths[w] ? item.start + widths[w] * meta.char_px + 6 : item.right;  // labelTexts keeps 6 px spare
+        var need = widths[w] * meta.char_px + 6;  // labelTexts keeps 6 px spare
+        before = widths[w] > 0 && item.right + meta.mark_gap + need > length && item.left - meta.mark_gap - need >= 0;
+        spot = !widths[w] ? [item.left, item.right] : before ? [item.left - meta.mark_gap - need, item.right]
+          : [item.left, item.right + meta.mark_gap + need];
         for (var r = 0; r < REPACK_ROWS && chosen < 0; r += 1) {
           rows[r] = rows[r] || [];
-          if (free(rows[r], item.left, stop)) { chosen = r; }
+          if (free(rows[r], spot[0], spot[1])) { chosen = r; }
         }
       }
+      item.before = before && chosen >= 0;
+      item.start = item.before ? spot[0] : item.right + meta.mark_gap;
       item.row = chosen < 0 ? REPACK_ROWS - 1 : chosen;
-      rows[item.row].push([item.left, stop]);
+      rows[item.row].push(spot);
     });
     return rows.length;
   }
   function roomEnd(item, row, width) {  // up to the next mark or label in its row; none if a mark covers its start
+    if (item.before) {  // a label before its mark ends there, and has no room where a mark left in its row lies under it
+      var stop = item.left - chart.layout.meta.mark_gap;
+      return row.some(function (other) { return other !== item && other.left < stop && other.right > item.start; })
+        ? item.start : stop;
+    }
     var end = width;
     for (var k = 0; k < row.length; k += 1) {
       var other = row[k];
@@ -262,7 +271,8 @@
   function stackLanes(byLane, meta, axis) {  // each lane's rows packed, lanes stacked from the top, bands on every other
     var placed = {lanes: [], bands: [], y: {}, top: 0};
     chart.layout.yaxis.tickvals.forEach(function (tick, i) {
-      var members = byLane[tick] || [], height = meta.lane_head + packRows(members, meta), rows = {}, top = placed.top;
+      var members = byLane[tick] || [], height = meta.lane_head + packRows(members, meta, axis._length), rows = {};
+      var top = placed.top;
       members.forEach(function (item) {
         placed.y[item.id] = -top - meta.lane_head - item.row;
         (rows[item.row] = rows[item.row] || []).push(item);
@@ -287,7 +297,7 @@
         var item = items[id];
         return item ? Math.max(axis.p2c(Math.max(item.end, item.start)) - axis.p2c(item.start), 0) : trace.x[k];
       });
-      copy.insidetextanchor = "start";  // repacked, every label is after its mark
+      copy.insidetextanchor = "start";  // repacked, a label before its mark has just the room its text needs
       copy.text = labelTexts(copy);
     }
     return copy;
