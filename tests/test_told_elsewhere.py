@@ -10,6 +10,7 @@ import pytest
 from timeline.events import events_for_article
 from timeline.events.anchoring import NOT_RANGE_EXAMPLES, RANGE_EXAMPLES, Relation, relation_of
 from timeline.events.build import (
+    CLAUSE_NEWS_BESIDE_A_MENTION_EXAMPLES,
     DATED_REPORT_EXAMPLES,
     GOVERNED_EXAMPLES,
     PARTICIPLE_ADJUNCT_EXAMPLES,
@@ -151,3 +152,18 @@ def test_the_word_a_date_places_is_the_one_the_clause_tells_at_it(text, publishe
 def test_the_first_date_of_a_change_from_one_figure_to_another_is_a_reference_point(sentence, words):
     expected = Relation.RELATIVE if (sentence, words) in RANGE_EXAMPLES else Relation.AT
     assert relation_of(sentence, sentence.index(words)) == expected, sentence
+
+
+@pytest.mark.parametrize(("text", "published", "mention", "word"), CLAUSE_NEWS_BESIDE_A_MENTION_EXAMPLES,
+                         ids=lambda e: str(e)[:50])
+def test_a_clause_whose_news_is_not_the_mention_keeps_its_own_time(text, published, mention, word):
+    """"Two suspects in the Nairobi bombing have been handed over": the handing over is the report's news, not the
+    bombing's day; the mention is one more source of the bombing."""
+    day = date.fromisoformat(published)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    news = owner_of(text.index(word), sourced(events))
+    assert news is not None and news.value == published, [(e.value, e.title, e.explanation) for e in events]
+    at = text.rindex(mention)
+    earlier = [e for e in events if e.sources[0].sentence_span[0] == 0]
+    assert any(s.happening_span == (at, at + len(mention)) for e in earlier for s in e.sources)
+
