@@ -13,6 +13,7 @@ from timeline.events.build import (
     CLAUSE_NEWS_BESIDE_A_MENTION_EXAMPLES,
     DATED_REPORT_EXAMPLES,
     GOVERNED_EXAMPLES,
+    MODIFIER_DATE_EXAMPLES,
     PARTICIPLE_ADJUNCT_EXAMPLES,
     PERIOD_END_EXAMPLES,
     RESULTS_EXAMPLES,
@@ -167,3 +168,22 @@ def test_a_clause_whose_news_is_not_the_mention_keeps_its_own_time(text, publish
     earlier = [e for e in events if e.sources[0].sentence_span[0] == 0]
     assert any(s.happening_span == (at, at + len(mention)) for e in earlier for s in e.sources)
 
+
+@pytest.mark.parametrize(("text", "published", "word", "value", "verb"), MODIFIER_DATE_EXAMPLES,
+                         ids=lambda e: str(e)[:50])
+def test_a_date_inside_a_subjects_modifier_places_that_modifier_not_the_clauses_verb(text, published, word, value,
+                                                                                      verb):
+    day = date.fromisoformat(published)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    assert owner_of(text.index(word), sourced(events)).value == value, [(e.value, e.title) for e in events]
+    if verb:
+        assert owner_of(text.index(verb), sourced(events)).value == published, [(e.value, e.title) for e in events]
+
+
+def test_the_event_of_a_subjects_modifier_is_titled_by_that_subject():
+    """"97 of the 251 hostages abducted by Hamas on October 7 remain in Gaza": the 7 October event is the abduction,
+    not the hostages' remaining in Gaza."""
+    text = "It is believed that 97 of the 251 hostages abducted by Hamas on October 7 remain in Gaza."
+    day = date(2024, 11, 3)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    assert [(e.value, e.title) for e in events] == [("2024-10-07", "97 of the 251 hostages abducted by Hamas on October 7")]

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..model import Anchor, Article, Event, Modality, Placement, Precision, Source, Timex
+from ..temporal import lexicon as lx
 from ..temporal.tense import Tense, clause_tense
 from .anchoring import (
     REPORTING_WINDOW,
@@ -198,8 +199,9 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
     named_words = {e.sources[0].happening_span for clause in clauses for e in clause.named}
     for clause in clauses:
         clause.inside = [h for h in clause.inside if (start + h.start, start + h.end) not in named_words]
-    sentence_date = next((t for t in timexes if (relation_of(sentence, t.start - start) == Relation.AT
-                                                 or (t.start, t.end) in naming)
+    modifying = {date for clause in clauses for date in clause.modifying}
+    sentence_date = next((t for t in timexes if (t.start, t.end) not in modifying
+                          and (relation_of(sentence, t.start - start) == Relation.AT or (t.start, t.end) in naming)
                           and not (_year_guessed(t) and named_happening(article.text, t.end))
                           and not _after(t.interval.begin.date(), article.published)), None)
     for clause in clauses:
@@ -316,6 +318,7 @@ class Clause:
     dated: list[Event]  # placed by a date that says when the clause's happening happened
     named: list[Event]  # placed by a date that names a happening or a thing ("the January 1998 bombing")
     end: int
+    modifying: frozenset[tuple[int, int]] = frozenset()  # dates told inside a subject's modifier: no other word's
 
 
 def _clause(article: Article, index: int, span: tuple[int, int], timexes: list[Timex], found: list[Happening],
@@ -326,7 +329,11 @@ def _clause(article: Article, index: int, span: tuple[int, int], timexes: list[T
     c_start, c_end = bounds
     inside = [h for h in found if c_start <= h.start < c_end]
     here = [t for t in timexes if c_start <= t.start - start < c_end]
-    things = {id(t): h for t in here if (h := _thing_named(sentence, t, start, article.published, inside))}
+    # "the 251 hostages abducted by Hamas on October 7 remain in Gaza": the date is the abduction's, told inside the
+    # subject; the clause's verb is not at it
+    modified = {id(t): m for t in here if (m := _modifier_dated(sentence, t, start, inside))}
+    things = {id(t): h for t in here if (h := _thing_named(sentence, t, start, article.published, inside))} \
+        | {key: happening for key, (happening, _) in modified.items()}
     at_dates = [t for t in here if relation_of(sentence, t.start - start) == Relation.AT and id(t) not in things]
     # "since August, when they traded at $10": a "when" clause with no date of its own is at the date it
     # follows (unless that date already placed the clause before it: "prices rose in 1985, when …" is one event
@@ -338,10 +345,11 @@ def _clause(article: Article, index: int, span: tuple[int, int], timexes: list[T
     dated = [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]
     naming = [(e, h) for t in here if t not in at_dates
               and (h := things.get(id(t)) or _named_by(sentence, t.end - start, inside, found))
-              and (e := _dated_event(article, index, span, t, [h]))]
+              and (e := _dated_event(article, index, span, t, [h], modified.get(id(t), (h, None))[1]))]
     # a happening a date names has its event; the clause's own happening is another one ("has been on the run")
     inside = [h for h in inside if all(h is not n for _, n in naming)]
-    return Clause(inside, here, dated, [e for e, _ in naming], c_end)
+    return Clause(inside, here, dated, [e for e, _ in naming], c_end,
+                  frozenset((t.start, t.end) for t in here if id(t) in modified))
 
 
 def _alike(made: Event, new: Event) -> bool:
@@ -399,6 +407,50 @@ def _named_by(sentence: str, date_end: int, inside: list[Happening], found: list
         named = next((h for h in found if h.start >= date_end and h.kind == Kind.FACTUAL
                       and _SET_OFF_GAP.fullmatch(sentence, date_end, h.start)), None)
     return named
+
+
+# A subject whose participle tells a happening with its date, then the clause's verb: "97 of the 251 hostages abducted
+# by Hamas on October 7 remain in Gaza", "two men arrested on Friday have confessed".
+_VERB_AFTER = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|must|should|can|remain|"
+                         r"remains|remained|still|now)\b", re.IGNORECASE)
+_NOT_A_NOUN = frozenset("""is are was were be been being has have had get got do does did will would could may might
+must should can not also who which that it he she they we i you and or but then""".split())
+_PHRASE_OPENS = re.compile(r"(?:[,;:(]|\b(?:that|whether|said|says|told))\s+")
+# (sentence, publication day, the participle, its value, the clause's verb placed elsewhere or ""): run as tests
+MODIFIER_DATE_EXAMPLES = (
+    ("It is believed that 97 of the 251 hostages abducted by Hamas on October 7 remain in Gaza.", "2024-11-03",
+     "abducted", "2024-10-07", ""),
+    ("Two men arrested on Friday were charged with the killing.", "2024-06-03", "arrested", "2024-05-31",
+     "charged"),
+    # look-alikes: the participle is the clause's verb, or what follows the date is no verb
+    ("Police arrested two men on Friday.", "2024-06-03", "arrested", "2024-05-31", ""),
+    ("The two men were arrested on Friday and have confessed.", "2024-06-03", "arrested", "2024-05-31", ""),
+    ("Hostages seized on Friday, officials said.", "2024-06-03", "seized", "2024-05-31", ""),
+)
+
+
+def _modifier_dated(sentence: str, timex: Timex, offset: int,
+                    inside: list[Happening]) -> tuple[Happening, tuple[int, int]] | None:
+    """The participle a date tells the time of inside a subject ("the hostages abducted … on October 7 remain"),
+    with the words of that subject; None unless the clause's verb follows the date."""
+    date_start, date_end = timex.start - offset, timex.end - offset
+    if not _VERB_AFTER.match(sentence, date_end):
+        return None
+    participle = next((h for h in reversed(inside) if h.end <= date_start), None)
+    if participle is None or participle.kind != Kind.FACTUAL or not _is_participle(participle.word.lower()):
+        return None
+    gap = sentence[participle.end:date_start]
+    before = sentence[:participle.start].split()
+    if len(gap.split()) > 5 or any(mark in gap for mark in ",;:") or not before \
+            or not before[-1].isalpha() or before[-1].lower() in _NOT_A_NOUN:
+        return None  # "were arrested on Friday": the clause's own verb
+    opens = [m.end() for m in _PHRASE_OPENS.finditer(sentence, 0, participle.start)]
+    return participle, (opens[-1] if opens else 0, date_end)
+
+
+def _is_participle(word: str) -> bool:
+    return (word.endswith("ed") and word not in lx.NOT_PAST_ED) or (word.endswith("en") and len(word) > 4) \
+        or word in lx.PAST_CUES
 
 
 def _thing_named(sentence: str, timex: Timex, offset: int, published: date | None,
@@ -494,8 +546,9 @@ def _governing(sentence: str, hypothetical: Happening, found: list[Happening]) -
 
 
 def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Timex,
-                 found: list[Happening]) -> Event | None:
-    """A happening placed by a date in its clause; none for a bare date or a hypothetical happening."""
+                 found: list[Happening], phrase: tuple[int, int] | None = None) -> Event | None:
+    """A happening placed by a date in its clause; none for a bare date or a hypothetical happening. ``phrase``:
+    the words that tell it, when only they do (a subject's modifier), as its title."""
     start, end = span
     sentence = article.text[start:end]
     if len(_WORD.findall(sentence.replace(timex.text, " "))) < 3:
@@ -513,7 +566,7 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
     # a happening dated after its report is still to come, whatever its tense ("a referendum next year")
     to_come = (nearest is not None and nearest.kind == Kind.PLANNED) or _after(timex.interval.begin.date(), article.published)
     modality = Modality.PLANNED if to_come else Modality.FACTUAL
-    title = make_title(sentence, timex.start - start, timex.end - start)
+    title = make_title(sentence[slice(*phrase)]) if phrase else make_title(sentence, timex.start - start, timex.end - start)
     if not title:
         return None
     confidence = _CONFIDENCE_BY_ANCHOR.get(timex.anchor, 0.6)
