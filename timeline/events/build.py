@@ -52,10 +52,12 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _CONFIDENCE_BY_ANCHOR = {None: 0.9, Anchor.DCT: 0.8, Anchor.MENTION: 0.6}
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # 'has been', 'have also been'
 # Results told for a period, by the words for them ("Two segments posted lower earnings for the quarter"); a
-# figure alone ("2 million people crossed") is not results, nor is a share price, a dividend or a toll.
-_RESULTS = re.compile(r"\b(?:earnings|profits?|net income|net loss|loss|losses|revenues?|sales|results|turnover)\b",
+# figure alone ("2 million people crossed") is not results, nor is a share price, a dividend or a toll; earnings
+# per share ("46 cents a share") are results.
+_RESULTS = re.compile(r"\b(?:earnings|profits?|net|income|loss|losses|revenues?|sales|results|turnover)\b",
                       re.IGNORECASE)
-_NOT_RESULTS = re.compile(r"\b(?:shares?|stocks?|dividends?|toll|price target|forecasts?)\b", re.IGNORECASE)
+_NOT_RESULTS = re.compile(r"\b(?<!a\s)(?<!per\s)(?:shares?|stocks?|dividends?|toll|price target|forecasts?)\b",
+                          re.IGNORECASE)
 
 
 def results_told(sentence: str) -> bool:
@@ -75,6 +77,10 @@ RESULTS_EXAMPLES = (
     ("The toolmaker Acme said third-quarter profit rose 11% to $40 million. Its shares rose 5% on the news.",
      "2024-10-25", "shares", "2024-10-25"),
     ("Acme named a new chief executive. Its shares rose to $30 from $28.", "2024-10-25", "shares", "2024-10-25"),
+    ("The toolmaker Acme said third-quarter net income fell 6% to $9.5 million, or 46 cents a share. Sales rose 3% "
+     "to $329 million from $320 million.", "2024-10-25", "Sales", "2024-Q3"),
+    ("Acme's net interest income for the third quarter fell to $35 million from $70 million. Fee income rose to "
+     "$23.5 million from $22 million.", "2024-10-25", "Fee", "2024-Q3"),
     ("In the first half, 2 million people crossed the border. The death toll rose to 50 from 42.", "2024-10-25",
      "toll", "2024-10-25"),
     ("Unemployment rose to 5% in the third quarter. Police raised the number of arrests to 40 from 25.", "2024-10-25",
