@@ -81,6 +81,10 @@ RESULTS_EXAMPLES = (
      "to $329 million from $320 million.", "2024-10-25", "Sales", "2024-Q3"),
     ("Acme's net interest income for the third quarter fell to $35 million from $70 million. Fee income rose to "
      "$23.5 million from $22 million.", "2024-10-25", "Fee", "2024-Q3"),
+    ("The toolmaker Acme reported a third-quarter net loss of $35 million, or 31 cents a share. Revenue declined 8% "
+     "to $85.7 million, from $93.3 million.", "2024-10-25", "Revenue", "2024-Q3"),
+    ("The toolmaker Acme said third-quarter net income fell 6% to $9.5 million from $10.1 million in the year-ago "
+     "period. Sales rose 3% to $329 million from $320 million.", "2024-10-25", "Sales", "2024-Q3"),
     ("In the first half, 2 million people crossed the border. The death toll rose to 50 from 42.", "2024-10-25",
      "toll", "2024-10-25"),
     ("Unemployment rose to 5% in the third quarter. Police raised the number of arrests to 40 from 25.", "2024-10-25",
@@ -164,12 +168,20 @@ class Story:
         if event.year_guessed and event.named_as:
             return
         self.last = event
-        if event.precision in (Precision.QUARTER, Precision.HALF) and results_told(event.sentence):
-            self.results = event
+        self.tell_results(event)
         if _opens(event.sources[0]):
             self.paragraph = event
         if _in_reporting_window(event, self.published):
             self.news_day = event
+
+
+    def tell_results(self, event: Event) -> None:
+        """Results told for a quarter or a half, by a date that says when or one that names them ("a third-quarter
+        net loss"); figures of an earlier period told beside them ("from $10.1 million in the year-ago period")
+        do not change the period the report gives its figures for."""
+        if event.precision in (Precision.QUARTER, Precision.HALF) and results_told(event.sentence) \
+                and (self.results is None or event.begin >= self.results.begin):
+            self.results = event
 
 
 def _opens(source: Source) -> bool:
@@ -214,6 +226,8 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         inside, here, dated, named, c_end = clause.inside, clause.here, clause.dated, clause.named, clause.end
         for event in dated:
             story.tell(event)
+        for event in named:
+            story.tell_results(event)
         made.extend(dated + named)
         main = next((h for h in inside if h.kind in (Kind.FACTUAL, Kind.PLANNED)), None)
         if main is None or (dated and not _done_before(sentence, main, dated, article.published)):
