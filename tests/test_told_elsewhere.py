@@ -12,6 +12,7 @@ from timeline.events.anchoring import NOT_RANGE_EXAMPLES, RANGE_EXAMPLES, Relati
 from timeline.events.build import (
     CLAUSE_NEWS_BESIDE_A_MENTION_EXAMPLES,
     DATED_REPORT_EXAMPLES,
+    DATED_STATEMENT_EXAMPLES,
     GOVERNED_EXAMPLES,
     MODIFIER_DATE_EXAMPLES,
     PARTICIPLE_ADJUNCT_EXAMPLES,
@@ -130,8 +131,10 @@ def test_a_relative_clause_takes_no_date_whose_year_was_guessed_for_a_named_happ
         [(e.value, e.explanation) for e in events]
 
 
-@pytest.mark.parametrize(("text", "published", "word", "value"), DATED_REPORT_EXAMPLES, ids=lambda e: str(e)[:50])
-def test_a_reports_participle_set_off_with_its_own_date_is_a_happening_at_that_date(text, published, word, value):
+@pytest.mark.parametrize(("text", "published", "word", "value"), DATED_REPORT_EXAMPLES + DATED_STATEMENT_EXAMPLES,
+                         ids=lambda e: str(e)[:50])
+def test_a_report_with_its_own_date_is_a_happening_at_it_when_set_off_or_when_it_reports_no_news(text, published, word,
+                                                                                                     value):
     day = date.fromisoformat(published)
     events = events_for_article(Article("a", text, published=day), tag(text, day))
     at = text.index(word)

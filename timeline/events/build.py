@@ -534,7 +534,37 @@ def _happenings(sentence: str, labelled: list[Happening], dates: list[Timex], of
                 or reported_future(sentence, h.start)):
             h = replace(h, kind=Kind.PLANNED)
         found.append(h)
+    if not any(h.kind in (Kind.FACTUAL, Kind.PLANNED) for h in found):
+        report = next((h for h in labelled if h.kind == Kind.REPORTING and _report_dated(sentence, h, dates, offset)), None)
+        if report is not None:  # "In early 1997, Yeltsin told Clinton he could live with …": the telling is the news
+            found = sorted([*found, replace(report, kind=Kind.FACTUAL)], key=lambda h: h.start)
     return found
+
+
+# (sentence, publication day, the report's word, the value of its event or "" for none): run as tests. A report with
+# its own date, in a sentence that tells no factual or planned happening, is the happening at that date.
+DATED_STATEMENT_EXAMPLES = (
+    ("In early 1997, President Yeltsin told President Clinton he could live with NATO expansion.", "1999-03-12",
+     "told", "1997"),
+    ("The minister said on Friday he might resign.", "2024-06-03", "said", "2024-05-31"),
+    # look-alikes: the report of a factual or planned happening, a report with no date of its own
+    ("The minister said on Friday the plant would close.", "2024-06-03", "said", ""),
+    ("Officials said Friday that police arrested two men.", "2024-06-03", "said", ""),
+    ("The minister said he might resign in March.", "2024-06-03", "said", ""),
+    ("He might resign in March, the minister said.", "2024-06-03", "said", ""),
+)
+
+
+def _report_dated(sentence: str, report: Happening, dates: list[Timex], offset: int) -> bool:
+    """A report with a date that says when: opening the sentence ("In early 1997, Yeltsin told"), right before it
+    ("the minister on Friday said") or right after it ("said on Friday"); not a date of the words it reports
+    ("He might resign in March, the minister said")."""
+    after = _DATE_AFTER.match(sentence, report.end)
+    return any(relation_of(sentence, t.start - offset) == Relation.AT
+               and ((t.end - offset <= report.start and (len(sentence[:t.start - offset].split()) <= 2
+                                                          or not sentence[t.end - offset:report.start].strip()))
+                    or (after is not None and t.start - offset == after.end()))
+               for t in dates)
 
 
 def _dated_report(sentence: str, report: Happening, dates: list[Timex], offset: int) -> bool:
