@@ -101,6 +101,16 @@ def test_an_event_placed_by_a_mention_holds_only_the_gold_event_of_its_own_word(
     assert text[slice(*mention.date_span)] == "murder", "the mention is what places it: shown as its date words"
 
 
+def test_a_clause_a_mention_placed_holds_the_gold_events_of_its_clause():
+    """"The attack killed 20 people": the clause tells the attack, so its words are judged at the attack's date."""
+    text = "Rebels attacked the town on March 3. The attack killed 20 people."
+    day = date(2024, 3, 9)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    second = [(e, s) for e, s in sourced(events) if s.sentence_span[0] == text.index("The attack")]
+    owner = owner_of(text.index("killed"), second)
+    assert owner is not None and owner.value == "2024-03-03"
+
+
 @pytest.mark.parametrize(("sentence", "words", "count"), OPENING_FRAME_EXAMPLES + SUBJECT_SPLIT_EXAMPLES,
                          ids=lambda e: str(e)[:40])
 def test_an_opening_phrase_or_a_subject_split_off_by_commas_belongs_to_the_clause_of_its_verb(sentence, words, count):
