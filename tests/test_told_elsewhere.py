@@ -15,6 +15,7 @@ from timeline.events.build import (
     DATED_STATEMENT_EXAMPLES,
     GOVERNED_EXAMPLES,
     MODIFIER_DATE_EXAMPLES,
+    NAMED_DATE_LENDS_FORWARD_EXAMPLES,
     PARTICIPLE_ADJUNCT_EXAMPLES,
     PERIOD_END_EXAMPLES,
     RESULTS_EXAMPLES,
@@ -153,10 +154,12 @@ def test_a_report_with_its_own_date_is_a_happening_at_it_when_set_off_or_when_it
 
 
 @pytest.mark.parametrize(("text", "published", "word", "value"),
-                         PERIOD_END_EXAMPLES + PARTICIPLE_ADJUNCT_EXAMPLES + GOVERNED_EXAMPLES, ids=lambda e: str(e)[:50])
+                         PERIOD_END_EXAMPLES + PARTICIPLE_ADJUNCT_EXAMPLES + GOVERNED_EXAMPLES
+                         + NAMED_DATE_LENDS_FORWARD_EXAMPLES, ids=lambda e: str(e)[:50])
 def test_the_word_a_date_places_is_the_one_the_clause_tells_at_it(text, published, word, value):
     """A period's end dates only the end, a participle after a past clause shares its time, and a happening that
-    did not happen ("refused to sign it on Monday") leaves the date to the one that did."""
+    did not happen ("refused to sign it on Monday") leaves the date to the one that did; a date that names a
+    happening lends its time to the clauses that go on to tell it, not to one told before it."""
     day = date.fromisoformat(published)
     events = events_for_article(Article("a", text, published=day), tag(text, day))
     assert owner_of(text.index(word), sourced(events)).value == value, [(e.value, e.explanation) for e in events]

@@ -218,10 +218,10 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
     for clause in clauses:
         clause.inside = [h for h in clause.inside if (start + h.start, start + h.end) not in named_words]
     modifying = {date for clause in clauses for date in clause.modifying}
-    sentence_date = next((t for t in timexes if (t.start, t.end) not in modifying
-                          and (relation_of(sentence, t.start - start) == Relation.AT or (t.start, t.end) in naming)
-                          and not (_year_guessed(t) and named_happening(article.text, t.end))
-                          and not _after(t.interval.begin.date(), article.published)), None)
+    lending = [t for t in timexes if (t.start, t.end) not in modifying
+               and (relation_of(sentence, t.start - start) == Relation.AT or (t.start, t.end) in naming)
+               and not (_year_guessed(t) and named_happening(article.text, t.end))
+               and not _after(t.interval.begin.date(), article.published)]
     for clause in clauses:
         inside, here, dated, named, c_end = clause.inside, clause.here, clause.dated, clause.named, clause.end
         for event in dated:
@@ -236,6 +236,11 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
             unplaced += 1
             continue
         relative = [t for t in here if relation_of(sentence, t.start - start) == Relation.RELATIVE]
+        # a date that names a happening lends its time to its own clause ("took the port in a 2019 offensive") and
+        # to the clauses that go on to tell it ("since the 1998 bombing, which killed a guard"), not to one told
+        # before it ("where she arrived next, … where the Aug. 7 blasts killed 257 people")
+        sentence_date = next((t for t in lending if (t.start, t.end) not in naming or t in here
+                              or t.start < start + main.start), None)
         for part, title in _told(sentence, inside, c_end):
             if len(made) >= MAX_PER_SENTENCE:
                 break  # cut below anyway
@@ -246,6 +251,19 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         event = _undated_event(article, index, span, [Happening(0, 0, "", Kind.FACTUAL)], [], story, True, None)
         made = [event] if event else []  # the headline's happening is the day's news
     return made[:MAX_PER_SENTENCE], unplaced
+
+
+# (report, publication day, a word of a clause without its own date, its value): run as tests. A date that names a
+# happening lends its time to its own clause and to a clause that goes on to tell it, not to one told before it.
+NAMED_DATE_LENDS_FORWARD_EXAMPLES = (
+    ("Albright visited Nairobi on Tuesday. Officials in Kenya, where she arrived next, hoped for aid for the city, "
+     "where the Aug. 7 blasts killed 257 people.", "1998-08-19", "arrived", "1998-08-18"),
+    ("Albright visited Nairobi on Tuesday. Officials in Kenya, where she arrived next, hoped for aid for the city, "
+     "where the Aug. 7 blasts killed 257 people.", "1998-08-19", "killed", "1998-08-07"),
+    ("Police have searched the hills since the January 1998 bombing of a clinic, which killed a guard.", "1998-08-19",
+     "killed", "1998-01"),
+    ("The rebels first took the port from government troops in a 2019 offensive.", "2024-03-08", "took", "2019"),
+)
 
 
 def _told_earlier(article: Article, span: tuple[int, int], timexes: list[Timex], made: list[Event],
