@@ -10,7 +10,6 @@ import pytest
 from timeline.events import events_for_article
 from timeline.events.anchoring import NOT_RANGE_EXAMPLES, RANGE_EXAMPLES, Relation, relation_of
 from timeline.events.build import (
-    CLAUSE_NEWS_BESIDE_A_MENTION_EXAMPLES,
     DATED_REPORT_EXAMPLES,
     DATED_STATEMENT_EXAMPLES,
     GOVERNED_EXAMPLES,
@@ -20,7 +19,13 @@ from timeline.events.build import (
     PERIOD_END_EXAMPLES,
     RESULTS_EXAMPLES,
 )
-from timeline.events.coreference import MENTION_EXAMPLES, MORE_SOURCE_EXAMPLES, TOLD_EARLIER_EXAMPLES, mentions
+from timeline.events.coreference import (
+    CLAUSE_NEWS_BESIDE_A_MENTION_EXAMPLES,
+    MENTION_EXAMPLES,
+    MORE_SOURCE_EXAMPLES,
+    TOLD_EARLIER_EXAMPLES,
+    mentions,
+)
 from timeline.events.evaluation import owner_of
 from timeline.events.sentences import OPENING_FRAME_EXAMPLES, SUBJECT_SPLIT_EXAMPLES, clause_spans
 from timeline.model import Article

@@ -25,7 +25,7 @@ from .anchoring import (
     relation_of,
     reporting_time,
 )
-from .coreference import antecedent, dated_beside, mentions
+from .coreference import antecedent, dated_beside, mentions, stands_for_its_clause
 from .furniture import furniture_kind, is_link_title, is_quoted_opinion
 from .happenings import Happening, HappeningModel, Kind, shipped_model
 from .names import names_in
@@ -174,7 +174,6 @@ class Story:
         if _in_reporting_window(event, self.published):
             self.news_day = event
 
-
     def tell_results(self, event: Event) -> None:
         """Results told for a quarter or a half, by a date that says when or one that names them ("a third-quarter
         net loss"); figures of an earlier period told beside them ("from $10.1 million in the year-ago period")
@@ -291,7 +290,7 @@ def _told_earlier(article: Article, span: tuple[int, int], timexes: list[Timex],
         # another report: a copy of it would stay wrong
         if own is not None and not (told.year_guessed and told.named_as) \
                 and _tells_the_same(sentence, mention.end, timexes, start, happenings) \
-                and _stands_for_its_clause(sentence, mention.start, happenings, [e for e in made if e is not made[own]]):
+                and stands_for_its_clause(sentence, mention.start, happenings, [e for e in made if e is not made[own]]):
             when = told.date_text or told.value
             made[own] = replace(made[own], interval=told.interval, value=told.value, mod=told.mod,
                                 explanation=f"the {mention.word} told earlier in the report, at '{when}' "
@@ -312,39 +311,6 @@ def _tells_the_same(sentence: str, after: int, timexes: list[Timex], start: int,
     end = clause_end(sentence, after)
     return (not any(after <= t.start - start < end for t in timexes)
             and all(h.kind == Kind.FACTUAL for h in happenings if after <= h.start < end and h.kind != Kind.REPORTING))
-
-
-# A clause opened by a mention ("The bombing killed 12 people", "when the shooting occurred"): a subordinator at
-# most, then the mention's determiner and up to two modifiers.
-_OPENED_BY = re.compile(r"\s*(?:(?i:and|but|when|as|then|so|where)\s+)?(?:(?i:the|this|these|those|its|his|her|their)"
-                        r"|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+){0,2}")
-# (report, publication day, the mention, the word of the clause's own news): run as tests. The mention is not its
-# clause's subject ("suspects in the bombing have been handed over"), or another clause's news would lose its
-# event ("After the rally, state television showed …"): the clause keeps its own time and the mention is one more
-# source of the earlier happening.
-CLAUSE_NEWS_BESIDE_A_MENTION_EXAMPLES = (
-    ("A bomb exploded outside the embassy in Nairobi on Aug. 7. Two suspects in the Nairobi bombing have been "
-     "handed over to the United States.", "2024-08-20", "bombing", "handed"),
-    ("Thousands rallied in Havana on May 2. After the rally, state television showed the crowds in the streets.",
-     "2024-08-20", "rally", "showed"),
-)
-
-
-def _stands_for_its_clause(sentence: str, at: int, happenings: list[Happening], others: list[Event]) -> bool:
-    """Whether the event built on a mention at ``at`` may take the mentioned happening's date: the mention is its
-    clause's only news ("Police have no suspect in the slaying") or opens it as its subject ("The bombing
-    killed 12 people"), and every other clause of the sentence that tells news has an event of its own among
-    ``others`` (else its words would be left to the mention, which holds only its own word)."""
-    held = [e.sources[0].happening_span[0] - e.sources[0].sentence_span[0] for e in others]
-    for c_start, c_end in clause_spans(sentence, [h.start for h in happenings]):
-        news = any(c_start <= h.start < c_end and h.start != at and h.kind in (Kind.FACTUAL, Kind.PLANNED)
-                   for h in happenings)
-        if c_start <= at < c_end:
-            if news and not _OPENED_BY.fullmatch(sentence, c_start, at):
-                return False
-        elif news and not any(c_start <= word < c_end for word in held):
-            return False
-    return True
 
 
 @dataclass
@@ -448,7 +414,7 @@ def _named_by(sentence: str, date_end: int, inside: list[Happening], found: list
 
 
 # A subject whose participle tells a happening with its date, then the clause's verb: "97 of the 251 hostages abducted
-# by Hamas on October 7 remain in Gaza", "two men arrested on Friday have confessed".
+# by Hamas on October 7 remain in Gaza", "two men arrested on Friday were charged".
 _VERB_AFTER = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|must|should|can|remain|"
                          r"remains|remained|still|now)\b", re.IGNORECASE)
 _NOT_A_NOUN = frozenset("""is are was were be been being has have had get got do does did will would could may might
