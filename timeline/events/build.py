@@ -420,26 +420,33 @@ _VERB_AFTER = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|could|m
 _NOT_A_NOUN = frozenset("""is are was were be been being has have had get got do does did will would could may might
 must should can not also who which that it he she they we i you and or but then""".split())
 _PHRASE_OPENS = re.compile(r"(?:[,;:(]|\b(?:that|whether|said|says|told))\s+")
+# An object's noun phrase before its participle: a determiner or a number, then up to two words ("the 251 hostages",
+# "97 of the hostages").
+_OBJECT_PHRASE = re.compile(r"\b(?:\d[\d,]*\s+of\s+)?(?:(?i:the|these|those|its|their|his|her)\s+|\d[\d,]*\s+)"
+                            r"(?:[\w-]+\s+){0,2}$")
 # (sentence, publication day, the participle, its value, the clause's verb placed elsewhere or ""): run as tests
 MODIFIER_DATE_EXAMPLES = (
     ("It is believed that 97 of the 251 hostages abducted by Hamas on October 7 remain in Gaza.", "2024-11-03",
      "abducted", "2024-10-07", ""),
     ("Two men arrested on Friday were charged with the killing.", "2024-06-03", "arrested", "2024-05-31",
      "charged"),
+    ("Hamas is still holding the hostages abducted on October 7 in Gaza.", "2024-11-03", "abducted", "2024-10-07",
+     "holding"),
+    ("Police freed the hostages seized on Friday.", "2024-06-03", "seized", "2024-05-31", "freed"),
     # look-alikes: the participle is the clause's verb, or what follows the date is no verb
     ("Police arrested two men on Friday.", "2024-06-03", "arrested", "2024-05-31", ""),
     ("The two men were arrested on Friday and have confessed.", "2024-06-03", "arrested", "2024-05-31", ""),
     ("Hostages seized on Friday, officials said.", "2024-06-03", "seized", "2024-05-31", ""),
+    ("Officials confirmed prices jumped on Friday.", "2024-06-03", "jumped", "2024-05-31", ""),
 )
 
 
 def _modifier_dated(sentence: str, timex: Timex, offset: int,
                     inside: list[Happening]) -> tuple[Happening, tuple[int, int]] | None:
-    """The participle a date tells the time of inside a subject ("the hostages abducted … on October 7 remain"),
-    with the words of that subject; None unless the clause's verb follows the date."""
+    """The participle a date tells the time of inside a subject ("the hostages abducted … on October 7 remain") or an
+    object ("is still holding the hostages abducted on October 7"), with the words of that noun phrase; None
+    unless the clause's verb follows the date or comes before the phrase."""
     date_start, date_end = timex.start - offset, timex.end - offset
-    if not _VERB_AFTER.match(sentence, date_end):
-        return None
     participle = next((h for h in reversed(inside) if h.end <= date_start), None)
     if participle is None or participle.kind != Kind.FACTUAL or not _is_participle(participle.word.lower()):
         return None
@@ -448,8 +455,15 @@ def _modifier_dated(sentence: str, timex: Timex, offset: int,
     if len(gap.split()) > 5 or any(mark in gap for mark in ",;:") or not before \
             or not before[-1].isalpha() or before[-1].lower() in _NOT_A_NOUN:
         return None  # "were arrested on Friday": the clause's own verb
-    opens = [m.end() for m in _PHRASE_OPENS.finditer(sentence, 0, participle.start)]
-    return participle, (opens[-1] if opens else 0, date_end)
+    if _VERB_AFTER.match(sentence, date_end):
+        opens = [m.end() for m in _PHRASE_OPENS.finditer(sentence, 0, participle.start)]
+        return participle, (opens[-1] if opens else 0, date_end)
+    phrase = _OBJECT_PHRASE.search(sentence, 0, participle.start)
+    if phrase is not None and any(h.end <= phrase.start() and h.kind == Kind.FACTUAL
+                                  and verb_form(sentence, h.start, h.word) not in (Form.UNKNOWN, Form.INFINITIVE)
+                                  for h in inside):
+        return participle, (phrase.start(), date_end)
+    return None
 
 
 def _is_participle(word: str) -> bool:
