@@ -11,12 +11,21 @@ from timeline.events import events_for_article
 from timeline.events.anchoring import NOT_RANGE_EXAMPLES, RANGE_EXAMPLES, Relation, relation_of
 from timeline.events.build import (
     DATED_REPORT_EXAMPLES,
+    DATED_STATEMENT_EXAMPLES,
     GOVERNED_EXAMPLES,
+    MODIFIER_DATE_EXAMPLES,
+    NAMED_DATE_LENDS_FORWARD_EXAMPLES,
     PARTICIPLE_ADJUNCT_EXAMPLES,
     PERIOD_END_EXAMPLES,
     RESULTS_EXAMPLES,
 )
-from timeline.events.coreference import MENTION_EXAMPLES, MORE_SOURCE_EXAMPLES, TOLD_EARLIER_EXAMPLES, mentions
+from timeline.events.coreference import (
+    CLAUSE_NEWS_BESIDE_A_MENTION_EXAMPLES,
+    MENTION_EXAMPLES,
+    MORE_SOURCE_EXAMPLES,
+    TOLD_EARLIER_EXAMPLES,
+    mentions,
+)
 from timeline.events.evaluation import owner_of
 from timeline.events.sentences import OPENING_FRAME_EXAMPLES, SUBJECT_SPLIT_EXAMPLES, clause_spans
 from timeline.model import Article
@@ -98,6 +107,16 @@ def test_an_event_placed_by_a_mention_holds_only_the_gold_event_of_its_own_word(
     assert text[slice(*mention.date_span)] == "murder", "the mention is what places it: shown as its date words"
 
 
+def test_a_clause_a_mention_placed_holds_the_gold_events_of_its_clause():
+    """"The attack killed 20 people": the clause tells the attack, so its words are judged at the attack's date."""
+    text = "Rebels attacked the town on March 3. The attack killed 20 people."
+    day = date(2024, 3, 9)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    second = [(e, s) for e, s in sourced(events) if s.sentence_span[0] == text.index("The attack")]
+    owner = owner_of(text.index("killed"), second)
+    assert owner is not None and owner.value == "2024-03-03"
+
+
 @pytest.mark.parametrize(("sentence", "words", "count"), OPENING_FRAME_EXAMPLES + SUBJECT_SPLIT_EXAMPLES,
                          ids=lambda e: str(e)[:40])
 def test_an_opening_phrase_or_a_subject_split_off_by_commas_belongs_to_the_clause_of_its_verb(sentence, words, count):
@@ -128,8 +147,10 @@ def test_a_relative_clause_takes_no_date_whose_year_was_guessed_for_a_named_happ
         [(e.value, e.explanation) for e in events]
 
 
-@pytest.mark.parametrize(("text", "published", "word", "value"), DATED_REPORT_EXAMPLES, ids=lambda e: str(e)[:50])
-def test_a_reports_participle_set_off_with_its_own_date_is_a_happening_at_that_date(text, published, word, value):
+@pytest.mark.parametrize(("text", "published", "word", "value"), DATED_REPORT_EXAMPLES + DATED_STATEMENT_EXAMPLES,
+                         ids=lambda e: str(e)[:50])
+def test_a_report_with_its_own_date_is_a_happening_at_it_when_set_off_or_when_it_reports_no_news(text, published, word,
+                                                                                                     value):
     day = date.fromisoformat(published)
     events = events_for_article(Article("a", text, published=day), tag(text, day))
     at = text.index(word)
@@ -138,10 +159,12 @@ def test_a_reports_participle_set_off_with_its_own_date_is_a_happening_at_that_d
 
 
 @pytest.mark.parametrize(("text", "published", "word", "value"),
-                         PERIOD_END_EXAMPLES + PARTICIPLE_ADJUNCT_EXAMPLES + GOVERNED_EXAMPLES, ids=lambda e: str(e)[:50])
+                         PERIOD_END_EXAMPLES + PARTICIPLE_ADJUNCT_EXAMPLES + GOVERNED_EXAMPLES
+                         + NAMED_DATE_LENDS_FORWARD_EXAMPLES, ids=lambda e: str(e)[:50])
 def test_the_word_a_date_places_is_the_one_the_clause_tells_at_it(text, published, word, value):
     """A period's end dates only the end, a participle after a past clause shares its time, and a happening that
-    did not happen ("refused to sign it on Monday") leaves the date to the one that did."""
+    did not happen ("refused to sign it on Monday") leaves the date to the one that did; a date that names a
+    happening lends its time to the clauses that go on to tell it, not to one told before it."""
     day = date.fromisoformat(published)
     events = events_for_article(Article("a", text, published=day), tag(text, day))
     assert owner_of(text.index(word), sourced(events)).value == value, [(e.value, e.explanation) for e in events]
@@ -151,3 +174,37 @@ def test_the_word_a_date_places_is_the_one_the_clause_tells_at_it(text, publishe
 def test_the_first_date_of_a_change_from_one_figure_to_another_is_a_reference_point(sentence, words):
     expected = Relation.RELATIVE if (sentence, words) in RANGE_EXAMPLES else Relation.AT
     assert relation_of(sentence, sentence.index(words)) == expected, sentence
+
+
+@pytest.mark.parametrize(("text", "published", "mention", "word"), CLAUSE_NEWS_BESIDE_A_MENTION_EXAMPLES,
+                         ids=lambda e: str(e)[:50])
+def test_a_clause_whose_news_is_not_the_mention_keeps_its_own_time(text, published, mention, word):
+    """"Two suspects in the Nairobi bombing have been handed over": the handing over is the report's news, not the
+    bombing's day; the mention is one more source of the bombing."""
+    day = date.fromisoformat(published)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    news = owner_of(text.index(word), sourced(events))
+    assert news is not None and news.value == published, [(e.value, e.title, e.explanation) for e in events]
+    at = text.rindex(mention)
+    earlier = [e for e in events if e.sources[0].sentence_span[0] == 0]
+    assert any(s.happening_span == (at, at + len(mention)) for e in earlier for s in e.sources)
+
+
+@pytest.mark.parametrize(("text", "published", "word", "value", "verb"), MODIFIER_DATE_EXAMPLES,
+                         ids=lambda e: str(e)[:50])
+def test_a_date_inside_a_subjects_modifier_places_that_modifier_not_the_clauses_verb(text, published, word, value,
+                                                                                      verb):
+    day = date.fromisoformat(published)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    assert owner_of(text.index(word), sourced(events)).value == value, [(e.value, e.title) for e in events]
+    if verb:
+        assert owner_of(text.index(verb), sourced(events)).value == published, [(e.value, e.title) for e in events]
+
+
+def test_the_event_of_a_subjects_modifier_is_titled_by_that_subject():
+    """"97 of the 251 hostages abducted by Hamas on October 7 remain in Gaza": the 7 October event is the abduction,
+    not the hostages' remaining in Gaza."""
+    text = "It is believed that 97 of the 251 hostages abducted by Hamas on October 7 remain in Gaza."
+    day = date(2024, 11, 3)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    assert [(e.value, e.title) for e in events] == [("2024-10-07", "97 of the 251 hostages abducted by Hamas on October 7")]

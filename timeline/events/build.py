@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..model import Anchor, Article, Event, Modality, Placement, Precision, Source, Timex
+from ..temporal import lexicon as lx
 from ..temporal.tense import Tense, clause_tense
 from .anchoring import (
     REPORTING_WINDOW,
@@ -24,7 +25,7 @@ from .anchoring import (
     relation_of,
     reporting_time,
 )
-from .coreference import antecedent, dated_beside, mentions
+from .coreference import antecedent, dated_beside, mentions, stands_for_its_clause
 from .furniture import PARAGRAPH_BREAK, author_note_start, furniture_kind, is_link_title, is_quoted_opinion
 from .happenings import Happening, HappeningModel, Kind, shipped_model
 from .names import names_in
@@ -51,10 +52,12 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _CONFIDENCE_BY_ANCHOR = {None: 0.9, Anchor.DCT: 0.8, Anchor.MENTION: 0.6}
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # 'has been', 'have also been'
 # Results told for a period, by the words for them ("Two segments posted lower earnings for the quarter"); a
-# figure alone ("2 million people crossed") is not results, nor is a share price, a dividend or a toll.
-_RESULTS = re.compile(r"\b(?:earnings|profits?|net income|net loss|loss|losses|revenues?|sales|results|turnover)\b",
+# figure alone ("2 million people crossed") is not results, nor is a share price, a dividend or a toll; earnings
+# per share ("46 cents a share") are results.
+_RESULTS = re.compile(r"\b(?:earnings|profits?|net|income|loss|losses|revenues?|sales|results|turnover)\b",
                       re.IGNORECASE)
-_NOT_RESULTS = re.compile(r"\b(?:shares?|stocks?|dividends?|toll|price target|forecasts?)\b", re.IGNORECASE)
+_NOT_RESULTS = re.compile(r"\b(?<!a\s)(?<!per\s)(?:shares?|stocks?|dividends?|toll|price target|forecasts?)\b",
+                          re.IGNORECASE)
 
 
 def results_told(sentence: str) -> bool:
@@ -74,6 +77,14 @@ RESULTS_EXAMPLES = (
     ("The toolmaker Acme said third-quarter profit rose 11% to $40 million. Its shares rose 5% on the news.",
      "2024-10-25", "shares", "2024-10-25"),
     ("Acme named a new chief executive. Its shares rose to $30 from $28.", "2024-10-25", "shares", "2024-10-25"),
+    ("The toolmaker Acme said third-quarter net income fell 6% to $9.5 million, or 46 cents a share. Sales rose 3% "
+     "to $329 million from $320 million.", "2024-10-25", "Sales", "2024-Q3"),
+    ("Acme's net interest income for the third quarter fell to $35 million from $70 million. Fee income rose to "
+     "$23.5 million from $22 million.", "2024-10-25", "Fee", "2024-Q3"),
+    ("The toolmaker Acme reported a third-quarter net loss of $35 million, or 31 cents a share. Revenue declined 8% "
+     "to $85.7 million, from $93.3 million.", "2024-10-25", "Revenue", "2024-Q3"),
+    ("The toolmaker Acme said third-quarter net income fell 6% to $9.5 million from $10.1 million in the year-ago "
+     "period. Sales rose 3% to $329 million from $320 million.", "2024-10-25", "Sales", "2024-Q3"),
     ("In the first half, 2 million people crossed the border. The death toll rose to 50 from 42.", "2024-10-25",
      "toll", "2024-10-25"),
     ("Unemployment rose to 5% in the third quarter. Police raised the number of arrests to 40 from 25.", "2024-10-25",
@@ -157,12 +168,19 @@ class Story:
         if event.year_guessed and event.named_as:
             return
         self.last = event
-        if event.precision in (Precision.QUARTER, Precision.HALF) and results_told(event.sentence):
-            self.results = event
+        self.tell_results(event)
         if _opens(event.sources[0]):
             self.paragraph = event
         if _in_reporting_window(event, self.published):
             self.news_day = event
+
+    def tell_results(self, event: Event) -> None:
+        """Results told for a quarter or a half, by a date that says when or one that names them ("a third-quarter
+        net loss"); figures of an earlier period told beside them ("from $10.1 million in the year-ago period")
+        do not change the period the report gives its figures for."""
+        if event.precision in (Precision.QUARTER, Precision.HALF) and results_told(event.sentence) \
+                and (self.results is None or event.begin >= self.results.begin):
+            self.results = event
 
 
 def _opens(source: Source) -> bool:
@@ -198,14 +216,17 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
     named_words = {e.sources[0].happening_span for clause in clauses for e in clause.named}
     for clause in clauses:
         clause.inside = [h for h in clause.inside if (start + h.start, start + h.end) not in named_words]
-    sentence_date = next((t for t in timexes if (relation_of(sentence, t.start - start) == Relation.AT
-                                                 or (t.start, t.end) in naming)
-                          and not (_year_guessed(t) and named_happening(article.text, t.end))
-                          and not _after(t.interval.begin.date(), article.published)), None)
+    modifying = {date for clause in clauses for date in clause.modifying}
+    lending = [t for t in timexes if (t.start, t.end) not in modifying
+               and (relation_of(sentence, t.start - start) == Relation.AT or (t.start, t.end) in naming)
+               and not (_year_guessed(t) and named_happening(article.text, t.end))
+               and not _after(t.interval.begin.date(), article.published)]
     for clause in clauses:
         inside, here, dated, named, c_end = clause.inside, clause.here, clause.dated, clause.named, clause.end
         for event in dated:
             story.tell(event)
+        for event in named:
+            story.tell_results(event)
         made.extend(dated + named)
         main = next((h for h in inside if h.kind in (Kind.FACTUAL, Kind.PLANNED)), None)
         if main is None or (dated and not _done_before(sentence, main, dated, article.published)):
@@ -214,6 +235,11 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
             unplaced += 1
             continue
         relative = [t for t in here if relation_of(sentence, t.start - start) == Relation.RELATIVE]
+        # a date that names a happening lends its time to its own clause ("took the port in a 2019 offensive") and
+        # to the clauses that go on to tell it ("since the 1998 bombing, which killed a guard"), not to one told
+        # before it ("where she arrived next, … where the Aug. 7 blasts killed 257 people")
+        sentence_date = next((t for t in lending if (t.start, t.end) not in naming or t in here
+                              or t.start < start + main.start), None)
         for part, title in _told(sentence, inside, c_end):
             if len(made) >= MAX_PER_SENTENCE:
                 break  # cut below anyway
@@ -224,6 +250,19 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         event = _undated_event(article, index, span, [Happening(0, 0, "", Kind.FACTUAL)], [], story, True, None)
         made = [event] if event else []  # the headline's happening is the day's news
     return made[:MAX_PER_SENTENCE], unplaced
+
+
+# (report, publication day, a word of a clause without its own date, its value): run as tests. A date that names a
+# happening lends its time to its own clause and to a clause that goes on to tell it, not to one told before it.
+NAMED_DATE_LENDS_FORWARD_EXAMPLES = (
+    ("Albright visited Nairobi on Tuesday. Officials in Kenya, where she arrived next, hoped for aid for the city, "
+     "where the Aug. 7 blasts killed 257 people.", "1998-08-19", "arrived", "1998-08-18"),
+    ("Albright visited Nairobi on Tuesday. Officials in Kenya, where she arrived next, hoped for aid for the city, "
+     "where the Aug. 7 blasts killed 257 people.", "1998-08-19", "killed", "1998-08-07"),
+    ("Police have searched the hills since the January 1998 bombing of a clinic, which killed a guard.", "1998-08-19",
+     "killed", "1998-01"),
+    ("The rebels first took the port from government troops in a 2019 offensive.", "2024-03-08", "took", "2019"),
+)
 
 
 def _told_earlier(article: Article, span: tuple[int, int], timexes: list[Timex], made: list[Event],
@@ -250,7 +289,8 @@ def _told_earlier(article: Article, span: tuple[int, int], timexes: list[Timex],
         # a guessed year of a happening a date names ("the October 7 attacks") is one merging may correct from
         # another report: a copy of it would stay wrong
         if own is not None and not (told.year_guessed and told.named_as) \
-                and _tells_the_same(sentence, mention.end, timexes, start, happenings):
+                and _tells_the_same(sentence, mention.end, timexes, start, happenings) \
+                and stands_for_its_clause(sentence, mention.start, happenings, [e for e in made if e is not made[own]]):
             when = told.date_text or told.value
             made[own] = replace(made[own], interval=told.interval, value=told.value, mod=told.mod,
                                 explanation=f"the {mention.word} told earlier in the report, at '{when}' "
@@ -282,6 +322,7 @@ class Clause:
     dated: list[Event]  # placed by a date that says when the clause's happening happened
     named: list[Event]  # placed by a date that names a happening or a thing ("the January 1998 bombing")
     end: int
+    modifying: frozenset[tuple[int, int]] = frozenset()  # dates told inside a subject's modifier: no other word's
 
 
 def _clause(article: Article, index: int, span: tuple[int, int], timexes: list[Timex], found: list[Happening],
@@ -292,7 +333,11 @@ def _clause(article: Article, index: int, span: tuple[int, int], timexes: list[T
     c_start, c_end = bounds
     inside = [h for h in found if c_start <= h.start < c_end]
     here = [t for t in timexes if c_start <= t.start - start < c_end]
-    things = {id(t): h for t in here if (h := _thing_named(sentence, t, start, article.published, inside))}
+    # "the 251 hostages abducted by Hamas on October 7 remain in Gaza": the date is the abduction's, told inside the
+    # subject; the clause's verb is not at it
+    modified = {id(t): m for t in here if (m := _modifier_dated(sentence, t, start, inside))}
+    things = {id(t): h for t in here if (h := _thing_named(sentence, t, start, article.published, inside))} \
+        | {key: happening for key, (happening, _) in modified.items()}
     at_dates = [t for t in here if relation_of(sentence, t.start - start) == Relation.AT and id(t) not in things]
     # "since August, when they traded at $10": a "when" clause with no date of its own is at the date it
     # follows (unless that date already placed the clause before it: "prices rose in 1985, when …" is one event
@@ -304,10 +349,11 @@ def _clause(article: Article, index: int, span: tuple[int, int], timexes: list[T
     dated = [e for t in at_dates if (e := _dated_event(article, index, span, t, inside or found))]
     naming = [(e, h) for t in here if t not in at_dates
               and (h := things.get(id(t)) or _named_by(sentence, t.end - start, inside, found))
-              and (e := _dated_event(article, index, span, t, [h]))]
+              and (e := _dated_event(article, index, span, t, [h], modified.get(id(t), (h, None))[1]))]
     # a happening a date names has its event; the clause's own happening is another one ("has been on the run")
     inside = [h for h in inside if all(h is not n for _, n in naming)]
-    return Clause(inside, here, dated, [e for e, _ in naming], c_end)
+    return Clause(inside, here, dated, [e for e, _ in naming], c_end,
+                  frozenset((t.start, t.end) for t in here if id(t) in modified))
 
 
 def _alike(made: Event, new: Event) -> bool:
@@ -365,6 +411,64 @@ def _named_by(sentence: str, date_end: int, inside: list[Happening], found: list
         named = next((h for h in found if h.start >= date_end and h.kind == Kind.FACTUAL
                       and _SET_OFF_GAP.fullmatch(sentence, date_end, h.start)), None)
     return named
+
+
+# A subject whose participle tells a happening with its date, then the clause's verb: "97 of the 251 hostages abducted
+# by Hamas on October 7 remain in Gaza", "two men arrested on Friday were charged".
+_VERB_AFTER = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|must|should|can|remain|"
+                         r"remains|remained|still|now)\b", re.IGNORECASE)
+_NOT_A_NOUN = frozenset("""is are was were be been being has have had get got do does did will would could may might
+must should can not also who which that it he she they we i you and or but then""".split())
+_PHRASE_OPENS = re.compile(r"(?:[,;:(]|\b(?:that|whether|said|says|told))\s+")
+# An object's noun phrase before its participle: a determiner or a number, then up to two words ("the 251 hostages",
+# "97 of the hostages").
+_OBJECT_PHRASE = re.compile(r"\b(?:\d[\d,]*\s+of\s+)?(?:(?i:the|these|those|its|their|his|her)\s+|\d[\d,]*\s+)"
+                            r"(?:[\w-]+\s+){0,2}$")
+# (sentence, publication day, the participle, its value, the clause's verb placed elsewhere or ""): run as tests
+MODIFIER_DATE_EXAMPLES = (
+    ("It is believed that 97 of the 251 hostages abducted by Hamas on October 7 remain in Gaza.", "2024-11-03",
+     "abducted", "2024-10-07", ""),
+    ("Two men arrested on Friday were charged with the killing.", "2024-06-03", "arrested", "2024-05-31",
+     "charged"),
+    ("Hamas is still holding the hostages abducted on October 7 in Gaza.", "2024-11-03", "abducted", "2024-10-07",
+     "holding"),
+    ("Police freed the hostages seized on Friday.", "2024-06-03", "seized", "2024-05-31", "freed"),
+    # look-alikes: the participle is the clause's verb, or what follows the date is no verb
+    ("Police arrested two men on Friday.", "2024-06-03", "arrested", "2024-05-31", ""),
+    ("The two men were arrested on Friday and have confessed.", "2024-06-03", "arrested", "2024-05-31", ""),
+    ("Hostages seized on Friday, officials said.", "2024-06-03", "seized", "2024-05-31", ""),
+    ("Officials confirmed prices jumped on Friday.", "2024-06-03", "jumped", "2024-05-31", ""),
+)
+
+
+def _modifier_dated(sentence: str, timex: Timex, offset: int,
+                    inside: list[Happening]) -> tuple[Happening, tuple[int, int]] | None:
+    """The participle a date tells the time of inside a subject ("the hostages abducted … on October 7 remain") or an
+    object ("is still holding the hostages abducted on October 7"), with the words of that noun phrase; None
+    unless the clause's verb follows the date or comes before the phrase."""
+    date_start, date_end = timex.start - offset, timex.end - offset
+    participle = next((h for h in reversed(inside) if h.end <= date_start), None)
+    if participle is None or participle.kind != Kind.FACTUAL or not _is_participle(participle.word.lower()):
+        return None
+    gap = sentence[participle.end:date_start]
+    before = sentence[:participle.start].split()
+    if len(gap.split()) > 5 or any(mark in gap for mark in ",;:") or not before \
+            or not before[-1].isalpha() or before[-1].lower() in _NOT_A_NOUN:
+        return None  # "were arrested on Friday": the clause's own verb
+    if _VERB_AFTER.match(sentence, date_end):
+        opens = [m.end() for m in _PHRASE_OPENS.finditer(sentence, 0, participle.start)]
+        return participle, (opens[-1] if opens else 0, date_end)
+    phrase = _OBJECT_PHRASE.search(sentence, 0, participle.start)
+    if phrase is not None and any(h.end <= phrase.start() and h.kind == Kind.FACTUAL
+                                  and verb_form(sentence, h.start, h.word) not in (Form.UNKNOWN, Form.INFINITIVE)
+                                  for h in inside):
+        return participle, (phrase.start(), date_end)
+    return None
+
+
+def _is_participle(word: str) -> bool:
+    return (word.endswith("ed") and word not in lx.NOT_PAST_ED) or (word.endswith("en") and len(word) > 4) \
+        or word in lx.PAST_CUES
 
 
 def _thing_named(sentence: str, timex: Timex, offset: int, published: date | None,
@@ -428,7 +532,37 @@ def _happenings(sentence: str, labelled: list[Happening], dates: list[Timex], of
                 or reported_future(sentence, h.start)):
             h = replace(h, kind=Kind.PLANNED)
         found.append(h)
+    if not any(h.kind in (Kind.FACTUAL, Kind.PLANNED) for h in found):
+        report = next((h for h in labelled if h.kind == Kind.REPORTING and _report_dated(sentence, h, dates, offset)), None)
+        if report is not None:  # "In early 1997, Yeltsin told Clinton he could live with …": the telling is the news
+            found = sorted([*found, replace(report, kind=Kind.FACTUAL)], key=lambda h: h.start)
     return found
+
+
+# (sentence, publication day, the report's word, the value of its event or "" for none): run as tests. A report with
+# its own date, in a sentence that tells no factual or planned happening, is the happening at that date.
+DATED_STATEMENT_EXAMPLES = (
+    ("In early 1997, President Yeltsin told President Clinton he could live with NATO expansion.", "1999-03-12",
+     "told", "1997"),
+    ("The minister said on Friday he might resign.", "2024-06-03", "said", "2024-05-31"),
+    # look-alikes: the report of a factual or planned happening, a report with no date of its own
+    ("The minister said on Friday the plant would close.", "2024-06-03", "said", ""),
+    ("Officials said Friday that police arrested two men.", "2024-06-03", "said", ""),
+    ("The minister said he might resign in March.", "2024-06-03", "said", ""),
+    ("He might resign in March, the minister said.", "2024-06-03", "said", ""),
+)
+
+
+def _report_dated(sentence: str, report: Happening, dates: list[Timex], offset: int) -> bool:
+    """A report with a date that says when: opening the sentence ("In early 1997, Yeltsin told"), right before it
+    ("the minister on Friday said") or right after it ("said on Friday"); not a date of the words it reports
+    ("He might resign in March, the minister said")."""
+    after = _DATE_AFTER.match(sentence, report.end)
+    return any(relation_of(sentence, t.start - offset) == Relation.AT
+               and ((t.end - offset <= report.start and (len(sentence[:t.start - offset].split()) <= 2
+                                                          or not sentence[t.end - offset:report.start].strip()))
+                    or (after is not None and t.start - offset == after.end()))
+               for t in dates)
 
 
 def _dated_report(sentence: str, report: Happening, dates: list[Timex], offset: int) -> bool:
@@ -460,8 +594,9 @@ def _governing(sentence: str, hypothetical: Happening, found: list[Happening]) -
 
 
 def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Timex,
-                 found: list[Happening]) -> Event | None:
-    """A happening placed by a date in its clause; none for a bare date or a hypothetical happening."""
+                 found: list[Happening], phrase: tuple[int, int] | None = None) -> Event | None:
+    """A happening placed by a date in its clause; none for a bare date or a hypothetical happening. ``phrase``:
+    the words that tell it, when only they do (a subject's modifier), as its title."""
     start, end = span
     sentence = article.text[start:end]
     if len(_WORD.findall(sentence.replace(timex.text, " "))) < 3:
@@ -479,7 +614,7 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
     # a happening dated after its report is still to come, whatever its tense ("a referendum next year")
     to_come = (nearest is not None and nearest.kind == Kind.PLANNED) or _after(timex.interval.begin.date(), article.published)
     modality = Modality.PLANNED if to_come else Modality.FACTUAL
-    title = make_title(sentence, timex.start - start, timex.end - start)
+    title = make_title(sentence[slice(*phrase)]) if phrase else make_title(sentence, timex.start - start, timex.end - start)
     if not title:
         return None
     confidence = _CONFIDENCE_BY_ANCHOR.get(timex.anchor, 0.6)

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Event, Modality, Placement, Precision
+from .happenings import Happening, Kind
+from .sentences import clause_spans
 
 # Kinds of happening: the nouns a later mention uses, then the words (verbs and nouns) that tell it with its
 # date. A mention is of the kind its noun belongs to; it refers to the last dated happening whose word, or one
@@ -203,3 +205,36 @@ def dated_beside(sentence: str, mention: Mention, date_start: int, date_end: int
     Friday". Then its own date says which happening it is."""
     before = 0 <= mention.start - date_end <= 30 and "," not in sentence[date_end:mention.start]
     return before or (date_start >= mention.end and bool(_BESIDE_DATE.fullmatch(sentence, mention.end, date_start)))
+
+
+# A clause opened by a mention ("The bombing killed 12 people", "when the shooting occurred"): a subordinator at
+# most, then the mention's determiner and up to two modifiers.
+_OPENED_BY = re.compile(r"\s*(?:(?i:and|but|when|as|then|so|where)\s+)?(?:(?i:the|this|these|those|its|his|her|their)"
+                        r"|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+){0,2}")
+# (report, publication day, the mention, the word of the clause's own news): run as tests. The mention is not its
+# clause's subject ("suspects in the bombing have been handed over"), or another clause's news would lose its
+# event ("After the rally, state television showed …"): the clause keeps its own time and the mention is one more
+# source of the earlier happening.
+CLAUSE_NEWS_BESIDE_A_MENTION_EXAMPLES = (
+    ("A bomb exploded outside the embassy in Nairobi on Aug. 7. Two suspects in the Nairobi bombing have been "
+     "handed over to the United States.", "2024-08-20", "bombing", "handed"),
+    ("Thousands rallied in Havana on May 2. After the rally, state television showed the crowds in the streets.",
+     "2024-08-20", "rally", "showed"),
+)
+
+
+def stands_for_its_clause(sentence: str, at: int, happenings: list[Happening], others: list[Event]) -> bool:
+    """Whether the event built on a mention at ``at`` may take the mentioned happening's date: the mention is its
+    clause's only news ("Police have no suspect in the slaying") or opens it as its subject ("The bombing
+    killed 12 people"), and every other clause of the sentence that tells news has an event of its own among
+    ``others`` (else its words would be left to the mention, which holds only its own word)."""
+    held = [e.sources[0].happening_span[0] - e.sources[0].sentence_span[0] for e in others]
+    for c_start, c_end in clause_spans(sentence, [h.start for h in happenings]):
+        news = any(c_start <= h.start < c_end and h.start != at and h.kind in (Kind.FACTUAL, Kind.PLANNED)
+                   for h in happenings)
+        if c_start <= at < c_end:
+            if news and not _OPENED_BY.fullmatch(sentence, c_start, at):
+                return False
+        elif news and not any(c_start <= word < c_end for word in held):
+            return False
+    return True

@@ -33,7 +33,7 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 
-from ..model import Article, Event, Interval, Placement, Source, Timex
+from ..model import Article, Event, Interval, Source, Timex
 from ..temporal import tag
 from ..timeml import DCT_ID, GoldEvent, GoldTimex, TimeMLDocument, read_timeml, tml_files
 from .build import events_for_article
@@ -206,12 +206,12 @@ def owner_of(offset: int, sourced: list[tuple[Event, Source]]) -> Event | None:
 
 
 def _refers_back(event: Event, source: Source) -> bool:
-    """A mention of a happening told earlier ("the arrest"): the words that place it are its own word, in an event
-    placed by it or in one more source of the earlier event. It stands for that noun only, not for the clause
-    around it, whose words belong to its own events. (A dated event whose word was not found also has its date's
-    words as its word: that is no mention.)"""
-    return source.date_span == source.happening_span and (event.placement == Placement.INFERRED
-                                                          or source is not event.sources[0])
+    """A mention of a happening told earlier ("the arrest") as one more source of the earlier event: the words that
+    place it are its own word, and it stands for that noun only, not for the clause around it, whose words belong
+    to its own events. A clause event the mention placed stands for its clause ("The attack killed 20 people"):
+    it took the earlier date only because its clause tells that happening. (A dated event whose word was not found
+    also has its date's words as its word: that is no mention.)"""
+    return source.date_span == source.happening_span and source is not event.sources[0]
 
 
 def _distance(span: tuple[int, int], offset: int) -> int:
