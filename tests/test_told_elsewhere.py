@@ -22,6 +22,7 @@ from timeline.events.build import (
 from timeline.events.coreference import (
     CLAUSE_NEWS_BESIDE_A_MENTION_EXAMPLES,
     MENTION_EXAMPLES,
+    MENTION_STANDS_FOR_ITS_CLAUSE_EXAMPLES,
     MORE_SOURCE_EXAMPLES,
     TOLD_EARLIER_EXAMPLES,
     mentions,
@@ -208,3 +209,13 @@ def test_the_event_of_a_subjects_modifier_is_titled_by_that_subject():
     day = date(2024, 11, 3)
     events = events_for_article(Article("a", text, published=day), tag(text, day))
     assert [(e.value, e.title) for e in events] == [("2024-10-07", "97 of the 251 hostages abducted by Hamas on October 7")]
+
+
+@pytest.mark.parametrize(("text", "published", "mention", "word", "value"), MENTION_STANDS_FOR_ITS_CLAUSE_EXAMPLES,
+                         ids=lambda e: str(e)[:50])
+def test_a_clause_told_of_a_mentioned_happening_takes_its_date(text, published, mention, word, value):
+    """"The attack, which began at dawn, killed 30 people", two days into the story: the killing is the attack's."""
+    day = date.fromisoformat(published)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    owner = owner_of(text.rindex(word), sourced(events))
+    assert owner is not None and owner.value == value, [(e.value, e.title, e.explanation) for e in events]

@@ -54,9 +54,9 @@ _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  
 # Results told for a period, by the words for them ("Two segments posted lower earnings for the quarter"); a
 # figure alone ("2 million people crossed") is not results, nor is a share price, a dividend or a toll; earnings
 # per share ("46 cents a share") are results.
-_RESULTS = re.compile(r"\b(?:earnings|profits?|net|income|loss|losses|revenues?|sales|results|turnover)\b",
-                      re.IGNORECASE)
-_NOT_RESULTS = re.compile(r"\b(?<!a\s)(?<!per\s)(?:shares?|stocks?|dividends?|toll|price target|forecasts?)\b",
+_RESULTS = re.compile(r"\b(?:earnings|profits?|(?:net|operating|interest|fee)\s+(?:\w+\s+)?income|net\s+(?:loss|profit)|"
+                      r"loss|losses|revenues?|sales|results|turnover)\b", re.IGNORECASE)
+_NOT_RESULTS = re.compile(r"\b(?<!\ba\s)(?<!\bper\s)(?:shares?|stocks?|dividends?|toll|price target|forecasts?)\b",
                           re.IGNORECASE)
 
 
@@ -89,6 +89,8 @@ RESULTS_EXAMPLES = (
      "toll", "2024-10-25"),
     ("Unemployment rose to 5% in the third quarter. Police raised the number of arrests to 40 from 25.", "2024-10-25",
      "arrests", "2024-10-25"),
+    ("Retail sales fell 3% in the fourth quarter. The government raised the income tax threshold to 15,000 pounds "
+     "from 12,570 pounds.", "2024-03-15", "threshold", "2024-03-15"),
 )
 # The end of a period its figures are told for: the date is that end's, the figures are the period's.
 _PERIOD_END = re.compile(r"\b(?:quarter|period|year|half|months|weeks)\s+(ended|ending)\s+(?:on\s+)?$", re.IGNORECASE)
@@ -432,8 +434,11 @@ MODIFIER_DATE_EXAMPLES = (
      "charged"),
     ("Hamas is still holding the hostages abducted on October 7 in Gaza.", "2024-11-03", "abducted", "2024-10-07",
      "holding"),
-    ("Police freed the hostages seized on Friday.", "2024-06-03", "seized", "2024-05-31", "freed"),
-    # look-alikes: the participle is the clause's verb, or what follows the date is no verb
+    # look-alikes: the participle is the clause's verb, or what follows the date is no verb; after a verb told in the
+    # past the date is that verb's, as readers take it ("freed … on Friday", "sentenced … on Monday")
+    ("Police freed the hostages seized on Friday.", "2024-06-03", "freed", "2024-05-31", ""),
+    ("Hundreds gathered outside the court as the judge sentenced the former minister on Monday.", "2024-03-15",
+     "gathered", "2024-03-11", ""),
     ("Police arrested two men on Friday.", "2024-06-03", "arrested", "2024-05-31", ""),
     ("The two men were arrested on Friday and have confessed.", "2024-06-03", "arrested", "2024-05-31", ""),
     ("Hostages seized on Friday, officials said.", "2024-06-03", "seized", "2024-05-31", ""),
@@ -458,9 +463,11 @@ def _modifier_dated(sentence: str, timex: Timex, offset: int,
     if _VERB_AFTER.match(sentence, date_end):
         opens = [m.end() for m in _PHRASE_OPENS.finditer(sentence, 0, participle.start)]
         return participle, (opens[-1] if opens else 0, date_end)
+    # an object's participle only after a verb told in the present or present perfect ("is still holding the hostages
+    # abducted on October 7"), whose time no past date can be; after a past verb the date is that verb's
     phrase = _OBJECT_PHRASE.search(sentence, 0, participle.start)
     if phrase is not None and any(h.end <= phrase.start() and h.kind == Kind.FACTUAL
-                                  and verb_form(sentence, h.start, h.word) not in (Form.UNKNOWN, Form.INFINITIVE)
+                                  and verb_form(sentence, h.start, h.word) in (Form.PRESENT, Form.PERFECT)
                                   for h in inside):
         return participle, (phrase.start(), date_end)
     return None

@@ -207,10 +207,14 @@ def dated_beside(sentence: str, mention: Mention, date_start: int, date_end: int
     return before or (date_start >= mention.end and bool(_BESIDE_DATE.fullmatch(sentence, mention.end, date_start)))
 
 
-# A clause opened by a mention ("The bombing killed 12 people", "when the shooting occurred"): a subordinator at
-# most, then the mention's determiner and up to two modifiers.
-_OPENED_BY = re.compile(r"\s*(?:(?i:and|but|when|as|then|so|where)\s+)?(?:(?i:the|this|these|those|its|his|her|their)"
-                        r"|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+){0,2}")
+# A clause opened by a mention ("The bombing killed 12 people", "when the shooting occurred", "Police said the bombing
+# was …"): a subordinator or a report's frame at most, then the mention's determiner and up to two modifiers.
+_OPENED_BY = re.compile(r"\s*(?:(?i:and|but|when|as|then|so|where)\s+)?"
+                        r"(?:(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|say|confirmed|reported)\s+(?:that\s+)?)?"
+                        r"(?:(?i:the|this|these|those|its|his|her|their)|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+){0,2}")
+# A relative clause ("The attack, which began at dawn, killed 30 people"): it and the clause after it belong to the
+# clause before it.
+_RELATIVE = re.compile(r"[\s,]*(?:which|who|whose)\b")
 # (report, publication day, the mention, the word of the clause's own news): run as tests. The mention is not its
 # clause's subject ("suspects in the bombing have been handed over"), or another clause's news would lose its
 # event ("After the rally, state television showed …"): the clause keeps its own time and the mention is one more
@@ -223,13 +227,25 @@ CLAUSE_NEWS_BESIDE_A_MENTION_EXAMPLES = (
 )
 
 
+# (report, publication day, the mention, the word of its clause's news, that news's value): run as tests. The mention
+# is its clause's subject, with a relative clause about it ("The attack, which began at dawn, killed 30 people") or
+# after a report's frame ("Police said the bombing was carried out by two men"): the clause tells the earlier
+# happening, whatever day the story has reached since.
+MENTION_STANDS_FOR_ITS_CLAUSE_EXAMPLES = (
+    ("Gunmen attacked a hotel in Mogadishu on Saturday. On Monday, officials raised the death toll to 30. The "
+     "attack, which began at dawn, killed 30 people.", "2024-03-15", "attack", "killed", "2024-03-09"),
+    ("A car bomb exploded in Baghdad on Monday. On Wednesday, the government announced new security measures. "
+     "Police said the bombing was carried out by two men.", "2024-03-15", "bombing", "carried", "2024-03-11"),
+)
+
+
 def stands_for_its_clause(sentence: str, at: int, happenings: list[Happening], others: list[Event]) -> bool:
     """Whether the event built on a mention at ``at`` may take the mentioned happening's date: the mention is its
     clause's only news ("Police have no suspect in the slaying") or opens it as its subject ("The bombing
     killed 12 people"), and every other clause of the sentence that tells news has an event of its own among
     ``others`` (else its words would be left to the mention, which holds only its own word)."""
     held = [e.sources[0].happening_span[0] - e.sources[0].sentence_span[0] for e in others]
-    for c_start, c_end in clause_spans(sentence, [h.start for h in happenings]):
+    for c_start, c_end in _with_relatives(sentence, clause_spans(sentence, [h.start for h in happenings])):
         news = any(c_start <= h.start < c_end and h.start != at and h.kind in (Kind.FACTUAL, Kind.PLANNED)
                    for h in happenings)
         if c_start <= at < c_end:
@@ -238,3 +254,14 @@ def stands_for_its_clause(sentence: str, at: int, happenings: list[Happening], o
         elif news and not any(c_start <= word < c_end for word in held):
             return False
     return True
+
+
+def _with_relatives(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clauses with each relative clause, and the clause it interrupts, joined to the clause before it."""
+    joined: list[tuple[int, int]] = []
+    for k, (start, end) in enumerate(spans):
+        if joined and (_RELATIVE.match(sentence, start) or _RELATIVE.match(sentence, spans[k - 1][0])):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
