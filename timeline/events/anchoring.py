@@ -16,6 +16,8 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from ..model import Event, Interval, Modality
+from ..temporal.lexicon import DETERMINERS
+from .verbs import Form, verb_form
 
 
 class Relation(StrEnum):
@@ -86,6 +88,26 @@ PLAN_EXAMPLES = (("The group aims to cut 30,000 jobs.", "cut"), ("Talks are set 
                  ("The bank will sell its stake.", "sell"), ("It took a loss because of the planned sale.", "sale"))
 NOT_PLAN_EXAMPLES = (("The first retirement plan offered to staff drew 500 applicants.", "offered"),
                      ("The bank has set its sights on buying a rival.", "buying"))
+# A clause of time after a plan ("will succeed Davison soon after he reaches 65", "is expected to be demolished
+# after the FBI has finished"): English tells its future in the present or the present perfect, so a happening
+# told so is still to come, part of the plan. Its opening word, the words before its verb (no clause break),
+# and the verb itself: present, present perfect or a bare form after its subject, not past ("after he was
+# arrested") and not a noun ("after the scandal", "before the vote": the thing may already have happened).
+_TIME_CLAUSE = re.compile(r"\b(?:after|before|until|till|once|when|as\s+soon\s+as)\s+[^,;:!?]{0,60}$", re.IGNORECASE)
+# (sentence, the plan's word, a later word, whether it is still to come): run as tests
+TIME_CLAUSE_EXAMPLES = (
+    ("Mr. Schwarz will succeed Daniel Davison on Feb. 1, soon after Mr. Davison reaches the retirement age.",
+     "succeed", "reaches", True),
+    ("The embassy is expected to be demolished after the FBI has finished gathering evidence.", "demolished",
+     "finished", True),
+    ("Spies are preparing to kill the group's leaders when the war in the Strip winds down.", "kill", "winds", True),
+    # look-alikes: told as done, a noun, a clause of time before the plan, or no plan at all
+    ("The embassy will be demolished, years after it was bombed.", "demolished", "bombed", False),
+    ("The minister will resign after the scandal over the contracts.", "resign", "scandal", False),
+    ("When the minister resigns, his deputy will take over.", "take", "resigns", False),
+    ("The embassy was demolished after the FBI had finished gathering evidence.", "", "finished", False),
+    ("Prices fall when the harvest comes in.", "", "comes", False),
+)
 # A condition before a happening, in its clause: "if prices rose", "unless talks resume".
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;:]*$", re.IGNORECASE)
 # A sentence that carries the story on from the last dated happening.
@@ -146,6 +168,20 @@ def linked_clause(sentence: str, after: int) -> str:
 
 def is_planned(sentence: str, happening_start: int) -> bool:
     return bool(PLAN_CUES.search(sentence[max(0, happening_start - 40):happening_start]))
+
+
+def in_time_clause_of(sentence: str, happening: int, word: str, plan_end: int | None) -> bool:
+    """Whether a happening told in the present or present perfect is in a clause of time opened after a plan
+    that ends at ``plan_end`` ("will succeed him after he reaches 65"): then it is still to come, like the plan."""
+    opened = _TIME_CLAUSE.search(sentence, max(0, happening - 80), happening)
+    if plan_end is None or opened is None or opened.start() < plan_end:
+        return False
+    form = verb_form(sentence, happening, word)
+    if form in (Form.PRESENT, Form.PERFECT):
+        return True
+    before = sentence[opened.start():happening].split()
+    return form == Form.UNKNOWN and len(before) > 1 and before[-1].lower() not in DETERMINERS \
+        and word.lower().endswith("s") and not word.lower().endswith("ss")
 
 
 def is_conditional(sentence: str, happening_start: int) -> bool:

@@ -16,6 +16,7 @@ from .anchoring import (
     Inferred,
     Relation,
     continues_story,
+    in_time_clause_of,
     is_conditional,
     is_planned,
     linked_clause,
@@ -413,8 +414,9 @@ DATED_REPORT_EXAMPLES = (
 
 def _happenings(sentence: str, labelled: list[Happening], dates: list[Timex], offset: int) -> list[Happening]:
     """The model's happenings but reports (a report's participle set off with its own date is one: see
-    DATED_REPORT_EXAMPLES); a plan cue before a word ("aims to cut", "said it would cut") makes it planned, "if"
-    hypothetical. ``dates`` are the sentence's, at ``offset`` in the article."""
+    DATED_REPORT_EXAMPLES); a plan cue before a word ("aims to cut", "said it would cut") makes it planned, as does
+    a clause of time after a plan ("soon after he reaches 65"), "if" hypothetical. ``dates`` are the sentence's, at
+    ``offset`` in the article."""
     found = []
     for h in labelled:
         if h.kind == Kind.REPORTING:
@@ -427,6 +429,9 @@ def _happenings(sentence: str, labelled: list[Happening], dates: list[Timex], of
                 verb_form(sentence, h.start, h.word) == Form.FUTURE and not negated(sentence, h.start))
                 or reported_future(sentence, h.start)):
             h = replace(h, kind=Kind.PLANNED)
+        elif h.kind == Kind.FACTUAL and in_time_clause_of(sentence, h.start, h.word, next(
+                (p.end for p in reversed(found) if p.kind == Kind.PLANNED), None)):
+            h = replace(h, kind=Kind.PLANNED)  # "will succeed him soon after he reaches 65"
         found.append(h)
     return found
 
