@@ -88,6 +88,25 @@ PLAN_EXAMPLES = (("The group aims to cut 30,000 jobs.", "cut"), ("Talks are set 
                  ("The bank will sell its stake.", "sell"), ("It took a loss because of the planned sale.", "sale"))
 NOT_PLAN_EXAMPLES = (("The first retirement plan offered to staff drew 500 applicants.", "offered"),
                      ("The bank has set its sights on buying a rival.", "buying"))
+# What someone is asked, ordered or invited to do ("invited John Paul to come", "ordered the army to kill",
+# "called for Sinn Fein to be expelled", "was ordered to pay"): still to come at the asking, whatever the
+# tense of the asking. The verb, then its object (a few words, no clause break), then "to".
+_DIRECTED = re.compile(r"\b(?:invit|order|urg|ask|instruct|persuad|warn|direct|authori[sz]|encourag|tell|told|"
+                       r"(?:call|appeal)(?:ed|s|ing)?\s+(?:on|upon|for))(?:e|ed|es|s|ing)?"
+                       r"(?:\s+(?!to\b)[^.;:!?,]{1,40}?(?:,[^.;:!?,]{1,40},)?)?\s+to\s+(?:be\s+)?$", re.IGNORECASE)
+# (sentence, the word asked for): run as tests
+DIRECTED_EXAMPLES = (("Fidel Castro invited John Paul to come for a reason.", "come"),
+                     ("In 1997, Netanyahu ordered Israeli spies to kill Meshaal.", "kill"),
+                     ("Britain called for Sinn Fein, the IRA's political wing, to be expelled from the talks.",
+                      "expelled"),
+                     ("The company was ordered to pay $5 million in damages.", "pay"),
+                     ("ISIS has warned Hamas to end its war.", "end"))
+NOT_DIRECTED_EXAMPLES = (("The board voted to close the plant.", "close"),  # no one asked: a decision
+                         ("He asked whether the plant would close.", "close"),
+                         ("Police told reporters the suspect fled to Mexico.", "fled"),
+                         ("He went to the hospital to visit his mother.", "visit"),
+                         ("According to press reports, his sister was the first to come to the United States.",
+                          "come"))
 # A clause of time after a plan ("will succeed Davison soon after he reaches 65", "is expected to be demolished
 # after the FBI has finished"): English tells its future in the present or the present perfect, so a happening
 # told so is still to come, part of the plan. Its opening word, the words before its verb (no clause break),
@@ -182,6 +201,13 @@ def in_time_clause_of(sentence: str, happening: int, word: str, plan_end: int | 
     before = sentence[opened.start():happening].split()
     return form == Form.UNKNOWN and len(before) > 1 and before[-1].lower() not in DETERMINERS \
         and word.lower().endswith("s") and not word.lower().endswith("ss")
+
+
+def directed_by(sentence: str, happening_start: int) -> tuple[int, int] | None:
+    """The span of the asking, ordering or inviting word when the happening is what someone was asked to do: a
+    plan, not news (DIRECTED_EXAMPLES); None otherwise. The asking itself is news."""
+    match = _DIRECTED.search(sentence, max(0, happening_start - 100), happening_start)
+    return (match.start(), match.start() + len(match.group(0).split()[0])) if match else None
 
 
 def is_conditional(sentence: str, happening_start: int) -> bool:

@@ -16,6 +16,7 @@ from .anchoring import (
     Inferred,
     Relation,
     continues_story,
+    directed_by,
     in_time_clause_of,
     is_conditional,
     is_planned,
@@ -425,6 +426,10 @@ def _happenings(sentence: str, labelled: list[Happening], dates: list[Timex], of
             h = replace(h, kind=Kind.FACTUAL)
         if is_conditional(sentence, h.start):
             h = replace(h, kind=Kind.HYPOTHETICAL)
+        elif h.kind in (Kind.HYPOTHETICAL, Kind.FACTUAL) and (asking := directed_by(sentence, h.start)):
+            if not any(f.start <= asking[0] < f.end for f in found):  # "urged its people to keep up …": the urging
+                found.append(Happening(*asking, sentence[slice(*asking)], Kind.FACTUAL))  # is news of its own
+            h = replace(h, kind=Kind.PLANNED)
         elif h.kind in (Kind.HYPOTHETICAL, Kind.FACTUAL) and (is_planned(sentence, h.start) or (
                 verb_form(sentence, h.start, h.word) == Form.FUTURE and not negated(sentence, h.start))
                 or reported_future(sentence, h.start)):
