@@ -16,6 +16,7 @@ from timeline.events.anchoring import (
     in_time_clause_of,
 )
 from timeline.events.evaluation import owner_of
+from timeline.events.titles import PLAN_TITLE_EXAMPLES, make_title, plan_title
 from timeline.model import Article, Modality
 from timeline.temporal import tag
 
@@ -64,3 +65,26 @@ def test_the_asking_is_news_even_when_the_happening_model_reads_it_as_a_report()
     text = "The government urged its people to keep up their own demonstrations."
     events = events_in(text)
     assert {e.modality for e in events} == {Modality.FACTUAL, Modality.PLANNED}, [(e.title, e.modality) for e in events]
+
+
+@pytest.mark.parametrize(("sentence", "setter", "plan", "title"), PLAN_TITLE_EXAMPLES, ids=lambda e: str(e)[:40])
+def test_a_plans_title_says_who_is_to_do_it_when_the_words_tell(sentence, setter, plan, title):
+    at = sentence.index(setter)
+    assert plan_title(sentence, (at, at + len(setter)), at, sentence.index(f" {plan}") + 1, len(sentence)) == title
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Netanyahu ordered the army to kill Hamas leaders around the world.",
+     "The army to kill Hamas leaders around the world"),
+    ("Israel's intelligence services are preparing to kill Hamas leaders around the world.",
+     "Israel's intelligence services to kill Hamas leaders around the world"),
+    ("The board approved a plan to close the plant in Leeds.", "Close the plant in Leeds"),  # whose plan: not told
+])
+def test_a_plan_told_beside_news_is_titled_with_its_doer(text, title):
+    planned = [e.title for e in events_in(text) if e.modality == Modality.PLANNED]
+    assert planned == [title], [(e.title, e.modality) for e in events_in(text)]
+
+
+def test_an_attribution_after_a_closing_quote_is_no_part_of_a_title():
+    assert make_title('The Mossad will act against the heads of Hamas wherever they are," he said,') == \
+        "The Mossad will act against the heads of Hamas wherever they are"

@@ -32,7 +32,7 @@ from .happenings import Happening, HappeningModel, Kind, shipped_model
 from .names import names_in
 from .naming import named_happening
 from .sentences import clause_end, clause_spans, sentence_at, sentence_spans
-from .titles import make_title
+from .titles import make_title, plan_title
 from .verbs import Form, negated, reported_future, verb_form
 
 # The names of a sentence, read once: up to MAX_PER_SENTENCE events and more come from one sentence, and reading
@@ -386,13 +386,15 @@ def _told(sentence: str, inside: list[Happening], clause_end: int) -> list[tuple
     """What a clause without a date tells: its happenings, and a plan told beside its factual happening.
 
     "The board approved a plan to close the plant": the approval is news, the closing is still to come, so
-    the plan is an event of its own, titled by its own words ("Close the plant"); "" titles by the sentence.
+    the plan is an event of its own, titled by its own words with its doer when the words tell it ("Close the
+    plant", "The army to kill Hamas leaders"); "" titles by the sentence.
     """
     main = next(h for h in inside if h.kind in (Kind.FACTUAL, Kind.PLANNED))
     plan = next((n for n, h in enumerate(inside) if h.kind == Kind.PLANNED and h.start > main.start), None)
     if main.kind != Kind.FACTUAL or plan is None:
         return [(inside, "")]
-    title = make_title(sentence[inside[plan].start:clause_end])
+    setter = inside[plan - 1]  # the verb that sets the plan: "ordered" in "ordered the army to kill"
+    title = plan_title(sentence, (setter.start, setter.end), main.start, inside[plan].start, clause_end)
     return [(inside, ""), (inside[plan:], title)] if title else [(inside, "")]
 
 
