@@ -88,3 +88,21 @@ def test_a_plan_told_beside_news_is_titled_with_its_doer(text, title):
 def test_an_attribution_after_a_closing_quote_is_no_part_of_a_title():
     assert make_title('The Mossad will act against the heads of Hamas wherever they are," he said,') == \
         "The Mossad will act against the heads of Hamas wherever they are"
+
+
+@pytest.mark.parametrize(("text", "word", "later"), [
+    ("The buyer extended to Nov. 20 its $45-a-share offer for the chain's shares.", "extended", "2024-11-20"),
+    ("The chain has set Nov. 10 as the deadline for any competing bids.", "set", "2024-11-10"),
+])
+def test_news_told_with_a_later_date_is_news_and_the_date_is_what_is_to_come(text, word, later):
+    """"extended to Nov. 20 its offer": the extending is the day's news; Nov. 20 is when the offer runs out."""
+    events = events_in(text, date(2024, 11, 2))
+    held = owner_of(text.index(word), [(e, s) for e in events for s in e.sources])
+    assert held.modality == Modality.FACTUAL and held.begin.date() <= date(2024, 11, 2), (held.title, held.explanation)
+    assert [e.value for e in events if e.modality == Modality.PLANNED] == [later]
+
+
+def test_a_plan_with_its_own_later_date_is_at_that_date():
+    text = "The board will pay a special dividend on Nov. 20."
+    events = events_in(text, date(2024, 11, 2))
+    assert owner_of(text.index("pay"), [(e, s) for e in events for s in e.sources]).value == "2024-11-20"

@@ -335,10 +335,16 @@ def _after(day: date, published: date | None) -> bool:
 
 
 def _done_before(sentence: str, main: Happening, dated: list[Event], published: date | None) -> bool:
-    """A past-tense happening whose clause has only dates after the publication date ("declared a dividend,
-    payable Dec. 15", "extended its offer to Nov. 20"): they tell what is to come, not when it happened."""
-    return main.kind == Kind.FACTUAL and all(_after(e.begin.date(), published) for e in dated) \
-        and _tense_at(sentence, main.end) == Tense.PAST
+    """A happening told as done whose clause has only dates after the publication date ("declared a dividend,
+    payable Dec. 15", "extended its offer to Nov. 20", "has set Nov. 10 as the deadline"): they tell what is to
+    come, not when it happened."""
+    return all(_after(e.begin.date(), published) for e in dated) and _told_as_done(sentence, main)
+
+
+def _told_as_done(sentence: str, happening: Happening) -> bool:
+    """A factual happening in the past tense or the present perfect ("declared", "has set")."""
+    return happening.kind == Kind.FACTUAL and (_tense_at(sentence, happening.end) == Tense.PAST
+                                               or verb_form(sentence, happening.start, happening.word) == Form.PERFECT)
 
 
 _NAMING_GAP = re.compile(r"(?:['’]s)?(?:,?\s*\d{4})?,?\s+(?:[a-z][\w-]*\s+)?")
@@ -484,6 +490,9 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
     nearest = before[-1] if before else next(iter(found), None)
     if (end := _PERIOD_END.search(sentence, 0, timex.start - start)) is not None:
         nearest = Happening(end.start(1), end.end(1), end.group(1), Kind.FACTUAL)
+    if nearest is not None and _after(timex.interval.begin.date(), article.published) \
+            and _told_as_done(sentence, nearest):
+        nearest = None  # "extended to Nov. 20 its offer": the date is of what is to come, the extending is news
     if nearest is not None and nearest.kind == Kind.HYPOTHETICAL:
         nearest = _governing(sentence, nearest, found)  # "failed to pay its debts in March": the failing's date
         if nearest is None:
