@@ -127,11 +127,8 @@ def _clause_around(sentence: str, date_start: int, date_end: int) -> str:
 # IRA's political wing, to be expelled"); with none ("are preparing to kill") the doer is the clause's subject.
 _TO_PLAN = re.compile(r"\s+(?:(?P<object>\S.*?)\s+)?(?P<to>to)\s+(?:be\s+)?[\"“'`]*$", re.DOTALL)
 _ASKED_FOR = re.compile(r"^(?:for|on|upon)\s+", re.IGNORECASE)  # "called for X to", "called on X to"
-# An object that is no doer: a preposition's phrase ("working on plans to"), a plan named as a thing ("called the
-# plan to kill": whose plan, the words do not say), or a pronoun, which a title cannot resolve.
-_NOT_DOER = re.compile(r"^(?:(?:on|in|at|with|about|of|into|over|under|from)\s|(?:the|a|an|this|that)\s+(?:\w+\s+)?"
-                       r"(?:plans?|decision|efforts?|bid|attempt|campaign|move|orders?|proposal|promise|offer)$|"
-                       r"(?:it|them|him|her|us|me|you|this|that)$)", re.IGNORECASE)
+# An object that is no doer: a preposition's phrase ("working on plans to", "appealed to the court to").
+_PREPOSITIONAL = re.compile(r"(?:on|in|at|with|about|of|into|over|under|from|to)\s", re.IGNORECASE)
 # Words that end a subject read backwards from its verb: auxiliaries and adverbs are dropped, a clause break or a
 # conjunction ends it.
 _AUXILIARY = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
@@ -140,7 +137,7 @@ _AUXILIARY = frozenset({"is", "are", "was", "were", "be", "been", "being", "has"
 _SUBJECT_START = re.compile(r"(?:.*(?:[,;:(]|\s[–—-]+|\b(?:but|while|because|though|although|since|until|if|whether|"
                             r"that|after|before|when|where|which|who|what|how)\b))?\s*(?P<subject>[^,;:(]*)$",
                             re.IGNORECASE | re.DOTALL)
-_PRONOUN = re.compile(r"^(?:i|we|you|he|she|it|they|this|that|there|these|those)$", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:i|we|you|he|she|it|they|this|that|there|these|those|me|us|him|her|them)$", re.IGNORECASE)
 MAX_DOER_WORDS = 8
 # (sentence, the verb that sets the plan, the plan's word, its title): run as tests
 PLAN_TITLE_EXAMPLES = (
@@ -157,13 +154,17 @@ PLAN_TITLE_EXAMPLES = (
     # look-alikes: whose plan the words do not say, or a pronoun a title cannot resolve
     ("The former spy chief called the plan to kill Hamas leaders abroad reckless.", "called", "kill",
      "Kill Hamas leaders abroad reckless"),
-    ("He urged them to leave the city before the storm.", "urged", "leave", "Leave the city before the storm"),
+    ("Officials urged them to leave the city before the storm.", "urged", "leave", "Leave the city before the storm"),
     ("They are preparing to leave the city before the storm.", "preparing", "leave", "Leave the city before the storm"),
     ("Amid the truce, negotiations were to take place during the second phase.", "negotiations", "take",
      "Negotiations to take place during the second phase"),
     ("Talks need to be handled differently in order to reach a new deal.", "order", "reach", "Reach a new deal"),
     ("We have come to the point where we want to introduce new evidence.", "want", "introduce",
      "Introduce new evidence"),
+    ("Investors welcomed the company's plans to cut costs at its mills.", "welcomed", "cut",
+     "The company to cut costs at its mills"),
+    ("Investors welcomed the unusual plans to cut costs at its mills.", "welcomed", "cut",
+     "Cut costs at its mills"),
 )
 
 
@@ -188,14 +189,15 @@ def _doer(sentence: str, setter: tuple[int, int], main_start: int, between: re.M
         return ""  # "in order to reach a deal": what for, not a plan of someone's
     if named and all(w.lower() in _AUXILIARY for w in named.split()):  # "negotiations were to take place"
         doer = _subject(sentence[:between.start("to")])
-    elif word in _INTENT:  # "plans to hunt": whose plan, its determiner or the clause's subject says
-        doer = "" if _DETERMINER_END.search(sentence, 0, setter[0]) else _subject(sentence[:main_start])
-    elif named and not _NOT_DOER.match(named):
+    elif word in _INTENT or named and named.split()[-1].lower() in _INTENT:  # "are working on plans to hunt":
+        owner = _owner(sentence[:between.start("to")])  # whose plans
+        doer = _subject(sentence[:main_start]) if owner is None else owner
+    elif named and _PRONOUN.match(named):
+        return ""  # "urged them to leave": a doer a title cannot resolve
+    elif named and not _PREPOSITIONAL.match(named):
         doer = named.split(",")[0].strip()  # "Sinn Fein, the IRA's political wing,": the name, not its apposition
-    elif not named or not _DETERMINER_START.match(named):
+    else:  # "are preparing to kill", "are working hard on it to": the subject's
         doer = _subject(sentence[:main_start])
-    else:
-        return ""
     if not doer or _PRONOUN.match(doer) or len(doer.split()) > MAX_DOER_WORDS \
             or doer.split()[-1].lower() in _FUNCTION_WORDS:  # "A source present at the": no subject read
         return ""
@@ -207,8 +209,19 @@ _INTENT = frozenset({"plan", "plans", "decision", "effort", "efforts", "bid", "a
 _PURPOSE = re.compile(r"\b(?:in\s+order|so\s+as)$", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "at", "in", "on", "for", "to", "with", "by", "from", "that",
                              "and", "or", "its", "his", "her", "their"})
-_DETERMINER_END = re.compile(r"\b(?:the|a|an|this|that)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_DETERMINER_START = re.compile(r"(?:the|a|an|this|that)\s", re.IGNORECASE)
+_UNTOLD_OWNER = re.compile(r"\b(?:the|a|an|this|that|such)\s+(?:[\w-]+\s+){0,2}\w+\s*$", re.IGNORECASE)
+
+
+_POSSESSOR = re.compile(r"(?:^|[\s,;:(])(?P<owner>(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}|[Tt]he\s+\w+)['’]s?\s+"
+                        r"(?:\w+\s+)?\w+\s*$")
+
+
+def _owner(before: str) -> str | None:
+    """Whose plan a noun of intent is: the possessor before it ("the company's plans to"), "" when a determiner
+    leaves it untold ("the plan to"), None when neither (the clause's subject is the owner: "working on plans to")."""
+    if (match := _POSSESSOR.search(before)) is not None:
+        return match.group("owner")
+    return "" if _UNTOLD_OWNER.search(before) else None
 
 
 def _subject(before: str) -> str:
