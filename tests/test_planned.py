@@ -17,6 +17,7 @@ from timeline.events.anchoring import (
 )
 from timeline.events.evaluation import owner_of
 from timeline.events.titles import PLAN_TITLE_EXAMPLES, make_title, plan_title
+from timeline.events.verbs import SIMPLE_PRESENT_EXAMPLES, simple_present
 from timeline.model import Article, Modality
 from timeline.temporal import tag
 
@@ -106,3 +107,20 @@ def test_a_plan_with_its_own_later_date_is_at_that_date():
     text = "The board will pay a special dividend on Nov. 20."
     events = events_in(text, date(2024, 11, 2))
     assert owner_of(text.index("pay"), [(e, s) for e in events for s in e.sources]).value == "2024-11-20"
+
+
+@pytest.mark.parametrize(("sentence", "word", "present"), SIMPLE_PRESENT_EXAMPLES, ids=lambda e: str(e)[:40])
+def test_a_verb_in_the_simple_present_after_a_pronoun(sentence, word, present):
+    assert simple_present(sentence, sentence.index(word), word) == present
+
+
+def test_what_a_report_says_still_holds_is_on_the_publication_day_not_the_news_day():
+    """"Anheuser said it continues to hold to its goal", after news of yesterday: the goal holds today."""
+    text = "Anheuser cut its prices yesterday. Anheuser said it continues to hold to its goal of a 50% share."
+    day = date(1989, 10, 26)
+    held = owner_of(text.index("continues"), [(e, s) for e in events_in(text, day) for s in e.sources])
+    assert held.value == "1989-10-26" and held.begin.date() == day, (held.title, held.explanation)
+    # look-alike: told in the past, it is the news day's
+    past = text.replace("continues", "continued")
+    held = owner_of(past.index("continued"), [(e, s) for e in events_in(past, day) for s in e.sources])
+    assert held.value == "1989-10-25", (held.title, held.explanation)

@@ -33,7 +33,7 @@ from .names import names_in
 from .naming import named_happening
 from .sentences import clause_end, clause_spans, sentence_at, sentence_spans
 from .titles import make_title, plan_title
-from .verbs import Form, negated, reported_future, verb_form
+from .verbs import Form, negated, reported_future, simple_present, verb_form
 
 # The names of a sentence, read once: up to MAX_PER_SENTENCE events and more come from one sentence, and reading
 # them looks words up across the whole article (a sixth of this stage's time, a third of it repeated before).
@@ -563,8 +563,9 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
         return Inferred.like(last, f"no date in the sentence; it continues the story of '{last.date_text}' "
                                    f"({last.value})")
     adjunct = main.kind == Kind.FACTUAL and not headline and _participle_adjunct(sentence, main)
-    present = main.kind == Kind.FACTUAL and not headline and _tense_at(sentence, main.end) == Tense.PRESENT \
-        and not _PERFECT.search(sentence, 0, main.start) and not adjunct
+    present = main.kind == Kind.FACTUAL and not headline and not adjunct and (
+        simple_present(sentence, main.start, main.word)  # "said it continues to hold": holds now
+        or _tense_at(sentence, main.end) == Tense.PRESENT and not _PERFECT.search(sentence, 0, main.start))
     if present:  # "officials are counting on aid": now, whatever the story's other dates
         return _reporting_time(article.published, main.modality, headline, present)
     past = adjunct or main.kind == Kind.FACTUAL and not headline and any(

@@ -126,6 +126,32 @@ def reported_future(sentence: str, start: int) -> bool:
     return not _CONDITION_OR_HABIT.search(sentence, reporter.start(), clause_end.start() if clause_end else len(sentence))
 
 
+# A subject right before a verb in the simple present: a pronoun ("it continues", "which calls"); after a noun a
+# word in -s may be a plural noun itself ("the talks", "terrorist bombings").
+_SUBJECT_BEFORE = re.compile(r"\b(?:it|he|she|this|that|which|who)\s+$", re.IGNORECASE)
+_NOT_THIRD_PERSON = re.compile(r"(?:ss|us|is|ics|'s|’s)$", re.IGNORECASE)
+
+
+SIMPLE_PRESENT_EXAMPLES = (  # (sentence, word, simple present): run as tests
+    ("Anheuser said it continues to hold to its goal.", "continues", True),
+    ("Perhaps more important, it appears that the troops have not engaged.", "appears", True),
+    ("The plan, which calls for 2,000 job cuts, was approved.", "calls", True),
+    ("Anheuser said it continued to hold to its goal.", "continued", False),  # past
+    ("Officials said it is still unclear who leads the group.", "is", False),  # an auxiliary, read elsewhere
+    ("Terrorist bombings blew apart buildings.", "bombings", False),  # a plural noun
+    ("He said the talks collapsed.", "talks", False),
+    ("Witnesses said the crisis deepened.", "crisis", False),
+)
+
+
+def simple_present(sentence: str, start: int, word: str) -> bool:
+    """A verb in the simple present after a pronoun, with no auxiliary ("it continues to hold", "it appears that"):
+    what the report says holds as it is published, whatever tense reports it."""
+    return len(word) > 3 and word.lower().endswith("s") and not _NOT_THIRD_PERSON.search(word) \
+        and verb_form(sentence, start, word) == Form.UNKNOWN \
+        and _SUBJECT_BEFORE.search(sentence, max(0, start - 30), start) is not None
+
+
 def _normal(token: str) -> str:
     """One auxiliary for its contracted forms: "won't" is "wo" (will), "hasn't" "has", "we'll" "'ll"."""
     token = token.replace("’", "'")
