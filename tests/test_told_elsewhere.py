@@ -14,6 +14,7 @@ from timeline.events.build import (
     GOVERNED_EXAMPLES,
     PARTICIPLE_ADJUNCT_EXAMPLES,
     PERIOD_END_EXAMPLES,
+    RELATIVE_CLAUSE_DATE_EXAMPLES,
     RESULTS_EXAMPLES,
 )
 from timeline.events.coreference import MENTION_EXAMPLES, MORE_SOURCE_EXAMPLES, TOLD_EARLIER_EXAMPLES, mentions
@@ -151,3 +152,11 @@ def test_the_word_a_date_places_is_the_one_the_clause_tells_at_it(text, publishe
 def test_the_first_date_of_a_change_from_one_figure_to_another_is_a_reference_point(sentence, words):
     expected = Relation.RELATIVE if (sentence, words) in RANGE_EXAMPLES else Relation.AT
     assert relation_of(sentence, sentence.index(words)) == expected, sentence
+
+
+@pytest.mark.parametrize(("text", "published", "word", "value"), RELATIVE_CLAUSE_DATE_EXAMPLES, ids=lambda e: str(e)[:50])
+def test_a_date_in_a_relative_clause_lends_its_time_to_that_clause_only(text, published, word, value):
+    """"Albright, who fled in 1948, welcomed the new members": she welcomed them now, not in 1948."""
+    day = date.fromisoformat(published)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    assert owner_of(text.index(word), sourced(events)).value == value, [(e.value, e.explanation) for e in events]

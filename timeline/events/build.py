@@ -204,6 +204,7 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
                                                  or (t.start, t.end) in naming)
                           and not (_year_guessed(t) and named_happening(article.text, t.end))
                           and not _after(t.interval.begin.date(), article.published)), None)
+    lends_to = _lends_to(sentence, sentence_date.start - start) if sentence_date else (0, 0)
     for clause in clauses:
         inside, here, dated, named, c_end = clause.inside, clause.here, clause.dated, clause.named, clause.end
         for event in dated:
@@ -219,13 +220,38 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         for part, title in _told(sentence, inside, c_end):
             if len(made) >= MAX_PER_SENTENCE:
                 break  # cut below anyway
-            event = _undated_event(article, index, span, part, relative, story, headline, sentence_date, title)
+            lent = sentence_date if lends_to[0] <= main.start < lends_to[1] else None
+            event = _undated_event(article, index, span, part, relative, story, headline, lent, title)
             if event and not any(_alike(e, event) for e in made):
                 made.append(event)  # clauses placed alike are one event: the sentence's words would merge them anyway
     if not made and headline and article.published and all(h.kind != Kind.HYPOTHETICAL for h in found):
         event = _undated_event(article, index, span, [Happening(0, 0, "", Kind.FACTUAL)], [], story, True, None)
         made = [event] if event else []  # the headline's happening is the day's news
     return made[:MAX_PER_SENTENCE], unplaced
+
+
+# A date inside a relative clause ("the list, which began in 1950", "Albright, who fled after the takeover in 1948,")
+# tells the time of that clause's happenings only: it lends nothing to the rest of the sentence.
+_IN_RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|whose|which|where)\b[^,.;:!?]{0,80}$", re.IGNORECASE)
+_RELATIVE_CLAUSE_END = re.compile(r"[;:]|,(?!\s*when\s)|$")  # "from 1968, when the Soviets invaded,": still 1968
+# (sentence, publication day, a word, the value it is placed at): run as tests
+RELATIVE_CLAUSE_DATE_EXAMPLES = (
+    ("Albright, who was born in Prague and fled in 1948, welcomed the new members.", "1999-03-12", "welcomed",
+     "1999-03-12"),
+    ("Albright, who was born in Prague and fled in 1948, welcomed the new members.", "1999-03-12", "born", "1948"),
+    ("Kopp was placed on the most wanted list, which began in 1950.", "1999-06-07", "placed", "1999-06-07"),
+    ("Kavan, who lived in London from 1968, when the Soviets invaded, said he never lost hope.", "1999-03-12",
+     "invaded", "1968"),
+    # look-alike: a date outside a relative clause lends its time to past news beside it
+    ("In 1948, Albright fled Prague and settled in Belgrade.", "1999-03-12", "settled", "1948"),
+)
+
+
+def _lends_to(sentence: str, date_start: int) -> tuple[int, int]:
+    """The part of a sentence a date lends its time to: all of it, or only the relative clause it is in."""
+    if (opened := _IN_RELATIVE_CLAUSE.search(sentence, 0, date_start)) is None:
+        return 0, len(sentence)
+    return opened.start(), _RELATIVE_CLAUSE_END.search(sentence, date_start).start()
 
 
 def _told_earlier(article: Article, span: tuple[int, int], timexes: list[Timex], made: list[Event],
