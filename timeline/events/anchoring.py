@@ -153,7 +153,9 @@ def relating_words(sentence: str, date_start: int) -> str:
 
 # A date between a determiner and a noun names that thing ("that 1978 resolution", "his Aug. 2 power grab",
 # "the October slaying"): it dates the thing, not the clause's verb ("That 1978 resolution calls for a withdrawal").
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|that|this|these|those|his|her|its|their|our|your|a|an)\s+$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|that|this|these|those|his|her|its|their|our|your|a|an)\s+"
+                                r"(?:(?!(?:first|last|next|past|previous|same|early|late|mid|end)\b)[a-z]+\s+)?$",
+                                re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"(?:['’]s)?\s+(?!(?:and|or|but|to|in|at|on|of|for|from|by|with|when|that|which|as|is|are|was|"
                          r"were|has|have|had|will|would|said|says|than|after|before|since|until|ended|ending)\b)([a-z][a-z-]+)\b")
 YEAR_SET_OFF = re.compile(r",\s*\d{4}$")
@@ -161,7 +163,8 @@ PREMODIFIER_EXAMPLES = (("That 1978 resolution calls for a withdrawal.", "1978",
                         ("Two men were charged over the March 3, 2004, bombing of a market.", "March 3, 2004", "bombing"),
                         ("The police reopened the file on his Aug. 2 power grab.", "Aug. 2", "power"),
                         ("They have gathered evidence in the October slaying.", "October", "slaying"),
-                        ("The bank blamed its fourth-quarter loss on bad loans.", "fourth-quarter", "loss"))
+                        ("The bank blamed its fourth-quarter loss on bad loans.", "fourth-quarter", "loss"),
+                        ("He put the issue in the spotlight in his unsuccessful 1996 campaign.", "1996", "campaign"))
 NOT_PREMODIFIER_EXAMPLES = (("In the third quarter, profit rose.", "third quarter"),
                             ("The company on Friday said profit rose.", "Friday"),
                             ("Prices rose in the 1990s and fell after that.", "1990s"),
@@ -171,7 +174,7 @@ NOT_PREMODIFIER_EXAMPLES = (("In the third quarter, profit rose.", "third quarte
 
 def premodified(sentence: str, date_start: int, date_end: int) -> tuple[int, int] | None:
     """The span of the noun a date stands before, after a determiner ("that 1978 resolution"), or None."""
-    if not _DETERMINER_BEFORE.search(sentence[max(0, date_start - 8):date_start]):
+    if not _DETERMINER_BEFORE.search(sentence[max(0, date_start - 24):date_start]):
         return None
     # a full date sets its year off with commas on both sides ("the Dec. 21, 1988, bombing")
     after = date_end + 1 if YEAR_SET_OFF.search(sentence, 0, date_end) and sentence.startswith(",", date_end) else date_end
