@@ -169,6 +169,7 @@ NOT_PREMODIFIER_EXAMPLES = (("In the third quarter, profit rose.", "third quarte
                             ("The company on Friday said profit rose.", "Friday"),
                             ("Prices rose in the 1990s and fell after that.", "1990s"),
                             ("Prices rose in the 1990s, analysts said.", "1990s"),
+                            ("Shares fell in the first 1996 session.", "1996"),
                             ("The court heard both cases on the March 3, 2004, and April 5 dates.", "March 3, 2004"))
 
 

@@ -222,8 +222,17 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
                 break  # cut below anyway
             lent = sentence_date if lends_to[0] <= main.start < lends_to[1] else None
             event = _undated_event(article, index, span, part, relative, story, headline, lent, title)
-            if event and not any(_alike(e, event) for e in made):
-                made.append(event)  # clauses placed alike are one event: the sentence's words would merge them anyway
+            if event is None:
+                continue
+            # clauses placed alike are one event (the sentence's words would merge them anyway), which tells the
+            # happening of each: in a sentence without dates the later clause's word is one more source of it (with
+            # a date, a later clause may be the dated happening's own: "rescued Nov. 25 while clinging to a tube");
+            # merging keeps one source per sentence, so the timeline shows the sentence once
+            at = next((n for n, e in enumerate(made) if _alike(e, event)), None)
+            if at is None:
+                made.append(event)
+            elif not timexes and made[at].sources[0].sentence_span == event.sources[0].sentence_span:
+                made[at] = replace(made[at], sources=[*made[at].sources, event.sources[0]])
     if not made and headline and article.published and all(h.kind != Kind.HYPOTHETICAL for h in found):
         event = _undated_event(article, index, span, [Happening(0, 0, "", Kind.FACTUAL)], [], story, True, None)
         made = [event] if event else []  # the headline's happening is the day's news
