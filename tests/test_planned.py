@@ -17,7 +17,7 @@ from timeline.events.anchoring import (
 )
 from timeline.events.evaluation import owner_of
 from timeline.events.titles import PLAN_TITLE_EXAMPLES, make_title, plan_title
-from timeline.events.verbs import SIMPLE_PRESENT_EXAMPLES, simple_present
+from timeline.events.verbs import GOES_ON_EXAMPLES, SIMPLE_PRESENT_EXAMPLES, goes_on, simple_present
 from timeline.model import Article, Modality
 from timeline.temporal import tag
 
@@ -142,3 +142,18 @@ def test_the_merged_timeline_shows_a_sentence_once():
     text = "Party news\nThe minister resigned on the spot, but the party chose a new leader."
     events = build([Article("a", text, title="Party news", outlet="A", published=DAY)]).event_list
     assert all(len({s.sentence_span for s in e.sources}) == len(e.sources) for e in events)
+
+
+@pytest.mark.parametrize(("sentence", "word", "going_on"), GOES_ON_EXAMPLES, ids=lambda e: str(e)[:40])
+def test_will_continue_and_will_remain_tell_what_is_going_on(sentence, word, going_on):
+    assert goes_on(sentence, sentence.index(word), word) == going_on
+
+
+def test_what_will_go_on_holds_on_the_publication_day_unless_told_until_when():
+    """"The chairman will remain in both posts": he holds them now; "will continue through next year": to then."""
+    text = "The chairman will remain in both posts after the spinoff."
+    held = owner(text, "remain")
+    assert held.modality == Modality.FACTUAL and held.begin.date() == DAY, (held.title, held.explanation)
+    text = "The price wars in the industry will continue through next year."
+    held = owner(text, "continue")
+    assert held.modality == Modality.PLANNED and held.value == "2025", (held.title, held.explanation)

@@ -33,7 +33,7 @@ from .names import names_in
 from .naming import named_happening
 from .sentences import clause_end, clause_spans, sentence_at, sentence_spans
 from .titles import make_title, plan_title
-from .verbs import Form, negated, reported_future, simple_present, verb_form
+from .verbs import Form, goes_on, negated, reported_future, simple_present, verb_form
 
 # The names of a sentence, read once: up to MAX_PER_SENTENCE events and more come from one sentence, and reading
 # them looks words up across the whole article (a sixth of this stage's time, a third of it repeated before).
@@ -469,6 +469,9 @@ def _happenings(sentence: str, labelled: list[Happening], dates: list[Timex], of
             h = replace(h, kind=Kind.FACTUAL)
         if is_conditional(sentence, h.start):
             h = replace(h, kind=Kind.HYPOTHETICAL)
+        elif h.kind in (Kind.FACTUAL, Kind.PLANNED) and goes_on(sentence, h.start, h.word) \
+                and not any(t.start - offset > h.start for t in dates):  # "will continue through next year": to then
+            h = replace(h, kind=Kind.FACTUAL)  # "will continue to search": going on now, not a plan
         elif h.kind in (Kind.HYPOTHETICAL, Kind.FACTUAL) and (asking := directed_by(sentence, h.start)):
             if not any(f.start <= asking[0] < f.end for f in found):  # "urged its people to keep up …": the urging
                 found.append(Happening(*asking, sentence[slice(*asking)], Kind.FACTUAL))  # is news of its own
@@ -600,6 +603,7 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
     adjunct = main.kind == Kind.FACTUAL and not headline and _participle_adjunct(sentence, main)
     present = main.kind == Kind.FACTUAL and not headline and not adjunct and (
         simple_present(sentence, main.start, main.word)  # "said it continues to hold": holds now
+        or goes_on(sentence, main.start, main.word)  # "will remain in both posts": holds now and after
         or _tense_at(sentence, main.end) == Tense.PRESENT and not _PERFECT.search(sentence, 0, main.start))
     if present:  # "officials are counting on aid": now, whatever the story's other dates
         return _reporting_time(article.published, main.modality, headline, present)

@@ -132,6 +132,21 @@ _SUBJECT_BEFORE = re.compile(r"\b(?:it|he|she|this|that|which|who)\s+$", re.IGNO
 _NOT_THIRD_PERSON = re.compile(r"(?:ss|us|is|ics|'s|’s)$", re.IGNORECASE)
 
 
+_GOING_ON = frozenset({"continue", "remain", "stay"})
+GOES_ON_EXAMPLES = (  # (sentence, word, still going on at the report): run as tests
+    ("We will continue to do everything we can to find them.", "continue", True),
+    ("The chairman will remain in both posts after the spinoff.", "remain", True),
+    ("The chairman will resign from both posts after the spinoff.", "resign", False),  # a change, still to come
+    ("The chairman continued in both posts.", "continued", False),  # told as done
+)
+
+
+def goes_on(sentence: str, start: int, word: str) -> bool:
+    """What "will continue", "will remain" tell: a state already holding as the report is published and going on
+    after it, not a happening still to come."""
+    return word.lower() in _GOING_ON and verb_form(sentence, start, word) == Form.FUTURE
+
+
 SIMPLE_PRESENT_EXAMPLES = (  # (sentence, word, simple present): run as tests
     ("Anheuser said it continues to hold to its goal.", "continues", True),
     ("Perhaps more important, it appears that the troops have not engaged.", "appears", True),
