@@ -15,6 +15,7 @@ from timeline.events.anchoring import (
     directed_by,
     in_time_clause_of,
 )
+from timeline.events.build import ANNOUNCED_THING_EXAMPLES
 from timeline.events.evaluation import owner_of
 from timeline.events.titles import PLAN_TITLE_EXAMPLES, make_title, plan_title
 from timeline.events.verbs import GOES_ON_EXAMPLES, SIMPLE_PRESENT_EXAMPLES, goes_on, simple_present
@@ -157,3 +158,14 @@ def test_what_will_go_on_holds_on_the_publication_day_unless_told_until_when():
     text = "The price wars in the industry will continue through next year."
     held = owner(text, "continue")
     assert held.modality == Modality.PLANNED and held.value == "2025", (held.title, held.explanation)
+
+
+@pytest.mark.parametrize(("sentence", "word", "news"), ANNOUNCED_THING_EXAMPLES, ids=lambda e: str(e)[:40])
+def test_a_report_of_a_thing_is_news_of_its_own(sentence, word, news):
+    """"Courtaulds announced plans to spin off its textiles arm": the announcing happened today; the spin-off is to
+    come. "announced that it would cut jobs" reports words: the cut is the news."""
+    at = sentence.index(word)
+    events = events_in(sentence)
+    on_word = [e for e in events if any(s.happening_span == (at, at + len(word)) for s in e.sources)]
+    assert bool(on_word) == news, [(e.title, e.modality) for e in events]
+    assert all(e.modality == Modality.FACTUAL and e.begin.date() <= DAY for e in on_word)

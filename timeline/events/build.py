@@ -457,14 +457,15 @@ DATED_REPORT_EXAMPLES = (
 
 
 def _happenings(sentence: str, labelled: list[Happening], dates: list[Timex], offset: int) -> list[Happening]:
-    """The model's happenings but reports (a report's participle set off with its own date is one: see
-    DATED_REPORT_EXAMPLES); a plan cue before a word ("aims to cut", "said it would cut") makes it planned, as does
-    a clause of time after a plan ("soon after he reaches 65"), "if" hypothetical. ``dates`` are the sentence's, at
-    ``offset`` in the article."""
+    """The model's happenings but reports (a report's participle set off with its own date is one, as is a report
+    of a thing: see DATED_REPORT_EXAMPLES, ANNOUNCED_THING_EXAMPLES), each of the kind its words tell: "if" makes it
+    hypothetical; "will continue" factual, going on; what someone is asked to do, a plan cue ("aims to cut", "said it
+    would cut") or a clause of time after a plan ("soon after he reaches 65") planned. ``dates`` are the sentence's,
+    at ``offset`` in the article."""
     found = []
     for h in labelled:
         if h.kind == Kind.REPORTING:
-            if not _dated_report(sentence, h, dates, offset):
+            if not (_dated_report(sentence, h, dates, offset) or _reports_a_thing(sentence, h)):
                 continue
             h = replace(h, kind=Kind.FACTUAL)
         if is_conditional(sentence, h.start):
@@ -485,6 +486,30 @@ def _happenings(sentence: str, labelled: list[Happening], dates: list[Timex], of
             h = replace(h, kind=Kind.PLANNED)  # "will succeed him soon after he reaches 65"
         found.append(h)
     return found
+
+
+# A report of a thing rather than of words ("announced plans to spin off its textiles arm", "unveiled a budget"):
+# the announcing is the day's news, a happening of its own; "announced that …", "said it would …" report words.
+_ANNOUNCING = re.compile(r"(?:announc|unveil|disclos|outlin|detail|releas|present)(?:e|ed|es|ing)", re.IGNORECASE)
+_ANNOUNCED_THING = re.compile(r"\s+(?:(?:its|their|his|her|a|an|the|new|further|final|formal|previously|long-awaited)\s+)*"
+                              r"(?:[\w-]+\s+){0,2}?(?:plans?|terms|details|results|agreement|deal|proposals?|offer|bid|"
+                              r"decision|measures|program(?:me)?s?|budget|cuts|layoffs|merger|acquisition|sale|strategy)\b"
+                              r"(?!\s+(?:would|will|was|were|is|are|had|has|could|should|may|might)\b)",  # a clause
+                              re.IGNORECASE)
+
+# (sentence, the report's word, whether it is news of its own): run as tests
+ANNOUNCED_THING_EXAMPLES = (("Courtaulds announced plans to spin off its textiles operations.", "announced", True),
+                            ("Hudson's Bay Co. announced terms of a previously proposed rights issue.", "announced", True),
+                            ("The minister unveiled a new budget on the steps of parliament.", "unveiled", True),
+                            ("The company announced that it would cut 500 jobs.", "announced", False),
+                            ("The company said its plans were on track.", "said", False),
+                            ("Officials announced the plant would close.", "announced", False),
+                            ("Officials announced the sale would go ahead.", "announced", False))
+
+
+def _reports_a_thing(sentence: str, report: Happening) -> bool:
+    """A report of a thing, not of words ("announced plans to …"): the announcing is news of its own."""
+    return bool(_ANNOUNCING.fullmatch(report.word)) and _ANNOUNCED_THING.match(sentence, report.end) is not None
 
 
 def _dated_report(sentence: str, report: Happening, dates: list[Timex], offset: int) -> bool:
