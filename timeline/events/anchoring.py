@@ -196,8 +196,10 @@ def is_planned(sentence: str, happening_start: int) -> bool:
 def in_time_clause_of(sentence: str, happening: int, word: str, plan_end: int | None) -> bool:
     """Whether a happening told in the present or present perfect is in a clause of time opened after a plan
     that ends at ``plan_end`` ("will succeed him after he reaches 65"): then it is still to come, like the plan."""
-    opened = _TIME_CLAUSE.search(sentence, max(0, happening - 80), happening)
-    if plan_end is None or opened is None or opened.start() < plan_end:
+    if plan_end is None:
+        return False
+    opened = _TIME_CLAUSE.search(sentence, max(plan_end, happening - 80), happening)
+    if opened is None:
         return False
     form = verb_form(sentence, happening, word)
     if form in (Form.PRESENT, Form.PERFECT):
@@ -210,7 +212,10 @@ def in_time_clause_of(sentence: str, happening: int, word: str, plan_end: int | 
 def directed_by(sentence: str, happening_start: int) -> tuple[int, int] | None:
     """The span of the asking, ordering or inviting word when the happening is what someone was asked to do: a
     plan, not news (DIRECTED_EXAMPLES); None otherwise. The asking itself is news."""
-    match = _DIRECTED.search(sentence, max(0, happening_start - 100), happening_start)
+    begin = max(0, happening_start - 100)
+    if sentence.find(" to ", begin, happening_start + 1) < 0:
+        return None  # no "to" before it: most happenings, read without the pattern
+    match = _DIRECTED.search(sentence, begin, happening_start)
     return (match.start(), match.start() + len(match.group(0).split()[0])) if match else None
 
 
