@@ -15,10 +15,15 @@ from timeline.events.anchoring import (
     directed_by,
     in_time_clause_of,
 )
-from timeline.events.build import ANNOUNCED_THING_EXAMPLES
 from timeline.events.evaluation import owner_of
 from timeline.events.titles import PLAN_TITLE_EXAMPLES, make_title, plan_title
-from timeline.events.verbs import GOES_ON_EXAMPLES, SIMPLE_PRESENT_EXAMPLES, goes_on, simple_present
+from timeline.events.verbs import (
+    ANNOUNCED_THING_EXAMPLES,
+    GOES_ON_EXAMPLES,
+    SIMPLE_PRESENT_EXAMPLES,
+    goes_on,
+    simple_present,
+)
 from timeline.model import Article, Modality
 from timeline.temporal import tag
 

@@ -8,13 +8,18 @@ from datetime import date
 import pytest
 
 from timeline.events import events_for_article
-from timeline.events.anchoring import NOT_RANGE_EXAMPLES, RANGE_EXAMPLES, Relation, relation_of
+from timeline.events.anchoring import (
+    NOT_RANGE_EXAMPLES,
+    RANGE_EXAMPLES,
+    RELATIVE_CLAUSE_DATE_EXAMPLES,
+    Relation,
+    relation_of,
+)
 from timeline.events.build import (
     DATED_REPORT_EXAMPLES,
     GOVERNED_EXAMPLES,
     PARTICIPLE_ADJUNCT_EXAMPLES,
     PERIOD_END_EXAMPLES,
-    RELATIVE_CLAUSE_DATE_EXAMPLES,
     RESULTS_EXAMPLES,
 )
 from timeline.events.coreference import MENTION_EXAMPLES, MORE_SOURCE_EXAMPLES, TOLD_EARLIER_EXAMPLES, mentions

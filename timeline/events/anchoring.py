@@ -219,6 +219,30 @@ def directed_by(sentence: str, happening_start: int) -> tuple[int, int] | None:
     return (match.start(), match.start() + len(match.group(0).split()[0])) if match else None
 
 
+# A date inside a relative clause ("the list, which began in 1950", "Albright, who fled after the takeover in 1948,")
+# tells the time of that clause's happenings only: it lends nothing to the rest of the sentence.
+_IN_RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|whose|which|where)\b[^,.;:!?]{0,80}$", re.IGNORECASE)
+_RELATIVE_CLAUSE_END = re.compile(r"[;:]|,(?!\s*when\s)|$")  # "from 1968, when the Soviets invaded,": still 1968
+# (sentence, publication day, a word, the value it is placed at): run as tests
+RELATIVE_CLAUSE_DATE_EXAMPLES = (
+    ("Albright, who was born in Prague and fled in 1948, welcomed the new members.", "1999-03-12", "welcomed",
+     "1999-03-12"),
+    ("Albright, who was born in Prague and fled in 1948, welcomed the new members.", "1999-03-12", "born", "1948"),
+    ("Kopp was placed on the most wanted list, which began in 1950.", "1999-06-07", "placed", "1999-06-07"),
+    ("Kavan, who lived in London from 1968, when the Soviets invaded, said he never lost hope.", "1999-03-12",
+     "invaded", "1968"),
+    # look-alike: a date outside a relative clause lends its time to past news beside it
+    ("In 1948, Albright fled Prague and settled in Belgrade.", "1999-03-12", "settled", "1948"),
+)
+
+
+def lends_to(sentence: str, date_start: int) -> tuple[int, int]:
+    """The part of a sentence a date lends its time to: all of it, or only the relative clause it is in."""
+    if (opened := _IN_RELATIVE_CLAUSE.search(sentence, 0, date_start)) is None:
+        return 0, len(sentence)
+    return opened.start(), _RELATIVE_CLAUSE_END.search(sentence, date_start).start()
+
+
 def is_conditional(sentence: str, happening_start: int) -> bool:
     return bool(_CONDITION.search(sentence[max(0, happening_start - 80):happening_start]))
 

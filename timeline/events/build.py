@@ -20,6 +20,7 @@ from .anchoring import (
     in_time_clause_of,
     is_conditional,
     is_planned,
+    lends_to,
     linked_clause,
     premodified,
     relating_words,
@@ -33,7 +34,7 @@ from .names import names_in
 from .naming import named_happening
 from .sentences import clause_end, clause_spans, sentence_at, sentence_spans
 from .titles import make_title, plan_title
-from .verbs import Form, goes_on, negated, reported_future, simple_present, verb_form
+from .verbs import Form, goes_on, negated, reported_future, reports_a_thing, simple_present, verb_form
 
 # The names of a sentence, read once: up to MAX_PER_SENTENCE events and more come from one sentence, and reading
 # them looks words up across the whole article (a sixth of this stage's time, a third of it repeated before).
@@ -204,7 +205,7 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
                                                  or (t.start, t.end) in naming)
                           and not (_year_guessed(t) and named_happening(article.text, t.end))
                           and not _after(t.interval.begin.date(), article.published)), None)
-    lends_to = _lends_to(sentence, sentence_date.start - start) if sentence_date else (0, 0)
+    reach = lends_to(sentence, sentence_date.start - start) if sentence_date else (0, 0)
     for clause in clauses:
         inside, here, dated, named, c_end = clause.inside, clause.here, clause.dated, clause.named, clause.end
         for event in dated:
@@ -221,7 +222,7 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         for part, title in _told(sentence, inside, c_end) if not dated else [(inside, "")]:
             if len(made) >= MAX_PER_SENTENCE:
                 break  # cut below anyway
-            lent = sentence_date if lends_to[0] <= main.start < lends_to[1] else None
+            lent = sentence_date if reach[0] <= main.start < reach[1] else None
             event = _undated_event(article, index, span, part, relative, story, headline, lent, title)
             if event is None:
                 continue
@@ -238,30 +239,6 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         event = _undated_event(article, index, span, [Happening(0, 0, "", Kind.FACTUAL)], [], story, True, None)
         made = [event] if event else []  # the headline's happening is the day's news
     return made[:MAX_PER_SENTENCE], unplaced
-
-
-# A date inside a relative clause ("the list, which began in 1950", "Albright, who fled after the takeover in 1948,")
-# tells the time of that clause's happenings only: it lends nothing to the rest of the sentence.
-_IN_RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|whose|which|where)\b[^,.;:!?]{0,80}$", re.IGNORECASE)
-_RELATIVE_CLAUSE_END = re.compile(r"[;:]|,(?!\s*when\s)|$")  # "from 1968, when the Soviets invaded,": still 1968
-# (sentence, publication day, a word, the value it is placed at): run as tests
-RELATIVE_CLAUSE_DATE_EXAMPLES = (
-    ("Albright, who was born in Prague and fled in 1948, welcomed the new members.", "1999-03-12", "welcomed",
-     "1999-03-12"),
-    ("Albright, who was born in Prague and fled in 1948, welcomed the new members.", "1999-03-12", "born", "1948"),
-    ("Kopp was placed on the most wanted list, which began in 1950.", "1999-06-07", "placed", "1999-06-07"),
-    ("Kavan, who lived in London from 1968, when the Soviets invaded, said he never lost hope.", "1999-03-12",
-     "invaded", "1968"),
-    # look-alike: a date outside a relative clause lends its time to past news beside it
-    ("In 1948, Albright fled Prague and settled in Belgrade.", "1999-03-12", "settled", "1948"),
-)
-
-
-def _lends_to(sentence: str, date_start: int) -> tuple[int, int]:
-    """The part of a sentence a date lends its time to: all of it, or only the relative clause it is in."""
-    if (opened := _IN_RELATIVE_CLAUSE.search(sentence, 0, date_start)) is None:
-        return 0, len(sentence)
-    return opened.start(), _RELATIVE_CLAUSE_END.search(sentence, date_start).start()
 
 
 def _told_earlier(article: Article, span: tuple[int, int], timexes: list[Timex], made: list[Event],
@@ -471,7 +448,7 @@ def _happenings(sentence: str, labelled: list[Happening], dates: list[Timex], of
     found = []
     for h in labelled:
         if h.kind == Kind.REPORTING:
-            if not (_dated_report(sentence, h, dates, offset) or _reports_a_thing(sentence, h)):
+            if not (_dated_report(sentence, h, dates, offset) or reports_a_thing(sentence, h.end, h.word)):
                 continue
             h = replace(h, kind=Kind.FACTUAL)
         if is_conditional(sentence, h.start):
@@ -492,30 +469,6 @@ def _happenings(sentence: str, labelled: list[Happening], dates: list[Timex], of
             h = replace(h, kind=Kind.PLANNED)  # "will succeed him soon after he reaches 65"
         found.append(h)
     return found
-
-
-# A report of a thing rather than of words ("announced plans to spin off its textiles arm", "unveiled a budget"):
-# the announcing is the day's news, a happening of its own; "announced that …", "said it would …" report words.
-_ANNOUNCING = re.compile(r"(?:announc|unveil|disclos|outlin|detail|releas|present)(?:e|ed|es|ing)", re.IGNORECASE)
-_ANNOUNCED_THING = re.compile(r"\s+(?:(?:its|their|his|her|a|an|the|new|further|final|formal|previously|long-awaited)\s+)*"
-                              r"(?:[\w-]+\s+){0,2}?(?:plans?|terms|details|results|agreement|deal|proposals?|offer|bid|"
-                              r"decision|measures|program(?:me)?s?|budget|cuts|layoffs|merger|acquisition|sale|strategy)\b"
-                              r"(?!\s+(?:would|will|was|were|is|are|had|has|could|should|may|might)\b)",  # a clause
-                              re.IGNORECASE)
-
-# (sentence, the report's word, whether it is news of its own): run as tests
-ANNOUNCED_THING_EXAMPLES = (("Courtaulds announced plans to spin off its textiles operations.", "announced", True),
-                            ("Hudson's Bay Co. announced terms of a previously proposed rights issue.", "announced", True),
-                            ("The minister unveiled a new budget on the steps of parliament.", "unveiled", True),
-                            ("The company announced that it would cut 500 jobs.", "announced", False),
-                            ("The company said its plans were on track.", "said", False),
-                            ("Officials announced the plant would close.", "announced", False),
-                            ("Officials announced the sale would go ahead.", "announced", False))
-
-
-def _reports_a_thing(sentence: str, report: Happening) -> bool:
-    """A report of a thing, not of words ("announced plans to …"): the announcing is news of its own."""
-    return bool(_ANNOUNCING.fullmatch(report.word)) and _ANNOUNCED_THING.match(sentence, report.end) is not None
 
 
 def _dated_report(sentence: str, report: Happening, dates: list[Timex], offset: int) -> bool:

@@ -167,6 +167,31 @@ def simple_present(sentence: str, start: int, word: str) -> bool:
         and _SUBJECT_BEFORE.search(sentence, max(0, start - 30), start) is not None
 
 
+# A report of a thing rather than of words ("announced plans to spin off its textiles arm", "unveiled a budget"):
+# the announcing is the day's news, a happening of its own; "announced that …", "said it would …" report words.
+_ANNOUNCING = re.compile(r"(?:announc|unveil|disclos|outlin|detail|releas|present)(?:e|ed|es|ing)", re.IGNORECASE)
+_ANNOUNCED_THING = re.compile(r"\s+(?:(?:its|their|his|her|a|an|the|new|further|final|formal|previously|long-awaited)\s+)*"
+                              r"(?:[\w-]+\s+){0,2}?(?:plans?|terms|details|results|agreement|deal|proposals?|offer|bid|"
+                              r"decision|measures|program(?:me)?s?|budget|cuts|layoffs|merger|acquisition|sale|strategy)\b"
+                              r"(?!\s+(?:would|will|was|were|is|are|had|has|could|should|may|might)\b)",  # a clause
+                              re.IGNORECASE)
+
+# (sentence, the report's word, whether it is news of its own): run as tests
+ANNOUNCED_THING_EXAMPLES = (("Courtaulds announced plans to spin off its textiles operations.", "announced", True),
+                            ("Hudson's Bay Co. announced terms of a previously proposed rights issue.", "announced", True),
+                            ("The minister unveiled a new budget on the steps of parliament.", "unveiled", True),
+                            ("The company announced that it would cut 500 jobs.", "announced", False),
+                            ("The company said its plans were on track.", "said", False),
+                            ("Officials announced the plant would close.", "announced", False),
+                            ("Officials announced the sale would go ahead.", "announced", False))
+
+
+def reports_a_thing(sentence: str, end: int, word: str) -> bool:
+    """A report of a thing, not of words ("announced plans to …"), its word ending at ``end``: the announcing is
+    news of its own."""
+    return bool(_ANNOUNCING.fullmatch(word)) and _ANNOUNCED_THING.match(sentence, end) is not None
+
+
 def _normal(token: str) -> str:
     """One auxiliary for its contracted forms: "won't" is "wo" (will), "hasn't" "has", "we'll" "'ll"."""
     token = token.replace("’", "'")
