@@ -8,7 +8,13 @@ from datetime import date
 import pytest
 
 from timeline.events import events_for_article
-from timeline.events.anchoring import NOT_RANGE_EXAMPLES, RANGE_EXAMPLES, Relation, relation_of
+from timeline.events.anchoring import (
+    NOT_RANGE_EXAMPLES,
+    RANGE_EXAMPLES,
+    RELATIVE_CLAUSE_DATE_EXAMPLES,
+    Relation,
+    relation_of,
+)
 from timeline.events.build import (
     DATED_REPORT_EXAMPLES,
     DATED_STATEMENT_EXAMPLES,
@@ -219,3 +225,11 @@ def test_a_clause_told_of_a_mentioned_happening_takes_its_date(text, published, 
     events = events_for_article(Article("a", text, published=day), tag(text, day))
     owner = owner_of(text.rindex(word), sourced(events))
     assert owner is not None and owner.value == value, [(e.value, e.title, e.explanation) for e in events]
+
+
+@pytest.mark.parametrize(("text", "published", "word", "value"), RELATIVE_CLAUSE_DATE_EXAMPLES, ids=lambda e: str(e)[:50])
+def test_a_date_in_a_relative_clause_lends_its_time_to_that_clause_only(text, published, word, value):
+    """"Albright, who fled in 1948, welcomed the new members": she welcomed them now, not in 1948."""
+    day = date.fromisoformat(published)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    assert owner_of(text.index(word), sourced(events)).value == value, [(e.value, e.explanation) for e in events]

@@ -17,8 +17,11 @@ from .anchoring import (
     Inferred,
     Relation,
     continues_story,
+    directed_by,
+    in_time_clause_of,
     is_conditional,
     is_planned,
+    lends_to,
     linked_clause,
     premodified,
     relating_words,
@@ -31,8 +34,8 @@ from .happenings import Happening, HappeningModel, Kind, shipped_model
 from .names import names_in
 from .naming import named_happening
 from .sentences import clause_end, clause_spans, sentence_at, sentence_spans
-from .titles import make_title
-from .verbs import Form, negated, reported_future, verb_form
+from .titles import make_title, plan_title
+from .verbs import Form, goes_on, negated, reported_future, reports_a_thing, simple_present, verb_form
 
 # The names of a sentence, read once: up to MAX_PER_SENTENCE events and more come from one sentence, and reading
 # them looks words up across the whole article (a sixth of this stage's time, a third of it repeated before).
@@ -242,12 +245,25 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         # before it ("where she arrived next, … where the Aug. 7 blasts killed 257 people")
         sentence_date = next((t for t in lending if (t.start, t.end) not in naming or t in here
                               or t.start < start + main.start), None)
-        for part, title in _told(sentence, inside, c_end):
+        # a date inside a relative clause lends its time only to that clause
+        reach = lends_to(sentence, sentence_date.start - start) if sentence_date else (0, 0)
+        # beside a later date the plan is the dated event ("is to resume trading Tuesday"): only the news is told here
+        for part, title in _told(sentence, inside, c_end) if not dated else [(inside, "")]:
             if len(made) >= MAX_PER_SENTENCE:
                 break  # cut below anyway
-            event = _undated_event(article, index, span, part, relative, story, headline, sentence_date, title)
-            if event and not any(_alike(e, event) for e in made):
-                made.append(event)  # clauses placed alike are one event: the sentence's words would merge them anyway
+            lent = sentence_date if reach[0] <= main.start < reach[1] else None
+            event = _undated_event(article, index, span, part, relative, story, headline, lent, title)
+            if event is None:
+                continue
+            # clauses placed alike are one event (the sentence's words would merge them anyway), which tells the
+            # happening of each: in a sentence without dates the later clause's word is one more source of it (with
+            # a date, a later clause may be the dated happening's own: "rescued Nov. 25 while clinging to a tube");
+            # merging keeps one source per sentence, so the timeline shows the sentence once
+            at = next((n for n, e in enumerate(made) if _alike(e, event)), None)
+            if at is None:
+                made.append(event)
+            elif not timexes and made[at].sources[0].sentence_span == event.sources[0].sentence_span:
+                made[at] = replace(made[at], sources=[*made[at].sources, event.sources[0]])
     if not made and headline and article.published and all(h.kind != Kind.HYPOTHETICAL for h in found):
         event = _undated_event(article, index, span, [Happening(0, 0, "", Kind.FACTUAL)], [], story, True, None)
         made = [event] if event else []  # the headline's happening is the day's news
@@ -381,10 +397,21 @@ def _after(day: date, published: date | None) -> bool:
 
 
 def _done_before(sentence: str, main: Happening, dated: list[Event], published: date | None) -> bool:
-    """A past-tense happening whose clause has only dates after the publication date ("declared a dividend,
-    payable Dec. 15", "extended its offer to Nov. 20"): they tell what is to come, not when it happened."""
-    return main.kind == Kind.FACTUAL and all(_after(e.begin.date(), published) for e in dated) \
-        and _tense_at(sentence, main.end) == Tense.PAST
+    """A happening told as done or going on whose clause has only dates after the publication date ("declared a
+    dividend, payable Dec. 15", "has set Nov. 10 as the deadline", "is being traded in London and is to resume
+    trading in Paris Tuesday"): they tell what is to come, not when it happened."""
+    return all(_after(e.begin.date(), published) for e in dated) and (_told_as_done(sentence, main) or (
+        main.kind == Kind.FACTUAL and verb_form(sentence, main.start, main.word) == Form.PRESENT
+        and not _TO_AFTER.match(sentence, main.end)))  # "is set to begin in 1991": the plan's own words
+
+
+_TO_AFTER = re.compile(r"\s+to\b")
+
+
+def _told_as_done(sentence: str, happening: Happening) -> bool:
+    """A factual happening in the past tense or the present perfect ("declared", "has set")."""
+    return happening.kind == Kind.FACTUAL and (_tense_at(sentence, happening.end) == Tense.PAST
+                                               or verb_form(sentence, happening.start, happening.word) == Form.PERFECT)
 
 
 _NAMING_GAP = re.compile(r"(?:['’]s)?(?:,?\s*\d{4})?,?\s+(?:[a-z][\w-]*\s+)?")
@@ -495,13 +522,15 @@ def _told(sentence: str, inside: list[Happening], clause_end: int) -> list[tuple
     """What a clause without a date tells: its happenings, and a plan told beside its factual happening.
 
     "The board approved a plan to close the plant": the approval is news, the closing is still to come, so
-    the plan is an event of its own, titled by its own words ("Close the plant"); "" titles by the sentence.
+    the plan is an event of its own, titled by its own words with its doer when the words tell it ("Close the
+    plant", "The army to kill Hamas leaders"); "" titles by the sentence.
     """
     main = next(h for h in inside if h.kind in (Kind.FACTUAL, Kind.PLANNED))
     plan = next((n for n, h in enumerate(inside) if h.kind == Kind.PLANNED and h.start > main.start), None)
     if main.kind != Kind.FACTUAL or plan is None:
         return [(inside, "")]
-    title = make_title(sentence[inside[plan].start:clause_end])
+    setter = inside[plan - 1]  # the verb that sets the plan: "ordered" in "ordered the army to kill"
+    title = plan_title(sentence, (setter.start, setter.end), main.start, inside[plan].start, clause_end)
     return [(inside, ""), (inside[plan:], title)] if title else [(inside, "")]
 
 
@@ -523,21 +552,33 @@ DATED_REPORT_EXAMPLES = (
 
 
 def _happenings(sentence: str, labelled: list[Happening], dates: list[Timex], offset: int) -> list[Happening]:
-    """The model's happenings but reports (a report's participle set off with its own date is one: see
-    DATED_REPORT_EXAMPLES); a plan cue before a word ("aims to cut", "said it would cut") makes it planned, "if"
-    hypothetical. ``dates`` are the sentence's, at ``offset`` in the article."""
+    """The model's happenings but reports (a report's participle set off with its own date is one, as is a report
+    of a thing: see DATED_REPORT_EXAMPLES, ANNOUNCED_THING_EXAMPLES), each of the kind its words tell: "if" makes it
+    hypothetical; "will continue" factual, going on; what someone is asked to do, a plan cue ("aims to cut", "said it
+    would cut") or a clause of time after a plan ("soon after he reaches 65") planned. ``dates`` are the sentence's,
+    at ``offset`` in the article."""
     found = []
     for h in labelled:
         if h.kind == Kind.REPORTING:
-            if not _dated_report(sentence, h, dates, offset):
+            if not (_dated_report(sentence, h, dates, offset) or reports_a_thing(sentence, h.end, h.word)):
                 continue
             h = replace(h, kind=Kind.FACTUAL)
         if is_conditional(sentence, h.start):
             h = replace(h, kind=Kind.HYPOTHETICAL)
+        elif h.kind in (Kind.FACTUAL, Kind.PLANNED) and goes_on(sentence, h.start, h.word) \
+                and not any(t.start - offset > h.start for t in dates):  # "will continue through next year": to then
+            h = replace(h, kind=Kind.FACTUAL)  # "will continue to search": going on now, not a plan
+        elif h.kind in (Kind.HYPOTHETICAL, Kind.FACTUAL) and (asking := directed_by(sentence, h.start)):
+            if not any(f.start <= asking[0] < f.end for f in found):  # "urged its people to keep up …": the urging
+                found.append(Happening(*asking, sentence[slice(*asking)], Kind.FACTUAL))  # is news of its own
+            h = replace(h, kind=Kind.PLANNED)
         elif h.kind in (Kind.HYPOTHETICAL, Kind.FACTUAL) and (is_planned(sentence, h.start) or (
                 verb_form(sentence, h.start, h.word) == Form.FUTURE and not negated(sentence, h.start))
                 or reported_future(sentence, h.start)):
             h = replace(h, kind=Kind.PLANNED)
+        elif h.kind == Kind.FACTUAL and in_time_clause_of(sentence, h.start, h.word, next(
+                (p.end for p in reversed(found) if p.kind == Kind.PLANNED), None)):
+            h = replace(h, kind=Kind.PLANNED)  # "will succeed him soon after he reaches 65"
         found.append(h)
     if not any(h.kind in (Kind.FACTUAL, Kind.PLANNED) for h in found):
         report = next((h for h in labelled if h.kind == Kind.REPORTING and _report_dated(sentence, h, dates, offset)), None)
@@ -614,6 +655,9 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
     nearest = before[-1] if before else next(iter(found), None)
     if (end := _PERIOD_END.search(sentence, 0, timex.start - start)) is not None:
         nearest = Happening(end.start(1), end.end(1), end.group(1), Kind.FACTUAL)
+    if nearest is not None and _after(timex.interval.begin.date(), article.published) \
+            and _told_as_done(sentence, nearest):
+        nearest = None  # "extended to Nov. 20 its offer": the date is of what is to come, the extending is news
     if nearest is not None and nearest.kind == Kind.HYPOTHETICAL:
         nearest = _governing(sentence, nearest, found)  # "failed to pay its debts in March": the failing's date
         if nearest is None:
@@ -684,8 +728,10 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
         return Inferred.like(last, f"no date in the sentence; it continues the story of '{last.date_text}' "
                                    f"({last.value})")
     adjunct = main.kind == Kind.FACTUAL and not headline and _participle_adjunct(sentence, main)
-    present = main.kind == Kind.FACTUAL and not headline and _tense_at(sentence, main.end) == Tense.PRESENT \
-        and not _PERFECT.search(sentence, 0, main.start) and not adjunct
+    present = main.kind == Kind.FACTUAL and not headline and not adjunct and (
+        simple_present(sentence, main.start, main.word)  # "said it continues to hold": holds now
+        or goes_on(sentence, main.start, main.word)  # "will remain in both posts": holds now and after
+        or _tense_at(sentence, main.end) == Tense.PRESENT and not _PERFECT.search(sentence, 0, main.start))
     if present:  # "officials are counting on aid": now, whatever the story's other dates
         return _reporting_time(article.published, main.modality, headline, present)
     past = adjunct or main.kind == Kind.FACTUAL and not headline and any(

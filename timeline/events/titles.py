@@ -16,9 +16,9 @@ from .sentences import PUNCTUATION_BREAK
 MAX_TITLE = 120
 # Attribution tails and heads that say who said it, not what happened.
 _ATTRIBUTION_TAIL = re.compile(
-    r"(?:,|\s[-–—])\s*(?:(?:the|a|an)\s+)?[\w’'.\- ]{1,60}?\s(?:said|says|told\s[\w .’'-]{1,40}|announced|reported|"
+    r"(?:,[\"”’']?|\s[-–—])\s*(?:(?:the|a|an)\s+)?[\w’'.\- ]{1,60}?\s(?:said|says|told\s[\w .’'-]{1,40}|announced|reported|"
     r"wrote|added|claimed|stated)(?:\s+(?:on\s+)?(?:Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday|today|"
-    r"yesterday)(?:\s+(?:morning|afternoon|evening|night))?)?\s*[.!]?$", re.IGNORECASE)
+    r"yesterday)(?:\s+(?:morning|afternoon|evening|night))?)?\s*[.!,;]?$", re.IGNORECASE)
 _ATTRIBUTION_HEAD = re.compile(r"^(?:citing [^,]{1,60},\s*)?"  # "Citing the officials, the newspaper said that …"
                                r"(?:according to [^,]{1,60},\s*|[\w’'.\- ]{1,50}\s(?:said|says)\s+that\s+)", re.IGNORECASE)
 _ACCORDING_TAIL = re.compile(r",\s*according to [^,]{1,60}[.]?$", re.IGNORECASE)
@@ -120,3 +120,114 @@ def _clause_around(sentence: str, date_start: int, date_end: int) -> str:
         if phrase and phrase.start() > 0:
             text = phrase.group(0)
     return text
+
+
+# A plan told beside the news that set it: who is to do it. The words between the verb that sets the plan and
+# the plan's "to" are its doer when they are its object ("ordered the army to kill", "called for Sinn Fein, the
+# IRA's political wing, to be expelled"); with none ("are preparing to kill") the doer is the clause's subject.
+_TO_PLAN = re.compile(r"\s+(?:(?P<object>\S.*?)\s+)?(?P<to>to)\s+(?:be\s+)?[\"“'`]*$", re.DOTALL)
+_ASKED_FOR = re.compile(r"^(?:for|on|upon)\s+", re.IGNORECASE)  # "called for X to", "called on X to"
+# An object that is no doer: a preposition's phrase ("working on plans to", "appealed to the court to").
+_PREPOSITIONAL = re.compile(r"(?:on|in|at|with|about|of|into|over|under|from|to)\s", re.IGNORECASE)
+# Words that end a subject read backwards from its verb: auxiliaries and adverbs are dropped, a clause break or a
+# conjunction ends it.
+_AUXILIARY = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+                        "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "also", "now",
+                        "still", "already", "not", "never", "just", "reportedly", "allegedly"})
+_SUBJECT_START = re.compile(r"(?:.*(?:[,;:(]|\s[–—-]+|\b(?:but|while|because|though|although|since|until|if|whether|"
+                            r"that|after|before|when|where|which|who|what|how)\b))?\s*(?P<subject>[^,;:(]*)$",
+                            re.IGNORECASE | re.DOTALL)
+_PRONOUN = re.compile(r"^(?:i|we|you|he|she|it|they|this|that|there|these|those|me|us|him|her|them)$", re.IGNORECASE)
+MAX_DOER_WORDS = 8
+# (sentence, the verb that sets the plan, the plan's word, its title): run as tests
+PLAN_TITLE_EXAMPLES = (
+    ("Netanyahu ordered the army to kill Hamas leaders around the world.", "ordered", "kill",
+     "The army to kill Hamas leaders around the world"),
+    ("Israel's intelligence services are preparing to kill Hamas leaders around the world.", "preparing", "kill",
+     "Israel's intelligence services to kill Hamas leaders around the world"),
+    ("With orders from the prime minister, the spy agencies are working on plans to hunt down the leaders.",
+     "working", "hunt", "The spy agencies to hunt down the leaders"),
+    ("Britain called for Sinn Fein, the IRA's political wing, to be expelled from the talks.", "called", "expelled",
+     "Sinn Fein to be expelled from the talks"),
+    ("Residents of Gaza have been warned to stay away from government offices.", "warned", "stay",
+     "Residents of Gaza to stay away from government offices"),
+    # look-alikes: whose plan the words do not say, or a pronoun a title cannot resolve
+    ("The former spy chief called the plan to kill Hamas leaders abroad reckless.", "called", "kill",
+     "Kill Hamas leaders abroad reckless"),
+    ("Officials urged them to leave the city before the storm.", "urged", "leave", "Leave the city before the storm"),
+    ("They are preparing to leave the city before the storm.", "preparing", "leave", "Leave the city before the storm"),
+    ("Amid the truce, negotiations were to take place during the second phase.", "negotiations", "take",
+     "Negotiations to take place during the second phase"),
+    ("Talks need to be handled differently in order to reach a new deal.", "order", "reach", "Reach a new deal"),
+    ("We have come to the point where we want to introduce new evidence.", "want", "introduce",
+     "Introduce new evidence"),
+    ("Investors welcomed the company's plans to cut costs at its mills.", "welcomed", "cut",
+     "The company to cut costs at its mills"),
+    ("Investors welcomed the unusual plans to cut costs at its mills.", "welcomed", "cut",
+     "Cut costs at its mills"),
+)
+
+
+def plan_title(sentence: str, setter: tuple[int, int], main_start: int, plan_start: int, clause_end: int) -> str:
+    """The title of a plan told beside the news that set it (the word at ``setter``, in a clause whose first
+    happening is at ``main_start``): its doer, then its own words from its "to" ("The army to kill Hamas leaders"),
+    the headline's way of telling what is to come; its own words alone when the doer is not told or is a pronoun
+    ("Kill Hamas leaders abroad")."""
+    between = _TO_PLAN.fullmatch(sentence, setter[1], plan_start)
+    doer = _doer(sentence, setter, main_start, between) if between else ""
+    return make_title(f"{doer} {sentence[between.start('to'):clause_end]}") if doer \
+        else make_title(sentence[plan_start:clause_end])
+
+
+def _doer(sentence: str, setter: tuple[int, int], main_start: int, between: re.Match) -> str:
+    """The object between the verb and "to" when it is one, else the subject of the clause, or ""."""
+    named = between.group("object")
+    word = sentence[setter[0]:setter[1]].lower()
+    if named and word.startswith(("call", "appeal")):
+        named = _ASKED_FOR.sub("", named)
+    if _PURPOSE.search(sentence, 0, setter[1]):
+        return ""  # "in order to reach a deal": what for, not a plan of someone's
+    if named and all(w.lower() in _AUXILIARY for w in named.split()):  # "negotiations were to take place"
+        doer = _subject(sentence[:between.start("to")])
+    elif word in _INTENT or named and named.split()[-1].lower() in _INTENT:  # "are working on plans to hunt":
+        owner = _owner(sentence[:between.start("to")])  # whose plans
+        doer = _subject(sentence[:main_start]) if owner is None else owner
+    elif named and _PRONOUN.match(named):
+        return ""  # "urged them to leave": a doer a title cannot resolve
+    elif named and not _PREPOSITIONAL.match(named):
+        doer = named.split(",")[0].strip()  # "Sinn Fein, the IRA's political wing,": the name, not its apposition
+    else:  # "are preparing to kill", "are working hard on it to": the subject's
+        doer = _subject(sentence[:main_start])
+    if not doer or _PRONOUN.match(doer) or len(doer.split()) > MAX_DOER_WORDS \
+            or doer.split()[-1].lower() in _FUNCTION_WORDS:  # "A source present at the": no subject read
+        return ""
+    return doer
+
+
+_INTENT = frozenset({"plan", "plans", "decision", "effort", "efforts", "bid", "attempt", "campaign", "move",
+                     "order", "orders", "proposal", "promise", "offer"})
+_PURPOSE = re.compile(r"\b(?:in\s+order|so\s+as)$", re.IGNORECASE)
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "at", "in", "on", "for", "to", "with", "by", "from", "that",
+                             "and", "or", "its", "his", "her", "their"})
+_UNTOLD_OWNER = re.compile(r"\b(?:the|a|an|this|that|such)\s+(?:[\w-]+\s+){0,2}\w+\s*$", re.IGNORECASE)
+
+
+_POSSESSOR = re.compile(r"(?:^|[\s,;:(])(?P<owner>(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}|[Tt]he\s+\w+)['’]s?\s+"
+                        r"(?:\w+\s+)?\w+\s*$")
+
+
+def _owner(before: str) -> str | None:
+    """Whose plan a noun of intent is: the possessor before it ("the company's plans to"), "" when a determiner
+    leaves it untold ("the plan to"), None when neither (the clause's subject is the owner: "working on plans to")."""
+    if (match := _POSSESSOR.search(before)) is not None:
+        return match.group("owner")
+    return "" if _UNTOLD_OWNER.search(before) else None
+
+
+def _subject(before: str) -> str:
+    """The words before a verb back to a clause break or a conjunction, without auxiliaries: its subject."""
+    words = before.split()
+    while words and (words[-1].lower() in _AUXILIARY or words[-1].lower().endswith("ly")):
+        words.pop()
+    match = _SUBJECT_START.match(" ".join(words))
+    return match.group("subject").strip() if match else ""

@@ -126,6 +126,74 @@ def reported_future(sentence: str, start: int) -> bool:
     return not _CONDITION_OR_HABIT.search(sentence, reporter.start(), clause_end.start() if clause_end else len(sentence))
 
 
+# A subject right before a verb in the simple present: a personal pronoun ("it continues", "he says"); after a noun a
+# word in -s may be a plural noun itself ("the talks", "terrorist bombings"), and after "who" or "which" the verb
+# describes someone in a relative clause ("Deif, who leads the military wing") rather than telling the clause's news.
+_SUBJECT_BEFORE = re.compile(r"\b(?:it|he|she|this)\s+$", re.IGNORECASE)
+_NOT_THIRD_PERSON = re.compile(r"(?:ss|us|is|ics|'s|’s)$", re.IGNORECASE)
+
+
+_GOING_ON = frozenset({"continue", "remain", "stay"})
+GOES_ON_EXAMPLES = (  # (sentence, word, still going on at the report): run as tests
+    ("We will continue to do everything we can to find them.", "continue", True),
+    ("The chairman will remain in both posts after the spinoff.", "remain", True),
+    ("The chairman will resign from both posts after the spinoff.", "resign", False),  # a change, still to come
+    ("The chairman continued in both posts.", "continued", False),  # told as done
+)
+
+
+def goes_on(sentence: str, start: int, word: str) -> bool:
+    """What "will continue", "will remain" tell: a state already holding as the report is published and going on
+    after it, not a happening still to come."""
+    return word.lower() in _GOING_ON and verb_form(sentence, start, word) == Form.FUTURE
+
+
+SIMPLE_PRESENT_EXAMPLES = (  # (sentence, word, simple present): run as tests
+    ("Anheuser said it continues to hold to its goal.", "continues", True),
+    ("Perhaps more important, it appears that the troops have not engaged.", "appears", True),
+    ("The union says it wants talks.", "says", False),  # after a noun: not read, it may be a plural noun
+    ("The plan, which calls for 2,000 job cuts, was approved.", "calls", False),  # a relative clause
+    ("Anheuser said it continued to hold to its goal.", "continued", False),  # past
+    ("Officials said it is still unclear who leads the group.", "is", False),  # an auxiliary, read elsewhere
+    ("Terrorist bombings blew apart buildings.", "bombings", False),  # a plural noun
+    ("He said the talks collapsed.", "talks", False),
+    ("Witnesses said the crisis deepened.", "crisis", False),
+)
+
+
+def simple_present(sentence: str, start: int, word: str) -> bool:
+    """A verb in the simple present after a pronoun, with no auxiliary ("it continues to hold", "it appears that"):
+    what the report says holds as it is published, whatever tense reports it."""
+    return len(word) > 3 and word.lower().endswith("s") and not _NOT_THIRD_PERSON.search(word) \
+        and verb_form(sentence, start, word) == Form.UNKNOWN \
+        and _SUBJECT_BEFORE.search(sentence, max(0, start - 30), start) is not None
+
+
+# A report of a thing rather than of words ("announced plans to spin off its textiles arm", "unveiled a budget"):
+# the announcing is the day's news, a happening of its own; "announced that …", "said it would …" report words.
+_ANNOUNCING = re.compile(r"(?:announc|unveil|disclos|outlin|detail|releas|present)(?:e|ed|es|ing)", re.IGNORECASE)
+_ANNOUNCED_THING = re.compile(r"\s+(?:(?:its|their|his|her|a|an|the|new|further|final|formal|previously|long-awaited)\s+)*"
+                              r"(?:[\w-]+\s+){0,2}?(?:plans?|terms|details|results|agreement|deal|proposals?|offer|bid|"
+                              r"decision|measures|program(?:me)?s?|budget|cuts|layoffs|merger|acquisition|sale|strategy)\b"
+                              r"(?!\s+(?:would|will|was|were|is|are|had|has|could|should|may|might)\b)",  # a clause
+                              re.IGNORECASE)
+
+# (sentence, the report's word, whether it is news of its own): run as tests
+ANNOUNCED_THING_EXAMPLES = (("Courtaulds announced plans to spin off its textiles operations.", "announced", True),
+                            ("Hudson's Bay Co. announced terms of a previously proposed rights issue.", "announced", True),
+                            ("The minister unveiled a new budget on the steps of parliament.", "unveiled", True),
+                            ("The company announced that it would cut 500 jobs.", "announced", False),
+                            ("The company said its plans were on track.", "said", False),
+                            ("Officials announced the plant would close.", "announced", False),
+                            ("Officials announced the sale would go ahead.", "announced", False))
+
+
+def reports_a_thing(sentence: str, end: int, word: str) -> bool:
+    """A report of a thing, not of words ("announced plans to …"), its word ending at ``end``: the announcing is
+    news of its own."""
+    return bool(_ANNOUNCING.fullmatch(word)) and _ANNOUNCED_THING.match(sentence, end) is not None
+
+
 def _normal(token: str) -> str:
     """One auxiliary for its contracted forms: "won't" is "wo" (will), "hasn't" "has", "we'll" "'ll"."""
     token = token.replace("’", "'")
