@@ -241,6 +241,26 @@ def test_sources_with_markup_characters_in_their_names_keep_their_legend(tmp_pat
         assert "Barron's" in legend and "AT&T News" not in legend, legend
 
 
+def test_the_legend_counts_the_sources_it_does_not_name(tmp_path):
+    """Forty outlets: the legend names the busiest and says how many more there are, before and after a filter."""
+    articles = [Article(f"a{i}", f"Talks resumed on May {i % 28 + 1}, 2024 in Cairo.", title=f"T{i}",
+                        outlet=f"Paper {i:02d}") for i in range(40)]
+    path = tmp_path / "many.html"
+    write_html(build(articles).event_list, str(path), "Many")
+    with browser_page() as (page, errors, _requests, _):
+        page.goto(path.as_uri())
+        page.wait_for_selector(".js-plotly-plot .main-svg")
+        legend = page.locator(".legendtext").evaluate_all("els => els.map(e => e.textContent)")
+        assert any(text.endswith("more sources (colours repeat)") for text in legend), legend
+        quiet = page.locator("#f-outlet option").last.get_attribute("value")  # a source the legend does not name
+        assert quiet not in legend
+        page.select_option("#f-outlet", quiet)
+        page.wait_for_timeout(300)
+        legend = page.locator(".legendtext").evaluate_all("els => els.map(e => e.textContent)")
+        assert "1 more source (colours repeat)" in legend, legend
+    assert not errors, errors
+
+
 def story_labels(page) -> dict[str, str]:
     """Each event with a label bar in the story (not the history list): its label as the chart holds it now."""
     return dict(page.evaluate("() => document.getElementById('chart').data.filter(t => t.name === 'labels'"

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
@@ -308,3 +309,19 @@ def test_a_timeline_of_many_sources_keeps_a_few_lanes_and_a_short_legend():
     assert fig.layout.height < 1500
     legend = [t.name for t in fig.data if t.legendgroup == "sources"]
     assert len(legend) <= 13 and "Big Daily" in legend and legend[-1].startswith("109 more sources"), legend
+
+
+@pytest.mark.parametrize(("count", "precision", "length"), [(1, "day", 1), (1, "month", 30), (1, "year", 365),
+                                                             (5, "day", 1), (6, "day", 2)])
+def test_a_story_of_one_day_month_or_year_is_labelled(count, precision, length):
+    """A one-article upload, or a date filter narrowed to one day: the axis is little more than the events' own
+    time, yet each dot's label has room beside the dot (a dot is as wide as it is drawn, not as its day)."""
+    frame = events_frame(synthetic_events(count))
+    start = pd.Timestamp("2024-03-01")
+    frame["begin"] = [start + pd.Timedelta(days=i % length) for i in range(count)]
+    frame["end"] = frame["begin"] + pd.Timedelta(days=length)
+    frame["precision"] = precision
+    frame["outlets"] = [[f"Outlet {i}"] for i in range(count)]
+    shown = sorted(_shown_labels(figure(frame)))
+    assert_labels_apart(shown)
+    assert {event_id for *_, event_id in shown} == set(frame["id"]), "every event of a small story is labelled"

@@ -49,6 +49,8 @@ MARK_GAP_PX = 6  # room between a mark's edge and its label, so the label never 
 PLOT_PX = 900  # plot width assumed for the first view (the dashboard's is ~920 px at 1400); the page refits
 RIGHT_PAD = 0.03  # room after a panel's last event (share of the panel's span): labels near the axis' end are
 # written before their marks, rather than months of empty axis being added for them
+EARLY_SHARE = 0.35  # an event ending last that starts in this first share of the story leaves no room before it
+LABEL_ROOM_SHARE = 0.5  # the room then added after the story's end for its label (share of the story's span)
 HISTORY_SHARE = 0.38  # share of the width given to the history list, when there is one
 HISTORY_MARKS = 0.05  # of which the strip of its marks on their (folded) time axis; the rest holds the labels
 HISTORY_GAP = 0.01  # between the strip of marks and the labels
@@ -79,7 +81,7 @@ class Placed:
     stops: pd.Series  # where each story label may be cut (labels.label_stops), worked out once for every drawing
     lanes: list[str]  # the lanes of the story's events in drawing order, busiest first
     rows: dict[str, int]  # rows used by each lane
-    panels: list[tuple[datetime, datetime]]  # each panel's first begin and last end
+    panels: list[tuple[datetime, datetime]]  # first begin, last end (story: label room too)
     folds: list[list[tuple[datetime, datetime]]]  # each panel's empty stretches, folded away on screen
     history_rows: int = 0  # rows of the history list (a history event's ``row`` is its row in the list)
 
@@ -219,6 +221,15 @@ def lanes_for(events: pd.DataFrame, by: str = "source") -> pd.Series:
     return events["outlets"].map(lambda outlets: outlets[0] if len(outlets) == 1 else "several sources")
 
 
+def _story_end(story: pd.DataFrame, first: datetime, last: datetime) -> datetime:
+    """Where the story's axis must reach: its last end, or past it by room for a label when the event that ends
+    last starts early in the story (a month's bar alone, a story of one day), so that its label has room neither
+    before its mark nor after it."""
+    latest = story["begin"][story["end"] == last].min()
+    span = max(last - first, timedelta(days=1))
+    return last if (latest - first) / span >= EARLY_SHARE else last + span * LABEL_ROOM_SHARE
+
+
 def few_lanes(lane: pd.Series, story: pd.Series, by: str) -> pd.Series:
     """The lanes, the story's MAX_LANES - 1 busiest kept and the rest sharing one ("other sources")."""
     counts = lane[story].value_counts()
@@ -241,6 +252,7 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
     shared = ("(no name)", "several sources", *OTHER_LANES.values())  # after the lanes of one source or name
     order = sorted(counts.index, key=lambda name: (name in shared, name in OTHER_LANES.values(), -counts[name], name))
     panels = [(events["begin"][panel == p].min(), events["end"][panel == p].max()) for p in sorted(set(panel))]
+    panels[0] = (panels[0][0], _story_end(events[panel == 0], *panels[0]))
     subjects = sentence_subjects(list(events["sources"]), list(events["names"]))
     # controls made visible first, so rooms, cut points and both drawings measure the text a reader sees
     text = pd.Series([visible_controls(named(label(title), subject))
@@ -312,13 +324,13 @@ class _Marks:
 
 def _drawn_marks(events: pd.DataFrame, labels: pd.Series, stops: pd.Series, per_px: float) -> _Marks:
     """The events' marks at ``per_px`` microseconds a pixel: a bar from its begin to its end; a dot (a day or finer)
-    centred in its time, reaching half its size and its ring beyond (chart_style.point_sizes), which at a year's
-    scale is far more than its day."""
+    centred in its time, as wide as it is drawn (chart_style.point_sizes, and its ring): at a year's scale far more
+    than its day, in a story of a few days far less, so its label starts beside the dot, not at the day's end."""
     begins, ends = _us(events["begin"]), _us(events["end"])
     for at, (precision, size) in enumerate(zip(events["precision"], point_sizes(events["n_sources"]), strict=True)):
         if precision in POINT_PRECISIONS:
             middle, reach = (begins[at] + ends[at]) // 2, round((size / 2 + DOT_RING_PX) * per_px)
-            begins[at], ends[at] = min(begins[at], middle - reach), max(ends[at], middle + reach)
+            begins[at], ends[at] = middle - reach, middle + reach
     widths = [_label_px(text, cuts) for text, cuts in zip(labels, stops, strict=True)]
     return _Marks(begins, ends, events["score"].tolist(), [w for w, _ in widths], [w for _, w in widths])
 

@@ -133,6 +133,11 @@ class LegendEntry:
     colour: str = MUTED
 
 
+def more_sources(count: int) -> str:
+    """The legend's line for the sources it does not name (the exported page's script words it alike)."""
+    return f"{count} more source{'' if count == 1 else 's'} (colours repeat)"
+
+
 def legend(events: pd.DataFrame, colours: SourceColours, kinds: Sequence[str]) -> list[LegendEntry]:
     """What each colour and each kind of mark on the chart means: the sources shown, the mark kinds drawn (``kinds``:
     each event's), and the faint and ringed marks when there are any."""
@@ -140,7 +145,7 @@ def legend(events: pd.DataFrame, colours: SourceColours, kinds: Sequence[str]) -
     named = sorted(sorted(counts, key=lambda outlet: (-counts[outlet], outlet))[:LEGEND_SOURCES])
     entries = [LegendEntry(SOURCES_TITLE, outlet, "source", colours(outlet)) for outlet in named]
     if len(counts) > len(named):
-        entries.append(LegendEntry(SOURCES_TITLE, f"{len(counts) - len(named)} more sources (colours repeat)", "more"))
+        entries.append(LegendEntry(SOURCES_TITLE, more_sources(len(counts) - len(named)), "more"))
     drawn = set(kinds) | {"written"}
     entries += [LegendEntry(MARKS_TITLE, words, kind) for kind, (_, _, words) in MARKS.items() if kind in drawn]
     if (events["confidence"] < UNCERTAIN_BELOW).any():

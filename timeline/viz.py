@@ -16,7 +16,9 @@ import plotly.graph_objects as go
 
 from .chart_layout import (
     CHAR_PX,
+    EARLY_SHARE,
     HISTORY_SPARE,
+    LABEL_ROOM_SHARE,
     LANE_GAP,
     LANE_HEAD,
     MARK_GAP_PX,
@@ -267,6 +269,7 @@ def _lay_out(traces: list[dict], placed: Placed, title: str, folds: list[list]) 
         meta={"char_px": CHAR_PX, "min_chars": MIN_LABEL_CHARS, "row_px": ROW_PX, "base_px": base_px,
               "right_pad": RIGHT_PAD, "lane_gap": LANE_GAP, "lane_head": LANE_HEAD, "story_left": story_left,
               "mark_gap": MARK_GAP_PX, "label_chars": LABEL_CHARS,
+              "early_share": EARLY_SHARE, "label_room_share": LABEL_ROOM_SHARE,
               "lanes": [[tops[lane], placed.lane_height(lane)] for lane in placed.lanes]},
         shapes=shapes, annotations=annotations,
         hoverlabel=dict(align="left"), clickmode="event+select", dragmode="zoom", **axes,

@@ -108,9 +108,15 @@
   function draw(visible) {
     var firstOutlets = {};
     shown.forEach(function (i) { if (ev.outlets[i].length) { firstOutlets[data.outlets[ev.outlets[i][0]]] = true; } });
-    var traces = original.filter(function (trace) {  // the legend names the sources still shown (raw names in meta)
-      return trace.legendgroup !== "sources" || firstOutlets[trace.meta] === true;
+    var named = {}, more = 0;  // the legend names the sources still shown (raw names in meta) and counts the rest
+    original.forEach(function (trace) { if (trace.legendgroup === "sources" && trace.meta != null) { named[trace.meta] = true; } });
+    Object.keys(firstOutlets).forEach(function (outlet) { if (!named[outlet]) { more += 1; } });
+    var traces = original.filter(function (trace) {
+      return trace.legendgroup !== "sources" || (trace.meta == null ? more > 0 : firstOutlets[trace.meta] === true);
     }).map(function (trace) {
+      if (trace.legendgroup === "sources" && trace.meta == null) {  // chart_style.more_sources
+        return Object.assign({}, trace, {name: more + " more source" + (more === 1 ? "" : "s") + " (colours repeat)"});
+      }
       var ids = trace.customdata;
       if (!ids) { return trace; }
       var keep = ids.map(function (id) { return visible[at[id]] === true; });
@@ -177,18 +183,20 @@
     return figure.layout.xaxis2 && !history ? withoutHistory(layout) : layout;
   }
   function fitTime(traces, layout) {  // the story's axis spans the events shown, not the whole timeline's
-    var axis = chart._fullLayout.xaxis, low = Infinity, high = -Infinity;
+    var axis = chart._fullLayout.xaxis, low = Infinity, high = -Infinity, lastBegin = Infinity;
     traces.forEach(function (trace) {
       if ((trace.name !== "spans" && trace.name !== "points") || (trace.xaxis || "x") !== "x") { return; }
       trace.x.forEach(function (x, i) {
         if (x === null) { return; }
         var begin = trace.base ? axis.d2c(trace.base[i]) : axis.d2c(x), end = trace.base ? begin + x : begin;
         low = Math.min(low, begin);
+        if (end > high || (end === high && begin < lastBegin)) { lastBegin = begin; }
         high = Math.max(high, end);
       });
     });
     if (low > high) { return; }
-    var span = Math.max(high - low, 864e5), pad = figure.layout.meta.right_pad;
+    var meta = figure.layout.meta, span = Math.max(high - low, 864e5);  // room for a label as chart_layout._story_end
+    var pad = (lastBegin - low) / span >= meta.early_share ? meta.right_pad : meta.label_room_share;
     layout.xaxis = Object.assign({}, layout.xaxis, {range: [axis.c2d(low - span * 0.02), axis.c2d(high + span * pad)],
                                                      autorange: false});
   }
