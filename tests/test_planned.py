@@ -8,13 +8,6 @@ from datetime import date
 import pytest
 
 from timeline.events import events_for_article
-from timeline.events.anchoring import (
-    DIRECTED_EXAMPLES,
-    NOT_DIRECTED_EXAMPLES,
-    TIME_CLAUSE_EXAMPLES,
-    directed_by,
-    in_time_clause_of,
-)
 from timeline.events.evaluation import owner_of
 from timeline.events.titles import PLAN_TITLE_EXAMPLES, make_title, plan_title
 from timeline.events.verbs import (
@@ -39,41 +32,6 @@ def owner(text: str, word: str):
     return owner_of(text.index(word), [(e, s) for e in events for s in e.sources])
 
 
-@pytest.mark.parametrize(("sentence", "plan", "word", "to_come"), TIME_CLAUSE_EXAMPLES, ids=lambda e: str(e)[:40])
-def test_a_happening_in_a_clause_of_time_after_a_plan_is_still_to_come(sentence, plan, word, to_come):
-    """English tells the future of a clause of time in the present: "will succeed him soon after he reaches 65"."""
-    plan_end = sentence.index(plan) + len(plan) if plan else None
-    assert in_time_clause_of(sentence, sentence.index(word), word, plan_end) == to_come
-
-
-@pytest.mark.parametrize("sentence", [e[0] for e in TIME_CLAUSE_EXAMPLES[:2]], ids=lambda e: e[:40])
-def test_the_clause_of_time_of_a_plan_is_placed_after_the_report(sentence):
-    word = next(e[2] for e in TIME_CLAUSE_EXAMPLES if e[0] == sentence)
-    held = owner(sentence, word)
-    assert held.modality == Modality.PLANNED and held.begin.date() > DAY, (held.title, held.explanation)
-
-
-@pytest.mark.parametrize(("sentence", "word"), DIRECTED_EXAMPLES + NOT_DIRECTED_EXAMPLES, ids=lambda e: str(e)[:40])
-def test_what_someone_is_asked_ordered_or_invited_to_do_is_a_plan(sentence, word):
-    asked = directed_by(sentence, sentence.index(f" {word}") + 1)
-    assert (asked is not None) == ((sentence, word) in DIRECTED_EXAMPLES), sentence
-
-
-def test_an_invitation_is_news_and_what_it_invites_to_is_still_to_come():
-    """"Castro invited John Paul to come": the invitation happened; the coming is after the report."""
-    text = "Fidel Castro invited John Paul to come for a reason."
-    events = events_in(text)
-    assert owner(text, "invited").modality == Modality.FACTUAL and owner(text, "invited").begin.date() <= DAY
-    come = owner(text, "come")
-    assert come.modality == Modality.PLANNED and come.begin.date() > DAY, [(e.title, e.modality) for e in events]
-
-
-def test_the_asking_is_news_even_when_the_happening_model_reads_it_as_a_report():
-    text = "The government urged its people to keep up their own demonstrations."
-    events = events_in(text)
-    assert {e.modality for e in events} == {Modality.FACTUAL, Modality.PLANNED}, [(e.title, e.modality) for e in events]
-
-
 @pytest.mark.parametrize(("sentence", "setter", "plan", "title"), PLAN_TITLE_EXAMPLES, ids=lambda e: str(e)[:40])
 def test_a_plans_title_says_who_is_to_do_it_when_the_words_tell(sentence, setter, plan, title):
     at = sentence.index(setter)
@@ -81,8 +39,6 @@ def test_a_plans_title_says_who_is_to_do_it_when_the_words_tell(sentence, setter
 
 
 @pytest.mark.parametrize(("text", "title"), [
-    ("Netanyahu ordered the army to kill Hamas leaders around the world.",
-     "The army to kill Hamas leaders around the world"),
     ("Israel's intelligence services are preparing to kill Hamas leaders around the world.",
      "Israel's intelligence services to kill Hamas leaders around the world"),
     ("The board approved a plan to close the plant in Leeds.", "Close the plant in Leeds"),  # whose plan: not told

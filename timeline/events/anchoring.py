@@ -16,8 +16,6 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from ..model import Event, Interval, Modality
-from ..temporal.lexicon import DETERMINERS
-from .verbs import Form, verb_form
 
 
 class Relation(StrEnum):
@@ -88,45 +86,6 @@ PLAN_EXAMPLES = (("The group aims to cut 30,000 jobs.", "cut"), ("Talks are set 
                  ("The bank will sell its stake.", "sell"), ("It took a loss because of the planned sale.", "sale"))
 NOT_PLAN_EXAMPLES = (("The first retirement plan offered to staff drew 500 applicants.", "offered"),
                      ("The bank has set its sights on buying a rival.", "buying"))
-# What someone is asked, ordered or invited to do ("invited John Paul to come", "ordered the army to kill",
-# "called for Sinn Fein to be expelled", "was ordered to pay"): still to come at the asking, whatever the
-# tense of the asking. The verb, then its object (a few words, no clause break), then "to".
-_DIRECTED = re.compile(r"\b(?:invit|order|urg|ask|instruct|persuad|warn|direct|authori[sz]|encourag|tell|told|"
-                       r"(?:call|appeal)(?:ed|s|ing)?\s+(?:on|upon|for))(?:e|ed|es|s|ing)?"
-                       r"(?:\s+(?!to\b)[^.;:!?,]{1,40}?(?:,[^.;:!?,]{1,40},)?)?\s+to\s+(?:be\s+)?$", re.IGNORECASE)
-# (sentence, the word asked for): run as tests
-DIRECTED_EXAMPLES = (("Fidel Castro invited John Paul to come for a reason.", "come"),
-                     ("In 1997, Netanyahu ordered Israeli spies to kill Meshaal.", "kill"),
-                     ("Britain called for Sinn Fein, the IRA's political wing, to be expelled from the talks.",
-                      "expelled"),
-                     ("The company was ordered to pay $5 million in damages.", "pay"),
-                     ("ISIS has warned Hamas to end its war.", "end"))
-NOT_DIRECTED_EXAMPLES = (("The board voted to close the plant.", "close"),  # no one asked: a decision
-                         ("He asked whether the plant would close.", "close"),
-                         ("Police told reporters the suspect fled to Mexico.", "fled"),
-                         ("He went to the hospital to visit his mother.", "visit"),
-                         ("According to press reports, his sister was the first to come to the United States.",
-                          "come"))
-# A clause of time after a plan ("will succeed Davison soon after he reaches 65", "is expected to be demolished
-# after the FBI has finished"): English tells its future in the present or the present perfect, so a happening
-# told so is still to come, part of the plan. Its opening word, the words before its verb (no clause break),
-# and the verb itself: present, present perfect or a bare form after its subject, not past ("after he was
-# arrested") and not a noun ("after the scandal", "before the vote": the thing may already have happened).
-_TIME_CLAUSE = re.compile(r"\b(?:after|before|until|till|once|when|as\s+soon\s+as)\s+[^,;:!?]{0,60}$", re.IGNORECASE)
-# (sentence, the plan's word, a later word, whether it is still to come): run as tests
-TIME_CLAUSE_EXAMPLES = (
-    ("Mr. Schwarz will succeed Daniel Davison on Feb. 1, soon after Mr. Davison reaches the retirement age.",
-     "succeed", "reaches", True),
-    ("The embassy is expected to be demolished after the FBI has finished gathering evidence.", "demolished",
-     "finished", True),
-    ("Spies are preparing to kill the group's leaders when the war in the Strip winds down.", "kill", "winds", True),
-    # look-alikes: told as done, a noun, a clause of time before the plan, or no plan at all
-    ("The embassy will be demolished, years after it was bombed.", "demolished", "bombed", False),
-    ("The minister will resign after the scandal over the contracts.", "resign", "scandal", False),
-    ("When the minister resigns, his deputy will take over.", "take", "resigns", False),
-    ("The embassy was demolished after the FBI had finished gathering evidence.", "", "finished", False),
-    ("Prices fall when the harvest comes in.", "", "comes", False),
-)
 # A condition before a happening, in its clause: "if prices rose", "unless talks resume".
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;:]*$", re.IGNORECASE)
 # A sentence that carries the story on from the last dated happening.
@@ -191,32 +150,6 @@ def linked_clause(sentence: str, after: int) -> str:
 
 def is_planned(sentence: str, happening_start: int) -> bool:
     return bool(PLAN_CUES.search(sentence[max(0, happening_start - 40):happening_start]))
-
-
-def in_time_clause_of(sentence: str, happening: int, word: str, plan_end: int | None) -> bool:
-    """Whether a happening told in the present or present perfect is in a clause of time opened after a plan
-    that ends at ``plan_end`` ("will succeed him after he reaches 65"): then it is still to come, like the plan."""
-    if plan_end is None:
-        return False
-    opened = _TIME_CLAUSE.search(sentence, max(plan_end, happening - 80), happening)
-    if opened is None:
-        return False
-    form = verb_form(sentence, happening, word)
-    if form in (Form.PRESENT, Form.PERFECT):
-        return True
-    before = sentence[opened.start():happening].split()
-    return form == Form.UNKNOWN and len(before) > 1 and before[-1].lower() not in DETERMINERS \
-        and word.lower().endswith("s") and not word.lower().endswith("ss")
-
-
-def directed_by(sentence: str, happening_start: int) -> tuple[int, int] | None:
-    """The span of the asking, ordering or inviting word when the happening is what someone was asked to do: a
-    plan, not news (DIRECTED_EXAMPLES); None otherwise. The asking itself is news."""
-    begin = max(0, happening_start - 100)
-    if sentence.find(" to ", begin, happening_start + 1) < 0:
-        return None  # no "to" before it: most happenings, read without the pattern
-    match = _DIRECTED.search(sentence, begin, happening_start)
-    return (match.start(), match.start() + len(match.group(0).split()[0])) if match else None
 
 
 # A date inside a relative clause ("the list, which began in 1950", "Albright, who fled after the takeover in 1948,")

@@ -17,8 +17,6 @@ from .anchoring import (
     Inferred,
     Relation,
     continues_story,
-    directed_by,
-    in_time_clause_of,
     is_conditional,
     is_planned,
     lends_to,
@@ -562,17 +560,10 @@ def _happenings(sentence: str, labelled: list[Happening], dates: list[Timex], of
         elif h.kind in (Kind.FACTUAL, Kind.PLANNED) and goes_on(sentence, h.start, h.word) \
                 and not any(t.start - offset > h.start for t in dates):  # "will continue through next year": to then
             h = replace(h, kind=Kind.FACTUAL)  # "will continue to search": going on now, not a plan
-        elif h.kind in (Kind.HYPOTHETICAL, Kind.FACTUAL) and (asking := directed_by(sentence, h.start)):
-            if not any(f.start <= asking[0] < f.end for f in found):  # "urged its people to keep up …": the urging
-                found.append(Happening(*asking, sentence[slice(*asking)], Kind.FACTUAL))  # is news of its own
-            h = replace(h, kind=Kind.PLANNED)
         elif h.kind in (Kind.HYPOTHETICAL, Kind.FACTUAL) and (is_planned(sentence, h.start) or (
                 verb_form(sentence, h.start, h.word) == Form.FUTURE and not negated(sentence, h.start))
                 or reported_future(sentence, h.start)):
             h = replace(h, kind=Kind.PLANNED)
-        elif h.kind == Kind.FACTUAL and in_time_clause_of(sentence, h.start, h.word, next(
-                (p.end for p in reversed(found) if p.kind == Kind.PLANNED), None)):
-            h = replace(h, kind=Kind.PLANNED)  # "will succeed him soon after he reaches 65"
         found.append(h)
     if not any(h.kind in (Kind.FACTUAL, Kind.PLANNED) for h in found):
         report = next((h for h in labelled if h.kind == Kind.REPORTING and _report_dated(sentence, h, dates, offset)), None)

@@ -205,7 +205,7 @@ def _doer(sentence: str, setter: tuple[int, int], main_start: int, between: re.M
 
 
 _INTENT = frozenset({"plan", "plans", "decision", "effort", "efforts", "bid", "attempt", "campaign", "move",
-                     "order", "orders", "proposal", "promise", "offer"})
+                     "proposal", "promise", "offer"})  # not "order(s)": "Court orders Google to pay" is a verb
 _PURPOSE = re.compile(r"\b(?:in\s+order|so\s+as)$", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "at", "in", "on", "for", "to", "with", "by", "from", "that",
                              "and", "or", "its", "his", "her", "their"})
