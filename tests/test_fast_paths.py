@@ -83,6 +83,18 @@ def test_the_happening_model_labels_as_scoring_word_by_word(sentences):
         [_scored_word_by_word(sentence) for sentence in sentences]
 
 
+def test_a_model_that_forgets_the_words_it_read_labels_as_before(monkeypatch):
+    """A long-lived model's memory of words is bounded: past the bound it starts again, with the same labels."""
+    from timeline.events import happenings
+    sentences = [" ".join(_WORDS[n:] + _WORDS[:n]) for n in range(0, len(_WORDS), 5)]
+    expected = [_scored_word_by_word(sentence) for sentence in sentences]
+    model = shipped_model.__wrapped__()  # a model of its own, whose memory starts empty
+    monkeypatch.setattr(happenings, "MAX_REMEMBERED_WORDS", 60)
+    for sentence, words in zip(sentences * 3, expected * 3, strict=True):
+        assert [(h.start, h.word, h.kind) for h in model.label([sentence])[0]] == words
+    assert len(model._entries) < 60
+
+
 @exhaustive
 @given(st.lists(st.sampled_from([*_WORDS, "Σ", "ΑΣ", "'Σ", "ǅ", "ß", "Ω", "K", "", "ﬁ"]), max_size=12))
 def test_a_sentences_words_are_lowered_as_each_alone(words):
