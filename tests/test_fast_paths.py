@@ -14,6 +14,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline.events.furniture import FURNITURE, at_a_word, furniture_kind
 from timeline.events.happenings import HappeningModel, Kind, features, lowered, may_happen, shipped_model, tokens
 from timeline.events.names import _written_after, _written_alone
 from timeline.events.titles import _DANGLING, _without_dangling
@@ -127,3 +128,19 @@ def test_only_the_listed_words_and_ed_forms_can_signal_a_tense(previous, token, 
     """clause_tense skips every other word without asking _cue."""
     if token not in _MAY_CUE and not token.endswith("ed"):
         assert _cue(token, previous, following) == (None, 0.0)
+
+
+_LINE_PIECES = ["Read more", "read", "more", ":", " ", "By", "Jane", "Doe", "and", "|", "Reuters", "©", "(c) 2020",
+                "Copyright", "all rights reserved", "newsletter", "Sign up", "subscribe", "subscribers only", "(",
+                ")", "Photo", "photo by AFP", "Getty Images", "AP Photo", "Advertisement", "Share this", "the",
+                "rebels", "Friday", ".", "\n", "x", "_", "é", "-", "–"]
+
+
+@exhaustive
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=10).map("".join))
+def test_furniture_is_told_as_each_rules_pattern_searched_alone_says(line):
+    """Two passes over a line (every rule's start, then every rule's words) rule out furniture as trying each rule."""
+    plain = next((f.name for f in FURNITURE
+                  if re.search(f"^(?:{f.start})" + (f"|{at_a_word(f.words)}" if f.words else ""), line.strip(),
+                               re.IGNORECASE)), "")
+    assert furniture_kind(line) == plain
