@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from timeline.events.furniture import FURNITURE, at_a_word, furniture_kind
 from timeline.events.happenings import HappeningModel, Kind, features, lowered, may_happen, shipped_model, tokens
 from timeline.events.names import _written_after, _written_alone
+from timeline.events.sentences import _CLAUSE_BREAK, _LAST_WORD, PUNCTUATION_BREAK, _is_abbreviation
 from timeline.events.titles import _DANGLING, _without_dangling
 from timeline.temporal import lexicon as lx
 from timeline.temporal.tense import _MAY_CUE, _cue
@@ -144,3 +145,27 @@ def test_furniture_is_told_as_each_rules_pattern_searched_alone_says(line):
                   if re.search(f"^(?:{f.start})" + (f"|{at_a_word(f.words)}" if f.words else ""), line.strip(),
                                re.IGNORECASE)), "")
     assert furniture_kind(line) == plain
+
+
+_CLAUSE_PIECES = ["but", "But", "butter", "because", "before", "while", "whereas", "when", "which", "who", "whom",
+                  "where", "although", "though", "after", "since", "until", "unless", "if", "iffy", " ", "  ", "\n",
+                  ",", ";", ":", "-", "–", ".", "``", "x", "Rain"]
+
+
+@exhaustive
+@given(st.lists(st.sampled_from(_CLAUSE_PIECES), max_size=12).map("".join))
+def test_clauses_break_where_the_words_listed_one_by_one_say(sentence):
+    plain = re.compile(PUNCTUATION_BREAK.pattern + r"|[.!?]\s+(?=``)|\s(?=(?:but|while|whereas|although|though|"
+                       r"because|after|before|since|until|when|which|who|where|if|unless)\s)", re.IGNORECASE)
+    assert [m.span() for m in _CLAUSE_BREAK.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)]
+
+
+@exhaustive
+@given(st.lists(st.sampled_from(["Nov", "U", "S", "x", ".", " ", "\t", "(", "a", "Mr", "I", "1", "é"]),
+                max_size=10).map("".join))
+def test_the_word_before_a_full_stop_is_read_as_the_whole_text_says(before_stop):
+    word = _LAST_WORD.search(before_stop.rstrip("."))
+    token = word.group(1).lower().rstrip(".") if word else None
+    plain = token is not None and (token in lx.ABBREVIATIONS or len(token) == 1
+                                   or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)))
+    assert _is_abbreviation(before_stop) == plain
