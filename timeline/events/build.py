@@ -112,7 +112,7 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
     in_links = False  # after a "Read more" or "Related stories" heading: a list of links, not news
     for index, (start, end) in enumerate(spans):
         sentence = article.text[start:end]
-        key = normalise(sentence)
+        key = _key(sentence)  # asked again for headlines and salience
         kind = furniture_kind(sentence)
         in_links = kind == "read more" or (in_links and is_link_title(sentence))
         if key not in seen and not kind and not in_links and not is_quoted_opinion(sentence):
