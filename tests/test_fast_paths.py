@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from timeline.events.furniture import FURNITURE, at_a_word, furniture_kind
 from timeline.events.happenings import HappeningModel, Kind, features, lowered, may_happen, shipped_model, tokens
-from timeline.events.names import _written_after, _written_alone
+from timeline.events.names import _PHRASE, _written_after, _written_alone
 from timeline.events.sentences import _CLAUSE_BREAK, _LAST_WORD, PUNCTUATION_BREAK, _is_abbreviation
 from timeline.events.titles import _DANGLING, _without_dangling
 from timeline.temporal import lexicon as lx
@@ -169,3 +169,10 @@ def test_the_word_before_a_full_stop_is_read_as_the_whole_text_says(before_stop)
     plain = token is not None and (token in lx.ABBREVIATIONS or len(token) == 1
                                    or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)))
     assert _is_abbreviation(before_stop) == plain
+
+
+@exhaustive
+@given(_AROUND)
+def test_names_start_where_a_word_boundary_says(text):
+    plain = re.compile(r"\b[A-Z][\w’'\-]*(?:\s+(?:(?:al|el|bin|ibn|de|la|van|von|of|the|for|and)[\-\s]+)?[A-Z][\w’'\-]*)*")
+    assert [m.span() for m in _PHRASE.finditer(text)] == [m.span() for m in plain.finditer(text)]

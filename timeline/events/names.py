@@ -14,8 +14,10 @@ import pandas as pd
 
 from ..temporal import lexicon as lx
 
+# A capital that starts a word (no word character before it: "\b", asked once the capital is found, so that the
+# search runs to capitals only instead of trying every character)
 _PHRASE = re.compile(
-    r"\b[A-Z][\w’'\-]*(?:\s+(?:(?:al|el|bin|ibn|de|la|van|von|of|the|for|and)[\-\s]+)?[A-Z][\w’'\-]*)*")
+    r"[A-Z](?<!\w.)[\w’'\-]*(?:\s+(?:(?:al|el|bin|ibn|de|la|van|von|of|the|for|and)[\-\s]+)?[A-Z][\w’'\-]*)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -29,8 +31,9 @@ def names_in(sentence: str, context: str = "") -> list[str]:
     """
     found: list[str] = []
     context = context or sentence
+    first = len(sentence) - len(sentence.lstrip("\"' "))  # where the sentence's first word starts
     for match in _PHRASE.finditer(sentence):
-        starts = match.start() == len(sentence) - len(sentence.lstrip("\"' "))
+        starts = match.start() == first
         for words in _pieces(match.group(0).split()):
             if starts and words and _capitalised_by_position(words[0], context, alone=len(words) == 1):
                 words = words[1:]
