@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.events.furniture import FURNITURE, at_a_word, furniture_kind
+from timeline.events.gate import Gate
 from timeline.events.happenings import HappeningModel, Kind, features, lowered, may_happen, shipped_model, tokens
 from timeline.events.names import _PHRASE, _written_after, _written_alone
 from timeline.events.sentences import _CLAUSE_BREAK, _LAST_WORD, PUNCTUATION_BREAK, _is_abbreviation
@@ -176,3 +177,17 @@ def test_the_word_before_a_full_stop_is_read_as_the_whole_text_says(before_stop)
 def test_names_start_where_a_word_boundary_says(text):
     plain = re.compile(r"\b[A-Z][\w’'\-]*(?:\s+(?:(?:al|el|bin|ibn|de|la|van|von|of|the|for|and)[\-\s]+)?[A-Z][\w’'\-]*)*")
     assert [m.span() for m in _PHRASE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_GATED_PIECES = ["if", "IF", "If", "ıf", "unless", "UNLESS", "whether", "after", "AFTER", "ahead of", "Ahead  of", "ſince",
+                 "since", "a day", "two weeks", " ", ",", ";", "x", "prices rose", "é", "\n"]
+
+
+@exhaustive
+@given(st.lists(st.sampled_from(_GATED_PIECES), max_size=10).map("".join), st.integers(0, 12))
+def test_a_gated_pattern_finds_what_the_pattern_alone_finds(text, pos):
+    """The look-up before the pattern never turns away a text the pattern matches, however its letters fold."""
+    for gate in (Gate(("if", "unless", "whether"), r"\b{words}\b[^,;:]*$"),
+                 Gate(("after", "since", "ahead of"), r"(?:,\s*|\s)((?:\w+\s+(?:days?|weeks?)\s+)?{words}\s+[^,;]{2,80})")):
+        found, plain = gate.search(text, pos), gate.pattern.search(text, pos)
+        assert (found and found.span(), found and found.groups()) == (plain and plain.span(), plain and plain.groups())

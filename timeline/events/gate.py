@@ -1,0 +1,35 @@
+"""A cheap look before an expensive pattern: most sentences hold none of the words a pattern needs.
+
+A case-insensitive pattern that must match one of a few words ("after", "since", "if" …) is tried at
+every blank or character of a sentence; looking the words up in the lowered text first costs a
+fraction of that, and most sentences stop there. The pattern is built from the same words, so the
+two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+class Gate:
+    """A case-insensitive pattern built around ``words``, searched only in texts that may hold one of them."""
+
+    def __init__(self, words: tuple[str, ...], pattern: str) -> None:
+        """``pattern`` holds ``{words}`` where the words go (as one group of alternatives)."""
+        self.words = words
+        self.pattern = re.compile(pattern.replace("{words}", "(?:" + "|".join(words) + ")"), re.IGNORECASE)
+
+    def may_match(self, text: str) -> bool:
+        """False only when the text holds none of the words as the pattern reads them: for ASCII text, lowered
+        look-ups; other text may hold letters the pattern folds to the words' (ſ to s, ı to i), so True."""
+        if not text.isascii():
+            return True
+        lowered = text.lower()
+        return any(word in lowered for word in self.words)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The pattern's first match in ``text[pos:endpos]``, as ``re.Pattern.search`` finds it."""
+        end = len(text) if endpos is None else endpos
+        if not self.may_match(text[pos:end]):
+            return None
+        return self.pattern.search(text, pos, end)
