@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from ..model import Event, Interval, Modality
+from .gate import Gate
 
 
 class Relation(StrEnum):
@@ -74,8 +75,8 @@ NOT_COMPARED_EXAMPLES = (("The stock rose to $12 from $10 on Friday.", "Friday")
                          ("He was released from prison the previous week.", "the previous week"),
                          ("Troops withdrew from the city a month earlier.", "a month earlier"))
 # Clauses that relate the main happening to another one: "a day after the merger was announced".
-_LINKED_CLAUSE = re.compile(r"(?:,\s*|\s)((?:(?:a|one|two|three|\w+)\s+(?:days?|weeks?|months?|years?|hours?)\s+)?"
-                            r"(?:after|before|since|until|ahead of|following)\s+[^,;]{4,80})", re.IGNORECASE)
+_LINKED_CLAUSE = Gate(("after", "before", "since", "until", "ahead of", "following"),
+                      r"(?:,\s*|\s)((?:(?:a|one|two|three|\w+)\s+(?:days?|weeks?|months?|years?|hours?)\s+)?{words}\s+[^,;]{4,80})")
 # Words that make a happening a plan ("aims to cut", "is expected to rise", "the planned sale"), whatever the model
 # said: an auxiliary of the future, a participle, or a verb or noun of intent with its "to" ("the plan offered
 # to staff" tells of a plan that was offered, not of one still to come).
@@ -87,7 +88,7 @@ PLAN_EXAMPLES = (("The group aims to cut 30,000 jobs.", "cut"), ("Talks are set 
 NOT_PLAN_EXAMPLES = (("The first retirement plan offered to staff drew 500 applicants.", "offered"),
                      ("The bank has set its sights on buying a rival.", "buying"))
 # A condition before a happening, in its clause: "if prices rose", "unless talks resume".
-_CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;:]*$", re.IGNORECASE)
+_CONDITION = Gate(("if", "unless", "whether"), r"\b{words}\b[^,;:]*$")
 # A sentence that carries the story on from the last dated happening.
 _CONTINUES = re.compile(r"^(?:then|later|afterwards|after that|hours later|minutes later|shortly after(?:wards)?|"
                         r"soon after(?:wards)?|moments later|that (?:evening|night|afternoon|morning))\b", re.IGNORECASE)
