@@ -61,8 +61,8 @@ def _group_in(window: str) -> tuple[str, ...]:
 
 
 def _words_in(window: str) -> list[str]:
-    """The lower-case words of the text just before a happening: room for a verb group."""
-    return [w.lower() for w in _WORD.findall(window)]
+    """The lower-case words of the text just before a happening that a verb group may hold (the last _LOOK_BACK)."""
+    return [w.lower() for w in _WORD.findall(window)[-_LOOK_BACK:]]
 
 
 def _auxiliaries(before: list[str]) -> list[str]:
