@@ -82,10 +82,16 @@ _SUBORDINATE = re.compile(r"^(?:while|although|though|just like|as|because|since
                           re.IGNORECASE)
 
 
+@lru_cache(maxsize=16)
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """A long sentence's clauses, asked for by each of its happenings and dates in turn."""
+    cuts = [0] + [m.end() for m in PUNCTUATION_BREAK.finditer(sentence)] + [len(sentence) + 2]
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+
 def _clause_around(sentence: str, date_start: int, date_end: int) -> str:
     """The clause holding the date, grown with its neighbours while it fits."""
-    cuts = [0] + [m.end() for m in PUNCTUATION_BREAK.finditer(sentence)] + [len(sentence) + 2]
-    clauses = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+    clauses = _clauses(sentence)
     index = next((i for i, (a, b) in enumerate(clauses) if a <= date_start < b), 0)
     low = high = index
 
