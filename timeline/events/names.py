@@ -35,7 +35,9 @@ def names_in(sentence: str, context: str = "") -> list[str]:
     for match in _PHRASE.finditer(sentence):
         starts = match.start() == first
         for words in _pieces(match.group(0).split()):
-            if starts and words and _capitalised_by_position(words[0], context, alone=len(words) == 1):
+            # a stop word goes anyway (_tidy): the article need not be searched for it
+            if starts and words and not _stop_word(words[0]) \
+                    and _capitalised_by_position(words[0], context, alone=len(words) == 1):
                 words = words[1:]
             starts = False
             phrase = _tidy(words)
@@ -107,8 +109,12 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def _stop_word(word: str) -> bool:
+    return word.lower().strip("’'") in lx.NAME_STOP_WORDS
+
+
 def _tidy(words: list[str]) -> str:
-    while words and words[0].lower().strip("’'") in lx.NAME_STOP_WORDS:
+    while words and _stop_word(words[0]):
         words = words[1:]
     while words and (words[-1].lower() in lx.NAME_CONNECTORS or _POSSESSIVE.sub("", words[-1]).lower() in lx.DATE_NAME_WORDS):
         words = words[:-1]
