@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 
 import numpy as np
 
@@ -117,9 +118,11 @@ def features(words: list[str], lower: list[str], i: int) -> list[str]:
     return word_features(words[i], lower[i]) + context_features(lower, i)
 
 
-# A word's entry in HappeningModel's memory: whether it is read first in its sentence and after the first, the
-# rows of its own features (``word_features``, in order) and its number among the words of the context features.
-_READ_FIRST, _READ_AFTER, _OWN, _NUMBER = 0, 1, slice(2, 6), 6
+# A word's entry in HappeningModel's memory: whether it is read first in its sentence and after the first, and its
+# number among the words of the context features (beside it: the sum of its own features' weights)
+_READ_FIRST, _READ_AFTER, _NUMBER = 0, 1, 2
+# A sentence split into the blanks between tokens and the tokens: [blank, token, blank, token, …, blank]
+_PARTS = re.compile(f"({_TOKEN.pattern})")
 
 
 @dataclass
@@ -131,7 +134,7 @@ class HappeningModel:
     index: dict[str, int]  # feature -> row of weights
     weights: np.ndarray  # (features, classes)
     skip: frozenset[str]  # words never a happening in training (articles, prepositions …): not scored
-    _entries: dict[str, int] = field(default_factory=dict, repr=False)  # word -> its entry's row in _table
+    _entries: dict[str, int] = field(default_factory=dict, repr=False)  # word -> its entry's row in the tables
 
     @classmethod
     def from_json(cls, data: dict) -> HappeningModel:
@@ -144,7 +147,8 @@ class HappeningModel:
         self._context = _Context(self.index)
         # the unknown row (a feature the model does not know) weighs nothing: adding it leaves a sum as it was
         self._weights = np.vstack([self.weights.astype(np.float64), np.zeros((1, len(self.classes)))])
-        self._table = np.zeros((1024, 7), dtype=np.int64)  # the words' entries; row 0 is no word's
+        self._table = np.zeros((1024, 3), dtype=np.int64)  # the words' entries; row 0 is no word's
+        self._own_sums = np.zeros((1024, len(self.classes)))  # each word's own features' weights, summed in order
         self._lock = threading.Lock()
 
     def label(self, sentences: list[str]) -> list[list[Happening]]:
@@ -153,7 +157,8 @@ class HappeningModel:
         The words of all the sentences are scored at once, a kind of feature at a time: a Python loop over
         words costs several times the arrays' work, so each word is only looked up in the model's memory.
         """
-        words_of = [_TOKEN.findall(sentence) for sentence in sentences]
+        parts_of = [_PARTS.split(sentence) for sentence in sentences]
+        words_of = [parts[1::2] for parts in parts_of]
         sizes = np.array([len(words) for words in words_of])
         labelled: list[list[Happening]] = [[] for _ in sentences]
         if not sizes.sum():
@@ -162,29 +167,29 @@ class HappeningModel:
             if len(self._entries) + sizes.sum() >= MAX_REMEMBERED_WORDS:
                 self._entries.clear()  # a long-lived model forgets the words it read, then learns them again
             entries, own = self._entries, self._own
-            rows = [entries.get(word) or own(word) for words in words_of for word in words]
-            table = self._table[rows]
+            rows = np.array([entries.get(word) or own(word) for words in words_of for word in words])
+            table, own_sums = self._table[rows], self._own_sums[rows]
         sentence_of = np.repeat(np.arange(len(sentences)), sizes)
         position = np.arange(len(table)) - (np.cumsum(sizes) - sizes)[sentence_of]
         read = np.flatnonzero(np.where(position == 0, table[:, _READ_FIRST], table[:, _READ_AFTER]))
-        best = self._best(table, position, sizes[sentence_of], read).tolist()
+        best = self._best(own_sums[read], table[:, _NUMBER], position, sizes[sentence_of], read).tolist()
         found: dict[int, list[tuple[int, Kind]]] = {}
         for number, at, k in zip(sentence_of[read].tolist(), position[read].tolist(), best, strict=True):
             if self.classes[k] != Kind.NONE:
                 found.setdefault(number, []).append((at, self.classes[k]))
         for number, happenings in found.items():
             words = words_of[number]
-            starts = _starts(sentences[number], words, happenings[-1][0] + 1)
+            starts = list(accumulate(map(len, parts_of[number])))[::2]  # each token's, after the blanks before it
             labelled[number] = [Happening(starts[at], starts[at] + len(words[at]), words[at], kind)
                                 for at, kind in happenings]
         return labelled
 
-    def _best(self, table: np.ndarray, position: np.ndarray, size: np.ndarray, read: np.ndarray) -> np.ndarray:
+    def _best(self, own_sums: np.ndarray, numbers: np.ndarray, position: np.ndarray, size: np.ndarray,
+              read: np.ndarray) -> np.ndarray:
         """The best class of each word at ``read``: its features' weights summed in the order ``features`` lists
         them (its own, then its context), as when each word was scored alone, so the sums are the same to the bit."""
-        columns = [*table[read, _OWN].T, *self._context.rows(table[:, _NUMBER], position, size, read)]
-        scores = self._weights[columns[0]]
-        for column in columns[1:]:
+        scores = own_sums
+        for column in self._context.rows(numbers, position, size, read):
             scores += self._weights[column]
         return (scores + self.intercept).argmax(axis=1)
 
@@ -194,22 +199,17 @@ class HappeningModel:
         unknown = len(self.index)
         scored = lower not in self.skip
         read = (scored and may_happen(word, 0), scored and may_happen(word, 1))
-        rows = [self.index.get(name, unknown) for name in word_features(word, lower)] if any(read) else [unknown] * 4
         row = self._entries[word] = len(self._entries) + 1
         if row == len(self._table):
             self._table = np.concatenate([self._table, np.zeros_like(self._table)])
-        self._table[row] = (*read, *rows, self._context.number(lower))
+            self._own_sums = np.concatenate([self._own_sums, np.zeros_like(self._own_sums)])
+        self._table[row] = (*read, self._context.number(lower))
+        total = self._own_sums[row]  # weights added one after another to 0, as ``_best`` goes on adding
+        total[:] = 0.0
+        if any(read):
+            for name in word_features(word, lower):
+                total += self._weights[self.index.get(name, unknown)]
         return row
-
-
-def _starts(sentence: str, words: list[str], count: int) -> list[int]:
-    """Where each of the first ``count`` words starts: only blanks lie between two tokens."""
-    starts, end = [], 0
-    for word in words[:count]:
-        start = sentence.find(word, end)
-        starts.append(start)
-        end = start + len(word)
-    return starts
 
 
 class _Context:
