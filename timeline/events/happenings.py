@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, chain
 
 import numpy as np
 
@@ -150,6 +150,7 @@ class HappeningModel:
         self._table = np.zeros((1024, 3), dtype=np.int64)  # the words' entries; row 0 is no word's
         self._own_sums = np.zeros((1024, len(self.classes)))  # each word's own features' weights, summed in order
         self._lock = threading.Lock()
+        self._happening = np.array([kind != Kind.NONE for kind in self.classes])  # by class number
 
     def label(self, sentences: list[str]) -> list[list[Happening]]:
         """The happening words of each sentence, in order.
@@ -166,17 +167,23 @@ class HappeningModel:
         with self._lock:  # the dashboard's sessions share one model
             if len(self._entries) + sizes.sum() >= MAX_REMEMBERED_WORDS:
                 self._entries.clear()  # a long-lived model forgets the words it read, then learns them again
-            entries, own = self._entries, self._own
-            rows = np.array([entries.get(word) or own(word) for words in words_of for word in words])
+            rows = list(map(self._entries.get, chain.from_iterable(words_of)))
+            if None in rows:  # words the model reads for the first time
+                entries, new = self._entries, []
+                rows = [row or entries.get(word) or self._learn(word, new)
+                        for row, word in zip(rows, chain.from_iterable(words_of), strict=True)]
+                self._write(new)
+            rows = np.array(rows)
             table, own_sums = self._table[rows], self._own_sums[rows]
         sentence_of = np.repeat(np.arange(len(sentences)), sizes)
         position = np.arange(len(table)) - (np.cumsum(sizes) - sizes)[sentence_of]
         read = np.flatnonzero(np.where(position == 0, table[:, _READ_FIRST], table[:, _READ_AFTER]))
-        best = self._best(own_sums[read], table[:, _NUMBER], position, sizes[sentence_of], read).tolist()
+        best = self._best(own_sums[read], table[:, _NUMBER], position, sizes[sentence_of], read)
+        happening = self._happening[best]
+        read, best = read[happening], best[happening]
         found: dict[int, list[tuple[int, Kind]]] = {}
-        for number, at, k in zip(sentence_of[read].tolist(), position[read].tolist(), best, strict=True):
-            if self.classes[k] != Kind.NONE:
-                found.setdefault(number, []).append((at, self.classes[k]))
+        for number, at, k in zip(sentence_of[read].tolist(), position[read].tolist(), best.tolist(), strict=True):
+            found.setdefault(number, []).append((at, self.classes[k]))
         for number, happenings in found.items():
             words = words_of[number]
             starts = list(accumulate(map(len, parts_of[number])))[::2]  # each token's, after the blanks before it
@@ -193,23 +200,29 @@ class HappeningModel:
             scores += self._weights[column]
         return (scores + self.intercept).argmax(axis=1)
 
-    def _own(self, word: str) -> int:
-        """The row of a word's entry, written on the first sentence that has the word."""
+    def _learn(self, word: str, new: list[tuple[int, ...]]) -> int:
+        """The row of a word read for the first time; its entry and its own features' rows go to ``new``."""
         lower = word.lower().replace("’", "'")  # as ``lowered`` gives it
         unknown = len(self.index)
         scored = lower not in self.skip
         read = (scored and may_happen(word, 0), scored and may_happen(word, 1))
+        rows = [self.index.get(name, unknown) for name in word_features(word, lower)] if any(read) else [unknown] * 4
         row = self._entries[word] = len(self._entries) + 1
-        if row == len(self._table):
+        new.append((row, *read, self._context.number(lower), *rows))
+        return row
+
+    def _write(self, new: list[tuple[int, ...]]) -> None:
+        """The entries of the words read for the first time, their own features' weights added one after another
+        to 0, as ``_best`` goes on adding."""
+        new_rows = np.array(new)
+        while len(self._table) <= new_rows[:, 0].max():
             self._table = np.concatenate([self._table, np.zeros_like(self._table)])
             self._own_sums = np.concatenate([self._own_sums, np.zeros_like(self._own_sums)])
-        self._table[row] = (*read, self._context.number(lower))
-        total = self._own_sums[row]  # weights added one after another to 0, as ``_best`` goes on adding
-        total[:] = 0.0
-        if any(read):
-            for name in word_features(word, lower):
-                total += self._weights[self.index.get(name, unknown)]
-        return row
+        self._table[new_rows[:, 0]] = new_rows[:, 1:4]
+        total = np.zeros((len(new_rows), len(self.classes)))
+        for column in new_rows[:, 4:].T:
+            total += self._weights[column]
+        self._own_sums[new_rows[:, 0]] = total
 
 
 class _Context:
