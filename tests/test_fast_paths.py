@@ -179,15 +179,17 @@ def test_names_start_where_a_word_boundary_says(text):
     assert [m.span() for m in _PHRASE.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
-_GATED_PIECES = ["if", "IF", "If", "ıf", "unless", "UNLESS", "whether", "after", "AFTER", "ahead of", "Ahead  of", "ſince",
-                 "since", "a day", "two weeks", " ", ",", ";", "x", "prices rose", "é", "\n"]
+_GATED_PIECES = ["will", "WILL", "we'll", "plans", "to", "PLAN", "if", "IF", "If", "ıf", "unless", "UNLESS", "whether",
+                 "after", "AFTER", "ahead of", "Ahead  of", "ſince", "since", "a day", "two weeks", " ", ",", ";", "x",
+                 "prices rose", "é", "\n"]
 
 
 @exhaustive
 @given(st.lists(st.sampled_from(_GATED_PIECES), max_size=10).map("".join), st.integers(0, 12))
 def test_a_gated_pattern_finds_what_the_pattern_alone_finds(text, pos):
     """The look-up before the pattern never turns away a text the pattern matches, however its letters fold."""
-    for gate in (Gate(("if", "unless", "whether"), r"\b{words}\b[^,;:]*$"),
-                 Gate(("after", "since", "ahead of"), r"(?:,\s*|\s)((?:\w+\s+(?:days?|weeks?)\s+)?{words}\s+[^,;]{2,80})")):
+    for gate in (Gate(r"\b{words}\b[^,;:]*$", words=("if", "unless", "whether")),
+                 Gate(r"(?:,\s*|\s)((?:\w+\s+(?:days?|weeks?)\s+)?{links}\s+[^,;]{2,80})", links=("after", "since", "ahead of")),
+                 Gate(r"\b(?:{future}\s+(?:\w+\s+)?|{intent}\s+to\s+)$", future=("will", "'ll"), intent=("plan", "plans"))):
         found, plain = gate.search(text, pos), gate.pattern.search(text, pos)
         assert (found and found.span(), found and found.groups()) == (plain and plain.span(), plain and plain.groups())

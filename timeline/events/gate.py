@@ -12,12 +12,15 @@ import re
 
 
 class Gate:
-    """A case-insensitive pattern built around ``words``, searched only in texts that may hold one of them."""
+    """A case-insensitive pattern built around groups of words, searched only in texts that may hold one of them."""
 
-    def __init__(self, words: tuple[str, ...], pattern: str) -> None:
-        """``pattern`` holds ``{words}`` where the words go (as one group of alternatives)."""
-        self.words = words
-        self.pattern = re.compile(pattern.replace("{words}", "(?:" + "|".join(words) + ")"), re.IGNORECASE)
+    def __init__(self, pattern: str, **words: tuple[str, ...]) -> None:
+        """``pattern`` holds ``{name}`` where each group of ``words`` goes (as alternatives); every match of the
+        pattern holds one of the words."""
+        for name, group in words.items():
+            pattern = pattern.replace("{" + name + "}", "(?:" + "|".join(group) + ")")
+        self.words = tuple(word for group in words.values() for word in group)
+        self.pattern = re.compile(pattern, re.IGNORECASE)
 
     def may_match(self, text: str) -> bool:
         """False only when the text holds none of the words as the pattern reads them: for ASCII text, lowered
