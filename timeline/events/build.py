@@ -26,6 +26,7 @@ from .anchoring import (
 )
 from .coreference import antecedent, dated_beside, mentions
 from .furniture import furniture_kind, is_link_title, is_quoted_opinion
+from .gate import Gate
 from .happenings import Happening, HappeningModel, Kind, shipped_model
 from .names import names_in
 from .naming import named_happening
@@ -49,7 +50,7 @@ MAX_PER_SENTENCE = 3  # the main happenings of a sentence: enough for a reader, 
 _NOT_EVENT_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _CONFIDENCE_BY_ANCHOR = {None: 0.9, Anchor.DCT: 0.8, Anchor.MENTION: 0.6}
-_PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # 'has been', 'have also been'
+_PERFECT = Gate(r"\b{have}\s+(?:\w+\s+){0,2}$", have=("has", "have", "'ve"))  # 'has been', 'have also been'
 # Results told for a period, by the words for them ("Two segments posted lower earnings for the quarter"); a
 # figure alone ("2 million people crossed") is not results, nor is a share price, a dividend or a toll.
 _RESULTS = re.compile(r"\b(?:earnings|profits?|net income|net loss|loss|losses|revenues?|sales|results|turnover)\b",
@@ -80,7 +81,7 @@ RESULTS_EXAMPLES = (
      "arrests", "2024-10-25"),
 )
 # The end of a period its figures are told for: the date is that end's, the figures are the period's.
-_PERIOD_END = re.compile(r"\b(?:quarter|period|year|half|months|weeks)\s+(ended|ending)\s+(?:on\s+)?$", re.IGNORECASE)
+_PERIOD_END = Gate(r"\b(?:quarter|period|year|half|months|weeks)\s+({end})\s+(?:on\s+)?$", end=("ended", "ending"))
 # (sentence, publication day, the word, its value): run as tests
 PERIOD_END_EXAMPLES = (
     ("Sales increased in the third quarter ended Sept. 30 to $748 million.", "2024-10-26", "ended", "2024-09-30"),
