@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from ..model import Event, Interval, Modality
 from .gate import Gate
@@ -101,6 +102,7 @@ def relation_of(sentence: str, date_start: int) -> Relation:
     return Relation.RELATIVE if relating_words(sentence, date_start) else Relation.AT
 
 
+@lru_cache(maxsize=64)  # asked of each date by its clause, its sentence and its clause's undated happening
 def relating_words(sentence: str, date_start: int) -> str:
     """The words before a date that make it a reference point ("since the ", "by the end of ", "from $99
     million "), or ""."""
