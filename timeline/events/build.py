@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import islice
 
 from ..model import Anchor, Article, Event, Modality, Placement, Precision, Source, Timex
 from ..temporal.tense import Tense, clause_tense
@@ -465,7 +466,7 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
     """A happening placed by a date in its clause; none for a bare date or a hypothetical happening."""
     start, end = span
     sentence = article.text[start:end]
-    if len(_WORD.findall(sentence.replace(timex.text, " "))) < 3:
+    if len(list(islice(_WORD.finditer(sentence.replace(timex.text, " ")), 3))) < 3:
         return None  # a dateline or a bare date, not a statement
     # the happening a date tells the time of: the last one before it ("warned officials Wednesday"), else the next;
     # a period's end ("the quarter ended Sept. 30") dates only that end, not the figures told for the period
