@@ -14,8 +14,11 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline.events.furniture import FURNITURE, at_a_word, furniture_kind
+from timeline.events.gate import Gate
 from timeline.events.happenings import HappeningModel, Kind, features, lowered, may_happen, shipped_model, tokens
-from timeline.events.names import _written_after, _written_alone
+from timeline.events.names import _PHRASE, _written_after, _written_alone
+from timeline.events.sentences import _CLAUSE_BREAK, _LAST_WORD, PUNCTUATION_BREAK, _is_abbreviation
 from timeline.events.titles import _DANGLING, _without_dangling
 from timeline.temporal import lexicon as lx
 from timeline.temporal.tense import _MAY_CUE, _cue
@@ -83,6 +86,18 @@ def test_the_happening_model_labels_as_scoring_word_by_word(sentences):
         [_scored_word_by_word(sentence) for sentence in sentences]
 
 
+def test_a_model_that_forgets_the_words_it_read_labels_as_before(monkeypatch):
+    """A long-lived model's memory of words is bounded: past the bound it starts again, with the same labels."""
+    from timeline.events import happenings
+    sentences = [" ".join(_WORDS[n:] + _WORDS[:n]) for n in range(0, len(_WORDS), 5)]
+    expected = [_scored_word_by_word(sentence) for sentence in sentences]
+    model = shipped_model.__wrapped__()  # a model of its own, whose memory starts empty
+    monkeypatch.setattr(happenings, "MAX_REMEMBERED_WORDS", 60)
+    for sentence, words in zip(sentences * 3, expected * 3, strict=True):
+        assert [(h.start, h.word, h.kind) for h in model.label([sentence])[0]] == words
+    assert len(model._entries) < 60
+
+
 @exhaustive
 @given(st.lists(st.sampled_from([*_WORDS, "Σ", "ΑΣ", "'Σ", "ǅ", "ß", "Ω", "K", "", "ﬁ"]), max_size=12))
 def test_a_sentences_words_are_lowered_as_each_alone(words):
@@ -115,3 +130,66 @@ def test_only_the_listed_words_and_ed_forms_can_signal_a_tense(previous, token, 
     """clause_tense skips every other word without asking _cue."""
     if token not in _MAY_CUE and not token.endswith("ed"):
         assert _cue(token, previous, following) == (None, 0.0)
+
+
+_LINE_PIECES = ["Read more", "read", "more", ":", " ", "By", "Jane", "Doe", "and", "|", "Reuters", "©", "(c) 2020",
+                "Copyright", "all rights reserved", "newsletter", "Sign up", "subscribe", "subscribers only", "(",
+                ")", "Photo", "photo by AFP", "Getty Images", "AP Photo", "Advertisement", "Share this", "the",
+                "rebels", "Friday", ".", "\n", "x", "_", "é", "-", "–"]
+
+
+@exhaustive
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=10).map("".join))
+def test_furniture_is_told_as_each_rules_pattern_searched_alone_says(line):
+    """Two passes over a line (every rule's start, then every rule's words) rule out furniture as trying each rule."""
+    plain = next((f.name for f in FURNITURE
+                  if re.search(f"^(?:{f.start})" + (f"|{at_a_word(f.words)}" if f.words else ""), line.strip(),
+                               re.IGNORECASE)), "")
+    assert furniture_kind(line) == plain
+
+
+_CLAUSE_PIECES = ["but", "But", "butter", "because", "before", "while", "whereas", "when", "which", "who", "whom",
+                  "where", "although", "though", "after", "since", "until", "unless", "if", "iffy", " ", "  ", "\n",
+                  ",", ";", ":", "-", "–", ".", "``", "x", "Rain"]
+
+
+@exhaustive
+@given(st.lists(st.sampled_from(_CLAUSE_PIECES), max_size=12).map("".join))
+def test_clauses_break_where_the_words_listed_one_by_one_say(sentence):
+    plain = re.compile(PUNCTUATION_BREAK.pattern + r"|[.!?]\s+(?=``)|\s(?=(?:but|while|whereas|although|though|"
+                       r"because|after|before|since|until|when|which|who|where|if|unless)\s)", re.IGNORECASE)
+    assert [m.span() for m in _CLAUSE_BREAK.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)]
+
+
+@exhaustive
+@given(st.lists(st.sampled_from(["Nov", "U", "S", "x", ".", " ", "\t", "(", "a", "Mr", "I", "1", "é"]),
+                max_size=10).map("".join))
+def test_the_word_before_a_full_stop_is_read_as_the_whole_text_says(before_stop):
+    word = _LAST_WORD.search(before_stop.rstrip("."))
+    token = word.group(1).lower().rstrip(".") if word else None
+    plain = token is not None and (token in lx.ABBREVIATIONS or len(token) == 1
+                                   or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)))
+    assert _is_abbreviation(before_stop) == plain
+
+
+@exhaustive
+@given(_AROUND)
+def test_names_start_where_a_word_boundary_says(text):
+    plain = re.compile(r"\b[A-Z][\w’'\-]*(?:\s+(?:(?:al|el|bin|ibn|de|la|van|von|of|the|for|and)[\-\s]+)?[A-Z][\w’'\-]*)*")
+    assert [m.span() for m in _PHRASE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_GATED_PIECES = ["will", "WILL", "we'll", "plans", "to", "PLAN", "if", "IF", "If", "ıf", "unless", "UNLESS", "whether",
+                 "after", "AFTER", "ahead of", "Ahead  of", "ſince", "since", "a day", "two weeks", " ", ",", ";", "x",
+                 "prices rose", "é", "\n"]
+
+
+@exhaustive
+@given(st.lists(st.sampled_from(_GATED_PIECES), max_size=10).map("".join), st.integers(0, 12))
+def test_a_gated_pattern_finds_what_the_pattern_alone_finds(text, pos):
+    """The look-up before the pattern never turns away a text the pattern matches, however its letters fold."""
+    for gate in (Gate(r"\b{words}\b[^,;:]*$", words=("if", "unless", "whether")),
+                 Gate(r"(?:,\s*|\s)((?:\w+\s+(?:days?|weeks?)\s+)?{links}\s+[^,;]{2,80})", links=("after", "since", "ahead of")),
+                 Gate(r"\b(?:{future}\s+(?:\w+\s+)?|{intent}\s+to\s+)$", future=("will", "'ll"), intent=("plan", "plans"))):
+        found, plain = gate.search(text, pos), gate.pattern.search(text, pos)
+        assert (found and found.span(), found and found.groups()) == (plain and plain.span(), plain and plain.groups())

@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from ..model import Event, Interval, Modality
+from .gate import Gate
 
 
 class Relation(StrEnum):
@@ -74,20 +76,21 @@ NOT_COMPARED_EXAMPLES = (("The stock rose to $12 from $10 on Friday.", "Friday")
                          ("He was released from prison the previous week.", "the previous week"),
                          ("Troops withdrew from the city a month earlier.", "a month earlier"))
 # Clauses that relate the main happening to another one: "a day after the merger was announced".
-_LINKED_CLAUSE = re.compile(r"(?:,\s*|\s)((?:(?:a|one|two|three|\w+)\s+(?:days?|weeks?|months?|years?|hours?)\s+)?"
-                            r"(?:after|before|since|until|ahead of|following)\s+[^,;]{4,80})", re.IGNORECASE)
+_LINKED_CLAUSE = Gate(r"(?:,\s*|\s)((?:(?:a|one|two|three|\w+)\s+(?:days?|weeks?|months?|years?|hours?)\s+)?"
+                      r"{links}\s+[^,;]{4,80})", links=("after", "before", "since", "until", "ahead of", "following"))
 # Words that make a happening a plan ("aims to cut", "is expected to rise", "the planned sale"), whatever the model
 # said: an auxiliary of the future, a participle, or a verb or noun of intent with its "to" ("the plan offered
 # to staff" tells of a plan that was offered, not of one still to come).
-PLAN_CUES = re.compile(r"\b(?:(?:will|'ll|shall)\s+(?:\w+\s+)?|(?:planned|proposed|expected|scheduled)\s+(?:\w+\s+)?"
-                       r"(?:to\s+)?|(?:plans?|planning|aims?|intends?|expects|set|due|going|proposes|hopes?|seeks?|wants?)"
-                       r"\s+(?:\w+\s+)?to\s+)(?:be\s+)?$", re.IGNORECASE)
+PLAN_CUES = Gate(r"\b(?:{future}\s+(?:\w+\s+)?|{participles}\s+(?:\w+\s+)?(?:to\s+)?|{intent}\s+(?:\w+\s+)?to\s+)(?:be\s+)?$",
+                 future=("will", "'ll", "shall"), participles=("planned", "proposed", "expected", "scheduled"),
+                 intent=("plan", "plans", "planning", "aim", "aims", "intend", "intends", "expects", "set", "due", "going",
+                         "proposes", "hope", "hopes", "seek", "seeks", "want", "wants"))
 PLAN_EXAMPLES = (("The group aims to cut 30,000 jobs.", "cut"), ("Talks are set to resume.", "resume"),  # run as tests
                  ("The bank will sell its stake.", "sell"), ("It took a loss because of the planned sale.", "sale"))
 NOT_PLAN_EXAMPLES = (("The first retirement plan offered to staff drew 500 applicants.", "offered"),
                      ("The bank has set its sights on buying a rival.", "buying"))
 # A condition before a happening, in its clause: "if prices rose", "unless talks resume".
-_CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;:]*$", re.IGNORECASE)
+_CONDITION = Gate(r"\b{words}\b[^,;:]*$", words=("if", "unless", "whether"))
 # A sentence that carries the story on from the last dated happening.
 _CONTINUES = re.compile(r"^(?:then|later|afterwards|after that|hours later|minutes later|shortly after(?:wards)?|"
                         r"soon after(?:wards)?|moments later|that (?:evening|night|afternoon|morning))\b", re.IGNORECASE)
@@ -99,6 +102,7 @@ def relation_of(sentence: str, date_start: int) -> Relation:
     return Relation.RELATIVE if relating_words(sentence, date_start) else Relation.AT
 
 
+@lru_cache(maxsize=64)  # asked of each date by its clause, its sentence and its clause's undated happening
 def relating_words(sentence: str, date_start: int) -> str:
     """The words before a date that make it a reference point ("since the ", "by the end of ", "from $99
     million "), or ""."""

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import islice
 
 from ..model import Anchor, Article, Event, Modality, Placement, Precision, Source, Timex
 from ..temporal import lexicon as lx
@@ -28,6 +29,7 @@ from .anchoring import (
 )
 from .coreference import antecedent, dated_beside, mentions, stands_for_its_clause
 from .furniture import PARAGRAPH_BREAK, author_note_start, furniture_kind, is_link_title, is_quoted_opinion
+from .gate import Gate
 from .happenings import Happening, HappeningModel, Kind, shipped_model
 from .names import names_in
 from .naming import named_happening
@@ -51,7 +53,7 @@ MAX_PER_SENTENCE = 3  # the main happenings of a sentence: enough for a reader, 
 _NOT_EVENT_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _CONFIDENCE_BY_ANCHOR = {None: 0.9, Anchor.DCT: 0.8, Anchor.MENTION: 0.6}
-_PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # 'has been', 'have also been'
+_PERFECT = Gate(r"\b{have}\s+(?:\w+\s+){0,2}$", have=("has", "have", "'ve"))  # 'has been', 'have also been'
 # Results told for a period, by the words for them ("Two segments posted lower earnings for the quarter"); a
 # figure alone ("2 million people crossed") is not results, nor is a share price, a dividend or a toll; earnings
 # per share ("46 cents a share") are results.
@@ -94,7 +96,7 @@ RESULTS_EXAMPLES = (
      "from 12,570 pounds.", "2024-03-15", "threshold", "2024-03-15"),
 )
 # The end of a period its figures are told for: the date is that end's, the figures are the period's.
-_PERIOD_END = re.compile(r"\b(?:quarter|period|year|half|months|weeks)\s+(ended|ending)\s+(?:on\s+)?$", re.IGNORECASE)
+_PERIOD_END = Gate(r"\b(?:quarter|period|year|half|months|weeks)\s+({end})\s+(?:on\s+)?$", end=("ended", "ending"))
 # (sentence, publication day, the word, its value): run as tests
 PERIOD_END_EXAMPLES = (
     ("Sales increased in the third quarter ended Sept. 30 to $748 million.", "2024-10-26", "ended", "2024-09-30"),
@@ -126,7 +128,7 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
     author_note = author_note_start(article.text, spans)
     for index, (start, end) in enumerate(spans):
         sentence = article.text[start:end]
-        key = normalise(sentence)
+        key = _key(sentence)  # asked again for headlines and salience
         kind = "author note" if index >= author_note else furniture_kind(sentence)
         in_links = kind == "read more" or (in_links and is_link_title(sentence))
         if key not in seen and not kind and not in_links and not is_quoted_opinion(sentence):
@@ -632,7 +634,7 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
     the words that tell it, when only they do (a subject's modifier), as its title."""
     start, end = span
     sentence = article.text[start:end]
-    if len(_WORD.findall(sentence.replace(timex.text, " "))) < 3:
+    if len(list(islice(_WORD.finditer(sentence.replace(timex.text, " ")), 3))) < 3:
         return None  # a dateline or a bare date, not a statement
     # the happening a date tells the time of: the last one before it ("warned officials Wednesday"), else the next;
     # a period's end ("the quarter ended Sept. 30") dates only that end, not the figures told for the period

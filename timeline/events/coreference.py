@@ -45,7 +45,9 @@ KINDS: dict[str, tuple[str, str]] = {
     "visit": ("visit", "visit visited"),
 }
 _MENTION_NOUNS = {noun: kind for kind, (nouns, _) in KINDS.items() for noun in nouns.split()}
-_ANY_NOUN = re.compile(r"\b(?:" + "|".join(_MENTION_NOUNS) + r")\b")
+# grouped by first letter ("a(?:ttack|ttacks|ssault|…)"): tried at every word's start, the nouns of one letter only
+_ANY_NOUN = re.compile(r"\b(?:" + "|".join(f"{first}(?:{'|'.join(n[1:] for n in _MENTION_NOUNS if n[0] == first)})"
+                                            for first in dict.fromkeys(n[0] for n in _MENTION_NOUNS)) + r")\b")
 _TELLING = {kind: frozenset(words.split()) for kind, (_, words) in KINDS.items()}
 # A definite determiner or a name's possessive, then up to two modifiers ("the deadly embassy bombings") before the
 # noun. "other", "new", "previous" … say it is another happening of the kind; a word that links or starts a

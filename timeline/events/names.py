@@ -14,8 +14,10 @@ import pandas as pd
 
 from ..temporal import lexicon as lx
 
+# A capital that starts a word (no word character before it: "\b", asked once the capital is found, so that the
+# search runs to capitals only instead of trying every character)
 _PHRASE = re.compile(
-    r"\b[A-Z][\w’'\-]*(?:\s+(?:(?:al|el|bin|ibn|de|la|van|von|of|the|for|and)[\-\s]+)?[A-Z][\w’'\-]*)*")
+    r"[A-Z](?<!\w.)[\w’'\-]*(?:\s+(?:(?:al|el|bin|ibn|de|la|van|von|of|the|for|and)[\-\s]+)?[A-Z][\w’'\-]*)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -29,10 +31,13 @@ def names_in(sentence: str, context: str = "") -> list[str]:
     """
     found: list[str] = []
     context = context or sentence
+    first = len(sentence) - len(sentence.lstrip("\"' "))  # where the sentence's first word starts
     for match in _PHRASE.finditer(sentence):
-        starts = match.start() == len(sentence) - len(sentence.lstrip("\"' "))
+        starts = match.start() == first
         for words in _pieces(match.group(0).split()):
-            if starts and words and _capitalised_by_position(words[0], context, alone=len(words) == 1):
+            # a stop word goes anyway (_tidy): the article need not be searched for it
+            if starts and words and not _stop_word(words[0]) \
+                    and _capitalised_by_position(words[0], context, alone=len(words) == 1):
                 words = words[1:]
             starts = False
             phrase = _tidy(words)
@@ -104,8 +109,12 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def _stop_word(word: str) -> bool:
+    return word.lower().strip("’'") in lx.NAME_STOP_WORDS
+
+
 def _tidy(words: list[str]) -> str:
-    while words and words[0].lower().strip("’'") in lx.NAME_STOP_WORDS:
+    while words and _stop_word(words[0]):
         words = words[1:]
     while words and (words[-1].lower() in lx.NAME_CONNECTORS or _POSSESSIVE.sub("", words[-1]).lower() in lx.DATE_NAME_WORDS):
         words = words[:-1]

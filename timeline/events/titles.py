@@ -10,15 +10,17 @@ import re
 from functools import lru_cache
 from itertools import islice
 
+from .gate import Gate
 from .names import names_in
 from .sentences import PUNCTUATION_BREAK
 
 MAX_TITLE = 120
 # Attribution tails and heads that say who said it, not what happened.
-_ATTRIBUTION_TAIL = re.compile(
-    r"(?:,[\"”’']?|\s[-–—])\s*(?:(?:the|a|an)\s+)?[\w’'.\- ]{1,60}?\s(?:said|says|told\s[\w .’'-]{1,40}|announced|reported|"
-    r"wrote|added|claimed|stated)(?:\s+(?:on\s+)?(?:Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday|today|"
-    r"yesterday)(?:\s+(?:morning|afternoon|evening|night))?)?\s*[.!,;]?$", re.IGNORECASE)
+_ATTRIBUTION_TAIL = Gate(
+    r"(?:,[\"”’']?|\s[-–—])\s*(?:(?:the|a|an)\s+)?[\w’'.\- ]{1,60}?\s(?:{said}|{told}\s[\w .’'-]{1,40})"
+    r"(?:\s+(?:on\s+)?(?:Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday|today|"
+    r"yesterday)(?:\s+(?:morning|afternoon|evening|night))?)?\s*[.!,;]?$",
+    said=("said", "says", "announced", "reported", "wrote", "added", "claimed", "stated"), told=("told",))
 _ATTRIBUTION_HEAD = re.compile(r"^(?:citing [^,]{1,60},\s*)?"  # "Citing the officials, the newspaper said that …"
                                r"(?:according to [^,]{1,60},\s*|[\w’'.\- ]{1,50}\s(?:said|says)\s+that\s+)", re.IGNORECASE)
 _ACCORDING_TAIL = re.compile(r",\s*according to [^,]{1,60}[.]?$", re.IGNORECASE)
@@ -70,7 +72,8 @@ def _without_dangling(text: str) -> str:
 def _without_attribution(text: str) -> str:
     text = _ATTRIBUTION_HEAD.sub("", text)
     text = _ACCORDING_TAIL.sub("", text)
-    stripped = _ATTRIBUTION_TAIL.sub("", text)
+    tail = _ATTRIBUTION_TAIL.search(text)
+    stripped = text[:tail.start()] + text[tail.end():] if tail else text
     return (stripped if len(stripped) >= 25 else text).rstrip(" .;:,")
 
 
@@ -82,10 +85,16 @@ _SUBORDINATE = re.compile(r"^(?:while|although|though|just like|as|because|since
                           re.IGNORECASE)
 
 
+@lru_cache(maxsize=16)
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """A long sentence's clauses, asked for by each of its happenings and dates in turn."""
+    cuts = [0] + [m.end() for m in PUNCTUATION_BREAK.finditer(sentence)] + [len(sentence) + 2]
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+
 def _clause_around(sentence: str, date_start: int, date_end: int) -> str:
     """The clause holding the date, grown with its neighbours while it fits."""
-    cuts = [0] + [m.end() for m in PUNCTUATION_BREAK.finditer(sentence)] + [len(sentence) + 2]
-    clauses = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+    clauses = _clauses(sentence)
     index = next((i for i, (a, b) in enumerate(clauses) if a <= date_start < b), 0)
     low = high = index
 

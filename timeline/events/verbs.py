@@ -42,6 +42,8 @@ _PASSIVE = frozenset({"be", "been", "being", "get", "got"})
 _GROUP = _BETWEEN | _PASSIVE | _FUTURE | _MODALS | _PERFECT | _PRESENT_BE | _PAST_BE | lx.TO_FUTURE | {
     "had", "to", "do", "does", "did"}  # words a verb group before its verb may hold
 _LOOK_BACK = 5  # words before the happening that may belong to its verb group
+_READ_ON = _PRESENT_BE | _PAST_BE | {"to"}  # auxiliaries after which the group may go on further back
+_TO_AHEAD, _PRESENT, _PAST = lx.TO_FUTURE | _PRESENT_BE | _PAST_BE, _PRESENT_BE | {"do", "does"}, _PAST_BE | {"did"}
 
 
 def verb_form(sentence: str, start: int, word: str) -> Form:
@@ -61,8 +63,8 @@ def _group_in(window: str) -> tuple[str, ...]:
 
 
 def _words_in(window: str) -> list[str]:
-    """The lower-case words of the text just before a happening: room for a verb group."""
-    return [w.lower() for w in _WORD.findall(window)]
+    """The lower-case words of the text just before a happening that a verb group may hold (the last _LOOK_BACK)."""
+    return [w.lower() for w in _WORD.findall(window)[-_LOOK_BACK:]]
 
 
 def _auxiliaries(before: list[str]) -> list[str]:
@@ -73,7 +75,7 @@ def _auxiliaries(before: list[str]) -> list[str]:
         if token in _BETWEEN or token in _PASSIVE or token.endswith("ly"):
             continue
         auxiliaries.append(token)
-        if token not in _PRESENT_BE | _PAST_BE | {"to"}:
+        if token not in _READ_ON:
             break  # "is to meet", "to be expelled", "is going to close": read one word further back
     return auxiliaries
 
@@ -208,7 +210,7 @@ def _form(auxiliaries: Sequence[str], word: str) -> Form:
     """The form from the words read backwards from the verb: "is going to close" gives to, going."""
     nearest = auxiliaries[0] if auxiliaries else ""
     if nearest == "to":
-        ahead = len(auxiliaries) > 1 and auxiliaries[1] in lx.TO_FUTURE | _PRESENT_BE | _PAST_BE
+        ahead = len(auxiliaries) > 1 and auxiliaries[1] in _TO_AHEAD
         return Form.FUTURE if ahead else Form.INFINITIVE
     if nearest in _FUTURE:
         return Form.FUTURE
@@ -218,9 +220,9 @@ def _form(auxiliaries: Sequence[str], word: str) -> Form:
         return Form.PAST_PERFECT
     if nearest in _PERFECT:
         return Form.PERFECT
-    if nearest in _PRESENT_BE | {"do", "does"}:
+    if nearest in _PRESENT:
         return Form.PRESENT
-    if nearest in _PAST_BE | {"did"}:
+    if nearest in _PAST:
         return Form.PAST
     if word in lx.PAST_CUES or (len(word) > 4 and word.endswith("ed") and word not in lx.NOT_PAST_ED):
         return Form.PAST
