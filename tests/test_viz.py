@@ -325,3 +325,14 @@ def test_a_story_of_one_day_month_or_year_is_labelled(count, precision, length):
     shown = sorted(_shown_labels(figure(frame)))
     assert_labels_apart(shown)
     assert {event_id for *_, event_id in shown} == set(frame["id"]), "every event of a small story is labelled"
+
+
+@pytest.mark.parametrize(("text", "at_most_em"), [("Путин подписал указ о мобилизации резервистов", 0.7),
+                                                   ("Η κυβέρνηση ανακοίνωσε νέα μέτρα", 0.7),
+                                                   ("الحكومة تعلن إجراءات جديدة", 0.7)])
+def test_labels_in_other_scripts_are_measured_near_their_drawn_width(text, at_most_em):
+    """A Cyrillic, Greek or Arabic title counted as an em a letter took twice its room, so it lost its label."""
+    from timeline.chart_style import LABEL_PX, text_px
+
+    assert text_px(text) <= at_most_em * LABEL_PX * len(text)
+    assert text_px("東京で地震") == 5 * LABEL_PX, "East Asian wide characters take a whole em"

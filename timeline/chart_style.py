@@ -8,6 +8,7 @@ disagree on has a red ring.
 
 from __future__ import annotations
 
+import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -56,9 +57,17 @@ UNCERTAIN_WORDS = "uncertain date (faint)"
 CONFLICT_WORDS = "sources disagree on the date (red ring)"
 
 
+OTHER_SCRIPT_EM = 0.65  # a letter of a script the table lacks (Cyrillic, Greek, Arabic …): at most this wide in
+# the fallback fonts (DejaVu's Cyrillic is the widest, about 0.65 em); East Asian wide characters take a whole em
+
+
+def _other_width(char: str) -> float:
+    return 1.0 if unicodedata.east_asian_width(char) in ("W", "F") else OTHER_SCRIPT_EM
+
+
 def text_px(text: str, size: float = LABEL_PX) -> float:
     """How wide ``text`` is drawn in FONT at ``size`` pixels."""
-    return size * sum(_WIDTH.get(char, 1.0) for char in text)
+    return size * sum(_WIDTH.get(char) or _other_width(char) for char in text)
 
 
 class SourceColours:

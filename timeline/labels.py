@@ -290,14 +290,3 @@ def cut(text: str, limit: int = LABEL_CHARS) -> str:
 def label(title: str) -> str:
     """The chart label of an event: its title as a headline (shortened to fit where it is drawn)."""
     return headline(title)
-
-
-def label_chars(text: str, limit: int = LABEL_CHARS) -> int:
-    """Characters a label asks for in the first view: its longest form up to ``limit``, else its shortest form."""
-    return len(shortened(text, limit)) or shortest_chars(text)
-
-
-def shortest_chars(text: str) -> int:
-    """Characters of the shortest form of a label that still says something whole."""
-    stops = phrase_stops(text)
-    return stops[0] + 1 if stops else len(text)
