@@ -103,6 +103,8 @@ class StoreSink:
         replaced = [a for articles, _ in batch for a in articles if a.id in self.changed]
         if replaced:
             self.db.execute("DELETE FROM mentions WHERE list_contains(?, article_id)", [[a.id for a in replaced]])
+            self.db.execute("DELETE FROM merge_state WHERE event_id IN (SELECT event_id FROM article_events "
+                            "WHERE list_contains(?, article_id))", [[a.id for a in replaced]])  # merged afresh
             self.db.execute("DELETE FROM article_events WHERE list_contains(?, article_id)", [[a.id for a in replaced]])
             self.db.execute("DELETE FROM articles WHERE list_contains(?, origin)", [[a.origin for a in replaced]])
         for table in ("articles", "mentions", "article_events"):
