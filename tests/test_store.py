@@ -308,3 +308,20 @@ def test_a_store_that_kept_the_merge_state_in_its_event_rows_is_merged_again_and
     assert sorted(store.event_list(), key=lambda e: e.id) == expected
     assert store.db.execute("SELECT count(*) FROM merge_state").fetchone()[0] == store.counts()["article_events"]
     store.close()
+
+
+def test_merged_events_written_from_short_stretches_of_members_are_those_of_a_memory_build(tmp_path, folder,
+                                                                                            monkeypatch):
+    """Writing copies the members' records out of article_events a stretch at a time; batches of 3 members from
+    stretches of 2 (copied again for nearly every batch, a redated member's source fetched apart) change nothing."""
+    from functools import partial
+
+    from timeline.events.merge import materialize
+    from timeline.store import merging
+
+    monkeypatch.setattr(merging, "STRETCH", 2)
+    monkeypatch.setattr(merging, "materialize", partial(materialize, batch=3))
+    store = Store(tmp_path / "p.duckdb")
+    store.build([folder])
+    assert fingerprint(store.timeline().event_list) == fingerprint(build([folder]).event_list)
+    store.close()

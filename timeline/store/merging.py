@@ -23,11 +23,12 @@ from ..events.merge import MergePlan, materialize, plan_merge
 from ..events.reuse import Known
 from ..events.slim import ColumnChunks, SlimBuilder, SlimTable
 from ..model import Event
-from .codec import encode
+from .codec import decode, encode
 from .queries import events_by_rowid
 from .schema import insert, insert_frame
 
 WRITE_BATCH = 2000  # merged events per insert; fewer when they carry many sources
+STRETCH = 100_000  # members copied out of article_events at once for writing (see _Stretch)
 _SECONDS = "date_diff('second', TIMESTAMP '1970-01-01', a.\"{}\")"  # slim.seconds, in SQL
 _CHUNK_VECTORS = 10  # DuckDB vectors (2,048 rows each) read at once: each one's term dicts are held at once
 # What merging reads of each per-article event: SlimBuilder.add's parameters, stored under these column names.
@@ -137,16 +138,59 @@ def _save_state(db: duckdb.DuckDBPyConnection, state: pd.DataFrame) -> None:
 
 
 def _write(db: duckdb.DuckDBPyConnection, plan: MergePlan, rowids: np.ndarray) -> None:
-    """Materialize the plan's groups, a batch at a time: members fetched back by row id."""
+    """Materialize the plan's groups, a batch at a time: members fetched back through a _Stretch."""
     batch: list[Event] = []
     sources = 0
-    for event in materialize(plan, lambda indices: events_by_rowid(db, "article_events", rowids[indices].tolist())):
-        batch.append(event)
-        sources += len(event.sources)
-        if len(batch) >= WRITE_BATCH or sources >= WRITE_BATCH * 5:  # merged events can carry many sources
-            _insert_events(db, batch)
-            batch, sources = [], 0
-    _insert_events(db, batch)
+    members = _Stretch(db, plan, rowids)
+    try:
+        for event in materialize(plan, members.fetch):
+            batch.append(event)
+            sources += len(event.sources)
+            if len(batch) >= WRITE_BATCH or sources >= WRITE_BATCH * 5:  # merged events can carry many sources
+                _insert_events(db, batch)
+                batch, sources = [], 0
+        _insert_events(db, batch)
+    finally:
+        members.close()
+
+
+class _Stretch:
+    """The records of the plan's members, fetched a batch at a time from a stretch of STRETCH members copied out
+    of article_events in plan order.
+
+    A batch's members are a run of the plan's members (whole groups, in order). Fetched from article_events by
+    row id, each batch read the record column of every row (DuckDB filters row ids after reading it): a scan
+    per batch, so writing grew with the square of the store (110 ms a batch of 4,000 at 160,000 rows, 1.7 s at
+    1.28 million). A stretch costs one such scan for many batches, each of which reads only the stretch. The
+    years' sources adopted by redated members lie anywhere in the plan: they are fetched once, up front.
+    """
+
+    def __init__(self, db: duckdb.DuckDBPyConnection, plan: MergePlan, rowids: np.ndarray) -> None:
+        self.db, self.start, self.stop = db, 0, 0  # the stretch copied: member positions [start, stop)
+        self.position = np.full(len(rowids), -1, dtype=np.int64)
+        self.position[plan.members] = np.arange(len(plan.members))
+        db.register("plan_members", pd.DataFrame({"position": np.arange(len(plan.members)),
+                                                  "member": rowids[plan.members]}))
+        wanted = sorted({source for i, source in plan.redate.items() if self.position[i] >= 0})
+        self.adopted = dict(zip(wanted, events_by_rowid(db, "article_events", rowids[wanted].tolist()), strict=True))
+
+    def fetch(self, indices: list[int]) -> list[Event]:
+        positions = self.position[[i for i in indices if i not in self.adopted]]
+        records: dict[int, str] = {}
+        if len(positions):
+            first, last = int(positions.min()), int(positions.max())
+            if first < self.start or last >= self.stop:
+                self.start, self.stop = first, max(first + STRETCH, last + 1)
+                self.db.execute("CREATE OR REPLACE TEMP TABLE stretch AS SELECT p.position, a.record FROM plan_members p "
+                                "JOIN article_events a ON a.rowid = p.member WHERE p.position >= ? AND p.position < ?",
+                                [self.start, self.stop])
+            records = dict(self.db.execute("SELECT position, record FROM stretch WHERE position BETWEEN ? AND ?",
+                                           [first, last]).fetchall())
+        return [self.adopted[i] if i in self.adopted else decode(Event, records[self.position[i]]) for i in indices]
+
+    def close(self) -> None:
+        self.db.execute("DROP TABLE IF EXISTS stretch")
+        self.db.unregister("plan_members")
 
 
 def _quoted(name: str) -> str:
