@@ -1,16 +1,21 @@
 """End-to-end `timeline build` at scale: wall time, articles/s, MB/s and peak memory of the whole process tree.
 
     python benchmarks/bench_build.py CORPUS_DIR [--workers 1 2] [--db [--keep STORE.duckdb]] [--trace FILE]
+                                     [--phases] [--root CHECKOUT]
 
 Run benchmarks/make_corpus.py first. Peak memory is the largest sum of the
 resident sets of the build process and its workers, sampled every 0.2 s.
 ``--trace`` writes every fifth sample (seconds, the build process's MB, its
 workers' MB) to FILE, to tell the processing phase's memory from the merge's.
+``--phases`` runs the build through build_phases.py and prints its CPU time by phase, in the build
+process and summed over its workers. ``--root`` runs another checkout's ``timeline`` (an older
+commit, say) with this script.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -23,16 +28,20 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def measure(corpus: Path, workers: int, db: bool, keep: Path | None = None,
-            trace: Path | None = None) -> tuple[float, float, int]:
+def measure(corpus: Path, workers: int, db: bool, keep: Path | None = None, trace: Path | None = None,
+            phases: Path | None = None, root: Path = ROOT) -> tuple[float, float, int]:
     with tempfile.TemporaryDirectory() as scratch:
-        command = [sys.executable, "-m", "timeline.cli", "build", str(corpus), "--workers", str(workers)]
+        runner = [str(Path(__file__).with_name("build_phases.py"))] if phases else ["-m", "timeline.cli"]
+        command = [sys.executable, *runner, "build", str(corpus.resolve()), "--workers", str(workers)]
         if db:
             command += ["--db", str(keep.resolve() if keep else Path(scratch) / "bench.duckdb")]
         log, summary = Path(scratch) / "build.log", Path(scratch) / "summary.txt"
+        environment = {**os.environ, "PYTHONPATH": str(root.resolve())}
+        if phases:
+            environment["TIMELINE_PHASES"] = str(phases.resolve())
         began = time.perf_counter()
         with log.open("w") as errors, summary.open("w") as output:
-            process = psutil.Popen(command, cwd=ROOT, stdout=output, stderr=errors)
+            process = psutil.Popen(command, cwd=root, stdout=output, stderr=errors, env=environment)
         peak, samples = 0, 0
         with (trace.open("w") if trace else open(os.devnull, "w")) as traced:
             while process.poll() is None:
@@ -60,6 +69,31 @@ def _events_built(output: str) -> int:
     return int(found[-1]) if found else 0
 
 
+def show_phases(records: list[dict]) -> None:
+    """The CPU seconds of each phase: the build process's, and its workers' summed (both pools)."""
+    client = next(r for r in records if r["role"] == "client")
+    workers = [r for r in records if r["role"] == "worker"]
+    rows = [("build process: imports", client["imports"])]
+    rows += [(f"build process: {name}", spent) for name, spent in sorted(client["phases"].items())]
+    rows.append(("build process: main thread, other", client["main thread"] - client["imports"]
+                 - sum(client["phases"].values())))
+    rows += [(f"build process: {name}", spent) for name, spent in sorted(client["threads"].items())]
+    rows.append(("build process: other threads (DuckDB's)", client["cpu"] - client["main thread"]
+                 - sum(client["threads"].values())))
+    summed: dict[str, float] = {}
+    for record in workers:
+        summed["imports"] = summed.get("imports", 0.0) + record["imports"]
+        for name, spent in record["phases"].items():
+            summed[name] = summed.get(name, 0.0) + spent
+        summed["other"] = summed.get("other", 0.0) + record["cpu"] - record["imports"] - sum(record["phases"].values())
+    rows += [(f"{len(workers)} workers: {name}", spent) for name, spent in sorted(summed.items())]
+    for name, spent in rows:
+        print(f"  {name:<58} {spent:8.1f} s")
+    print(f"  {'build process, whole':<58} {client['cpu']:8.1f} s (peak {client['peak MB']:,.0f} MB)")
+    print(f"  {'workers, whole':<58} {sum(r['cpu'] for r in workers):8.1f} s "
+          f"(the build process's children by getrusage: {client['children cpu']:.1f} s)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("corpus", type=Path)
@@ -67,14 +101,20 @@ def main() -> int:
     parser.add_argument("--db", action="store_true", help="build into a DuckDB store")
     parser.add_argument("--keep", type=Path, help="with --db: keep the store here (e.g. for bench_store_merge.py)")
     parser.add_argument("--trace", type=Path, help="write seconds, build process MB and workers' MB every second here")
+    parser.add_argument("--phases", action="store_true", help="print the CPU time of each phase, client and workers")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout whose timeline package is run")
     args = parser.parse_args()
     files = list(args.corpus.glob("*.txt"))
     size = sum(f.stat().st_size for f in files) / 1e6
     for workers in args.workers:
-        elapsed, peak, events = measure(args.corpus, workers, args.db, args.keep, args.trace)
-        print(f"{len(files)} articles ({size:.1f} MB), {workers} worker(s){' with store' if args.db else ''}: "
-              f"{elapsed:.1f} s, {len(files) / elapsed:.0f} articles/s, {size / elapsed:.2f} MB/s, peak {peak:.0f} MB, "
-              f"{events} merged events ({events / len(files):.1f} per article)")
+        with tempfile.TemporaryDirectory() as scratch:
+            phases = Path(scratch) / "phases.jsonl" if args.phases else None
+            elapsed, peak, events = measure(args.corpus, workers, args.db, args.keep, args.trace, phases, args.root)
+            print(f"{len(files)} articles ({size:.1f} MB), {workers} worker(s){' with store' if args.db else ''}: "
+                  f"{elapsed:.1f} s, {len(files) / elapsed:.0f} articles/s, {size / elapsed:.2f} MB/s, "
+                  f"peak {peak:.0f} MB, {events} merged events ({events / len(files):.1f} per article)")
+            if phases:
+                show_phases([json.loads(line) for line in phases.read_text().splitlines()])
     return 0
 
 

@@ -59,8 +59,8 @@ def main() -> None:
         elapsed = time.perf_counter() - began
         done.set()
         largest_after = _largest_event(store)
-        count, largest = store.db.execute("SELECT count(*), max(size) FROM (SELECT count(*) AS size FROM article_events "
-                                          "GROUP BY merge_component)").fetchone()
+        count, largest = store.db.execute("SELECT count(*), max(size) FROM (SELECT count(*) AS size FROM merge_state "
+                                          "GROUP BY component)").fetchone()
         store.close()
     if stages:
         stages.show()

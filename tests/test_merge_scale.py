@@ -4,13 +4,17 @@ component the size of the corpus."""
 from __future__ import annotations
 
 import tracemalloc
+from collections import Counter
 from datetime import datetime, timedelta
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from timeline.events import sweep
+from timeline.events import slim, sweep
 from timeline.events.blocks import block_keys, candidate_components
 from timeline.events.slim import SlimBuilder
+from timeline.temporal import lexicon as lx
 
 WORDS = ["harbour", "crane", "pier", "ferry", "strike", "union", "dockers", "wages", "port", "cargo", "vessel",
          "tanker"]
@@ -105,3 +109,18 @@ def test_a_limit_below_two_still_cuts_a_component_and_ends():
     begin = np.arange(count, dtype=np.int64) * 3600
     piece = _quiet_cuts(one, other, np.zeros(count, dtype=np.int64), begin, begin + 60, 1)
     assert len(set(piece.tolist())) == count, "every event its own piece"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*"aAsSzZ' -.,KéÉ\u212aıİ", "October", "Monday's", "the", "Kassab", "port's", "co-op",
+                                  "IT'S", "strike"]), max_size=60).map("".join),
+       st.sampled_from(["", "October", "Monday", "7"]))
+def test_the_terms_of_a_sentence_are_those_of_counting_its_words_one_at_a_time(sentence, date_text):
+    """terms() lowers a sentence's words in one call and counts them in a dict; the plain rule lowers and counts
+    each word alone (Counter.most_common). Same terms, same counts, same order, for any text."""
+    counts: Counter = Counter()
+    for word in slim._WORD.findall(sentence.replace(date_text, " ") if date_text else sentence):
+        lower = word.lower().replace("'s", "")
+        if lower not in lx.TERM_STOP_WORDS and lower not in lx.DATE_NAME_WORDS:
+            counts[lower] += 2 if word[0].isupper() else 1
+    assert list(slim.terms(sentence, date_text).items()) == counts.most_common(slim.KEPT_TERMS)

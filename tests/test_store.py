@@ -258,8 +258,7 @@ def test_per_article_rows_hold_exactly_the_values_of_the_events_made_in_memory(t
 
     store = Store(tmp_path / "p.duckdb")
     store.build([folder])
-    cursor = store.db.execute("SELECT * EXCLUDE (merge_component, merge_component_size, merge_set, merge_group, "
-                              "merge_group_size, merge_redated) FROM article_events")
+    cursor = store.db.execute("SELECT * FROM article_events")
     names = [column[0] for column in cursor.description]
     stored = sorted((dict(zip(names, row, strict=True)) for row in cursor.fetchall()), key=lambda r: r["event_id"])
     store.close()
@@ -282,8 +281,47 @@ def test_under_a_small_memory_cap_a_rerun_writes_its_state_in_chunks_and_equals_
     fresh = Store(tmp_path / "fresh.duckdb")
     fresh.build([folder])
     assert sorted(store.event_list(), key=lambda e: e.id) == sorted(fresh.event_list(), key=lambda e: e.id)
-    state = "SELECT event_id, merge_component, merge_set, merge_group, merge_group_size FROM article_events ORDER BY 1"
+    state = "SELECT * FROM merge_state ORDER BY event_id"
     assert store.db.execute(state).fetchall() == fresh.db.execute(state).fetchall()
-    assert store.db.execute("SELECT count(*) FROM article_events WHERE merge_group IS NULL").fetchone()[0] == 0
+    assert store.db.execute("SELECT count(*) FROM article_events a LEFT JOIN merge_state s USING (event_id) "
+                            "WHERE s.lead IS NULL").fetchone()[0] == 0
     store.close()
     fresh.close()
+
+
+def test_a_store_that_kept_the_merge_state_in_its_event_rows_is_merged_again_and_loses_those_columns(tmp_path, folder):
+    """Stores written before the merge_state table kept the state as columns of article_events: opened for writing
+    they drop them, and the next run (with no state) merges everything again, as a fresh build does."""
+    store = Store(tmp_path / "p.duckdb")
+    store.build([folder])
+    expected = sorted(store.event_list(), key=lambda e: e.id)
+    for column, kind in (("merge_component", "TEXT"), ("merge_group_size", "INTEGER"), ("merge_redated", "BOOLEAN")):
+        store.db.execute(f"ALTER TABLE article_events ADD COLUMN {column} {kind}")
+    store.db.execute("DELETE FROM merge_state")
+    store.close()
+    store = Store(tmp_path / "p.duckdb")
+    columns = {row[0] for row in store.db.execute("DESCRIBE article_events").fetchall()}
+    assert not any(column.startswith("merge_") for column in columns)
+    edited = next(folder.glob("002_*.txt"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # a run that changes nothing
+    store.build([folder])
+    assert sorted(store.event_list(), key=lambda e: e.id) == expected
+    assert store.db.execute("SELECT count(*) FROM merge_state").fetchone()[0] == store.counts()["article_events"]
+    store.close()
+
+
+def test_merged_events_written_from_short_stretches_of_members_are_those_of_a_memory_build(tmp_path, folder,
+                                                                                            monkeypatch):
+    """Writing copies the members' records out of article_events a stretch at a time; batches of 3 members from
+    stretches of 2 (copied again for nearly every batch, a redated member's source fetched apart) change nothing."""
+    from functools import partial
+
+    from timeline.events.merge import materialize
+    from timeline.store import merging
+
+    monkeypatch.setattr(merging, "STRETCH", 2)
+    monkeypatch.setattr(merging, "materialize", partial(materialize, batch=3))
+    store = Store(tmp_path / "p.duckdb")
+    store.build([folder])
+    assert fingerprint(store.timeline().event_list) == fingerprint(build([folder]).event_list)
+    store.close()

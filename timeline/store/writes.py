@@ -22,7 +22,7 @@ import pyarrow as pa
 from ..events.slim import slim_fields
 from ..ingest import ReportRow
 from ..model import Article, Event
-from ..parallel import ArticleResult, executor
+from ..parallel import ArticleResult, one_call_map
 from .changes import content_hash, text_key
 from .codec import encode
 from .merging import SLIM_COLUMNS, merge
@@ -87,8 +87,7 @@ class StoreSink:
     def finish(self) -> int:
         """Write what is left and merge (again only what the run touched); returns the merged event count."""
         self.flush()
-        with executor(self.workers, self.dask_address) as mapper:  # started only if the date blocks share out
-            return merge(self.db, mapper)
+        return merge(self.db, one_call_map(self.workers, self.dask_address))  # started only if the blocks share out
 
     def flush(self) -> None:
         """Store the batch's rows in one transaction: a batch is all there or absent even inside the working copy.
@@ -103,6 +102,8 @@ class StoreSink:
         replaced = [a for articles, _ in batch for a in articles if a.id in self.changed]
         if replaced:
             self.db.execute("DELETE FROM mentions WHERE list_contains(?, article_id)", [[a.id for a in replaced]])
+            self.db.execute("DELETE FROM merge_state WHERE event_id IN (SELECT event_id FROM article_events "
+                            "WHERE list_contains(?, article_id))", [[a.id for a in replaced]])  # merged afresh
             self.db.execute("DELETE FROM article_events WHERE list_contains(?, article_id)", [[a.id for a in replaced]])
             self.db.execute("DELETE FROM articles WHERE list_contains(?, origin)", [[a.origin for a in replaced]])
         for table in ("articles", "mentions", "article_events"):
