@@ -89,7 +89,7 @@ def check_one_source(page, expected: pd.DataFrame) -> None:
     axis spanning its events, no label cut at the plot's edge; the screenshot the README shows."""
     lanes = page.evaluate("() => document.getElementById('chart')._fullLayout.yaxis.ticktext")
     assert set(lanes) == set(lanes_for(expected)), "lanes the filter emptied are left out"
-    legend = page.locator(".legendtext").evaluate_all("els => els.map(e => e.textContent)")
+    legend = legend_texts(page)
     assert "Antiwar.com" in legend and "Daily Mail" not in legend, "the legend names the sources shown"
     titles = page.locator(".annotation-text").all_inner_texts()
     assert not any("Earlier" in t for t in titles), "a history panel the filter emptied is not drawn"
@@ -222,6 +222,10 @@ def test_hostile_articles_run_no_script(tmp_path):
     assert not requests, requests
 
 
+def legend_texts(page) -> list[str]:
+    return page.locator(".legendtext").evaluate_all("els => els.map(e => e.textContent)")
+
+
 def test_sources_with_markup_characters_in_their_names_keep_their_legend(tmp_path):
     """The page matches legend entries to the sources shown by their raw names: "AT&T News" and "Barron's" must
     not drop out of the legend because the page and Python escape '&' and "'" differently."""
@@ -233,11 +237,11 @@ def test_sources_with_markup_characters_in_their_names_keep_their_legend(tmp_pat
     with browser_page() as (page, _errors, _requests, _):
         page.goto(path.as_uri())
         page.wait_for_selector(".js-plotly-plot .main-svg")
-        legend = page.locator(".legendtext").evaluate_all("els => els.map(e => e.textContent)")
+        legend = legend_texts(page)
         assert {"AT&T News", "Barron's", "Wire"} <= set(legend), legend
         page.select_option("#f-outlet", "Barron's")
         page.wait_for_timeout(300)
-        legend = page.locator(".legendtext").evaluate_all("els => els.map(e => e.textContent)")
+        legend = legend_texts(page)
         assert "Barron's" in legend and "AT&T News" not in legend, legend
 
 
@@ -250,13 +254,13 @@ def test_the_legend_counts_the_sources_it_does_not_name(tmp_path):
     with browser_page() as (page, errors, _requests, _):
         page.goto(path.as_uri())
         page.wait_for_selector(".js-plotly-plot .main-svg")
-        legend = page.locator(".legendtext").evaluate_all("els => els.map(e => e.textContent)")
+        legend = legend_texts(page)
         assert any(text.endswith("more sources (colours repeat)") for text in legend), legend
         quiet = page.locator("#f-outlet option").last.get_attribute("value")  # a source the legend does not name
         assert quiet not in legend
         page.select_option("#f-outlet", quiet)
         page.wait_for_timeout(300)
-        legend = page.locator(".legendtext").evaluate_all("els => els.map(e => e.textContent)")
+        legend = legend_texts(page)
         assert "1 more source (colours repeat)" in legend, legend
     assert not errors, errors
 
