@@ -34,7 +34,7 @@ LABEL_PX, LANE_NAME_PX = 11, 12  # font sizes: labels and legend, lane names (th
 # falls to fonts of other widths on each machine; Arial's widths are Liberation Sans's, and Helvetica's nearly.
 FONT = "arial, 'Liberation Sans', helvetica, sans-serif"
 # Arial's advance widths in thousandths of the font size (measured in Chromium with Liberation Sans), by width; any
-# other character is taken as a whole em, as wide as the widest.
+# other character is measured by ``_other_width``.
 _WIDTHS = {191: "'", 222: "ijl’‘", 260: "|", 278: " !,./:;I[\\]ft·í", 333: "()-`r“”", 334: "{}", 355: '"', 389: "*",
            469: "^", 500: "Jcksvxyzç", 556: "#$0123456789?L_abdeghnopqu–éáóúñüöäàèâêô", 584: "+<=>~", 611: "FTZ",
            667: "&ABEKPSVXY", 722: "CDHNRUw", 778: "GOQ", 833: "Mm", 889: "%", 944: "W", 1000: "…—", 1015: "@"}

@@ -44,6 +44,8 @@
     if (trace.customdata) { trace.hovertext = trace.customdata.map(function (id) { return texts[at[id]]; }); trace.hoverinfo = "text"; }
   });
   var original = figure.data;
+  var named = {};  // the sources the legend names (raw names in meta), whatever the filters
+  original.forEach(function (trace) { if (trace.legendgroup === "sources" && trace.meta != null) { named[trace.meta] = true; } });
 
   function node(tag, className, text) {
     var el = document.createElement(tag);
@@ -108,8 +110,7 @@
   function draw(visible) {
     var firstOutlets = {};
     shown.forEach(function (i) { if (ev.outlets[i].length) { firstOutlets[data.outlets[ev.outlets[i][0]]] = true; } });
-    var named = {}, more = 0;  // the legend names the sources still shown (raw names in meta) and counts the rest
-    original.forEach(function (trace) { if (trace.legendgroup === "sources" && trace.meta != null) { named[trace.meta] = true; } });
+    var more = 0;  // the legend names the sources still shown (raw names in meta) and counts the rest
     Object.keys(firstOutlets).forEach(function (outlet) { if (!named[outlet]) { more += 1; } });
     var traces = original.filter(function (trace) {
       return trace.legendgroup !== "sources" || (trace.meta == null ? more > 0 : firstOutlets[trace.meta] === true);
