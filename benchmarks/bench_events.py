@@ -61,7 +61,7 @@ def labelled_pairs(placements: set[Placement]) -> list[tuple[float, bool, bool, 
             if a.sources[0].article_id == b.sources[0].article_id or not a.interval.overlaps(b.interval):
                 continue
             similarity = table.terms.cosine(i, j)
-            named = same_happening(-1.0, (int(table.named[i]), int(table.named[j])),
+            named = same_happening((int(table.named[i]), int(table.named[j])),
                                    (int(table.precision[i]), int(table.precision[j])))
             shared = len(table.terms.row(i).keys() & table.terms.row(j).keys())
             needed = MIN_SHARED_TERMS_NARROWING if a.interval != b.interval else 1

@@ -28,12 +28,12 @@ MIN_PAIR_SIMILARITY = 0.05  # no two members of a merged set may be less alike t
 MAX_DISTINCT_ROWS = 40  # rows a set keeps for that check (a set's first members; repeats count once)
 
 
-_DAY = RANK["day"]
+DAY = RANK["day"]  # the precision a named day has: both must be days to name the same happening
 
 
-def same_happening(similarity: float, named: tuple[int, int], precision: tuple[int, int]) -> bool:
-    """Similar wording, or a day that names the same happening ("the October 7 attacks") in both."""
-    return similarity >= MERGE_THRESHOLD or (named[0] >= 0 and named[0] == named[1] and precision[0] == precision[1] == _DAY)
+def same_happening(named: tuple[int, int], precision: tuple[int, int]) -> bool:
+    """A day that names the same happening ("the October 7 attacks") in both."""
+    return named[0] >= 0 and named[0] == named[1] and precision[0] == precision[1] == DAY
 
 
 def guess_overrides_statement(shared: int, sets: tuple[int, int], begins: array, ends: array,

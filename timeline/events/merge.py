@@ -38,6 +38,7 @@ from ..model import Event
 from ..temporal.calendar import RANK
 from .attach import attach_coarse
 from .blocks import BLOCK_EVENTS, block_keys, candidate_components, date_blocks
+from .likeness import DAY
 from .reuse import Known, first_members, unchanged
 from .slim import SlimTable, TermMatrix, moment, slim_table
 from .sweep import block_roots, set_roots
@@ -49,7 +50,6 @@ MAX_CONFLICT_BLOCK = 100
 _PRECISION_RANK = {"minute": 1.0, "hour": 1.0, "part_of_day": 1.0, "day": 1.0, "weekend": 0.8, "week": 0.8,
                    "month": 0.6, "season": 0.5, "quarter": 0.5, "half": 0.4, "year": 0.3, "decade": 0.2,
                    "century": 0.1}
-_DAY = RANK["day"]
 Mapper = Callable[[Callable[["SlimTable"], np.ndarray], Iterable["SlimTable"]], Iterable[np.ndarray]]
 _SCORE_BY_RANK = np.array([_PRECISION_RANK.get(name, 0.1) for name in sorted(RANK, key=RANK.__getitem__)])
 
@@ -202,7 +202,7 @@ def merge_events(events: list[Event], mapper: Mapper = map) -> list[Event]:
 
 def _adopt_stated_years(table: SlimTable) -> dict[int, int]:
     """'the October 7 attacks' with a guessed year takes the year another mention of it states."""
-    named_days = np.flatnonzero((table.named >= 0) & (table.precision == _DAY))
+    named_days = np.flatnonzero((table.named >= 0) & (table.precision == DAY))
     stated: dict[tuple[int, int, int], int] = {}
     for index in named_days.tolist():
         if not table.year_guessed[index]:

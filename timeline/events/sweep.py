@@ -143,7 +143,7 @@ def set_roots(table: SlimTable, component: np.ndarray) -> np.ndarray:
                 open_now = [p for p in open_files[key] if ends[p] > begin]
                 if shared_begin >= shared_end or not open_now:
                     continue
-                names_day = any(same_happening(-1.0, (named[position], named[p]), (precision[position], precision[p]))
+                names_day = any(same_happening((named[position], named[p]), (precision[position], precision[p]))
                                 for p in open_now)
                 # A set whose time the merge would narrow (news of the last week, a month) gains its date from
                 # the other: the times corroborate nothing, so the wording must share more than one word.
