@@ -247,10 +247,10 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
                               or t.start < start + main.start), None)
         # a date inside a relative clause lends its time only to that clause
         reach = lends_to(sentence, sentence_date.start - start) if sentence_date else (0, 0)
+        lent = sentence_date if reach[0] <= main.start < reach[1] else None
         for part, title in _told(sentence, inside, c_end):
             if len(made) >= MAX_PER_SENTENCE:
                 break  # cut below anyway
-            lent = sentence_date if reach[0] <= main.start < reach[1] else None
             event = _undated_event(article, index, span, part, relative, story, headline, lent, title)
             if event is None:
                 continue
@@ -261,7 +261,7 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
             at = next((n for n, e in enumerate(made) if _alike(e, event)), None)
             if at is None:
                 made.append(event)
-            elif not timexes and made[at].sources[0].sentence_span == event.sources[0].sentence_span:
+            elif not timexes:  # every event made here is of this sentence
                 made[at] = replace(made[at], sources=[*made[at].sources, event.sources[0]])
     if not made and headline and article.published and all(h.kind != Kind.HYPOTHETICAL for h in found):
         event = _undated_event(article, index, span, [Happening(0, 0, "", Kind.FACTUAL)], [], story, True, None)

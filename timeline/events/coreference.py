@@ -53,7 +53,8 @@ _TELLING = {kind: frozenset(words.split()) for kind, (_, words) in KINDS.items()
 # noun. "other", "new", "previous" … say it is another happening of the kind; a word that links or starts a
 # phrase says the noun is not the determiner's ("the doctors or bombing the clinics"). Not "that": after a verb of
 # saying it opens a clause ("Officials warned that bombings would continue").
-_DETERMINER = re.compile(r"\b(?:(?i:the|this|these|those|its|his|her|their)|[A-Z][\w.-]*['’]s)\s+")
+_DEFINITE = r"(?:(?i:the|this|these|those|its|his|her|their)|[A-Z][\w.-]*['’]s)"
+_DETERMINER = re.compile(r"\b" + _DEFINITE + r"\s+")
 _WORD = re.compile(r"(?:[A-Z]\.)+|[A-Za-z0-9][\w'’-]*")
 _SPACE = re.compile(r"\s+")
 _NOT_MODIFIERS = frozenset("""a an other another new next further previous earlier latest recent similar first second
@@ -213,7 +214,7 @@ def dated_beside(sentence: str, mention: Mention, date_start: int, date_end: int
 # was …"): a subordinator or a report's frame at most, then the mention's determiner and up to two modifiers.
 _OPENED_BY = re.compile(r"\s*(?:(?i:and|but|when|as|then|so|where)\s+)?"
                         r"(?:(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|say|confirmed|reported)\s+(?:that\s+)?)?"
-                        r"(?:(?i:the|this|these|those|its|his|her|their)|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+){0,2}")
+                        + _DEFINITE + r"\s+(?:[\w-]+\s+){0,2}")
 # A relative clause ("The attack, which began at dawn, killed 30 people"): it and the clause after it belong to the
 # clause before it.
 _RELATIVE = re.compile(r"[\s,]*(?:which|who|whose)\b")

@@ -21,10 +21,9 @@ class Gate:
         pattern holds one of the words."""
         for name, group in words.items():
             pattern = pattern.replace("{" + name + "}", "(?:" + "|".join(group) + ")")
-        self.words = tuple(word for group in words.values() for word in group)
         self.pattern = re.compile(pattern, re.IGNORECASE)
         self._finder = ahocorasick.Automaton()  # all the words in one pass over the text
-        for word in self.words:
+        for word in (word for group in words.values() for word in group):
             self._finder.add_word(word, word)
         self._finder.make_automaton()
 

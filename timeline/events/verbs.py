@@ -70,7 +70,7 @@ def _words_in(window: str) -> list[str]:
 def _auxiliaries(before: list[str]) -> list[str]:
     """The verb group's auxiliaries read backwards from the verb, past adverbs and passive "be"."""
     auxiliaries = []
-    for token in reversed(before[-_LOOK_BACK:]):
+    for token in reversed(before):  # _words_in keeps the last _LOOK_BACK
         token = _normal(token)
         if token in _BETWEEN or token in _PASSIVE or token.endswith("ly"):
             continue
