@@ -13,11 +13,12 @@ The server is started as `make run` starts it (`python -m timeline.serve`: panda
 before it serves) unless --streamlit-run is given.
 
 Each folder holds synthetic articles (TBAQ texts with varied dates, as in bench_events.py) beside the seeds.
-Timed: the first view of the seeds — page load to the SVG overview drawn (the reader sees what happened when)
-and to the interactive Plotly chart drawn, with the phases, the main thread's CPU time at each and when Plotly's
-script was loaded, and the server's CPU time to the overview; reading the folder (tagging: not a floor); and filter changes (search words typed and Enter
-pressed, to the new count shown and both drawings redrawn). An app without the overview (before it was added)
-is timed to its chart only. The load average is printed beside the times: the machine is shared.
+Timed: the first view of the seeds — page load to the SVG overview drawn (the reader sees what happened when) and to
+the interactive Plotly chart drawn, with the phases, the main thread's CPU time at each and when Plotly's script was
+loaded, and the server's CPU time to the overview; reading the folder (tagging: not a floor); and filter changes
+(search words typed and Enter pressed, to the new count shown and both drawings redrawn). An app without the
+overview (before it was added) is timed to its chart only. The load average is printed beside the times: the machine
+is shared.
 """
 
 from __future__ import annotations

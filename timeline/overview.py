@@ -40,6 +40,7 @@ from .chart_style import (
     FAINT,
     FOLD_INK,
     FONT,
+    INFERRED_FILL,
     INK,
     LABEL_PX,
     LANE_INK,
@@ -56,6 +57,7 @@ from .chart_style import (
     LegendEntry,
     SourceColours,
     event_colours,
+    label_inks,
     legend,
     mark_kinds,
     opacities,
@@ -123,7 +125,8 @@ def overview(events: pd.DataFrame, placed: Placed, colours: SourceColours, plot_
     history = panel_axis(placed.panels[1], placed.folds[1], history=True) if len(placed.panels) > 1 else None
     svg += _marks(events.assign(kind=kinds), placed, colours, frame,
                   {0: (story, parts.story), 1: (history, parts.history_marks)})
-    svg += _labels(events, placed, frame, story, parts)
+    inks = label_inks(event_colours(events, colours), kinds, events["confidence"], placed.inside)
+    svg += _labels(events, placed, frame, story, parts, dict(zip(events.index, inks, strict=True)))
     svg += _legend(entries, frame.bottom + AXIS_PX, width)
     svg.append("</svg>")
     return "\n".join(svg)
@@ -259,7 +262,7 @@ def _marks(events: pd.DataFrame, placed: Placed, colours: SourceColours, frame: 
 _BAR_EDGE = "rgba(0,0,0,0.35)"
 # How a bar shows an inferred time (dotted edge, paler) or a planned one (dashed edge, hatched: _HATCH over it),
 # the patterns of MARKS.
-_BAR_TEXTURE = {"": "", ".": ' stroke-dasharray="1,2" fill-opacity="0.45"', "/": ' stroke-dasharray="5,2"'}
+_BAR_TEXTURE = {"": "", ".": f' stroke-dasharray="1,2" fill-opacity="{INFERRED_FILL}"', "/": ' stroke-dasharray="5,2"'}
 _HATCH = ('<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
           '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2" stroke-opacity="0.65"/></pattern></defs>')
 
@@ -274,9 +277,10 @@ def _point(x: float, y: float, radius: float, colour: str, kind: str, edge: str,
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" {style}/>'
 
 
-def _labels(events: pd.DataFrame, placed: Placed, frame: _Frame, story: Axis, parts: Domains) -> Iterator[str]:
+def _labels(events: pd.DataFrame, placed: Placed, frame: _Frame, story: Axis, parts: Domains,
+            inks: dict) -> Iterator[str]:
     """The labels the layout found room for, each shortened to a whole phrase that fits (as the interactive
-    chart's); a label before its mark ends at it."""
+    chart's); a label before its mark ends at it; one inside its bar in the colour that reads there (``inks``)."""
     in_story = placed.panel[placed.panel == 0].index
     rooms = dict(zip(in_story, label_rooms(placed, in_story, frame.plot_px), strict=True))
     history = placed.panel[(placed.panel == 1) & (placed.label != "")].index
@@ -298,7 +302,7 @@ def _labels(events: pd.DataFrame, placed: Placed, frame: _Frame, story: Axis, pa
         if text:
             yield (f'<text class="label" data-id="{escape_html(str(events.at[at, "id"]))}" x="{x:.1f}" '
                    f'y="{frame.y(rows[at]):.1f}" dy="0.35em" text-anchor="{anchor}" font-size="{LABEL_PX}" '
-                   f'fill="{INK}">{escape_html(text)}</text>')
+                   f'fill="{inks[at]}">{escape_html(text)}</text>')
 
 
 def _legend(entries: list[LegendEntry], top: float, width: float) -> Iterator[str]:

@@ -230,7 +230,8 @@
           left = axis.c2p(axis.d2c(trace.x[k])) - half;
           right = left + 2 * half;
         }
-        items[id] = {id: id, top: laneTop(trace.y[k]), left: left, right: right, rank: Infinity, label: null};
+        items[id] = {id: id, top: laneTop(trace.y[k]), left: left, right: right, rank: Infinity, label: null,
+                     bar: Boolean(trace.base)};
       });
     });
     return items;
@@ -287,6 +288,7 @@
         (rows[item.row] = rows[item.row] || []).push(item);
       });
       members.forEach(function (item) { item.end = roomEnd(item, rows[item.row], axis._length); });
+      Object.keys(rows).forEach(function (r) { insideBars(rows[r], meta); });
       if (i % 2 === 0) {
         placed.bands.push({type: "rect", xref: "paper", x0: meta.story_left_now, x1: 1, yref: "y", y0: -top + 0.5,
                            y1: -top - height + 0.5, fillcolor: "#f3f5f8", line: {width: 0}, layer: "below"});
@@ -295,6 +297,21 @@
       placed.top += height + meta.lane_gap;
     });
     return placed;
+  }
+  function insideBars(row, meta) {  // a bar with more room for its label inside it than beside it (chart_layout.py:
+    row.forEach(function (item) {   // _inside_bars): up to the first other mark starting within it; none if one covers its start
+      if (!item.bar || !item.label) { return; }
+      var others = row.filter(function (other) { return other !== item; });
+      if (others.some(function (other) { return other.left <= item.left && other.right > item.left; })) { return; }
+      var stop = item.right;
+      others.forEach(function (other) { if (other.left > item.left && other.left < stop) { stop = Math.min(stop, other.left - meta.mark_gap); } });
+      var beside = Math.max(item.end - item.start, 0), within = stop - item.left;
+      if (within > beside && fitText(item.label, within).length > fitText(item.label, beside).length) {
+        item.inside = true;
+        item.start = item.left;
+        item.end = stop;
+      }
+    });
   }
   function moved(trace, items, placed, axis) {  // a story trace with its events' new rows, and its labels' new room
     var ids = trace.customdata, copy = Object.assign({}, trace, {y: ids.map(function (id, k) {
@@ -307,6 +324,9 @@
         return item ? Math.max(axis.p2c(Math.max(item.end, item.start)) - axis.p2c(item.start), 0) : trace.x[k];
       });
       copy.insidetextanchor = "start";  // repacked, a label before its mark has just the room its text needs
+      copy.textfont = Object.assign({}, trace.textfont, {color: ids.map(function (id, k) {  // inside its bar: the
+        return !items[id] ? trace.textfont.color[k] : items[id].inside ? trace.meta[k][3] : chart.layout.meta.ink;  // ink
+      })});                                                                                  // that reads there
       copy.text = labelTexts(copy);
     }
     return copy;
@@ -382,10 +402,12 @@
         if (left < 0) { return ""; }
         right = Math.min(right, axis._length);
       }
-      var chars = Math.floor((right - left - 6) / meta.char_px);
-      var text = chars >= meta.min_chars ? shorten(entry, chars) : "";
-      return escapeHtml(text);
+      return escapeHtml(fitText(entry, right - left));
     });
+  }
+  function fitText(entry, room) {  // the label, or its longest whole phrase, that fits ``room`` pixels (6 px spare)
+    var chars = Math.floor((room - 6) / figure.layout.meta.char_px);
+    return chars >= figure.layout.meta.min_chars ? shorten(entry, chars) : "";
   }
   function isLabels(trace) { return trace.name === "labels" && trace.meta; }
   function relabel() {  // after a zoom: more room, more labels
