@@ -130,3 +130,35 @@ def test_the_exported_page_labels_a_long_bar_inside_it_when_filtered(tmp_path):
         assert "e0" in labelled(boxes), f"{len(boxes['labels'])} labelled after the filter"
         assert not label_clashes(page)[1]
     assert not errors, errors
+
+
+def crowded_events():
+    """The crowded lane's events as the exported page takes them."""
+    frame = crowded_lane()
+    return [dataclasses.replace(event, id=f"c{k}", title=title, conflict=conflict,
+                                interval=Interval(begin.to_pydatetime(), end.to_pydatetime(), "day"),
+                                sources=[dataclasses.replace(event.sources[0], outlet="Wire")])
+            for k, (event, title, begin, end, conflict) in enumerate(zip(
+                synthetic_events(len(frame)), frame["title"], frame["begin"], frame["end"], frame["conflict"],
+                strict=True))]
+
+
+_HELD = """() => document.getElementById('chart').data.filter(t => t.name === 'labels')
+  .flatMap(t => t.customdata.filter((id, i) => t.text[i]))"""
+
+
+def test_the_exported_page_fits_labels_to_their_drawn_width(tmp_path):
+    """Filtered, the page fits each label to its room by the width the browser draws it (capitals are wider than
+    an average letter): every label it writes is drawn, none hidden by Plotly for want of room, none overlapping."""
+    events = crowded_events()
+    path = tmp_path / "crowded.html"
+    write_html(events, str(path), "Crowded")
+    with browser_page() as (page, errors, _, _):
+        page.goto(path.as_uri())
+        page.wait_for_selector(".js-plotly-plot .main-svg")
+        page.fill("#f-from", "2024-01-03")  # all but the first event: the page packs the rest again
+        page.wait_for_timeout(500)
+        held, drawn = set(page.evaluate(_HELD)), set(labelled(page.evaluate(CHART_BOXES)))
+        assert len(held) >= 8 and held == drawn, f"{len(held - drawn)} labels written but hidden by Plotly"
+        assert not label_clashes(page)[1]
+    assert not errors, errors

@@ -240,11 +240,10 @@
     var rows = [];  // after its mark, or before it where the axis (``length`` px) ends first (chart_layout.py: _spots)
     function free(row, a, b) { return row.every(function (box) { return box[1] <= a || box[0] >= b; }); }
     members.sort(function (a, b) { return (a.rank - b.rank) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0); }).forEach(function (item) {
-      var short = item.label ? (item.label[1].length ? item.label[1][0] + 1 : item.label[0].length) : 0;
-      var widths = item.label ? [shorten(item.label, meta.label_chars).length || short, short, 0] : [0];  // label_chars
+      var widths = item.label ? labelWidths(item.label).concat([0]) : [0];
       var chosen = -1, spot = [item.left, item.right], before = false;
       for (var w = 0; w < widths.length && chosen < 0; w += 1) {
-        var need = widths[w] * meta.char_px + 6;  // labelTexts keeps 6 px spare
+        var need = widths[w];
         before = widths[w] > 0 && item.right + meta.mark_gap + need > length && item.left - meta.mark_gap - need >= 0;
         spot = !widths[w] ? [item.left, item.right] : before ? [item.left - meta.mark_gap - need, item.right]
           : [item.left, item.right + meta.mark_gap + need];
@@ -405,9 +404,29 @@
       return escapeHtml(fitText(entry, right - left));
     });
   }
-  function fitText(entry, room) {  // the label, or its longest whole phrase, that fits ``room`` pixels (6 px spare)
-    var chars = Math.floor((room - 6) / figure.layout.meta.char_px);
-    return chars >= figure.layout.meta.min_chars ? shorten(entry, chars) : "";
+  var ruler = null;  // labels measured in the font they are drawn in, as chart_layout measures them (text_px)
+  function textPx(text) {
+    if (!ruler) {
+      ruler = document.createElement("canvas").getContext("2d");
+      ruler.font = figure.layout.meta.label_px + "px " + figure.layout.meta.font;
+    }
+    return ruler.measureText(text).width;
+  }
+  function fitText(entry, room) {  // the label, or its longest whole phrase, that fits ``room`` pixels as drawn, its
+    var meta = figure.layout.meta, label = entry[0], fits = room - meta.text_pad;  // padding kept (label_for)
+    if (Math.floor(fits / meta.char_px) < meta.min_chars) { return ""; }
+    if (textPx(label) <= fits) { return label; }
+    for (var k = entry[1].length - 1; k >= 0; k -= 1) {
+      var phrase = label.slice(0, entry[1][k]) + "\u2026";
+      if (textPx(phrase) <= fits) { return phrase; }
+    }
+    return "";
+  }
+  function labelWidths(entry) {  // pixels the packing asks for: the label's longest form, then its shortest phrase
+    // (chart_layout._label_px), with a pixel spare: the room is turned into time and back before the text is fitted
+    var label = entry[0], stops = entry[1], pad = figure.layout.meta.text_pad + 1;
+    var short = stops.length ? label.slice(0, stops[0]) + "\u2026" : label;
+    return [textPx(shorten(entry, figure.layout.meta.label_chars) || short) + pad, textPx(short) + pad];
   }
   function isLabels(trace) { return trace.name === "labels" && trace.meta; }
   function relabel() {  // after a zoom: more room, more labels
