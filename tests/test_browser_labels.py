@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -115,21 +116,32 @@ def test_a_long_bar_with_no_room_beside_it_is_labelled_inside_it():
         assert not clashes_closer_than(boxes, 1)[1]
 
 
-def test_the_exported_page_labels_a_long_bar_inside_it_when_filtered(tmp_path):
-    """Filtered, the page packs its events again: a long bar with no room beside it keeps its label inside."""
-    events = long_bar_events()
-    path = tmp_path / "long.html"
-    write_html(events, str(path), "Long bar")
+@contextmanager
+def exported_page(tmp_path, events):
+    """The exported page of ``events`` open in Chromium; no script error while it is used."""
+    path = tmp_path / "page.html"
+    write_html(events, str(path), "Labels")
     with browser_page() as (page, errors, _, _):
         page.goto(path.as_uri())
         page.wait_for_selector(".js-plotly-plot .main-svg")
+        yield page
+    assert not errors, errors
+
+
+def shown_from(page, day: str) -> None:
+    """The page's From filter set: the events left are packed into rows again."""
+    page.fill("#f-from", day)
+    page.wait_for_timeout(500)
+
+
+def test_the_exported_page_labels_a_long_bar_inside_it_when_filtered(tmp_path):
+    """Filtered, the page packs its events again: a long bar with no room beside it keeps its label inside."""
+    with exported_page(tmp_path, long_bar_events()) as page:
         assert "e0" in labelled(page.evaluate(CHART_BOXES)), "drawn as the first view"
-        page.fill("#f-from", "2024-01-05")  # every event but the ministers' meeting of 3 January
-        page.wait_for_timeout(500)
+        shown_from(page, "2024-01-05")  # every event but the ministers' meeting of 3 January
         boxes = page.evaluate(CHART_BOXES)
         assert "e0" in labelled(boxes), f"{len(boxes['labels'])} labelled after the filter"
         assert not label_clashes(page)[1]
-    assert not errors, errors
 
 
 def crowded_events():
@@ -150,15 +162,8 @@ _HELD = """() => document.getElementById('chart').data.filter(t => t.name === 'l
 def test_the_exported_page_fits_labels_to_their_drawn_width(tmp_path):
     """Filtered, the page fits each label to its room by the width the browser draws it (capitals are wider than
     an average letter): every label it writes is drawn, none hidden by Plotly for want of room, none overlapping."""
-    events = crowded_events()
-    path = tmp_path / "crowded.html"
-    write_html(events, str(path), "Crowded")
-    with browser_page() as (page, errors, _, _):
-        page.goto(path.as_uri())
-        page.wait_for_selector(".js-plotly-plot .main-svg")
-        page.fill("#f-from", "2024-01-03")  # all but the first event: the page packs the rest again
-        page.wait_for_timeout(500)
+    with exported_page(tmp_path, crowded_events()) as page:
+        shown_from(page, "2024-01-03")  # all but the first event
         held, drawn = set(page.evaluate(_HELD)), set(labelled(page.evaluate(CHART_BOXES)))
         assert len(held) >= 8 and held == drawn, f"{len(held - drawn)} labels written but hidden by Plotly"
         assert not label_clashes(page)[1]
-    assert not errors, errors
