@@ -340,3 +340,12 @@ def test_labels_in_other_scripts_are_measured_near_their_drawn_width(text, at_mo
 
     assert text_px(text) <= at_most_em * LABEL_PX * len(text)
     assert text_px("東京で地震") == 5 * LABEL_PX, "East Asian wide characters take a whole em"
+
+
+def test_a_hypothetical_event_drawn_is_named_in_the_legend():
+    """A hypothetical happening shown (the reader asked for them) has the planned mark, and the legend says so."""
+    frame = _kinds_frame()
+    assert "hypothetical" not in " ".join(t.name for t in figure(frame).data if t.legendgroup == "marks")
+    frame.loc[2, "modality"] = "hypothetical"
+    legend = " ".join(t.name for t in figure(frame).data if t.legendgroup == "marks")
+    assert "planned, expected or hypothetical" in legend

@@ -54,6 +54,8 @@ ROWS_ABOVE, ROWS_BELOW = 0.8, 0.2  # the plot's room above its first row's middl
 SOURCES_TITLE, MARKS_TITLE = "Colour: first source", "Marks"
 LEGEND_SOURCES = len(PALETTE)  # sources the legend names (the most frequent); past as many colours as the palette
 # has, colours repeat and a list of them would tell a reader nothing
+HYPOTHETICAL_WORDS = "planned, expected or hypothetical (diamond / hatched)"  # the planned mark's words when
+# hypothetical happenings are drawn too (hidden unless the reader asks for them)
 UNCERTAIN_WORDS = "uncertain date (faint)"
 CONFLICT_WORDS = "sources disagree on the date (red ring)"
 
@@ -183,7 +185,9 @@ def legend(events: pd.DataFrame, colours: SourceColours, kinds: Sequence[str]) -
     if len(counts) > len(named):
         entries.append(LegendEntry(SOURCES_TITLE, more_sources(len(counts) - len(named)), "more"))
     drawn = set(kinds) | {"written"}
-    entries += [LegendEntry(MARKS_TITLE, words, kind) for kind, (_, _, words) in MARKS.items() if kind in drawn]
+    hypothetical = (events["modality"] == "hypothetical").any()
+    entries += [LegendEntry(MARKS_TITLE, HYPOTHETICAL_WORDS if kind == "planned" and hypothetical else words, kind)
+                for kind, (_, _, words) in MARKS.items() if kind in drawn]
     if (events["confidence"] < UNCERTAIN_BELOW).any():
         entries.append(LegendEntry(MARKS_TITLE, UNCERTAIN_WORDS, "uncertain"))
     if events["conflict"].any():
