@@ -88,10 +88,8 @@ def figure(events: pd.DataFrame, lanes: str = "source", title: str = "",
     colours = colours or SourceColours()
     webgl = len(events) > WEBGL_THRESHOLD
     placed = placed or place(events, lanes, fold=not webgl)
-    fills, kinds = event_colours(events, colours), mark_kinds(events)
     events = events.assign(
-        y=-placed.rows_down(), colour=fills, kind=kinds,
-        ink=label_inks(fills, kinds, events["confidence"], [True] * len(events)),  # written inside its bar
+        y=-placed.rows_down(), colour=event_colours(events, colours), kind=mark_kinds(events),
         hover=[hover_text(row) for row in events.to_dict("records")] if hover else None)
     # plain dicts, made into a figure once: our own values, and Plotly's per-trace checks and copies cost most of the
     # build (benchmarks/README.md)
@@ -204,14 +202,14 @@ def _add_label_bars(traces: list[dict], events: pd.DataFrame, bases: list, width
     labels = list(events["label"])  # controls already made visible by the layout
     ranks = list(range(len(labels))) if ranks is None else [int(rank) for rank in ranks]
     inside = inside or [False] * len(labels)
+    inks = label_inks(list(events["colour"]), list(events["kind"]), events["confidence"], [True] * len(labels))
     traces.append(dict(
         type="bar", base=bases, x=widths, y=list(events["y"]), orientation="h", width=0.9, name="labels",
         showlegend=False, marker=dict(color="rgba(0,0,0,0)", line=dict(width=0)),
         text=[escape_html(label_for(label, room, cuts)) for label, room, cuts in zip(labels, rooms, stops, strict=True)],
-        meta=[list(entry) for entry in zip(labels, stops, ranks, events["ink"], strict=True)], textposition="inside",
+        meta=[list(entry) for entry in zip(labels, stops, ranks, inks, strict=True)], textposition="inside",
         insidetextanchor=anchor, textangle=0,
-        textfont=dict(size=LABEL_PX, color=[ink if within else INK for ink, within in zip(events["ink"], inside,
-                                                                                              strict=True)],
+        textfont=dict(size=LABEL_PX, color=[ink if within else INK for ink, within in zip(inks, inside, strict=True)],
                       family=FONT), customdata=list(events["id"]), hovertext=_hover(events),
         hoverinfo="text", xaxis=axis))
 
