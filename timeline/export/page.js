@@ -297,8 +297,10 @@
     });
     return placed;
   }
-  function insideBars(row, meta) {  // a bar with more room for its label inside it than beside it (chart_layout.py:
-    row.forEach(function (item) {   // _inside_bars): up to the first other mark starting within it; none if one covers its start
+  // A bar with more room for its label inside it than beside it takes its label inside (chart_layout.py: _inside_bars),
+  // up to the first other mark starting within it; none where another mark covers its start.
+  function insideBars(row, meta) {
+    row.forEach(function (item) {
       if (!item.bar || !item.label) { return; }
       var others = row.filter(function (other) { return other !== item; });
       if (others.some(function (other) { return other.left <= item.left && other.right > item.left; })) { return; }
@@ -323,9 +325,10 @@
         return item ? Math.max(axis.p2c(Math.max(item.end, item.start)) - axis.p2c(item.start), 0) : trace.x[k];
       });
       copy.insidetextanchor = "start";  // repacked, a label before its mark has just the room its text needs
-      copy.textfont = Object.assign({}, trace.textfont, {color: ids.map(function (id, k) {  // inside its bar: the
-        return !items[id] ? trace.textfont.color[k] : items[id].inside ? trace.meta[k][3] : chart.layout.meta.ink;  // ink
-      })});                                                                                  // that reads there
+      // a label inside its bar takes the ink that reads on the bar (meta: viz.py's _add_label_bars); others the ink
+      copy.textfont = Object.assign({}, trace.textfont, {color: ids.map(function (id, k) {
+        return !items[id] ? trace.textfont.color[k] : items[id].inside ? trace.meta[k][3] : chart.layout.meta.ink;
+      })});
       copy.text = labelTexts(copy);
     }
     return copy;
