@@ -74,15 +74,19 @@ def dashboard_server(root: Path, plain: bool = False) -> Iterator[str]:
         process.wait(timeout=20)
 
 
-# Bounding boxes on screen of every shown chart label and every mark (points and bars); Plotly's d3 data on a
-# trace group names the trace, so the invisible label bars are told apart from the marks.
-_BOXES = """() => {
+# Bounding boxes on screen of every shown chart label and every mark (points and bars), each with its event's id;
+# Plotly's d3 data on a trace group names the trace, so the invisible label bars are told apart from the marks.
+CHART_BOXES = """() => {
   const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
   const shown = e => e.textContent && e.getBoundingClientRect().width > 0;
   const name = g => g.__data__ && g.__data__[0] && g.__data__[0].trace ? g.__data__[0].trace.name : "";
+  const id = (g, e) => {  // the event a mark or a label is drawn for
+    const p = e.closest(".point") || e;
+    return p.__data__ ? g.__data__[0].trace.customdata[p.__data__.i] : null;
+  };
   const groups = Array.from(document.querySelectorAll(".js-plotly-plot .trace"));
   const labels = groups.filter(g => name(g) === "labels")
-    .flatMap(g => Array.from(g.querySelectorAll(".bartext")).filter(shown).map(e => [e.textContent, box(e)]));
+    .flatMap(g => Array.from(g.querySelectorAll(".bartext")).filter(shown).map(e => [e.textContent, box(e), id(g, e)]));
   const clip = (g, b) => {  // a mark is seen only inside its axes: a bar zoomed past them is cut there
     const plot = g.closest(".js-plotly-plot"), trace = g.__data__[0].trace;
     const axis = plot._fullLayout["xaxis" + (trace.xaxis || "x").slice(1)];
@@ -90,7 +94,7 @@ _BOXES = """() => {
     return [Math.max(b[0], left), b[1], Math.min(b[2], left + axis._length), b[3]];
   };
   const marks = groups.filter(g => name(g) === "spans" || name(g) === "points")
-    .flatMap(g => Array.from(g.querySelectorAll(".point path, path.point")).map(e => clip(g, box(e))))
+    .flatMap(g => Array.from(g.querySelectorAll(".point path, path.point")).map(e => clip(g, box(e)).concat([id(g, e)])))
     .filter(b => b[2] > b[0] && b[3] >= b[1]);
   return {labels: labels, marks: marks};
 }"""
@@ -98,32 +102,43 @@ _BOXES = """() => {
 
 def label_clashes(page) -> tuple[list[str], list]:
     """The chart's shown labels, and every pair of label/label or label/mark boxes that overlap on screen."""
-    return _clashes(page.evaluate(_BOXES))
+    return _clashes(page.evaluate(CHART_BOXES))
 
 
 def _clashes(boxes: dict) -> tuple[list[str], list]:
-    """The labels' texts, and every pair of label/label or label/mark boxes (left, top, right, bottom) that meet."""
+    """The labels' texts, and every pair of label/label or label/mark boxes (left, top, right, bottom) that meet; a
+    label written inside its own bar (label and mark carrying the same event id) is where it belongs."""
     def meet(a, b) -> bool:  # more than a pixel of overlap both ways
         return min(a[2], b[2]) - max(a[0], b[0]) > 1 and min(a[3], b[3]) - max(a[1], b[1]) > 1
     labels = boxes["labels"]
-    clashes = [(text, other) for i, (text, one) in enumerate(labels)
-               for other, two in labels[i + 1:] if meet(one, two)]
-    clashes += [(text, "a mark") for text, one in labels for mark in boxes["marks"] if meet(one, mark)]
+    clashes = [(text, other) for i, (text, one, *_) in enumerate(labels)
+               for other, two, *_ in labels[i + 1:] if meet(one, two)]
+    clashes += [(text, "a mark") for text, one, *own in labels for mark in boxes["marks"]
+                if meet(one, mark) and not inside_its_bar(one, own, mark)]
     assert boxes["marks"], "the marks were found on the page"
-    return [text for text, _ in labels], clashes
+    return [text for text, *_ in labels], clashes
+
+
+def inside_its_bar(label: list, own: list, mark: list) -> bool:
+    """Whether a label's box lies within its own event's bar (``own``: the label's event id, when known; a mark's
+    fifth value is its event's id)."""
+    return (bool(own) and len(mark) > 4 and own[0] == mark[4] and mark[0] - 1 <= label[0]
+            and label[2] <= mark[2] + 1)
 
 
 def clashes_closer_than(boxes: dict, gap_px: float) -> tuple[list[str], list]:
     """The labels' texts, and every label that comes within ``gap_px`` pixels of another label or of a mark in
-    its row (boxes that overlap vertically): what a reader sees as text running into a dot."""
+    its row (boxes that overlap vertically): what a reader sees as text running into a dot. A label inside its own
+    bar is where it belongs."""
     def near(a, b) -> bool:
         return min(a[3], b[3]) - max(a[1], b[1]) > 1 and min(a[2], b[2]) - max(a[0], b[0]) > -gap_px
     labels = boxes["labels"]
-    clashes = [(text, other) for i, (text, one) in enumerate(labels) for other, two in labels[i + 1:] if near(one, two)]
-    clashes += [(text, [round(v) for v in one], [round(v) for v in mark]) for text, one in labels
-                for mark in boxes["marks"] if near(one, mark)]
+    clashes = [(text, other) for i, (text, one, *_) in enumerate(labels)
+               for other, two, *_ in labels[i + 1:] if near(one, two)]
+    clashes += [(text, [round(v) for v in one], [round(v) for v in mark[:4]]) for text, one, *own in labels
+                for mark in boxes["marks"] if near(one, mark) and not inside_its_bar(one, own, mark)]
     assert boxes["marks"], "the marks were found on the page"
-    return [text for text, _ in labels], clashes
+    return [text for text, *_ in labels], clashes
 
 
 _CHART_TAIL = """() => {
@@ -155,8 +170,8 @@ _OVERVIEW_BOXES = """(width) => {
   svg.setAttribute("width", width);  // as wide as the image on the dashboard: the same scale
   svg.removeAttribute("height");
   const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
-  return {labels: Array.from(svg.querySelectorAll("text.label")).map(e => [e.textContent, box(e)]),
-          marks: Array.from(svg.querySelectorAll("g.mark > :first-child")).map(box)};
+  return {labels: Array.from(svg.querySelectorAll("text.label")).map(e => [e.textContent, box(e), e.dataset.id]),
+          marks: Array.from(svg.querySelectorAll("g.mark > :first-child")).map(e => box(e).concat([e.parentNode.dataset.id]))};
 }"""
 
 

@@ -18,7 +18,7 @@ from browser import (
     overview_source,
 )
 from conftest import ROOT
-from overview_reading import empty_tail, groups, mark_date, mark_x, parse, read_axis
+from overview_reading import SVG, empty_tail, groups, mark_date, mark_x, parse, read_axis
 
 
 @pytest.fixture
@@ -56,6 +56,9 @@ def check_overview(page, events) -> None:
     assert read >= 20, "the story's marks were checked against the axis"
     labels, clashes = overview_clashes(page)
     assert len(labels) >= 25 and not clashes, clashes
+    note = [t for t in svg.iter(f"{SVG}text") if t.get("class") == "unlabelled"]
+    unlabelled = int(note[0].text.split()[0]) if note else 0
+    assert len(labels) + unlabelled == len(marks), "every event drawn is labelled or counted as unlabelled"
     assert any("Arouri" in text for text in labels)
     assert empty_tail(svg) < 0.08, "the axis ends soon after the latest event: no months of empty axis"
 

@@ -19,6 +19,7 @@ from timeline.chart_layout import (
 )
 from timeline.chart_style import SourceColours  # noqa: E402
 from timeline.frames import events_frame  # noqa: E402
+from timeline.human_dates import POINT_PRECISIONS  # noqa: E402
 from timeline.viz import WEBGL_THRESHOLD, figure  # noqa: E402
 
 
@@ -115,10 +116,13 @@ def test_the_most_important_events_are_labelled_even_at_the_axis_end(seed_timeli
     assert set(top) <= labelled, "each of the three most important events has a label"
     marks = {i: (pd.Timestamp(b), pd.Timestamp(e)) for i, b, e in zip(events["id"], events["begin"], events["end"],
                                                                        strict=True)}
+    bars = set(events[~events["precision"].isin(POINT_PRECISIONS)]["id"])
     for axis, _, begin, end, event_id in shown:
         if axis == "x":
             mark_begin, mark_end = marks[event_id]
-            assert end <= mark_begin or begin >= mark_end, "a label sits beside its mark, never on it"
+            assert end <= mark_begin or begin >= mark_end or (
+                event_id in bars and mark_begin <= begin and end <= mark_end), \
+                "a label sits beside its mark, never on it, or inside its own bar"
 
 
 def test_many_events_on_one_day_give_one_label_the_room_and_the_rest_stay_marks():
@@ -336,3 +340,12 @@ def test_labels_in_other_scripts_are_measured_near_their_drawn_width(text, at_mo
 
     assert text_px(text) <= at_most_em * LABEL_PX * len(text)
     assert text_px("東京で地震") == 5 * LABEL_PX, "East Asian wide characters take a whole em"
+
+
+def test_a_hypothetical_event_drawn_is_named_in_the_legend():
+    """A hypothetical happening shown (the reader asked for them) has the planned mark, and the legend says so."""
+    frame = _kinds_frame()
+    assert "hypothetical" not in " ".join(t.name for t in figure(frame).data if t.legendgroup == "marks")
+    frame.loc[2, "modality"] = "hypothetical"
+    legend = " ".join(t.name for t in figure(frame).data if t.legendgroup == "marks")
+    assert "planned, expected or hypothetical" in legend

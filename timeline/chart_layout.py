@@ -78,6 +78,7 @@ class Placed:
     label_begin: pd.Series
     label_end: pd.Series
     left: pd.Series  # True where the label sits before its mark (the axis ends too soon after it)
+    inside: pd.Series  # True where the label is written inside its own bar (no room beside it, room within it)
     stops: pd.Series  # where each story label may be cut (labels.label_stops), worked out once for every drawing
     lanes: list[str]  # the lanes of the story's events in drawing order, busiest first
     rows: dict[str, int]  # rows used by each lane
@@ -266,6 +267,7 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
     marks = _drawn_marks(events, text, stops, per_px)
     ends_us = marks.end
     row, label_end, left = [0] * len(events), list(ends_us), [False] * len(events)
+    inside, bars = [False] * len(events), [p not in POINT_PRECISIONS for p in events["precision"]]
     groups: dict[tuple[str, int], list[int]] = {}
     for at, key in enumerate(zip(lane, panel, strict=True)):
         groups.setdefault(key, []).append(at)
@@ -284,9 +286,11 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
             if start is not None:  # a label before its mark: its room is the stretch the packing gave it
                 left[at], label_begin[at], label_end[at] = True, start, marks.begin[at] - gap
         _label_ends(members, marks, row, beside, took, label_begin, label_end, left, axis)
+        _inside_bars(members, marks, row, bars, text, stops, per_px, gap, label_begin, label_end, left, inside)
     placed = Placed(lane, pd.Series(row, index=events.index), panel, text, _times(label_begin, events.index),
                     _times([max(b, e) for b, e in zip(label_begin, label_end, strict=True)], events.index),
-                    pd.Series(left, index=events.index), stops, order, rows, panels, folds)
+                    pd.Series(left, index=events.index), pd.Series(inside, index=events.index), stops, order, rows,
+                    panels, folds)
     return _with_history(placed, events) if len(panels) > 1 else placed
 
 
@@ -471,6 +475,32 @@ def _label_ends(members: list[int], marks: _Marks, row: list[int], beside: list[
             taken.add(start)
             after = bisect.bisect_right(breaks, start)
             label_end[at] = start if covered else breaks[after] if after < len(breaks) else axis[1]
+
+
+def _inside_bars(members: list[int], marks: _Marks, row: list[int], bars: list[bool], text: pd.Series,
+                 stops: pd.Series, us_per_px: float, gap: int, label_begin: list[int], label_end: list[int],
+                 left: list[bool], inside: list[bool]) -> None:
+    """Labels written inside their own bars: a bar over most of the story ("earlier this year" in a November
+    article) has no room before or after it, but its own length holds its label. A bar's label goes inside when
+    more of it fits there than beside the bar: from the bar's start to its end, or to the first other mark that
+    starts within it in its row (a crowded row's marks may lie over it); none where another mark covers its start."""
+    by_row: dict[int, list[int]] = {}
+    for at in members:
+        by_row.setdefault(row[at], []).append(at)
+    for group in by_row.values():
+        for at in group:
+            if not bars[at]:
+                continue
+            begin, end = marks.begin[at], marks.end[at]
+            others = [o for o in group if o != at]
+            if any(marks.begin[o] <= begin < marks.end[o] for o in others):
+                continue  # another mark lies over the bar's start (a crowded row's)
+            stop = min([marks.begin[o] - gap for o in others if begin < marks.begin[o] < end] + [end])
+            beside = (label_end[at] - label_begin[at]) / us_per_px
+            within = (stop - begin) / us_per_px
+            if within > beside and len(label_for(text.iat[at], within, stops.iat[at])) > len(
+                    label_for(text.iat[at], beside, stops.iat[at])):
+                inside[at], left[at], label_begin[at], label_end[at] = True, False, begin, stop
 
 
 class _Row:

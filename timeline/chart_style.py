@@ -40,6 +40,7 @@ _WIDTHS = {191: "'", 222: "ijl’‘", 260: "|", 278: " !,./:;I[\\]ft·í", 333:
            667: "&ABEKPSVXY", 722: "CDHNRUw", 778: "GOQ", 833: "Mm", 889: "%", 944: "W", 1000: "…—", 1015: "@"}
 _WIDTH = {char: width / 1000 for width, chars in _WIDTHS.items() for char in chars}
 SOLID, FAINT = 0.85, 0.35  # a mark's opacity: a certain date, an uncertain one
+INFERRED_FILL = 0.45  # an inferred bar's fill, paler still (its pattern "." in MARKS)
 
 # Marks by how the event's time is known and whether it happened: (marker symbol, bar pattern, legend words).
 MARKS = {
@@ -53,6 +54,8 @@ ROWS_ABOVE, ROWS_BELOW = 0.8, 0.2  # the plot's room above its first row's middl
 SOURCES_TITLE, MARKS_TITLE = "Colour: first source", "Marks"
 LEGEND_SOURCES = len(PALETTE)  # sources the legend names (the most frequent); past as many colours as the palette
 # has, colours repeat and a list of them would tell a reader nothing
+HYPOTHETICAL_WORDS = "planned, expected or hypothetical (diamond / hatched)"  # the planned mark's words when
+# hypothetical happenings are drawn too (hidden unless the reader asks for them)
 UNCERTAIN_WORDS = "uncertain date (faint)"
 CONFLICT_WORDS = "sources disagree on the date (red ring)"
 
@@ -110,6 +113,32 @@ def opacities(confidence: Iterable[float]) -> list[float]:
     return [SOLID if c >= UNCERTAIN_BELOW else FAINT for c in confidence]
 
 
+def label_inks(colours: Sequence[str], kinds: Sequence[str], confidence: Iterable[float],
+               inside: Iterable[bool]) -> list[str]:
+    """Each label's colour: INK beside its mark; inside its own bar, INK or white, whichever stands out more from the
+    bar as drawn (its colour at its opacity over the white page, paler when inferred: WCAG's contrast ratio)."""
+    inks = []
+    for colour, kind, opacity, within in zip(colours, kinds, opacities(confidence), inside, strict=True):
+        if not within:
+            inks.append(INK)
+            continue
+        alpha = opacity * (INFERRED_FILL if MARKS[kind][1] == "." else 1.0)
+        shown = [alpha * channel + (1 - alpha) * 255 for channel in _rgb(colour)]
+        bar = _luminance(shown)
+        inks.append(INK if (bar + 0.05) / (_luminance(_rgb(INK)) + 0.05) >= 1.05 / (bar + 0.05) else "#ffffff")
+    return inks
+
+
+def _rgb(colour: str) -> list[int]:
+    return [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+
+
+def _luminance(rgb: Sequence[float]) -> float:
+    """WCAG's relative luminance of an sRGB colour (0–255 a channel)."""
+    linear = [c / 255 / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
 def point_sizes(n_sources: Iterable[int]) -> list[int]:
     """A dot's diameter in pixels: bigger with more sources."""
     return [9 + 3 * min(n - 1, 5) for n in n_sources]
@@ -156,7 +185,9 @@ def legend(events: pd.DataFrame, colours: SourceColours, kinds: Sequence[str]) -
     if len(counts) > len(named):
         entries.append(LegendEntry(SOURCES_TITLE, more_sources(len(counts) - len(named)), "more"))
     drawn = set(kinds) | {"written"}
-    entries += [LegendEntry(MARKS_TITLE, words, kind) for kind, (_, _, words) in MARKS.items() if kind in drawn]
+    hypothetical = (events["modality"] == "hypothetical").any()
+    entries += [LegendEntry(MARKS_TITLE, HYPOTHETICAL_WORDS if kind == "planned" and hypothetical else words, kind)
+                for kind, (_, _, words) in MARKS.items() if kind in drawn]
     if (events["confidence"] < UNCERTAIN_BELOW).any():
         entries.append(LegendEntry(MARKS_TITLE, UNCERTAIN_WORDS, "uncertain"))
     if events["conflict"].any():

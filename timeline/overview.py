@@ -40,6 +40,7 @@ from .chart_style import (
     FAINT,
     FOLD_INK,
     FONT,
+    INFERRED_FILL,
     INK,
     LABEL_PX,
     LANE_INK,
@@ -56,6 +57,7 @@ from .chart_style import (
     LegendEntry,
     SourceColours,
     event_colours,
+    label_inks,
     legend,
     mark_kinds,
     opacities,
@@ -113,9 +115,13 @@ def overview(events: pd.DataFrame, placed: Placed, colours: SourceColours, plot_
     frame = _Frame(TITLE_PX if len(placed.panels) > 1 else 8, plot_px, placed.height())
     kinds = mark_kinds(events)
     entries = legend(events, colours, kinds)
-    legend_rows = max(sum(e.group == group for e in entries) for group in (SOURCES_TITLE, MARKS_TITLE)) + 1
-    width, height = plot_px + 2 * MARGIN_PX, frame.bottom + AXIS_PX + LEGEND_ROW_PX * legend_rows + 8
+    inks = label_inks(event_colours(events, colours), kinds, events["confidence"], placed.inside)
     story = panel_axis(placed.panels[0], placed.folds[0])
+    labels = list(_labels(events, placed, frame, story, parts, dict(zip(events.index, inks, strict=True))))
+    unlabelled = len(events) - len(labels)
+    legend_rows = max(sum(e.group == group for e in entries) for group in (SOURCES_TITLE, MARKS_TITLE)) + 1
+    width = plot_px + 2 * MARGIN_PX
+    height = frame.bottom + AXIS_PX + LEGEND_ROW_PX * (legend_rows + (unlabelled > 0)) + 8
     svg = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" '
            f'height="{height:.0f}" font-family="{FONT}">', _HATCH,
            *_lanes(placed, frame, parts.story), *_ticks(story, frame, parts.story), *_folds(story, frame, parts.story),
@@ -123,8 +129,10 @@ def overview(events: pd.DataFrame, placed: Placed, colours: SourceColours, plot_
     history = panel_axis(placed.panels[1], placed.folds[1], history=True) if len(placed.panels) > 1 else None
     svg += _marks(events.assign(kind=kinds), placed, colours, frame,
                   {0: (story, parts.story), 1: (history, parts.history_marks)})
-    svg += _labels(events, placed, frame, story, parts)
+    svg += labels
     svg += _legend(entries, frame.bottom + AXIS_PX, width)
+    if unlabelled:
+        svg.append(_unlabelled(unlabelled, len(events), height - 10))
     svg.append("</svg>")
     return "\n".join(svg)
 
@@ -259,7 +267,7 @@ def _marks(events: pd.DataFrame, placed: Placed, colours: SourceColours, frame: 
 _BAR_EDGE = "rgba(0,0,0,0.35)"
 # How a bar shows an inferred time (dotted edge, paler) or a planned one (dashed edge, hatched: _HATCH over it),
 # the patterns of MARKS.
-_BAR_TEXTURE = {"": "", ".": ' stroke-dasharray="1,2" fill-opacity="0.45"', "/": ' stroke-dasharray="5,2"'}
+_BAR_TEXTURE = {"": "", ".": f' stroke-dasharray="1,2" fill-opacity="{INFERRED_FILL}"', "/": ' stroke-dasharray="5,2"'}
 _HATCH = ('<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
           '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2" stroke-opacity="0.65"/></pattern></defs>')
 
@@ -274,9 +282,10 @@ def _point(x: float, y: float, radius: float, colour: str, kind: str, edge: str,
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" {style}/>'
 
 
-def _labels(events: pd.DataFrame, placed: Placed, frame: _Frame, story: Axis, parts: Domains) -> Iterator[str]:
+def _labels(events: pd.DataFrame, placed: Placed, frame: _Frame, story: Axis, parts: Domains,
+            inks: dict) -> Iterator[str]:
     """The labels the layout found room for, each shortened to a whole phrase that fits (as the interactive
-    chart's); a label before its mark ends at it."""
+    chart's); a label before its mark ends at it; one inside its bar in the colour that reads there (``inks``)."""
     in_story = placed.panel[placed.panel == 0].index
     rooms = dict(zip(in_story, label_rooms(placed, in_story, frame.plot_px), strict=True))
     history = placed.panel[(placed.panel == 1) & (placed.label != "")].index
@@ -298,7 +307,16 @@ def _labels(events: pd.DataFrame, placed: Placed, frame: _Frame, story: Axis, pa
         if text:
             yield (f'<text class="label" data-id="{escape_html(str(events.at[at, "id"]))}" x="{x:.1f}" '
                    f'y="{frame.y(rows[at]):.1f}" dy="0.35em" text-anchor="{anchor}" font-size="{LABEL_PX}" '
-                   f'fill="{INK}">{escape_html(text)}</text>')
+                   f'fill="{inks[at]}">{escape_html(text)}</text>')
+
+
+def _unlabelled(count: int, events: int, y: float) -> str:
+    """A line under the legend saying how many events are drawn without a label: a reader counts on a label for
+    every mark, and should know where the others can be read."""
+    words = (f"{count} of {events} events have no label here, for want of room: zoom in on the chart below, or "
+             f"hover over its marks, to read them")
+    return (f'<text class="unlabelled" x="{MARGIN_PX:.1f}" y="{y:.1f}" font-size="{LABEL_PX}" fill="{MUTED}">'
+            f'{words}</text>')
 
 
 def _legend(entries: list[LegendEntry], top: float, width: float) -> Iterator[str]:

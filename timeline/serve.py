@@ -19,10 +19,11 @@ WARM_UP = ("The bridge reopened to traffic on March 3, 2024, after two years of 
 
 def warm_up() -> None:
     """Take a small article through what the dashboard's first run does (reading a text file, tagging, events,
-    the filter table, dates in words, the layout, the overview, the figure and its JSON): each first call in a
+    the filter table, dates in words, the layout, the overview, the figure and its JSON, the page icon): each first call in a
     process pays lazy imports and compiled rules."""
     import plotly.io
     import pyarrow  # noqa: F401  (Streamlit sends tables as Arrow)
+    import streamlit.emojis  # noqa: F401  (the page icon is looked up in it before the first run sends anything)
 
     from timeline.chart_layout import place
     from timeline.chart_style import SourceColours

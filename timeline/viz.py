@@ -24,6 +24,7 @@ from .chart_layout import (
     MARK_GAP_PX,
     MIN_LABEL_CHARS,
     RIGHT_PAD,
+    TEXT_PAD_PX,
     Axis,
     Domains,
     Placed,
@@ -56,6 +57,7 @@ from .chart_style import (
     SPAN_ROWS,
     SourceColours,
     event_colours,
+    label_inks,
     legend,
     mark_kinds,
     opacities,
@@ -171,13 +173,14 @@ def _add_labels(traces: list[dict], events: pd.DataFrame, placed: Placed) -> Non
     would cut the text there mid-word).
     """
     axis_end = panel_axis(placed.panels[0], placed.folds[0]).end
-    best = events.assign(label=placed.label, label_begin=placed.label_begin, left=placed.left,
+    best = events.assign(label=placed.label, label_begin=placed.label_begin, left=placed.left, inside=placed.inside,
                          label_end=placed.label_end.clip(upper=axis_end)).nlargest(MAX_LABELS, "score")
     best = best.assign(rank=range(len(best)))  # one rank across both traces: a page repacks the best first
     for before, side in best.groupby("left", sort=True):  # a label before its mark ends at it: right-aligned
         widths = list((side["label_end"] - side["label_begin"]).dt.total_seconds().clip(lower=0) * 1000)
         _add_label_bars(traces, side, list(side["label_begin"]), widths, label_rooms(placed, side.index), "x",
-                        list(placed.stops[side.index]), anchor="end" if before else "start", ranks=list(side["rank"]))
+                        list(placed.stops[side.index]), anchor="end" if before else "start", ranks=list(side["rank"]),
+                        inside=list(side["inside"]))
 
 
 def _add_history_labels(traces: list[dict], events: pd.DataFrame, placed: Placed) -> None:
@@ -190,19 +193,24 @@ def _add_history_labels(traces: list[dict], events: pd.DataFrame, placed: Placed
 
 
 def _add_label_bars(traces: list[dict], events: pd.DataFrame, bases: list, widths: list, rooms: list[float],
-                    axis: str, stops: list[list[int]], anchor: str = "start", ranks: list[int] | None = None) -> None:
-    """Invisible bars holding the events' labels, each shortened to its room on screen; ``meta`` keeps the whole
-    label, its stops and its rank by score among all the chart's labels (``ranks``; by default their order here),
-    so a page can refit the labels to the room it really has and repack the most important first."""
+                    axis: str, stops: list[list[int]], anchor: str = "start", ranks: list[int] | None = None,
+                    inside: list[bool] | None = None) -> None:
+    """Invisible bars holding the events' labels, each shortened to its room on screen (``inside``: written inside
+    its own bar, in the colour that reads there); ``meta`` keeps the whole label, its stops, its rank by score among
+    all the chart's labels (``ranks``; by default their order here) and its colour inside its bar, so a page can
+    refit the labels to the room it really has and repack the most important first."""
     labels = list(events["label"])  # controls already made visible by the layout
     ranks = list(range(len(labels))) if ranks is None else [int(rank) for rank in ranks]
+    inside = inside or [False] * len(labels)
+    inks = label_inks(list(events["colour"]), list(events["kind"]), events["confidence"], [True] * len(labels))
     traces.append(dict(
         type="bar", base=bases, x=widths, y=list(events["y"]), orientation="h", width=0.9, name="labels",
         showlegend=False, marker=dict(color="rgba(0,0,0,0)", line=dict(width=0)),
         text=[escape_html(label_for(label, room, cuts)) for label, room, cuts in zip(labels, rooms, stops, strict=True)],
-        meta=[list(entry) for entry in zip(labels, stops, ranks, strict=True)], textposition="inside", insidetextanchor=anchor,
-        textangle=0,
-        textfont=dict(size=LABEL_PX, color=INK, family=FONT), customdata=list(events["id"]), hovertext=_hover(events),
+        meta=[list(entry) for entry in zip(labels, stops, ranks, inks, strict=True)], textposition="inside",
+        insidetextanchor=anchor, textangle=0,
+        textfont=dict(size=LABEL_PX, color=[ink if within else INK for ink, within in zip(inks, inside, strict=True)],
+                      family=FONT), customdata=list(events["id"]), hovertext=_hover(events),
         hoverinfo="text", xaxis=axis))
 
 
@@ -268,7 +276,8 @@ def _lay_out(traces: list[dict], placed: Placed, title: str, folds: list[list]) 
                    range=[-rows + ROWS_BELOW, ROWS_ABOVE], fixedrange=True, anchor="x"),
         meta={"char_px": CHAR_PX, "min_chars": MIN_LABEL_CHARS, "row_px": ROW_PX, "base_px": base_px,
               "right_pad": RIGHT_PAD, "lane_gap": LANE_GAP, "lane_head": LANE_HEAD, "story_left": story_left,
-              "mark_gap": MARK_GAP_PX, "label_chars": LABEL_CHARS,
+              "mark_gap": MARK_GAP_PX, "label_chars": LABEL_CHARS, "ink": INK, "font": FONT, "label_px": LABEL_PX,
+              "text_pad": TEXT_PAD_PX,
               "early_share": EARLY_SHARE, "label_room_share": LABEL_ROOM_SHARE,
               "lanes": [[tops[lane], placed.lane_height(lane)] for lane in placed.lanes]},
         shapes=shapes, annotations=annotations,

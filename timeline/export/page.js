@@ -230,7 +230,8 @@
           left = axis.c2p(axis.d2c(trace.x[k])) - half;
           right = left + 2 * half;
         }
-        items[id] = {id: id, top: laneTop(trace.y[k]), left: left, right: right, rank: Infinity, label: null};
+        items[id] = {id: id, top: laneTop(trace.y[k]), left: left, right: right, rank: Infinity, label: null,
+                     bar: Boolean(trace.base)};
       });
     });
     return items;
@@ -239,11 +240,10 @@
     var rows = [];  // after its mark, or before it where the axis (``length`` px) ends first (chart_layout.py: _spots)
     function free(row, a, b) { return row.every(function (box) { return box[1] <= a || box[0] >= b; }); }
     members.sort(function (a, b) { return (a.rank - b.rank) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0); }).forEach(function (item) {
-      var short = item.label ? (item.label[1].length ? item.label[1][0] + 1 : item.label[0].length) : 0;
-      var widths = item.label ? [shorten(item.label, meta.label_chars).length || short, short, 0] : [0];  // label_chars
+      var widths = item.label ? labelWidths(item.label).concat([0]) : [0];
       var chosen = -1, spot = [item.left, item.right], before = false;
       for (var w = 0; w < widths.length && chosen < 0; w += 1) {
-        var need = widths[w] * meta.char_px + 6;  // labelTexts keeps 6 px spare
+        var need = widths[w];
         before = widths[w] > 0 && item.right + meta.mark_gap + need > length && item.left - meta.mark_gap - need >= 0;
         spot = !widths[w] ? [item.left, item.right] : before ? [item.left - meta.mark_gap - need, item.right]
           : [item.left, item.right + meta.mark_gap + need];
@@ -287,6 +287,7 @@
         (rows[item.row] = rows[item.row] || []).push(item);
       });
       members.forEach(function (item) { item.end = roomEnd(item, rows[item.row], axis._length); });
+      Object.keys(rows).forEach(function (r) { insideBars(rows[r], meta); });
       if (i % 2 === 0) {
         placed.bands.push({type: "rect", xref: "paper", x0: meta.story_left_now, x1: 1, yref: "y", y0: -top + 0.5,
                            y1: -top - height + 0.5, fillcolor: "#f3f5f8", line: {width: 0}, layer: "below"});
@@ -295,6 +296,23 @@
       placed.top += height + meta.lane_gap;
     });
     return placed;
+  }
+  // A bar with more room for its label inside it than beside it takes its label inside (chart_layout.py: _inside_bars),
+  // up to the first other mark starting within it; none where another mark covers its start.
+  function insideBars(row, meta) {
+    row.forEach(function (item) {
+      if (!item.bar || !item.label) { return; }
+      var others = row.filter(function (other) { return other !== item; });
+      if (others.some(function (other) { return other.left <= item.left && other.right > item.left; })) { return; }
+      var stop = item.right;
+      others.forEach(function (other) { if (other.left > item.left && other.left < stop) { stop = Math.min(stop, other.left - meta.mark_gap); } });
+      var beside = Math.max(item.end - item.start, 0), within = stop - item.left;
+      if (within > beside && fitText(item.label, within).length > fitText(item.label, beside).length) {
+        item.inside = true;
+        item.start = item.left;
+        item.end = stop;
+      }
+    });
   }
   function moved(trace, items, placed, axis) {  // a story trace with its events' new rows, and its labels' new room
     var ids = trace.customdata, copy = Object.assign({}, trace, {y: ids.map(function (id, k) {
@@ -307,6 +325,10 @@
         return item ? Math.max(axis.p2c(Math.max(item.end, item.start)) - axis.p2c(item.start), 0) : trace.x[k];
       });
       copy.insidetextanchor = "start";  // repacked, a label before its mark has just the room its text needs
+      // a label inside its bar takes the ink that reads on the bar (meta: viz.py's _add_label_bars); others the ink
+      copy.textfont = Object.assign({}, trace.textfont, {color: ids.map(function (id, k) {
+        return !items[id] ? trace.textfont.color[k] : items[id].inside ? trace.meta[k][3] : chart.layout.meta.ink;
+      })});
       copy.text = labelTexts(copy);
     }
     return copy;
@@ -382,10 +404,32 @@
         if (left < 0) { return ""; }
         right = Math.min(right, axis._length);
       }
-      var chars = Math.floor((right - left - 6) / meta.char_px);
-      var text = chars >= meta.min_chars ? shorten(entry, chars) : "";
-      return escapeHtml(text);
+      return escapeHtml(fitText(entry, right - left));
     });
+  }
+  var ruler = null;  // labels measured in the font they are drawn in, as chart_layout measures them (text_px)
+  function textPx(text) {
+    if (!ruler) {
+      ruler = document.createElement("canvas").getContext("2d");
+      ruler.font = figure.layout.meta.label_px + "px " + figure.layout.meta.font;
+    }
+    return ruler.measureText(text).width;
+  }
+  function fitText(entry, room) {  // the label, or its longest whole phrase, that fits ``room`` pixels as drawn, its
+    var meta = figure.layout.meta, label = entry[0], fits = room - meta.text_pad;  // padding kept (label_for)
+    if (Math.floor(fits / meta.char_px) < meta.min_chars) { return ""; }
+    if (textPx(label) <= fits) { return label; }
+    for (var k = entry[1].length - 1; k >= 0; k -= 1) {
+      var phrase = label.slice(0, entry[1][k]) + "\u2026";
+      if (textPx(phrase) <= fits) { return phrase; }
+    }
+    return "";
+  }
+  function labelWidths(entry) {  // pixels the packing asks for: the label's longest form, then its shortest phrase
+    // (chart_layout._label_px), with a pixel spare: the room is turned into time and back before the text is fitted
+    var label = entry[0], stops = entry[1], pad = figure.layout.meta.text_pad + 1;
+    var short = stops.length ? label.slice(0, stops[0]) + "\u2026" : label;
+    return [textPx(shorten(entry, figure.layout.meta.label_chars) || short) + pad, textPx(short) + pad];
   }
   function isLabels(trace) { return trace.name === "labels" && trace.meta; }
   function relabel() {  // after a zoom: more room, more labels
