@@ -190,10 +190,10 @@ class Story:
         self.tell_results(event)
         if _opens(event.sources[0]):
             self.paragraph = event
-        # the report's news day is the latest day it tells of: "Shares fell on Friday … The slide began on
-        # Thursday, when …" — its undated past news is still Friday's
-        if _in_reporting_window(event, self.published) and (self.news_day is None
-                                                            or event.begin >= self.news_day.begin):
+        # the report's news day is the latest day it tells something happened on: "Shares fell on Friday … The slide
+        # began on Thursday, when …" — its undated past news is still Friday's; "talks resume today" is no news yet
+        if _in_reporting_window(event, self.published) and event.modality == Modality.FACTUAL \
+                and (self.news_day is None or event.begin >= self.news_day.begin):
             self.news_day, self.earlier = event, None
 
     def tell_results(self, event: Event) -> None:
@@ -206,11 +206,14 @@ class Story:
 
 
 # (report, publication day, a word of an undated past sentence, its value): run as tests. The news day a report's
-# undated past news is of is the latest day it tells of, not the last one named: an earlier day told after it
-# ("The slide began on Thursday") is background to the day's news.
+# undated past news is of is the latest day on which it tells something happened, not the last one named: an earlier
+# day told after it ("The slide began on Thursday") is background to the day's news.
 NEWS_DAY_EXAMPLES = (
     ("Shares in Tokyo fell sharply on Friday. The slide began on Thursday, when a bank warned of losses. "
      "Carmakers led the decline.", "2024-06-03", "led", "2024-05-31"),
+    # a day told only as a plan's ("Talks are set to resume today") is no news day: nothing happened on it yet
+    ("Pickets blocked the gates of the Acme plant on Friday. Talks are set to resume today, officials said. The strike "
+     "began after pay talks failed.", "2024-06-03", "began", "2024-05-31"),
     # look-alike: the later day told last is the news day too
     ("Shares in Tokyo fell sharply on Thursday. They recovered on Friday. Carmakers led the rebound.", "2024-06-03",
      "led", "2024-05-31"),
