@@ -176,7 +176,10 @@ class Story:
         self.tell_results(event)
         if _opens(event.sources[0]):
             self.paragraph = event
-        if _in_reporting_window(event, self.published):
+        # the report's news day is the latest day it tells something happened on: "Shares fell on Friday … The slide
+        # began on Thursday, when …" — its undated past news is still Friday's; "talks resume today" is no news yet
+        if _in_reporting_window(event, self.published) and event.modality == Modality.FACTUAL \
+                and (self.news_day is None or event.begin >= self.news_day.begin):
             self.news_day = event
 
     def tell_results(self, event: Event) -> None:
@@ -186,6 +189,21 @@ class Story:
         if event.precision in (Precision.QUARTER, Precision.HALF) and results_told(event.sentence) \
                 and (self.results is None or event.begin >= self.results.begin):
             self.results = event
+
+
+# (report, publication day, a word of an undated past sentence, its value): run as tests. The news day a report's
+# undated past news is of is the latest day on which it tells something happened, not the last one named: an earlier
+# day told after it ("The slide began on Thursday") is background to the day's news.
+NEWS_DAY_EXAMPLES = (
+    ("Shares in Tokyo fell sharply on Friday. The slide began on Thursday, when a bank warned of losses. "
+     "Carmakers led the decline.", "2024-06-03", "led", "2024-05-31"),
+    # a day told only as a plan's ("Talks are set to resume today") is no news day: nothing happened on it yet
+    ("Pickets blocked the gates of the Acme plant on Friday. Talks are set to resume today, officials said. The strike "
+     "began after pay talks failed.", "2024-06-03", "began", "2024-05-31"),
+    # look-alike: the later day told last is the news day too
+    ("Shares in Tokyo fell sharply on Thursday. They recovered on Friday. Carmakers led the rebound.", "2024-06-03",
+     "led", "2024-05-31"),
+)
 
 
 def _opens(source: Source) -> bool:

@@ -22,6 +22,14 @@ _WINDOW = 12  # tokens looked at on each side
 _WILL_WINDOW = 20  # "will" governs its whole clause: "will name X as commander of … mission in December"
 _WILL = frozenset({"will", "'ll", "shall"})
 _PLAN = frozenset({"plan", "plans"})
+# Verbs of deciding or committing before "to": the infinitive is what is still to come, and a date after it is its
+# time ("has decided to admit Poland in early March", "voted to close the plant in June"). Only for the tense of a
+# date: that the infinitive is planned is the events stage's call.
+_COMMITTED = frozenset({"decided", "agreed", "voted", "promised", "pledged", "vowed", "threatened", "proposed",
+                        "offered"})
+# A plan's participle before "for" and a date: the date is the plan's time, still to come ("the accession was
+# planned for early March", "talks scheduled for Friday").
+_PLANNED_FOR = frozenset({"planned", "scheduled", "set", "slated", "due", "expected", "earmarked"})
 # The only words _cue reads as a tense besides regular past forms: most words are none of them.
 _MAY_CUE = frozenset({"to", *_PLAN, *lx.FUTURE_CUES, *lx.PAST_CUES, *lx.PRESENT_CUES})
 
@@ -40,10 +48,14 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     left = _tokens(text[max(0, start - 160):start])[::-1]
     if left and left[0] == "since":
         return Tense.PAST  # "since Tuesday": a start already behind us
+    if len(left) > 1 and left[0] == "for" and left[1] in _PLANNED_FOR:
+        return Tense.FUTURE
     deadline = bool(left) and (left[0] in lx.DEADLINE_WORDS or (len(left) > 1 and (
         (left[0] in ("on", "at") and left[1] in lx.DEADLINE_WORDS) or (left[0] == "to" and left[1] in lx.MOVED_WORDS)
         or (left[0] == "as" and left[1] in ("soon", "early")))))
     right = [] if _ends_sentence(text, end) else _tokens(text[end:end + 120])
+    if right and _ATTRIBUTION.match(text, end) and any(_scores(left, []).values()):
+        right = []  # the clause tells its own tense; the report after it is of another time
     if deadline:  # "expire Nov. 21", "until January", "extended to Nov. 20" -- unless in the past perfect,
         # or a stretch a past verb closes ("the talks ran until Friday")
         closed = len(left) > 1 and left[0] in lx.STRETCH_ENDS and left[1] in lx.DURATIVE_PAST
@@ -51,6 +63,12 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     scores = _scores(left, right)
     best = max(scores, key=scores.get)
     return best if scores[best] > 0 else Tense.UNKNOWN
+
+
+# An attribution tail right after the expression ("…in early March, an official said on Wednesday"): its tense is
+# the report's, not that of the clause the expression is in (when that clause tells one: "Ahead of the ceremony,
+# Solana said" has no tense but the report's).
+_ATTRIBUTION = re.compile(r",\s+(?:[\w.'’-]+\s+){1,6}(?:said|says|told|added|reported|announced)\b")
 
 
 def _ends_sentence(text: str, end: int) -> bool:
@@ -96,7 +114,7 @@ def _tokens(fragment: str) -> list[str]:
 
 def _cue(token: str, previous: str, following: str = "") -> tuple[Tense | None, float]:
     """The tense a word signals and how strongly; ``previous`` and ``following`` are the words around it."""
-    if token == "to" and previous in lx.TO_FUTURE:
+    if token == "to" and (previous in lx.TO_FUTURE or previous in _COMMITTED):
         return Tense.FUTURE, 1.0  # "set to resume", "is to meet", "planning to drive"
     if token in _PLAN and (previous in lx.DETERMINERS or following in ("for", "of")):
         return None, 0.0  # "announced the plan Aug. 21", "travel plans for the team": a noun
