@@ -218,3 +218,74 @@ def reporting_time(published: date, modality: Modality, headline: bool, present:
         return Inferred(Interval(day, day + timedelta(days=1), "day"), published.isoformat(), None, f"{said}: {why}")
     return Inferred(Interval(day - timedelta(days=REPORTING_WINDOW), day + timedelta(days=1), "week"),
                     published.isoformat(), "ON_OR_BEFORE", f"{said}: on or shortly before the publication date")
+
+
+# A paragraph that opens by relating the news to an earlier happening ("Kassab's death comes just weeks after Israel
+# killed Sinwar", "The arrests come in the wake of …") turns to a story of its own: the paragraphs after it tell that
+# earlier happening, not the news day. How long before, when the words say: "a day", "two weeks", "weeks".
+_TURNS_BACK = re.compile(r"\b(?:comes?|came|coming)\s+(?:(?:just|only|barely|nearly|almost|some|about|less\s+than|"
+                         r"more\s+than)\s+)?(?:(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|"
+                         r"a\s+few|few|several)\s+)?(?P<unit>days?|weeks?|months?|years?)\s+after\b|"
+                         r"\b(?:comes?|came)\s+(?:just\s+|only\s+)?(?:after|in\s+the\s+wake\s+of|on\s+the\s+heels\s+of)\b",
+                         re.IGNORECASE)
+# The news related: a noun phrase of a few words before "comes" ("Kassab's death", "The strike", "Friday's vote"),
+# no clause of its own ("Help came after the storm" tells a happening, it relates no news).
+_NEWS_SUBJECT = re.compile(r"^\s*(?:(?i:the|a|an|this|that|its|their|his|her)|[A-Z][\w.-]*['’]s?|\w+day['’]s)\s+"
+                           r"(?:[\w-]+\s+){0,3}$")
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_VAGUE_COUNT = (1, 8)  # "weeks after": between one and eight of them
+
+
+@dataclass(frozen=True)
+class TurnBack:
+    """A sentence relating the news to an earlier happening: its words, and how many days before the news that
+    happening lies, the fewest and the most (both 0 when the words do not say: "comes in the wake of")."""
+
+    words: str
+    fewest: int
+    most: int
+
+
+TURNS_BACK_EXAMPLES = (  # (sentence, (fewest, most) days before the news): run as tests
+    ("Kassab's death comes just weeks after Israel killed Hamas leader Yahya Sinwar.", (7, 56)),
+    ("The strike comes a day after rebels shelled the port.", (1, 1)),
+    ("Friday's vote came two weeks after the minister resigned.", (11, 17)),
+    ("The arrests come in the wake of a wave of burglaries.", (0, 0)),
+)
+NOT_TURNS_BACK_EXAMPLES = ("The capture comes as rebels lose ground in the north.",
+                           "Help came after the storm, residents said Friday.",
+                           "The strike comes hours after rebels shelled the port.",
+                           "Many of the victims came from the village.")
+
+
+def turns_back(sentence: str) -> TurnBack | None:
+    """The sentence's relation of its news to an earlier happening ("comes just weeks after …"), or None."""
+    match = _TURNS_BACK.search(sentence)
+    if match is None or not _NEWS_SUBJECT.match(sentence, 0, match.start()):
+        return None
+    words = " ".join(match.group(0).split())
+    if match.group("unit") is None:
+        return TurnBack(words, 0, 0)
+    unit = _UNIT_DAYS[match.group("unit").lower().rstrip("s")]
+    count = (match.group("count") or "").lower()
+    if count in ("", "a few", "few", "several"):
+        return TurnBack(words, _VAGUE_COUNT[0] * unit, _VAGUE_COUNT[1] * unit)
+    number = int(count) if count.isdigit() else _COUNTS[count]
+    return TurnBack(words, number * unit - unit // 2, number * unit + unit // 2)
+
+
+def earlier_story(turn: TurnBack, news: date) -> Inferred | None:
+    """Where the undated past news of a story told after "comes weeks after …" sits: that many days before the news
+    day; None when the words gave no length (it is then the report's past news, on or shortly before its date)."""
+    if turn.most == 0:
+        return None
+    day = datetime(news.year, news.month, news.day)
+    interval = Interval(day - timedelta(days=turn.most), day - timedelta(days=turn.fewest - 1),
+                        "day" if turn.most == turn.fewest else "week")
+    span = "the day" if turn.most == 1 else (f"{turn.most} days" if turn.most == turn.fewest
+                                              else f"{turn.fewest} to {turn.most} days")
+    return Inferred(interval, news.isoformat(), "ON_OR_BEFORE",
+                    f"no date in the sentence; the report turned to what came before its news ('{turn.words}'): "
+                    f"{span} before {news:%a %d %b %Y}")
