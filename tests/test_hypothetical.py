@@ -73,3 +73,56 @@ def replace_article(event, article_id):
     from dataclasses import replace
     return replace(event, id=event.id + article_id,
                    sources=[replace(s, article_id=article_id, outlet=article_id) for s in event.sources])
+
+
+ARTICLE = ("Title: Union talks\nPublished: 2024-06-05\n\nThe Acme union struck at the Leeds plant on Monday over pay. "
+           "If the talks fail, the union would strike again in July. Managers did not meet the union's leaders.\n")
+
+
+@pytest.fixture
+def folder(tmp_path):
+    target = tmp_path / "articles"
+    target.mkdir()
+    (target / "union.txt").write_text(ARTICLE, encoding="utf-8")
+    return target
+
+
+def test_every_view_hides_hypothetical_events_unless_asked_in_memory_and_in_a_store(tmp_path, folder):
+    from timeline import build
+    from timeline.filters import HYPOTHETICAL_REASON, EventFilter
+    from timeline.store import Store
+
+    events = build([folder]).events
+    assert set(events["modality"]) >= {"factual", "hypothetical"}
+    shown = EventFilter().apply(events)
+    assert "hypothetical" not in set(shown["modality"]) and "factual" in set(shown["modality"])
+    assert len(EventFilter(hypothetical=True).apply(events)) == len(events)
+    assert EventFilter().hidden_by(events) == {HYPOTHETICAL_REASON: (events["modality"] == "hypothetical").sum()}
+    store = Store(tmp_path / "p.duckdb")
+    store.build([folder])
+    for chosen in (EventFilter(), EventFilter(hypothetical=True), EventFilter(text="union")):
+        assert sorted(store.events(chosen)["id"]) == sorted(chosen.apply(events)["id"])
+    assert store.hidden_by(EventFilter()) == EventFilter().hidden_by(events)
+    store.close()
+
+
+def test_exports_leave_hypothetical_events_out_unless_asked(tmp_path, folder):
+    import json
+
+    from timeline.cli import main
+
+    plain, asked = tmp_path / "plain.json", tmp_path / "asked.json"
+    assert main(["build", str(folder), "--workers", "1", "--json", str(plain)]) == 0
+    assert main(["build", str(folder), "--workers", "1", "--json", str(asked), "--include-hypothetical"]) == 0
+    listed = [e["modality"] for e in json.loads(plain.read_text(encoding="utf-8"))]
+    every = [e["modality"] for e in json.loads(asked.read_text(encoding="utf-8"))]
+    assert "factual" in listed and "hypothetical" not in listed
+    assert "hypothetical" in every and len(every) > len(listed)
+
+
+def test_the_exported_page_offers_the_toggle_off():
+    from timeline.export.html import render
+
+    text = ARTICLE.split("\n\n", 1)[1]
+    page = render(_events(text, "2024-06-05"))
+    assert '<input id="f-hypothetical" type="checkbox">' in page, "off until the reader asks"

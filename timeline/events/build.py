@@ -149,8 +149,10 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
         happenings = _happenings(sentence, found, dated.get(index, []), spans[index][0])
         made, waiting = _sentence_events(article, index, spans[index], dated.get(index, []), happenings, story,
                                          index in headlines)
-        events.extend(_told_earlier(article, span=spans[index], timexes=dated.get(index, []), made=made,
+        shown = [e for e in made if e.modality != Modality.HYPOTHETICAL]  # a mention reads the shown events alone
+        events.extend(_told_earlier(article, span=spans[index], timexes=dated.get(index, []), made=shown,
                                     earlier=events, happenings=happenings))
+        events.extend(e for e in made if e.modality == Modality.HYPOTHETICAL)
         unplaced += waiting
     if unplaced:
         article.warnings.append(f"{unplaced} happenings without a date left off the timeline: no publication date")
@@ -251,11 +253,15 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         # a date inside a relative clause lends its time only to that clause
         reach = lends_to(sentence, sentence_date.start - start) if sentence_date else (0, 0)
         lent = sentence_date if reach[0] <= main.start < reach[1] else None
+        # a date that says when in the clause itself: where a hypothetical happening would be ("would strike in July")
+        own_date = next((t for t in here if relation_of(sentence, t.start - start) == Relation.AT
+                         and (t.start, t.end) not in naming | modifying and not named_happening(article.text, t.end)),
+                        None)
         for part, title in _told(sentence, inside, c_end):
             kept = hidden if _main_of(part).kind == Kind.HYPOTHETICAL else made
             if len(kept) >= MAX_PER_SENTENCE:
                 continue  # cut below anyway
-            event = _undated_event(article, index, span, part, relative, story, headline, lent, title)
+            event = _undated_event(article, index, span, part, relative, story, headline, lent, title, own_date)
             if event is None:
                 continue
             # clauses placed alike are one event (the sentence's words would merge them anyway), which tells the
@@ -680,13 +686,15 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
 
 
 def _undated_event(article: Article, index: int, span: tuple[int, int], clause: list[Happening], relative: list[Timex],
-                   story: Story, headline: bool, sentence_date: Timex | None, title: str = "") -> Event | None:
+                   story: Story, headline: bool, sentence_date: Timex | None, title: str = "",
+                   own_date: Timex | None = None) -> Event | None:
     """A happening with no date of its own: a plan's target date, the story's time, or the reporting time.
 
     ``clause`` holds the happenings of its clause, the first factual or planned one its main happening
     (``title`` its title when not the sentence's).
     ``sentence_date`` is a date another clause of the sentence gives: past news told beside it shares
-    its date ("During the third quarter, the company charged $46 million, added $20 million …").
+    its date ("During the third quarter, the company charged $46 million, added $20 million …"); ``own_date`` one
+    that says when in the clause itself, where a hypothetical happening would be.
     """
     main = _main_of(clause)
     start, end = span
@@ -708,7 +716,7 @@ def _undated_event(article: Article, index: int, span: tuple[int, int], clause: 
     if target is not None:  # "aims to cut 30,000 jobs by 2012": at its target
         time = Inferred(target.interval, target.value, target.mod, f"planned, target {relation}: {target.explanation}")
     elif main.kind == Kind.HYPOTHETICAL:
-        time = _hypothetical_time(article, sentence, main, clause, story, sentence_date)
+        time = _hypothetical_time(article, sentence, main, story, sentence_date, own_date)
     else:
         time = _time_from_context(article, sentence, main, clause, story, headline, sentence_date)
         if relation:
@@ -738,17 +746,22 @@ HYPOTHETICAL_EXAMPLES = (
     ("Police sent the rifle to a laboratory to determine whether it was the weapon.", "2024-06-05", "determine",
      "hypothetical", "2024-06-06"),
     # look-alikes: what is planned stays planned and shown; a report of a "would" is a plan
+    ("If the talks fail, the union would strike in July.", "2024-06-05", "strike", "hypothetical", "2024-07-01"),
     ("The union will strike next week.", "2024-06-05", "strike", "planned", "2024-06-10"),
     ("The company said it would cut 500 jobs.", "2024-06-05", "cut", "planned", "2024-06-06"),
 )
 
 
-def _hypothetical_time(article: Article, sentence: str, main: Happening, clause: list[Happening], story: Story,
-                       sentence_date: Timex | None) -> Inferred:
-    """Where a hypothetical happening would sit, its explanation saying what makes it one: a negated past one where
-    it would have happened ("did not find"), any other after the report."""
+def _hypothetical_time(article: Article, sentence: str, main: Happening, story: Story, sentence_date: Timex | None,
+                       own_date: Timex | None) -> Inferred:
+    """Where a hypothetical happening would sit, its explanation saying what makes it one: at a date its clause
+    says ("the union would strike in July"), a negated past one where it would have happened ("did not find"), any
+    other after the report."""
     said = why(sentence, main.start)
-    if sits_as_done(sentence, main.start, main.word) and verb_form(sentence, main.start, main.word) == Form.PERFECT:
+    if own_date is not None:
+        time = Inferred(own_date.interval, own_date.value, own_date.mod,
+                        f"'{own_date.text}' in its clause ({own_date.value})", _year_guessed(own_date))
+    elif sits_as_done(sentence, main.start, main.word) and verb_form(sentence, main.start, main.word) == Form.PERFECT:
         time = _reporting_time(article.published, Modality.FACTUAL, False)  # "have not been found": as of now
     elif sits_as_done(sentence, main.start, main.word):
         twin = replace(main, kind=Kind.FACTUAL)

@@ -219,10 +219,17 @@ def owner_of(offset: int, sourced: list[tuple[Event, Source]]) -> Event | None:
     This corrects the scoring, it tunes nothing: the nearest date used to decide, so a gold verb far from its
     clause's date went to a neighbouring event, and events were judged by the gold of another happening.
     """
-    best = min(((e, s) for e, s in sourced if not _refers_back(e, s) or _distance(s.happening_span, offset) == 0),
+    best = min(((e, s) for e, s in sourced if not _own_word_only(e, s) or _distance(s.happening_span, offset) == 0),
                key=lambda es: (_distance(es[1].happening_span, offset), _distance(es[1].date_span, offset)),
                default=None)
     return best[0] if best else None
+
+
+def _own_word_only(event: Event, source: Source) -> bool:
+    """A source that holds only the gold event of its own word: a mention of a happening told earlier, and a
+    hypothetical event's, which the views hide: it takes no word of the shown events around it, so hidden events
+    change the shown events' ownership only at their own words."""
+    return event.modality == Modality.HYPOTHETICAL or _refers_back(event, source)
 
 
 def _refers_back(event: Event, source: Source) -> bool:

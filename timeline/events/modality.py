@@ -16,7 +16,11 @@ from .verbs import Form, negated, verb_form
 _CONDITION = re.compile(r"\b(if|unless|whether)\b[^,;:]*$", re.IGNORECASE)
 _MODAL = re.compile(r"\b(would|could|may|might|must|should|can|cannot|ought to|needs? to|has to|have to)"
                     r"(?:\s+(?:not|never|also|still|well|likely|only|be|have|been))*\s+$", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(not|never|n't|no longer)\b(?:\s+\w+){0,2}\s+$", re.IGNORECASE)
+_NEGATION = re.compile(r"(?:\b(not|never|no longer)|(n't))\b(?:\s+\w+){0,2}\s+$", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?(?:be\s+)?$", re.IGNORECASE)
+# A possibility told of the past ("may have been set afire", "would have cut"): where it would have happened.
+_POSSIBLE_PAST = re.compile(r"\b(?:would|could|may|might|must|should)\s+(?:not\s+)?have\s+(?:been\s+)?$",
+                            re.IGNORECASE)
 _LOOK_BACK = 80
 _DONE = frozenset({Form.PAST, Form.PERFECT, Form.PAST_PERFECT})
 
@@ -27,7 +31,8 @@ WHY_EXAMPLES = (
     ("The strike could cost the airline $50m.", "cost", "hypothetical: 'could …' in the sentence"),
     ("Police did not find the weapon.", "find", "negated: 'not …'"),
     ("Investigators sent the gun to a laboratory to determine whether it was used.", "determine",
-     "hypothetical: told as possible, wanted or to be found out, not as done"),
+     "hypothetical: 'to …', wanted, intended or to be found out, not told as done"),
+    ("Selling the plant won't solve the company's problems.", "solve", "negated: 'not …'"),
 )
 # (sentence, the happening word, whether it sits where it would have happened): run as tests
 DONE_EXAMPLES = (
@@ -36,6 +41,7 @@ DONE_EXAMPLES = (
     ("The union would not strike.", "strike", False),
     ("If the talks fail, the union would strike.", "strike", False),
     ("The strike could cost the airline $50m.", "cost", False),
+    ("The barn may have been set afire.", "set", True),
 )
 
 
@@ -47,14 +53,18 @@ def why(sentence: str, start: int) -> str:
     if (match := _MODAL.search(before)) is not None:
         return f"hypothetical: '{match.group(1).lower()} …' in the sentence"
     if (match := _NEGATION.search(before)) is not None:
-        word = "not" if match.group(1).lower() == "n't" else match.group(1).lower()
-        return f"negated: '{word} …'"
-    return "hypothetical: told as possible, wanted or to be found out, not as done"
+        return f"negated: '{(match.group(1) or 'not').lower()} …'"
+    if _INFINITIVE.search(before):
+        return "hypothetical: 'to …', wanted, intended or to be found out, not told as done"
+    return "hypothetical: told as possible or wanted, not as done"
 
 
 def sits_as_done(sentence: str, start: int, word: str) -> bool:
-    """A negated happening told in the past or the present perfect ("did not find", "has not been found"): it
-    sits where it would have happened; with a condition or a modal it is still to come or only possible."""
+    """A negated happening told in the past or the present perfect ("did not find", "has not been found"), or a
+    possibility told of the past ("may have been set afire"): it sits where it would have happened; with a condition
+    or a modal of what is to come it is still to come or only possible."""
     before = sentence[max(0, start - _LOOK_BACK):start]
+    if _POSSIBLE_PAST.search(before):
+        return True
     return (negated(sentence, start) and verb_form(sentence, start, word) in _DONE
             and not _CONDITION.search(before) and not _MODAL.search(before))
