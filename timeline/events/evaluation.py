@@ -44,11 +44,11 @@ from .sentences import sentence_at, sentence_spans
 from .train import examples, fit, gold_kind, skip_words, trusts_polarity
 
 # Which gold events each set of figures judges: those a timeline shows (factual and planned; hypothetical,
-# negated and conditional happenings and states stay off it by design), and every one but attribution verbs.
+# negated and conditional happenings are hidden by default and states make no event), and every one but attribution.
 SCOPES = {"shown": frozenset({Kind.FACTUAL, Kind.PLANNED}),
           "all": frozenset({Kind.FACTUAL, Kind.PLANNED, Kind.HYPOTHETICAL, Kind.STATE})}
 SCOPE_TITLES = {"shown": "gold events a timeline shows (factual and planned)",
-                "all": "all gold events but attribution (with hypothetical, negated and states, which make no events)"}
+                "all": "all gold events but attribution (with hypothetical and negated ones, and states)"}
 _INSIDE = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS"})
 _BEFORE, _AFTER = frozenset({"BEFORE", "IBEFORE"}), frozenset({"AFTER", "IAFTER"})
 _OVERLAPS = frozenset({"INCLUDES", "IS_INCLUDED", "SIMULTANEOUS", "DURING", "DURING_INV"})
