@@ -732,9 +732,10 @@ def _main_of(clause: list[Happening]) -> Happening | None:
         or next((h for h in clause if h.kind == Kind.HYPOTHETICAL), None)
 
 
-# (sentence, publication day, the word, the modality of its event, its begin or "" for none): run as tests. A
-# hypothetical happening is an event the views hide, after the report, or where it would have happened when it is
-# a negated past one; a factual happening beside it keeps its own event, shown.
+# (sentence, publication day, the word, the modality of its event, its begin): run as tests. A hypothetical
+# happening is an event the views hide, after the report, or where it would have happened when it is a negated past
+# one: "Police did not find the weapon" tells of a search, but the finding it names did not happen, so a timeline
+# of what happened must not show it unless asked; a factual happening beside it keeps its own event, shown.
 HYPOTHETICAL_EXAMPLES = (
     ("If the talks fail, the union would strike.", "2024-06-05", "strike", "hypothetical", "2024-06-06"),
     ("The union struck on Monday.", "2024-06-05", "struck", "factual", "2024-06-03"),
