@@ -29,7 +29,7 @@ from timeline.dashboard_text import (
 from timeline.data_folder import OutsideDataFolder, confined, data_folder
 from timeline.export import csv_text, json_text, render, timelinejs_text
 from timeline.export.links import safe_link
-from timeline.filters import EventFilter, events_in_duckdb, facets
+from timeline.filters import HYPOTHETICAL_REASON, EventFilter, events_in_duckdb, facets
 from timeline.human_dates import unit_words
 from timeline.ingest import IngestResult
 from timeline.ingest.manual import load_uploads, pasted_article, with_edited_dates
@@ -198,12 +198,18 @@ with st.sidebar:
     precisions = st.multiselect("Precision", offered.precisions)
     confidence = st.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.1)
     conflicts = st.checkbox("Conflicts only")
+    hypothetical = st.checkbox("Show hypothetical and conditional happenings", key="hypothetical",
+                               help="What a report says would, could or might happen, or did not: off the timeline "
+                                    "unless asked for")
 
 chosen = EventFilter(start=span[0] if len(span) > 0 else None, end=span[1] if len(span) > 1 else None,
                      outlets=outlets, names=names, text=text, precisions=precisions, min_confidence=confidence,
-                     conflicts_only=conflicts)
+                     conflicts_only=conflicts, hypothetical=hypothetical)
 shown = with_words(store.events(chosen) if store is not None else events.iloc[chosen.positions(events_db)])
 hidden_by = store.hidden_by(chosen) if store is not None else chosen.hidden(events_db)
+# hypothetical happenings are off the timeline unless asked for: not counted among its events, but said to be there
+hypothetical_count = hidden_by.pop(HYPOTHETICAL_REASON, 0)
+event_count -= hypothetical_count
 published = dict(zip(articles["id"], articles["published"], strict=True))
 
 # -- main ----------------------------------------------------------------------------------------
@@ -214,7 +220,9 @@ skipped = report[report["status"] != "loaded"]
 for row in skipped.itertuples():
     st.error(f"Skipped {row.input}: {row.reason}")
 st.markdown(f"**{len(articles)}** articles · **{len(shown)}** of {event_count} events shown · "
-            f"**{mention_count}** date expressions" + (f" · store {markdown_escape(store_path)}" if store else ""))
+            f"**{mention_count}** date expressions" + (f" · store {markdown_escape(store_path)}" if store else "")
+            + (f" · {hypothetical_count} hypothetical or conditional happenings hidden (sidebar)"
+               if hypothetical_count else ""))
 if hidden := hidden_line(len(shown), event_count, hidden_by):
     st.warning(hidden)
 

@@ -95,7 +95,7 @@ def test_opens_a_project_store_and_filters_it_in_sql(app, tmp_path):
     path = tmp_path / "project.duckdb"
     store = Store(path)
     store.build([ROOT / "seeds"])
-    stored_events = store.counts()["events"]
+    stored_events = len(store.events())  # hypothetical ones hidden, and not counted among the timeline's
     store.close()
     app.text_input(key="store").set_value(str(path)).run()
     assert not app.exception

@@ -116,9 +116,12 @@ def test_seed_timeline_page_filters_marks_and_list(tmp_path, seed_timeline):
     with browser_page() as (page, errors, requests, _):
         page.goto(path.as_uri())
         page.wait_for_selector(".js-plotly-plot .main-svg")
-        check_marks(page, events, events)
-        assert listed(page) == len(events)
-        dated = [s for e in seed_timeline.event_list for s in e.sources if s.date_span[0] < s.date_span[1]]
+        factual = events["modality"] != "hypothetical"  # hypothetical happenings are off until the reader asks
+        assert 0 < factual.sum() < len(events)
+        check_marks(page, events, events[factual])
+        assert listed(page) == factual.sum()
+        dated = [s for e in seed_timeline.event_list if e.modality != "hypothetical"
+                 for s in e.sources if s.date_span[0] < s.date_span[1]]
         marks = page.locator("#events mark").all_inner_texts()
         assert len(marks) == len(dated) and all(marks), "every source's date words are marked, and nothing else"
         labels = page.locator(".barlayer .bartext").evaluate_all("els => els.map(e => e.textContent)")
@@ -156,7 +159,7 @@ def test_seed_timeline_page_filters_marks_and_list(tmp_path, seed_timeline):
             else:
                 page.fill(selector, value)
             page.wait_for_timeout(200)
-            expected = events[keep]
+            expected = events[keep & factual]
             assert 0 < len(expected) < len(events)
             assert shown_count(page) == len(expected), selector
             assert listed(page) == len(expected)
@@ -167,6 +170,13 @@ def test_seed_timeline_page_filters_marks_and_list(tmp_path, seed_timeline):
             if selector == "#f-outlet":
                 check_one_source(page, expected)
             page.select_option(selector, "") if selector in ("#f-outlet", "#f-name") else page.fill(selector, "")
+        page.check("#f-hypothetical")
+        page.wait_for_timeout(200)
+        assert shown_count(page) == len(events), "asked for, the hypothetical happenings are shown"
+        check_marks(page, events, events)
+        page.uncheck("#f-hypothetical")
+        page.wait_for_timeout(200)
+        assert shown_count(page) == factual.sum()
         page.fill("#f-text", "no such words anywhere")
         page.wait_for_timeout(200)
         assert page.locator("#nothing").is_visible() and not page.locator("#chart").is_visible()
@@ -284,9 +294,10 @@ def test_filtered_page_keeps_the_best_events_labels(tmp_path, seed_timeline):
     with browser_page() as (page, errors, _requests, _):
         page.goto(path.as_uri())
         page.wait_for_selector(".js-plotly-plot .main-svg")
-        filters = [("#f-outlet", outlet, events["outlets"].map(lambda o, outlet=outlet: outlet in o))
+        factual = events["modality"] != "hypothetical"  # off until the reader asks
+        filters = [("#f-outlet", outlet, events["outlets"].map(lambda o, outlet=outlet: outlet in o) & factual)
                    for outlet in outlets]
-        filters.append(("#f-from", "2024-01-01", events["end"] > datetime(2024, 1, 1)))
+        filters.append(("#f-from", "2024-01-01", (events["end"] > datetime(2024, 1, 1)) & factual))
         checked = 0
         for selector, value, keep in filters:
             if selector == "#f-outlet":

@@ -15,7 +15,7 @@ from .filters import EventFilter
 from .ingest import MAX_CHARS
 from .ingest.decode import UnreadableInput, decode, tidy
 from .ingest.manual import parse_overrides
-from .model import Event
+from .model import Event, Modality
 from .parallel import default_workers
 from .pipeline import Timeline, build
 from .store import Store
@@ -76,6 +76,9 @@ def _add_outputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", help="events as JSON")
     p.add_argument("--timelinejs", help="events as TimelineJS 3 JSON")
     p.add_argument("--title", default="Timeline", help="title of the HTML timeline")
+    p.add_argument("--include-hypothetical", action="store_true",
+                   help="also write hypothetical, conditional and negated happenings to the CSV, JSON and TimelineJS "
+                        "files (the HTML page always carries them, hidden until the reader asks)")
 
 
 def _add_export(x: argparse.ArgumentParser) -> None:
@@ -138,7 +141,8 @@ def _build_store(args: argparse.Namespace) -> int:
         print(f"store {args.db}: {summary.new} new, {summary.changed} changed, {summary.unchanged} unchanged, "
               f"{summary.skipped} skipped; {summary.articles} articles and {summary.events} events stored")
         if args.out or args.csv or args.json or args.timelinejs:
-            _write_exports(args, store.event_list(), summary.articles, store.published_dates())
+            _write_exports(args, store.event_list(EventFilter(hypothetical=True)), summary.articles,
+                           store.published_dates())
     finally:
         store.close()
     return 0
@@ -150,7 +154,7 @@ def _export_store(args: argparse.Namespace) -> int:
         return 2
     store = Store(args.db, read_only=True)
     chosen = EventFilter(start=args.start, end=args.end, outlets=args.source, names=args.name, text=args.text,
-                         conflicts_only=args.conflicts)
+                         conflicts_only=args.conflicts, hypothetical=True)  # _write_exports leaves them out of lists
     try:
         events = store.event_list(chosen)  # filtered in SQL: a large store is never loaded whole
         articles = store.counts()["articles"]
@@ -169,11 +173,14 @@ def _iso_day(text: str) -> date:
 
 
 def _write_exports(args: argparse.Namespace, events: list[Event], n_articles: int, published: dict[str, date]) -> None:
+    """The files asked for: hypothetical happenings only with --include-hypothetical, but on the HTML page, which
+    hides them until the reader asks."""
+    listed = events if args.include_hypothetical else [e for e in events if e.modality != Modality.HYPOTHETICAL]
     for flag, writer in ((args.csv, write_csv), (args.json, write_json)):
         if flag:
-            writer(events, flag)
+            writer(listed, flag)
     if args.timelinejs:
-        write_timelinejs(events, args.timelinejs, args.title)
+        write_timelinejs(listed, args.timelinejs, args.title)
     if args.out:
         write_html(events, args.out, args.title, n_articles, published)
     for path in (args.out, args.csv, args.json, args.timelinejs):

@@ -1,5 +1,8 @@
 """Narrow events the way a reader asks (dates, sources, names, words, precision, confidence), and what they can ask.
 
+Hypothetical, conditional and negated happenings are hidden unless the reader asks for them: a filter left as it
+is shows what happened and what is planned, never what only might happen.
+
 One SQL filter serves both homes of events: DuckDB runs it over the store's
 ``events`` table, and over an in-memory events DataFrame shown to it as a view
 of the same name and columns; so a filter cannot mean one thing in the
@@ -18,8 +21,10 @@ import pandas as pd
 _TABLE = """CREATE TEMP TABLE events AS SELECT position AS rowid, "begin", "end",
            CAST(outlets AS VARCHAR[]) AS outlets, CAST(names AS VARCHAR[]) AS names, CAST(title AS VARCHAR) AS title,
            CAST(sentence AS VARCHAR) AS sentence, CAST(precision AS VARCHAR) AS precision,
-           CAST(confidence AS DOUBLE) AS confidence, CAST(conflict AS BOOLEAN) AS conflict FROM frame"""
-_COLUMNS = ["begin", "end", "outlets", "names", "title", "sentence", "precision", "confidence", "conflict"]
+           CAST(confidence AS DOUBLE) AS confidence, CAST(conflict AS BOOLEAN) AS conflict,
+           CAST(modality AS VARCHAR) AS modality FROM frame"""
+_COLUMNS = ["begin", "end", "outlets", "names", "title", "sentence", "precision", "confidence", "conflict", "modality"]
+HYPOTHETICAL_REASON = "hypothetical or conditional"
 
 
 @dataclass(frozen=True)
@@ -43,10 +48,13 @@ class EventFilter:
     precisions: list[str] = field(default_factory=list)
     min_confidence: float = 0.0
     conflicts_only: bool = False
+    hypothetical: bool = False  # show hypothetical, conditional and negated happenings too (hidden by default)
 
     def criteria(self) -> list[Criterion]:
         """Each filter that is set, as SQL over the columns of an events table."""
         criteria = []
+        if not self.hypothetical:  # a store written before events had a modality holds none: NULL passes
+            criteria.append(Criterion(HYPOTHETICAL_REASON, "modality IS DISTINCT FROM 'hypothetical'"))
         if self.start or self.end:
             bounds = [('"end" > ?', _midnight(self.start)) if self.start else None,
                       ('"begin" < ? + INTERVAL 1 DAY', _midnight(self.end)) if self.end else None]
@@ -69,7 +77,8 @@ class EventFilter:
         return criteria
 
     def where(self) -> tuple[str, list]:
-        """The whole filter as a WHERE condition and its parameters ("true" when nothing is set)."""
+        """The whole filter as a WHERE condition and its parameters ("true" when nothing is set and hypothetical
+        happenings are asked for)."""
         criteria = self.criteria()
         return (" AND ".join(f"({c.sql})" for c in criteria) or "true",
                 [value for c in criteria for value in c.params])

@@ -203,16 +203,17 @@ class Inferred:
 
 
 def reporting_time(published: date, modality: Modality, headline: bool, present: bool = False) -> Inferred:
-    """Where an undated happening of a news report sits: the day's news, shortly before it, or after it.
+    """Where an undated happening of a news report sits: the day's news, shortly before it, or after it (planned,
+    and hypothetical: a condition, a possibility or a wish is about what may come, so not the day's news).
 
     ``present``: told in the present tense ("officials are counting on aid"), it is going on as the report
     is published, so it holds on that day; the past tense and present perfect only say it is done by then.
     """
     day = datetime(published.year, published.month, published.day)
     said = f"reported on {published:%a %d %b %Y}; no date in the sentence"
-    if modality == Modality.PLANNED:
+    if modality in (Modality.PLANNED, Modality.HYPOTHETICAL):  # still to come, or only possible: after the report
         return Inferred(Interval(day + timedelta(days=1), day + timedelta(days=1 + REPORTING_WINDOW + 1), "week"),
-                        published.isoformat(), "AFTER", f"{said}: planned, after the publication date")
+                        published.isoformat(), "AFTER", f"{said}: {modality}, after the publication date")
     if headline or present:
         why = "the headline's happening is the day's news" if headline else "told in the present tense, it holds that day"
         return Inferred(Interval(day, day + timedelta(days=1), "day"), published.isoformat(), None, f"{said}: {why}")

@@ -34,6 +34,7 @@ from .coreference import antecedent, dated_beside, mentions, stands_for_its_clau
 from .furniture import PARAGRAPH_BREAK, author_note_start, furniture_kind, is_link_title, is_quoted_opinion
 from .gate import Gate
 from .happenings import Happening, HappeningModel, Kind, shipped_model
+from .modality import sits_as_done, why
 from .names import names_in
 from .naming import named_happening
 from .sentences import clause_end, clause_spans, sentence_at, sentence_spans
@@ -115,7 +116,8 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
     """The happenings an article reports, each placed in time with how, skipping furniture and repeats.
 
     A date in the happening's clause places it (WRITTEN); otherwise its time is inferred from the report
-    (INFERRED). Hypothetical, negated and conditional happenings and background states make no event.
+    (INFERRED). Hypothetical, negated and conditional happenings make hypothetical events, which the views hide
+    by default; background states make no event.
     ``model`` finds the happenings (the shipped one unless given: evaluation passes one per fold).
     """
     spans = sentence_spans(article.text)
@@ -151,8 +153,10 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
         happenings = _happenings(sentence, found, dated.get(index, []), spans[index][0])
         made, waiting = _sentence_events(article, index, spans[index], dated.get(index, []), happenings, story,
                                          index in headlines)
-        events.extend(_told_earlier(article, span=spans[index], timexes=dated.get(index, []), made=made,
+        shown = [e for e in made if e.modality != Modality.HYPOTHETICAL]  # a mention reads the shown events alone
+        events.extend(_told_earlier(article, span=spans[index], timexes=dated.get(index, []), made=shown,
                                     earlier=events, happenings=happenings))
+        events.extend(e for e in made if e.modality == Modality.HYPOTHETICAL)
         unplaced += waiting
         if opens_paragraph and (turn := turns_back(sentence)) is not None:
             story.turn_back(turn)  # "Kassab's death comes just weeks after …": what follows is that earlier story
@@ -241,6 +245,7 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
     for c_start, c_end in clause_spans(sentence, [h.start for h in found]):
         clauses.append(_clause(article, index, span, timexes, found, (c_start, c_end), clauses))
     made: list[Event] = []
+    hidden: list[Event] = []  # hypothetical events
     unplaced = 0
     # A date whose year was guessed is lent like any other, within its sentence ("On May 2, police … searched
     # the house") and, through Story.tell, to the sentences after it (as the story's last date, its paragraph's,
@@ -265,7 +270,7 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         for event in named:
             story.tell_results(event)
         made.extend(dated + named)
-        main = next((h for h in inside if h.kind in (Kind.FACTUAL, Kind.PLANNED)), None)
+        main = _main_of(inside)
         if main is None or (dated and not _done_before(sentence, main, dated, article.published)):
             continue
         if article.published is None:
@@ -280,25 +285,31 @@ def _sentence_events(article: Article, index: int, span: tuple[int, int], timexe
         # a date inside a relative clause lends its time only to that clause
         reach = lends_to(sentence, sentence_date.start - start) if sentence_date else (0, 0)
         lent = sentence_date if reach[0] <= main.start < reach[1] else None
+        # a date that says when in the clause itself: where a hypothetical happening would be ("would strike in July")
+        own_date = next((t for t in here if relation_of(sentence, t.start - start) == Relation.AT
+                         and (t.start, t.end) not in naming | modifying and not named_happening(article.text, t.end)),
+                        None)
         for part, title in _told(sentence, inside, c_end):
-            if len(made) >= MAX_PER_SENTENCE:
-                break  # cut below anyway
-            event = _undated_event(article, index, span, part, relative, story, headline, lent, title)
+            kept = hidden if _main_of(part).kind == Kind.HYPOTHETICAL else made
+            if len(kept) >= MAX_PER_SENTENCE:
+                continue  # cut below anyway
+            event = _undated_event(article, index, span, part, relative, story, headline, lent, title, own_date)
             if event is None:
                 continue
             # clauses placed alike are one event (the sentence's words would merge them anyway), which tells the
             # happening of each: in a sentence without dates the later clause's word is one more source of it (with
             # a date, a later clause may be the dated happening's own: "rescued Nov. 25 while clinging to a tube");
             # merging keeps one source per sentence, so the timeline shows the sentence once
-            at = next((n for n, e in enumerate(made) if _alike(e, event)), None)
+            at = next((n for n, e in enumerate(kept) if _alike(e, event)), None)
             if at is None:
-                made.append(event)
+                kept.append(event)
             elif not timexes:  # every event made here is of this sentence
-                made[at] = replace(made[at], sources=[*made[at].sources, event.sources[0]])
+                kept[at] = replace(kept[at], sources=[*kept[at].sources, event.sources[0]])
     if not made and headline and article.published and all(h.kind != Kind.HYPOTHETICAL for h in found):
         event = _undated_event(article, index, span, [Happening(0, 0, "", Kind.FACTUAL)], [], story, True, None)
         made = [event] if event else []  # the headline's happening is the day's news
-    return made[:MAX_PER_SENTENCE], unplaced
+    # hypothetical events are counted apart: hidden by default, they never take a shown happening's place
+    return made[:MAX_PER_SENTENCE] + hidden[:MAX_PER_SENTENCE], unplaced
 
 
 # (report, publication day, a word of a clause without its own date, its value): run as tests. A date that names a
@@ -551,13 +562,17 @@ def _told(sentence: str, inside: list[Happening], clause_end: int) -> list[tuple
     the plan is an event of its own, titled by its own words with its doer when the words tell it ("Close the
     plant", "The army to kill Hamas leaders"); "" titles by the sentence.
     """
-    main = next(h for h in inside if h.kind in (Kind.FACTUAL, Kind.PLANNED))
+    main = _main_of(inside)
+    # a hypothetical happening beside the clause's news or plan is an event of its own, hidden by default ("sent
+    # the rifle to a laboratory to determine whether …"); not what a factual one failed or refused to do
+    hypothetical = [([h], "") for h in inside if main.kind != Kind.HYPOTHETICAL and h.kind == Kind.HYPOTHETICAL
+                    and _governing(sentence, h, inside) is None]
     plan = next((n for n, h in enumerate(inside) if h.kind == Kind.PLANNED and h.start > main.start), None)
     if main.kind != Kind.FACTUAL or plan is None:
-        return [(inside, "")]
+        return [(inside, ""), *hypothetical]
     setter = inside[plan - 1]  # the verb that sets the plan: "ordered" in "ordered the army to kill"
     title = plan_title(sentence, (setter.start, setter.end), main.start, inside[plan].start, clause_end)
-    return [(inside, ""), (inside[plan:], title)] if title else [(inside, "")]
+    return [(inside, ""), (inside[plan:], title), *hypothetical] if title else [(inside, ""), *hypothetical]
 
 
 # A report's participle set off after what it reports, with its own date: "the agreement, announced Friday,"
@@ -703,15 +718,17 @@ def _dated_event(article: Article, index: int, span: tuple[int, int], timex: Tim
 
 
 def _undated_event(article: Article, index: int, span: tuple[int, int], clause: list[Happening], relative: list[Timex],
-                   story: Story, headline: bool, sentence_date: Timex | None, title: str = "") -> Event | None:
+                   story: Story, headline: bool, sentence_date: Timex | None, title: str = "",
+                   own_date: Timex | None = None) -> Event | None:
     """A happening with no date of its own: a plan's target date, the story's time, or the reporting time.
 
     ``clause`` holds the happenings of its clause, the first factual or planned one its main happening
     (``title`` its title when not the sentence's).
     ``sentence_date`` is a date another clause of the sentence gives: past news told beside it shares
-    its date ("During the third quarter, the company charged $46 million, added $20 million …").
+    its date ("During the third quarter, the company charged $46 million, added $20 million …"); ``own_date`` one
+    that says when in the clause itself, where a hypothetical happening would be.
     """
-    main = next(h for h in clause if h.kind in (Kind.FACTUAL, Kind.PLANNED))
+    main = _main_of(clause)
     start, end = span
     sentence = article.text[start:end]
     names = _sentence_names(sentence, article.text)
@@ -730,6 +747,8 @@ def _undated_event(article: Article, index: int, span: tuple[int, int], clause: 
                   modality=main.modality, relation=relation)
     if target is not None:  # "aims to cut 30,000 jobs by 2012": at its target
         time = Inferred(target.interval, target.value, target.mod, f"planned, target {relation}: {target.explanation}")
+    elif main.kind == Kind.HYPOTHETICAL:
+        time = _hypothetical_time(article, sentence, main, story, sentence_date, own_date)
     else:
         time = _time_from_context(article, sentence, main, clause, story, headline, sentence_date)
         if relation:
@@ -737,6 +756,52 @@ def _undated_event(article: Article, index: int, span: tuple[int, int], clause: 
     return Event(id=_event_id(article.id, main.start + start, time.value), interval=time.interval, value=time.value,
                  mod=time.mod, date_text=written[2], explanation=time.explanation, year_guessed=time.year_guessed,
                  confidence=0.6 if target else 0.5, **common)
+
+
+def _main_of(clause: list[Happening]) -> Happening | None:
+    """A clause's main happening: its first factual or planned one, else its first hypothetical one."""
+    return next((h for h in clause if h.kind in (Kind.FACTUAL, Kind.PLANNED)), None) \
+        or next((h for h in clause if h.kind == Kind.HYPOTHETICAL), None)
+
+
+# (sentence, publication day, the word, the modality of its event, its begin): run as tests. A hypothetical
+# happening is an event the views hide, after the report, or where it would have happened when it is a negated past
+# one: "Police did not find the weapon" tells of a search, but the finding it names did not happen, so a timeline
+# of what happened must not show it unless asked; a factual happening beside it keeps its own event, shown.
+HYPOTHETICAL_EXAMPLES = (
+    ("If the talks fail, the union would strike.", "2024-06-05", "strike", "hypothetical", "2024-06-06"),
+    ("The union struck on Monday.", "2024-06-05", "struck", "factual", "2024-06-03"),
+    ("Police did not find the weapon.", "2024-06-05", "find", "hypothetical", "2024-05-30"),
+    ("Two more hostages have not yet been found.", "2024-06-05", "found", "hypothetical", "2024-05-30"),
+    ("The strike could cost the airline $50m.", "2024-06-05", "cost", "hypothetical", "2024-06-06"),
+    ("Police sent the rifle to a laboratory to determine whether it was the weapon.", "2024-06-05", "sent",
+     "factual", "2024-05-30"),
+    ("Police sent the rifle to a laboratory to determine whether it was the weapon.", "2024-06-05", "determine",
+     "hypothetical", "2024-06-06"),
+    # look-alikes: what is planned stays planned and shown; a report of a "would" is a plan
+    ("If the talks fail, the union would strike in July.", "2024-06-05", "strike", "hypothetical", "2024-07-01"),
+    ("The union will strike next week.", "2024-06-05", "strike", "planned", "2024-06-10"),
+    ("The company said it would cut 500 jobs.", "2024-06-05", "cut", "planned", "2024-06-06"),
+)
+
+
+def _hypothetical_time(article: Article, sentence: str, main: Happening, story: Story, sentence_date: Timex | None,
+                       own_date: Timex | None) -> Inferred:
+    """Where a hypothetical happening would sit, its explanation saying what makes it one: at a date its clause
+    says ("the union would strike in July"), a negated past one where it would have happened ("did not find"), any
+    other after the report."""
+    said = why(sentence, main.start)
+    if own_date is not None:
+        time = Inferred(own_date.interval, own_date.value, own_date.mod,
+                        f"'{own_date.text}' in its clause ({own_date.value})", _year_guessed(own_date))
+    elif sits_as_done(sentence, main.start, main.word) and verb_form(sentence, main.start, main.word) == Form.PERFECT:
+        time = _reporting_time(article.published, Modality.FACTUAL, False)  # "have not been found": as of now
+    elif sits_as_done(sentence, main.start, main.word):
+        twin = replace(main, kind=Kind.FACTUAL)
+        time = _time_from_context(article, sentence, twin, [twin], story, False, sentence_date)
+    else:
+        time = _reporting_time(article.published, Modality.HYPOTHETICAL, False)
+    return replace(time, explanation=f"{said}; {time.explanation}")
 
 
 def _time_from_context(article: Article, sentence: str, main: Happening, clause: list[Happening], story: Story,

@@ -6,7 +6,9 @@ The baseline says every sentence happened on the publication date. Both are
 judged on the gold EVENTs a timeline shows: factual and planned ones, by their
 annotation (class, tense, polarity, modality, SLINKs). A second table judges
 every gold event but attribution verbs ("said"), with the hypothetical ones
-and states that the events stage leaves off the timeline by design:
+and states. The events judged are every event the product places, the
+hypothetical ones the views hide by default among them (the product still
+places them); a third column gives the figures of the shown events alone:
 
 - timex anchoring: of the gold events linked inside a DATE/TIME expression
   (IS_INCLUDED, DURING, SIMULTANEOUS), the share placed at that value or at a
@@ -33,7 +35,7 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 
-from ..model import Article, Event, Interval, Source, Timex
+from ..model import Article, Event, Interval, Modality, Source, Timex
 from ..temporal import tag
 from ..timeml import DCT_ID, GoldEvent, GoldTimex, TimeMLDocument, read_timeml, tml_files
 from .build import events_for_article
@@ -42,11 +44,11 @@ from .sentences import sentence_at, sentence_spans
 from .train import examples, fit, gold_kind, skip_words, trusts_polarity
 
 # Which gold events each set of figures judges: those a timeline shows (factual and planned; hypothetical,
-# negated and conditional happenings and states stay off it by design), and every one but attribution verbs.
+# negated and conditional happenings are hidden by default and states make no event), and every one but attribution.
 SCOPES = {"shown": frozenset({Kind.FACTUAL, Kind.PLANNED}),
           "all": frozenset({Kind.FACTUAL, Kind.PLANNED, Kind.HYPOTHETICAL, Kind.STATE})}
 SCOPE_TITLES = {"shown": "gold events a timeline shows (factual and planned)",
-                "all": "all gold events but attribution (with hypothetical, negated and states, which make no events)"}
+                "all": "all gold events but attribution (with hypothetical and negated ones, and states)"}
 _INSIDE = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS"})
 _BEFORE, _AFTER = frozenset({"BEFORE", "IBEFORE"}), frozenset({"AFTER", "IAFTER"})
 _OVERLAPS = frozenset({"INCLUDES", "IS_INCLUDED", "SIMULTANEOUS", "DURING", "DURING_INV"})
@@ -105,6 +107,8 @@ class Figures:
     # document-time misses by gold relation and where the event put them ("INCLUDES: before the day")
     misses: Counter = field(default_factory=Counter)
     missed: list[Miss] = field(default_factory=list)  # each gold event judged wrong, to read (``--misses``)
+    events: int = 0  # events judged
+    hidden: int = 0  # of which hypothetical: placed, but hidden by every view unless asked
 
     def rows(self) -> list[tuple[str, Tally]]:
         return [("timex anchoring", self.timex), ("document-time relation", self.document_time),
@@ -142,12 +146,29 @@ def _concrete(timex) -> bool:
     return timex.type in ("DATE", "TIME") and "X" not in timex.value and not timex.value.endswith("_REF")
 
 
-def score_document(document: TimeMLDocument, model: HappeningModel, results: dict[str, tuple[Figures, Figures]]) -> None:
-    """Add one document's figures for the events stage and the baseline, in each scope of gold events."""
+Results = dict[str, tuple[Figures, Figures, Figures]]  # per scope: every placed event, the baseline, shown events
+
+
+def score_document(document: TimeMLDocument, model: HappeningModel, results: Results) -> None:
+    """Add one document's figures in each scope of gold events: for every event the product places (hidden
+    hypothetical ones too) beside the baseline, and for the events shown by default alone."""
     dct = date.fromisoformat(document.dct[:10])
     article = Article(document.name, document.text, published=dct)
     timexes = tag(document.text, dct)
     events = events_for_article(article, timexes, model)
+    shown = [e for e in events if e.modality != Modality.HYPOTHETICAL]
+    for scope, (system, baseline, shown_only) in results.items():
+        _score(document, timexes, events, scope, system, baseline)
+        _score(document, timexes, shown, scope, shown_only, Figures())
+        for figures, judged in ((system, events), (shown_only, shown)):
+            figures.events += len(judged)
+            figures.hidden += len(judged) - len(shown)
+
+
+def _score(document: TimeMLDocument, timexes: list[Timex], events: list[Event], scope: str, system: Figures,
+           baseline: Figures) -> None:
+    """Add one document's figures for these events and the baseline, in one scope of gold events."""
+    dct = date.fromisoformat(document.dct[:10])
     spans = sentence_spans(document.text)
     by_sentence: dict[tuple[int, int], list[tuple[Event, Source]]] = {}
     for event in events:  # a later sentence that mentions an event again is one of its sources
@@ -156,39 +177,38 @@ def score_document(document: TimeMLDocument, model: HappeningModel, results: dic
     day = datetime(dct.year, dct.month, dct.day)
     on_dct = Placed(Interval(day, day + timedelta(days=1), "day"), dct.isoformat())
     trust = trusts_polarity(document)
-    for scope, (system, baseline) in results.items():
-        owners: dict[str, list[GoldEvent]] = {}
-        sentence_gold: dict[int, list[GoldEvent]] = {}
-        for gold in document.events:
-            kind = gold_kind(gold, trust)
-            if kind not in SCOPES[scope] or not spans:
-                continue
-            index = sentence_at(spans, gold.start)
-            sentence_gold.setdefault(index, []).append(gold)
-            owner = owner_of(gold.start, by_sentence.get(spans[index], []))
-            if owner is not None:
-                owners.setdefault(owner.id, []).append(gold)
-            if kind == Kind.FACTUAL:
-                system.coverage.add(owner is not None)
-                baseline.coverage.add(True)
-            for figures, where in ((system, owner and _placed(owner)), (baseline, on_dct)):
-                tally = _tally_for(gold, document, figures)
-                if tally is not None:
-                    ok = where is not None and bool(agrees(gold, where, document, dct))
-                    tally.add(ok)
-                    if not ok and tally is figures.document_time:
-                        figures.misses[miss_kind(gold, where, day)] += 1
-                    if not ok and figures is system:
-                        figures.missed.append(_miss(gold, owner, document, tally is figures.timex, spans[index],
-                                                    timexes))
-        for event in events:
-            judged = [v for g in owners.get(event.id, []) if (v := agrees(g, _placed(event), document, dct)) is not None]
-            if judged:
-                system.precision.add(all(judged))
-        for golds in sentence_gold.values():
-            judged = [v for g in golds if (v := agrees(g, on_dct, document, dct)) is not None]
-            if judged:
-                baseline.precision.add(all(judged))
+    owners: dict[str, list[GoldEvent]] = {}
+    sentence_gold: dict[int, list[GoldEvent]] = {}
+    for gold in document.events:
+        kind = gold_kind(gold, trust)
+        if kind not in SCOPES[scope] or not spans:
+            continue
+        index = sentence_at(spans, gold.start)
+        sentence_gold.setdefault(index, []).append(gold)
+        owner = owner_of(gold.start, by_sentence.get(spans[index], []))
+        if owner is not None:
+            owners.setdefault(owner.id, []).append(gold)
+        if kind == Kind.FACTUAL:
+            system.coverage.add(owner is not None)
+            baseline.coverage.add(True)
+        for figures, where in ((system, owner and _placed(owner)), (baseline, on_dct)):
+            tally = _tally_for(gold, document, figures)
+            if tally is not None:
+                ok = where is not None and bool(agrees(gold, where, document, dct))
+                tally.add(ok)
+                if not ok and tally is figures.document_time:
+                    figures.misses[miss_kind(gold, where, day)] += 1
+                if not ok and figures is system:
+                    figures.missed.append(_miss(gold, owner, document, tally is figures.timex, spans[index],
+                                                timexes))
+    for event in events:
+        judged = [v for g in owners.get(event.id, []) if (v := agrees(g, _placed(event), document, dct)) is not None]
+        if judged:
+            system.precision.add(all(judged))
+    for golds in sentence_gold.values():
+        judged = [v for g in golds if (v := agrees(g, on_dct, document, dct)) is not None]
+        if judged:
+            baseline.precision.add(all(judged))
 
 
 def owner_of(offset: int, sourced: list[tuple[Event, Source]]) -> Event | None:
@@ -199,10 +219,17 @@ def owner_of(offset: int, sourced: list[tuple[Event, Source]]) -> Event | None:
     This corrects the scoring, it tunes nothing: the nearest date used to decide, so a gold verb far from its
     clause's date went to a neighbouring event, and events were judged by the gold of another happening.
     """
-    best = min(((e, s) for e, s in sourced if not _refers_back(e, s) or _distance(s.happening_span, offset) == 0),
+    best = min(((e, s) for e, s in sourced if not _own_word_only(e, s) or _distance(s.happening_span, offset) == 0),
                key=lambda es: (_distance(es[1].happening_span, offset), _distance(es[1].date_span, offset)),
                default=None)
     return best[0] if best else None
+
+
+def _own_word_only(event: Event, source: Source) -> bool:
+    """A source that holds only the gold event of its own word: a mention of a happening told earlier, and a
+    hypothetical event's, which the views hide: it takes no word of the shown events around it, so hidden events
+    change the shown events' ownership only at their own words."""
+    return event.modality == Modality.HYPOTHETICAL or _refers_back(event, source)
 
 
 def _refers_back(event: Event, source: Source) -> bool:
@@ -276,13 +303,13 @@ def _tally_for(gold: GoldEvent, document: TimeMLDocument, figures: Figures) -> T
     return None
 
 
-def evaluate_anchoring(paths: list[str], folds: int = 5) -> tuple[dict[str, tuple[Figures, Figures]], int]:
-    """Per scope, (events stage, baseline) figures, and the number of documents.
+def evaluate_anchoring(paths: list[str], folds: int = 5) -> tuple[Results, int]:
+    """Per scope, (events stage, baseline, shown events alone) figures, and the number of documents.
 
     With ``folds`` > 1 each document is read by a happening model trained without it.
     """
     documents = [d for d in _readable(paths) if d.dct]
-    results = {scope: (Figures(), Figures()) for scope in SCOPES}
+    results = {scope: (Figures(), Figures(), Figures()) for scope in SCOPES}
     if not documents:
         return results, 0
     if folds <= 1 or len(documents) < folds:  # too few documents to hold any out: the shipped model reads them
@@ -310,11 +337,12 @@ def _readable(paths: list[str]) -> list[TimeMLDocument]:
     return documents
 
 
-def table(system: Figures, baseline: Figures) -> str:
-    lines = [f"{'figure':<24}{'events':>8}{'baseline':>10}   counted"]
-    for (name, mine), (_, theirs) in zip(system.rows(), baseline.rows(), strict=True):
-        lines.append(f"{name:<24}{mine.share:8.3f}{theirs.share:10.3f}   {mine.correct}/{mine.total} vs "
-                     f"{theirs.correct}/{theirs.total}")
+def table(system: Figures, baseline: Figures, shown: Figures) -> str:
+    """The figures of every placed event beside the baseline's, then those of the shown events alone."""
+    lines = [f"{'figure':<24}{'events':>8}{'baseline':>10}{'shown':>8}   counted (events; baseline; shown)"]
+    for (name, mine), (_, theirs), (_, seen) in zip(system.rows(), baseline.rows(), shown.rows(), strict=True):
+        lines.append(f"{name:<24}{mine.share:8.3f}{theirs.share:10.3f}{seen.share:8.3f}   {mine.correct}/{mine.total}; "
+                     f"{theirs.correct}/{theirs.total}; {seen.correct}/{seen.total}")
     return "\n".join(lines)
 
 
@@ -331,9 +359,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     out_of_fold = 1 < args.folds <= count
     print(f"{count} documents, " + (f"{args.folds}-fold, out of fold" if out_of_fold else "the shipped model"))
-    for scope, (system, baseline) in results.items():
+    system = results["shown"][0]
+    print(f"{system.events} events placed, {system.events / count:.1f} per document: "
+          f"{system.events - system.hidden} shown, {system.hidden} hypothetical (hidden by default, judged too)")
+    for scope, (system, baseline, shown) in results.items():
         print(f"\n{SCOPE_TITLES[scope]}:")
-        print(table(system, baseline))
+        print(table(system, baseline, shown))
         kinds = (system.misses + baseline.misses).most_common()
         print("document-time misses (events; baseline): " + "; ".join(
             f"{kind} {system.misses[kind]} ({baseline.misses[kind]})" for kind, _ in kinds))

@@ -21,10 +21,10 @@ from operator import itemgetter
 import numpy as np
 import pandas as pd
 
-from ..model import Event, Placement
+from ..model import Event, Modality, Placement
 from ..temporal import lexicon as lx
 from ..temporal.calendar import RANK
-from .weights import term_weight
+from .weights import HYPOTHETICAL_MARK, term_weight
 
 KEPT_TERMS = 12  # terms kept per event for similarity (the rest weigh little)
 LEADING_CHUNK = 200_000  # rows whose terms TermMatrix.leading ranks at once
@@ -56,9 +56,11 @@ def slim_fields(event: Event) -> tuple:
 
     The store keeps these as columns of its per-article events, so a re-merge never decodes the records.
     """
+    counts = terms(event.sentence, event.date_text)
+    if event.modality == Modality.HYPOTHETICAL:  # its own words: it never merges with a factual or planned event
+        counts = {HYPOTHETICAL_MARK + term: count for term, count in counts.items()}
     return (event.begin, event.end, event.precision, event.named_as, event.year_guessed,
-            event.placement == Placement.INFERRED, event.confidence,
-            len(event.title), event.centrality, terms(event.sentence, event.date_text))
+            event.placement == Placement.INFERRED, event.confidence, len(event.title), event.centrality, counts)
 
 
 def seconds(moment: datetime) -> int:

@@ -29,9 +29,14 @@ def _frequencies() -> tuple[dict[str, float], float]:
     return table, min(table.values())
 
 
+# Marks each term of a hypothetical event (slim.slim_fields): it then shares no term with a factual or planned
+# event, so the two never merge, while its words weigh as they do in any other event.
+HYPOTHETICAL_MARK = "?"
+
+
 def term_weight(word: str) -> float:
     """1 + the word's inverse document frequency in sentences of general English (>= 1, like TF-IDF's idf):
     "the" 1.0, "said" 4.0, "government" 5.0, "firefighters" 10.4, "kassab" 15.4."""
     table, rarest = _frequencies()
-    share = SENTENCE_WORDS * table.get(word, rarest)
+    share = SENTENCE_WORDS * table.get(word.removeprefix(HYPOTHETICAL_MARK), rarest)
     return 1.0 + max(0.0, -math.log(share))

@@ -362,7 +362,12 @@
   function fill() {
     while (rendered < shown.length && more.getBoundingClientRect().top < window.innerHeight + 800) { renderMore(); }
   }
+  function hypotheticalHidden() {  // hypothetical, conditional and negated happenings stay off until the reader asks
+    var bit = 1 << data.notes.indexOf("hypothetical"), show = document.getElementById("f-hypothetical").checked;
+    return function (i) { return !show && (ev.notes[i] & bit) !== 0; };
+  }
   function apply() {
+    var hiddenHypothetical = hypotheticalHidden();
     var outlet = data.outlets.indexOf(document.getElementById("f-outlet").value);
     var name = data.names.indexOf(document.getElementById("f-name").value);
     var text = document.getElementById("f-text").value.trim().toLowerCase();
@@ -372,7 +377,7 @@
     shown = [];
     for (var i = 0; i < total; i += 1) {
       var ok = (outlet < 0 || ev.outlets[i].indexOf(outlet) >= 0) && (name < 0 || ev.names[i].indexOf(name) >= 0) &&
-        (!text || search[i].indexOf(text) >= 0) && (!from || ev.end[i] > from) && (!to || ev.begin[i] <= to);
+        (!text || search[i].indexOf(text) >= 0) && (!from || ev.end[i] > from) && (!to || ev.begin[i] <= to) && !hiddenHypothetical(i);
       visible[i] = ok;
       if (ok) { shown.push(i); }
     }
@@ -444,7 +449,7 @@
   function settled(redrawn) {  // the page says when labels are fitted to a draw (benchmarks wait for it)
     redrawn.then(function () { chart.dataset.fitted = String(Number(chart.dataset.fitted || 0) + 1); });
   }
-  ["f-outlet", "f-name", "f-text", "f-from", "f-to"].forEach(function (id) {
+  ["f-outlet", "f-name", "f-text", "f-from", "f-to", "f-hypothetical"].forEach(function (id) {
     document.getElementById(id).addEventListener("input", apply);
   });
   window.addEventListener("scroll", fill, {passive: true});

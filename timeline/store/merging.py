@@ -201,4 +201,5 @@ def _insert_events(db: duckdb.DuckDBPyConnection, events: list[Event]) -> None:
     insert(db, "events", [{
         "id": e.id, "begin": e.begin, "end": e.end, "precision": str(e.precision), "value": e.value, "title": e.title,
         "sentence": e.sentence, "outlets": e.outlets, "names": e.names,
-        "confidence": e.confidence, "conflict": e.conflict, "score": e.score, "record": encode(e)} for e in events])
+        "confidence": e.confidence, "conflict": e.conflict, "score": e.score, "modality": str(e.modality),
+        "record": encode(e)} for e in events])

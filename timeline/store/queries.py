@@ -46,7 +46,7 @@ def timeline(db: duckdb.DuckDBPyConnection) -> Timeline:
     timexes: dict[str, list[Timex]] = {a.id: [] for a in articles}
     for row in named_rows(db.execute("SELECT article_id, record FROM mentions")):
         timexes.setdefault(row["article_id"], []).append(decode(Timex, row["record"]))
-    return Timeline(articles, timexes, ordered_events(db), report_rows(db))
+    return Timeline(articles, timexes, ordered_events(db, EventFilter(hypothetical=True)), report_rows(db))
 
 
 def report_rows(db: duckdb.DuckDBPyConnection) -> list[ReportRow]:

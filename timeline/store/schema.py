@@ -37,6 +37,7 @@ ALTER TABLE article_events DROP COLUMN IF EXISTS merge_redated;
 CREATE TABLE IF NOT EXISTS events (id TEXT, "begin" TIMESTAMP, "end" TIMESTAMP, precision TEXT, value TEXT, title TEXT,
                                    sentence TEXT, outlets TEXT[], names TEXT[], confidence DOUBLE, conflict BOOLEAN,
                                    score DOUBLE, record JSON);
+ALTER TABLE events ADD COLUMN IF NOT EXISTS modality TEXT;  -- the filter hides hypothetical events by default
 CREATE TABLE IF NOT EXISTS report (run INTEGER, input TEXT, status TEXT, reason TEXT, article_id TEXT, published DATE,
                                    published_source TEXT, published_confidence TEXT, warnings TEXT);
 CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size BIGINT, mtime_ns BIGINT);  -- as last seen

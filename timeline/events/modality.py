@@ -1,0 +1,70 @@
+"""Hypothetical happenings (conditional, possible, wanted or negated): what marks them, and where they would sit.
+
+A timeline keeps them as events that every view hides by default, so a reader who asks can see what a report
+said might happen, and the evaluation can judge where they sit. Their explanation names the words that make them
+hypothetical; a negated past happening ("Police did not find the weapon") sits where it would have happened, any
+other ("the union would strike", "if the talks fail", "could cost the airline $50m") after the report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .verbs import Form, negated, verb_form
+
+# The words that make a happening hypothetical, looked for in its clause before it, nearest first.
+_CONDITION = re.compile(r"\b(if|unless|whether)\b[^,;:]*$", re.IGNORECASE)
+_MODAL = re.compile(r"\b(would|could|may|might|must|should|can|cannot|ought to|needs? to|has to|have to)"
+                    r"(?:\s+(?:not|never|also|still|well|likely|only|be|have|been))*\s+$", re.IGNORECASE)
+_NEGATION = re.compile(r"(?:\b(not|never|no longer)|(n't))\b(?:\s+\w+){0,2}\s+$", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?(?:be\s+)?$", re.IGNORECASE)
+# A possibility told of the past ("may have been set afire", "would have cut"): where it would have happened.
+_POSSIBLE_PAST = re.compile(r"\b(?:would|could|may|might|must|should)\s+(?:not\s+)?have\s+(?:been\s+)?$",
+                            re.IGNORECASE)
+_LOOK_BACK = 80
+_DONE = frozenset({Form.PAST, Form.PERFECT, Form.PAST_PERFECT})
+
+# (sentence, the happening word, its explanation's words): run as tests
+WHY_EXAMPLES = (
+    ("If the talks fail, the union would strike.", "fail", "conditional: 'if …'"),
+    ("If the talks fail, the union would strike.", "strike", "hypothetical: 'would …' in the sentence"),
+    ("The strike could cost the airline $50m.", "cost", "hypothetical: 'could …' in the sentence"),
+    ("Police did not find the weapon.", "find", "negated: 'not …'"),
+    ("Investigators sent the gun to a laboratory to determine whether it was used.", "determine",
+     "hypothetical: 'to …', wanted, intended or to be found out, not told as done"),
+    ("Selling the plant won't solve the company's problems.", "solve", "negated: 'not …'"),
+)
+# (sentence, the happening word, whether it sits where it would have happened): run as tests
+DONE_EXAMPLES = (
+    ("Police did not find the weapon.", "find", True),
+    ("The weapon has not been found.", "found", True),
+    ("The union would not strike.", "strike", False),
+    ("If the talks fail, the union would strike.", "strike", False),
+    ("The strike could cost the airline $50m.", "cost", False),
+    ("The barn may have been set afire.", "set", True),
+)
+
+
+def why(sentence: str, start: int) -> str:
+    """The words that make the happening at ``start`` hypothetical, as its explanation says them."""
+    before = sentence[max(0, start - _LOOK_BACK):start]
+    if (match := _CONDITION.search(before)) is not None:
+        return f"conditional: '{match.group(1).lower()} …'"
+    if (match := _MODAL.search(before)) is not None:
+        return f"hypothetical: '{match.group(1).lower()} …' in the sentence"
+    if (match := _NEGATION.search(before)) is not None:
+        return f"negated: '{(match.group(1) or 'not').lower()} …'"
+    if _INFINITIVE.search(before):
+        return "hypothetical: 'to …', wanted, intended or to be found out, not told as done"
+    return "hypothetical: told as possible or wanted, not as done"
+
+
+def sits_as_done(sentence: str, start: int, word: str) -> bool:
+    """A negated happening told in the past or the present perfect ("did not find", "has not been found"), or a
+    possibility told of the past ("may have been set afire"): it sits where it would have happened; with a condition
+    or a modal of what is to come it is still to come or only possible."""
+    before = sentence[max(0, start - _LOOK_BACK):start]
+    if _POSSIBLE_PAST.search(before):
+        return True
+    return (negated(sentence, start) and verb_form(sentence, start, word) in _DONE
+            and not _CONDITION.search(before) and not _MODAL.search(before))
