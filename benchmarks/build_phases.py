@@ -46,7 +46,8 @@ PHASES = {
                                ("changes: save files", "ChangeDetector.save_files")],
     "timeline.store.merging": [("merge: numbering and rest", "merge"), ("merge: read slim columns", "_load"),
                                ("merge: state", "_state"), ("merge: kept", "_kept"),
-                               ("merge: save state", "_save_state"), ("merge: write events", "_write")],
+                               ("merge: save state", "_save_state"), ("merge: write events", "_write"),
+                               ("merge: build merged rows (worker)", "_event_rows")],
     "timeline.events.merge": [("merge: plan (rest)", "plan_merge"), ("merge: keys", "block_keys"),
                               ("merge: components", "candidate_components"), ("merge: sets (client)", "_roots_of"),
                               ("merge: attach coarse", "attach_coarse"), ("merge: rank", "_rank_groups"),
@@ -116,7 +117,9 @@ def _install() -> None:
         for name, path in phases:
             owner, _, attribute = path.rpartition(".")
             holder = getattr(module, owner) if owner else module
-            original = holder.__dict__[attribute] if owner else getattr(module, attribute)
+            if attribute not in holder.__dict__:  # an older checkout's code (--root) may not have it
+                continue
+            original = holder.__dict__[attribute]
             if isinstance(original, staticmethod):
                 setattr(holder, attribute, staticmethod(_counted(name, original.__func__)))
             else:
