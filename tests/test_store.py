@@ -255,7 +255,7 @@ def test_per_article_rows_hold_exactly_the_values_of_the_events_made_in_memory(t
     (a partition where a column is all NULL or all whole numbers included)."""
     from timeline.ingest import load
     from timeline.parallel import process_article
-    from timeline.store.writes import _article_event
+    from timeline.store.writes import _article_events
 
     store = Store(tmp_path / "p.duckdb")
     store.build([folder])
@@ -264,7 +264,8 @@ def test_per_article_rows_hold_exactly_the_values_of_the_events_made_in_memory(t
     stored = sorted((dict(zip(names, row, strict=True)) for row in cursor.fetchall()), key=lambda r: r["event_id"])
     store.close()
     results = [process_article(article) for article in load([folder]).articles]
-    expected = sorted((_article_event(r.article.id, e) for r in results for e in r.events), key=lambda r: r["event_id"])
+    expected = sorted(_article_events([(r.article.id, e) for r in results for e in r.events]).to_pylist(),
+                      key=lambda r: r["event_id"])
     assert stored == expected and all(type(row["confidence"]) is float for row in stored)
 
 
