@@ -8,8 +8,9 @@ resident sets of the build process and its workers, sampled every 0.2 s.
 ``--trace`` writes every fifth sample (seconds, the build process's MB, its
 workers' MB) to FILE, to tell the processing phase's memory from the merge's.
 ``--phases`` runs the build through build_phases.py and prints its CPU time by phase, in the build
-process and summed over its workers. ``--root`` runs another checkout's ``timeline`` (an older
-commit, say) with this script.
+process and summed over its workers, then a wall-clock timeline (who is busy when) and the wall time by the
+build process's phase, with the cores left idle in it (see show_timeline). ``--root`` runs another checkout's
+``timeline`` (an older commit, say) with this script.
 """
 
 from __future__ import annotations
@@ -94,6 +95,65 @@ def show_phases(records: list[dict]) -> None:
           f"(the build process's children by getrusage: {client['children cpu']:.1f} s)")
 
 
+def _phase_name(name: str | None) -> str:
+    """A phase as build_phases.py wrote it; its main thread's time in none (JSON's null key) is waiting, or code
+    between phases."""
+    return "(no phase)" if name in (None, "null") else name
+
+
+def show_timeline(records: list[dict], window: int = 5, cores: int | None = None) -> None:
+    """When each process was busy, from build_phases.py's per-second records: every ``window`` seconds, the build
+    process's CPU and its main thread's phase, the workers alive, their CPU and phase, and the cores left idle;
+    then the wall time by the build process's phase (the one it spent most of each second in), with the CPU of
+    the build process and of its workers and the idle core-seconds in it: the critical path is where the
+    build process works alone."""
+    cores = cores or os.cpu_count() or 1
+    client = next(r for r in records if r["role"] == "client")
+    workers = [r for r in records if r["role"] == "worker"]
+    seconds = sorted({int(second) for r in records for second in r["wall"]})
+    first, last = seconds[0], seconds[-1]
+
+    def cpu(record: dict, second: int) -> float:
+        return record["cpu by second"].get(str(second), 0.0)
+
+    def top(record: dict, second: int) -> str | None:
+        spans = record["wall"].get(str(second))
+        return max(spans, key=spans.get) if spans else None
+
+    def label(phases: dict[str, float]) -> str:
+        shown = sorted(phases.items(), key=lambda item: -item[1])[:2]
+        return ", ".join(f"{_phase_name(name)} {spent:.0f}" for name, spent in shown if spent >= 0.5) or "-"
+
+    print(f"  {'t (s)':>7} {'client CPU':>10}  {'client: main thread':<44} {'alive':>5} {'workers CPU':>11}  "
+          f"{'workers: main threads':<44} {'idle':>5}")
+    by_phase: dict[str, list[float]] = {}
+    for start in range(first, last + 1, window):
+        span = range(start, min(start + window, last + 1))
+        client_cpu = sum(cpu(client, second) for second in span)
+        workers_cpu = sum(cpu(w, second) for w in workers for second in span)
+        client_phases: dict[str, float] = {}
+        worker_phases: dict[str, float] = {}
+        for second in span:
+            for name, spent in client["wall"].get(str(second), {}).items():
+                client_phases[name] = client_phases.get(name, 0.0) + spent
+            for w in workers:
+                for name, spent in w["wall"].get(str(second), {}).items():
+                    worker_phases[name] = worker_phases.get(name, 0.0) + spent
+            phase = _phase_name(top(client, second))
+            idle = max(cores - cpu(client, second) - sum(cpu(w, second) for w in workers), 0.0)
+            totals = by_phase.setdefault(phase, [0.0, 0.0, 0.0, 0.0])
+            for i, value in enumerate((1.0, cpu(client, second), sum(cpu(w, second) for w in workers), idle)):
+                totals[i] += value
+        alive = max(sum(str(second) in w["wall"] for w in workers) for second in span)
+        idle = max(cores * len(span) - client_cpu - workers_cpu, 0.0)
+        print(f"  {start - first:>7} {client_cpu:>10.1f}  {label(client_phases)[:44]:<44} {alive:>5} "
+              f"{workers_cpu:>11.1f}  {label(worker_phases)[:44]:<44} {idle:>5.1f}")
+    print(f"\n  {'the build process (its main thread) in':<44} {'wall':>7} {'client CPU':>10} {'workers CPU':>11} "
+          f"{'idle core-s':>11}")
+    for phase, (wall, client_cpu, workers_cpu, idle) in sorted(by_phase.items(), key=lambda item: -item[1][0]):
+        print(f"  {phase[:44]:<44} {wall:>7.0f} {client_cpu:>10.1f} {workers_cpu:>11.1f} {idle:>11.1f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("corpus", type=Path)
@@ -114,7 +174,9 @@ def main() -> int:
                   f"{elapsed:.1f} s, {len(files) / elapsed:.0f} articles/s, {size / elapsed:.2f} MB/s, "
                   f"peak {peak:.0f} MB, {events} merged events ({events / len(files):.1f} per article)")
             if phases:
-                show_phases([json.loads(line) for line in phases.read_text().splitlines()])
+                records = [json.loads(line) for line in phases.read_text().splitlines()]
+                show_phases(records)
+                show_timeline(records)
     return 0
 
 

@@ -83,8 +83,9 @@ def test_a_rerun_after_one_article_changed_gives_the_events_of_a_fresh_build(tmp
     edited.write_text(edited.read_text(encoding="utf-8").replace("Kassab", "Kasab", 3)
                       + "\nFirefighters put out a blaze at the Rafah depot on Saturday.\n", encoding="utf-8")
     rewritten = []
-    real = merging.materialize
-    monkeypatch.setattr(merging, "materialize", lambda plan, fetch: rewritten.extend(real(plan, fetch)) or rewritten)
+    real = merging._event_rows
+    monkeypatch.setattr(merging, "_event_rows", lambda task: rewritten.extend(real(task)["id"].to_pylist())
+                        or real(task))
     assert store.build([folder]).changed == 1
     again = sorted(store.event_list(), key=lambda e: e.id)
     monkeypatch.undo()
@@ -255,7 +256,7 @@ def test_per_article_rows_hold_exactly_the_values_of_the_events_made_in_memory(t
     (a partition where a column is all NULL or all whole numbers included)."""
     from timeline.ingest import load
     from timeline.parallel import process_article
-    from timeline.store.writes import _article_event
+    from timeline.store.writes import _article_events
 
     store = Store(tmp_path / "p.duckdb")
     store.build([folder])
@@ -264,7 +265,8 @@ def test_per_article_rows_hold_exactly_the_values_of_the_events_made_in_memory(t
     stored = sorted((dict(zip(names, row, strict=True)) for row in cursor.fetchall()), key=lambda r: r["event_id"])
     store.close()
     results = [process_article(article) for article in load([folder]).articles]
-    expected = sorted((_article_event(r.article.id, e) for r in results for e in r.events), key=lambda r: r["event_id"])
+    expected = sorted(_article_events([(r.article.id, e) for r in results for e in r.events]).to_pylist(),
+                      key=lambda r: r["event_id"])
     assert stored == expected and all(type(row["confidence"]) is float for row in stored)
 
 
@@ -317,12 +319,43 @@ def test_merged_events_written_from_short_stretches_of_members_are_those_of_a_me
     stretches of 2 (copied again for nearly every batch, a redated member's source fetched apart) change nothing."""
     from functools import partial
 
-    from timeline.events.merge import materialize
+    from timeline.events.merge import batches
     from timeline.store import merging
 
     monkeypatch.setattr(merging, "STRETCH", 2)
-    monkeypatch.setattr(merging, "materialize", partial(materialize, batch=3))
+    monkeypatch.setattr(merging, "batches", partial(batches, size=3))
     store = Store(tmp_path / "p.duckdb")
     store.build([folder])
     assert fingerprint(store.timeline().event_list) == fingerprint(build([folder]).event_list)
     store.close()
+
+
+def test_merged_events_built_on_the_merges_pool_are_those_built_in_the_store_process(tmp_path, folder, monkeypatch):
+    """Past POOLED_WRITE members the merged events are built on the merge's pool, a batch a task, and sent back as
+    rows: every stored event, field by field, and every column of the events table stay as built in one process."""
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    from timeline import parallel
+    from timeline.events.merge import batches
+    from timeline.store import merging
+
+    local = Store(tmp_path / "local.duckdb")
+    local.build([folder])
+    started = []
+
+    class Counted(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            started.append(self)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(merging, "POOLED_WRITE", 0)
+    monkeypatch.setattr(merging, "batches", partial(batches, size=3))  # many tasks, each a few groups
+    pooled = Store(tmp_path / "pooled.duckdb")
+    pooled.build([folder], workers=2)
+    assert len(started) == 1, "the five articles are processed here; only writing starts a pool"
+    columns = "SELECT * FROM events ORDER BY id"
+    assert pooled.db.execute(columns).fetchall() == local.db.execute(columns).fetchall()
+    assert sorted(pooled.event_list(), key=lambda e: e.id) == sorted(local.event_list(), key=lambda e: e.id)
+    local.close()
+    pooled.close()

@@ -104,12 +104,15 @@ def term_keys(table: SlimTable) -> tuple[np.ndarray, np.ndarray]:
 
 def key_blocks(table: SlimTable, order: np.ndarray, component: np.ndarray) -> Iterator[np.ndarray]:
     """Events sharing a blocking key within one candidate component (the pieces of a cut component never
-    meet), each block in date order."""
+    meet), each block in date order.
+
+    A key's events, in date order, are cut wherever the component changes, without sorting them by component:
+    an event of another component comes only once every earlier event of the key has ended (a run of the key
+    restarts there, see :func:`candidate_components`; else the two would share a component), and a cut
+    component's pieces follow each other in date order, so no comparison of open events is lost.
+    """
     keys_np, events_np = block_keys(table, order)
-    scoped = np.lexsort((component[events_np], keys_np))  # stable: each key's events stay in date order
-    keys_np, events_np = keys_np[scoped], events_np[scoped]
     scope = component[events_np]
-    del scoped
     bounds = np.r_[0, np.flatnonzero((np.diff(keys_np) != 0) | (np.diff(scope) != 0)) + 1, len(keys_np)]
     for start, stop in zip(bounds[:-1], bounds[1:], strict=True):
         if stop - start > 1:

@@ -28,7 +28,7 @@ merged event keeps a time all its members share; without that, statements dated
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -164,29 +164,52 @@ def _rank_groups(table: SlimTable, order: np.ndarray, roots: np.ndarray, redate:
     return plan
 
 
-def materialize(plan: MergePlan, fetch: Callable[[list[int]], list[Event]], batch: int = 4000) -> Iterator[Event]:
-    """Build the merged events in order; ``fetch`` returns events by index (from a list, or from a store).
+@dataclass
+class Batch:
+    """Groups of a plan built together (see :func:`batches`), with what building them needs besides the members."""
 
-    Groups are fetched together until they hold about ``batch`` events, so memory stays bounded however
-    large a group is.
-    """
+    groups: list[list[int]]  # member indices, group by group
+    leads: list[int]
+    scores: list[float]
+    conflicts: list[bool]
+    redate: dict[int, int]  # member -> event whose stated year it adopts
+
+    def wanted(self) -> list[int]:
+        """The events the groups are built from: their members and the sources of the years they adopt."""
+        return sorted({i for group in self.groups for i in group} | set(self.redate.values()))
+
+
+def batches(plan: MergePlan, size: int = 4000) -> Iterator[Batch]:
+    """The plan's groups in order, together until they hold about ``size`` events, so memory stays bounded however
+    large a group is; each batch can be built on its own, anywhere (a store sends them to its merge's pool)."""
     number = 0
     while number < len(plan):
-        numbers, size = [], 0
-        while number < len(plan) and (not numbers or size + plan.offsets[number + 1] - plan.offsets[number] <= batch):
+        numbers, held = [], 0
+        while number < len(plan) and (not numbers or held + plan.offsets[number + 1] - plan.offsets[number] <= size):
             numbers.append(number)
-            size += int(plan.offsets[number + 1] - plan.offsets[number])
+            held += int(plan.offsets[number + 1] - plan.offsets[number])
             number += 1
         groups = [plan.group(n) for n in numbers]
-        wanted = sorted({i for group in groups for i in group}
-                        | {plan.redate[i] for group in groups for i in group if i in plan.redate})
-        events = dict(zip(wanted, fetch(wanted), strict=True))
-        for n, group in zip(numbers, groups, strict=True):
-            members = {i: _redated(events[i], events[plan.redate[i]]) if i in plan.redate else events[i] for i in group}
-            merged = _combine(members[int(plan.leads[n])], [members[i] for i in group])
-            merged.conflict = n in plan.conflicts
-            merged.score = float(plan.scores[n])
-            yield merged
+        yield Batch(groups, plan.leads[numbers].tolist(), plan.scores[numbers].tolist(),
+                    [n in plan.conflicts for n in numbers],
+                    {i: plan.redate[i] for group in groups for i in group if i in plan.redate})
+
+
+def combined(batch: Batch, events: Mapping[int, Event]) -> Iterator[Event]:
+    """The batch's merged events in order; ``events`` holds at least those ``batch.wanted()`` names."""
+    for group, lead, score, conflict in zip(batch.groups, batch.leads, batch.scores, batch.conflicts, strict=True):
+        members = {i: _redated(events[i], events[batch.redate[i]]) if i in batch.redate else events[i] for i in group}
+        merged = _combine(members[lead], [members[i] for i in group])
+        merged.conflict = conflict
+        merged.score = score
+        yield merged
+
+
+def materialize(plan: MergePlan, fetch: Callable[[list[int]], list[Event]], batch: int = 4000) -> Iterator[Event]:
+    """Build the merged events in order; ``fetch`` returns events by index (from a list, or from a store)."""
+    for part in batches(plan, batch):
+        wanted = part.wanted()
+        yield from combined(part, dict(zip(wanted, fetch(wanted), strict=True)))
 
 
 def merge_events(events: list[Event], mapper: Mapper = map) -> list[Event]:

@@ -19,15 +19,17 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from ..events.merge import MergePlan, materialize, plan_merge
+from ..events.merge import Batch, MergePlan, batches, combined, plan_merge
 from ..events.reuse import Known
 from ..events.slim import ColumnChunks, SlimBuilder, SlimTable
 from ..model import Event
 from .codec import decode, encode
-from .queries import events_by_rowid
-from .schema import insert, insert_frame
+from .schema import insert_frame
 
-WRITE_BATCH = 2000  # merged events per insert; fewer when they carry many sources
+# Members of the merged events to write beyond which they are built on the merge's pool (decoding the members and
+# encoding the merged events was the largest part of a 10,000-article build's merge, with one core idle); below,
+# starting the pool's processes costs more than it saves.
+POOLED_WRITE = 20_000
 STRETCH = 100_000  # members copied out of article_events at once for writing (see _Stretch)
 _SECONDS = "date_diff('second', TIMESTAMP '1970-01-01', a.\"{}\")"  # slim.seconds, in SQL
 _CHUNK_VECTORS = 10  # DuckDB vectors (2,048 rows each) read at once: each one's term dicts are held at once
@@ -58,7 +60,7 @@ def merge(db: duckdb.DuckDBPyConnection, mapper: Callable = map, incremental: bo
     db.register("kept", pd.DataFrame({"n": plan.leads[kept]}))
     db.execute("DELETE FROM events WHERE id NOT IN (SELECT event_id FROM numbered JOIN kept USING (n))")
     db.unregister("kept")
-    _write(db, plan.subset(np.flatnonzero(~kept)), rowids)
+    _write(db, plan.subset(np.flatnonzero(~kept)), rowids, mapper)
     db.execute("DROP TABLE numbered")
     return len(plan)
 
@@ -137,21 +139,26 @@ def _save_state(db: duckdb.DuckDBPyConnection, state: pd.DataFrame) -> None:
             "redated": part["redated"].to_numpy()}))
 
 
-def _write(db: duckdb.DuckDBPyConnection, plan: MergePlan, rowids: np.ndarray) -> None:
-    """Materialize the plan's groups, a batch at a time: members fetched back through a _Stretch."""
-    batch: list[Event] = []
-    sources = 0
+def _write(db: duckdb.DuckDBPyConnection, plan: MergePlan, rowids: np.ndarray, mapper: Callable = map) -> None:
+    """Materialize the plan's groups a batch at a time, on ``mapper``'s workers when they are many: this process
+    fetches each batch's member records (through a _Stretch) and inserts the rows the workers send back."""
     members = _Stretch(db, plan, rowids)
     try:
-        for event in materialize(plan, members.fetch):
-            batch.append(event)
-            sources += len(event.sources)
-            if len(batch) >= WRITE_BATCH or sources >= WRITE_BATCH * 5:  # merged events can carry many sources
-                _insert_events(db, batch)
-                batch, sources = [], 0
-        _insert_events(db, batch)
+        tasks = ((part, members.records(part.wanted())) for part in batches(plan))
+        for rows in (mapper if len(plan.members) > POOLED_WRITE else map)(_event_rows, tasks):
+            insert_frame(db, "events", rows)
     finally:
         members.close()
+
+
+def _event_rows(task: tuple[Batch, list[str]]) -> pa.Table:
+    """A batch's merged events as rows of the events table, from its members' records (in ``wanted()`` order)."""
+    part, records = task
+    events = combined(part, {i: decode(Event, record) for i, record in zip(part.wanted(), records, strict=True)})
+    return pa.Table.from_pylist([{
+        "id": e.id, "begin": e.begin, "end": e.end, "precision": str(e.precision), "value": e.value, "title": e.title,
+        "sentence": e.sentence, "outlets": e.outlets, "names": e.names, "confidence": e.confidence,
+        "conflict": e.conflict, "score": e.score, "modality": str(e.modality), "record": encode(e)} for e in events])
 
 
 class _Stretch:
@@ -172,9 +179,11 @@ class _Stretch:
         db.register("plan_members", pd.DataFrame({"position": np.arange(len(plan.members)),
                                                   "member": rowids[plan.members]}))
         wanted = sorted({source for i, source in plan.redate.items() if self.position[i] >= 0})
-        self.adopted = dict(zip(wanted, events_by_rowid(db, "article_events", rowids[wanted].tolist()), strict=True))
+        found = dict(db.execute("SELECT rowid, record FROM article_events WHERE rowid = ANY(?::BIGINT[])",
+                                [rowids[wanted].tolist()]).fetchall())
+        self.adopted = {i: found[rowid] for i, rowid in zip(wanted, rowids[wanted].tolist(), strict=True)}
 
-    def fetch(self, indices: list[int]) -> list[Event]:
+    def records(self, indices: list[int]) -> list[str]:
         positions = self.position[[i for i in indices if i not in self.adopted]]
         records: dict[int, str] = {}
         if len(positions):
@@ -186,7 +195,7 @@ class _Stretch:
                                 [self.start, self.stop])
             records = dict(self.db.execute("SELECT position, record FROM stretch WHERE position BETWEEN ? AND ?",
                                            [first, last]).fetchall())
-        return [self.adopted[i] if i in self.adopted else decode(Event, records[self.position[i]]) for i in indices]
+        return [self.adopted[i] if i in self.adopted else records[self.position[i]] for i in indices]
 
     def close(self) -> None:
         self.db.execute("DROP TABLE IF EXISTS stretch")
@@ -195,11 +204,3 @@ class _Stretch:
 
 def _quoted(name: str) -> str:
     return f'"{name}"'
-
-
-def _insert_events(db: duckdb.DuckDBPyConnection, events: list[Event]) -> None:
-    insert(db, "events", [{
-        "id": e.id, "begin": e.begin, "end": e.end, "precision": str(e.precision), "value": e.value, "title": e.title,
-        "sentence": e.sentence, "outlets": e.outlets, "names": e.names,
-        "confidence": e.confidence, "conflict": e.conflict, "score": e.score, "modality": str(e.modality),
-        "record": encode(e)} for e in events])

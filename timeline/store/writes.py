@@ -70,13 +70,15 @@ class StoreSink:
     def pack(results: list[ArticleResult]) -> Rows:
         """A partition's rows of the per-article tables, as Arrow tables: made on the worker, inserted as they are,
         so the client neither unpickles the events nor encodes them."""
-        return {"articles": pa.Table.from_pylist([
-                    {"origin": r.article.origin, "id": r.article.id, "content_hash": content_hash(r.article),
-                     "text_key": text_key(r.article), "record": encode(r.article)} for r in results]),
-                "mentions": pa.Table.from_pylist([{"article_id": r.article.id, "record": encode(t)}
-                                                  for r in results for t in r.timexes]),
-                "article_events": pa.Table.from_pylist([_article_event(r.article.id, e)
-                                                        for r in results for e in r.events])}
+        articles = [r.article for r in results]
+        mentions = [(r.article.id, t) for r in results for t in r.timexes]
+        events = [(r.article.id, e) for r in results for e in r.events]
+        return {"articles": pa.table({"origin": [a.origin for a in articles], "id": [a.id for a in articles],
+                                      "content_hash": list(map(content_hash, articles)),
+                                      "text_key": list(map(text_key, articles)), "record": list(map(encode, articles))}),
+                "mentions": pa.table({"article_id": [article_id for article_id, _ in mentions],
+                                      "record": [encode(t) for _, t in mentions]}),
+                "article_events": _article_events(events)}
 
     def add(self, articles: list[Article], rows: Rows) -> None:
         self.batch.append((articles, rows))
@@ -122,11 +124,13 @@ def _insert(db: duckdb.DuckDBPyConnection, table: str, parts: list[pa.Table]) ->
         insert_frame(db, table, pa.concat_tables(parts, promote_options="permissive"))
 
 
-def _article_event(article_id: str, event: Event) -> dict:
-    """One per-article event's row: what merging needs as columns, and the whole event as a record."""
-    row = dict(zip(SLIM_COLUMNS[1:], slim_fields(event), strict=True))
-    row["terms"] = json.dumps(row.pop("term_counts"))
-    return {**row, "article_id": article_id, "event_id": event.id, "record": encode(event)}
+def _article_events(events: list[tuple[str, Event]]) -> pa.Table:
+    """Per-article events' rows, column by column: what merging needs as columns, and the whole event as a record."""
+    slim = list(zip(*(slim_fields(event) for _, event in events), strict=True)) or [()] * (len(SLIM_COLUMNS) - 1)
+    columns = {name: list(values) for name, values in zip(SLIM_COLUMNS[1:], slim, strict=True)}
+    columns["terms"] = list(map(json.dumps, columns.pop("term_counts")))
+    return pa.table({**columns, "article_id": [article_id for article_id, _ in events],
+                     "event_id": [event.id for _, event in events], "record": [encode(event) for _, event in events]})
 
 
 def record_run(db: duckdb.DuckDBPyConnection, report: list[ReportRow], counts: dict[str, int]) -> None:
