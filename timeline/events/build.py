@@ -17,9 +17,7 @@ from .anchoring import (
     YEAR_SET_OFF,  # a full date whose year is set off by commas: "Dec. 21, 1988,"
     Inferred,
     Relation,
-    TurnBack,
     continues_story,
-    earlier_story,
     is_conditional,
     is_planned,
     lends_to,
@@ -28,7 +26,6 @@ from .anchoring import (
     relating_words,
     relation_of,
     reporting_time,
-    turns_back,
 )
 from .coreference import antecedent, dated_beside, mentions, stands_for_its_clause
 from .furniture import PARAGRAPH_BREAK, author_note_start, furniture_kind, is_link_title, is_quoted_opinion
@@ -147,8 +144,7 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
     story = Story(article.published)
     unplaced = 0
     for index, sentence, found in zip(kept, texts, labelled, strict=True):
-        opens_paragraph = bool(PARAGRAPH_BREAK.search(article.text, spans[index - 1][1] if index else 0, spans[index][0]))
-        if opens_paragraph:
+        if PARAGRAPH_BREAK.search(article.text, spans[index - 1][1] if index else 0, spans[index][0]):
             story.paragraph = story.results = None
         happenings = _happenings(sentence, found, dated.get(index, []), spans[index][0])
         made, waiting = _sentence_events(article, index, spans[index], dated.get(index, []), happenings, story,
@@ -158,8 +154,6 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
                                     earlier=events, happenings=happenings))
         events.extend(e for e in made if e.modality == Modality.HYPOTHETICAL)
         unplaced += waiting
-        if opens_paragraph and (turn := turns_back(sentence)) is not None:
-            story.turn_back(turn)  # "Kassab's death comes just weeks after …": what follows is that earlier story
     if unplaced:
         article.warnings.append(f"{unplaced} happenings without a date left off the timeline: no publication date")
     return events
@@ -178,14 +172,6 @@ class Story:
     news_day: Event | None = None
     paragraph: Event | None = None  # the last happening placed by a date opening its sentence, in this paragraph
     results: Event | None = None  # the last figures told for a quarter or a half ("third-quarter profit rose 11%")
-    earlier: Inferred | None = None  # the time of an earlier story the report turned to, until a new news day
-
-    def turn_back(self, turn: TurnBack) -> None:
-        """The report turns from its news to an earlier happening ("comes just weeks after …"): the news day is no
-        longer lent; past news is that earlier story's, when the words said how long before, else the report's."""
-        news = self.news_day.begin.date() if self.news_day is not None else self.published
-        self.news_day = self.paragraph = None
-        self.earlier = earlier_story(turn, news) if news is not None else None
 
     def tell(self, event: Event) -> None:
         if event.year_guessed and event.named_as:
@@ -198,7 +184,7 @@ class Story:
         # began on Thursday, when …" — its undated past news is still Friday's; "talks resume today" is no news yet
         if _in_reporting_window(event, self.published) and event.modality == Modality.FACTUAL \
                 and (self.news_day is None or event.begin >= self.news_day.begin):
-            self.news_day, self.earlier = event, None
+            self.news_day = event
 
     def tell_results(self, event: Event) -> None:
         """Results told for a quarter or a half, by a date that says when or one that names them ("a third-quarter
@@ -834,8 +820,6 @@ def _time_from_context(article: Article, sentence: str, main: Happening, clause:
     if past and told is not None and not _in_reporting_window(told, article.published):
         return Inferred.like(told, f"no date in the sentence; past tense in a paragraph that tells of "
                                    f"'{told.date_text}' ({told.value})")
-    if past and story.earlier is not None:
-        return story.earlier
     news_day = story.news_day
     if past and news_day is not None:
         return Inferred.like(news_day, f"no date in the sentence; past tense in a report whose news day is "
