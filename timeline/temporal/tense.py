@@ -22,11 +22,6 @@ _WINDOW = 12  # tokens looked at on each side
 _WILL_WINDOW = 20  # "will" governs its whole clause: "will name X as commander of … mission in December"
 _WILL = frozenset({"will", "'ll", "shall"})
 _PLAN = frozenset({"plan", "plans"})
-# Verbs of deciding or committing before "to": the infinitive is what is still to come, and a date after it is its
-# time ("has decided to admit Poland in early March", "voted to close the plant in June"). Only for the tense of a
-# date: that the infinitive is planned is the events stage's call.
-_COMMITTED = frozenset({"decided", "agreed", "voted", "promised", "pledged", "vowed", "threatened", "proposed",
-                        "offered"})
 # A plan's participle before "for" and a date: the date is the plan's time, still to come ("the accession was
 # planned for early March", "talks scheduled for Friday").
 _PLANNED_FOR = frozenset({"planned", "scheduled", "set", "slated", "due", "expected", "earmarked"})
@@ -114,7 +109,7 @@ def _tokens(fragment: str) -> list[str]:
 
 def _cue(token: str, previous: str, following: str = "") -> tuple[Tense | None, float]:
     """The tense a word signals and how strongly; ``previous`` and ``following`` are the words around it."""
-    if token == "to" and (previous in lx.TO_FUTURE or previous in _COMMITTED):
+    if token == "to" and previous in lx.TO_FUTURE:
         return Tense.FUTURE, 1.0  # "set to resume", "is to meet", "planning to drive"
     if token in _PLAN and (previous in lx.DETERMINERS or following in ("for", "of")):
         return None, 0.0  # "announced the plan Aug. 21", "travel plans for the team": a noun
