@@ -1,5 +1,4 @@
-"""Where a report's undated past news sits: on its news day, the latest day it tells of, and not in a story of
-earlier happenings the report turns to."""
+"""Where a report's undated past news sits: on its news day, the latest day it tells of."""
 
 from __future__ import annotations
 

@@ -207,6 +207,9 @@ NEWS_DAY_EXAMPLES = (
     # look-alike: the later day told last is the news day too
     ("Shares in Tokyo fell sharply on Thursday. They recovered on Friday. Carmakers led the rebound.", "2024-06-03",
      "led", "2024-05-31"),
+    # a sentence relating the news to an earlier happening does not move the day's own news back
+    ("Acme and Beta agreed to merge on Monday, the companies said.\n\nThe deal comes a year after the two firms ended "
+     "talks. Shares rose 5% on the news.", "2024-07-17", "rose", "2024-07-15"),
 )
 
 
