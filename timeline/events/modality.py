@@ -21,6 +21,9 @@ _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?(?:be\s+)?$", re.IGNORECASE)
 # A possibility told of the past ("may have been set afire", "would have cut"): where it would have happened.
 _POSSIBLE_PAST = re.compile(r"\b(?:would|could|may|might|must|should)\s+(?:not\s+)?have\s+(?:been\s+)?$",
                             re.IGNORECASE)
+# What could not be done was not done then: "could not" is the past of "cannot" ("Officials could not confirm the
+# toll"), where it would have happened, not a possibility still to come.
+_PAST_INABILITY = re.compile(r"\bcould(?:\s+not|n't)\s+(?:be\s+)?$", re.IGNORECASE)
 _LOOK_BACK = 80
 _DONE = frozenset({Form.PAST, Form.PERFECT, Form.PAST_PERFECT})
 
@@ -42,6 +45,9 @@ DONE_EXAMPLES = (
     ("If the talks fail, the union would strike.", "strike", False),
     ("The strike could cost the airline $50m.", "cost", False),
     ("The barn may have been set afire.", "set", True),
+    ("Officials could not confirm the toll.", "confirm", True),
+    ("The ship couldn't be reached.", "reached", True),
+    ("The plant could be sold.", "sold", False),
 )
 
 
@@ -64,7 +70,7 @@ def sits_as_done(sentence: str, start: int, word: str) -> bool:
     possibility told of the past ("may have been set afire"): it sits where it would have happened; with a condition
     or a modal of what is to come it is still to come or only possible."""
     before = sentence[max(0, start - _LOOK_BACK):start]
-    if _POSSIBLE_PAST.search(before):
+    if _POSSIBLE_PAST.search(before) or _PAST_INABILITY.search(before):
         return True
     return (negated(sentence, start) and verb_form(sentence, start, word) in _DONE
             and not _CONDITION.search(before) and not _MODAL.search(before))
