@@ -30,7 +30,7 @@ from .anchoring import (
     reporting_time,
     turns_back,
 )
-from .coreference import antecedent, dated_beside, mentions, stands_for_its_clause
+from .coreference import antecedent, dated_beside, mentions, on_the_day_told, stands_for_its_clause
 from .furniture import (
     PARAGRAPH_BREAK,
     attributes_a_quote,
@@ -170,6 +170,7 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
             continue  # "'This is the worst decision,' the mayor said": a view, no news
         made, waiting = _sentence_events(article, index, spans[index], timexes_here, happenings, story,
                                          index in headlines)
+        made = [on_the_day_told(article.text, e, events) for e in made]  # "was shot at 10 p.m.": that day's 10 p.m.
         shown = [e for e in made if e.modality != Modality.HYPOTHETICAL]  # a mention reads the shown events alone
         events.extend(_told_earlier(article, span=spans[index], timexes=timexes_here, made=shown,
                                     earlier=events, happenings=happenings))
