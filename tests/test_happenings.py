@@ -333,8 +333,8 @@ def test_hypothetical_makes_only_a_hidden_event_and_quoted_opinion_none():
 
 @pytest.mark.parametrize(("text", "published", "word", "value"), QUOTED_NEWS_EXAMPLES, ids=lambda e: str(e)[:50])
 def test_a_quoted_sentence_tells_the_news_of_its_own_words(text, published, word, value):
-    """"The minister called Hungary's admission 'a return home'": the admission is news of the day it happened; the
-    quoted words, and a report of them alone, are someone's view and make no event."""
+    """"Hungary joined NATO, which the minister called 'a return home'": the joining is news of the day it happened;
+    the quoted words, and a report or a label of them alone, are someone's view and make no event."""
     day = date.fromisoformat(published)
     events = events_for_article(Article("a", text, published=day), tag(text, day))
     second = text.index(". ") + 2

@@ -185,10 +185,11 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
 
 # (report, publication day, a word of the report's own words in a quoted sentence, its value or "" for no event): run
 # as tests. A sentence made mostly of someone's quoted words still tells the news its own words tell outside the
-# quotation marks ("called Hungary's admission …"); the quote itself, and a report of it alone, tell none.
+# quotation marks ("Hungary joined NATO, which the minister called '…'"); the quote itself, and a report or a label
+# of it alone ("who called the cuts 'reckless'"), tell none.
 QUOTED_NEWS_EXAMPLES = (
-    ('Hungary joined NATO on Friday. The minister called Hungary\'s admission "a return to her natural home after '
-     'fifty years," saying: "It has been our destiny to rejoin our friends."', "2024-03-16", "admission",
+    ('The ministers signed the papers on Friday. Hungary formally joined NATO, which the minister called "a return to '
+     'her natural home after fifty long years of waiting and of hoping for this day."', "2024-03-16", "joined",
      "2024-03-15"),
     ('The bridge reopened on Friday. The mayor hailed the reopening as "a day of joy for the whole city and for '
      'everyone who crosses the river every day."', "2024-03-16", "hailed", "2024-03-15"),
@@ -199,6 +200,8 @@ QUOTED_NEWS_EXAMPLES = (
      "2024-03-16", "close", ""),
     ('Acme cut 500 jobs on Friday. "How many of the plants will still be open in five years from now?" he asked.',
      "2024-03-16", "asked", ""),
+    ('Acme cut 500 jobs on Friday. "It is a desire for revenge, not a plan for the future of the firm," said Lee, '
+     'who called the cuts "reckless."', "2024-03-16", "called", ""),
 )
 
 

@@ -120,10 +120,11 @@ def quotations(sentence: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in _QUOTE.finditer(sentence)]
 
 
-# Verbs that attribute a quote ("… ?" he asked): in a sentence of quoted words they report them, whatever else they
-# can mean ("asked for a list" is a request).
+# Verbs that attribute a quote ("… ?" he asked) or a quoted label ('who called the plan "far-fetched"'): in a sentence
+# of quoted words they report them, whatever else they can mean ("asked for a list" is a request).
 _ATTRIBUTING = frozenset("""said says say asked asks asking added adds adding told tells wrote writes noted notes replied
-replies insisted insists declared declares explained explains argued argues""".split())
+replies insisted insists declared declares explained explains argued argues called calls calling described describes
+describing dubbed termed""".split())
 
 
 def attributes_a_quote(word: str) -> bool:
