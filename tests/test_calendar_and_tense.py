@@ -85,6 +85,13 @@ def test_calendar_edges_do_not_overflow():
     ("The alliance will admit three countries in early March, an official said on Wednesday.", "March", "future"),
     ("The troops withdrew from the town in March, officials said.", "March", "past"),
     ("Ahead of the ceremony, the minister said the vote was close.", "ceremony", "past"),
+    # "planned" after an adverb of manner tells how a thing was made, not that it is still to come
+    ("On Friday, when the minister set aside his holiday for the hastily planned trip, the ministry lifted its "
+     "warning.", "Friday", "unknown"),
+    ("The carefully planned raid on Friday freed two hostages.", "Friday", "past"),
+    # look-alikes: a plan's participle with no adverb, or after "already", is still ahead
+    ("On Friday, the minister will set out on the planned trip.", "Friday", "future"),
+    ("The trip planned for Friday was cancelled.", "Friday", "future"),
 ])
 def test_clause_tense(sentence, words, tense):
     start = sentence.index(words)

@@ -25,7 +25,8 @@ from timeline.events.anchoring import (
     relating_words,
     relation_of,
 )
-from timeline.events.build import NOT_NAMED_ACROSS_A_COMMA_EXAMPLES, events_for_article
+from timeline.events.build import NOT_NAMED_ACROSS_A_COMMA_EXAMPLES, QUOTED_NEWS_EXAMPLES, events_for_article
+from timeline.events.evaluation import owner_of
 from timeline.events.furniture import FURNITURE, furniture_kind, is_quoted_opinion
 from timeline.events.happenings import Kind, shipped_model
 from timeline.events.verbs import (
@@ -328,6 +329,18 @@ def test_hypothetical_makes_only_a_hidden_event_and_quoted_opinion_none():
     assert all(e.modality == Modality.HYPOTHETICAL for e in events if "deal" in e.title)
     assert not [e for e in events if "worst" in e.title]
     assert is_quoted_opinion("“This is the worst decision anyone has ever made in this town,” the mayor said.")
+
+
+@pytest.mark.parametrize(("text", "published", "word", "value"), QUOTED_NEWS_EXAMPLES, ids=lambda e: str(e)[:50])
+def test_a_quoted_sentence_tells_the_news_of_its_own_words(text, published, word, value):
+    """"Hungary joined NATO, which the minister called 'a return home'": the joining is news of the day it happened;
+    the quoted words, and a report or a label of them alone, are someone's view and make no event."""
+    day = date.fromisoformat(published)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    second = text.index(". ") + 2
+    quoted = [(e, s) for e in events for s in e.sources if s.sentence_span[0] >= second]
+    news = owner_of(text.rindex(word), quoted)
+    assert (news.value if news else "") == value, [(e.value, e.title) for e in events]
 
 
 def test_page_furniture_makes_no_event():

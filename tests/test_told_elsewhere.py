@@ -30,6 +30,7 @@ from timeline.events.coreference import (
     MENTION_EXAMPLES,
     MENTION_STANDS_FOR_ITS_CLAUSE_EXAMPLES,
     MORE_SOURCE_EXAMPLES,
+    TIME_OF_DAY_EXAMPLES,
     TOLD_EARLIER_EXAMPLES,
     mentions,
 )
@@ -233,3 +234,14 @@ def test_a_date_in_a_relative_clause_lends_its_time_to_that_clause_only(text, pu
     day = date.fromisoformat(published)
     events = events_for_article(Article("a", text, published=day), tag(text, day))
     assert owner_of(text.index(word), sourced(events)).value == value, [(e.value, e.explanation) for e in events]
+
+
+@pytest.mark.parametrize(("text", "published", "word", "value"), TIME_OF_DAY_EXAMPLES, ids=lambda e: str(e)[:50])
+def test_a_time_of_day_told_with_a_happening_dated_earlier_is_on_its_day(text, published, word, value):
+    """"Slepian was shot to death last Oct. 23 … was shot to death at 10 p.m.": 10 p.m. on Oct. 23, not on the day the
+    report was published; another kind of happening, another name or a day of its own keep their day."""
+    day = date.fromisoformat(published)
+    events = events_for_article(Article("a", text, published=day), tag(text, day))
+    at = text.rindex(word)
+    assert owner_of(at, [(e, s) for e, s in sourced(events) if s.sentence_span[0] > 0]).value == value, \
+        [(e.value, e.title, e.explanation) for e in events]

@@ -27,8 +27,17 @@ from .anchoring import (
     relation_of,
     reporting_time,
 )
-from .coreference import antecedent, dated_beside, mentions, stands_for_its_clause
-from .furniture import PARAGRAPH_BREAK, author_note_start, furniture_kind, is_link_title, is_quoted_opinion
+from .coreference import antecedent, dated_beside, mentions, on_the_day_told, stands_for_its_clause
+from .furniture import (
+    PARAGRAPH_BREAK,
+    attributes_a_quote,
+    author_note_start,
+    furniture_kind,
+    is_link_title,
+    is_quoted_opinion,
+    outside_quotes,
+    quotations,
+)
 from .gate import Gate
 from .happenings import Happening, HappeningModel, Kind, shipped_model
 from .modality import sits_as_done, why
@@ -124,7 +133,8 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
     for timex in timexes:
         if timex.interval is not None and timex.type in ("DATE", "TIME") and timex.value not in _NOT_EVENT_VALUES:
             dated.setdefault(sentence_at(spans, timex.start), []).append(timex)
-    kept: list[int] = []  # sentences that may tell news: no repeats, no furniture, no quoted opinion
+    kept: list[int] = []  # sentences that may tell news: no repeats, no furniture
+    opinion: set[int] = set()  # of which mostly quoted words: news only by what the report's own words tell
     seen: set[str] = set()
     in_links = False  # after a "Read more" or "Related stories" heading: a list of links, not news
     author_note = author_note_start(article.text, spans)
@@ -133,8 +143,10 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
         key = _key(sentence)  # asked again for headlines and salience
         kind = "author note" if index >= author_note else furniture_kind(sentence)
         in_links = kind == "read more" or (in_links and is_link_title(sentence))
-        if key not in seen and not kind and not in_links and not is_quoted_opinion(sentence):
+        if key not in seen and not kind and not in_links:
             kept.append(index)
+            if is_quoted_opinion(sentence):
+                opinion.add(index)
         seen.add(key)
     headlines = {i for i in kept if _is_headline(article, i, article.text[spans[i][0]:spans[i][1]])}
     texts = [article.text[spans[i][0]:spans[i][1]] for i in kept]
@@ -146,17 +158,55 @@ def events_for_article(article: Article, timexes: list[Timex], model: HappeningM
     for index, sentence, found in zip(kept, texts, labelled, strict=True):
         if PARAGRAPH_BREAK.search(article.text, spans[index - 1][1] if index else 0, spans[index][0]):
             story.paragraph = story.results = None
-        happenings = _happenings(sentence, found, dated.get(index, []), spans[index][0])
-        made, waiting = _sentence_events(article, index, spans[index], dated.get(index, []), happenings, story,
+        timexes_here = dated.get(index, [])
+        if index in opinion:  # the quoted words are someone's view: only the report's own words may tell news
+            found, timexes_here = _outside_quotes(sentence, spans[index][0], found, timexes_here)
+        happenings = _happenings(sentence, found, timexes_here, spans[index][0])
+        if index in opinion and all(h.kind not in (Kind.FACTUAL, Kind.PLANNED) for h in happenings):
+            continue  # "'This is the worst decision,' the mayor said": a view, no news
+        made, waiting = _sentence_events(article, index, spans[index], timexes_here, happenings, story,
                                          index in headlines)
+        made = [on_the_day_told(article.text, e, events) for e in made]  # "was shot at 10 p.m.": that day's 10 p.m.
         shown = [e for e in made if e.modality != Modality.HYPOTHETICAL]  # a mention reads the shown events alone
-        events.extend(_told_earlier(article, span=spans[index], timexes=dated.get(index, []), made=shown,
+        events.extend(_told_earlier(article, span=spans[index], timexes=timexes_here, made=shown,
                                     earlier=events, happenings=happenings))
         events.extend(e for e in made if e.modality == Modality.HYPOTHETICAL)
         unplaced += waiting
     if unplaced:
         article.warnings.append(f"{unplaced} happenings without a date left off the timeline: no publication date")
     return events
+
+
+# (report, publication day, a word of the report's own words in a quoted sentence, its value or "" for no event): run
+# as tests. A sentence made mostly of someone's quoted words still tells the news its own words tell outside the
+# quotation marks ("Hungary joined NATO, which the minister called '…'"); the quote itself, and a report or a label
+# of it alone ("who called the cuts 'reckless'"), tell none.
+QUOTED_NEWS_EXAMPLES = (
+    ('The ministers signed the papers on Friday. Hungary formally joined NATO, which the minister called "a return to '
+     'her natural home after fifty long years of waiting and of hoping for this day."', "2024-03-16", "joined",
+     "2024-03-15"),
+    ('The bridge reopened on Friday. The mayor hailed the reopening as "a day of joy for the whole city and for '
+     'everyone who crosses the river every day."', "2024-03-16", "hailed", "2024-03-15"),
+    # look-alikes: the quote's own happenings, and a report of a quote with nothing else, make no event
+    ('The bridge reopened on Friday. "We have waited for this moment for years and years," the mayor said.',
+     "2024-03-16", "waited", ""),
+    ('The bridge reopened on Friday. "Nobody will close this bridge again, not next week, not ever," the mayor said.',
+     "2024-03-16", "close", ""),
+    ('Acme cut 500 jobs on Friday. "How many of the plants will still be open in five years from now?" he asked.',
+     "2024-03-16", "asked", ""),
+    ('Acme cut 500 jobs on Friday. "It is a desire for revenge, not a plan for the future of the firm," said Lee, '
+     'who called the cuts "reckless."', "2024-03-16", "called", ""),
+)
+
+
+def _outside_quotes(sentence: str, offset: int, found: list[Happening],
+                    timexes: list[Timex]) -> tuple[list[Happening], list[Timex]]:
+    """The happenings and dates of a sentence's own words, outside its quotations (``offset``: the sentence's
+    place in the article, where the dates are counted from)."""
+    quoted = quotations(sentence)
+    return ([replace(h, kind=Kind.REPORTING) if attributes_a_quote(h.word) else h for h in found
+             if outside_quotes(quoted, h.start)],
+            [t for t in timexes if outside_quotes(quoted, t.start - offset)])
 
 
 @dataclass

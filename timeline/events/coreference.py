@@ -12,9 +12,9 @@ Nairobi): a different happening of the same kind.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..model import Event, Modality, Placement, Precision
+from ..model import Event, Interval, Modality, Placement, Precision
 from .happenings import Happening, Kind
 from .sentences import clause_spans
 
@@ -268,3 +268,44 @@ def _with_relatives(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[i
         else:
             joined.append((start, end))
     return joined
+
+
+# A time of day with no day of its own words: "at 10 p.m.", "at about 6:30 a.m.", "noon".
+_BARE_TIME = re.compile(r"(?:(?:at|about|around|shortly\s+(?:before|after))\s+)*(?:\d{1,2}(?:[:.]\d\d)?\s*"
+                        r"(?:a\.?\s?m\.?|p\.?\s?m\.?)|noon|midnight)", re.IGNORECASE)
+# (report, publication day, the word told at a time of day, the value of its event): run as tests. A time of day told
+# with a happening the report dated earlier, of the same kind and with a name of it, is a time of that day.
+TIME_OF_DAY_EXAMPLES = (
+    ("Dr. Lane was shot to death on March 3 at his home. Police searched the house on April 2. Lane, 52, was shot "
+     "at 10 p.m. as he stood in his kitchen.", "2024-04-19", "shot", "2024-03-03T22:00"),
+    ("Rebels attacked the town of Orla on Friday. Police arrested two men on Sunday. The rebels attacked Orla from "
+     "the north at 5 a.m., residents said.", "2024-06-10", "attacked", "2024-06-07T05:00"),
+    # look-alikes: another kind of happening, another name, a day of its own words: the day the tagger gives
+    ("Dr. Lane was shot to death on March 3 at his home. Police searched the house on April 2. Lane's widow spoke "
+     "to reporters at 10 p.m.", "2024-04-19", "spoke", "2024-04-02T22:00"),
+    ("Dr. Lane was shot to death on March 3 at his home. Police searched the house on April 2. Dr. Reed was shot "
+     "at 10 p.m. in Leeds.", "2024-04-19", "shot", "2024-04-02T22:00"),
+    ("Dr. Lane was shot to death on March 3 at his home. Police searched the house on April 2. Lane's brother was "
+     "shot at 10 p.m. Friday.", "2024-04-19", "shot", "2024-04-19T22:00"),
+)
+
+
+def on_the_day_told(text: str, event: Event, earlier: list[Event]) -> Event:
+    """An event placed by a time of day whose day no word gave ("Slepian was shot to death at 10 p.m."), when the
+    report told that happening earlier with its day ("was shot to death last Oct. 23"): at that time of that day,
+    not of the day the tagger fell back on (the publication day, or the last day named). The happening is the same
+    when its words tell the same kind of happening and its sentence holds a name the earlier one gave."""
+    if event.placement != Placement.WRITTEN or event.modality != Modality.FACTUAL \
+            or Precision(event.precision).rank < Precision.HOUR.rank or not _BARE_TIME.fullmatch(event.date_text):
+        return event
+    kinds = [kind for kind in _TELLING if _tells(kind, _happening_words(text, event))]
+    told = next((e for e in reversed(earlier) if e.placement == Placement.WRITTEN and e.modality == Modality.FACTUAL
+                 and Precision(e.precision) == Precision.DAY and any(_tells(k, _happening_words(text, e)) for k in kinds)
+                 and any(name in event.sentence for name in e.names)), None)
+    if told is None or told.begin.date() == event.begin.date():
+        return event
+    moved = told.begin - event.begin.replace(hour=0, minute=0, second=0, microsecond=0)
+    interval = Interval(event.begin + moved, event.end + moved, event.interval.precision)
+    return replace(event, interval=interval, value=told.value + event.value[event.value.index("T"):],
+                   explanation=f"'{event.date_text}' on the day of the happening told earlier, at '{told.date_text}' "
+                               f"({told.value})", year_guessed=told.year_guessed)

@@ -111,5 +111,26 @@ def is_link_title(line: str) -> bool:
 
 def is_quoted_opinion(sentence: str) -> bool:
     """Mostly someone's quoted words: a view or a claim told in the first person, not the report's news."""
-    quoted = sum(len(m.group(1)) for m in _QUOTE.finditer(sentence))
+    quoted = sum(end - start for start, end in quotations(sentence))
     return quoted >= 0.6 * len(sentence.strip())
+
+
+def quotations(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence's quoted words lie (the marks left out): someone's words, not the report's."""
+    return [m.span(1) for m in _QUOTE.finditer(sentence)]
+
+
+# Verbs that attribute a quote ("… ?" he asked) or a quoted label ('who called the plan "far-fetched"'): in a sentence
+# of quoted words they report them, whatever else they can mean ("asked for a list" is a request).
+_ATTRIBUTING = frozenset("""said says say asked asks asking added adds adding told tells wrote writes noted notes replied
+replies insisted insists declared declares explained explains argued argues called calls calling described describes
+describing dubbed termed""".split())
+
+
+def attributes_a_quote(word: str) -> bool:
+    return word.lower() in _ATTRIBUTING
+
+
+def outside_quotes(spans: list[tuple[int, int]], start: int) -> bool:
+    """Whether the words at ``start`` are the report's own, not inside one of ``spans`` (see ``quotations``)."""
+    return not any(begin <= start < end for begin, end in spans)

@@ -93,14 +93,19 @@ OPENING_FRAME_EXAMPLES = (
 
 
 # (sentence, its happenings' words, the clauses they make): run as tests
+# What may stand between a subject split off by commas and its verb: nothing, or when it happened ("Bombings at the
+# embassies in Nairobi, Kenya, on Aug. 7 killed 258 people").
+_WHEN_BEFORE_VERB = re.compile(r"\s*(?:(?:on|in|last|early|late)\s+(?:[A-Z][a-z]+\.?|\d{1,4})(?:\s+\d{1,2})?,?\s+)?")
 SUBJECT_SPLIT_EXAMPLES = (
     ("A clinic bombing in Birmingham, Ala., killed a security guard.", ("bombing", "killed"), 1),
+    ("Bombings at the embassies in Nairobi, Kenya, on Aug. 7 killed 258 people.", ("Bombings", "killed"), 1),
     ("The explosion, the worst in years, destroyed the market.", ("explosion", "destroyed"), 1),
     # look-alikes: a clause with a verb of its own, a relative clause, a subject that is not a happening
     ("Police condemned the attack, calling it cowardly.", ("condemned", "calling"), 2),
     ("After the attack, police arrested five men.", ("attack", "arrested"), 2),
     ("The strike, which began on Monday, closed the ports.", ("strike", "began", "closed"), 3),
     ("On May 2, police, acting on a tip, searched the house.", ("acting", "searched"), 2),
+    ("After the attack, on Friday police arrested five men.", ("attack", "arrested"), 2),
 )
 
 
@@ -142,7 +147,8 @@ def _subject_of(sentence: str, heads: list[int], clause: tuple[int, int], next_s
     commas ("a clinic bombing in Birmingham, Ala., killed a guard"; "the vote, held on Sunday, gave …"): one
     clause. A clause with a verb of its own ("police condemned the attack, calling it …") stays apart."""
     first = next((head for head in heads if head >= next_start), None)
-    if first is None or sentence[next_start:first].strip() or not sentence[clause[0]:next_start].rstrip().endswith(","):
+    if first is None or not sentence[clause[0]:next_start].rstrip().endswith(",") \
+            or not _WHEN_BEFORE_VERB.fullmatch(sentence, next_start, first):
         return False
     inside = [head for head in heads if clause[0] <= head < clause[1]]
     if sentence[:inside[0]].rstrip().endswith(",") and _HEAD.match(sentence, inside[0]).group(0).endswith("ing"):

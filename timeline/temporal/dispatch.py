@@ -91,7 +91,7 @@ def _vague(d: Description, ctx: Context) -> Resolution:
 
 def _period(d: Description, ctx: Context) -> Resolution:
     if d.year is not None:  # "the 1988 period"
-        return place.period_in_year(ctx, d.year)
+        return place.period_in_year(ctx, d.year, d.unit)
     if d.unit == Precision.YEAR:  # "year-earlier"
         return place.year_before_period(ctx)
     return place.reported_period(ctx, d.direction, d.step, d.what)

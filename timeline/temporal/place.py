@@ -125,13 +125,20 @@ def year_before_period(ctx: Context) -> Resolution:
     return from_dct(ctx, Precision.YEAR, -1, "the year before")
 
 
-def period_in_year(ctx: Context, year: int) -> Resolution:
-    """'the 1988 period': the reporting period under discussion, in that year."""
+def period_in_year(ctx: Context, year: int, unit: Precision | None = None) -> Resolution:
+    """'the 1988 period': the reporting period under discussion, in that year. 'the 1988 quarter' with no period
+    under discussion is the quarter a report of the publication date gives its results for (the last full one), in
+    that year: a quarter, not the whole of 1988."""
     if ctx.reference is not None and ctx.reference.precision in _PERIODS:
         base = ctx.reference
         point = Point.of(base.precision, base.start.replace(year=year))
         return Resolution(TimexType.DATE, point.value, None, point, Anchor.MENTION,
                           f"the period of '{ctx.reference_text}' ({base.value}), in {year}")
+    if unit == Precision.QUARTER and ctx.dct is not None:
+        last = Point.of(Precision.QUARTER, ctx.dct).shift(-1)
+        point = Point.of(Precision.QUARTER, last.start.replace(year=year))
+        return Resolution(TimexType.DATE, point.value, None, point, Anchor.DCT,
+                          f"the quarter of the last full one before the publication date ({last.value}), in {year}")
     return absolute(Point.of(Precision.YEAR, datetime(year, 1, 1)), "a year")
 
 

@@ -113,6 +113,8 @@ def _cue(token: str, previous: str, following: str = "") -> tuple[Tense | None, 
         return Tense.FUTURE, 1.0  # "set to resume", "is to meet", "planning to drive"
     if token in _PLAN and (previous in lx.DETERMINERS or following in ("for", "of")):
         return None, 0.0  # "announced the plan Aug. 21", "travel plans for the team": a noun
+    if token == "planned" and previous.endswith("ly"):
+        return None, 0.0  # "the hastily planned trip": how it was made, not that it is still to come
     if token in lx.FUTURE_CUES:
         return Tense.FUTURE, 1.6 if token in _WILL else 1.0
     regular_past = len(token) > 4 and token.endswith("ed") and token not in lx.NOT_PAST_ED

@@ -64,8 +64,9 @@ def year_ago_adjective(m: re.Match) -> Description:
 
 
 def year_period(m: re.Match) -> Description:
-    """'the 1988 period': the reporting period under discussion, in that year."""
-    return Description(TimexType.DATE, Relation.PERIOD, year=read_year(m), moves_reference=False)
+    """'the 1988 period': the reporting period under discussion, in that year ('the 1988 quarter': a quarter)."""
+    unit = Precision.QUARTER if m.group(0).lower().endswith("quarter") else None
+    return Description(TimexType.DATE, Relation.PERIOD, year=read_year(m), unit=unit, moves_reference=False)
 
 
 def reporting_year(m: re.Match) -> Description:
@@ -161,7 +162,12 @@ RULES: list[Rule] = [
          (Example("Profit in the third quarter of 1989 fell from the 1988 period.", None, "the 1988 period", "1988-Q3",
                   reads=Description(TimexType.DATE, Relation.PERIOD, year=1988, moves_reference=False)),
           Example("Profit in the third quarter of 1989 beat the 1988 quarter.", None, "the 1988 quarter", "1988-Q3"),
-          Example("revenue in the 1988 quarter fell", None, "the 1988 quarter", "1988")),
+          Example("revenue in the 1988 quarter fell", None, "the 1988 quarter", "1988"),
+          # no period under discussion: the quarter a report of its day gives results for, in that year (not 1988)
+          Example("Acme earned $376,000 on revenue of $14.5 million in the 1988 quarter.", "1989-10-30",
+                  "the 1988 quarter", "1988-Q3"),
+          # look-alike: a "period" may be nine months or a year: the year it names
+          Example("Acme earned $20.6 million in the 1988 period.", "1989-10-30", "the 1988 period", "1988")),
          guard=year_ok),
     Rule("reporting_year", Trigger.of("year"),
          r"\bthe\s+(?:(?:fiscal|financial)\s+)?year(?=\s+(?P<closing>ended|ending)\b)|\bthe\s+(?:full|fiscal)\s+year\b",
