@@ -14,6 +14,7 @@ from .verbs import Form, negated, verb_form
 
 # The words that make a happening hypothetical, looked for in its clause before it, nearest first.
 _CONDITION = re.compile(r"\b(if|unless|whether)\b[^,;:]*$", re.IGNORECASE)
+_WHETHER = re.compile(r"\bwhether\b[^,;:]*$", re.IGNORECASE)
 _MODAL = re.compile(r"\b(would|could|may|might|must|should|can|cannot|ought to|needs? to|has to|have to)"
                     r"(?:\s+(?:not|never|also|still|well|likely|only|be|have|been))*\s+$", re.IGNORECASE)
 _NEGATION = re.compile(r"(?:\b(not|never|no longer)|(n't))\b(?:\s+\w+){0,2}\s+$", re.IGNORECASE)
@@ -42,6 +43,11 @@ DONE_EXAMPLES = (
     ("If the talks fail, the union would strike.", "strike", False),
     ("The strike could cost the airline $50m.", "cost", False),
     ("The barn may have been set afire.", "set", True),
+    # a question of what did or did not happen, told in the past: if it happened, it happened before the report
+    ("It is unknown whether he crossed into Mexico.", "crossed", True),
+    ("Investigators are checking whether the rifle was used in the shooting.", "used", True),
+    ("It is unclear whether the talks will resume.", "resume", False),
+    ("If the talks failed, the union would strike.", "failed", False),
 )
 
 
@@ -60,11 +66,53 @@ def why(sentence: str, start: int) -> str:
 
 
 def sits_as_done(sentence: str, start: int, word: str) -> bool:
-    """A negated happening told in the past or the present perfect ("did not find", "has not been found"), or a
-    possibility told of the past ("may have been set afire"): it sits where it would have happened; with a condition
-    or a modal of what is to come it is still to come or only possible."""
+    """A negated happening told in the past or the present perfect ("did not find", "has not been found"), a
+    possibility told of the past ("may have been set afire") or a question of the past ("whether he crossed"): it
+    sits where it would have happened; with a condition or a modal of what is to come it is still to come or only
+    possible."""
     before = sentence[max(0, start - _LOOK_BACK):start]
     if _POSSIBLE_PAST.search(before):
         return True
+    if _WHETHER.search(before) and not _MODAL.search(before):  # "unknown whether he crossed": before the report
+        return verb_form(sentence, start, word) in _DONE
     return (negated(sentence, start) and verb_form(sentence, start, word) in _DONE
             and not _CONDITION.search(before) and not _MODAL.search(before))
+
+# (sentence, the happening word, whether a modal before it tells it as only possible): run as tests
+POSSIBLE_EXAMPLES = (
+    ("A state trial would likely precede a federal one.", "precede", True),
+    ("The merger could eliminate 2,000 jobs.", "eliminate", True),
+    ("Such attacks must be met with a crackdown.", "met", True),
+    # look-alikes: a plan, a modal in another clause, a modal of something else in the clause
+    ("The bank will sell its stake.", "sell", False),
+    ("Police found a rifle, which may belong to the gunman.", "found", False),
+    ("Officials who may know the gunman questioned his neighbours.", "questioned", False),
+)
+
+
+def told_as_possible(sentence: str, start: int) -> bool:
+    """The verb group right before a happening is a modal of what may come or must be ("would likely precede",
+    "may delay", "must be met"): only possible, whatever the model read, as the model misses some modals."""
+    return bool(_MODAL.search(sentence[max(0, start - _LOOK_BACK):start]))
+
+
+# What a reward is offered for ("for information leading to the arrest and conviction of the gunman"): the arrest
+# is what is wanted, not what happened.
+_REWARDED = re.compile(r"\bfor\s+information\s+(?:(?:that|which)\s+)?(?:(?:could|may|might|would)\s+)?"
+                       r"(?:(?:leads?|leading)\s+to\b[^,;:.]*)?$", re.IGNORECASE)
+# (sentence, the happening word, whether it is what a reward asks for): run as tests
+REWARDED_EXAMPLES = (
+    ("Police offered a $10,000 reward for information leading to the arrest and conviction of the gunman.", "arrest",
+     True),
+    ("Police offered a $10,000 reward for information leading to the arrest and conviction of the gunman.",
+     "conviction", True),
+    ("The FBI is offering $5 million for information that leads to his capture.", "leads", True),
+    # look-alikes: the offer itself, and information that led to an arrest already made
+    ("Police offered a $10,000 reward for information leading to the arrest of the gunman.", "offered", False),
+    ("A tip from a neighbour led to the arrest of the gunman.", "arrest", False),
+)
+
+
+def rewarded(sentence: str, start: int) -> bool:
+    """A happening a reward is offered for ("for information leading to the arrest of …"): only wanted."""
+    return bool(_REWARDED.search(sentence[max(0, start - _LOOK_BACK):start]))
