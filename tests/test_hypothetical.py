@@ -10,12 +10,10 @@ from timeline.events.build import HYPOTHETICAL_EXAMPLES, events_for_article
 from timeline.events.evaluation import owner_of
 from timeline.events.modality import (
     DONE_EXAMPLES,
-    POSSIBLE_EXAMPLES,
     REWARDED_EXAMPLES,
     WHY_EXAMPLES,
     rewarded,
     sits_as_done,
-    told_as_possible,
     why,
 )
 from timeline.model import Article, Modality
@@ -57,12 +55,6 @@ def test_a_hypothetical_event_never_takes_a_factual_ones_place():
 @pytest.mark.parametrize(("sentence", "word", "words"), WHY_EXAMPLES, ids=lambda e: str(e)[:40])
 def test_the_explanation_names_the_words_that_make_it_hypothetical(sentence, word, words):
     assert why(sentence, sentence.index(word)) == words
-
-
-@pytest.mark.parametrize(("sentence", "word", "possible"), POSSIBLE_EXAMPLES, ids=lambda e: str(e)[:40])
-def test_a_modal_right_before_a_happening_tells_it_as_only_possible(sentence, word, possible):
-    """The happening model misses some modals; the verb group before the word decides, not the model."""
-    assert told_as_possible(sentence, sentence.index(word)) is possible
 
 
 @pytest.mark.parametrize(("sentence", "word", "wanted"), REWARDED_EXAMPLES, ids=lambda e: str(e)[:40])

@@ -34,7 +34,7 @@ from .coreference import antecedent, dated_beside, mentions, stands_for_its_clau
 from .furniture import PARAGRAPH_BREAK, author_note_start, furniture_kind, is_link_title, is_quoted_opinion
 from .gate import Gate
 from .happenings import Happening, HappeningModel, Kind, shipped_model
-from .modality import rewarded, sits_as_done, told_as_possible, why
+from .modality import rewarded, sits_as_done, why
 from .names import names_in
 from .naming import named_happening
 from .sentences import clause_end, clause_spans, sentence_at, sentence_spans
@@ -613,8 +613,6 @@ def _happenings(sentence: str, labelled: list[Happening], dates: list[Timex], of
                 verb_form(sentence, h.start, h.word) == Form.FUTURE and not negated(sentence, h.start))
                 or reported_future(sentence, h.start)):
             h = replace(h, kind=Kind.PLANNED)
-        elif h.kind == Kind.FACTUAL and told_as_possible(sentence, h.start):  # "would likely precede": may come
-            h = replace(h, kind=Kind.HYPOTHETICAL)
         found.append(h)
     if not any(h.kind in (Kind.FACTUAL, Kind.PLANNED) for h in found):
         report = next((h for h in labelled if h.kind == Kind.REPORTING and _report_dated(sentence, h, dates, offset)), None)
@@ -779,8 +777,9 @@ HYPOTHETICAL_EXAMPLES = (
     ("Police sent the rifle to a laboratory to determine whether it was the weapon.", "2024-06-05", "sent",
      "factual", "2024-05-30"),
     ("Police sent the rifle to a laboratory to determine whether it was the weapon.", "2024-06-05", "determine",
-     "hypothetical", "2024-06-06"),
-    # a happening told with a modal of what may come, whatever the model read: only possible, after the report
+     "hypothetical", "2024-05-30"),
+    ("The company will hire staff to run the plant.", "2024-06-05", "run", "hypothetical", "2024-06-06"),
+    # a happening told with a modal of what may come: only possible, after the report
     ("A state trial would likely precede a federal one.", "2024-06-05", "precede", "hypothetical", "2024-06-06"),
     ("The ruling may delay the election.", "2024-06-05", "delay", "hypothetical", "2024-06-06"),
     ("Such attacks must be met with a crackdown.", "2024-06-05", "met", "hypothetical", "2024-06-06"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..temporal.tense import Tense, clause_tense
 from .verbs import Form, negated, verb_form
 
 # The words that make a happening hypothetical, looked for in its clause before it, nearest first.
@@ -44,6 +45,11 @@ DONE_EXAMPLES = (
     ("The strike could cost the airline $50m.", "cost", False),
     ("The barn may have been set afire.", "set", True),
     # a question of what did or did not happen, told in the past: if it happened, it happened before the report
+    # a purpose of an act told as done or going on sits with that act; of an act to come, after the report
+    ("Investigators sent the gun to a laboratory to determine whether it was used.", "determine", True),
+    ("Doctors who still risk their safety to perform abortions spoke out.", "perform", True),
+    ("The company will hire staff to run the plant.", "run", False),
+    ("Unless talks resume, the union is ready to strike.", "strike", False),
     ("It is unknown whether he crossed into Mexico.", "crossed", True),
     ("Investigators are checking whether the rifle was used in the shooting.", "used", True),
     ("It is unclear whether the talks will resume.", "resume", False),
@@ -67,34 +73,21 @@ def why(sentence: str, start: int) -> str:
 
 def sits_as_done(sentence: str, start: int, word: str) -> bool:
     """A negated happening told in the past or the present perfect ("did not find", "has not been found"), a
-    possibility told of the past ("may have been set afire") or a question of the past ("whether he crossed"): it
-    sits where it would have happened; with a condition or a modal of what is to come it is still to come or only
-    possible."""
+    possibility told of the past ("may have been set afire"), a question of the past ("whether he crossed") or the
+    purpose of an act ("sent the gun to a laboratory to determine …"): it sits where it would have happened; with a
+    condition or a modal of what is to come it is still to come or only possible."""
     before = sentence[max(0, start - _LOOK_BACK):start]
     if _POSSIBLE_PAST.search(before):
         return True
     if _WHETHER.search(before) and not _MODAL.search(before):  # "unknown whether he crossed": before the report
         return verb_form(sentence, start, word) in _DONE
+    if _INFINITIVE.search(before) and not (_CONDITION.search(before) or _MODAL.search(before)
+                                           or negated(sentence, start)):
+        # a purpose of the act it serves ("sent the gun to a laboratory to determine …"): with that act, unless the
+        # clause tells what is to come ("will hire staff to run the plant")
+        return clause_tense(sentence, start, start) != Tense.FUTURE
     return (negated(sentence, start) and verb_form(sentence, start, word) in _DONE
             and not _CONDITION.search(before) and not _MODAL.search(before))
-
-# (sentence, the happening word, whether a modal before it tells it as only possible): run as tests
-POSSIBLE_EXAMPLES = (
-    ("A state trial would likely precede a federal one.", "precede", True),
-    ("The merger could eliminate 2,000 jobs.", "eliminate", True),
-    ("Such attacks must be met with a crackdown.", "met", True),
-    # look-alikes: a plan, a modal in another clause, a modal of something else in the clause
-    ("The bank will sell its stake.", "sell", False),
-    ("Police found a rifle, which may belong to the gunman.", "found", False),
-    ("Officials who may know the gunman questioned his neighbours.", "questioned", False),
-)
-
-
-def told_as_possible(sentence: str, start: int) -> bool:
-    """The verb group right before a happening is a modal of what may come or must be ("would likely precede",
-    "may delay", "must be met"): only possible, whatever the model read, as the model misses some modals."""
-    return bool(_MODAL.search(sentence[max(0, start - _LOOK_BACK):start]))
-
 
 # What a reward is offered for ("for information leading to the arrest and conviction of the gunman"): the arrest
 # is what is wanted, not what happened.
