@@ -2,8 +2,9 @@
 
 A timeline keeps them as events that every view hides by default, so a reader who asks can see what a report
 said might happen, and the evaluation can judge where they sit. Their explanation names the words that make them
-hypothetical; a negated past happening ("Police did not find the weapon") sits where it would have happened, any
-other ("the union would strike", "if the talks fail", "could cost the airline $50m") after the report.
+hypothetical; a negated past happening ("Police did not find the weapon"), a question of the past ("whether he
+crossed") or the purpose of an act ("sent the gun to a laboratory to determine …") sits where it would have happened,
+any other ("the union would strike", "if the talks fail", "could cost the airline $50m") after the report.
 """
 
 from __future__ import annotations
