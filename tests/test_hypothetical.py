@@ -8,7 +8,14 @@ import pytest
 
 from timeline.events.build import HYPOTHETICAL_EXAMPLES, events_for_article
 from timeline.events.evaluation import owner_of
-from timeline.events.modality import DONE_EXAMPLES, WHY_EXAMPLES, sits_as_done, why
+from timeline.events.modality import (
+    DONE_EXAMPLES,
+    REWARDED_EXAMPLES,
+    WHY_EXAMPLES,
+    rewarded,
+    sits_as_done,
+    why,
+)
 from timeline.model import Article, Modality
 from timeline.temporal import tag
 
@@ -48,6 +55,11 @@ def test_a_hypothetical_event_never_takes_a_factual_ones_place():
 @pytest.mark.parametrize(("sentence", "word", "words"), WHY_EXAMPLES, ids=lambda e: str(e)[:40])
 def test_the_explanation_names_the_words_that_make_it_hypothetical(sentence, word, words):
     assert why(sentence, sentence.index(word)) == words
+
+
+@pytest.mark.parametrize(("sentence", "word", "wanted"), REWARDED_EXAMPLES, ids=lambda e: str(e)[:40])
+def test_what_a_reward_is_offered_for_is_only_wanted(sentence, word, wanted):
+    assert rewarded(sentence, sentence.index(word)) is wanted
 
 
 @pytest.mark.parametrize(("sentence", "word", "done"), DONE_EXAMPLES, ids=lambda e: str(e)[:40])

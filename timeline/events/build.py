@@ -40,7 +40,7 @@ from .furniture import (
 )
 from .gate import Gate
 from .happenings import Happening, HappeningModel, Kind, shipped_model
-from .modality import sits_as_done, why
+from .modality import rewarded, sits_as_done, why
 from .names import names_in
 from .naming import named_happening
 from .sentences import clause_end, clause_spans, sentence_at, sentence_spans
@@ -643,7 +643,7 @@ def _happenings(sentence: str, labelled: list[Happening], dates: list[Timex], of
             if not (_dated_report(sentence, h, dates, offset) or reports_a_thing(sentence, h.end, h.word)):
                 continue
             h = replace(h, kind=Kind.FACTUAL)
-        if is_conditional(sentence, h.start):
+        if is_conditional(sentence, h.start) or rewarded(sentence, h.start):
             h = replace(h, kind=Kind.HYPOTHETICAL)
         elif h.kind in (Kind.FACTUAL, Kind.PLANNED) and goes_on(sentence, h.start, h.word) \
                 and not any(t.start - offset > h.start for t in dates):  # "will continue through next year": to then
@@ -816,8 +816,20 @@ HYPOTHETICAL_EXAMPLES = (
     ("Police sent the rifle to a laboratory to determine whether it was the weapon.", "2024-06-05", "sent",
      "factual", "2024-05-30"),
     ("Police sent the rifle to a laboratory to determine whether it was the weapon.", "2024-06-05", "determine",
+     "hypothetical", "2024-05-30"),
+    ("The company will hire staff to run the plant.", "2024-06-05", "run", "hypothetical", "2024-06-06"),
+    # a happening told with a modal of what may come: only possible, after the report
+    ("A state trial would likely precede a federal one.", "2024-06-05", "precede", "hypothetical", "2024-06-06"),
+    ("The ruling may delay the election.", "2024-06-05", "delay", "hypothetical", "2024-06-06"),
+    ("Such attacks must be met with a crackdown.", "2024-06-05", "met", "hypothetical", "2024-06-06"),
+    # look-alikes: what is planned stays planned and shown; a report of a "would" is a plan; a modal of the past
+    # sits where it would have happened; a modal in another clause leaves a factual happening alone
+    ("The barn may have been set afire on Monday.", "2024-06-05", "set", "hypothetical", "2024-06-03"),
+    ("Police found a rifle, which may belong to the gunman.", "2024-06-05", "found", "factual", "2024-05-30"),
+    ("Police offered a $10,000 reward for information leading to the arrest of the gunman.", "2024-06-05", "arrest",
      "hypothetical", "2024-06-06"),
-    # look-alikes: what is planned stays planned and shown; a report of a "would" is a plan
+    ("Officials said it is unknown whether he crossed into Mexico.", "2024-06-05", "crossed", "hypothetical",
+     "2024-05-30"),
     ("If the talks fail, the union would strike in July.", "2024-06-05", "strike", "hypothetical", "2024-07-01"),
     ("The union will strike next week.", "2024-06-05", "strike", "planned", "2024-06-10"),
     ("The company said it would cut 500 jobs.", "2024-06-05", "cut", "planned", "2024-06-06"),
