@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from timeline import Timeline, build
+from timeline.filters import EventFilter
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -16,6 +18,12 @@ TBAQ = ROOT.parent / "shared" / "corpora" / "tbaq"
 @pytest.fixture(scope="session")
 def seed_timeline() -> Timeline:
     return build([SEEDS])
+
+
+@pytest.fixture(scope="session")
+def seed_shown(seed_timeline: Timeline) -> pd.DataFrame:
+    """The seeds' events a reader sees by default (hypothetical happenings are hidden unless asked for)."""
+    return EventFilter().apply(seed_timeline.events)
 
 
 @pytest.fixture

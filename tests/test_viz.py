@@ -236,9 +236,9 @@ def _history(fig) -> tuple[dict, dict]:
     return rows, labels
 
 
-def test_every_history_event_is_listed_oldest_first_with_its_date(seed_timeline):
-    events = seed_timeline.events.set_index("id")
-    rows, labels = _history(figure(seed_timeline.events))
+def test_every_history_event_is_listed_oldest_first_with_its_date(seed_shown):
+    events = seed_shown.set_index("id")
+    rows, labels = _history(figure(seed_shown))
     assert events.loc[list(rows), "begin"].min().year == 1972 and len(rows) >= 10
     assert all(labels.get(y, ("", ""))[1] for y in rows.values()), "every history event has a label"
     assert len(set(rows.values())) == len(rows), "one event to a row"
