@@ -13,7 +13,8 @@ from pathlib import Path
 import plotly
 import plotly.io
 import pytest
-from browser import CHART_BOXES, browser_page, clashes_closer_than, label_clashes
+from browser import CHART_BOXES, DOCS, browser_page, clashes_closer_than, dashboard_server, label_clashes
+from conftest import ROOT
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
@@ -259,3 +260,37 @@ def test_the_exported_page_fits_labels_to_their_drawn_width(tmp_path):
         held, drawn = set(page.evaluate(_HELD)), set(labelled(page.evaluate(CHART_BOXES)))
         assert len(held) >= 8 and held == drawn, f"{len(held - drawn)} labels written but hidden by Plotly"
         assert not label_clashes(page)[1]
+
+
+_CHARTED = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => p.data || []).flat()
+  .filter(t => t.name === 'spans' || t.name === 'points').flatMap(t => t.customdata)"""
+
+
+def test_zooming_the_dashboard_chart_shows_more_labels():
+    """Dragged across, the dashboard's chart is drawn again for the dates chosen, its labels laid out for them:
+    more labels than the whole timeline had room for, none overlapping; "Whole timeline" shows everything again."""
+    with dashboard_server(ROOT) as url, browser_page(viewport=(1400, 1300)) as (page, errors, _, _):
+        page.goto(url)
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=90000)
+        page.wait_for_timeout(500)
+        page.locator(".js-plotly-plot").scroll_into_view_if_needed()
+        before = labelled(page.evaluate(CHART_BOXES))
+        page.evaluate("document.querySelector('.js-plotly-plot').dataset.before = 'zoom'")
+        drag = page.locator(".js-plotly-plot .nsewdrag[data-subplot='xy']").bounding_box()  # the story's plot area
+        y = drag["y"] + drag["height"] / 2
+        page.mouse.move(drag["x"] + drag["width"] * 0.8, y)  # the story's last weeks, its most crowded
+        page.mouse.down()
+        page.mouse.move(drag["x"] + drag["width"] * 0.98, y, steps=8)
+        page.mouse.up()
+        page.get_by_role("button", name="Whole timeline").wait_for(timeout=60000)
+        page.wait_for_selector(".js-plotly-plot:not([data-before]) .main-svg", timeout=60000)  # drawn again
+        page.wait_for_timeout(1000)
+        page.locator(".js-plotly-plot").scroll_into_view_if_needed()
+        page.screenshot(path=str(DOCS / "dashboard-zoomed.png"))
+        boxes, charted = page.evaluate(CHART_BOXES), set(page.evaluate(_CHARTED))
+        after, clashes = labelled(boxes), clashes_closer_than(boxes, 1)[1]
+        was = charted & set(before)
+        assert len(after) > len(was) and not clashes, f"{len(was)} of {len(charted)} labelled before, {len(after)} now"
+        page.get_by_role("button", name="Whole timeline").click()
+        page.wait_for_function("!document.body.innerText.includes('Zoomed in on')", timeout=60000)
+    assert not [e for e in errors if "favicon" not in e], errors
