@@ -85,16 +85,11 @@ def build_timeline(ingested: IngestResult, edits: dict[str, date]) -> Timeline:
     return assemble(with_edited_dates(ingested.articles, edits), ingested.report, cached_results)
 
 
-def _drag_to_zoom(chart):
-    """A drag across the chart picks dates (``zoomed_events`` draws them again), rather than stretching it."""
-    chart.layout.dragmode, chart.layout.selectdirection = "select", "h"
-    return chart
-
-
 def zoomed_events(drawn: pd.DataFrame) -> pd.DataFrame:
-    """The events the chart draws: those overlapping the dates last dragged across on it, all when none. Plotly's
+    """The events the chart draws: those overlapping the dates last box-selected on it, all when none. Plotly's
     own zoom only stretches a drawing whose labels were cut for the whole timeline; drawn again for the dates
-    chosen, the chart has room for more labels. A "Whole timeline" button above the chart shows everything again."""
+    chosen, the chart has room for more labels (a drag in select mode would take clicks' selections away, so
+    selecting stays a tool of the chart's bar). A "Whole timeline" button above the chart shows everything again."""
     boxes = (state.get(f"chart{state.zoom_step}") or {}).get("selection", {}).get("box", [])
     if boxes and boxes[-1].get("xref", "x") == "x" and len(boxes[-1].get("x", ())) == 2:  # the story's dates
         state.zoom = tuple(sorted(pd.Timestamp(x) for x in boxes[-1]["x"]))
@@ -127,7 +122,7 @@ def drawing(shown: pd.DataFrame, lanes: str, kind: str):
     made = drawings[key]
     if kind not in made:
         made[kind] = (image_html(overview(shown, made["placed"], state.colours), len(shown)) if kind == "overview"
-                      else _drag_to_zoom(figure(shown, lanes, colours=state.colours, placed=made["placed"])))
+                      else figure(shown, lanes, colours=state.colours, placed=made["placed"]))
     return made[kind]
 
 
@@ -272,8 +267,9 @@ with tab_timeline:
         # The overview first: a plain SVG image the browser draws at once, while it still loads and parses Plotly's
         # script (about 2 s of its main thread) for the interactive chart below.
         st.html(drawing(drawn, lanes, "overview"))
-        st.caption("Below, the same timeline to explore: drag across it to zoom in (the labels are laid out again "
-                   "for the dates you chose), hover over an event for its details, click one to read its sources.")
+        st.caption("Below, the same timeline to explore: to zoom in with more labels, pick “Box Select” (the dotted "
+                   "square above the chart) and drag across some dates; hover over an event for its details, click "
+                   "one to read its sources.")
         zoomed = zoomed_events(drawn)
         chart = st.plotly_chart(drawing(zoomed, lanes, "chart"), on_select="rerun", selection_mode=("points", "box"),
                                 key=f"chart{state.zoom_step}", config={"displaylogo": False})

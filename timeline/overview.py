@@ -323,10 +323,10 @@ def _labels(events: pd.DataFrame, placed: Placed, frame: _Frame, story: Axis, pa
 
 def _unlabelled(count: int, events: int, y: float) -> str:
     """A line under the legend saying how many events are drawn without a label: a reader counts on a label for
-    every mark, and should know how to read the others (the dashboard draws the dates dragged across on its chart
+    every mark, and should know how to read the others (the dashboard draws the dates box-selected on its chart
     again, laid out for them)."""
-    words = (f"{count} of {events} events have no label here, for want of room: drag across some dates on the chart "
-             f"below to draw them larger with their labels, or hover over its marks")
+    words = (f"{count} of {events} events have no label here, for want of room: on the chart below, pick “Box Select” "
+             f"and drag across some dates to draw them with their labels, or hover over its marks")
     return (f'<text class="unlabelled" x="{MARGIN_PX:.1f}" y="{y:.1f}" font-size="{LABEL_PX}" fill="{MUTED}">'
             f'{words}</text>')
 
