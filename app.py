@@ -85,6 +85,30 @@ def build_timeline(ingested: IngestResult, edits: dict[str, date]) -> Timeline:
     return assemble(with_edited_dates(ingested.articles, edits), ingested.report, cached_results)
 
 
+def zoomed_events(drawn: pd.DataFrame) -> pd.DataFrame:
+    """The events the chart draws: those overlapping the dates last box-selected on it, all when none. Plotly's
+    own zoom only stretches a drawing whose labels were cut for the whole timeline; drawn again for the dates
+    chosen, the chart has room for more labels (a drag in select mode would take clicks' selections away, so
+    selecting stays a tool of the chart's bar). A "Whole timeline" button above the chart shows everything again."""
+    boxes = (state.get(f"chart{state.zoom_step}") or {}).get("selection", {}).get("box", [])
+    if boxes and boxes[-1].get("xref", "x") == "x" and len(boxes[-1].get("x", ())) == 2:  # the story's dates
+        state.zoom = tuple(sorted(pd.Timestamp(x) for x in boxes[-1]["x"]))
+        state.zoom_step += 1
+    if state.zoom is None:
+        return drawn
+    begin, end = state.zoom
+    zoomed = drawn[(drawn["begin"] <= end) & (drawn["end"] >= begin)]
+    left, right = st.columns([5, 1])
+    left.caption(f"Zoomed in on {begin:%-d %b %Y} – {end:%-d %b %Y}: {len(zoomed)} of {len(drawn)} events; the "
+                 f"overview above shows them all.")
+    right.button("Whole timeline", on_click=zoom_out)
+    return zoomed if not zoomed.empty else drawn
+
+
+def zoom_out() -> None:
+    state.zoom, state.zoom_step = None, state.zoom_step + 1
+
+
 def drawing(shown: pd.DataFrame, lanes: str, kind: str):
     """The overview (SVG) or the interactive chart (Plotly) of the events shown, both from their one layout, each
     made when first asked for (the overview is sent before the chart is built); the last few are kept, so going
@@ -103,6 +127,8 @@ def drawing(shown: pd.DataFrame, lanes: str, kind: str):
 
 
 state = st.session_state
+state.setdefault("zoom", None)  # the chart's dates dragged across, (begin, end), until the reader zooms out
+state.setdefault("zoom_step", 0)  # the chart's key: a new one forgets its box, so a zoom is taken once
 # The overview's HTML element needs code the browser loads on demand: asked for by an empty snippet at once, it is
 # there when the overview arrives, rather than racing Plotly's script for the browser's main thread.
 warm_up = st.empty()
@@ -241,10 +267,12 @@ with tab_timeline:
         # The overview first: a plain SVG image the browser draws at once, while it still loads and parses Plotly's
         # script (about 2 s of its main thread) for the interactive chart below.
         st.html(drawing(drawn, lanes, "overview"))
-        st.caption("Below, the same timeline to explore: drag across it to zoom in, hover over an event for its "
-                   "details, click one to read its sources.")
-        chart = st.plotly_chart(drawing(drawn, lanes, "chart"), on_select="rerun", key="chart",
-                                config={"displaylogo": False})
+        st.caption("Below, the same timeline to explore: to zoom in with more labels, pick “Box Select” (the dotted "
+                   "square above the chart) and drag across some dates; hover over an event for its details, click "
+                   "one to read its sources.")
+        zoomed = zoomed_events(drawn)
+        chart = st.plotly_chart(drawing(zoomed, lanes, "chart"), on_select="rerun", selection_mode=("points", "box"),
+                                key=f"chart{state.zoom_step}", config={"displaylogo": False})
     selected = {p.get("customdata") for p in (chart.selection.points if chart and chart.selection else [])}
     # the list holds the charted events: all 10,000 names were sent to the browser on every filter change
     by_label = event_choices(drawn if chart else shown)

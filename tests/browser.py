@@ -100,6 +100,11 @@ CHART_BOXES = """() => {
 }"""
 
 
+# The events on the interactive chart: the ids of its mark traces.
+CHARTED = ("Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => p.data || []).flat()"
+           ".filter(t => t.name === 'spans' || t.name === 'points').flatMap(t => t.customdata)")
+
+
 def label_clashes(page) -> tuple[list[str], list]:
     """The chart's shown labels, and every pair of label/label or label/mark boxes that overlap on screen."""
     return _clashes(page.evaluate(CHART_BOXES))

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from browser import (
+    CHARTED,
     DOCS,
     OVERVIEW_DRAWN,
     assert_whole_labels,
@@ -25,11 +26,6 @@ from overview_reading import SVG, empty_tail, groups, mark_date, mark_x, parse, 
 def server():
     with dashboard_server(ROOT) as url:
         yield url
-
-
-# The events on the interactive chart: the ids of its mark traces.
-CHARTED = ("Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => p.data || []).flat()"
-           ".filter(t => t.name === 'spans' || t.name === 'points').flatMap(t => t.customdata)")
 
 
 def count_articles(page) -> int:

@@ -127,6 +127,11 @@ class Axis:
         """The time the axis shows on screen, folds left out."""
         return self.end - self.start - self.folded(self.start, self.end)
 
+    def unbroken(self, begin: datetime, end: datetime) -> datetime:
+        """Where a stretch from ``begin`` towards ``end`` stops without crossing a fold's marker: a label across
+        it would run over the marker and read as if the two sides' times were next to each other."""
+        return min([a for a, _ in self.folds if begin <= a < end] + [end])
+
     def share(self, when: datetime) -> float:
         """Where ``when`` sits across the axis, 0 at its start and 1 at its end (a time in a fold: at the fold)."""
         return (when - self.start - self.folded(self.start, when)) / self.shown()
@@ -174,11 +179,11 @@ def gap_words(length: timedelta) -> str:
 
 
 def label_rooms(placed: Placed, members: pd.Index, plot_px: float = PLOT_PX) -> list[float]:
-    """The pixels each story event's label has on screen at the first view's scale: its room less folds, and
-    nothing past the axis' end (a drawing would cut the text there mid-word)."""
+    """The pixels each story event's label has on screen at the first view's scale: its room up to a fold's
+    marker, and nothing past the axis' end (a drawing would cut the text there mid-word)."""
     axis = panel_axis(placed.panels[0], placed.folds[0])
     width = panel_px(0, len(placed.panels), plot_px)
-    return [max(0.0, axis.share(min(end, axis.end)) - axis.share(begin)) * width
+    return [max(0.0, axis.share(min(axis.unbroken(begin, end), axis.end)) - axis.share(begin)) * width
             for begin, end in zip(placed.label_begin[members], placed.label_end[members], strict=True)]
 
 
@@ -286,7 +291,8 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
             if start is not None:  # a label before its mark: its room is the stretch the packing gave it
                 left[at], label_begin[at], label_end[at] = True, start, marks.begin[at] - gap
         _label_ends(members, marks, row, beside, took, label_begin, label_end, left, axis)
-        _inside_bars(members, marks, row, bars, text, stops, per_px, gap, label_begin, label_end, left, inside)
+        _inside_bars(members, marks, row, bars, text, stops, _ScreenRoom(story, per_px), gap, label_begin, label_end,
+                     left, inside)
     placed = Placed(lane, pd.Series(row, index=events.index), panel, text, _times(label_begin, events.index),
                     _times([max(b, e) for b, e in zip(label_begin, label_end, strict=True)], events.index),
                     pd.Series(left, index=events.index), pd.Series(inside, index=events.index), stops, order, rows,
@@ -478,12 +484,14 @@ def _label_ends(members: list[int], marks: _Marks, row: list[int], beside: list[
 
 
 def _inside_bars(members: list[int], marks: _Marks, row: list[int], bars: list[bool], text: pd.Series,
-                 stops: pd.Series, us_per_px: float, gap: int, label_begin: list[int], label_end: list[int],
+                 stops: pd.Series, room: _ScreenRoom, gap: int, label_begin: list[int], label_end: list[int],
                  left: list[bool], inside: list[bool]) -> None:
     """Labels written inside their own bars: a bar over most of the story ("earlier this year" in a November
     article) has no room before or after it, but its own length holds its label. A bar's label goes inside when
     more of it fits there than beside the bar: from the bar's start to its end, or to the first other mark that
-    starts within it in its row (a crowded row's marks may lie over it); none where another mark covers its start."""
+    starts within it in its row (a crowded row's marks may lie over it); none where another mark covers its start.
+    Both rooms are measured as drawn (``room``): a room beside the bar that spans a folded stretch is narrower on
+    screen than in time."""
     by_row: dict[int, list[int]] = {}
     for at in members:
         by_row.setdefault(row[at], []).append(at)
@@ -496,11 +504,28 @@ def _inside_bars(members: list[int], marks: _Marks, row: list[int], bars: list[b
             if any(marks.begin[o] <= begin < marks.end[o] for o in others):
                 continue  # another mark lies over the bar's start (a crowded row's)
             stop = min([marks.begin[o] - gap for o in others if begin < marks.begin[o] < end] + [end])
-            beside = (label_end[at] - label_begin[at]) / us_per_px
-            within = (stop - begin) / us_per_px
+            beside, within = room.px(label_begin[at], label_end[at]), room.px(begin, stop)
             if within > beside and len(label_for(text.iat[at], within, stops.iat[at])) > len(
                     label_for(text.iat[at], beside, stops.iat[at])):
                 inside[at], left[at], label_begin[at], label_end[at] = True, False, begin, stop
+
+
+class _ScreenRoom:
+    """Pixels a label's stretch of time has on screen at the first view's scale, as ``label_rooms`` reckons them:
+    up to a fold's marker (folded time takes no room) and the axis' end."""
+
+    def __init__(self, axis: Axis, us_per_px: float) -> None:
+        self.folds = [(_us_of(a), _us_of(b)) for a, b in axis.folds]
+        self.end, self.us_per_px = _us_of(axis.end), us_per_px
+
+    def px(self, begin: int, end: int) -> float:
+        end = min([a for a, _ in self.folds if begin <= a < end] + [end, self.end])
+        folded = sum(max(min(end, b) - max(begin, a), 0) for a, b in self.folds)  # a begin within a fold
+        return max(end - begin - folded, 0) / self.us_per_px
+
+
+def _us_of(when: datetime) -> int:
+    return pd.Timestamp(when).value // 1000  # .value is in ns, whatever the unit
 
 
 class _Row:

@@ -40,6 +40,7 @@ from .chart_style import (
     FAINT,
     FOLD_INK,
     FONT,
+    HALO_PX,
     INFERRED_FILL,
     INK,
     LABEL_PX,
@@ -57,6 +58,7 @@ from .chart_style import (
     LegendEntry,
     SourceColours,
     event_colours,
+    label_halos,
     label_inks,
     legend,
     mark_kinds,
@@ -116,8 +118,9 @@ def overview(events: pd.DataFrame, placed: Placed, colours: SourceColours, plot_
     kinds = mark_kinds(events)
     entries = legend(events, colours, kinds)
     inks = label_inks(event_colours(events, colours), kinds, events["confidence"], placed.inside)
+    paints = [_label_paint(ink, halo) for ink, halo in zip(inks, label_halos(inks, placed.inside), strict=True)]
     story = panel_axis(placed.panels[0], placed.folds[0])
-    labels = list(_labels(events, placed, frame, story, parts, dict(zip(events.index, inks, strict=True))))
+    labels = list(_labels(events, placed, frame, story, parts, dict(zip(events.index, paints, strict=True))))
     unlabelled = len(events) - len(labels)
     legend_rows = max(sum(e.group == group for e in entries) for group in (SOURCES_TITLE, MARKS_TITLE)) + 1
     width = plot_px + 2 * MARGIN_PX
@@ -282,10 +285,18 @@ def _point(x: float, y: float, radius: float, colour: str, kind: str, edge: str,
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" {style}/>'
 
 
+def _label_paint(ink: str, halo: str) -> str:
+    """A label's SVG paint: its ink, and its halo drawn under the letters (``chart_style.label_halos``)."""
+    if not halo:
+        return f'fill="{ink}"'
+    return f'fill="{ink}" stroke="{halo}" stroke-width="{HALO_PX}" stroke-linejoin="round" paint-order="stroke"'
+
+
 def _labels(events: pd.DataFrame, placed: Placed, frame: _Frame, story: Axis, parts: Domains,
-            inks: dict) -> Iterator[str]:
+            paints: dict) -> Iterator[str]:
     """The labels the layout found room for, each shortened to a whole phrase that fits (as the interactive
-    chart's); a label before its mark ends at it; one inside its bar in the colour that reads there (``inks``)."""
+    chart's); a label before its mark ends at it; one inside its bar in the colour that reads there, with its halo
+    (``paints``)."""
     in_story = placed.panel[placed.panel == 0].index
     rooms = dict(zip(in_story, label_rooms(placed, in_story, frame.plot_px), strict=True))
     history = placed.panel[(placed.panel == 1) & (placed.label != "")].index
@@ -307,14 +318,15 @@ def _labels(events: pd.DataFrame, placed: Placed, frame: _Frame, story: Axis, pa
         if text:
             yield (f'<text class="label" data-id="{escape_html(str(events.at[at, "id"]))}" x="{x:.1f}" '
                    f'y="{frame.y(rows[at]):.1f}" dy="0.35em" text-anchor="{anchor}" font-size="{LABEL_PX}" '
-                   f'fill="{inks[at]}">{escape_html(text)}</text>')
+                   f'{paints[at]}>{escape_html(text)}</text>')
 
 
 def _unlabelled(count: int, events: int, y: float) -> str:
     """A line under the legend saying how many events are drawn without a label: a reader counts on a label for
-    every mark, and should know where the others can be read."""
-    words = (f"{count} of {events} events have no label here, for want of room: zoom in on the chart below, or "
-             f"hover over its marks, to read them")
+    every mark, and should know how to read the others (the dashboard draws the dates box-selected on its chart
+    again, laid out for them)."""
+    words = (f"{count} of {events} events have no label here, for want of room: on the chart below, pick “Box Select” "
+             f"and drag across some dates to draw them with their labels, or hover over its marks")
     return (f'<text class="unlabelled" x="{MARGIN_PX:.1f}" y="{y:.1f}" font-size="{LABEL_PX}" fill="{MUTED}">'
             f'{words}</text>')
 

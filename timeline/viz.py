@@ -57,6 +57,8 @@ from .chart_style import (
     SPAN_ROWS,
     SourceColours,
     event_colours,
+    halo_shadows,
+    label_halos,
     label_inks,
     legend,
     mark_kinds,
@@ -197,19 +199,21 @@ def _add_label_bars(traces: list[dict], events: pd.DataFrame, bases: list, width
                     inside: list[bool] | None = None) -> None:
     """Invisible bars holding the events' labels, each shortened to its room on screen (``inside``: written inside
     its own bar, in the colour that reads there); ``meta`` keeps the whole label, its stops, its rank by score among
-    all the chart's labels (``ranks``; by default their order here) and its colour inside its bar, so a page can
+    all the chart's labels (``ranks``; by default their order here) and its colour and halo inside its bar, so a page can
     refit the labels to the room it really has and repack the most important first."""
     labels = list(events["label"])  # controls already made visible by the layout
     ranks = list(range(len(labels))) if ranks is None else [int(rank) for rank in ranks]
     inside = inside or [False] * len(labels)
     inks = label_inks(list(events["colour"]), list(events["kind"]), events["confidence"], [True] * len(labels))
+    shadows = halo_shadows(label_halos(inks, [True] * len(labels)))
     traces.append(dict(
         type="bar", base=bases, x=widths, y=list(events["y"]), orientation="h", width=0.9, name="labels",
         showlegend=False, marker=dict(color="rgba(0,0,0,0)", line=dict(width=0)),
         text=[escape_html(label_for(label, room, cuts)) for label, room, cuts in zip(labels, rooms, stops, strict=True)],
-        meta=[list(entry) for entry in zip(labels, stops, ranks, inks, strict=True)], textposition="inside",
+        meta=[list(entry) for entry in zip(labels, stops, ranks, inks, shadows, strict=True)], textposition="inside",
         insidetextanchor=anchor, textangle=0,
         textfont=dict(size=LABEL_PX, color=[ink if within else INK for ink, within in zip(inks, inside, strict=True)],
+                      shadow=[shadow if within else "none" for shadow, within in zip(shadows, inside, strict=True)],
                       family=FONT), customdata=list(events["id"]), hovertext=_hover(events),
         hoverinfo="text", xaxis=axis))
 

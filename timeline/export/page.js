@@ -259,9 +259,14 @@
     });
     return rows.length;
   }
-  function roomEnd(item, row, width) {  // up to the next mark or label in its row; none if a mark covers its start
+  function breakEdges(axis) {  // where the axis' folded stretches are marked, in pixels: no label runs over a marker
+    return (axis.rangebreaks || []).filter(function (fold) { return fold.enabled !== false && fold.bounds; })
+      .map(function (fold) { return axis.c2p(axis.d2c(fold.bounds[0])); });
+  }
+  function roomEnd(item, row, width, breaks) {  // up to the next mark, label or fold marker; none if a mark covers its start
     if (item.before) {  // a label before its mark ends there, and has no room where a mark left in its row lies under it
-      var stop = item.left - chart.layout.meta.mark_gap;
+      var stop = item.left - chart.layout.meta.mark_gap;  // nor across a fold's marker
+      breaks.forEach(function (edge) { if (edge > item.start && edge < stop) { item.start = edge; } });
       return row.some(function (other) { return other !== item && other.left < stop && other.right > item.start; })
         ? item.start : stop;
     }
@@ -275,10 +280,11 @@
       }
       [other.left, other.start].forEach(function (edge) { if (edge > item.start && edge < end) { end = edge; } });
     }
+    breaks.forEach(function (edge) { if (edge > item.start && edge < end) { end = edge; } });
     return end;
   }
   function stackLanes(byLane, meta, axis) {  // each lane's rows packed, lanes stacked from the top, bands on every other
-    var placed = {lanes: [], bands: [], y: {}, top: 0};
+    var placed = {lanes: [], bands: [], y: {}, top: 0}, breaks = breakEdges(axis);
     chart.layout.yaxis.tickvals.forEach(function (tick, i) {
       var members = byLane[tick] || [], height = meta.lane_head + packRows(members, meta, axis._length), rows = {};
       var top = placed.top;
@@ -286,7 +292,7 @@
         placed.y[item.id] = -top - meta.lane_head - item.row;
         (rows[item.row] = rows[item.row] || []).push(item);
       });
-      members.forEach(function (item) { item.end = roomEnd(item, rows[item.row], axis._length); });
+      members.forEach(function (item) { item.end = roomEnd(item, rows[item.row], axis._length, breaks); });
       Object.keys(rows).forEach(function (r) { insideBars(rows[r], meta); });
       if (i % 2 === 0) {
         placed.bands.push({type: "rect", xref: "paper", x0: meta.story_left_now, x1: 1, yref: "y", y0: -top + 0.5,
@@ -328,6 +334,8 @@
       // a label inside its bar takes the ink that reads on the bar (meta: viz.py's _add_label_bars); others the ink
       copy.textfont = Object.assign({}, trace.textfont, {color: ids.map(function (id, k) {
         return !items[id] ? trace.textfont.color[k] : items[id].inside ? trace.meta[k][3] : chart.layout.meta.ink;
+      }), shadow: ids.map(function (id, k) {  // and its halo there
+        return !items[id] ? trace.textfont.shadow[k] : items[id].inside ? trace.meta[k][4] : "none";
       })});
       copy.text = labelTexts(copy);
     }
