@@ -62,6 +62,7 @@ def check_overview(page, events) -> None:
     note = [t for t in svg.iter(f"{SVG}text") if t.get("class") == "unlabelled"]
     unlabelled = int(note[0].text.split()[0]) if note else 0
     assert len(labels) + unlabelled == len(marks), "every event drawn is labelled or counted as unlabelled"
+    assert unlabelled <= len(marks) // 2, "at least half the marks are labelled in the first view"
     assert any("Arouri" in text for text in labels)
     assert empty_tail(svg) < 0.08, "the axis ends soon after the latest event: no months of empty axis"
 
