@@ -226,3 +226,33 @@ def history_list(page) -> tuple[int, list[str]]:
     """Rows of the history list that hold marks, and the labels shown on screen beside them."""
     found = page.evaluate(_HISTORY)
     return found["rows"], found["labels"]
+
+
+_MARK_SHAPES = """() => { const shapes = {};
+  Array.from(document.querySelectorAll(".js-plotly-plot")).map(p => p.data || []).flat().forEach(t => {
+    const pick = (v, k) => Array.isArray(v) ? v[k] : v;
+    if (t.name === "points") { t.customdata.forEach((id, k) => { shapes[id] = pick(t.marker.symbol, k); }); }
+    if (t.name === "spans" && t.marker.pattern) {
+      t.customdata.forEach((id, k) => { shapes[id] = "bar " + pick(t.marker.pattern.shape, k); });
+    }
+  });
+  return shapes; }"""
+
+
+def mark_shapes(page) -> dict[str, str]:
+    """Each charted event's mark on the interactive chart: its marker symbol, or "bar " and its bar's pattern."""
+    return page.evaluate(_MARK_SHAPES)
+
+
+def legend_lines(page) -> list[str]:
+    """The interactive chart's legend, line by line, as drawn."""
+    return page.locator(".js-plotly-plot .legend .legendtext").evaluate_all("els => els.map(e => e.textContent)")
+
+
+def assert_hypothetical_marks(shapes: dict[str, str], events, legend: list[str]) -> None:
+    """Hypothetical happenings drawn with a mark no planned or factual event has, and the legend names it."""
+    modality = events.set_index("id")["modality"]
+    hypothetical = {shapes[i] for i in shapes if modality[i] == "hypothetical"}
+    others = {shapes[i] for i in shapes if modality[i] != "hypothetical"}
+    assert hypothetical and not hypothetical & others, (hypothetical, others)
+    assert any("hypothetical" in line for line in legend), legend

@@ -9,12 +9,15 @@ from browser import (
     CHARTED,
     DOCS,
     OVERVIEW_DRAWN,
+    assert_hypothetical_marks,
     assert_whole_labels,
     browser_page,
     chart_tail,
     dashboard_server,
     history_list,
     label_clashes,
+    legend_lines,
+    mark_shapes,
     overview_clashes,
     overview_source,
 )
@@ -55,6 +58,7 @@ def check_overview(page, events) -> None:
     note = [t for t in svg.iter(f"{SVG}text") if t.get("class") == "unlabelled"]
     unlabelled = int(note[0].text.split()[0]) if note else 0
     assert len(labels) + unlabelled == len(marks), "every event drawn is labelled or counted as unlabelled"
+    assert unlabelled <= len(marks) // 2, "at least half the marks are labelled in the first view"
     assert any("Arouri" in text for text in labels)
     assert empty_tail(svg) < 0.08, "the axis ends soon after the latest event: no months of empty axis"
 
@@ -106,6 +110,43 @@ def test_dashboard_shows_seeds_and_an_uploaded_article(server, tmp_path, seed_ti
         hover = page.evaluate("Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => JSON.stringify("
                               "p.data ? p.data.map(t => t.hovertext) : [])).join(' ')")
         assert "Orla bridge reopened" in hover
+    assert not [e for e in errors if "favicon" not in e], errors
+
+
+def _overview_marks(page) -> tuple[dict[str, str], list[str]]:
+    """The overview's marks (each event's first shape, its tag and how it is filled and edged) and legend lines."""
+    svg = parse(overview_source(page))
+    shapes = {m.get("data-id"): " ".join(f"{k}={m[0].get(k)}" for k in ("fill", "stroke-dasharray", "fill-opacity"))
+              + " " + m[0].tag.split("}")[-1] for m in groups(svg, "mark")}
+    legend = ["".join(g.itertext()) for g in groups(svg, "legend-entry")]
+    return shapes, legend
+
+
+def test_dashboard_draws_hypothetical_happenings_apart_when_asked(server, seed_timeline):
+    events = seed_timeline.events
+    hypothetical = set(events.loc[events["modality"] == "hypothetical", "id"])
+    assert hypothetical
+    with browser_page(viewport=(1400, 1300)) as (page, errors, _, _dialogs):
+        page.goto(server)
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=90000)
+        page.wait_for_function(OVERVIEW_DRAWN, timeout=90000)
+        assert not hypothetical & set(page.evaluate(CHARTED)), "hidden by default"
+        assert not any("hypothetical" in line for line in legend_lines(page) + _overview_marks(page)[1])
+        page.get_by_text("Show hypothetical and conditional happenings").click()
+        page.wait_for_function(f"new Set({CHARTED}).size > 0 && {CHARTED}.includes({sorted(hypothetical)[0]!r})",
+                               timeout=90000)
+        page.wait_for_timeout(1500)
+        assert_hypothetical_marks(mark_shapes(page), events, legend_lines(page))
+        overview, legend = _overview_marks(page)
+        assert hypothetical <= set(overview), "the overview draws them too"
+        assert not {overview[i] for i in hypothetical} & {overview[i] for i in overview if i not in hypothetical}, \
+            "the overview's hypothetical marks look like no other"
+        assert any("hypothetical" in line for line in legend), legend
+        page.get_by_text("Show hypothetical and conditional happenings").click()
+        page.wait_for_function(f"!{CHARTED}.includes({sorted(hypothetical)[0]!r})", timeout=90000)
+        page.wait_for_timeout(1500)
+        assert not hypothetical & set(page.evaluate(CHARTED))
+        assert not any("hypothetical" in line for line in legend_lines(page) + _overview_marks(page)[1])
     assert not [e for e in errors if "favicon" not in e], errors
 
 

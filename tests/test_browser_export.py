@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 
 import pandas as pd
-from browser import DOCS, assert_whole_labels, browser_page, history_list, label_clashes
+from browser import (
+    DOCS,
+    assert_hypothetical_marks,
+    assert_whole_labels,
+    browser_page,
+    history_list,
+    label_clashes,
+    legend_lines,
+    mark_shapes,
+)
 
 from timeline import Article, build
 from timeline.chart_layout import lanes_for
@@ -119,6 +128,7 @@ def test_seed_timeline_page_filters_marks_and_list(tmp_path, seed_timeline):
         factual = events["modality"] != "hypothetical"  # hypothetical happenings are off until the reader asks
         assert 0 < factual.sum() < len(events)
         check_marks(page, events, events[factual])
+        assert not any("hypothetical" in line for line in legend_lines(page)), "hidden, and not in the legend"
         assert listed(page) == factual.sum()
         dated = [s for e in seed_timeline.event_list if e.modality != "hypothetical"
                  for s in e.sources if s.date_span[0] < s.date_span[1]]
@@ -174,9 +184,11 @@ def test_seed_timeline_page_filters_marks_and_list(tmp_path, seed_timeline):
         page.wait_for_timeout(200)
         assert shown_count(page) == len(events), "asked for, the hypothetical happenings are shown"
         check_marks(page, events, events)
+        assert_hypothetical_marks(mark_shapes(page), events, legend_lines(page))
         page.uncheck("#f-hypothetical")
         page.wait_for_timeout(200)
         assert shown_count(page) == factual.sum()
+        assert not any("hypothetical" in line for line in legend_lines(page)), "no legend line for marks not drawn"
         page.fill("#f-text", "no such words anywhere")
         page.wait_for_timeout(200)
         assert page.locator("#nothing").is_visible() and not page.locator("#chart").is_visible()

@@ -342,10 +342,14 @@ def test_labels_in_other_scripts_are_measured_near_their_drawn_width(text, at_mo
     assert text_px("東京で地震") == 5 * LABEL_PX, "East Asian wide characters take a whole em"
 
 
-def test_a_hypothetical_event_drawn_is_named_in_the_legend():
-    """A hypothetical happening shown (the reader asked for them) has the planned mark, and the legend says so."""
+def test_a_hypothetical_event_drawn_has_a_mark_of_its_own_named_in_the_legend():
+    """A hypothetical happening shown (the reader asked for them) must not pass for a planned or factual one."""
     frame = _kinds_frame()
     assert "hypothetical" not in " ".join(t.name for t in figure(frame).data if t.legendgroup == "marks")
-    frame.loc[2, "modality"] = "hypothetical"
-    legend = " ".join(t.name for t in figure(frame).data if t.legendgroup == "marks")
-    assert "planned, expected or hypothetical" in legend
+    frame.loc[3, "modality"] = "hypothetical"
+    data = figure(frame).data
+    legend = [t.name for t in data if t.legendgroup == "marks"]
+    assert any("hypothetical" in line for line in legend) and not any("hypothetical" in line and "planned" in line
+                                                                       for line in legend), legend
+    symbol = {i: s for t in data if t.name == "points" for i, s in zip(t.customdata, t.marker.symbol, strict=True)}
+    assert symbol[frame.loc[3, "id"]] not in {symbol[i] for i in symbol if i != frame.loc[3, "id"]}

@@ -48,15 +48,16 @@ MARKS = {
     "written": ("circle", "", "exact day (marker) · month, year or longer (bar)"),
     "inferred": ("circle-open", ".", "placed by inference (hollow / dotted)"),
     "planned": ("diamond", "/", "planned or expected (diamond / hatched)"),
+    "hypothetical": ("diamond-open", "x", "hypothetical or conditional: not known to happen (hollow diamond / crossed)"),
 }
+PALE_PATTERNS = (".", "x")  # patterns of marks whose time or happening is not known (inferred, hypothetical):
+# their bars drawn paler (INFERRED_FILL)
 SPAN_ROWS = 0.55  # a bar's height, in rows
 MARGIN_PX = 10  # left and right of the plot
 ROWS_ABOVE, ROWS_BELOW = 0.8, 0.2  # the plot's room above its first row's middle, and below its last row's
 SOURCES_TITLE, MARKS_TITLE = "Colour: first source", "Marks"
 LEGEND_SOURCES = len(PALETTE)  # sources the legend names (the most frequent); past as many colours as the palette
 # has, colours repeat and a list of them would tell a reader nothing
-HYPOTHETICAL_WORDS = "planned, expected or hypothetical (diamond / hatched)"  # the planned mark's words when
-# hypothetical happenings are drawn too (hidden unless the reader asks for them)
 UNCERTAIN_WORDS = "uncertain date (faint)"
 CONFLICT_WORDS = "sources disagree on the date (red ring)"
 
@@ -95,9 +96,10 @@ class SourceColours:
 
 
 def mark_kind(placement: str, modality: str) -> str:
-    """Which of MARKS an event gets: planned or hypothetical first, then inferred, else written."""
+    """Which of MARKS an event gets: hypothetical or planned first (whether it happened matters more than how its
+    time is known), then inferred, else written."""
     if modality in ("planned", "hypothetical"):
-        return "planned"
+        return modality
     return "inferred" if placement == "inferred" else "written"
 
 
@@ -125,7 +127,7 @@ def label_inks(colours: Sequence[str], kinds: Sequence[str], confidence: Iterabl
         if not within or MARKS[kind][1] == "/":
             inks.append(INK)
             continue
-        alpha = opacity * (INFERRED_FILL if MARKS[kind][1] == "." else 1.0)
+        alpha = opacity * (INFERRED_FILL if MARKS[kind][1] in PALE_PATTERNS else 1.0)
         shown = [alpha * channel + (1 - alpha) * 255 for channel in _rgb(colour)]
         inks.append(INK if contrast(shown, INK) >= contrast(shown, "#ffffff") else "#ffffff")
     return inks
@@ -206,9 +208,7 @@ def legend(events: pd.DataFrame, colours: SourceColours, kinds: Sequence[str]) -
     if len(counts) > len(named):
         entries.append(LegendEntry(SOURCES_TITLE, more_sources(len(counts) - len(named)), "more"))
     drawn = set(kinds) | {"written"}
-    hypothetical = (events["modality"] == "hypothetical").any()
-    entries += [LegendEntry(MARKS_TITLE, HYPOTHETICAL_WORDS if kind == "planned" and hypothetical else words, kind)
-                for kind, (_, _, words) in MARKS.items() if kind in drawn]
+    entries += [LegendEntry(MARKS_TITLE, words, kind) for kind, (_, _, words) in MARKS.items() if kind in drawn]
     if (events["confidence"] < UNCERTAIN_BELOW).any():
         entries.append(LegendEntry(MARKS_TITLE, UNCERTAIN_WORDS, "uncertain"))
     if events["conflict"].any():

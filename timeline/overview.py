@@ -240,7 +240,8 @@ def _titles(placed: Placed, frame: _Frame) -> Iterator[str]:
 def _marks(events: pd.DataFrame, placed: Placed, colours: SourceColours, frame: _Frame,
            axes: dict[int, tuple[Axis | None, tuple[float, float]]]) -> Iterator[str]:
     """Each event's mark (its ``kind`` of MARKS a column): a bar over a month or longer, a dot (or diamond) on a
-    day; inferred marks hollow or dotted, planned ones diamonds or hatched, uncertain ones faint, a red ring where
+    day; inferred marks hollow or dotted, planned ones diamonds or hatched, hypothetical ones hollow diamonds or
+    pale with a fine dashed edge, uncertain ones faint, a red ring where
     the sources disagree."""
     rows = placed.rows_down()
     fills, kinds = event_colours(events, colours), events["kind"]
@@ -268,18 +269,20 @@ def _marks(events: pd.DataFrame, placed: Placed, colours: SourceColours, frame: 
 
 
 _BAR_EDGE = "rgba(0,0,0,0.35)"
-# How a bar shows an inferred time (dotted edge, paler) or a planned one (dashed edge, hatched: _HATCH over it),
-# the patterns of MARKS.
-_BAR_TEXTURE = {"": "", ".": f' stroke-dasharray="1,2" fill-opacity="{INFERRED_FILL}"', "/": ' stroke-dasharray="5,2"'}
+# How a bar shows an inferred time (dotted edge, paler), a planned one (dashed edge, hatched: _HATCH over it) or a
+# hypothetical happening (finely dashed edge, paler), the patterns of MARKS.
+_BAR_TEXTURE = {"": "", ".": f' stroke-dasharray="1,2" fill-opacity="{INFERRED_FILL}"', "/": ' stroke-dasharray="5,2"',
+                "x": f' stroke-dasharray="2,3" fill-opacity="{INFERRED_FILL}"'}
 _HATCH = ('<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
           '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2" stroke-opacity="0.65"/></pattern></defs>')
 
 
 def _point(x: float, y: float, radius: float, colour: str, kind: str, edge: str, edge_px: int) -> str:
-    """A dot, a hollow dot (inferred) or a diamond (planned), at (x, y), outlined as ``point_outlines`` says."""
+    """A dot, a hollow dot (inferred), a diamond (planned) or a hollow diamond (hypothetical), at (x, y), outlined
+    as ``point_outlines`` says."""
     fill = "#ffffff" if MARKS[kind][0].endswith("open") else colour
     style = f'fill="{fill}" stroke="{edge}" stroke-width="{edge_px}"'
-    if MARKS[kind][0] == "diamond":
+    if MARKS[kind][0].startswith("diamond"):
         r = radius * 1.2
         return f'<polygon points="{x:.1f},{y - r:.1f} {x + r:.1f},{y:.1f} {x:.1f},{y + r:.1f} {x - r:.1f},{y:.1f}" {style}/>'
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" {style}/>'

@@ -55,6 +55,7 @@ from .chart_style import (
     ROWS_BELOW,
     SOURCES_TITLE,
     SPAN_ROWS,
+    LegendEntry,
     SourceColours,
     event_colours,
     halo_shadows,
@@ -233,8 +234,16 @@ def _add_legend(traces: list[dict], events: pd.DataFrame, colours: SourceColours
         else:
             marker = dict(color=entry.colour, symbol=MARKS[entry.kind][0], line=dict(width=2))
         traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name=escape_html(entry.words),
-                           meta=visible_controls(entry.words) if entry.kind == "source" else None,
+                           meta=_legend_meta(entry),
                            marker=dict(size=10, **marker), legendgroup=group, legendgrouptitle=dict(text=entry.group)))
+
+
+def _legend_meta(entry: LegendEntry) -> str | None:
+    """What the exported page's script needs to know of a legend line to drop it when filters empty it: a source's
+    raw name, or that it is the hypothetical mark's (hidden with those events until the reader asks for them)."""
+    if entry.kind == "source":
+        return visible_controls(entry.words)
+    return entry.kind if entry.kind == "hypothetical" else None
 
 
 def _lay_out(traces: list[dict], placed: Placed, title: str, folds: list[list]) -> dict:

@@ -112,7 +112,10 @@
     shown.forEach(function (i) { if (ev.outlets[i].length) { firstOutlets[data.outlets[ev.outlets[i][0]]] = true; } });
     var more = 0;  // the legend names the sources still shown (raw names in meta) and counts the rest
     Object.keys(firstOutlets).forEach(function (outlet) { if (!named[outlet]) { more += 1; } });
+    var bit = 1 << data.notes.indexOf("hypothetical");  // the hypothetical mark's legend line: only over such marks
+    var hypothetical = shown.some(function (i) { return (ev.notes[i] & bit) !== 0; });
     var traces = original.filter(function (trace) {
+      if (trace.meta === "hypothetical" && trace.legendgroup === "marks") { return hypothetical; }
       return trace.legendgroup !== "sources" || (trace.meta == null ? more > 0 : firstOutlets[trace.meta] === true);
     }).map(function (trace) {
       if (trace.legendgroup === "sources" && trace.meta == null) {  // chart_style.more_sources
