@@ -180,6 +180,8 @@ def test_seed_timeline_page_filters_marks_and_list(tmp_path, seed_timeline):
             if selector == "#f-outlet":
                 check_one_source(page, expected)
             page.select_option(selector, "") if selector in ("#f-outlet", "#f-name") else page.fill(selector, "")
+        box, words = page.locator("#f-hypothetical").bounding_box(), page.locator("label.toggle").bounding_box()
+        assert abs((box["y"] + box["height"] / 2) - (words["y"] + words["height"] / 2)) < 6, "the box sits by its words"
         page.check("#f-hypothetical")
         page.wait_for_timeout(200)
         assert shown_count(page) == len(events), "asked for, the hypothetical happenings are shown"

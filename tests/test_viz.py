@@ -16,6 +16,8 @@ from bench_viz import synthetic_events  # noqa: E402
 from timeline.chart_layout import (
     label_for,  # noqa: E402
     lanes_for,  # noqa: E402
+    panel_titles,  # noqa: E402
+    place,  # noqa: E402
 )
 from timeline.chart_style import SourceColours  # noqa: E402
 from timeline.frames import events_frame  # noqa: E402
@@ -265,6 +267,19 @@ def test_a_long_history_shares_rows_and_labels_the_most_important_of_each():
     for y, (event_id, text) in labels.items():
         sharing = [i for i, row in rows.items() if row == y]
         assert event_id == max(sharing, key=score.get) and text, "a shared row is labelled with its best event"
+
+
+def test_a_history_of_one_year_is_titled_with_that_year_once():
+    frame = events_frame(synthetic_events(40))
+    old = frame.index[:4]
+    frame.loc[old, "begin"] = [datetime(1990, month, 1) for month in (1, 3, 5, 7)]
+    frame.loc[old, "end"] = [datetime(1990, month, 2) for month in (1, 3, 5, 7)]
+    story = frame.index[4:]  # the story: a day each from March 2024
+    frame.loc[story, "begin"] = [datetime(2024, 3, 1) + timedelta(days=i) for i in range(len(story))]
+    frame.loc[story, "end"] = frame.loc[story, "begin"] + timedelta(days=1)
+    frame.loc[story, "precision"] = "day"
+    titles = [title for title, _ in panel_titles(place(frame))]
+    assert titles[0] == "Earlier: 1990", titles  # not "Earlier: 1990 – 1990"
 
 
 def test_quotes_in_labels_and_hover_use_entities_plotly_decodes():

@@ -169,7 +169,9 @@ def panel_titles(placed: Placed) -> list[tuple[str, tuple[float, float]]]:
         return []
     first, last = placed.panels[1]
     parts = domains(placed)
-    return [(f"Earlier: {in_words(first, first, 'year')} – {in_words(last, last, 'year')}", parts.history),
+    years = in_words(first, first, "year"), in_words(last, last, "year")
+    span = years[0] if years[0] == years[1] else f"{years[0]} – {years[1]}"  # "Earlier: 2024", not "2024 – 2024"
+    return [(f"Earlier: {span}", parts.history),
             ("The story", parts.story)]
 
 

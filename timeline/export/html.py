@@ -168,7 +168,7 @@ _PAGE = """<!DOCTYPE html>
 <label>Search<input id="f-text" type="search" placeholder="words in title or evidence"></label>
 <label>From<input id="f-from" type="date"></label>
 <label>To<input id="f-to" type="date"></label>
-<label><input id="f-hypothetical" type="checkbox"> Show hypothetical and conditional happenings</label>
+<label class="toggle"><input id="f-hypothetical" type="checkbox"> Show hypothetical and conditional happenings</label>
 </section>
 <p class="nothing" id="nothing" hidden>No events match these filters. Clear a filter to see more.</p>
 <div id="chart"></div>
