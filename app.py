@@ -129,6 +129,10 @@ def drawing(shown: pd.DataFrame, lanes: str, kind: str):
 state = st.session_state
 state.setdefault("zoom", None)  # the chart's dates dragged across, (begin, end), until the reader zooms out
 state.setdefault("zoom_step", 0)  # the chart's key: a new one forgets its box, so a zoom is taken once
+# A session's first run sends the overview without the interactive chart, then reruns at once to add it: the browser
+# paints the overview before it asks for Plotly's 4.7 MB script, whose parsing (1.5-2 s of its main thread) otherwise
+# delayed the first view by as much when it came first.
+first_run = not state.get("chart_ready", False)
 # The overview's HTML element needs code the browser loads on demand: asked for by an empty snippet at once, it is
 # there when the overview arrives, rather than racing Plotly's script for the browser's main thread.
 warm_up = st.empty()
@@ -271,8 +275,9 @@ with tab_timeline:
                    "square above the chart) and drag across some dates; hover over an event for its details, click "
                    "one to read its sources.")
         zoomed = zoomed_events(drawn)
-        chart = st.plotly_chart(drawing(zoomed, lanes, "chart"), on_select="rerun", selection_mode=("points", "box"),
-                                key=f"chart{state.zoom_step}", config={"displaylogo": False})
+        chart = None if first_run else st.plotly_chart(
+            drawing(zoomed, lanes, "chart"), on_select="rerun", selection_mode=("points", "box"),
+            key=f"chart{state.zoom_step}", config={"displaylogo": False})
     selected = {p.get("customdata") for p in (chart.selection.points if chart and chart.selection else [])}
     # the list holds the charted events: all 10,000 names were sent to the browser on every filter change
     by_label = event_choices(drawn if chart else shown)
@@ -354,3 +359,7 @@ with tab_report:
     st.dataframe(report, hide_index=True)
     if not pd.isna(report["status"]).all():
         st.caption(f"{(report['status'] == 'loaded').sum()} loaded, {len(skipped)} skipped")
+
+if first_run:
+    state.chart_ready = True
+    st.rerun()
