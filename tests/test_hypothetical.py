@@ -138,3 +138,7 @@ def test_the_exported_page_offers_the_toggle_off():
     text = ARTICLE.split("\n\n", 1)[1]
     page = render(_events(text, "2024-06-05"))
     assert '<input id="f-hypothetical" type="checkbox">' in page, "off until the reader asks"
+    events = _events(text, "2024-06-05")
+    hidden = sum(e.modality == "hypothetical" for e in events)
+    assert hidden and f"· {len(events) - hidden} events ·" in page and f"· {hidden} hypothetical" in page, \
+        "the header counts the timeline the reader sees, and the hidden happenings apart"

@@ -24,7 +24,7 @@ from plotly.offline import get_plotlyjs
 from ..events.names import display_names
 from ..frames import events_frame
 from ..human_dates import PRECISION_WORDS, Note, as_written, in_words, notes, unit_words
-from ..model import Event, Source
+from ..model import Event, Modality, Source
 from ..safe_text import escape_html, visible_controls
 from ..viz import empty_figure, figure
 from .links import safe_link
@@ -132,10 +132,16 @@ def render(events: list[Event], title: str = "Timeline", n_articles: int | None 
     fig = figure(frame, hover=False) if events else empty_figure(message="No dated events.")
     outlets = sorted({o for e in events for o in e.outlets})
     names = sorted({n for shown in shown_names for n in shown}, key=str.lower)
-    span = f"{display_date(events[0])} – {display_date(max(events, key=lambda e: e.end))}" if events else "no dates"
+    # the header tells of the timeline the reader sees first: hypothetical happenings are counted apart, off its span
+    shown = [e for e in events if e.modality != Modality.HYPOTHETICAL]
+    hidden = len(events) - len(shown)
+    dated = shown or events
+    span = f"{display_date(dated[0])} – {display_date(max(dated, key=lambda e: e.end))}" if events else "no dates"
     built = datetime.now(UTC).strftime("%d %b %Y %H:%M UTC")
     summary = (f'{n_articles if n_articles is not None else len({s.article_id for e in events for s in e.sources})}'
-               f' articles · {len(events)} events · {escape_html(span)} · built {built}')
+               f' articles · {len(shown)} events · {escape_html(span)}'
+               + (f' · {hidden} hypothetical or conditional happenings hidden (below the filters)' if hidden else '')
+               + f' · built {built}')
     return _PAGE.format(
         csp=_CSP, title=escape_html(title), summary=summary, style=(_HERE / "page.css").read_text(encoding="utf-8"),
         outlet_options=_options(outlets), name_options=_options(names),
