@@ -280,8 +280,7 @@ def place(events: pd.DataFrame, by: str = "source", plot_px: int = PLOT_PX, fold
     for at, key in enumerate(zip(lane, panel, strict=True)):
         groups.setdefault(key, []).append(at)
     rows = dict.fromkeys(order, 1)
-    axis = (pd.Timestamp(story.start).value // 1000,  # .value is in ns, whatever the unit
-            pd.Timestamp(story.end).value // 1000)
+    axis = (_us_of(story.start), _us_of(story.end))
     gap = round(per_px * MARK_GAP_PX)
     beside = [end + gap for end in ends_us]  # where a label to the right of its mark starts
     label_begin, took = list(beside), list(beside)
